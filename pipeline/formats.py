@@ -1,0 +1,79 @@
+"""Tell a file's format from its bytes, not its name.
+
+ZIP containers are told apart by the parts they hold (word/ → docx, xl/ → xlsx), OLE2
+compound files by their streams (WordDocument → doc, Workbook/Book → xls), and text by
+whether it decodes and looks like HTML.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from .errors import DocumentLoadError, EncryptedDocument, UnsupportedFormat
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = b"PK\x03\x04"
+
+# magic bytes of formats we know but do not read, to name them in the error
+FOREIGN = [
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%!PS", "a PostScript file"), (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x1f\x8b", "a gzip archive"), (b"{\\rtf", "an RTF document"),
+]
+
+
+def sniff(data: bytes, source: str = "-") -> str:
+    """Return one of txt, html, pdf, docx, doc, xls, xlsx (or raise with the reason)."""
+    if not data.strip():
+        raise DocumentLoadError(source, "the file is empty", "check that the download completed")
+    head = data[:8]
+    if data[:1024].lstrip().startswith(b"%PDF") or head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(ZIP):
+        return _sniff_zip(data, source)
+    if head.startswith(OLE2):
+        return _sniff_ole(data, source)
+    for magic, what in FOREIGN:
+        if head.startswith(magic):
+            raise UnsupportedFormat(source, f"this is {what}, not a document minsheng reads",
+                                    "supported: txt, html, pdf, docx, doc, xls, xlsx")
+    probe = data[:4096].lower()
+    if b"<html" in probe or b"<!doctype html" in probe or b"<body" in probe or b"<table" in probe:
+        return "html"
+    if data.count(b"\x00") > len(data) // 20 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnsupportedFormat(source, "binary data that is not a PDF, Office or text document",
+                                "supported: txt, html, pdf, docx, doc, xls, xlsx")
+    return "txt"
+
+
+def _sniff_zip(data: bytes, source: str) -> str:
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile as exc:
+        raise DocumentLoadError(source, "a ZIP-based Office file that is truncated or corrupt",
+                                "re-download or re-save it") from exc
+    if any(n.startswith("word/") for n in names):
+        return "docx"
+    if any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if "Doc_1.xml" in names or any(n.startswith("Doc_") for n in names) or "OFD.xml" in names:
+        raise UnsupportedFormat(source, "this is an OFD document, which minsheng does not read",
+                                "export it to PDF or DOCX first")
+    raise UnsupportedFormat(source, "a ZIP archive that is not a DOCX or XLSX document",
+                            "unpack it and ingest the files inside")
+
+
+def _sniff_ole(data: bytes, source: str) -> str:
+    # stream names are stored in UTF-16LE in the directory sectors
+    def has(name: str) -> bool:
+        return name.encode("utf-16-le") in data
+
+    if has("EncryptedPackage") or has("EncryptionInfo"):
+        raise EncryptedDocument(source, "the Office file is password-protected",
+                                "open it with the password and save an unprotected copy")
+    if has("WordDocument"):
+        return "doc"
+    if has("Workbook") or has("Book"):
+        return "xls"
+    raise UnsupportedFormat(source, "an OLE2 compound file that is neither a Word nor an Excel document",
+                            "open it in an office suite and save as DOCX or XLSX")

@@ -1,0 +1,263 @@
+"""Plain text: decode by a deterministic ladder, then find the tables hidden in the lines.
+
+Encoding ladder: a BOM; strict UTF-8; strict GB18030 when its characters are common
+simplified ones; strict Big5 (cp950); charset-normalizer as the last resort.
+
+Tables come in three text shapes:
+- flattened one cell a line, each cell line starting with a tab (a line without the tab
+  continues the cell before it; a lone tab is an empty cell);
+- rows with cells separated by `|` (markdown and similar exports);
+- rows with cells separated by tabs inside the line.
+The text view is the file's own lines, so line numbers match what an editor shows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import DocumentLoadError
+from ..model import Cell, Document, Paragraph, Table, Block, build
+
+SEQ = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,3}[）)])")
+PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def decode(data: bytes, source: str = "-") -> tuple[str, str]:
+    """Bytes to text, and the codec that worked."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace"), codec
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if _common_simplified_share(text) >= 0.9:
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        text = None
+    try:
+        return data.decode("cp950"), "big5"
+    except UnicodeDecodeError:
+        pass
+    if text is not None:
+        return text, "gb18030"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DocumentLoadError(source, "the text is in no encoding minsheng recognises",
+                                "save it as UTF-8 or GB18030")
+    return str(best), best.encoding
+
+
+def _common_simplified_share(text: str) -> float:
+    """Share of CJK characters that GB2312 (the common simplified set) can encode."""
+    cjk = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    if not cjk:
+        return 1.0
+    ok = 0
+    for ch in cjk:
+        try:
+            ch.encode("gb2312")
+            ok += 1
+        except UnicodeEncodeError:
+            pass
+    return ok / len(cjk)
+
+
+def read(data: bytes, source: str = "-") -> Document:
+    text, codec = decode(data, source)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if not text.strip():
+        raise DocumentLoadError(source, "the file holds no text", "check that it is the right file")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks = parse_lines(lines)
+    doc = build(source, "txt", [], data, encoding=codec)
+    doc.blocks, doc.lines = blocks, lines
+    return doc
+
+
+def parse_lines(lines: list[str]) -> list[Block]:
+    """Paragraphs and tables from the lines of a text; every block keeps its line number."""
+    blocks: list[Block] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if line.startswith("\t"):
+            j, cells = _flattened_cells(lines, i)
+            table = rows_to_table(cells)
+            if table is not None:
+                table.index = sum(isinstance(b, Table) for b in blocks)
+                blocks.append(table)
+            i = j
+            continue
+        if _is_pipe_row(line) and i + 1 < n and _is_pipe_row(lines[i + 1]):
+            j = i
+            rows = []
+            while j < n and _is_pipe_row(lines[j]):
+                if not PIPE_RULE.match(lines[j]):
+                    rows.append(([c.strip() for c in lines[j].strip().strip("|").split("|")], j + 1))
+                j += 1
+            blocks.append(_plain_table(rows, sum(isinstance(b, Table) for b in blocks)))
+            i = j
+            continue
+        if "\t" in line.strip() and i + 1 < n and "\t" in lines[i + 1].strip():
+            j = i
+            rows = []
+            while j < n and "\t" in lines[j].strip():
+                rows.append(([c.strip() for c in lines[j].strip().split("\t")], j + 1))
+                j += 1
+            blocks.append(_plain_table(rows, sum(isinstance(b, Table) for b in blocks)))
+            i = j
+            continue
+        if line.strip():
+            blocks.append(Paragraph(text=line.strip(), line=i + 1))
+        i += 1
+    return blocks
+
+
+def _is_pipe_row(line: str) -> bool:
+    return line.count("|") >= 2
+
+
+def _plain_table(rows: list[tuple[list[str], int]], index: int) -> Table:
+    cells = [Cell(text=t, row=r, col=c, line=ln) for r, (row, ln) in enumerate(rows) for c, t in enumerate(row)]
+    return Table(cells=cells, index=index, n_rows=len(rows), n_cols=max(len(r) for r, _ in rows),
+                 row_lines=[ln for _, ln in rows])
+
+
+@dataclass
+class _Flat:
+    text: str
+    line: int
+
+
+def _flattened_cells(lines: list[str], i: int) -> tuple[int, list[_Flat]]:
+    """Collect the cells of a flattened table starting at line i; return (next line, cells)."""
+    cells: list[_Flat] = []
+    blanks = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if line.startswith("\t"):
+            cells.append(_Flat(line.strip(), i + 1))
+            blanks = 0
+        elif not line.strip():
+            blanks += 1
+            if blanks >= 2 and not _next_is_cell(lines, i):
+                break
+        elif blanks >= 2 or line[:1].isspace() or not cells:
+            break
+        else:   # a second paragraph inside the cell before
+            cells[-1].text = (cells[-1].text + "\n" + line.strip()).strip()
+            blanks = 0
+        i += 1
+    return i, cells
+
+
+def _next_is_cell(lines: list[str], i: int) -> bool:
+    for line in lines[i:]:
+        if line.strip():
+            return line.startswith("\t")
+    return False
+
+
+def _is_seq(text: str) -> bool:
+    return bool(SEQ.fullmatch(text.strip()))
+
+
+def _split_rows(cells: list[_Flat], start: int, width: int, header: list[str]) -> list[list[_Flat]]:
+    """Cut the cell stream into rows of `width`, stretching a row when the next one would not
+    start on a sequence number or blank, and dropping header rows repeated after page breaks."""
+    rows: list[list[_Flat]] = []
+    pos, n = start, len(cells)
+    hlen = len(header)
+    while pos < n:
+        if hlen and [c.text for c in cells[pos:pos + hlen]] == header:
+            pos += hlen
+            continue
+        if hlen > width and [c.text for c in cells[pos:pos + hlen - width]] == header[:hlen - width]:
+            pos += hlen   # a repeated two-row header
+            continue
+        end = pos + width
+        extra = 0
+        while end + extra < n and extra < 3 and not (_is_seq(cells[end + extra].text) or not cells[end + extra].text):
+            extra += 1
+        if end + extra < n and extra < 3:
+            end += extra
+        rows.append(cells[pos:min(end, n)])
+        pos = end
+    return rows
+
+
+def _layout_score(cells: list[_Flat], start: int, width: int) -> int:
+    rows = _split_rows(cells, start, width, [c.text for c in cells[:start]])
+    numbered = sum(1 for r in rows if r and r[0].text and _is_seq(r[0].text))
+    exact = sum(1 for r in rows if len(r) == width)
+    return numbered * 3 + exact - 2 * sum(1 for r in rows if r and r[0].text and not _is_seq(r[0].text))
+
+
+def rows_to_table(cells: list[_Flat]) -> Table | None:
+    """Rebuild a table's grid from its flattened cells: find where the data starts and the
+    row width that makes every row begin with a sequence number or a blank."""
+    if not cells:
+        return None
+    best: tuple[int, int, int] | None = None   # (score, -start, width)
+    for start in range(0, min(len(cells), 40)):
+        t = cells[start].text
+        if not (_is_seq(t) and re.sub(r"\D", "", t) in ("1", "") and t.strip("（()）") in ("1", "一")):
+            continue
+        for width in range(2, 16):
+            if start and start < width - 1:
+                continue   # a header shorter than a row is not a header
+            score = _layout_score(cells, start, width)
+            cand = (score, -start, width)
+            if best is None or cand > best:
+                best = cand
+    if best is None or best[0] <= 3:
+        width = len(cells)
+        return _grid_table([[c for c in cells]], [], width)
+    start, width = -best[1], best[2]
+    header = cells[:start]
+    rows = _split_rows(cells, start, width, [c.text for c in header])
+    return _grid_table(rows, header, width)
+
+
+def _grid_table(rows: list[list[_Flat]], header: list[_Flat], width: int) -> Table:
+    out: list[Cell] = []
+    row_lines: list[int | None] = []
+    r = 0
+    if header:
+        if len(header) > width:      # a header written over two rows
+            top, bottom = header[:len(header) - width], header[len(header) - width:]
+            spare = width - len(top)
+            col = 0
+            for cell in top:
+                span = 1
+                while spare > 0 and col + span < width and bottom[col].text and bottom[col + span].text:
+                    span += 1
+                    spare -= 1
+                rowspan = 2 if span == 1 and not bottom[col].text else 1
+                out.append(Cell(cell.text, 0, col, rowspan=rowspan, colspan=span, line=cell.line))
+                col += span
+            for k, cell in enumerate(bottom):
+                if cell.text:
+                    out.append(Cell(cell.text, 1, k, line=cell.line))
+            row_lines += [top[0].line, bottom[0].line]
+            r = 2
+        else:
+            for k, cell in enumerate(header):
+                out.append(Cell(cell.text, 0, k, line=cell.line))
+            row_lines.append(header[0].line)
+            r = 1
+    for row in rows:
+        for k, cell in enumerate(row):
+            out.append(Cell(cell.text, r, k, line=cell.line))
+        row_lines.append(row[0].line if row else None)
+        r += 1
+    n_cols = max([width] + [len(x) for x in rows])
+    return Table(cells=out, n_rows=r, n_cols=n_cols, header_rows=2 if len(header) > width else (1 if header else 0),
+                 row_lines=row_lines)
