@@ -1,0 +1,151 @@
+"""DOCX: paragraphs and tables in body order, merges resolved into spans.
+
+Horizontal merges are `w:gridSpan` on a cell; vertical merges are `w:vMerge` (restart on the
+top cell, continue on the cells it covers).  A table nested inside a cell is flattened into
+that cell's text, one row a line.
+
+Before python-docx sees the bytes, the ZIP is checked: its expanded size is bounded (a ZIP
+bomb is refused) and no XML part may declare a DTD (entity expansion is refused).
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from ..errors import DocumentLoadError
+from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_EXPANDED = 200 * 1024 * 1024     # bytes of XML and media once unzipped
+MAX_RATIO = 100                       # expanded / compressed, over the whole archive
+DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def check_zip(data: bytes, source: str, kind: str, max_expanded: int = MAX_EXPANDED) -> None:
+    """Refuse a ZIP bomb and XML parts with DTD/entity declarations, before any parser runs."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise DocumentLoadError(source, f"the {kind} file is truncated or corrupt",
+                                "re-download or re-save it") from exc
+    expanded = sum(i.file_size for i in infos)
+    compressed = max(1, sum(i.compress_size for i in infos))
+    if expanded > max_expanded or (expanded > 1024 * 1024 and expanded / compressed > MAX_RATIO):
+        raise DocumentLoadError(source, f"the {kind} file expands to {expanded // 2**20} MB "
+                                f"(compression ratio {expanded // compressed}:1), which looks like a ZIP bomb",
+                                "open it in an office suite and re-save it if it is genuine")
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        try:
+            with archive.open(info) as part:
+                head = part.read(4096)
+        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
+            raise DocumentLoadError(source, f"the {kind} file is truncated or corrupt ({info.filename})",
+                                    "re-download or re-save it") from exc
+        if DTD.search(head):
+            raise DocumentLoadError(source, f"the {kind} part {info.filename} declares a DTD or XML entities, "
+                                    "which Office never writes", "the file may be malicious; re-save it from an office suite")
+
+
+def header_rows(cells: list[Cell]) -> int:
+    """A header written over two rows shows as first-row cells merged downwards."""
+    spans = [c.rowspan for c in cells if c.row == 0]
+    n = max(spans, default=1)
+    return n if n <= 3 and len(spans) > 1 and sum(s == n for s in spans) >= 2 else 1
+
+
+def read(data: bytes, source: str) -> Document:
+    import docx   # python-docx, imported only when a DOCX is met
+
+    check_zip(data, source, "DOCX")
+    document = docx.Document(io.BytesIO(data))
+    blocks: list[Block] = []
+    for element in document.element.body.iterchildren():
+        if element.tag == W + "p":
+            text = paragraph_text(element)
+            if text.strip():
+                blocks.append(Paragraph(text=text.strip()))
+        elif element.tag == W + "tbl":
+            table = table_from_xml(element)
+            if table.cells:
+                table.index = sum(isinstance(b, Table) for b in blocks)
+                blocks.append(table)
+    return build(source, "docx", blocks, data)
+
+
+def paragraph_text(p) -> str:
+    """The text of a w:p: runs, tabs and breaks (field codes and deleted text left out)."""
+    parts: list[str] = []
+    for node in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "delText", W + "instrText"):
+        if node.tag == W + "t":
+            parts.append(node.text or "")
+        elif node.tag in (W + "tab",):
+            parts.append("\t")
+        elif node.tag in (W + "br", W + "cr"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def cell_text(tc) -> str:
+    """A cell's paragraphs one a line; a nested table one row a line, cells tab-separated."""
+    lines: list[str] = []
+    for child in tc.iterchildren():
+        if child.tag == W + "p":
+            lines.append(paragraph_text(child))
+        elif child.tag == W + "tbl":
+            nested = table_from_xml(child)
+            for row in nested.rows():
+                lines.append("\t".join(t.replace("\n", " ") for t in row).rstrip("\t"))
+    return clean_cell("\n".join(lines))
+
+
+def _val(tc_pr, tag: str) -> str | None:
+    if tc_pr is None:
+        return None
+    node = tc_pr.find(W + tag)
+    if node is None:
+        return None
+    return node.get(W + "val", "continue" if tag == "vMerge" else None)
+
+
+def table_from_xml(tbl) -> Table:
+    """Build a Table from a w:tbl, turning gridSpan into colspan and vMerge into rowspan."""
+    cells: list[Cell] = []
+    open_merges: dict[int, Cell] = {}     # grid column -> the cell a vMerge continues
+    n_rows = 0
+    for tr in tbl.iterchildren(W + "tr"):
+        col = 0
+        skip = tr.find(W + "trPr")
+        before = _grid_before(skip)
+        col += before
+        for tc in tr.iterchildren(W + "tc"):
+            tc_pr = tc.find(W + "tcPr")
+            span = int(_val(tc_pr, "gridSpan") or 1)
+            vmerge = _val(tc_pr, "vMerge")
+            if vmerge == "continue" and col in open_merges:
+                top = open_merges[col]
+                top.rowspan = n_rows - top.row + 1
+                extra = cell_text(tc)
+                if extra and extra not in top.text:
+                    top.text = (top.text + "\n" + extra).strip()
+            else:
+                cell = Cell(text=cell_text(tc), row=n_rows, col=col, colspan=span)
+                cells.append(cell)
+                for k in range(col, col + span):
+                    open_merges.pop(k, None)
+                if vmerge == "restart":
+                    open_merges[col] = cell
+            col += span
+        n_rows += 1
+    n_cols = max((c.col + c.colspan for c in cells), default=0)
+    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, header_rows=header_rows(cells))
+
+
+def _grid_before(tr_pr) -> int:
+    if tr_pr is None:
+        return 0
+    node = tr_pr.find(W + "gridBefore")
+    return int(node.get(W + "val", "0")) if node is not None else 0

@@ -1,0 +1,55 @@
+"""XLS (BIFF): every sheet through xlrd, merged cells as spans.
+
+xlrd reports merged cells only when opened with formatting_info=True.  Numbers are written
+without a trailing '.0', dates as ISO.  The sheet is laid out by xlsx.sheet_blocks: title
+rows become paragraphs, the grid a Table named after its sheet.
+"""
+from __future__ import annotations
+
+from ..errors import EncryptedDocument
+from ..model import Block, Document, Table, build, clean_cell
+from .xlsx import MAX_COLS, MAX_ROWS, render, sheet_blocks
+
+
+def read(data: bytes, source: str) -> Document:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    except xlrd.biffh.XLRDError as exc:
+        if "encrypted" in str(exc).lower() or "password" in str(exc).lower():
+            raise EncryptedDocument(source, "the XLS workbook is password-protected",
+                                    "open it with the password and save an unprotected copy") from exc
+        raise
+    blocks: list[Block] = []
+    warnings: list[str] = []
+    for index in range(book.nsheets):
+        sheet = book.sheet_by_index(index)
+        if sheet.nrows > MAX_ROWS or sheet.ncols > MAX_COLS:
+            warnings.append(f"sheet {sheet.name}: only the first {MAX_ROWS} rows and {MAX_COLS} columns were read")
+        values: dict[tuple[int, int], str] = {}
+        for r in range(min(sheet.nrows, MAX_ROWS)):
+            for c, cell in enumerate(sheet.row_slice(r, 0, min(sheet.ncols, MAX_COLS))):
+                text = _text(cell, book.datemode, xlrd)
+                if text:
+                    values[(r, c)] = text
+        merges = [(r0, r1, c0, c1) for r0, r1, c0, c1 in sheet.merged_cells if r0 < MAX_ROWS and c0 < MAX_COLS]
+        blocks += sheet_blocks(values, merges, sheet.name, start_index=sum(isinstance(b, Table) for b in blocks))
+        book.unload_sheet(index)
+    return build(source, "xls", blocks, data, warnings=warnings)
+
+
+def _text(cell, datemode: int, xlrd) -> str:
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return render(xlrd.xldate_as_datetime(cell.value, datemode))
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return render(cell.value)
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        return render(float(cell.value))
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return render(bool(cell.value))
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return ""
+    return clean_cell(str(cell.value))
+

@@ -1,0 +1,146 @@
+"""XLSX: every sheet through openpyxl, merged ranges as spans.
+
+A sheet is laid out as government workbooks are: title rows (one text in the first column,
+often merged across the width) above the grid, notes below it.  `sheet_blocks` turns those
+rows into paragraphs and the grid into a Table that keeps the sheet's name; the XLS reader
+shares it.
+
+openpyxl needs read_only=False to see merged ranges, so the whole sheet is in memory: the
+expanded size of the archive is bounded first, and rows past MAX_ROWS are dropped with a
+warning (a sheet whose used range claims 1,048,576 rows is read only to its last value).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
+from .docx import check_zip, header_rows
+
+MAX_EXPANDED = 100 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_COLS = 1_000
+
+Merge = tuple[int, int, int, int]     # half-open (first row, end row, first col, end col), 0-based
+
+
+def render(value: object) -> str:
+    """A cell value as text: integral numbers without '.0', dates as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.15g}"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return clean_cell(str(value))
+
+
+def read(data: bytes, source: str) -> Document:
+    import openpyxl
+
+    check_zip(data, source, "XLSX", MAX_EXPANDED)
+    book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+    blocks: list[Block] = []
+    warnings: list[str] = []
+    for ws in book.worksheets:
+        # ws._cells holds only the cells present in the file; iterating ws.iter_rows() on a sheet
+        # whose used range is the whole grid would create a million empty cells
+        present = {(r - 1, c - 1): render(cell.value) for (r, c), cell in ws._cells.items()
+                   if cell.value is not None and (r <= MAX_ROWS and c <= MAX_COLS)}
+        if any(r > MAX_ROWS or c > MAX_COLS for (r, c), cell in ws._cells.items() if cell.value is not None):
+            warnings.append(f"sheet {ws.title}: only the first {MAX_ROWS} rows and {MAX_COLS} columns were read")
+        merges = [(m.min_row - 1, min(m.max_row, MAX_ROWS), m.min_col - 1, min(m.max_col, MAX_COLS))
+                  for m in ws.merged_cells.ranges if m.min_row <= MAX_ROWS and m.min_col <= MAX_COLS]
+        blocks += sheet_blocks(present, merges, ws.title, start_index=sum(isinstance(b, Table) for b in blocks))
+    return build(source, "xlsx", blocks, data, warnings=warnings)
+
+
+def sheet_blocks(values: dict[tuple[int, int], str], merges: list[Merge], sheet: str,
+                 start_index: int = 0) -> list[Block]:
+    """Split a sheet into paragraphs (title and note rows) and tables (runs of grid rows).
+
+    values maps (row, col) to non-empty text; merges are half-open ranges.  A run of rows
+    ends at an empty row; within a run, leading and trailing rows holding a single text in the
+    run's first column (or spanning most of its width) are paragraphs.
+    """
+    values = {k: v for k, v in values.items() if v}
+    covered: dict[tuple[int, int], Merge] = {}
+    for m in merges:
+        for r in range(m[0], m[1]):
+            for c in range(m[2], m[3]):
+                if (r, c) != (m[0], m[2]):
+                    covered[(r, c)] = m
+    if not values:
+        return []
+    last_row = max(r for r, _ in values)
+    used_rows = {r for r, _ in values} | {r for (r, _), m in covered.items() if (m[0], m[2]) in values}
+    runs: list[list[int]] = []
+    for r in range(last_row + 1):
+        if r in used_rows:
+            if runs and runs[-1][-1] == r - 1:
+                runs[-1].append(r)
+            else:
+                runs.append([r])
+    blocks: list[Block] = []
+    span_of = {(m[0], m[2]): m for m in merges}
+    for rows in runs:
+        cols = sorted({c for (r, c) in values if r in rows})
+        first_col = cols[0]
+        width = max(span_of.get((r, c), (0, 0, 0, c + 1))[3] for (r, c) in values if r in rows) - first_col
+
+        def is_line(r: int) -> bool:
+            if width <= 1:
+                return True
+            texts = [c for (rr, c) in values if rr == r]
+            if len(texts) != 1:
+                return False
+            c = texts[0]
+            span = span_of.get((r, c), (r, r + 1, c, c + 1))
+            return (c == first_col or (span[3] - span[2]) * 2 >= width)
+
+        head = 0
+        while head < len(rows) and is_line(rows[head]):
+            head += 1
+        tail = len(rows)
+        while tail > head and is_line(rows[tail - 1]):
+            tail -= 1
+        lines_before, grid, lines_after = rows[:head], rows[head:tail], rows[tail:]
+        if len(grid) == 1:                      # a single row is text, not a table
+            lines_before, grid = lines_before + grid, []
+        for r in lines_before:
+            blocks.append(Paragraph(text=_row_text(values, r)))
+        if grid:
+            blocks.append(_table(values, span_of, grid, sheet, start_index + sum(isinstance(b, Table) for b in blocks)))
+        for r in lines_after:
+            blocks.append(Paragraph(text=_row_text(values, r)))
+    return blocks
+
+
+def _row_text(values: dict[tuple[int, int], str], r: int) -> str:
+    return " ".join(v for (rr, c), v in sorted(values.items()) if rr == r)
+
+
+def _table(values: dict[tuple[int, int], str], span_of: dict[tuple[int, int], Merge], rows: list[int],
+           sheet: str, index: int) -> Table:
+    top, bottom = rows[0], rows[-1] + 1
+    in_rows = [(r, c) for (r, c) in values if top <= r < bottom]
+    left = min(c for _, c in in_rows)
+    right = max(span_of.get((r, c), (0, 0, 0, c + 1))[3] for r, c in in_rows)
+    cells: list[Cell] = []
+    for (r, c), m in span_of.items():
+        if top <= r < bottom and left <= c < right and (r, c) not in values:
+            values = {**values, (r, c): ""}    # a merged range whose value is empty is still a cell
+    for (r, c), text in sorted(values.items()):
+        if not (top <= r < bottom and left <= c < right):
+            continue
+        m = span_of.get((r, c))
+        rowspan = min(m[1], bottom) - r if m else 1
+        colspan = min(m[3], right) - c if m else 1
+        cells.append(Cell(text=text, row=r - top, col=c - left, rowspan=rowspan, colspan=colspan))
+    return Table(cells=cells, index=index, sheet=sheet, n_rows=bottom - top, n_cols=right - left,
+                 header_rows=header_rows(cells))
+
