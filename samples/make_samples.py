@@ -129,7 +129,10 @@ def main(argv: list[str] | None = None) -> int:
         for fmt, write in writers.items():
             out = HERE / fmt / f"{seed.stem}.{fmt}"
             out.parent.mkdir(exist_ok=True)
-            write(blocks, out, seed.stem)
+            if fmt == "html" and seed.stem.startswith("004"):
+                render.html(blocks, out, seed.stem, charset="gb2312")   # an older site's encoding
+            else:
+                write(blocks, out, seed.stem)
         for folder, data in (("txt", raw), ("gbk", render.gbk(raw)), ("big5", render.big5(raw))):
             (HERE / folder).mkdir(exist_ok=True)
             (HERE / folder / f"{seed.stem}.txt").write_bytes(data)

@@ -1,0 +1,187 @@
+"""HTML pages of government sites: the article's paragraphs and tables, without the chrome.
+
+Scripts, styles, navigation, headers and footers are dropped; so are the page tools that sit
+around an article (来源, 阅读次数, 打印本页, 关闭窗口, 扫一扫, 【字体：大 中 小】).  The 发布时间 date
+is kept as a paragraph of its own ("发布时间:2016-12-26 20:43:08") since metadata needs it.
+The charset comes from <meta>, else from the text reader's decoding ladder.  Tables keep
+their rowspan/colspan; a table nested in a cell is flattened into that cell's text.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
+from .docx import header_rows
+from .text import decode
+
+DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "select", "button",
+             "head", "template", "svg", "object", "embed", "form", "input", "textarea", "map"}
+BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
+              "blockquote", "pre", "dd", "dt", "dl", "center", "main", "tr", "caption", "hr", "address",
+              "figure", "figcaption", "aside", "body"}
+# class or id words of page chrome (whole words only: "article-head" is not chrome)
+CHROME_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|header|footer|breadcrumb|crumbs?|position|share|"
+                          r"bdsharebuttonbox|copyright|sidebar|banner|topbar|skip)(?:$|[\s_-])", re.I)
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:-]+)""", re.I)
+PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}日?"
+                       r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)")
+CHROME_TEXT = re.compile(
+    r"[【\[]?\s*字体\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?\s*[】\]]?"
+    r"|[【\[]?(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|收藏本页|返回顶部)[】\]]?"
+    r"|[【\[](?:打印|关闭|收藏|纠错|返回)[】\]]"
+    r"|扫一扫在手机(?:上)?打开(?:当前|本)页|扫一扫|分享到\s*[:：]?"
+    r"|(?:阅读次数|浏览次数|访问次数|点击数|点击量|浏览量|访问量)\s*[:：]?\s*\d*"
+    r"|(?:来源|信息来源|作者|责任编辑|编辑)\s*[:：]\s*\S*"
+    r"|当前位置\s*[:：].*|您现在的位置\s*[:：].*")
+# a paragraph is stripped only when it carries one of these (so "资金来源：" in a body is safe)
+CHROME_MARK = re.compile(r"字体\s*[:：]?\s*[【\[]?\s*大|打印本页|打印此页|关闭窗口|关闭本页|【打印】|【关闭】|扫一扫|分享到|"
+                         r"阅读次数|浏览次数|访问次数|点击数|点击量|浏览量|当前位置|您现在的位置|发布时间|发布日期")
+SPACES = re.compile(r"[ \t\r\n\f]+")
+MAX_SPAN = 200
+
+
+def read(data: bytes, source: str) -> Document:
+    import lxml.html
+
+    text, codec = _decode(data, source)
+    root = lxml.html.document_fromstring(text)
+    collector = _Collector()
+    collector.walk(root)
+    blocks = [b for b in (_dechrome(b) for b in collector.finish()) if b is not None]
+    for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
+        table.index = i
+    return build(source, "html", blocks, data, encoding=codec)
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    m = CHARSET.search(data[:4096])
+    if m:
+        codec = m.group(1).decode("ascii", "ignore").lower()
+        if codec in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030"):
+            codec = "gb18030"
+        try:
+            return data.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data, source)
+
+
+def _dechrome(block: Block) -> Block | None:
+    """Strip page tools from a short paragraph; keep the publication date."""
+    if isinstance(block, Table) or len(block.text) > 200 or not CHROME_MARK.search(block.text):
+        return block
+    published = PUBLISHED.search(block.text)
+    if published:
+        return Paragraph(text="发布时间:" + SPACES.sub(" ", published.group(1)).strip())
+    rest = CHROME_TEXT.sub(" ", block.text).strip(" |丨/·-—")
+    if not re.search(r"[\u4e00-\u9fff]{2}", rest):
+        return None
+    return Paragraph(text=SPACES.sub(" ", rest).strip()) if rest != block.text else block
+
+
+class _Collector:
+    """Walks the tree in document order, cutting lines at block elements and <br>."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+
+    def flush(self) -> None:
+        text = SPACES.sub(" ", "".join(self.buffer)).strip()
+        self.buffer = []
+        if text:
+            self.blocks.append(Paragraph(text=text))
+
+    def finish(self) -> list[Block]:
+        self.flush()
+        return self.blocks
+
+    def walk(self, el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag:          # a comment or processing instruction
+            return
+        tag = tag.lower()
+        if tag in DROP_TAGS or _is_chrome(el):
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "table":
+            self.flush()
+            table = _table(el)
+            if table.cells:
+                self.blocks.append(table)
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            self.flush()
+        if el.text:
+            self.buffer.append(el.text)
+        for child in el:
+            self.walk(child)
+            if child.tail:
+                self.buffer.append(child.tail)
+        if block:
+            self.flush()
+
+
+def _is_chrome(el) -> bool:
+    words = f"{el.get('class', '')} {el.get('id', '')}"
+    return bool(words.strip()) and bool(CHROME_CLASS.search(words))
+
+
+def _rows(table) -> list:
+    rows = []
+    for child in table:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows += [tr for tr in child if isinstance(tr.tag, str) and tr.tag.lower() == "tr"]
+    return rows
+
+
+def _span(el, name: str) -> int:
+    digits = re.match(r"\s*(\d+)", el.get(name, "") or "")
+    return max(1, min(MAX_SPAN, int(digits.group(1)))) if digits else 1
+
+
+def _table(el) -> Table:
+    """The HTML table algorithm: each cell takes the next free slot of its row."""
+    cells: list[Cell] = []
+    taken: set[tuple[int, int]] = set()
+    rows = _rows(el)
+    for r, tr in enumerate(rows):
+        col = 0
+        for td in tr:
+            tag = td.tag.lower() if isinstance(td.tag, str) else ""
+            if tag not in ("td", "th"):
+                continue
+            while (r, col) in taken:
+                col += 1
+            rowspan = min(_span(td, "rowspan"), len(rows) - r)
+            colspan = _span(td, "colspan")
+            for rr in range(r, r + rowspan):
+                for cc in range(col, col + colspan):
+                    taken.add((rr, cc))
+            cells.append(Cell(text=_cell_text(td), row=r, col=col, rowspan=rowspan, colspan=colspan))
+            col += colspan
+    n_cols = max((c.col + c.colspan for c in cells), default=0)
+    return Table(cells=cells, n_rows=len(rows), n_cols=n_cols, header_rows=header_rows(cells))
+
+
+def _cell_text(td) -> str:
+    inner = _Collector()
+    if td.text:
+        inner.buffer.append(td.text)
+    for child in td:
+        inner.walk(child)
+        if child.tail:
+            inner.buffer.append(child.tail)
+    lines: list[str] = []
+    for b in inner.finish():
+        if isinstance(b, Paragraph):
+            lines.append(b.text)
+        else:
+            lines += ["\t".join(t.replace("\n", " ") for t in row).rstrip("\t") for row in b.rows()]
+    return clean_cell("\n".join(lines))

@@ -1,0 +1,236 @@
+"""PDF with a text layer: pdfplumber text and ruled tables, page by page.
+
+- Text outside the tables is read line by line; a line that runs to the right margin is
+  joined with the next one (a wrapped paragraph, also across a page break).  Bare page
+  numbers are dropped.
+- A ruled table keeps its merged cells: each cell's rectangle is measured against the
+  table's row and column edges to give rowspan/colspan.  Inside a cell, a line that fills
+  the cell's width is a wrap and is joined; a shorter line ends a paragraph of the cell.
+- A table that goes on over a page break is one Table: the next page's first block is a
+  table that repeats the header (the repeat is dropped) or has as many columns.
+- A page whose text is garbled ("(cid:NN)", U+FFFD, private-use glyphs) is read again with
+  pypdfium2; when that fails too, doc.warnings names the page.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+from ..errors import DocumentLoadError, EncryptedDocument
+from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
+from .docx import header_rows
+
+MAX_PAGES = 2000
+PAGE_NUMBER = re.compile(r"^[\s\-—－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—－·]*$")
+TOL = 2.0     # points: how far a cell edge may sit from the table's grid line
+
+
+def read(data: bytes, source: str) -> Document:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except PDFPasswordIncorrect as exc:
+        raise EncryptedDocument(source, "the PDF is password-protected",
+                                "open it with the password and save or print an unprotected copy") from exc
+    except PDFSyntaxError as exc:
+        raise DocumentLoadError(source, "the PDF is truncated or corrupt (no readable page tree)",
+                                "re-download it") from exc
+    except Exception as exc:
+        if "encrypt" in f"{type(exc).__name__} {exc}".lower() or "password" in str(exc).lower():
+            raise EncryptedDocument(source, "the PDF is encrypted in a way that cannot be opened",
+                                    "save or print an unprotected copy") from exc
+        raise
+    warnings: list[str] = []
+    if not pages:
+        raise DocumentLoadError(source, "the PDF has no readable pages (truncated or corrupt)", "re-download it")
+    if len(pages) > MAX_PAGES:
+        warnings.append(f"only the first {MAX_PAGES} of {len(pages)} pages were read")
+    items: list[tuple[int, object]] = []       # (page number, line dict or Table)
+    with pdf:
+        for number, page in enumerate(pages[:MAX_PAGES], start=1):
+            items += _page_items(page, number, data, warnings)
+            page.close()
+    blocks = _assemble(items)
+    if not blocks:
+        raise DocumentLoadError(source, "the PDF has no text layer (a scan?)", "run OCR on it first")
+    for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
+        table.index = i
+    return build(source, "pdf", blocks, data, warnings=warnings)
+
+
+def garbled(text: str) -> bool:
+    """Text extracted through a font without a usable Unicode map."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if len(visible) < 10:
+        return False
+    if text.count("(cid:") >= 3:
+        return True
+    bad = sum(1 for ch in visible if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff")
+    if bad / len(visible) > 0.05:
+        return True
+    cjk = sum(1 for ch in visible if "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    odd = sum(1 for ch in visible if ord(ch) > 0x7f and not ("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+              and not "\u2000" <= ch <= "\u206f")
+    return cjk / len(visible) < 0.1 and odd / len(visible) > 0.3
+
+
+def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tuple[int, object]]:
+    text = page.extract_text() or ""
+    if garbled(text):
+        fallback = _pdfium_text(data, number - 1)
+        if fallback is not None and not garbled(fallback):
+            warnings.append(f"page {number}: garbled text layer, read with pypdfium2 (tables on it are plain lines)")
+            return [(number, {"text": t.strip(), "x0": 0.0, "x1": 0.0, "top": 0.0, "size": 0.0})
+                    for t in fallback.splitlines() if t.strip()]
+        warnings.append(f"page {number}: the text layer is garbled (fonts without a Unicode map) — OCR this page")
+        return []
+    found = page.find_tables()
+    boxes = [t.bbox for t in found]
+
+    def outside(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+    items: list[tuple[float, object]] = []
+    for line in page.filter(outside).extract_text_lines(return_chars=True):
+        if line["text"].strip() and not PAGE_NUMBER.match(line["text"]):
+            size = max((c.get("size", 0) for c in line["chars"]), default=0)
+            items.append((line["top"], {"text": line["text"].strip(), "x0": line["x0"], "x1": line["x1"],
+                                        "top": line["top"], "size": size}))
+    for t in found:
+        table = _table(t, page.chars, number)
+        if table.cells:
+            items.append((t.bbox[1], table))
+    items.sort(key=lambda it: it[0])
+    return [(number, obj) for _, obj in items]
+
+
+def _pdfium_text(data: bytes, index: int) -> str | None:
+    try:
+        import pypdfium2 as pdfium
+
+        document = pdfium.PdfDocument(data)
+        try:
+            return document[index].get_textpage().get_text_bounded()
+        finally:
+            document.close()
+    except Exception:   # a second engine that fails too leaves the page to the warning
+        return None
+
+
+def _edges(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > TOL:
+            out.append(v)
+    return out
+
+
+def _table(found, chars: list[dict], page: int) -> Table:
+    """A pdfplumber table with spans measured from each cell's rectangle."""
+    rects = [c for row in found.rows for c in row.cells if c is not None]
+    xs = _edges([r[0] for r in rects])
+    ys = _edges([r[1] for r in rects])
+    cells: list[Cell] = []
+    for x0, top, x1, bottom in rects:
+        col = _index(xs, x0)
+        row = _index(ys, top)
+        colspan = max(1, sum(1 for x in xs if x0 - TOL <= x < x1 - TOL))
+        rowspan = max(1, sum(1 for y in ys if top - TOL <= y < bottom - TOL))
+        inside = [ch for ch in chars if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom]
+        cells.append(Cell(text=_cell_text(inside, x1), row=row, col=col, rowspan=rowspan, colspan=colspan))
+    n_rows = max((c.row + c.rowspan for c in cells), default=0)
+    n_cols = max((c.col + c.colspan for c in cells), default=0)
+    return Table(cells=cells, page=page, n_rows=n_rows, n_cols=n_cols, header_rows=header_rows(cells))
+
+
+def _index(edges: list[float], v: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+
+
+def _cell_text(chars: list[dict], right: float) -> str:
+    """Lines of a cell; a line reaching the cell's right side wraps into the next."""
+    lines: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if lines and abs(lines[-1][0]["top"] - ch["top"]) <= 3:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    out = ""
+    for k, line in enumerate(lines):
+        line.sort(key=lambda c: c["x0"])
+        text = ""
+        for i, ch in enumerate(line):
+            if i and ch["x0"] - line[i - 1]["x1"] > 0.3 * ch.get("size", 10) and ch["text"] != " " \
+                    and line[i - 1]["text"] != " ":
+                text += " "
+            text += ch["text"]
+        size = max(c.get("size", 10) for c in line)
+        wraps = right - line[-1]["x1"] < 2.2 * size
+        out += text + ("" if wraps and k + 1 < len(lines) else "\n")
+    return clean_cell(out)
+
+
+def _assemble(items: list[tuple[int, object]]) -> list[Block]:
+    """Join wrapped lines into paragraphs and tables continued over a page break."""
+    lines = [obj for _, obj in items if isinstance(obj, dict)]
+    right = max((ln["x1"] for ln in lines), default=0.0)
+    left = min((ln["x0"] for ln in lines if ln["x1"]), default=0.0)
+    blocks: list[Block] = []
+    open_line: dict | None = None       # the last line, if it ran to the right margin
+    last_page = 0
+    for page, obj in items:
+        if isinstance(obj, Table):
+            prev = blocks[-1] if blocks else None
+            if isinstance(prev, Table) and page == last_page + 1 and prev.page is not None and \
+                    _is_last_on_page(items, prev, obj) and _append(prev, obj):
+                pass
+            else:
+                blocks.append(obj)
+            open_line = None
+        else:
+            indented = obj["x0"] - left > 0.8 * (obj["size"] or 10)
+            if open_line is not None and not indented and blocks and isinstance(blocks[-1], Paragraph):
+                blocks[-1].text += obj["text"]
+            else:
+                blocks.append(Paragraph(text=obj["text"], page=page))
+            size = obj["size"] or 10
+            open_line = obj if obj["x1"] and right - obj["x1"] < 1.5 * size else None
+        last_page = page
+    return blocks
+
+
+def _is_last_on_page(items: list[tuple[int, object]], prev: Table, nxt: Table) -> bool:
+    """prev ends its page and nxt opens the following one (nothing but page furniture between)."""
+    at = [i for i, (_, obj) in enumerate(items) if obj is prev or obj is nxt]
+    return len(at) == 2 and at[1] == at[0] + 1
+
+
+def _append(prev: Table, nxt: Table) -> bool:
+    """Continue prev with nxt's rows, dropping a repeated header; False when nxt is a new table."""
+    old, new = prev.rows(), nxt.rows()
+    repeat = 0
+    for k in range(min(3, len(old), len(new)), 0, -1):
+        if [[_norm(t) for t in r] for r in new[:k]] == [[_norm(t) for t in r] for r in old[:k]]:
+            repeat = k
+            break
+    if not repeat and nxt.n_cols != prev.n_cols:
+        return False
+    for c in nxt.cells:
+        if c.row < repeat:
+            continue
+        prev.cells.append(Cell(text=c.text, row=c.row - repeat + prev.n_rows, col=c.col,
+                               rowspan=c.rowspan, colspan=c.colspan))
+    prev.n_rows += nxt.n_rows - repeat
+    prev.n_cols = max(prev.n_cols, nxt.n_cols)
+    return True
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
