@@ -22,6 +22,8 @@ from .docx import header_rows
 
 MAX_PAGES = 2000
 PAGE_NUMBER = re.compile(r"^[\s\-—－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—－·]*$")
+HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[条章节]")
+ENDS = "。！？：；!?:;"
 TOL = 2.0     # points: how far a cell edge may sit from the table's grid line
 
 
@@ -196,12 +198,14 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
             open_line = None
         else:
             indented = obj["x0"] - left > 0.8 * (obj["size"] or 10)
-            if open_line is not None and not indented and blocks and isinstance(blocks[-1], Paragraph):
+            new_item = open_line is not None and open_line["text"][-1:] in ENDS and HEADING.match(obj["text"])
+            if open_line is not None and not indented and not new_item and blocks and isinstance(blocks[-1], Paragraph):
                 blocks[-1].text += obj["text"]
             else:
                 blocks.append(Paragraph(text=obj["text"], page=page))
             size = obj["size"] or 10
-            open_line = obj if obj["x1"] and right - obj["x1"] < 1.5 * size else None
+            reach = 1.6 if obj["text"][-1:] in ENDS else 2.5    # a wrapped line is full up to a char or two
+            open_line = obj if obj["x1"] and right - obj["x1"] < reach * size else None
         last_page = page
     return blocks
 
