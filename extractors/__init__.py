@@ -1,0 +1,173 @@
+"""Extractors: pure functions from a Document to the records of the minsheng/1 contract.
+
+    from pipeline.readers import read
+    from gazetteer import load
+    from extractors import extract
+    result = extract(read("notice.docx"), load())
+    result.to_contract()        # the JSON object of `minsheng extract --format json`
+
+Nothing here imports Prefect, DuckDB, pandas or a web framework; jieba and spaCy are loaded
+only by the parts that use them.
+"""
+from __future__ import annotations
+
+import re
+
+from . import metadata as M
+from . import patterns as P
+from .normalize import normalize, simplify
+from .progress import progress_in, projects_from_prose, status_in
+from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
+from .summaries import declared_counts, piece_parts, status_parts
+from .tables import projects_from_table
+
+EXTRACTOR_VERSION = "0.3.0"
+LEVEL_NOTE = re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:为|是)(?P<level>[省市县区])(?:级|列|定)?")
+
+
+def extract(doc, gaz) -> Extraction:
+    """Read every record the document states; run the checks; return the Extraction."""
+    from .checks import run_checks
+
+    result = extract_records(doc, gaz)
+    result.flags = run_checks(result, doc)
+    return result
+
+
+def extract_records(doc, gaz) -> Extraction:
+    lines = [normalize(x) for x in doc.lines]
+    norm = [n.text for n in lines]
+    full = "\n".join(norm)
+    title = M.title_of(norm)
+    year = M.year_of(title, norm)
+    paragraphs = [(b.line, lines[b.line - 1]) for b in doc.blocks
+                  if b.kind == "paragraph" and b.line and 0 < b.line <= len(lines)]
+    info = DocumentInfo(source=doc.source, sha256=doc.sha256, format=doc.format,
+                        title=simplify(title) if title else None, doc_number=M.doc_number_of(norm),
+                        issuer=M.issuer_of(norm, title), date=M.date_of(norm), year=year,
+                        period=M.period_of(title, norm, year),
+                        kind=M.kind_of(title, norm, has_prose=len(paragraphs) > 3),
+                        region=M.region_of(full, title, gaz), encoding=doc.encoding, warnings=list(doc.warnings))
+    result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)
+    places = {s for s, _, _ in M.find_places(full, gaz)}
+
+    for table in doc.tables():
+        result.projects += projects_from_table(table, year, gaz)
+    _apply_level_notes(result.projects, norm)
+
+    prose = projects_from_prose(paragraphs, gaz, places)
+    result.projects += prose
+    if info.kind in ("progress", "summary", "other"):
+        result.projects += _heading_progress(paragraphs, gaz, places, {id(p.evidence) for p in prose}, prose)
+
+    for ln, nt in paragraphs:
+        result.summaries += status_parts(nt.text, gaz, ln, nt.original.strip())
+        result.summaries += piece_parts(nt.text, gaz, ln, nt.original.strip())
+    if info.kind in ("plan", "supervision"):
+        seen = set()
+        for ln, nt in paragraphs[:60]:
+            for s in declared_counts(nt.text, ln, nt.original.strip()):
+                if (s.total, s.scope) not in seen:
+                    seen.add((s.total, s.scope))
+                    result.summaries.append(s)
+        if title:
+            for s in declared_counts("共" + title, None, title):
+                if (s.total, s.scope) not in seen:
+                    seen.add((s.total, s.scope))
+                    result.summaries.append(s)
+    _county_targets(result, paragraphs, gaz)
+    _link_bases(result)
+    _canonical(result, gaz)
+    return result
+
+
+def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
+    """Rates stated outside a 由…牵头 item: attach them to the heading they stand under."""
+    lead_lines = {p.evidence.line for p in prose}
+    heading: Project | None = None
+    out: list[Project] = []
+    for ln, nt in paragraphs:
+        text = nt.text
+        h = P.HEADING_CN.match(text) or P.HEADING_PAREN.match(text)
+        if h and len(text) < 60:
+            name = re.sub(r"(?:的)?(?:进展|落实|完成|办理)情况.*$|[(（].*$", "", h.group("title")).strip()
+            heading = Project(name=name or h.group("title"), evidence=Evidence(text=nt.original.strip(), line=ln),
+                              seq=h.group("seq"))
+            continue
+        if ln in lead_lines or not (P.RATE.search(text) or P.RATE_LIST.search(text)):
+            continue
+        progress = progress_in(text, gaz, places, ln, nt.original.strip())
+        progress = [g for g in progress if g.rate is not None]
+        if not progress:
+            continue
+        region = _sentence_region(text, places)
+        for g in progress:
+            g.region = g.region or region
+        target = heading or Project(name="（正文）", evidence=Evidence(text=nt.original.strip(), line=ln))
+        if target not in out:
+            out.append(target)
+        target.progress += progress
+        target.progress[-1].status = target.progress[-1].status or status_in(text, gaz)
+    return out
+
+
+def _sentence_region(text: str, places: set[str]) -> str | None:
+    body = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.]\s*", "", text)
+    for name in sorted(places, key=len, reverse=True):
+        if body.startswith(name):
+            return name
+    return None
+
+
+def _apply_level_notes(projects: list[Project], norm: list[str]) -> None:
+    """注：1-8项为省级重点民生实事，9-16项为市级 → each project's level."""
+    for line in norm:
+        for m in LEVEL_NOTE.finditer(line):
+            a, b, level = int(m.group("a")), int(m.group("b")), m.group("level")
+            level = "县" if level == "区" else level
+            for p in projects:
+                if p.seq and p.seq.isdigit() and a <= int(p.seq) <= b:
+                    p.level = level
+
+
+def _county_targets(result: Extraction, paragraphs, gaz) -> None:
+    """Figures inside a county's lagging list are that county's targets (开工建设15个城镇老旧小区)."""
+    from .numbers import find_quantities
+
+    for s in result.summaries:
+        if s.scope != "list" or not s.items:
+            continue
+        county = s.subject and re.match(r"[\u4e00-\u9fff]{1,6}?(?:市|县|区|州|旗)", s.subject)
+        region = county.group(0) if county else None
+        for item in s.items:
+            qs = find_quantities(item, gaz.units)
+            if not qs:
+                continue
+            p = Project(name=re.sub(r"\d+(?:\.\d+)?[\u4e00-\u9fff]?", "", item).strip() or item,
+                        evidence=s.evidence, region=region)
+            for q in qs:
+                p.targets.append(Target(text=item, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
+                                        half=q.half, family=q.family))
+            p.progress.append(Progress(text=item, region=region, status="lagging", line=s.evidence.line))
+            result.projects.append(p)
+
+
+def _link_bases(result: Extraction) -> None:
+    """A completed count of 件 in a paragraph that states the total 件 checks against that total."""
+    by_line = {s.evidence.line: s for s in result.summaries if s.scope == "projects" and s.unit == "件"}
+    for p in result.projects:
+        for g in p.progress:
+            s = by_line.get(g.line)
+            if s and g.completed and g.completed.unit == "件" and not p.targets:
+                g.base = s  # type: ignore[attr-defined]
+
+
+def _canonical(result: Extraction, gaz) -> None:
+    try:
+        from .taxonomy import classify
+
+        types = gaz.project_types
+    except Exception:   # the taxonomy is optional data; a broken file must not stop extraction
+        return
+    for p in result.projects:
+        p.canonical = classify(p.name, types, " ".join(t.text for t in p.targets))

@@ -1,0 +1,266 @@
+"""The checks: one function per flag code, all listed in CHECKS.
+
+Each check reads an Extraction (and the Document, for UNPARSED) and yields Flags with a
+Chinese message that gives the numbers on both sides.  A false alarm costs a supervisor's
+trust as much as a miss, so every rule gives the document the benefit of its written
+precision: 44.63% means 44.625–44.635, 2.3万 means 22950–23050, and a boundary is consistent.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+from . import patterns as P
+from .records import Evidence, Extraction, Flag, Progress, Target
+
+COMPATIBLE_FAMILIES = [{"persons"}, {"person_times"}, {"households"}, {"dwellings"}]
+CN_NUMS = "一二三四五六七八九十"
+
+
+def _pct_interval(raw: str | None, value: float) -> tuple[float, float]:
+    if raw and "." in raw:
+        h = 0.5 * 10 ** -len(raw.split(".")[1])
+    else:
+        h = 0.5
+    return value - h, value + h
+
+
+def rate_consistent(done: float, done_half: float, target: float, target_half: float,
+                    rate: float, rate_raw: str | None) -> bool:
+    """Can some completed value and target within their written precision give the rate?"""
+    lo_r, hi_r = _pct_interval(rate_raw, rate)
+    d_lo, d_hi = done - done_half, done + done_half
+    t_lo, t_hi = max(target - target_half, 1e-9), target + target_half
+    lo, hi = 100 * d_lo / t_hi, 100 * d_hi / t_lo
+    eps = 1e-9
+    return hi + eps >= lo_r and lo - eps <= hi_r
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.2f}".rstrip("0").rstrip(".") if v != int(v) else f"{int(v):,}"
+
+
+def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
+    """RATE_MISMATCH: completed / target against the stated completion rate."""
+    for p in ex.projects:
+        for g in p.progress:
+            if not g.is_completion_rate or g.completed is None or g.region:
+                continue
+            base = _base_for(p.targets, g)
+            if base is None:
+                s = getattr(g, "base", None)
+                if s is None or not s.total:
+                    continue
+                denominators = [(s.total, 0.0)]
+                if "cancelled" in s.parts:
+                    denominators.append((s.total - s.parts["cancelled"], 0.0))
+                unit = s.unit
+            else:
+                denominators = [(base.value, base.half)]
+                unit = base.unit
+            c = g.completed
+            if any(rate_consistent(c.value, c.half, t, th, g.rate, g.rate_raw) for t, th in denominators):
+                continue
+            t = denominators[0][0]
+            actual = 100 * c.value / t
+            yield Flag("RATE_MISMATCH", "error",
+                       f"{p.name}：已完成{_fmt(c.value)}{c.unit or ''}/任务{_fmt(t)}{unit or ''}={actual:.2f}%，"
+                       f"文中为{g.rate_raw or g.rate}%",
+                       Evidence(text=g.text, line=g.line), expected=round(actual, 2), found=g.rate)
+
+
+def _base_for(targets: list[Target], g: Progress) -> Target | None:
+    """The target a completed figure is measured against: same unit, else same family."""
+    c = g.completed
+    same = [t for t in targets if t.value and t.unit == c.unit and t.op == "="]
+    if len(same) == 1:
+        return same[0]
+    if len(same) > 1:
+        return None
+    fam = [t for t in targets if t.value and t.family == c.family and t.op == "=" and _compatible(t, c)]
+    if len(fam) == 1:
+        return fam[0]
+    kin = [t for t in targets if t.value and t.op == "=" and t.unit and c.unit and t.unit[-1] == c.unit[-1]]
+    return kin[0] if len(kin) == 1 else None
+
+
+def _compatible(t, c) -> bool:
+    return (t.unit in ("人", "名") and c.unit in ("人", "名")) or t.unit == c.unit
+
+
+def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
+    """UNIT_MISMATCH: a completed figure counted in another kind of unit than its target."""
+    for p in ex.projects:
+        for g in p.progress:
+            c = g.completed
+            if c is None or not p.targets or not g.is_completion_rate or g.region:
+                continue
+            if any(t.unit == c.unit or _compatible(t, c) for t in p.targets):
+                continue
+            pairs = {("人", "人次"), ("人次", "人"), ("名", "人次"), ("人次", "名"), ("套", "户"), ("户", "套"),
+                     ("名", "例"), ("人", "例"), ("个", "所"), ("所", "个")}
+            clash = [t for t in p.targets if (t.unit, c.unit) in pairs]
+            if len(clash) == 1 and rate_consistent(c.value, c.half, clash[0].value, clash[0].half, g.rate, g.rate_raw):
+                t = clash[0]
+                yield Flag("UNIT_MISMATCH", "warning",
+                           f"{p.name}：目标为{t.raw or _fmt(t.value) + (t.unit or '')}，完成数写作{c.raw}（{t.unit} 与 {c.unit} 不是同一单位）",
+                           Evidence(text=g.text, line=g.line), expected=t.unit, found=c.unit)
+
+
+def check_over(ex: Extraction, doc=None) -> Iterator[Flag]:
+    """OVER_COMPLETION (info): a completion rate above 100%."""
+    for p in ex.projects:
+        for g in p.progress:
+            if g.is_completion_rate and g.rate is not None and g.rate > 100:
+                who = f"{g.region}" if g.region else ""
+                yield Flag("OVER_COMPLETION", "info", f"{p.name}：{who}完成年任务{g.rate_raw or g.rate}%，超过100%",
+                           Evidence(text=g.text, line=g.line), expected=100, found=g.rate)
+
+
+def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
+    """SUM_MISMATCH: the parts of a count statement against its total."""
+    for s in ex.summaries:
+        if not s.parts or s.total is None or s.scope == "list":
+            continue
+        total = sum(s.parts.values())
+        if abs(total - s.total) > 1e-9 and (s.remainder or total > s.total or len(s.parts) >= 3):
+            parts = "+".join(f"{_fmt(v)}" for v in s.parts.values())
+            yield Flag("SUM_MISMATCH", "error",
+                       f"{s.subject or ''}：各部分{parts}={_fmt(total)}{s.unit or ''}，与总数{_fmt(s.total)}{s.unit or ''}不符",
+                       s.evidence, expected=s.total, found=total)
+
+
+def check_count(ex: Extraction, doc=None) -> Iterator[Flag]:
+    """COUNT_MISMATCH: a declared number of items against the items listed."""
+    for s in ex.summaries:
+        if s.scope == "list" and s.listed is not None and s.total is not None and s.listed != s.total:
+            yield Flag("COUNT_MISMATCH", "error",
+                       f"{s.subject or ''}：文中称共{_fmt(s.total)}个，实际列出{s.listed}个",
+                       s.evidence, expected=s.total, found=s.listed)
+    yield from _declared_vs_table(ex)
+
+
+def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:
+    table_projects = [p for p in ex.projects if p.table is not None]
+    if not table_projects:
+        return
+    tasks_numbered = any(p.category for p in table_projects) and all(p.seq and p.seq.isdigit() for p in table_projects)
+    categories = []
+    for p in table_projects:
+        if p.category and p.category not in categories:
+            categories.append(p.category)
+    rows = sum(max(1, len(p.targets)) for p in table_projects)
+    seen = set()
+    for s in ex.summaries:
+        if s.scope not in ("projects", "indicators") or s.total is None:
+            continue
+        if s.scope == "projects":
+            listed = len(categories) if tasks_numbered else len(table_projects)
+            what = "类别" if tasks_numbered else "项目"
+        else:
+            listed = len(table_projects) if tasks_numbered else rows
+            what = "任务" if tasks_numbered else "指标"
+        s.listed = listed
+        if listed == s.total or (s.scope, s.total) in seen or listed < 0.5 * s.total:
+            continue
+        seen.add((s.scope, s.total))
+        yield Flag("COUNT_MISMATCH", "error", f"文中称{_fmt(s.total)}{s.unit or ''}，表中实际列出{listed}个{what}",
+                   s.evidence, expected=s.total, found=listed)
+
+
+def _as_int(seq: str | None) -> int | None:
+    if not seq:
+        return None
+    s = seq.strip("（()）、. ")
+    if s.isdigit():
+        return int(s)
+    if all(ch in CN_NUMS for ch in s):
+        from .numbers import to_number
+
+        v = to_number(s)
+        return int(v) if v else None
+    return None
+
+
+def check_numbering(ex: Extraction, doc=None) -> Iterator[Flag]:
+    """NUMBERING_GAP: a sequence in a table that skips or repeats a number."""
+    by_table: dict[int, list] = {}
+    for p in ex.projects:
+        if p.table is not None:
+            by_table.setdefault(p.table, []).append(p)
+    for projects in by_table.values():
+        seqs = [(_as_int(p.seq), p) for p in projects]
+        yield from _gaps([x for x in seqs if x[0] is not None], "序号")
+        cats = []
+        for p in projects:
+            cs = getattr(p, "category_seq", None)
+            if cs and (not cats or cats[-1][1] != cs):
+                cats.append((_as_int(cs), cs, p))
+        yield from _gaps([(n, p) for n, _, p in cats if n is not None], "类别序号")
+
+
+def _gaps(seqs: list, what: str) -> Iterator[Flag]:
+    for (a, pa), (b, pb) in zip(seqs, seqs[1:]):
+        if b == 1:
+            continue    # a new list starts
+        if b - a > 1 and b - a < 10:
+            missing = "、".join(str(x) for x in range(a + 1, b))
+            yield Flag("NUMBERING_GAP", "warning", f"{what}从{a}跳到{b}，缺第{missing}项", pb.evidence,
+                       expected=a + 1, found=b)
+        elif b == a:
+            yield Flag("NUMBERING_GAP", "warning", f"{what}{a}重复出现", pb.evidence, expected=a + 1, found=b)
+
+
+def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
+    """DATE_INCONSISTENT: a period ending after the publication date; a deadline before the issue date."""
+    d = ex.document
+    if d.date and d.period and d.period.get("to") and d.period["to"] > d.date[:7]:
+        yield Flag("DATE_INCONSISTENT", "warning",
+                   f"通报期间截至{d.period['to']}，晚于发布日期{d.date}", Evidence(text=d.title or "", line=None),
+                   expected=f"<= {d.date[:7]}", found=d.period["to"])
+    if d.date and d.kind in ("plan", "supervision"):
+        for p in ex.projects:
+            if p.deadline and p.deadline < d.date:
+                yield Flag("DATE_INCONSISTENT", "warning",
+                           f"{p.name}：完成时限{p.deadline}早于发文日期{d.date}", p.evidence,
+                           expected=f">= {d.date}", found=p.deadline)
+
+
+FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|所|张|套|座|处|项)")
+
+
+def check_unparsed(ex: Extraction, doc=None) -> Iterator[Flag]:
+    """UNPARSED (info): a figure-bearing line no extractor used."""
+    if doc is None:
+        return
+    used = {p.evidence.line for p in ex.projects} | {s.evidence.line for s in ex.summaries}
+    used |= {g.line for p in ex.projects for g in p.progress}
+    table_lines = {ln for t in doc.tables() for ln in t.row_lines} | \
+        {c.line for t in doc.tables() for c in t.cells}
+    for i, line in enumerate(doc.lines, 1):
+        if i in used or i in table_lines or len(line) > 2000:
+            continue
+        if FIGURE.search(line) and (P.RATE.search(line) or re.search(r"完成|建成|新增|改造|建设", line)):
+            if re.search(r"(19|20)\d{2}年", line) and not re.search(r"\d+(?:\.\d+)?\s*(?:%|人|户|公里)", line):
+                continue
+            yield Flag("UNPARSED", "info", "这一行有数字，但没有识别出项目或进度，请人工核对",
+                       Evidence(text=line.strip()[:300], line=i))
+
+
+CHECKS: list[tuple[str, Callable]] = [
+    ("RATE_MISMATCH", check_rate),
+    ("SUM_MISMATCH", check_sum),
+    ("COUNT_MISMATCH", check_count),
+    ("NUMBERING_GAP", check_numbering),
+    ("UNIT_MISMATCH", check_unit),
+    ("OVER_COMPLETION", check_over),
+    ("DATE_INCONSISTENT", check_dates),
+    ("UNPARSED", check_unparsed),
+]
+
+
+def run_checks(ex: Extraction, doc=None) -> list[Flag]:
+    flags: list[Flag] = []
+    for _, check in CHECKS:
+        flags.extend(check(ex, doc))
+    return flags

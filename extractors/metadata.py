@@ -1,0 +1,219 @@
+"""Document metadata: title, 文号, 发文机关, date, year, period, kind and region."""
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+
+from . import patterns as P
+from .numbers import to_number
+from .records import Region
+
+TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|计划|情况|分解表|汇总表|清单|安排|函|要点|任务)》?$")
+ISSUER_END = re.compile(r"(人民政府办公室|人民政府|政府办公室|办公室|委员会|督查室|实事办|领导小组|考核办|局|厅|委)$")
+ORG_CONTEXT = re.compile(r"^(?:公安|供电|国土|移动|电信|联通|质监|税务|人社|财政|民政|教育|卫健|住建|交通|水务|人民|区|县|市|政府)")
+
+
+def title_of(lines: list[str]) -> str | None:
+    """The first title-like line within the head of the document, joined across breaks."""
+    head = [(i, ln.strip()) for i, ln in enumerate(lines[:40]) if ln.strip()]
+    for k, (i, text) in enumerate(head[:15]):
+        if P.DOC_NUMBER.fullmatch(text) or text in ("正文",) or text.startswith(("发布时间", "来源", "索引号")):
+            continue
+        if not (text.startswith("关于") or re.search(r"\d{4}年", text) or TITLE_END.search(text)):
+            continue
+        if text.endswith(("：", ":")) or len(text) > 80:
+            continue
+        joined = text
+        for _, nxt in head[k + 1:k + 4]:
+            if TITLE_END.search(joined) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间")):
+                break
+            joined += nxt
+        return joined
+    return None
+
+
+def doc_number_of(lines: list[str]) -> str | None:
+    """A 文号 standing in the head of the document (not one cited in the body)."""
+    for ln in [x.strip() for x in lines[:12] if x.strip()][:6]:
+        m = P.DOC_NUMBER.search(ln)
+        if m and (len(ln) <= len(m.group(0)) + 12) and "《" not in ln:
+            return re.sub(r"\s+", "", m.group("no"))
+    return None
+
+
+def _date(m: re.Match) -> str | None:
+    y, mo, d = (int(to_number(m.group(k)) or 0) if not m.group(k).isdigit() else int(m.group(k))
+                for k in ("y", "m", "d"))
+    if m.re is P.DATE_HANZI:
+        y = int("".join(str("〇一二三四五六七八九".index(c)) if c in "〇一二三四五六七八九" else "0"
+                        for c in m.group("y").replace("零", "〇")))
+    try:
+        if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return None
+
+
+def date_of(lines: list[str]) -> str | None:
+    """The signing date (a line that is only a date) or the published date of a web page."""
+    for ln in lines:
+        s = re.sub(r"\s+", "", ln).strip("（）()")
+        for pat in (P.DATE_CN, P.DATE_HANZI):
+            m = pat.fullmatch(s)
+            if m:
+                return _date(m)
+    for ln in lines[:60]:
+        m = P.PUBLISHED.search(ln)
+        if m:
+            for pat in (P.DATE_ISO, P.DATE_CN):
+                d = pat.search(ln[m.start():])
+                if d:
+                    return _date(d)
+    return None
+
+
+def issuer_of(lines: list[str], title: str | None) -> str | None:
+    short = [re.sub(r"\s+", "", x) for x in lines if x.strip()]
+    for ln in short[:6]:
+        if ISSUER_END.search(ln) and len(ln) <= 30 and not ln.startswith("关于"):
+            return ln
+    for k, ln in enumerate(short):
+        if P.DATE_CN.fullmatch(ln) and k and ISSUER_END.search(short[k - 1]) and len(short[k - 1]) <= 30:
+            return short[k - 1]
+    m = re.search(r"来源\s*[:：]\s*(\S+?)(?:\s|阅读|$)", "\n".join(lines[:60]))
+    return m.group(1) if m else None
+
+
+def year_of(title: str | None, lines: list[str]) -> int | None:
+    for text in ([title] if title else []) + ["\n".join(lines[:80])]:
+        years = [int(m.group("y")) for m in P.YEAR.finditer(text)]
+        if years:
+            return Counter(years).most_common(1)[0][0] if text is not title else years[0]
+    return None
+
+
+def period_of(title: str | None, lines: list[str], year: int | None) -> dict | None:
+    for text in ([title] if title else []) + lines[:40]:
+        if not text:
+            continue
+        m = P.PERIOD.search(text)
+        m2, m1 = (int(m.group("m2")), int(m.group("m1"))) if m else (0, 0)
+        if not m or not (1 <= m1 <= m2 <= 12):
+            m = P.PERIOD_DAMAGED.search(text)
+            if m:
+                m1, m2 = 1, int(m.group("m2"))
+        if m:
+            y = int(m.group("y")) if m.group("y") else year
+            if y:
+                return {"from": f"{y}-{m1:02d}", "to": f"{y}-{m2:02d}"}
+        w = P.PERIOD_WORDS.search(text)
+        if w and year:
+            end = {"前三季度": 9, "上半年": 6, "前两季度": 6, "一季度": 3, "第一季度": 3, "1季度": 3, "全年": 12}[w.group("w")]
+            return {"from": f"{year}-01", "to": f"{year}-{end:02d}"}
+    return None
+
+
+def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
+    t = title or " ".join(x.strip() for x in lines[:5])
+    if re.search(r"督办|督查方案|挂牌", t):
+        return "supervision"
+    if re.search(r"进展|进度|完成情况|落实情况|办理情况|通报|督查情况|推进情况", t):
+        return "progress"
+    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任", t):
+        return "plan"
+    if not has_prose:
+        return "summary"
+    return "other"
+
+
+# ---- region ---------------------------------------------------------------------------------
+
+def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
+    """(surface, candidate divisions, offset) for each place name in `text`.
+
+    A name ending in a division suffix (省市州县区旗盟) counts anywhere; a short form without
+    one (岳阳楼, 赫山) only when an organisation follows it (岳阳楼公安分局, 赫山供电分公司).
+    """
+    names = gaz.names
+    out = []
+    n = len(text)
+    longest = gaz.longest_name
+    i = 0
+    while i < n:
+        hit = None
+        for k in range(min(longest, n - i), 1, -1):
+            cand = text[i:i + k]
+            if cand in names:
+                if cand[-1] in "省市州县区旗盟" or cand.endswith(("自治州", "地区")):
+                    if not _inside_word(text, i, i + k):
+                        hit = cand
+                        break
+                elif ORG_CONTEXT.match(text[i + k:i + k + 2]) and not _inside_word(text, i, i + k):
+                    hit = cand
+                    break
+        if hit:
+            out.append((hit, names[hit], i))
+            i += len(hit)
+        else:
+            i += 1
+    return out
+
+
+GENERIC_PLACES = {"城区", "郊区", "矿区", "新区", "市区", "市辖区", "省直", "全市", "全县", "全区", "全州"}
+
+
+def _inside_word(text: str, a: int, b: int) -> bool:
+    """Names that are also common words (城区 is a district of 大同, and any town's centre)."""
+    return text[a:b] in GENERIC_PLACES
+
+
+def region_of(text: str, title: str | None, gaz) -> Region | None:
+    """The most specific division the document is about, resolved through the gazetteer."""
+    places = find_places(text, gaz)
+    if title:
+        places += [(s, c, -1) for s, c, _ in find_places(title, gaz)] * 3
+    if not places:
+        return None
+    score: Counter = Counter()
+    surface: dict[str, Counter] = {}
+    ambiguous: dict[str, list] = {}
+    for s, cands, _ in places:
+        codes = [d.code for d in cands]
+        if len(codes) > 1:
+            ambiguous.setdefault(s, codes)
+            continue
+        code = codes[0]
+        score[code] += 1
+        surface.setdefault(code, Counter())[s] += 1
+    # an ambiguous name takes the reading that sits with the document's other places
+    for s, codes in ambiguous.items():
+        support = {c: sum(score[a] for a in gaz.ancestors(c)) for c in codes}
+        best = max(support.values())
+        winners = [c for c in codes if support[c] == best]
+        n = sum(1 for p in places if p[0] == s)
+        if best > 0 and len(winners) == 1:
+            score[winners[0]] += n
+            surface.setdefault(winners[0], Counter())[s] += n
+        elif not score:
+            return Region(name=s, code=None, path=[])
+    if not score:
+        return None
+    # weight of a division = its own mentions + its descendants' mentions
+    weight: Counter = Counter()
+    for code, n in score.items():
+        weight[code] += n
+        for a in gaz.ancestors(code):
+            weight[a] += n
+    root = max(weight, key=lambda c: (weight[c], -len(gaz.ancestors(c))))
+    while True:
+        kids = [c for c in weight if gaz.divisions[c].parent == root]
+        if not kids:
+            break
+        top = max(kids, key=lambda c: weight[c])
+        if weight[top] < 0.6 * weight[root] or (score[root] > weight[top]):
+            break
+        root = top
+    name = surface[root].most_common(1)[0][0] if root in surface else gaz.divisions[root].name
+    return Region(name=name, code=root, path=gaz.path(root))

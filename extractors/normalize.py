@@ -1,0 +1,79 @@
+"""Text normalised for matching, with a map back to the original for verbatim evidence.
+
+Three steps, all cheap: pinyin glosses spliced into words are removed (區(qū) → 區,
+4萬(wàn)人 → 4萬人); full-width ASCII becomes ASCII and odd spaces become spaces;
+traditional characters become simplified, one character for one (OpenCC's character table),
+so that offsets survive.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
+
+
+@lru_cache(maxsize=1)
+def _char_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):          # full-width ASCII
+        table[code] = chr(code - 0xFEE0)
+    for ch in "\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff":
+        table[ord(ch)] = " "
+    table[ord("—")] = "-"
+    table[ord("－")] = "-"
+    table[ord("～")] = "~"
+    for ch in "（）：；，":            # keep Chinese punctuation as it is: names keep （建设）
+        table.pop(ord(ch), None)
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        if len(trad) == 1 and simp:
+            first = simp.split()[0]
+            if len(first) == 1 and first != trad:
+                table[ord(trad)] = first
+    return table
+
+
+@dataclass(frozen=True)
+class NText:
+    """A normalised string and, for each of its characters, the offset in the original."""
+    text: str
+    original: str
+    offsets: tuple[int, ...]
+
+    def source(self, start: int, end: int) -> str:
+        """The original text behind text[start:end]."""
+        if start >= end or not self.offsets:
+            return ""
+        a = self.offsets[start]
+        b = self.offsets[end - 1] + 1
+        return self.original[a:b]
+
+
+def normalize(original: str) -> NText:
+    kept: list[int] = []
+    pieces: list[str] = []
+    pos = 0
+    for m in GLOSS.finditer(original):
+        pieces.append(original[pos:m.start()])
+        kept.extend(range(pos, m.start()))
+        pos = m.end()
+    pieces.append(original[pos:])
+    kept.extend(range(pos, len(original)))
+    text = "".join(pieces).translate(_char_table())
+    return NText(text, original, tuple(kept))
+
+
+def simplify(text: str) -> str:
+    """Normalised text without the offset map (names, cells)."""
+    return GLOSS.sub("", text).translate(_char_table())
+
+
+def squash(text: str) -> str:
+    """Remove all whitespace: 夏  洁 → 夏洁, 任 务 指 标 → 任务指标."""
+    return "".join(text.split())

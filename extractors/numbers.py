@@ -1,0 +1,103 @@
+"""Numbers with units: 2.3万人 → 23000 人, 8800万元 → 88000000 元, 每人每月60元 → 60 元/人/月.
+
+Arabic, Chinese and mixed numerals; 万 and 亿; the written precision of every figure is kept
+(`half`: half a unit of the last written digit) so the checks can do interval arithmetic.
+Chinese numerals go through cn2an on the isolated span, never through hand-rolled code.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from . import patterns as P
+from .records import Quantity
+
+MULTIPLIERS = {"": 1, None: 1, "万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000}
+SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前|近|约)$")
+
+
+def to_number(text: str) -> float | None:
+    """'1,200' → 1200; '2.3' → 2.3; '一万二千' → 12000; '十' → 10."""
+    text = text.replace(",", "").strip()
+    if not text:
+        return None
+    if text[0].isdigit():
+        try:
+            return float(text)
+        except ValueError:
+            return None
+    import cn2an
+
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def half_unit(num: str, mult: int) -> float:
+    """Half the place of the last written digit: '2.3', 万 → 500; '10265' → 0 (exact)."""
+    if not num[:1].isdigit():
+        return 0.0
+    num = num.replace(",", "")
+    if "." in num:
+        decimals = len(num.split(".", 1)[1])
+        return 0.5 * 10 ** -decimals * mult
+    return 0.5 * mult if mult > 1 else 0.0
+
+
+def scale(value: float, mult: int) -> float:
+    """value × multiplier without binary noise: 1.65万 → 16500, not 16499.999."""
+    try:
+        return float(Decimal(repr(value)) * mult)
+    except InvalidOperation:
+        return value * mult
+
+
+def op_for(text: str, start: int, end: int) -> str:
+    before = P.OP_BEFORE.search(text[max(0, start - 12):start])
+    after = P.OP_AFTER.match(text[end:end + 4])
+    word = (before.group("op") if before else "") or (after.group("op") if after else "")
+    if word in ("不低于", "不少于", "不小于", "至少", "最低", "以上", "及以上", "超过", "力争达到"):
+        return ">="
+    if word in ("不超过", "不高于", "不多于", "以内", "以下", "及以下", "控制在"):
+        return "<="
+    return "="
+
+
+def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quantity]:
+    """Every number with a unit of measure in `text` (normalised), in order."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for pat, unit_of in ((P.PER_PERSON_MONTH, lambda m: f"元/人/{m.group('per')}"),
+                         (P.PER_MONTH, lambda m: f"元/{m.group('per')}")):
+        for m in pat.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            q = _quantity(m, text, unit_of(m), "standard_money")
+            if q:
+                found.append(q)
+                taken.append((m.start(), m.end()))
+    pat = P.quantity_pattern(tuple(units))
+    for m in pat.finditer(text):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+            continue
+        num = m.group("num")
+        if not num[0].isdigit() and len(num) == 1 and num != "十":
+            continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word, not a figure
+        if SKIP_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
+            continue
+        unit, family = units[m.group("unit")]
+        q = _quantity(m, text, unit, family)
+        if q:
+            found.append(q)
+    return sorted(found, key=lambda q: q.start)
+
+
+def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None:
+    value = to_number(m.group("num"))
+    if value is None:
+        return None
+    mult = MULTIPLIERS[m.group("mult") or ""]
+    return Quantity(value=scale(value, mult), unit=unit, raw=m.group(0).strip(),
+                    half=half_unit(m.group("num"), mult), family=family,
+                    op=op_for(text, m.start(), m.end()), start=m.start(), end=m.end())

@@ -1,0 +1,147 @@
+"""Projects and progress from prose.
+
+A 通报 item reads: 由州人社局牵头组织实施的“实现城镇新增就业2.3万人…”项目：全州城镇新增就业10265人，
+完成年任务44.63%…  — one project, its targets (from the quoted name), its lead unit, and
+the completed figures each paired with the rate that follows it.  Sentences elsewhere that
+state a completion rate (吉首市完成年任务243%) become progress too, attached to the project
+they name, or to the heading they stand under.
+"""
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .numbers import find_quantities
+from .people import units_in
+from .records import Evidence, Progress, Project, Quantity, Target
+
+CLAUSE = re.compile(r"[，,；;。、]")
+NOT_DONE = re.compile(r"正在|正|在建|施工中|计划|拟|将|待|尚未|未|共建设|分解|均在|开展前期|列入|剩下|剩余|其余|预计|目标|任务数|下达")
+DONE_WORD = re.compile(r"完成|建成|已|累计|达到|受理|筛查|检查|增加|新增|实施|开展|培训|就业|投入使用|发放|救助|改造|签约|覆盖|办理|新建")
+REGION_HEAD = re.compile(r"^(?P<r>[\u4e00-\u9fff]{1,6}?(?:市|县|区|州|旗))(?:公安局|[^\u4e00-\u9fff]|完成|已|共|建成|实现)")
+
+
+def projects_from_prose(lines: list, gaz, places: set[str]) -> list[Project]:
+    """`lines` are (line number, NText) pairs of the paragraphs outside tables."""
+    projects: list[Project] = []
+    for ln, nt in lines:
+        text = nt.text
+        m = P.LEAD_PROJECT.search(text)
+        if not m:
+            continue
+        name = m.group("name")
+        p = Project(name=name.strip(), evidence=Evidence(text=nt.original.strip(), line=ln))
+        seq = P.HEADING_NUM.match(text) or P.ITEM_NUMBER.match(text)
+        p.seq = seq.group("seq") if seq else None
+        p.lead_units = units_in(m.group("unit"), gaz.org_suffixes)
+        for q in find_quantities(name, gaz.units):
+            p.targets.append(Target(text=_target_text(name, q), value=q.value, unit=q.unit, op=q.op,
+                                    raw=q.raw, half=q.half, family=q.family))
+        body = text[m.end():]
+        p.progress = progress_in(body, gaz, places, ln, nt.original.strip())
+        status = status_in(body, gaz)
+        if status and p.progress:
+            for g in p.progress:
+                if g.region is None and g.status is None:
+                    g.status = status
+        elif status:
+            p.progress.append(Progress(text=nt.original.strip(), status=status, line=ln))
+        projects.append(p)
+    return projects
+
+
+def _target_text(name: str, q: Quantity) -> str:
+    """The clause of the quoted name that holds the figure: 建成7个4G基站."""
+    start = max(name.rfind(ch, 0, q.start) for ch in "，、,；") + 1
+    ends = [i for i in (name.find(ch, q.end) for ch in "，、,；") if i >= 0]
+    return name[start:min(ends) if ends else len(name)]
+
+
+def status_in(text: str, gaz) -> str | None:
+    tail = text[-40:]
+    for word, status in gaz.statuses:
+        if word in tail:
+            return status
+    return None
+
+
+def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: str) -> list[Progress]:
+    """Completed figures and rates in a progress passage, each rate paired with the figure
+    before it in the same sentence; a county at the head of a clause owns the clause's rate."""
+    out: list[Progress] = []
+    for sent in re.split(r"[。；;]", text):
+        if not sent.strip():
+            continue
+        pending: list[Progress] = []
+        rates = _rates(sent)
+        quantities = [q for q in find_quantities(sent, gaz.units) if _is_completed(sent, q)]
+        events = sorted([(q.start, "q", q) for q in quantities] + [(r[0], "r", r) for r in rates],
+                        key=lambda e: e[0])
+        for pos, kind, obj in events:
+            clause_start = max(sent.rfind(ch, 0, pos) for ch in "，,、：:") + 1
+            region = _region_at(sent[clause_start:pos + 1], places)
+            if kind == "q":
+                g = Progress(text=evidence, completed=obj, region=region, line=line)
+                out.append(g)
+                pending.append(g)
+                continue
+            _, value, raw, measure, multi = obj
+            open_ = [g for g in pending if g.rate is None]
+            if multi is not None and len(open_) >= multi[1]:
+                target = open_[-multi[1]:][multi[0]]
+            elif multi is not None:
+                target = None
+            elif measure in ("形象进度",):
+                target = None
+            elif region is not None:
+                target = next((g for g in open_ if g.region == region), None)
+            else:
+                target = open_[-1] if open_ and open_[-1].region is None else None
+            if target is None:
+                g = Progress(text=evidence, region=region, rate=value, rate_raw=raw, measure=measure, line=line)
+                out.append(g)
+            else:
+                target.rate, target.rate_raw, target.measure = value, raw, measure
+                pending = [g for g in pending if g is not target]
+    return out
+
+
+def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None]]:
+    """(offset, value, as written, measure, (i, n) for the i-th of n 分别 rates)."""
+    out = []
+    taken = []
+    for m in P.RATE_LIST.finditer(sent):
+        vals = P.PERCENT.findall(m.group("rates"))
+        for i, v in enumerate(vals):
+            out.append((m.start() + i, float(v), v, "完成年任务", (i, len(vals))))
+        taken.append((m.start(), m.end()))
+    for m in P.RATE.finditer(sent):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        measure = re.sub(r"(?:了|的|为|达到|达|数)$", "", m.group("measure"))
+        measure = re.sub(r"^完成(?:了)?(?:全年|年度)?任务", "完成年任务", measure)
+        out.append((m.start(), float(m.group("rate")), m.group("rate"), measure, None))
+    return sorted(out)
+
+
+def _is_completed(sent: str, q: Quantity) -> bool:
+    clause_start = max(sent.rfind(ch, 0, q.start) for ch in "，,、：:；") + 1
+    ends = [i for i in (sent.find(ch, q.end) for ch in "，,、；") if i >= 0]
+    clause = sent[clause_start:min(ends) if ends else len(sent)]
+    before = sent[clause_start:q.start]
+    if NOT_DONE.search(clause) and not re.search(r"已(?:全部|全面)?(?:完成|建成)|完成", before):
+        return False
+    if re.search(r"全部投入使用|全部完成|建成投入使用", sent[q.end:q.end + 8]):
+        return True
+    return bool(DONE_WORD.search(before)) or bool(re.search(r"^[，,]?\s*完成", sent[q.end:q.end + 3]))
+
+
+def _region_at(clause: str, places: set[str]) -> str | None:
+    clause = clause.strip()
+    for name in places:
+        if clause.startswith(name):
+            return name
+    m = REGION_HEAD.match(clause)
+    if m and m.group("r") in places:
+        return m.group("r")
+    return None

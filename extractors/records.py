@@ -1,0 +1,195 @@
+"""The records of the minsheng/1 contract, as typed dataclasses.
+
+`Extraction.to_contract()` gives the JSON object that `minsheng extract --format json` prints.
+Fields beyond the contract (a figure's written precision, the kind of a percentage) help the
+checks; the ones useful to a reader are printed as extra keys, which the contract allows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "minsheng/1"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    line: int | None = None
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "line": self.line, "page": self.page, "table": self.table, "row": self.row}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as found in the text: 2.3万人 → 23000 人, half-width 500."""
+    value: float
+    unit: str | None
+    raw: str
+    half: float = 0.0            # half the last written digit's place: 2.3万 → 500; 10265 → 0
+    family: str | None = None
+    op: str = "="
+    start: int = 0               # offsets in the normalised line
+    end: int = 0
+
+
+@dataclass
+class Target:
+    text: str
+    value: float | None
+    unit: str | None
+    op: str = "="
+    raw: str | None = None
+    half: float = 0.0
+    family: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "value": _num(self.value), "unit": self.unit, "op": self.op, "raw": self.raw}
+
+
+@dataclass
+class Progress:
+    text: str
+    region: str | None = None
+    completed: Quantity | None = None
+    rate: float | None = None
+    rate_raw: str | None = None          # as written, for its precision: "44.63"
+    measure: str | None = None           # what the percentage measures: 完成年任务, 开工率, 形象进度…
+    status: str | None = None
+    as_of: str | None = None
+    line: int | None = None
+
+    @property
+    def is_completion_rate(self) -> bool:
+        return self.rate is not None and (self.measure or "") in COMPLETION_MEASURES
+
+    def to_dict(self) -> dict:
+        c = self.completed
+        return {"as_of": self.as_of, "region": self.region,
+                "completed": None if c is None else {"value": _num(c.value), "unit": c.unit},
+                "rate": _num(self.rate), "status": self.status, "text": self.text,
+                "measure": self.measure}
+
+
+COMPLETION_MEASURES = {"完成年任务", "完成任务", "完成率", "完成年度任务", "完成全年任务", "占年任务", "完成目标任务",
+                       "完成计划", "占总投资", "完成年度目标"}
+
+
+@dataclass
+class Project:
+    name: str
+    evidence: Evidence
+    seq: str | None = None
+    category: str | None = None
+    canonical: str | None = None
+    level: str | None = None
+    targets: list[Target] = field(default_factory=list)
+    deadline: str | None = None
+    leaders: list[str] = field(default_factory=list)
+    lead_units: list[str] = field(default_factory=list)
+    partner_units: list[str] = field(default_factory=list)
+    progress: list[Progress] = field(default_factory=list)
+    region: str | None = None            # a county's name when the project is that county's
+    table: int | None = None
+    row: int | None = None
+
+    def to_dict(self) -> dict:
+        return {"seq": self.seq, "category": self.category, "name": self.name, "canonical": self.canonical,
+                "level": self.level, "targets": [t.to_dict() for t in self.targets], "deadline": self.deadline,
+                "leaders": self.leaders, "lead_units": self.lead_units, "partner_units": self.partner_units,
+                "progress": [p.to_dict() for p in self.progress], "evidence": self.evidence.to_dict(),
+                "region": self.region}
+
+
+@dataclass
+class Summary:
+    subject: str | None
+    total: float | None
+    unit: str | None
+    evidence: Evidence
+    parts: dict[str, float] = field(default_factory=dict)
+    listed: int | None = None
+    items: list[str] = field(default_factory=list)
+    remainder: str | None = None      # the status of a part written as 其余/剩余 N
+    scope: str | None = None          # what the total counts: projects | indicators | tasks | categories
+
+    def to_dict(self) -> dict:
+        return {"subject": self.subject, "total": _num(self.total), "unit": self.unit,
+                "parts": {k: _num(v) for k, v in self.parts.items()}, "listed": self.listed,
+                "evidence": self.evidence.to_dict(), "items": self.items}
+
+
+@dataclass
+class Flag:
+    code: str
+    severity: str
+    message: str
+    evidence: Evidence
+    expected: Any = None
+    found: Any = None
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "severity": self.severity, "message": self.message,
+                "expected": self.expected, "found": self.found, "evidence": self.evidence.to_dict()}
+
+
+@dataclass
+class Region:
+    name: str
+    code: str | None
+    path: list[str]
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "code": self.code, "path": self.path}
+
+
+@dataclass
+class DocumentInfo:
+    source: str
+    sha256: str
+    format: str
+    kind: str = "other"
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    year: int | None = None
+    period: dict | None = None
+    region: Region | None = None
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "sha256": self.sha256, "format": self.format, "kind": self.kind,
+                "title": self.title, "doc_number": self.doc_number, "issuer": self.issuer, "date": self.date,
+                "year": self.year, "period": self.period,
+                "region": self.region.to_dict() if self.region else None,
+                "encoding": self.encoding, "warnings": self.warnings}
+
+
+@dataclass
+class Extraction:
+    document: DocumentInfo
+    projects: list[Project] = field(default_factory=list)
+    summaries: list[Summary] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    extractor_version: str = ""
+
+    def to_contract(self) -> dict:
+        return {"schema": SCHEMA, "extractor_version": self.extractor_version,
+                "document": self.document.to_dict(),
+                "projects": [p.to_dict() for p in self.projects],
+                "summaries": [s.to_dict() for s in self.summaries],
+                "flags": [f.to_dict() for f in self.flags]}
+
+
+def _num(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    if float(v).is_integer():
+        return int(v)
+    return round(float(v), 6)

@@ -1,0 +1,135 @@
+"""Count statements: totals, the parts by status, and how many items are actually listed.
+
+  吉首市…共18件24个考核指标。达到省定验收标准的有8个，工作有序推进的有9个，
+  工作进度相对滞后的是：A、B、C…共7个指标
+    → total 24 (个考核指标), parts {done 8, on_track 9, lagging 7}; and a second statement,
+      the lagging list: total 7, listed = the items enumerated.
+  全县承办省列为民兴办实事8项10件…3件实事已全面完成…其余6件…
+    → total 10 (件), parts {done 3, on_track 6}.
+"""
+from __future__ import annotations
+
+import re
+
+from .numbers import to_number
+from .records import Evidence, Summary
+
+NUM = r"(\d+|[一二三四五六七八九十]+)"
+STATUS_TOTAL = re.compile(r"共\s*(?:\d+\s*件\s*)?(?P<n>\d+)\s*个(?P<unit>考核指标|指标|项目|任务)")
+STATUS_PART = re.compile(r"(?P<what>[^，,。；：:]{2,20}?)的(?:有|是)\s*(?P<n>\d+)\s*(?:个|项|件)")
+LIST_PART = re.compile(r"(?P<what>[^，,。；]{2,20}?)的(?:是|有)[：:](?P<list>.+?)共\s*(?P<n>\d+)\s*(?:个|项|件)(?P<unit>指标|项目|任务|实事)?")
+PIECES_TOTAL = re.compile(r"(?:\d+\s*项\s*)?(?P<n>\d+)\s*件")
+PART = re.compile(r"(?:(?P<rest>其余|剩余|其他)\s*)?(?P<n>\d+)\s*(?P<unit>件|项|个)(?P<tail>[^，,。；]{0,16})")
+SUBJECT = re.compile(r"^[（(]?[一二三四五六七八九十\d]{0,3}[）)、.]?\s*(?P<s>[\u4e00-\u9fff]{2,8}?(?:市|县|区|州|旗|镇|乡))")
+REST_ITEMS = re.compile(r"([\d.]+(?:公里|个|户|件|人次|人|所|张|万元|元))(?=(?:开工|建设|实施|改|新建|增加|完成|办理|康复|推进))")
+
+
+def split_items(text: str) -> list[str]:
+    """Items of an enumeration: split on 、；; but not inside quotes or brackets; a fragment
+    that cannot stand alone (个建制…, 有场地) joins the item before; two items run together
+    (提质改造26公里开工建设…) are cut after the figure."""
+    items, buf, depth = [], "", 0
+    for ch in text:
+        if ch in "“‘（(《「【":
+            depth += 1
+        elif ch in "”’）)》」】" and depth:
+            depth -= 1
+        if ch in "、；;" and depth == 0:
+            items.append(buf)
+            buf = ""
+        else:
+            buf += ch
+    items.append(buf)
+    out: list[str] = []
+    for it in (x.strip(" ，,。") for x in items):
+        if not it:
+            continue
+        if out and (len(it) <= 3 or it[0] in "个项件等及和与"):
+            out[-1] += "、" + it
+            continue
+        out.extend(x for x in REST_ITEMS.sub(r"\1|", it).split("|") if x)
+    return out
+
+
+def status_parts(text: str, gaz, line: int | None, original: str) -> list[Summary]:
+    """The county-style statement with 共N个考核指标 and parts by status."""
+    m = STATUS_TOTAL.search(text)
+    if not m:
+        return []
+    subj = SUBJECT.match(text)
+    ev = Evidence(text=original, line=line)
+    main = Summary(subject=subj.group("s") if subj else None, total=float(m.group("n")),
+                   unit="个" + m.group("unit"), evidence=ev, scope="indicators")
+    out = [main]
+    rest = text[m.end():]
+    for pm in LIST_PART.finditer(rest):
+        status = _status(pm.group("what"), gaz)
+        items = split_items(pm.group("list"))
+        n = float(pm.group("n"))
+        if status:
+            main.parts[status] = main.parts.get(status, 0) + n
+        out.append(Summary(subject=f"{main.subject or ''}{pm.group('what')}".strip() or None, total=n,
+                           unit="个指标", evidence=ev, listed=len(items), items=items, scope="list"))
+    for pm in STATUS_PART.finditer(rest):
+        status = _status(pm.group("what"), gaz)
+        if status and status not in main.parts:
+            main.parts[status] = float(pm.group("n"))
+    return out
+
+
+def piece_parts(text: str, gaz, line: int | None, original: str) -> list[Summary]:
+    """全县承办…8项10件 … 3件已全面完成 … 1件取消 … 其余6件… (parts by status in one paragraph)."""
+    out = []
+    m = re.search(r"(?:承办|确定|安排|实施|办理)[^，,。]{0,20}?" + r"(?:\d+\s*个方面\s*)?(?:\d+\s*项\s*)?(?P<n>\d+)\s*件", text)
+    if not m:
+        return out
+    total = float(m.group("n"))
+    subj = re.search(r"([省市县区州]列[\u4e00-\u9fff]{0,10}实事)", text)
+    s = Summary(subject=subj.group(1) if subj else None, total=total, unit="件",
+                evidence=Evidence(text=original, line=line), scope="projects")
+    for pm in PART.finditer(text, m.end()):
+        if pm.group("unit") != "件":
+            continue
+        n = float(pm.group("n"))
+        tail = pm.group("tail")
+        status = _status(tail, gaz)
+        if pm.group("rest"):
+            status = status or "on_track"
+            s.remainder = status
+        if status in (None, "started") or (n == total and not pm.group("rest")):
+            continue
+        s.parts[status] = s.parts.get(status, 0) + n
+    if s.parts:
+        out.append(s)
+    return out
+
+
+def _status(text: str, gaz) -> str | None:
+    for word, status in gaz.statuses:
+        if word in text:
+            return status
+    return None
+
+
+def declared_counts(text: str, line: int | None, original: str) -> list[Summary]:
+    """共9个项目、12个指标任务 / 共16件，其中省…8件、市…8件 / 10项重点民生工程的30个具体工作任务."""
+    from . import patterns as P
+
+    if not re.search(r"实事|民生工程|项目|任务|指标", text):
+        return []
+    if not re.search(r"共|全区|全市|全县|全州|全省|确定|办理|的\d+个", text):
+        return []
+    out = []
+    for m in P.DECLARED.finditer(text):
+        unit = m.group("unit")
+        n = to_number(m.group("n"))
+        if n is None or n < 2:
+            continue
+        scope = "indicators" if re.search(r"任务|指标", unit) else "projects"
+        if unit in ("件", "项") and not re.match(r"[^，,。；]{0,12}(?:实事|民生|项目|工程)", text[m.end():]):
+            continue
+        if unit in ("个方面", "大类"):
+            continue
+        out.append(Summary(subject=None, total=n, unit=unit, evidence=Evidence(text=original, line=line),
+                           scope=scope))
+    return out

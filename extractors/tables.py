@@ -1,0 +1,243 @@
+"""Projects from tables: real ones and ones rebuilt from flattened text.
+
+Columns are recognised by their header words (COLUMN_ROLES, most specific first).  A row
+without a sequence number continues the project above (another indicator of it); a blank
+leader or unit cell takes the value above (a merged cell, or one written once for several
+rows).  A row longer than the header (a sub-indicator written in a cell of its own) has the
+extra cells folded into the target cell.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import patterns as P
+from .normalize import simplify, squash
+from .numbers import find_quantities
+from .people import leaders_in, units_in
+from .records import Evidence, Progress, Project, Target
+
+# (role, header pattern) — the first that matches a column's header wins
+COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
+    ("skip", r"验收|认定|评估|备注|说明|联系电话|联系人"),
+    ("seq", r"^(序号|编号|序|No\.?)$"),
+    ("leader", r"领导|责任人|负责人|联系人"),
+    ("partner", r"相关责任单位|配合单位|协办单位|参与单位|协助单位|配合部门|协办部门|相关单位|责任主体"),
+    ("lead_unit", r"牵头|主要责任单位|责任单位|责任部门|承办单位|主办单位|实施单位|主责单位|负责单位|承办部门"),
+    ("deadline", r"时限|完成时间|时间节点|截止时间|完成期限"),
+    ("rate", r"完成率|完成进度|百分比|占比|%|进度"),
+    ("completed", r"已完成|完成数|累计完成|实际完成|完成情况|完成量|进展情况"),
+    ("status", r"状态|进展评价|评价|等次"),
+    ("category", r"^(类别|类型|领域|方面|分类|板块)$"),
+    ("target", r"指标|目标|任务数|建设任务|年度任务|建设规模|建设内容|任务量|计划数"),
+    ("name", r"项目|实事|名称|事项|任务|内容|工作"),
+    ("region", r"县市区|县（市、区）|县市|地区|区县|地方|单位"),
+]]
+
+
+@dataclass
+class TableLayout:
+    roles: dict[str, list[int]] = field(default_factory=dict)
+    width: int = 0
+    header_rows: int = 0
+
+    def col(self, role: str) -> int | None:
+        cols = self.roles.get(role)
+        return cols[0] if cols else None
+
+
+def layout_of(table) -> TableLayout | None:
+    """Find the header rows and give every column a role."""
+    rows = table.filled()
+    for h in range(0, min(4, table.n_rows)):
+        heads = [squash(simplify(x)) for x in rows[h]]
+        if sum(1 for x in heads if x) < 2:
+            continue
+        hits = sum(1 for x in heads if x and _role(x) not in (None, "skip"))
+        if hits >= 2 and any(_role(x) in ("name", "target") for x in heads):
+            n_head = h + 1
+            # a second header row: short labels under a spanning cell
+            if n_head < table.n_rows and table.header_rows >= 2:
+                n_head = max(n_head, table.header_rows)
+            return _roles(rows, n_head, table.n_cols)
+    return None
+
+
+def _role(header: str) -> str | None:
+    for role, pat in COLUMN_ROLES:
+        if pat.search(header):
+            return role
+    return None
+
+
+def _roles(rows: list[list[str]], n_head: int, n_cols: int) -> TableLayout:
+    out = TableLayout(header_rows=n_head)
+    for c in range(n_cols):
+        parts = [squash(simplify(rows[r][c])) for r in range(n_head)]
+        role = None
+        for p in parts:            # the upper (spanning) label decides first
+            if p:
+                role = _role(p)
+                if role:
+                    break
+        if role and role != "skip":
+            out.roles.setdefault(role, []).append(c)
+        if any(parts):
+            out.width = c + 1
+    if "name" not in out.roles and "target" in out.roles and "category" in out.roles:
+        pass     # tasks written in the target column, grouped by category (督办方案)
+    if "name" not in out.roles and "target" not in out.roles and "completed" in out.roles:
+        out.roles["name"] = [0]
+    return out
+
+
+def _row_cells(table, r: int) -> list[str]:
+    return [c.text for c in sorted((c for c in table.cells if c.row == r), key=lambda c: c.col)]
+
+
+def projects_from_table(table, year: int | None, gaz) -> list[Project]:
+    lay = layout_of(table)
+    if lay is None:
+        return []
+    filled = table.filled()
+    projects: list[Project] = []
+    last: dict[str, str] = {}
+    current: Project | None = None
+    tcol = lay.col("target") if lay.col("target") is not None else lay.col("name")
+    for r in range(lay.header_rows, table.n_rows):
+        row = list(filled[r])
+        written = _row_cells(table, r)
+        if tcol is not None and len(written) > lay.width and len(written) == len(row) and not table_has_spans(table):
+            k = len(written) - lay.width      # fold the extra cells into the target cell
+            row = row[:tcol] + ["".join(row[tcol:tcol + k + 1])] + row[tcol + k + 1:]
+        cell = lambda role: (row[lay.col(role)] if lay.col(role) is not None and lay.col(role) < len(row) else "")  # noqa: E731
+        texts = [squash(x) for x in row]
+        if not any(texts) or _is_header_repeat(texts, filled, lay):
+            continue
+        seq = squash(cell("seq"))
+        name = _join_lines(cell("name"))
+        target_text = _join_lines(cell("target")) if lay.col("target") is not None else ""
+        category = _join_lines(cell("category")) or None
+        evidence = Evidence(text="\t".join(_row_cells(table, r)).replace("\n", " "),
+                            line=table.row_lines[r] if r < len(table.row_lines) else None,
+                            page=table.page, table=table.index, row=r)
+        item = P.ITEM_NUMBER.match(target_text or name)
+        new_project = bool(seq) and (current is None or seq != current.seq or (name and name != current.name)) \
+            or item is not None or current is None or (not seq and name and current and name != current.name
+                                                        and lay.col("seq") is None)
+        if item is not None and lay.col("name") is None:
+            # tasks numbered inside the text (1.投资…), grouped under a numbered category
+            name = P.ITEM_NUMBER.sub("", target_text)
+        if new_project:
+            current = Project(name=simplify(name or target_text).strip() or "（未命名）", evidence=evidence,
+                              seq=(item.group("seq") if item else seq) or None,
+                              category=simplify(category) if category else last.get("category"),
+                              table=table.index, row=r)
+            if item is not None and seq and lay.col("category") is not None:
+                last["category_seq"] = seq
+            projects.append(current)
+        # leaders and units: a blank cell takes the value above
+        for role in ("leader", "lead_unit", "partner", "deadline", "category"):
+            cols = lay.roles.get(role, [])
+            vals = [row[c] for c in cols if c < len(row)]
+            val = "\n".join(v for v in vals if v.strip())
+            if val.strip():
+                last[role] = val
+            elif role in last and role != "deadline":
+                val = last[role]
+            if role == "leader":
+                for n in leaders_in(val):
+                    if n not in current.leaders:
+                        current.leaders.append(n)
+            elif role == "lead_unit":
+                for u in units_in(val, gaz.org_suffixes):
+                    if u not in current.lead_units:
+                        current.lead_units.append(u)
+            elif role == "partner":
+                for u in units_in(val, gaz.org_suffixes):
+                    if u not in current.partner_units and u not in current.lead_units:
+                        current.partner_units.append(u)
+            elif role == "deadline" and val.strip() and not current.deadline:
+                current.deadline = deadline_iso(simplify(val), year)
+        if current.deadline is None and lay.col("deadline") is None and lay.col("target") is not None:
+            current.deadline = deadline_iso(simplify(target_text), year, require_before=True)
+        # targets
+        source = simplify(target_text or "")
+        qty_text = source or simplify(name)
+        for q in find_quantities(qty_text, gaz.units):
+            label = source if source and not re.fullmatch(r"[\d.,万亿千]+\S{0,4}", squash(source)) else \
+                simplify(name) + qty_text
+            current.targets.append(Target(text=label, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
+                                          half=q.half, family=q.family))
+        _row_progress(current, lay, row, gaz, evidence)
+    return projects
+
+
+def table_has_spans(table) -> bool:
+    return any(c.rowspan > 1 or c.colspan > 1 for c in table.cells if c.row >= table.header_rows)
+
+
+def _is_header_repeat(texts: list[str], filled: list[list[str]], lay: TableLayout) -> bool:
+    return any(texts == [squash(x) for x in filled[h]] for h in range(lay.header_rows))
+
+
+def _join_lines(text: str) -> str:
+    return "".join(x.strip() for x in (text or "").split("\n"))
+
+
+def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evidence: Evidence) -> None:
+    done = lay.col("completed")
+    rate = lay.col("rate")
+    status = lay.col("status")
+    if done is None and rate is None and status is None:
+        return
+    p = Progress(text=evidence.text, line=evidence.line)
+    if done is not None and done < len(row):
+        qs = find_quantities(simplify(row[done]), gaz.units)
+        if qs:
+            p.completed = qs[0]
+        elif re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):
+            unit = project.targets[-1].unit if project.targets else None
+            from .records import Quantity
+            p.completed = Quantity(value=float(squash(row[done])), unit=unit, raw=squash(row[done]))
+    if rate is not None and rate < len(row):
+        m = re.search(r"(\d+(?:\.\d+)?)\s*%?", squash(row[rate]))
+        if m:
+            p.rate, p.rate_raw, p.measure = float(m.group(1)), m.group(1), "完成率"
+    if status is not None and status < len(row):
+        p.status = status_of(simplify(row[status]), gaz)
+    region = lay.col("region")
+    if region is not None and region < len(row) and row[region].strip():
+        p.region = simplify(squash(row[region]))
+    if p.completed or p.rate is not None or p.status:
+        project.progress.append(p)
+
+
+def status_of(text: str, gaz) -> str | None:
+    for word, status in gaz.statuses:
+        if word in text:
+            return status
+    return None
+
+
+def deadline_iso(text: str, year: int | None, require_before: bool = False) -> str | None:
+    """9月底前 → 2017-09-30 in a 2017 plan; 年底前 → 2017-12-31; 6月30日前 → 2017-06-30."""
+    import calendar
+
+    for m in P.DEADLINE.finditer(text or ""):
+        if require_before and not re.match(r"(?:前|之前)", text[m.end() - 2:m.end()] or "") \
+                and not text[m.end():m.end() + 2].startswith(("前", "完成")) and not m.group(0).endswith("前"):
+            continue
+        y = int(m.group("y")) if m.group("y") else year
+        if not y:
+            return None
+        if m.group("ye"):
+            return f"{y}-12-31"
+        month = int(m.group("m"))
+        if m.group("d"):
+            day = min(int(m.group("d")), calendar.monthrange(y, month)[1])
+        else:
+            end = m.group("end")
+            day = {"上旬": 10, "中旬": 20}.get(end, calendar.monthrange(y, month)[1])
+        return f"{y}-{month:02d}-{day:02d}"
+    return None

@@ -1,0 +1,232 @@
+"""The project-type taxonomy: one type under all its wordings, for cross-year comparison.
+
+The types live in ``gazetteer/project_types.yaml``; ``load_types`` reads them once and the
+caller passes the list on.  ``classify`` maps a project name to a type id or to ``None`` —
+never a guess: a name that matches nothing, matches two types equally, or names two types in
+separate places gets ``None``.
+
+How a name is matched: it is normalised (NFKC, lower case, no spaces or quotes); each type's
+aliases (substrings) and patterns (regexes) are tried and the type keeps its longest match.
+The longest match overall wins if every other candidate's match overlaps it (two readings of
+the same words: 农村转移就业劳动者培训 beats 转移就业); a candidate matched elsewhere in the
+name (产前筛查和新生儿疾病筛查) or an equally long one makes the name ambiguous.  A trailing
+parenthesis names the sub-indicator and is tried first: 提高城乡低保标准和救助水平（人均救助水平）.
+A type's ``exclude`` patterns veto it, which is how nested types are told apart
+(特困供养服务床位中护理床位 is a 护理床位, not a 特困供养床位).
+
+No jieba here: aliases and patterns cover the genre's wordings, a name costs a few tens of
+microseconds, and free-text queries fall back on character bigrams (see ``resolve_query``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.errors import GazetteerError
+
+FAMILIES = frozenset({
+    "persons", "person_times", "households", "km", "money", "area", "beds", "places",
+    "facilities", "villages", "standard_money", "cases", "other",
+})
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "gazetteer" / "project_types.yaml"
+
+# characters that carry no meaning in a name: spaces, quotes, title marks
+_NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉·•]+")
+# 提高城乡低保标准和救助水平（人均救助水平） -> head=..., inner=人均救助水平 (after NFKC)
+_TRAILING_PAREN = re.compile(r"^(?P<head>.+?)\((?P<inner>[^()]+)\)$")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class ProjectType:
+    id: str
+    label: str
+    family: str
+    aliases: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...] = ()
+    exclude: tuple[re.Pattern[str], ...] = ()
+    # one alternation of every alias and pattern: a single search rejects most names
+    gate: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    def match(self, text: str) -> tuple[int, int] | None:
+        """The longest span of ``text`` (normalised) matched by an alias or pattern, or None."""
+        if self.gate is not None and not self.gate.search(text):
+            return None
+        if any(rx.search(text) for rx in self.exclude):
+            return None
+        best: tuple[int, int] | None = None
+        for alias in self.aliases:
+            start = text.find(alias)
+            if start >= 0 and (best is None or len(alias) > best[1] - best[0]):
+                best = (start, start + len(alias))
+        for rx in self.patterns:
+            m = rx.search(text)
+            if m and (best is None or m.end() - m.start() > best[1] - best[0]):
+                best = m.span()
+        return best
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width to half-width), lower case, spaces and quotes removed."""
+    return _NOISE.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def load_types(path: str | Path | None = None) -> list[ProjectType]:
+    """Read the taxonomy YAML; raise GazetteerError naming the entry at fault."""
+    import yaml  # deferred: only the loader needs it
+
+    source = Path(path) if path is not None else DEFAULT_PATH
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        entries = yaml.load(source.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise GazetteerError(str(source), f"cannot read the project types ({exc})",
+                             "restore the file from git or fix the YAML syntax") from exc
+    if not isinstance(entries, list):
+        raise GazetteerError(str(source), "expected a list of project types at the top level")
+    types = [_parse_entry(source, i, entry) for i, entry in enumerate(entries)]
+    ids = [t.id for t in types]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise GazetteerError(str(source), f"duplicate type ids {duplicates}", "ids must be unique")
+    return types
+
+
+def _parse_entry(source: Path, index: int, entry: object) -> ProjectType:
+    where = f"entry {index + 1}"
+    if not isinstance(entry, dict):
+        raise GazetteerError(str(source), f"{where} is not a mapping")
+    where = f"entry {index + 1} ({entry.get('id', '?')})"
+    missing = [key for key in ("id", "label", "family") if not entry.get(key)]
+    if missing:
+        raise GazetteerError(str(source), f"{where} lacks {', '.join(missing)}",
+                             "every type needs id, label and family")
+    if not _ID.match(str(entry["id"])):
+        raise GazetteerError(str(source), f"{where}: id must be snake_case ASCII")
+    if entry["family"] not in FAMILIES:
+        raise GazetteerError(str(source), f"{where}: unknown family {entry['family']!r}",
+                             f"use one of {', '.join(sorted(FAMILIES))}")
+
+    def compiled(key: str) -> tuple[re.Pattern[str], ...]:
+        try:
+            return tuple(re.compile(normalize(p)) for p in entry.get(key) or ())
+        except re.error as exc:
+            raise GazetteerError(str(source), f"{where}: bad regex in {key} ({exc})") from exc
+
+    aliases = tuple(sorted({a for a in (normalize(str(x)) for x in
+                                        [entry["label"], *(entry.get("aliases") or ())]) if a}))
+    patterns = compiled("patterns")
+    branches = [re.escape(a) for a in aliases] + [rx.pattern for rx in patterns]
+    return ProjectType(
+        id=str(entry["id"]),
+        label=str(entry["label"]),
+        family=str(entry["family"]),
+        aliases=aliases,
+        patterns=patterns,
+        exclude=compiled("exclude"),
+        gate=re.compile("|".join(f"(?:{b})" for b in branches)),
+    )
+
+
+def classify(name: str, types: Sequence[ProjectType], context: str = "") -> str | None:
+    """The id of the one type ``name`` belongs to, or None when none or several fit.
+
+    ``context`` is the project's parent wording (a category cell such as 公路建设 above
+    提质改造18公里, or the project a progress row belongs to).  It only decides between types
+    the name itself makes tied, or stands in when the name alone matches nothing.
+    """
+    text = normalize(name)
+    inner = _TRAILING_PAREN.match(text)
+    if inner:
+        found = _candidates(inner["inner"], types)
+        if found and (winner := _decide(found)) is not None:
+            return winner
+    found = _candidates(text, types)
+    winner = _decide(found)
+    if winner is not None:
+        return winner
+    ctx = normalize(context)
+    if not ctx:
+        return None
+    if found:  # tied in the name: keep the tied types the context also names
+        in_context = {t for t in found if _type(types, t).match(ctx)}
+        return in_context.pop() if len(in_context) == 1 else None
+    return _decide(_candidates(ctx + text, types))
+
+
+def _type(types: Sequence[ProjectType], type_id: str) -> ProjectType:
+    return next(t for t in types if t.id == type_id)
+
+
+def _candidates(text: str, types: Iterable[ProjectType]) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    for ptype in types:
+        span = ptype.match(text)
+        if span is not None:
+            found[ptype.id] = span
+    return found
+
+
+def _decide(found: dict[str, tuple[int, int]]) -> str | None:
+    """Longest span wins when every rival overlaps it and none is as long."""
+    if not found:
+        return None
+    ranked = sorted(found.items(), key=lambda item: item[1][1] - item[1][0], reverse=True)
+    (best_id, (start, end)), rivals = ranked[0], ranked[1:]
+    for _, (r_start, r_end) in rivals:
+        if r_end - r_start == end - start:
+            return None  # equally long: two readings, no ground to choose
+        if r_end <= start or r_start >= end:
+            return None  # another project named elsewhere in the same name
+    return best_id
+
+
+def resolve_query(text: str, types: Sequence[ProjectType]) -> str | None:
+    """A type id for a user's query: an id, a label, any wording, or a close paraphrase.
+
+    Tried in order: the id itself; a label or alias spelt exactly; ``classify``; and last the
+    character-bigram overlap with labels and aliases (残疾儿童 康复 ~ 康复救助残疾儿童), taken
+    only when one type is clearly closest.  None when the query fits no type or several.
+    """
+    query = text.strip()
+    if not query:
+        return None
+    by_id = {t.id: t.id for t in types}
+    if query.lower() in by_id:
+        return query.lower()
+    norm = normalize(query)
+    exact = {t.id for t in types if norm in t.aliases}
+    if len(exact) == 1:
+        return exact.pop()
+    if exact:
+        return None
+    type_id = classify(query, types)
+    if type_id is not None:
+        return type_id
+    return _closest_by_bigrams(norm, types)
+
+
+@lru_cache(maxsize=8192)
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset({text[i:i + 2] for i in range(len(text) - 1)} or {text})
+
+
+def _closest_by_bigrams(norm: str, types: Sequence[ProjectType],
+                        threshold: float = 0.6, margin: float = 0.15) -> str | None:
+    query = _bigrams(norm)
+    if len(query) < 2:  # a two-character query (就业, 筛查) is a topic, not a type
+        return None
+    scores: list[tuple[float, str]] = []
+    for ptype in types:
+        best = max((2 * len(query & _bigrams(a)) / (len(query) + len(_bigrams(a)))
+                    for a in ptype.aliases), default=0.0)
+        scores.append((best, ptype.id))
+    scores.sort(reverse=True)
+    top, top_id = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0.0
+    return top_id if top >= threshold and top - runner_up >= margin else None

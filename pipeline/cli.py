@@ -1,0 +1,141 @@
+"""The command line: `minsheng read|extract|check|ingest|export|compare|serve`.
+
+Bad input prints one line, `minsheng: FILE: what is wrong — what to do`, and exits 1.
+Commands that need heavy libraries (ingest → Prefect, serve → FastAPI, export → pandas)
+live in their own modules and are imported only when called, so `extract` starts fast.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+
+import click
+
+from .errors import MinshengError
+
+LAZY = {
+    "ingest": ("pipeline.cli_batch", "ingest"),
+    "export": ("pipeline.cli_batch", "export"),
+    "compare": ("pipeline.cli_compare", "compare"),
+    "serve": ("pipeline.cli_serve", "serve"),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(LAZY))
+
+    def get_command(self, ctx, name):
+        if name in LAZY:
+            module, attr = LAZY[name]
+            try:
+                return getattr(importlib.import_module(module), attr)
+            except (ImportError, AttributeError) as exc:
+                @click.command(name=name, help=f"({name} is not available: {exc})")
+                def missing():
+                    raise click.ClickException(f"{name} is not available in this installation: {exc}")
+                return missing
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="minsheng")
+def cli():
+    """minsheng: structured, checkable records from 重点民生实事 documents."""
+
+
+@cli.command()
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="print the Document as JSON")
+def read(file, as_json):
+    """Print a document's text view with line numbers (or the Document as JSON)."""
+    from .readers import read as read_doc
+
+    doc = read_doc(file)
+    if as_json:
+        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=1))
+        return
+    width = len(str(len(doc.lines)))
+    for i, line in enumerate(doc.lines, 1):
+        click.echo(f"{i:>{width}}  {line}")
+    for w in doc.warnings:
+        click.echo(f"minsheng: {file}: {w}", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "table", "csv", "markdown", "xlsx"]), default="json",
+              show_default=True)
+@click.option("-o", "--output", help="file to write (required for xlsx)")
+@click.option("--strict", is_flag=True, help="exit 1 when any input fails")
+def extract(files, fmt, output, strict):
+    """Extract projects, targets, progress and flags (JSON Lines for several files)."""
+    from gazetteer import load
+
+    from extractors import extract as run
+    from .readers import read as read_doc
+    from . import views
+
+    gaz = load()
+    failed = 0
+    results = []
+    for f in files:
+        try:
+            results.append(run(read_doc(f), gaz).to_contract())
+        except MinshengError as exc:
+            click.echo(f"minsheng: {exc}", err=True)
+            failed += 1
+    if results:
+        views.write(results, fmt, output)
+    if failed and (strict or not results):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+def check(files):
+    """Print only the flags, one line each (exit 1 when any error flag is raised)."""
+    from gazetteer import load
+
+    from extractors import extract as run
+    from .readers import read as read_doc
+
+    gaz = load()
+    worst = 0
+    for f in files:
+        try:
+            out = run(read_doc(f), gaz).to_contract()
+        except MinshengError as exc:
+            click.echo(f"minsheng: {exc}", err=True)
+            worst = 1
+            continue
+        for fl in out["flags"]:
+            line = fl["evidence"].get("line")
+            click.echo(f"{f}:{line or '-'}: {fl['severity']} {fl['code']} {fl['message']}")
+            if fl["severity"] == "error":
+                worst = 1
+    sys.exit(worst)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="minsheng", standalone_mode=False)
+    except MinshengError as exc:
+        click.echo(f"minsheng: {exc}", err=True)
+        return 1
+    except click.exceptions.Abort:
+        click.echo("minsheng: interrupted", err=True)
+        return 130
+    except click.ClickException as exc:
+        click.echo(f"minsheng: {exc.format_message()}", err=True)
+        return exc.exit_code
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
