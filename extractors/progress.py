@@ -73,13 +73,14 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         if not sent.strip():
             continue
         pending: list[Progress] = []
+        default_region = _region_at(re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.]\s*", "", sent.strip()), places)
         rates = _rates(sent)
         quantities = [q for q in find_quantities(sent, gaz.units) if _is_completed(sent, q)]
         events = sorted([(q.start, "q", q) for q in quantities] + [(r[0], "r", r) for r in rates],
                         key=lambda e: e[0])
         for pos, kind, obj in events:
             clause_start = max(sent.rfind(ch, 0, pos) for ch in "，,、：:") + 1
-            region = _region_at(sent[clause_start:pos + 1], places)
+            region = _region_at(sent[clause_start:pos + 1], places) or default_region
             if kind == "q":
                 g = Progress(text=evidence, completed=obj, region=region, line=line)
                 out.append(g)
@@ -129,11 +130,18 @@ def _is_completed(sent: str, q: Quantity) -> bool:
     ends = [i for i in (sent.find(ch, q.end) for ch in "，,、；") if i >= 0]
     clause = sent[clause_start:min(ends) if ends else len(sent)]
     before = sent[clause_start:q.start]
+    after = clause[q.end - clause_start:]
+    if re.search(r"^[^，,]{0,6}?(?:已|全部|全面)+(?:完成|建成|投入使用)|^全部投入使用|^建成投入使用", after) \
+            and not re.search(r"正在|尚未|未", after[:6]):
+        return True
     if NOT_DONE.search(clause) and not re.search(r"已(?:全部|全面)?(?:完成|建成)|完成", before):
         return False
-    if re.search(r"全部投入使用|全部完成|建成投入使用", sent[q.end:q.end + 8]):
+    if DONE_WORD.search(before) or re.search(r"^[，,]?\s*完成", sent[q.end:q.end + 3]):
         return True
-    return bool(DONE_WORD.search(before)) or bool(re.search(r"^[，,]?\s*完成", sent[q.end:q.end + 3]))
+    # the second figure of a list whose first is a completed one: 救助717人、训练时间2067.7个月
+    prev = sent[max(0, clause_start - 1):clause_start]
+    return prev == "、" and bool(re.search(r"\d", sent[max(0, clause_start - 12):clause_start])) \
+        and bool(DONE_WORD.search(sent[:clause_start]))
 
 
 def _region_at(clause: str, places: set[str]) -> str | None:

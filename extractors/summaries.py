@@ -59,7 +59,7 @@ def status_parts(text: str, gaz, line: int | None, original: str) -> list[Summar
     subj = SUBJECT.match(text)
     ev = Evidence(text=original, line=line)
     main = Summary(subject=subj.group("s") if subj else None, total=float(m.group("n")),
-                   unit="个" + m.group("unit"), evidence=ev, scope="indicators")
+                   unit="个" + m.group("unit"), evidence=ev, scope="status")
     out = [main]
     rest = text[m.end():]
     for pm in LIST_PART.finditer(rest):
@@ -74,7 +74,7 @@ def status_parts(text: str, gaz, line: int | None, original: str) -> list[Summar
         status = _status(pm.group("what"), gaz)
         if status and status not in main.parts:
             main.parts[status] = float(pm.group("n"))
-    return out
+    return out if main.parts else []
 
 
 def piece_parts(text: str, gaz, line: int | None, original: str) -> list[Summary]:

@@ -135,6 +135,7 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
                               table=table.index, row=r)
             if item is not None and seq and lay.col("category") is not None:
                 last["category_seq"] = seq
+            current.category_seq = last.get("category_seq") if item is not None else None  # type: ignore[attr-defined]
             projects.append(current)
         # leaders and units: a blank cell takes the value above
         for role in ("leader", "lead_unit", "partner", "deadline", "category"):
