@@ -1,0 +1,21 @@
+"""`minsheng serve`: the paste page on http://127.0.0.1:8000 (loaded lazily by pipeline.cli)."""
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="address to bind; the default serves this machine only")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--db", default=None, metavar="FILE", help="DuckDB store to keep extractions in")
+def serve(host: str, port: int, db: str | None) -> None:
+    """Serve the paste page: paste a 通报 or upload a file, get a checked table."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"minsheng: serving on {host}: anyone who can reach this address can use the page", err=True)
+    click.echo(f"minsheng: 打开 http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/", err=True)
+    uvicorn.run(create_app(db=db), host=host, port=port, log_level="warning")
