@@ -22,10 +22,33 @@ FOREIGN = [
 ]
 
 
+# what a file's extension promises, to name a mismatch ("report.pdf: not a PDF")
+CLAIMS = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".doc": "doc", ".xls": "xls", ".wps": "doc", ".et": "xls"}
+NAMES = {"pdf": "a PDF", "docx": "a DOCX document", "xlsx": "an XLSX workbook", "doc": "a Word document",
+         "xls": "an Excel workbook"}
+BINARY_ONLY = {"pdf", "docx", "xlsx"}    # .doc/.xls saved from web systems are often HTML: read those
+CONTROL = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
+
+
 def sniff(data: bytes, source: str = "-") -> str:
     """Return one of txt, html, pdf, docx, doc, xls, xlsx (or raise with the reason)."""
     if not data.strip():
         raise DocumentLoadError(source, "the file is empty", "check that the download completed")
+    fmt = _sniff(data, source)
+    claimed = CLAIMS.get(_suffix(source))
+    if claimed in BINARY_ONLY and fmt in ("html", "txt"):
+        what = "an HTML page (often a server's error page saved in its place)" if fmt == "html" else "plain text"
+        raise DocumentLoadError(source, f"not {NAMES[claimed]}: the bytes are {what}",
+                                "download the file again and check what the server sent")
+    return fmt
+
+
+def _suffix(source: str) -> str:
+    dot = source.rfind(".")
+    return source[dot:].lower() if dot > max(source.rfind("/"), source.rfind("\\")) else ""
+
+
+def _sniff(data: bytes, source: str) -> str:
     head = data[:8]
     if data[:1024].lstrip().startswith(b"%PDF") or head.startswith(b"%PDF"):
         return "pdf"
@@ -40,7 +63,10 @@ def sniff(data: bytes, source: str = "-") -> str:
     probe = data[:4096].lower()
     if b"<html" in probe or b"<!doctype html" in probe or b"<body" in probe or b"<table" in probe:
         return "html"
-    if data.count(b"\x00") > len(data) // 20 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    sample = data[:65536]
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and (sample.count(b"\x00") > len(sample) // 20
+                      or sum(sample.count(bytes([b])) for b in CONTROL) > len(sample) // 100 + 2):
         raise UnsupportedFormat(source, "binary data that is not a PDF, Office or text document",
                                 "supported: txt, html, pdf, docx, doc, xls, xlsx")
     return "txt"
@@ -75,5 +101,7 @@ def _sniff_ole(data: bytes, source: str) -> str:
         return "doc"
     if has("Workbook") or has("Book"):
         return "xls"
+    if _suffix(source) in (".wps", ".et", ".ett", ".wpt"):
+        return "doc"      # a WPS Office file: LibreOffice converts it
     raise UnsupportedFormat(source, "an OLE2 compound file that is neither a Word nor an Excel document",
                             "open it in an office suite and save as DOCX or XLSX")

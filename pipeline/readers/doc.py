@@ -30,6 +30,9 @@ def read(data: bytes, source: str) -> Document:
     target = "xlsx" if spreadsheet else "docx"
     converted = convert(data, source, target)
     doc = (xlsx if spreadsheet else docx).read(converted, source)
+    if not doc.blocks:
+        raise DocumentLoadError(source, "LibreOffice found no text in this legacy document",
+                                "it may be damaged or a scan; open it in an office suite to check")
     doc.format = "doc"
     doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc
@@ -39,7 +42,9 @@ def convert(data: bytes, source: str, target: str) -> bytes:
     """The bytes of `source` converted by LibreOffice to `target` (docx or xlsx)."""
     binary = soffice()
     if binary is None:
-        raise ConverterMissing(source, "a legacy Word/WPS file needs LibreOffice to be read", INSTALL)
+        named = Path(source).suffix.lower()
+        what = "a legacy Word/WPS file" + (f" (despite its {named} name)" if named in (".docx", ".xlsx") else "")
+        raise ConverterMissing(source, f"{what} needs LibreOffice to be read", INSTALL)
     suffix = Path(source).suffix.lower() if source != "-" else ".doc"
     if suffix not in (".doc", ".wps", ".et", ".xls", ".dot", ".wpt", ".ett"):
         suffix = ".doc"

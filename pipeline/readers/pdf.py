@@ -35,16 +35,16 @@ def read(data: bytes, source: str) -> Document:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedDocument(source, "the PDF is password-protected",
-                                "open it with the password and save or print an unprotected copy") from exc
-    except PDFSyntaxError as exc:
-        raise DocumentLoadError(source, "the PDF is truncated or corrupt (no readable page tree)",
-                                "re-download it") from exc
     except Exception as exc:
-        if "encrypt" in f"{type(exc).__name__} {exc}".lower() or "password" in str(exc).lower():
-            raise EncryptedDocument(source, "the PDF is encrypted in a way that cannot be opened",
-                                    "save or print an unprotected copy") from exc
+        # pdfplumber wraps pdfminer's errors in PdfminerException(original)
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else (exc.__cause__ or exc)
+        name = f"{type(inner).__name__} {inner}".lower()
+        if isinstance(inner, PDFPasswordIncorrect) or "password" in name or "encrypt" in name:
+            raise EncryptedDocument(source, "the PDF is password-protected",
+                                    "open it with the password and save or print an unprotected copy") from exc
+        if isinstance(inner, (PDFSyntaxError, EOFError)) or "eof" in name or "syntax" in name:
+            raise DocumentLoadError(source, f"the PDF is truncated or corrupt ({str(inner)[:80] or type(inner).__name__})",
+                                    "re-download it") from exc
         raise
     warnings: list[str] = []
     if not pages:

@@ -6,6 +6,8 @@ rows become paragraphs, the grid a Table named after its sheet.
 """
 from __future__ import annotations
 
+import hashlib
+
 from ..errors import EncryptedDocument
 from ..model import Block, Document, Table, build, clean_cell
 from .xlsx import MAX_COLS, MAX_ROWS, render, sheet_blocks
@@ -20,7 +22,7 @@ def read(data: bytes, source: str) -> Document:
         if "encrypted" in str(exc).lower() or "password" in str(exc).lower():
             raise EncryptedDocument(source, "the XLS workbook is password-protected",
                                     "open it with the password and save an unprotected copy") from exc
-        raise
+        return _through_libreoffice(data, source, exc)
     blocks: list[Block] = []
     warnings: list[str] = []
     for index in range(book.nsheets):
@@ -37,6 +39,19 @@ def read(data: bytes, source: str) -> Document:
         blocks += sheet_blocks(values, merges, sheet.name, start_index=sum(isinstance(b, Table) for b in blocks))
         book.unload_sheet(index)
     return build(source, "xls", blocks, data, warnings=warnings)
+
+
+def _through_libreoffice(data: bytes, source: str, error: Exception) -> Document:
+    """A workbook xlrd cannot parse (e.g. some WPS .et files): LibreOffice to XLSX, if installed."""
+    from . import doc, xlsx
+
+    if doc.soffice() is None:
+        raise error
+    converted = xlsx.read(doc.convert(data, source, "xlsx"), source)
+    converted.format = "xls"
+    converted.sha256 = hashlib.sha256(data).hexdigest()
+    converted.warnings.append(f"xlrd could not read the workbook ({error}); converted with LibreOffice")
+    return converted
 
 
 def _text(cell, datemode: int, xlrd) -> str:

@@ -1,0 +1,199 @@
+"""Every format reads, and the same seed gives the same text from every format.
+
+The samples are made by samples/make_samples.py from ../shared/seeds; a format listed in
+READERS without a sample folder fails here.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.readers import READERS, read, read_bytes
+from pipeline.readers import text as text_reader
+from pipeline.readers.doc import soffice
+from pipeline.readers.pdf import garbled
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+sys.path.insert(0, str(SAMPLES))
+import writers  # noqa: E402  (samples/writers.py: big5_text)
+
+# sample folder -> the format the reader reports
+FOLDERS = {"txt": "txt", "gbk": "txt", "big5": "txt", "html": "html", "pdf": "pdf", "docx": "docx",
+           "doc": "doc", "xls": "xls", "xlsx": "xlsx"}
+SEEDS = sorted(p.stem for p in (SAMPLES / "txt").glob("*.txt"))
+NOT_TEXT = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]")
+
+
+@functools.lru_cache(maxsize=None)
+def cached(path: Path):
+    """Each sample read once per session (a .doc costs a LibreOffice run)."""
+    return read(path)
+
+
+def sample(folder: str, seed: str) -> Path:
+    found = list((SAMPLES / folder).glob(f"{seed}.*"))
+    assert found, f"no {folder} sample for {seed}: run samples/make_samples.py"
+    return found[0]
+
+
+def content(doc) -> str:
+    """The document's words in reading order: paragraphs, then each table row by row;
+    layout, spaces and punctuation aside.  The site's 发布时间 line is chrome in HTML."""
+    parts = []
+    for b in doc.blocks:
+        if b.kind == "paragraph":
+            if "发布时间" not in b.text:
+                parts.append(b.text)
+        else:
+            parts += [t for row in b.rows() for t in row]
+    return NOT_TEXT.sub("", "".join(parts))
+
+
+def test_seeds_present():
+    assert len(SEEDS) == 5
+
+
+@pytest.mark.parametrize("fmt", sorted(READERS))
+def test_every_format_has_samples(fmt):
+    folders = [f for f, reported in FOLDERS.items() if reported == fmt]
+    assert folders, f"format {fmt} has no sample folder"
+    for folder in folders:
+        assert len(list((SAMPLES / folder).glob("*"))) >= len(SEEDS), f"samples/{folder} is incomplete"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("folder", sorted(FOLDERS))
+def test_same_content_in_every_format(folder, seed):
+    if folder == "doc" and soffice() is None:
+        pytest.skip("reading .doc needs LibreOffice")
+    doc = cached(sample(folder, seed))
+    assert doc.format == FOLDERS[folder]
+    assert doc.sha256 and doc.lines
+    txt = sample("txt", seed)
+    if folder == "big5":
+        expected = text_reader.read(writers.big5_text(txt.read_text("utf-8")).encode("utf-8"), "big5")
+        assert doc.encoding == "big5"
+    else:
+        expected = read(txt)
+    if folder == "gbk":
+        assert doc.encoding == "gb18030"
+    assert content(doc) == content(expected)
+
+
+@pytest.mark.parametrize("seed", SEEDS[:3])
+@pytest.mark.parametrize("folder", ["docx", "doc", "xls", "xlsx", "html", "pdf"])
+def test_tables_keep_structure(folder, seed):
+    if folder == "doc" and soffice() is None:
+        pytest.skip("reading .doc needs LibreOffice")
+    doc = cached(sample(folder, seed))
+    tables = list(doc.tables())
+    assert len(tables) == 1, "one table, also when it runs over a page break"
+    table = tables[0]
+    expected = next(read(sample("docx", seed)).tables())
+    assert (table.n_rows, table.n_cols) == (expected.n_rows, expected.n_cols)
+    assert any(c.rowspan > 1 for c in table.cells), "vertical merges survive"
+    assert table.row_lines and all(c.line for c in table.cells)
+    if folder in ("xls", "xlsx"):
+        assert table.sheet == "附件"
+    if folder == "pdf":
+        assert table.page is not None
+
+
+def test_two_row_header_of_001():
+    for folder in ("docx", "xlsx", "xls", "html", "pdf", "doc"):
+        if folder == "doc" and soffice() is None:
+            continue
+        table = next(cached(sample(folder, SEEDS[1])).tables())
+        assert table.header_rows == 2, folder
+        top = {c.text.replace(" ", ""): c for c in table.cells if c.row == 0}
+        assert top["责任人"].colspan == 2 and top["序号"].rowspan == 2, folder
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xls", "xlsx"])
+def test_merges_give_spans_and_filled_view(fmt):
+    table = next(read(SAMPLES / "merges" / f"merge.{fmt}").tables())
+    spans = {(c.row, c.col): (c.rowspan, c.colspan, c.text) for c in table.cells}
+    assert spans[(0, 0)] == (2, 1, "序号")
+    assert spans[(0, 2)] == (1, 2, "责任人")            # horizontal merge
+    assert spans[(2, 2)] == (2, 1, "张三")              # vertical merge
+    assert table.header_rows == 2
+    assert table.rows()[3] == ["2", "农村危房改造", "", "区住建局"]
+    assert table.filled()[3] == ["2", "农村危房改造", "张三", "区住建局"]
+    assert table.filled()[0][3] == "责任人" and table.filled()[1][0] == "序号"
+
+
+def test_html_strips_chrome_and_keeps_the_date():
+    doc = read(sample("html", SEEDS[3]))
+    assert "发布时间:2016-12-26 20:43:08" in doc.lines
+    text = doc.text()
+    for chrome in ("阅读次数", "打印本页", "关闭窗口", "扫一扫", "字体", "当前位置", "版权所有", "政务公开"):
+        assert chrome not in text
+    assert read(sample("html", SEEDS[4])).encoding == "gb18030"     # <meta charset=gb2312>
+
+
+def test_html_spans_and_nested_table():
+    page = ('<html><body><p>附件</p><table><tr><td rowspan="2">1</td><td colspan="2">甲乙</td></tr>'
+            '<tr><td>丙</td><td><table><tr><td>a</td><td>b</td></tr></table></td></tr></table></body></html>')
+    table = next(read_bytes(page.encode(), "t.html").tables())
+    assert table.filled() == [["1", "甲乙", "甲乙"], ["1", "丙", "a\tb"]]
+
+
+def test_xlsx_with_absurd_dimensions(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws["A1"], ws["B1"], ws["A2"], ws["B2"] = "项目", "指标", "就业", "8950人"
+    ws["A1048576"] = "x"
+    book.save(tmp_path / "tall.xlsx")
+    doc = read(tmp_path / "tall.xlsx")
+    assert any("100000 rows" in w for w in doc.warnings)
+    assert next(doc.tables()).rows() == [["项目", "指标"], ["就业", "8950人"]]
+
+
+def test_xls_numbers_and_dates(tmp_path):
+    import datetime as dt
+
+    import xlwt
+
+    book = xlwt.Workbook()
+    ws = book.add_sheet("表1")
+    ws.write(0, 0, "完成时限")
+    ws.write(0, 1, "数量")
+    ws.write(1, 0, dt.date(2017, 9, 30), xlwt.easyxf(num_format_str="YYYY-MM-DD"))
+    ws.write(1, 1, 8950.0)
+    ws.write(2, 0, "比例")
+    ws.write(2, 1, 44.63)
+    book.save(str(tmp_path / "n.xls"))
+    rows = next(read(tmp_path / "n.xls").tables()).rows()
+    assert rows[1] == ["2017-09-30", "8950"] and rows[2] == ["比例", "44.63"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("重点民生实事项目进展情况" * 3, False),
+    ("(cid:12)(cid:34)(cid:56)(cid:78) 项目", True),
+    ("\ufffd\ufffd\ufffd\ufffd\ufffd项目进展情况", True),
+    ("ÖØµãÃñÉúÊµÊÂÏîÄ¿½øÕ¹Çé¿ö", True),                        # GBK read as Latin-1
+    ("Annual report on livelihood projects 2017", False),
+], ids=["cjk", "cid", "replacement", "mojibake", "english"])
+def test_garbled_pages_are_detected(text, expected):
+    assert garbled(text) is expected
+
+
+def test_read_time_per_format():
+    """Time to read each sample format (printed, not asserted: run with -s to see it)."""
+    report = []
+    for folder in sorted(FOLDERS):
+        if folder == "doc" and soffice() is None:
+            continue
+        start = time.perf_counter()
+        for seed in SEEDS:
+            read(sample(folder, seed))
+        report.append(f"{folder} {(time.perf_counter() - start) * 1000 / len(SEEDS):.0f} ms")
+    print("\nmean read time per sample: " + ", ".join(report))
