@@ -19,6 +19,7 @@ from .normalize import normalize, simplify
 from .progress import progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
 from .summaries import declared_counts, piece_parts, status_parts
+from .items import projects_from_items
 from .tables import projects_from_table
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -57,6 +58,9 @@ def extract_records(doc, gaz) -> Extraction:
 
     prose = projects_from_prose(paragraphs, gaz, places)
     result.projects += prose
+    items = projects_from_items(paragraphs, gaz, places, info.kind, year, {p.evidence.line for p in prose})
+    result.projects += items
+    prose = prose + items
     if info.kind in ("progress", "summary", "other"):
         result.projects += _heading_progress(paragraphs, gaz, places, {id(p.evidence) for p in prose}, prose)
 

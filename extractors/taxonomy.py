@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.errors import GazetteerError
+from gazetteer import GazetteerError
 
 FAMILIES = frozenset({
     "persons", "person_times", "households", "km", "money", "area", "beds", "places",

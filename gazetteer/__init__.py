@@ -19,8 +19,7 @@ HERE = Path(__file__).resolve().parent
 SUFFIXES = "省市州县区旗盟"
 
 
-class GazetteerError(Exception):
-    """A data file is missing or malformed; the message names the file and the line."""
+from pipeline.errors import GazetteerError  # noqa: E402  (one error type for the whole product)
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ class Gazetteer:
 
 def _rows(path: Path) -> list[list[str]]:
     if not path.exists():
-        raise GazetteerError(f"{path}: missing gazetteer file — reinstall minsheng or restore the file")
+        raise GazetteerError(str(path), "missing gazetteer file", "reinstall minsheng or restore the file")
     rows = []
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.reader(fh, delimiter="\t"):
@@ -105,7 +104,7 @@ def _divisions(folder: Path) -> dict[str, Division]:
         rows = rows[1:]
     for i, row in enumerate(rows, 2):
         if len(row) < 3:
-            raise GazetteerError(f"{path}:{i}: expected code, name, level, parent, short")
+            raise GazetteerError(f"{path}:{i}", "expected code, name, level, parent, short", "fix the row")
         code, name, level = row[0], row[1], row[2]
         parent = row[3] if len(row) > 3 and row[3] else None
         short = tuple(s for s in (row[4].split("|") if len(row) > 4 else []) if s)

@@ -1,0 +1,125 @@
+"""Projects written as numbered items of prose, the commonest shape after tables:
+
+  （一）促进城乡就业。由市人社局牵头，市财政局配合。年度目标为城镇新增就业3万人。
+        全市城镇新增就业2.86万人，完成年任务的95.3%。
+  1.扩大城区学前教育资源。新建改扩建城区公办幼儿园3所，新增学位1080个。
+    牵头单位：县教育局；配合单位：县发改委。分管领导：刘  敏。完成时限：8月底前。
+
+An item runs from its number to the next number or heading.  Its title is the text up to
+the first 。; labelled fields give units, leaders and the deadline; 年度目标 sentences (or,
+in a plan, the whole body) give targets; in a progress report the rest gives progress.
+"""
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .numbers import find_quantities
+from .people import leaders_in, units_in
+from .progress import progress_in, status_in
+from .records import Evidence, Project, Target
+from .tables import deadline_iso
+
+ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*[.、．](?!\d)|(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.])\s*")
+FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
+                   r"配合部门|责任领导|分管领导|牵头领导|联系领导|责任人|完成时限|完成时间|时间节点)\s*[:：]\s*"
+                   r"(?P<val>[^；;。）)]*)")
+LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:[，,、](?P<partner>[^，。；]{2,40}?)(?:配合|协办|参与))?")
+TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|计划)(?:为|是|：|:)?")
+PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月))")
+PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门")
+LEADER_KEYS = ("责任领导", "分管领导", "牵头领导", "联系领导", "责任人")
+DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点")
+
+
+def group_items(paragraphs) -> list[list]:
+    """Runs of paragraphs: an item's first paragraph and those after it up to the next item."""
+    items: list[list] = []
+    for ln, nt in paragraphs:
+        if ITEM.match(nt.text):
+            items.append([(ln, nt)])
+        elif items and not _is_heading(nt.text):
+            if FIELD.search(nt.text) and len(items[-1]) < 4:
+                items[-1].append((ln, nt))
+            else:
+                items.append([])      # prose between items closes the item
+    return [i for i in items if i]
+
+
+def _is_heading(text: str) -> bool:
+    return bool(re.match(r"^\s*[一二三四五六七八九十]+[、.]", text)) and len(text) < 30
+
+
+def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int | None,
+                        skip_lines: set[int]) -> list[Project]:
+    out = []
+    for item in group_items(paragraphs):
+        ln, nt = item[0]
+        if ln in skip_lines:
+            continue
+        text = "".join(x[1].text.strip() for x in item)
+        original = "".join(x[1].original.strip() for x in item)
+        m = ITEM.match(text)
+        body = text[m.end():]
+        fields = list(FIELD.finditer(body))
+        lead_by = LEAD_BY.search(body)
+        has_target = TARGET_SENT.search(body)
+        if not (fields or lead_by or has_target):
+            continue
+        title_end = body.find("。")
+        title = body[:title_end] if 0 < title_end <= 40 else body[:40]
+        p = Project(name=title.strip(), seq=m.group("a") or m.group("b") or m.group("c"),
+                    evidence=Evidence(text=original, line=ln))
+        rest = body[title_end + 1:] if 0 < title_end <= 40 else body
+        for f in fields:
+            key, val = f.group("key"), f.group("val")
+            if key in LEADER_KEYS:
+                p.leaders += [x for x in leaders_in(val) if x not in p.leaders]
+            elif key in DEADLINE_KEYS:
+                p.deadline = p.deadline or deadline_iso(val, year)
+            elif key in PARTNER_KEYS:
+                p.partner_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.partner_units]
+            else:
+                p.lead_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.lead_units]
+        if lead_by:
+            p.lead_units += [u for u in units_in(lead_by.group("lead"), gaz.org_suffixes) if u not in p.lead_units]
+            if lead_by.group("partner"):
+                p.partner_units += units_in(lead_by.group("partner"), gaz.org_suffixes)
+        clean = FIELD.sub("", rest)
+        clean = LEAD_BY.sub("", clean)
+        clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
+        target_text, progress_text = _split(clean, kind)
+        for q in find_quantities(target_text, gaz.units):
+            p.targets.append(Target(text=_clause(target_text, q.start, q.end), value=q.value, unit=q.unit,
+                                    op=q.op, raw=q.raw, half=q.half, family=q.family))
+        if progress_text:
+            p.progress = progress_in(progress_text, gaz, places, ln, original)
+            status = status_in(progress_text, gaz)
+            if status:
+                for g in p.progress:
+                    if g.region is None and g.status is None:
+                        g.status = status
+        if p.targets or p.progress or p.lead_units or p.leaders:
+            out.append(p)
+    return out
+
+
+def _split(body: str, kind: str) -> tuple[str, str]:
+    """The target part and the progress part of an item's body."""
+    m = TARGET_SENT.search(body)
+    if kind not in ("progress", "summary"):
+        return body, ""
+    if not m:
+        return "", body
+    start = m.end()
+    end_sent = body.find("。", start)
+    end_sent = len(body) if end_sent < 0 else end_sent
+    cut = PROGRESS_START.search(body, start, end_sent)
+    end = cut.start() if cut else end_sent
+    return body[start:end], body[:m.start()] + "。" + body[end:]
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(ch, 0, start) for ch in "，,；。、") + 1
+    ends = [i for i in (text.find(ch, end) for ch in "，,；。") if i >= 0]
+    return text[a:min(ends) if ends else len(text)].strip()
