@@ -27,7 +27,7 @@ CLAIMS = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".doc": "doc", ".xls"
 NAMES = {"pdf": "a PDF", "docx": "a DOCX document", "xlsx": "an XLSX workbook", "doc": "a Word document",
          "xls": "an Excel workbook"}
 BINARY_ONLY = {"pdf", "docx", "xlsx"}    # .doc/.xls saved from web systems are often HTML: read those
-CONTROL = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
+CONTROL = bytes(range(9)) + bytes(range(14, 27)) + bytes(range(28, 32))
 
 
 def sniff(data: bytes, source: str = "-") -> str:

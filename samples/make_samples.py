@@ -23,9 +23,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from pipeline.model import Cell, Paragraph, Table  # noqa: E402
-from pipeline.readers import text  # noqa: E402
-import writers as render  # noqa: E402  (samples/writers.py)
+import writers as render
+
+from pipeline.model import Cell, Paragraph, Table
+from pipeline.readers import text
 
 SEEDS = HERE.parent.parent / "shared" / "seeds"
 MERGE_COLUMNS = ("领导", "单位", "部门", "责任人", "验收")

@@ -17,7 +17,7 @@ from pipeline.readers import read
 
 HERE = Path(__file__).resolve().parent / "bad_inputs"
 sys.path.insert(0, str(HERE))
-from make_bad_inputs import big_inputs  # noqa: E402
+from make_bad_inputs import big_inputs
 
 # file -> (error class, words the reason must contain)
 CASES = {

@@ -21,7 +21,7 @@ from pipeline.readers.pdf import garbled
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 sys.path.insert(0, str(SAMPLES))
-import writers  # noqa: E402  (samples/writers.py: big5_text)
+import writers
 
 # sample folder -> the format the reader reports
 FOLDERS = {"txt": "txt", "gbk": "txt", "big5": "txt", "html": "html", "pdf": "pdf", "docx": "docx",
@@ -30,7 +30,7 @@ SEEDS = sorted(p.stem for p in (SAMPLES / "txt").glob("*.txt"))
 NOT_TEXT = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def cached(path: Path):
     """Each sample read once per session (a .doc costs a LibreOffice run)."""
     return read(path)

@@ -56,7 +56,7 @@ def convert(data: bytes, source: str, target: str) -> bytes:
         try:
             done = subprocess.run([binary, profile, "--headless", "--norestore", "--convert-to", target,
                                    "--outdir", str(work / "out"), str(src)],
-                                  capture_output=True, timeout=TIMEOUT)
+                                  capture_output=True, timeout=TIMEOUT, check=False)
         except subprocess.TimeoutExpired as exc:
             raise DocumentLoadError(source, f"LibreOffice did not convert the file within {TIMEOUT} s",
                                     "open it in an office suite and save it as DOCX") from exc

@@ -58,7 +58,7 @@ def header_rows(cells: list[Cell]) -> int:
 
 
 def read(data: bytes, source: str) -> Document:
-    import docx   # python-docx, imported only when a DOCX is met
+    import docx  # python-docx, imported only when a DOCX is met
 
     check_zip(data, source, "DOCX")
     document = docx.Document(io.BytesIO(data))

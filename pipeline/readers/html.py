@@ -21,8 +21,8 @@ BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", 
               "figure", "figcaption", "aside", "body"}
 # class or id words of page chrome (whole words only: "article-head" is not chrome)
 CHROME_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|header|footer|breadcrumb|crumbs?|position|share|"
-                          r"bdsharebuttonbox|copyright|sidebar|banner|topbar|skip)(?:$|[\s_-])", re.I)
-CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:-]+)""", re.I)
+                          r"bdsharebuttonbox|copyright|sidebar|banner|topbar|skip)(?:$|[\s_-])", re.IGNORECASE)
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:-]+)""", re.IGNORECASE)
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}日?"
                        r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)")
 CHROME_TEXT = re.compile(

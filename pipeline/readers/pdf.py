@@ -122,7 +122,7 @@ def _pdfium_text(data: bytes, index: int) -> str | None:
             return document[index].get_textpage().get_text_bounded()
         finally:
             document.close()
-    except Exception:   # a second engine that fails too leaves the page to the warning
+    except Exception:  # noqa: BLE001 — a second engine that fails too leaves the page to the warning
         return None
 
 

@@ -92,21 +92,11 @@ def sheet_blocks(values: dict[tuple[int, int], str], merges: list[Merge], sheet:
         first_col = cols[0]
         width = max(span_of.get((r, c), (0, 0, 0, c + 1))[3] for (r, c) in values if r in rows) - first_col
 
-        def is_line(r: int) -> bool:
-            if width <= 1:
-                return True
-            texts = [c for (rr, c) in values if rr == r]
-            if len(texts) != 1:
-                return False
-            c = texts[0]
-            span = span_of.get((r, c), (r, r + 1, c, c + 1))
-            return (c == first_col or (span[3] - span[2]) * 2 >= width)
-
         head = 0
-        while head < len(rows) and is_line(rows[head]):
+        while head < len(rows) and _is_line(values, span_of, rows[head], first_col, width):
             head += 1
         tail = len(rows)
-        while tail > head and is_line(rows[tail - 1]):
+        while tail > head and _is_line(values, span_of, rows[tail - 1], first_col, width):
             tail -= 1
         lines_before, grid, lines_after = rows[:head], rows[head:tail], rows[tail:]
         if len(grid) == 1:                      # a single row is text, not a table
@@ -118,6 +108,19 @@ def sheet_blocks(values: dict[tuple[int, int], str], merges: list[Merge], sheet:
         for r in lines_after:
             blocks.append(Paragraph(text=_row_text(values, r)))
     return blocks
+
+
+def _is_line(values: dict[tuple[int, int], str], span_of: dict[tuple[int, int], Merge], r: int,
+             first_col: int, width: int) -> bool:
+    """A title or note row: one text, in the run's first column or spanning most of its width."""
+    if width <= 1:
+        return True
+    texts = [c for (rr, c) in values if rr == r]
+    if len(texts) != 1:
+        return False
+    c = texts[0]
+    span = span_of.get((r, c), (r, r + 1, c, c + 1))
+    return c == first_col or (span[3] - span[2]) * 2 >= width
 
 
 def _row_text(values: dict[tuple[int, int], str], r: int) -> str:
