@@ -56,7 +56,7 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
                     denominators.append((s.total - s.parts["cancelled"], 0.0))
                 unit = s.unit
             else:
-                denominators = [(base.value, base.half)]
+                denominators = [(base.value, 0.0)]    # a target is a set number, not a rounded count
                 unit = base.unit
             c = g.completed
             if any(rate_consistent(c.value, c.half, t, th, g.rate, g.rate_raw) for t, th in denominators):
@@ -141,7 +141,8 @@ def check_count(ex: Extraction, doc=None) -> Iterator[Flag]:
 
 
 def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:
-    table_projects = [p for p in ex.projects if p.table is not None]
+    table_projects = [p for p in ex.projects if p.table is not None] or \
+        [p for p in ex.projects if p.seq and p.seq.isdigit() and p.region is None]
     if not table_projects:
         return
     tasks_numbered = any(p.category for p in table_projects) and all(p.seq and p.seq.isdigit() for p in table_projects)
@@ -214,16 +215,27 @@ def _gaps(seqs: list, what: str) -> Iterator[Flag]:
 def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
     """DATE_INCONSISTENT: a period ending after the publication date; a deadline before the issue date."""
     d = ex.document
-    if d.date and d.period and d.period.get("to") and d.period["to"] > d.date[:7]:
+    end = _month_end(d.period.get("to")) if d.period else None
+    if d.date and end and end > d.date:
         yield Flag("DATE_INCONSISTENT", "warning",
-                   f"通报期间截至{d.period['to']}，晚于发布日期{d.date}", Evidence(text=d.title or "", line=None),
-                   expected=f"<= {d.date[:7]}", found=d.period["to"])
+                   f"通报期间截至{end}，晚于发布日期{d.date}", Evidence(text=d.title or "", line=None),
+                   expected=f"<= {d.date}", found=end)
     if d.date and d.kind in ("plan", "supervision"):
         for p in ex.projects:
             if p.deadline and p.deadline < d.date:
                 yield Flag("DATE_INCONSISTENT", "warning",
                            f"{p.name}：完成时限{p.deadline}早于发文日期{d.date}", p.evidence,
                            expected=f">= {d.date}", found=p.deadline)
+
+
+def _month_end(ym: str | None) -> str | None:
+    import calendar
+
+    try:
+        y, m = (int(x) for x in (ym or "").split("-")[:2])
+        return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+    except (ValueError, calendar.IllegalMonthError):
+        return None
 
 
 FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|所|张|套|座|处|项)")

@@ -84,7 +84,7 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
         num = m.group("num")
         if not num[0].isdigit() and len(num) == 1 and num != "十":
             continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word, not a figure
-        if SKIP_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
+        if SKIP_BEFORE.search(text[max(0, m.start() - 2):m.start()]) or _in_breakdown(text, m.start()):
             continue
         unit, family = units[m.group("unit")]
         q = _quantity(m, text, unit, family)
@@ -93,11 +93,21 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
     return sorted(found, key=lambda q: q.start)
 
 
+def _in_breakdown(text: str, pos: int) -> bool:
+    """Inside a bracketed breakdown of the figure before it: 7所（其中新建3所、改扩建4所）."""
+    open_ = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    if open_ < 0 or max(text.rfind("）", open_, pos), text.rfind(")", open_, pos)) >= 0:
+        return False
+    return text[open_ + 1:open_ + 3] in ("其中", "含新", "包括") or text[open_ + 1:open_ + 2] == "含"
+
+
 def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None:
     value = to_number(m.group("num"))
     if value is None:
         return None
     mult = MULTIPLIERS[m.group("mult") or ""]
+    inner = m.groupdict().get("op")
+    op = {"不低于": ">=", "不少于": ">=", "不超过": "<=", "不高于": "<="}.get(inner or "") or op_for(text, m.start(), m.end())
     return Quantity(value=scale(value, mult), unit=unit, raw=m.group(0).strip(),
                     half=half_unit(m.group("num"), mult), family=family,
-                    op=op_for(text, m.start(), m.end()), start=m.start(), end=m.end())
+                    op=op, start=m.start(), end=m.end())

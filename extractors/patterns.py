@@ -15,7 +15,7 @@ NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八�
 MULT = r"(?P<mult>千万|百万|万|亿)?"
 
 # 每人每月60元 -> 60 元/人/月
-PER_PERSON_MONTH = re.compile(r"每人每(?P<per>[月年])\s*" + NUMBER + r"\s*" + MULT + r"元")
+PER_PERSON_MONTH = re.compile(r"每人每(?P<per>[月年])\s*(?P<op>不低于|不少于|不超过|不高于|达到|提高到|提高至)?\s*" + NUMBER + r"\s*" + MULT + r"元")
 # 每月60元 -> 60 元/月
 PER_MONTH = re.compile(r"每(?P<per>[月年])\s*" + NUMBER + r"\s*" + MULT + r"元")
 
@@ -33,7 +33,7 @@ RATE = re.compile(
     r"时序进度(?:为)?|序时进度(?:为)?|超序时进度|完成(?=\d))\s*"
     r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # 分别完成年任务130.36%、46.99%
-RATE_LIST = re.compile(r"分别完成(?:年|全年|年度)?任务\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)")
+RATE_LIST = re.compile(r"分别完成(?:年|全年|年度)?(?:任务)?(?:的)?\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)")
 PERCENT = re.compile(r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 
 # 益赫政办发〔2017〕29号 / 州办发电〔2021〕32 号 / 政发[2019]3号

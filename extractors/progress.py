@@ -88,6 +88,12 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                 continue
             _, value, raw, measure, multi = obj
             open_ = [g for g in pending if g.rate is None]
+            if multi is not None and len(open_) < multi[1]:
+                owners = _listed_places(sent[:pos], places)
+                if len(owners) == multi[1]:
+                    out.append(Progress(text=evidence, region=owners[multi[0]], rate=value, rate_raw=raw,
+                                        measure=measure, line=line))
+                    continue
             if multi is not None and len(open_) >= multi[1]:
                 target = open_[-multi[1]:][multi[0]]
             elif multi is not None:
@@ -120,6 +126,8 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
         if any(a <= m.start() < b for a, b in taken):
             continue
         measure = re.sub(r"(?:了|的|为|达到|达|数)$", "", m.group("measure"))
+        if measure in ("时序进度", "序时进度", "超序时进度"):
+            continue     # the share of the year gone by, not of the work done
         measure = re.sub(r"^完成(?:了)?(?:全年|年度)?任务", "完成年任务", measure)
         out.append((m.start(), float(m.group("rate")), m.group("rate"), measure, None))
     return sorted(out)
@@ -142,6 +150,16 @@ def _is_completed(sent: str, q: Quantity) -> bool:
     prev = sent[max(0, clause_start - 1):clause_start]
     return prev == "、" and bool(re.search(r"\d", sent[max(0, clause_start - 12):clause_start])) \
         and bool(DONE_WORD.search(sent[:clause_start]))
+
+
+def _listed_places(text: str, places: set[str]) -> list[str]:
+    """The places enumerated just before 分别: 喜德县、普格县进度相对滞后，分别… → [喜德县, 普格县]."""
+    clause = re.split(r"[，,。；]", text.rstrip("，, "))
+    for part in reversed(clause):
+        names = [x for x in re.split(r"[、和及]", re.sub(r"(?:进度|均|等).*$", "", part.strip())) if x in places]
+        if names:
+            return names
+    return []
 
 
 def _region_at(clause: str, places: set[str]) -> str | None:

@@ -15,8 +15,8 @@ from .numbers import to_number
 from .records import Evidence, Summary
 
 NUM = r"(\d+|[一二三四五六七八九十]+)"
-STATUS_TOTAL = re.compile(r"共\s*(?:\d+\s*件\s*)?(?P<n>\d+)\s*个(?P<unit>考核指标|指标|项目|任务)")
-STATUS_PART = re.compile(r"(?P<what>[^，,。；：:]{2,20}?)的(?:有|是)\s*(?P<n>\d+)\s*(?:个|项|件)")
+STATUS_TOTAL = re.compile(r"共\s*(?:\d+\s*件\s*)?(?P<n>\d+)\s*[个项](?P<unit>(?:具体|考核)?指标|项目|任务)")
+STATUS_PART = re.compile(r"(?P<what>[^，,。；：:]{2,20}?)的(?:有|是)?\s*(?P<n>\d+)\s*(?:个|项|件)")
 LIST_PART = re.compile(r"(?P<what>[^，,。；]{2,20}?)的(?:是|有)[：:](?P<list>.+?)共\s*(?P<n>\d+)\s*(?:个|项|件)(?P<unit>指标|项目|任务|实事)?")
 PIECES_TOTAL = re.compile(r"(?:\d+\s*项\s*)?(?P<n>\d+)\s*件")
 PART = re.compile(r"(?:(?P<rest>其余|剩余|其他)\s*)?(?P<n>\d+)\s*(?P<unit>件|项|个)(?P<tail>[^，,。；]{0,16})")
@@ -59,7 +59,7 @@ def status_parts(text: str, gaz, line: int | None, original: str) -> list[Summar
     subj = SUBJECT.match(text)
     ev = Evidence(text=original, line=line)
     main = Summary(subject=subj.group("s") if subj else None, total=float(m.group("n")),
-                   unit="个" + m.group("unit"), evidence=ev, scope="status")
+                   unit="项" + m.group("unit"), evidence=ev, scope="status")
     out = [main]
     rest = text[m.end():]
     for pm in LIST_PART.finditer(rest):

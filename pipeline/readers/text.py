@@ -113,10 +113,28 @@ def parse_lines(lines: list[str]) -> list[Block]:
             blocks.append(_plain_table(rows, sum(isinstance(b, Table) for b in blocks)))
             i = j
             continue
+        if _spaced(line) >= 3:
+            j = i
+            while j < n and _spaced(lines[j]) >= 3:
+                j += 1
+            if j - i >= 3:
+                rows = [(SPACED.split(lines[k].strip()), k + 1) for k in range(i, j)]
+                blocks.append(_plain_table(rows, sum(isinstance(b, Table) for b in blocks)))
+                i = j
+                continue
         if line.strip():
             blocks.append(Paragraph(text=line.strip(), line=i + 1))
         i += 1
     return blocks
+
+
+SPACED = re.compile(r"\s{2,}|\u3000+")
+
+
+def _spaced(line: str) -> int:
+    """Fields of a row aligned with runs of spaces (a table printed in a fixed-width font)."""
+    s = line.strip()
+    return len(SPACED.split(s)) if s and not line.startswith("\t") else 0
 
 
 def _is_pipe_row(line: str) -> bool:
@@ -240,6 +258,8 @@ def _grid_table(rows: list[list[_Flat]], header: list[_Flat], width: int) -> Tab
                 while spare > 0 and col + span < width and bottom[col].text and bottom[col + span].text:
                     span += 1
                     spare -= 1
+                if col >= width:
+                    break
                 rowspan = 2 if span == 1 and not bottom[col].text else 1
                 out.append(Cell(cell.text, 0, col, rowspan=rowspan, colspan=span, line=cell.line))
                 col += span
