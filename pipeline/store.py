@@ -1,0 +1,305 @@
+"""The store: one DuckDB file holding the minsheng/1 records of many documents.
+
+    from pipeline import load
+    frames = load("data/archive.duckdb")      # {"documents": DataFrame, "projects": ..., ...}
+
+Tables: documents, projects, targets, progress, summaries, flags, failures. A document is
+keyed by the sha256 of its bytes; `extractor_version` says which extractor produced its
+rows, and a document re-extracted by a newer version replaces its old rows. Every
+document's rows are written inside one transaction (delete, then insert), so a crash
+leaves a document either wholly stored or absent. TARGET_CONFLICT flags, which compare
+documents, are recomputed over the whole store after each ingest.
+
+DuckDB lets one process write a file at a time; a second writer gets `StoreBusy` with a
+one-line message instead of DuckDB's lock error.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .errors import MinshengError
+
+TABLES = ("documents", "projects", "targets", "progress", "summaries", "flags", "failures")
+
+EVIDENCE = "evidence_text VARCHAR, evidence_line INTEGER, evidence_page INTEGER, evidence_table INTEGER, " \
+           "evidence_row INTEGER"
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS documents (
+    sha256 VARCHAR PRIMARY KEY, extractor_version VARCHAR NOT NULL, source VARCHAR, format VARCHAR,
+    kind VARCHAR, title VARCHAR, doc_number VARCHAR, issuer VARCHAR, date VARCHAR, year INTEGER,
+    period_from VARCHAR, period_to VARCHAR, region_name VARCHAR, region_code VARCHAR, region_path VARCHAR[],
+    encoding VARCHAR, warnings VARCHAR[], n_projects INTEGER, n_targets INTEGER, n_progress INTEGER,
+    n_summaries INTEGER, n_flags INTEGER, ingested_at TIMESTAMPTZ, contract JSON);
+CREATE TABLE IF NOT EXISTS projects (
+    sha256 VARCHAR, project INTEGER, seq VARCHAR, category VARCHAR, name VARCHAR, canonical VARCHAR,
+    level VARCHAR, region VARCHAR, deadline VARCHAR, leaders VARCHAR[], lead_units VARCHAR[],
+    partner_units VARCHAR[], {EVIDENCE});
+CREATE TABLE IF NOT EXISTS targets (
+    sha256 VARCHAR, project INTEGER, target INTEGER, text VARCHAR, value DOUBLE, unit VARCHAR, op VARCHAR,
+    raw VARCHAR);
+CREATE TABLE IF NOT EXISTS progress (
+    sha256 VARCHAR, project INTEGER, progress INTEGER, as_of VARCHAR, region VARCHAR, completed_value DOUBLE,
+    completed_unit VARCHAR, rate DOUBLE, status VARCHAR, text VARCHAR);
+CREATE TABLE IF NOT EXISTS summaries (
+    sha256 VARCHAR, summary INTEGER, subject VARCHAR, total DOUBLE, unit VARCHAR, parts JSON, listed INTEGER,
+    {EVIDENCE});
+CREATE TABLE IF NOT EXISTS flags (
+    sha256 VARCHAR, flag INTEGER, code VARCHAR, severity VARCHAR, message VARCHAR, expected JSON, found JSON,
+    other_sha256 VARCHAR, {EVIDENCE});
+CREATE TABLE IF NOT EXISTS failures (
+    source VARCHAR PRIMARY KEY, sha256 VARCHAR, extractor_version VARCHAR, error VARCHAR, reason VARCHAR,
+    failed_at TIMESTAMPTZ);
+"""
+CHILD_TABLES = ("projects", "targets", "progress", "summaries", "flags")
+LOCK = re.compile(r"Could not set lock on file|Conflicting lock|database is locked", re.I)
+PID = re.compile(r"PID (\d+)")
+
+
+class StoreBusy(MinshengError):
+    """Another process is writing the database file."""
+
+
+class StoreError(MinshengError):
+    """The database file cannot be opened (not a DuckDB file, unreadable, newer format)."""
+
+
+def connect(db: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and create) the store; turn DuckDB's lock error into one line naming the file."""
+    db = str(db)
+    if not read_only:
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+    elif not Path(db).exists():
+        raise StoreError(db, "no such database", "run `minsheng ingest PATH --db FILE` first")
+    try:
+        con = duckdb.connect(db, read_only=read_only)
+    except duckdb.IOException as exc:
+        if LOCK.search(str(exc)):
+            pid = PID.search(str(exc))
+            holder = f"process {pid.group(1)}" if pid else "another process"
+            raise StoreBusy(db, f"the database is in use by {holder} (another ingest is writing it)",
+                            "wait for that run to finish, or ingest into another --db file") from exc
+        raise StoreError(db, f"cannot open the database ({str(exc).splitlines()[0][:160]})",
+                         "check the path, or use a new --db file") from exc
+    except duckdb.Error as exc:
+        raise StoreError(db, f"not a usable DuckDB database ({str(exc).splitlines()[0][:160]})",
+                         "use a new --db file") from exc
+    if not read_only:
+        con.execute(SCHEMA)
+    return con
+
+
+def known(con: duckdb.DuckDBPyConnection, version: str) -> tuple[set[str], dict[str, str]]:
+    """The sha256 of documents stored by this extractor version, and of files known to fail
+    with it (sha256 -> reason)."""
+    done = {r[0] for r in con.execute("SELECT sha256 FROM documents WHERE extractor_version = ?",
+                                      [version]).fetchall()}
+    failed = {r[0]: r[1] for r in con.execute(
+        "SELECT sha256, reason FROM failures WHERE extractor_version = ? AND sha256 IS NOT NULL",
+        [version]).fetchall()}
+    return done, failed
+
+
+# ---------------------------------------------------------------- rows of one document
+
+def _ev(e: dict | None) -> tuple:
+    e = e or {}
+    return (e.get("text"), e.get("line"), e.get("page"), e.get("table"), e.get("row"))
+
+
+def _json(v: Any) -> str | None:
+    return None if v is None else json.dumps(v, ensure_ascii=False)
+
+
+def rows_of(contract: dict) -> dict[str, list[tuple]]:
+    """The contract of one document as rows of each table (column order as in SCHEMA)."""
+    d = contract["document"]
+    sha = d["sha256"]
+    region = d.get("region") or {}
+    period = d.get("period") or {}
+    out: dict[str, list[tuple]] = {t: [] for t in CHILD_TABLES}
+    for i, p in enumerate(contract.get("projects", [])):
+        out["projects"].append((sha, i, p.get("seq"), p.get("category"), p.get("name"), p.get("canonical"),
+                                p.get("level"), p.get("region"), p.get("deadline"), list(p.get("leaders") or []),
+                                list(p.get("lead_units") or []), list(p.get("partner_units") or []),
+                                *_ev(p.get("evidence"))))
+        for k, t in enumerate(p.get("targets", [])):
+            out["targets"].append((sha, i, k, t.get("text"), t.get("value"), t.get("unit"), t.get("op"), t.get("raw")))
+        for k, g in enumerate(p.get("progress", [])):
+            done = g.get("completed") or {}
+            out["progress"].append((sha, i, k, g.get("as_of"), g.get("region"), done.get("value"), done.get("unit"),
+                                    g.get("rate"), g.get("status"), g.get("text")))
+    for i, s in enumerate(contract.get("summaries", [])):
+        out["summaries"].append((sha, i, s.get("subject"), s.get("total"), s.get("unit"), _json(s.get("parts") or {}),
+                                 s.get("listed"), *_ev(s.get("evidence"))))
+    for i, f in enumerate(contract.get("flags", [])):
+        out["flags"].append((sha, i, f["code"], f["severity"], f["message"], _json(f.get("expected")),
+                             _json(f.get("found")), None, *_ev(f.get("evidence"))))
+    out["documents"] = [(sha, contract.get("extractor_version"), d.get("source"), d.get("format"), d.get("kind"),
+                         d.get("title"), d.get("doc_number"), d.get("issuer"), d.get("date"), d.get("year"),
+                         period.get("from"), period.get("to"), region.get("name"), region.get("code"),
+                         list(region.get("path") or []), d.get("encoding"), list(d.get("warnings") or []),
+                         len(out["projects"]), len(out["targets"]), len(out["progress"]), len(out["summaries"]),
+                         len(out["flags"]), datetime.now(timezone.utc), json.dumps(contract, ensure_ascii=False))]
+    return out
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    """Insert rows through one Arrow table (DuckDB's executemany costs ~1 ms a row)."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    names = [c[0] for c in con.execute(f"SELECT * FROM {table} LIMIT 0").description]
+    arrow_rows = pa.Table.from_pylist([dict(zip(names, r)) for r in rows])  # noqa: F841 (read by DuckDB)
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM arrow_rows")
+
+
+def write_documents(con: duckdb.DuckDBPyConnection, contracts: list[dict]) -> None:
+    """Store documents' records in one transaction, replacing any earlier version of each.
+
+    All documents of a call land together or not at all, so none is ever half written; one
+    transaction a batch rather than a document because each commit costs ~25 ms."""
+    if not contracts:
+        return
+    rowsets = [rows_of(c) for c in contracts]
+    shas = [c["document"]["sha256"] for c in contracts]
+    sources = [c["document"].get("source") for c in contracts]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("documents", *CHILD_TABLES):
+            con.execute(f"DELETE FROM {table} WHERE sha256 IN (SELECT unnest(?))", [shas])
+        con.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?)) OR sha256 IN (SELECT unnest(?))",
+                    [sources, shas])
+        for table in ("documents", *CHILD_TABLES):
+            _insert(con, table, [r for rs in rowsets for r in rs[table]])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def write_document(con: duckdb.DuckDBPyConnection, contract: dict) -> None:
+    write_documents(con, [contract])
+
+
+def write_failure(con: duckdb.DuckDBPyConnection, source: str, sha256: str | None, version: str,
+                  error: str, reason: str) -> None:
+    con.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?, ?)",
+                [source, sha256, version, error, reason, datetime.now(timezone.utc)])
+
+
+# ---------------------------------------------------------------- TARGET_CONFLICT over the store
+
+TARGET_ROWS = """
+SELECT d.sha256, d.source, d.region_code, d.region_name, d.year, p.canonical, p.name, t.value, t.unit, t.text,
+       p.evidence_line
+FROM targets t JOIN projects p USING (sha256, project) JOIN documents d USING (sha256)
+WHERE p.canonical IS NOT NULL AND d.region_code IS NOT NULL AND d.year IS NOT NULL AND t.value IS NOT NULL
+ORDER BY d.sha256, p.project, t.target
+"""
+
+
+def refresh_conflicts(con: duckdb.DuckDBPyConnection) -> int:
+    """Recompute the TARGET_CONFLICT flags of the whole store; return how many there are."""
+    from extractors.conflicts import TargetRow, target_conflicts
+
+    rows = [TargetRow(*r) for r in con.execute(TARGET_ROWS).fetchall()]
+    flags = list(target_conflicts(rows))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM flags WHERE code = 'TARGET_CONFLICT'")
+        base = dict(con.execute("SELECT sha256, coalesce(max(flag), -1) + 1 FROM flags GROUP BY sha256").fetchall())
+        out = []
+        for f in flags:
+            n = base.get(f.sha256, 0)
+            base[f.sha256] = n + 1
+            out.append((f.sha256, n, "TARGET_CONFLICT", "warning", f.message, _json(f.expected), _json(f.found),
+                        f.other_sha256, f.evidence, f.line, None, None, None))
+        _insert(con, "flags", out)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return len(out)
+
+
+# ---------------------------------------------------------------- reading it back
+
+def load(db: str | Path, tables: Iterable[str] = TABLES) -> dict:
+    """The store's tables as pandas DataFrames: {"documents": df, "projects": df, ...}."""
+    con = connect(db, read_only=True)
+    try:
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").df() if t != "documents" else
+                con.execute("SELECT * EXCLUDE (contract) FROM documents ORDER BY source").df() for t in tables}
+    finally:
+        con.close()
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> dict:
+    """Counts over the whole store for the end-of-run report."""
+    def pairs(sql: str) -> list[list]:
+        return [list(r) for r in con.execute(sql).fetchall()]
+
+    one = con.execute("SELECT count(*), sum(n_projects), sum(n_targets), sum(n_progress) FROM documents").fetchone()
+    return {
+        "documents": one[0], "projects": int(one[1] or 0), "targets": int(one[2] or 0), "progress": int(one[3] or 0),
+        "by_kind": dict(pairs("SELECT coalesce(kind, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")),
+        "by_region": pairs("SELECT coalesce(region_name, '?'), region_code, count(*) FROM documents "
+                           "GROUP BY 1, 2 ORDER BY 3 DESC, 1"),
+        "by_year": {str(k): v for k, v in pairs("SELECT coalesce(CAST(year AS VARCHAR), '?'), count(*) "
+                                                 "FROM documents GROUP BY 1 ORDER BY 1")},
+        "flags": dict(pairs("SELECT code, count(*) FROM flags GROUP BY 1 ORDER BY 2 DESC, 1")),
+        "failures": pairs("SELECT source, reason FROM failures ORDER BY source"),
+    }
+
+
+# ---------------------------------------------------------------- export
+
+FORMATS = ("parquet", "csv", "xlsx")
+
+
+def _flat(df):
+    """Lists become `、`-joined text for csv and xlsx; timestamps lose their zone for Excel."""
+    import pandas as pd
+
+    df = df.copy()
+    for col in df.columns:
+        if df[col].dtype == object and df[col].map(lambda v: hasattr(v, "__len__") and not isinstance(v, str)).any():
+            df[col] = df[col].map(lambda v: "、".join(map(str, v)) if v is not None and not isinstance(v, str) else v)
+        elif isinstance(df[col].dtype, pd.DatetimeTZDtype):
+            df[col] = df[col].dt.tz_localize(None)
+    return df
+
+
+def export(db: str | Path, fmt: str, out: str | Path) -> list[Path]:
+    """Write every table: parquet/csv → OUT is a folder with one file a table; xlsx → one
+    workbook with one sheet a table. Returns the files written."""
+    frames = load(db)
+    out = Path(out)
+    if fmt == "xlsx":
+        import pandas as pd
+
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with pd.ExcelWriter(out, engine="openpyxl") as xw:
+            for name, df in frames.items():
+                _flat(df).to_excel(xw, sheet_name=name, index=False)
+        return [out]
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, df in frames.items():
+        path = out / f"{name}.{fmt}"
+        if fmt == "parquet":
+            df.to_parquet(path, index=False)
+        else:
+            _flat(df).to_csv(path, index=False, encoding="utf-8-sig")
+        written.append(path)
+    return written
