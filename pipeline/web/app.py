@@ -148,7 +148,7 @@ def create_app(db: str | None = None, max_upload: int = MAX_UPLOAD) -> FastAPI:
     async def on_bad_input(request: Request, exc: MinshengError):
         return error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 400)
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def index():
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
