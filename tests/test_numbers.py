@@ -1,0 +1,42 @@
+"""Figures as the genre writes them: one row per phenomenon."""
+import pytest
+
+from extractors.normalize import simplify
+from extractors.numbers import find_quantities
+from gazetteer import load
+
+GAZ = load()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城镇新增就业2.3万人", [(23000, "人", "=")]),
+    ("完成8800万元10KV及以下行政村配电网改造工程", [(88000000, "元", "=")]),
+    ("投资1.1亿元", [(110000000, "元", "=")]),
+    ("暖房子改造8万平方米", [(80000, "平方米", "=")]),
+    ("农村危房改造１４６５户", [(1465, "户", "=")]),
+    ("改造一万二千户", [(12000, "户", "=")]),
+    ("标准不低于3480元/年", [(3480, "元/年", ">=")]),
+    ("不低于每人每月60元", [(60, "元/人/月", ">=")]),
+    ("每人每月不低于838元", [(838, "元/人/月", ">=")]),
+    ("特困供养服务床位100张以上", [(100, "张", ">=")]),
+    ("急诊等候时间控制在20分钟以内", [(20, "分钟", "<=")]),
+    ("建成7个4G基站", [(7, "个", "=")]),
+    ("完成新生儿48种遗传代谢病筛查4000人", [(4000, "人", "=")]),
+    ("提高残疾人‘两项补贴’标准", []),
+    ("新建中小学7所（其中新建3所、改扩建4所）", [(7, "所", "=")]),
+    ("完成孕产妇免費產前篩查1.65萬人次", [(16500, "人次", "=")]),
+    ("训练时间2067.7个月", [(2067.7, "个月", "=")]),
+    ("资助学生1000名", [(1000, "名", "=")]),
+], ids=["wan", "wan-yuan", "yi", "area", "fullwidth", "chinese-numerals", "per-year", "per-person-month",
+        "op-inside", "yishang", "yinei", "4G-not-unit", "48-kinds-not-unit", "lone-cn-numeral", "breakdown",
+        "traditional", "months", "ming"])
+def test_quantities(text, expected):
+    got = [(q.value, q.unit, q.op) for q in find_quantities(simplify(text), GAZ.units)]
+    assert got == [(float(v), u, o) for v, u, o in expected]
+
+
+def test_written_precision_is_kept():
+    q, = find_quantities("2.3万人", GAZ.units)
+    assert q.half == 500
+    q, = find_quantities("10265人", GAZ.units)
+    assert q.half == 0
