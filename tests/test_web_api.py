@@ -1,0 +1,201 @@
+"""The paste page's JSON API, through FastAPI's TestClient (no network, no browser)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from pipeline.web.app import create_app
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SEED_004 = SAMPLES / "txt" / "004_c24871eb355e82a1.txt"
+DOCX_000 = SAMPLES / "docx" / "000_98d808fb349556f5.docx"
+SCHEMA = Path("/work/shared/contract/extraction.schema.json")
+
+
+@pytest.fixture(scope="module")
+def client():
+    with TestClient(create_app(max_upload=1024 * 1024)) as c:    # a small limit keeps the 413 test cheap
+        yield c
+
+
+@pytest.fixture(scope="module")
+def seed004(client):
+    r = client.post("/api/extract", json={"text": SEED_004.read_text(encoding="utf-8")})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_health(client):
+    r = client.get("/api/health")
+    assert r.status_code == 200
+    assert r.json()["status"] == "ok" and r.json()["gazetteer"] is True
+
+
+def test_page_and_assets_are_served_locally(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "提取" in page.text and "下载Excel" in page.text and "复制Markdown" in page.text
+    assert "http://" not in page.text and "https://" not in page.text    # no CDN: works offline
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    for asset in ("/static/app.js", "/static/style.css"):
+        r = client.get(asset)
+        assert r.status_code == 200 and "https://" not in r.text
+
+
+def test_app_js_never_renders_document_text_as_html(client):
+    js = client.get("/static/app.js").text
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in js, sink
+
+
+def test_paste_seed_004(seed004):
+    assert seed004["schema"] == "minsheng/1"
+    assert seed004["document"]["kind"] == "progress"
+    assert seed004["document"]["source"] == "粘贴文本"
+    assert len(seed004["projects"]) >= 20
+    names = [p["name"] for p in seed004["projects"]]
+    assert "实施困难残疾人家庭无障碍改造680户" in names
+    rate = [f for f in seed004["flags"] if f["code"] == "RATE_MISMATCH"]
+    assert rate, seed004["flags"]
+    assert rate[0]["found"] == 3.3 and "3.3%" in rate[0]["message"]
+
+
+def test_lines_are_the_text_view_that_evidence_refers_to(seed004):
+    lines = seed004["lines"]
+    assert lines == SEED_004.read_text(encoding="utf-8").splitlines()[:len(lines)]
+    for item in seed004["projects"] + seed004["flags"]:
+        ev = item["evidence"]
+        if ev.get("line"):
+            assert ev["text"].replace(" ", "")[:10] in lines[ev["line"] - 1].replace(" ", ""), ev
+
+
+def test_answer_validates_against_the_contract(seed004):
+    jsonschema = pytest.importorskip("jsonschema")
+    if not SCHEMA.exists():
+        pytest.skip("shared contract not on this machine")
+    jsonschema.validate(seed004, json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_upload_docx(client):
+    with DOCX_000.open("rb") as fh:
+        r = client.post("/api/extract", files={"file": (DOCX_000.name, fh, "application/octet-stream")})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["document"]["format"] == "docx" and body["document"]["source"] == DOCX_000.name
+    assert len(body["projects"]) >= 5
+    assert body["lines"]
+
+
+def test_upload_name_is_not_a_path(client):
+    r = client.post("/api/extract", files={"file": ("../../etc/x.txt", "关于2021年民生实事的通知\n".encode())})
+    assert r.status_code == 200 and r.json()["document"]["source"] == "x.txt"
+
+
+@pytest.mark.parametrize("name, data", [
+    ("broken.docx", b"PK\x03\x04 not really a zip"),
+    ("broken.pdf", b"%PDF-1.4\n garbage"),
+    ("photo.jpg", b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4),
+    ("empty.txt", b""),
+], ids=["truncated-docx", "corrupt-pdf", "unsupported-jpg", "empty"])
+def test_bad_upload_is_400_with_one_line(client, name, data):
+    r = client.post("/api/extract", files={"file": (name, data)})
+    assert r.status_code == 400, r.text
+    message = r.json()["error"]
+    assert message and "\n" not in message and "Traceback" not in message
+    assert name in message
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"content": b"not json", "headers": {"content-type": "application/json"}},
+    {"json": {"txt": "wrong key"}},
+    {"json": ["a list"]},
+    {"json": {"text": "   "}},
+], ids=["not-json", "no-text", "not-object", "blank"])
+def test_bad_json_is_400(client, kwargs):
+    r = client.post("/api/extract", **kwargs)
+    assert r.status_code == 400 and "\n" not in r.json()["error"]
+
+
+def test_oversize_upload_is_413_in_chinese_and_english(client):
+    r = client.post("/api/extract", files={"file": ("big.txt", b"x" * (1024 * 1024 + 10))})
+    assert r.status_code == 413
+    msg = r.json()["error"]
+    assert "文件过大" in msg and "too large" in msg and "1 MB" in msg
+
+
+def test_oversize_without_content_length_is_413(client):
+    def chunks():
+        for _ in range(20):
+            yield b'{"text": "' + b"x" * 100_000
+
+    r = client.post("/api/extract", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_default_limit_is_20_mb():
+    with TestClient(create_app()) as c:
+        assert c.get("/api/health").json()["max_upload"] == 20 * 1024 * 1024
+        r = c.post("/api/extract", content=b"x", headers={"content-type": "application/json",
+                                                         "content-length": str(21 * 1024 * 1024)})
+        assert r.status_code == 413
+
+
+def test_export_xlsx_has_projects_and_flags_sheet(client, seed004):
+    r = client.post("/api/export?format=xlsx", json=seed004)
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert "attachment" in r.headers["content-disposition"]
+    wb = load_workbook(io.BytesIO(r.content))
+    assert wb.sheetnames == ["项目", "问题"]
+    assert wb["项目"].max_row - 1 >= len(seed004["projects"])
+    codes = [row[1] for row in wb["问题"].iter_rows(min_row=2, values_only=True)]
+    assert "RATE_MISMATCH" in codes
+
+
+def test_export_csv_opens_in_excel(client, seed004):
+    r = client.post("/api/export?format=csv", json=seed004)
+    assert r.status_code == 200 and r.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["文件", "序号", "项目"]
+    assert any("实施困难残疾人家庭无障碍改造680户" in row for row in rows)
+
+
+def test_export_markdown_and_from_text(client):
+    r = client.post("/api/export?format=markdown", json={"text": SEED_004.read_text(encoding="utf-8")})
+    assert r.status_code == 200 and "RATE_MISMATCH" in r.text and r.text.startswith("### ")
+
+
+@pytest.mark.parametrize("query, body", [
+    ("format=pdf", {"document": {}}),
+    ("format=xlsx", {"no": "contract"}),
+], ids=["unknown-format", "not-a-contract"])
+def test_export_refuses_bad_requests(client, query, body):
+    r = client.post(f"/api/export?{query}", json=body)
+    assert r.status_code == 400 and r.json()["error"]
+
+
+def test_50_concurrent_requests(client):
+    text = SEED_004.read_text(encoding="utf-8")
+
+    def one(_):
+        r = client.post("/api/extract", json={"text": text})
+        return r.status_code, len(r.json().get("projects", []))
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        results = list(pool.map(one, range(50)))
+    assert all(code == 200 for code, _ in results), results
+    assert len({n for _, n in results}) == 1      # the same answer every time: no shared state leaks
+
+
+def test_serve_command_defaults_to_localhost():
+    from pipeline.cli_serve import serve
+
+    params = {p.name: p.default for p in serve.params}
+    assert params["host"] == "127.0.0.1" and params["port"] == 8000 and "db" in params
