@@ -1,0 +1,51 @@
+"""The paste path: in-process extraction of a ~10 KB 通报, and `minsheng extract` from a cold start.
+
+    python benchmarks/extract_bench.py
+Prints medians; the README quotes them.  Also checks that the extract path imports neither
+Prefect nor pandas, and whether jieba's dictionary or spaCy got loaded.
+"""
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "txt" / "004_c24871eb355e82a1.txt"
+
+
+def main() -> None:
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    t = time.perf_counter()
+    gaz = load()
+    data = SAMPLE.read_bytes()
+    extract(read_bytes(data, "-", "txt"), gaz)    # warm: regexes, division names, taxonomy
+    first = time.perf_counter() - t
+    runs = []
+    for _ in range(30):
+        t = time.perf_counter()
+        extract(read_bytes(data, "-", "txt"), gaz)
+        runs.append(time.perf_counter() - t)
+    print(f"document: {SAMPLE.name}, {len(data) / 1024:.1f} KB")
+    print(f"first extraction in a process (gazetteer load included): {first * 1000:.0f} ms")
+    print(f"in-process extraction, median of 30: {statistics.median(runs) * 1000:.1f} ms")
+    cold = []
+    for _ in range(5):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(SAMPLE)], cwd=ROOT,
+                       capture_output=True, check=True)
+        cold.append(time.perf_counter() - t)
+    print(f"`minsheng extract` cold start, median of 5: {statistics.median(cold) * 1000:.0f} ms")
+    probe = ("import sys; from pipeline.readers import read; from gazetteer import load; from extractors import extract;"
+             f"extract(read({str(SAMPLE)!r}), load());"
+             "print(sorted(m for m in ('prefect','pandas','spacy','duckdb','fastapi') if m in sys.modules),"
+             " 'jieba dict loaded' if getattr(sys.modules.get('jieba'), 'dt', None) and sys.modules['jieba'].dt.initialized else 'jieba dict not loaded')")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    print(f"heavy modules on the extract path: {out}")
+
+
+if __name__ == "__main__":
+    main()
