@@ -1,0 +1,206 @@
+"""The paste page end to end: uvicorn on a free port, Debian's headless Chromium driven by Playwright.
+
+Without /usr/bin/chromium these tests fail (they do not skip), unless MINSHENG_NO_BROWSER=1.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SEED_004 = SAMPLES / "txt" / "004_c24871eb355e82a1.txt"
+DOCX_000 = SAMPLES / "docx" / "000_98d808fb349556f5.docx"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("MINSHENG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        if os.environ.get("MINSHENG_NO_BROWSER") == "1":
+            pytest.skip("MINSHENG_NO_BROWSER=1: browser tests switched off")
+        pytest.fail("Chromium not found at /usr/bin/chromium: `apt-get install chromium` "
+                    "(or set MINSHENG_NO_BROWSER=1 to skip the browser tests on purpose)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def server():
+    import uvicorn
+
+    from pipeline.web.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    exe = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    pg.on("console", lambda m: problems.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+    pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    pg.goto(server + "/")
+    pg.wait_for_selector("body[data-ready='1']")
+    pg.problems = problems
+    yield pg
+    context.close()
+
+
+def extract_text(pg, text: str) -> None:
+    pg.fill("#paste", text)
+    pg.click("#extract")
+    pg.wait_for_selector("#status.done, #status.error")
+
+
+def test_paste_seed_004_shows_table_and_rate_mismatch(page):
+    extract_text(page, SEED_004.read_text(encoding="utf-8"))
+    assert "完成" in page.text_content("#status")
+    assert page.text_content("#doc-title").startswith("关于2021年1-5月")
+    assert "湘西自治州" in page.text_content("#meta") and "进展通报" in page.text_content("#meta")
+    headers = page.locator("#projects thead th").all_text_contents()
+    assert headers == ["名称", "指标", "牵头领导", "牵头单位", "完成时限", "完成数", "完成率", "状态"]
+    assert page.locator("#projects tr.project").count() >= 20
+
+    row = page.locator("#projects tr.project", has_text="实施困难残疾人家庭无障碍改造680户")
+    cells = row.locator("td").all_text_contents()
+    assert "680户" in cells[1] and "州残联" in cells[3] and "22户" in cells[5] and "3.3%" in cells[6]
+    assert "滞后" in cells[7]
+    assert "worst-error" in row.get_attribute("class")
+    # the flag sits right under its row, in plain Chinese with both numbers
+    beside = page.locator("#projects tr.project:has-text('实施困难残疾人家庭无障碍改造680户') + tr.flag-row")
+    text = beside.text_content()
+    assert "错误" in text and "完成率对不上" in text and "3.24" in text and "3.3" in text
+    # and it is listed among the document's flags, red
+    listed = page.locator("#flags li.flag", has_text="完成率对不上")
+    assert listed.count() == 1 and "sev-error" in listed.get_attribute("class")
+    assert page.problems == []
+
+
+def test_click_flag_highlights_its_evidence_line(page):
+    extract_text(page, SEED_004.read_text(encoding="utf-8"))
+    assert page.locator("#source .ln.hl").count() == 0
+    page.locator("#flags li.flag", has_text="完成率对不上").click()
+    hl = page.locator("#source .ln.hl")
+    assert hl.count() == 1
+    assert hl.get_attribute("data-line") == "15"
+    assert "完成年任务3.3%" in hl.text_content()
+    page.wait_for_timeout(700)                           # smooth scrolling
+    box, pane = hl.bounding_box(), page.locator("#source").bounding_box()
+    assert pane["y"] <= box["y"] and box["y"] + box["height"] <= pane["y"] + pane["height"], (box, pane)
+
+    page.locator("#projects tr.project", has_text="办理法律援助案件1800件").click()
+    hl = page.locator("#source .ln.hl")
+    assert hl.count() == 1 and hl.get_attribute("data-line") == "17"
+    assert page.problems == []
+
+
+def test_upload_docx(page):
+    page.set_input_files("#file", str(DOCX_000))
+    assert DOCX_000.name in page.text_content("#file-name")
+    page.click("#extract")
+    page.wait_for_selector("#status.done, #status.error")
+    assert "完成" in page.text_content("#status"), page.text_content("#status")
+    assert "docx" in page.text_content("#meta")
+    assert page.locator("#projects tr.project").count() >= 5
+    assert page.locator("#source .ln").count() > 10
+    page.locator("#projects tr.project").first.click()
+    assert page.locator("#source .ln.hl").count() >= 1
+    assert page.problems == []
+
+
+def test_bad_upload_says_so(page):
+    page.set_input_files("#file", files=[{"name": "坏文件.pdf", "mimeType": "application/pdf",
+                                          "buffer": b"%PDF-1.4\n not really"}])
+    page.click("#extract")
+    page.wait_for_selector("#status.error")
+    assert "无法提取" in page.text_content("#status") and "坏文件.pdf" in page.text_content("#status")
+
+
+XSS = (
+    "关于2021年重点民生实事项目进展情况的通报<script>window.__pwned = 'script'</script>\n"
+    "1、由州残联牵头组织实施的“<img src=x onerror=\"window.__pwned='img'\">无障碍改造680户”项目："
+    "全州已完成改造22户，完成年任务3.3%。\n"
+    "<svg onload=\"window.__pwned='svg'\"></svg><iframe src=\"javascript:window.__pwned='iframe'\"></iframe>\n"
+    "2、由州<b onmouseover=\"window.__pwned='b'\">民政局</b>牵头组织实施的“办理法律援助案件1800件”项目：完成年任务44%。\n"
+)
+
+
+def test_pasted_markup_is_shown_as_text_and_never_runs(page):
+    extract_text(page, XSS)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    result = page.locator("#result")
+    for tag in ("script", "img", "svg", "iframe", "b"):
+        assert result.locator(tag).count() == 0, tag
+    assert "<script>window.__pwned = 'script'</script>" in page.text_content("#doc-title") + page.text_content("#source")
+    assert "<img src=x onerror=" in page.text_content("#source")
+    for el in page.locator("#projects tr.project td, #flags li").all():
+        el.hover()                                       # mouse events on every rendered string
+    page.locator("#projects tr.project").first.click()
+    assert page.evaluate("window.__pwned") is None
+    assert not [p for p in page.problems if "dialog" in p or "pageerror" in p]
+
+
+def test_download_excel_and_csv(page, tmp_path):
+    from openpyxl import load_workbook
+
+    extract_text(page, SEED_004.read_text(encoding="utf-8"))
+    with page.expect_download() as info:
+        page.click("#dl-xlsx")
+    path = tmp_path / "out.xlsx"
+    info.value.save_as(path)
+    assert info.value.suggested_filename.endswith(".xlsx")
+    wb = load_workbook(io.BytesIO(path.read_bytes()))
+    assert wb.sheetnames == ["项目", "问题"]
+    assert "RATE_MISMATCH" in [r[1] for r in wb["问题"].iter_rows(min_row=2, values_only=True)]
+
+    with page.expect_download() as info:
+        page.click("#dl-csv")
+    info.value.save_as(tmp_path / "out.csv")
+    assert "实施困难残疾人家庭无障碍改造680户" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    assert page.problems == []
+
+
+def test_copy_markdown(page, browser):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    extract_text(page, SEED_004.read_text(encoding="utf-8"))
+    page.click("#copy-md")
+    page.wait_for_selector("#status.done")
+    assert "Markdown 已复制" in page.text_content("#status")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("### ") and "RATE_MISMATCH" in copied
