@@ -125,23 +125,23 @@ def main() -> None:
     lines = [
         "# Web API benchmark (`benchmarks/web_bench.py`)",
         "",
-        f"Measured {date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} CPUs, Python "
+        (f"Measured {date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} CPUs, Python "
         f"{platform.python_version()}; `minsheng serve` (one uvicorn worker) in a subprocess, httpx client "
-        "over loopback.",
+        "over loopback."),
         "",
-        f"Input: the first {size / 1024:.1f} KB of seed 004 ({text.count(chr(10))} lines, a 进展情况通报), "
-        "pasted as `{\"text\": …}`.",
+        (f"Input: the first {size / 1024:.1f} KB of seed 004 ({text.count(chr(10))} lines, a 进展情况通报), "
+        "pasted as `{\"text\": …}`."),
         "",
         "| measure | p50 | p95 | max |",
         "|---|---|---|---|",
-        f"| POST /api/extract, one at a time, {len(wall)} requests (wall, client side) | {pct(wall, 50):.1f} ms | "
-        f"{pct(wall, 95):.1f} ms | {max(wall):.1f} ms |",
-        f"| same, time inside the server (Server-Timing: read + extract + checks) | {pct(server, 50):.1f} ms | "
-        f"{pct(server, 95):.1f} ms | {max(server):.1f} ms |",
-        f"| 50 concurrent POST /api/extract, 3 rounds (latency per request) | {pct(conc_lat, 50):.0f} ms | "
-        f"{pct(conc_lat, 95):.0f} ms | {max(conc_lat):.0f} ms |",
-        f"| upload `{DOCX.name}` (multipart), {len(docx)} requests | {pct(docx, 50):.1f} ms | {pct(docx, 95):.1f} ms | "
-        f"{max(docx):.1f} ms |",
+        (f"| POST /api/extract, one at a time, {len(wall)} requests (wall, client side) | {pct(wall, 50):.1f} ms | "
+        f"{pct(wall, 95):.1f} ms | {max(wall):.1f} ms |"),
+        (f"| same, time inside the server (Server-Timing: read + extract + checks) | {pct(server, 50):.1f} ms | "
+        f"{pct(server, 95):.1f} ms | {max(server):.1f} ms |"),
+        (f"| 50 concurrent POST /api/extract, 3 rounds (latency per request) | {pct(conc_lat, 50):.0f} ms | "
+        f"{pct(conc_lat, 95):.0f} ms | {max(conc_lat):.0f} ms |"),
+        (f"| upload `{DOCX.name}` (multipart), {len(docx)} requests | {pct(docx, 50):.1f} ms | {pct(docx, 95):.1f} ms | "
+        f"{max(docx):.1f} ms |"),
         "",
         f"50 concurrent requests: {len(codes)} sent in 3 rounds, {errors} errors; a round of 50 took "
         + ", ".join(f"{total / 1000:.2f} s" for total, _, _ in rounds)

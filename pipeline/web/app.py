@@ -220,12 +220,12 @@ def _render(results: list[dict], fmt: str) -> bytes:
         return buf.getvalue()
     if fmt == "markdown":
         return views.markdown(results).encode("utf-8")
-    buf = io.StringIO()
-    w = csv.writer(buf)
+    text = io.StringIO()
+    w = csv.writer(text)
     w.writerow(views.COLUMNS)
     for r in results:
         w.writerows(views.rows(r))
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")   # the BOM makes Excel read it as UTF-8
+    return ("\ufeff" + text.getvalue()).encode("utf-8")   # the BOM makes Excel read it as UTF-8
 
 
 def _attachment(obj: dict, ext: str) -> str:
