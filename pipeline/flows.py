@@ -1,0 +1,374 @@
+"""Batch ingest as a Prefect flow: discover → hash → extract in coarse tasks → store.
+
+The only module that imports Prefect. The work itself is plain functions (`survey`,
+`process`); the flow wraps them:
+
+    discover files by content ─► hash each, skip what the store has (sha256 + extractor version)
+    ─► batches of ~50 documents, one task each (read → extract → checks)
+    ─► the flow, the store's single writer, commits each batch as it completes
+    ─► TARGET_CONFLICT over the whole store
+
+Local mode by default: Prefect's temporary server on loopback, its home in the project's
+`data/.prefect`, no analytics, no background services, logging at WARNING, no heartbeat
+thread (which costs ~1 s a flow). Set PREFECT_API_URL to watch runs on a `prefect server
+start`; `workers`/`dask_address` run the tasks on a Dask cluster through prefect-dask.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import MinshengError
+
+QUIET_SERVICES = ("CANCELLATION_CLEANUP", "CLEANUP_RECONCILER", "EVENT_PERSISTER", "FOREMAN", "LATE_RUNS",
+                  "PAUSE_EXPIRATIONS", "REPOSSESSOR", "SCHEDULER", "TASK_RUN_RECORDER", "TRIGGERS")
+
+
+def _project_root() -> Path:
+    here = Path(__file__).resolve().parent.parent
+    return here if (here / "pyproject.toml").exists() else Path.cwd()
+
+
+def quiet_defaults(environ: dict = os.environ) -> None:  # type: ignore[assignment]
+    """Prefect settings for a quiet, offline local mode; the user's own values win."""
+    defaults = {
+        "PREFECT_HOME": str(_project_root() / "data" / ".prefect"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+        "DASK_LOGGING__DISTRIBUTED": "warning",
+        "DASK_DISTRIBUTED__WORKER__DAEMON": "false",
+        **{f"PREFECT_SERVER_SERVICES_{s}_ENABLED": "false" for s in QUIET_SERVICES},
+    }
+    for key, value in defaults.items():
+        environ.setdefault(key, value)
+    try:   # Prefect creates its home but not the folders above it
+        Path(environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+
+
+quiet_defaults()
+
+from prefect import flow, task  # noqa: E402
+from prefect.cache_policies import NONE  # noqa: E402
+from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+
+from . import store  # noqa: E402
+
+BATCH = 50
+HEAD = 65536
+# not documents, whatever their bytes say: code, data and config files living beside an archive
+SKIP_SUFFIXES = {".py", ".pyc", ".json", ".jsonl", ".yaml", ".yml", ".toml", ".md", ".rst", ".cfg", ".ini",
+                 ".sh", ".js", ".css", ".lock", ".duckdb", ".wal", ".parquet", ".tsv", ".csv", ".log"}
+
+
+# ---------------------------------------------------------------- plain functions
+
+@dataclass
+class Candidate:
+    path: str
+    sha256: str | None = None
+    fmt: str | None = None
+    reason: str | None = None     # set when the file already fails at sniffing
+    error: str | None = None
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Every file under the paths, recursively, skipping hidden files and folders and
+    the code/data suffixes of SKIP_SUFFIXES; in sorted order."""
+    for root in paths:
+        root = Path(root)
+        if root.is_file():
+            yield root
+            continue
+        if not root.exists():
+            yield root          # survey() turns it into a failure naming the path
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.startswith(".") and Path(name).suffix.lower() not in SKIP_SUFFIXES:
+                    yield Path(dirpath) / name
+
+
+def _has_cjk(text: bytes) -> bool:
+    for enc in ("utf-8", "gb18030", "big5", "utf-16"):
+        try:
+            s = text.decode(enc, errors="ignore")
+        except LookupError:
+            continue
+        if sum("\u4e00" <= ch <= "\u9fff" for ch in s[:20000]) >= 4:
+            return True
+    return False
+
+
+def survey(path: Path) -> Candidate | None:
+    """Hash a file and tell its format from its bytes; None for a text file with no Chinese
+    in it (a README, a licence), which is not a document."""
+    from .formats import sniff
+
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Candidate(source, reason=f"{source}: the file could not be opened ({exc.strerror}) — check the path",
+                         error=type(exc).__name__)
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        fmt = sniff(data, source)
+    except MinshengError as exc:
+        return Candidate(source, sha, reason=str(exc), error=type(exc).__name__)
+    if fmt == "txt" and not _has_cjk(data[:HEAD]):
+        return None
+    return Candidate(source, sha, fmt)
+
+
+_GAZETTEER = None
+
+
+def gazetteer():
+    """The gazetteer, loaded once per process (worker processes load their own)."""
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        from gazetteer import load
+
+        _GAZETTEER = load()
+    return _GAZETTEER
+
+
+def process(paths: list[str]) -> list[dict]:
+    """Read, extract and check each document: its contract, or {source, sha256, error, reason}."""
+    from extractors import extract
+
+    from .readers import read
+
+    gaz = gazetteer()
+    out = []
+    for source in paths:
+        try:
+            out.append({"contract": extract(read(source), gaz).to_contract()})
+        except MinshengError as exc:
+            out.append({"source": source, "error": type(exc).__name__, "reason": str(exc)})
+        except Exception as exc:  # an extractor bug must not stop the batch
+            out.append({"source": source, "error": type(exc).__name__,
+                        "reason": f"{source}: extraction failed ({type(exc).__name__}: {str(exc)[:160]}) — "
+                                  "please report this file"})
+    return out
+
+
+def batches(items: list, size: int, workers: int = 1) -> list[list]:
+    """Coarse batches: at most `size` items, but at least ~4 batches a worker when there are
+    enough items to keep every worker busy."""
+    if not items:
+        return []
+    size = max(1, min(size, -(-len(items) // (4 * max(1, workers)))))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+# ---------------------------------------------------------------- the run's state and report
+
+@dataclass
+class Report:
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    skipped: int = 0          # text files without Chinese: not documents
+    duplicates: int = 0       # the same bytes under another path in this run
+    new_projects: int = 0
+    new_flags: dict = field(default_factory=dict)
+    failures: list = field(default_factory=list)    # [source, reason]
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+class Hooks:
+    """What the flow tells the caller while it runs (the CLI draws a progress bar)."""
+
+    def start(self, total: int, todo: int) -> None: ...
+
+    def advance(self, done: int, failed: int) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+@dataclass
+class Session:
+    con: object
+    version: str
+    hooks: Hooks
+
+
+_SESSIONS: dict[str, Session] = {}
+
+
+# ---------------------------------------------------------------- Prefect
+
+@task(name="extract-batch", cache_policy=NONE, persist_result=False)
+def extract_batch(paths: list[str]) -> list[dict]:
+    return process(paths)
+
+
+@flow(name="minsheng-ingest", persist_result=False, validate_parameters=False)
+def ingest_flow(paths: list[str], db: str, batch_size: int = BATCH, workers: int = 1,
+                session: str | None = None) -> dict:
+    """Ingest every document under `paths` into the store `db`; return the run's report."""
+    from extractors import EXTRACTOR_VERSION
+
+    started = time.perf_counter()
+    state = _SESSIONS.get(session or "")
+    owned = state is None
+    if owned:
+        state = Session(store.connect(db), EXTRACTOR_VERSION, Hooks())
+    con, hooks, report = state.con, state.hooks, Report()
+    try:
+        done, known_failures = store.known(con, state.version)
+        todo, seen = [], set()
+        found = list(discover(paths))
+        for path in found:
+            cand = survey(path)
+            if cand is None:
+                report.skipped += 1
+            elif cand.sha256 in seen:
+                report.duplicates += 1
+            elif cand.reason:
+                _fail(con, report, cand.path, cand.sha256, state.version, cand.error, cand.reason)
+            elif cand.sha256 in done:
+                report.unchanged += 1
+            elif cand.sha256 in known_failures:
+                report.failed += 1
+                report.failures.append([cand.path, known_failures[cand.sha256]])
+            else:
+                todo.append(cand.path)
+            if cand is not None and cand.sha256:
+                seen.add(cand.sha256)
+        hooks.start(len(found), len(todo))
+        _run_batches(batches(todo, batch_size, workers), con, report, state.version, hooks)
+        store.refresh_conflicts(con)
+        hooks.finish()
+    finally:
+        if owned:
+            con.close()
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report.as_dict()
+
+
+def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks: Hooks) -> None:
+    """Submit the batches, a few more than the runner's workers at a time (so finished
+    results never pile up in memory), and store each as it returns."""
+    window = 8
+    pending: deque = deque()
+    queue = deque(work)
+    while queue or pending:
+        while queue and len(pending) < window:
+            pending.append(extract_batch.submit(queue.popleft()))
+        results = pending.popleft().result()
+        contracts = [r["contract"] for r in results if "contract" in r]
+        for r in results:
+            if "contract" not in r:
+                _fail(con, report, r["source"], _sha_of(r["source"]), version, r["error"], r["reason"])
+        _store(con, contracts, report, version)
+        hooks.advance(len(results), report.failed)
+
+
+def _store(con, contracts: list[dict], report: Report, version: str) -> None:
+    try:
+        store.write_documents(con, contracts)
+    except Exception:
+        if len(contracts) == 1:
+            c = contracts[0]["document"]
+            _fail(con, report, c["source"], c["sha256"], version, "StoreError",
+                  f"{c['source']}: its records could not be stored — please report this file")
+            return
+        for c in contracts:            # find the one document the database refused
+            _store(con, [c], report, version)
+        return
+    for c in contracts:
+        report.new += 1
+        report.new_projects += len(c["projects"])
+        for f in c["flags"]:
+            report.new_flags[f["code"]] = report.new_flags.get(f["code"], 0) + 1
+
+
+def _fail(con, report: Report, source: str, sha: str | None, version: str, error: str | None, reason: str) -> None:
+    report.failed += 1
+    report.failures.append([source, reason])
+    store.write_failure(con, source, sha, version, error or "", reason)
+
+
+def _sha_of(source: str) -> str | None:
+    try:
+        return hashlib.sha256(Path(source).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+# ---------------------------------------------------------------- entry point for the CLI
+
+def local_mode() -> bool:
+    return not PREFECT_API_URL.value()
+
+
+@contextmanager
+def _shared_local_server():
+    """With Dask workers and no PREFECT_API_URL, start Prefect's temporary server once and
+    point every process at it; otherwise each worker would start its own (~15 s each)."""
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start(timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")))
+    old = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        if old is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = old
+        server.stop()
+
+
+def task_runner(workers: int | None, dask_address: str | None):
+    if dask_address or (workers and workers > 1):
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    return ThreadPoolTaskRunner(max_workers=2)
+
+
+def ingest(paths: list[str], con, *, db: str, batch_size: int = BATCH, workers: int | None = None,
+           dask_address: str | None = None, hooks: Hooks | None = None) -> dict:
+    """Run the ingest flow over `paths` with an open store connection `con` (the caller
+    opened it first, so a busy database fails before Prefect starts)."""
+    from extractors import EXTRACTOR_VERSION
+
+    key = uuid.uuid4().hex
+    _SESSIONS[key] = Session(con, EXTRACTOR_VERSION, hooks or Hooks())
+    scale_out = bool(dask_address or (workers and workers > 1))
+    runner = task_runner(workers, dask_address)
+    try:
+        with ExitStack() as stack:
+            if local_mode():
+                stack.enter_context(temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}))
+                if scale_out:
+                    stack.enter_context(_shared_local_server())
+            run: Callable = ingest_flow.with_options(task_runner=runner)
+            return run([str(p) for p in paths], db, batch_size, workers or 1, key)
+    finally:
+        _SESSIONS.pop(key, None)
