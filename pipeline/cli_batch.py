@@ -94,13 +94,19 @@ def ingest(paths, db, workers, dask_address, batch_size, strict, as_json):
     try:
         from . import flows
 
-        report = flows.ingest(list(paths), con, db=db, batch_size=batch_size, workers=workers,
-                              dask_address=dask_address, hooks=Progress(quiet=as_json))
+        try:
+            report = flows.ingest(list(paths), con, db=db, batch_size=batch_size, workers=workers,
+                                  dask_address=dask_address, hooks=Progress(quiet=as_json))
+        except RuntimeError as exc:      # Prefect's temporary server or the Dask cluster did not start
+            raise MinshengError(db, f"the batch runner could not start ({str(exc).splitlines()[0][:200]})",
+                                "check that PREFECT_HOME is writable, or raise "
+                                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") from exc
         totals = store.summary(con)
     finally:
         con.close()
     if as_json:
-        click.echo(json.dumps({**report, "projects": totals["projects"], "flags": totals["flags"], "store": totals},
+        click.echo(json.dumps({**report, "projects": totals["projects"], "flags": totals["flags"],
+                               "store": {k: v for k, v in totals.items() if k != "failures"}},
                               ensure_ascii=False))
     else:
         _print_summary(report, totals)

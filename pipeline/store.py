@@ -236,8 +236,12 @@ def load(db: str | Path, tables: Iterable[str] = TABLES) -> dict:
     """The store's tables as pandas DataFrames: {"documents": df, "projects": df, ...}."""
     con = connect(db, read_only=True)
     try:
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").df() if t != "documents" else
-                con.execute("SELECT * EXCLUDE (contract) FROM documents ORDER BY source").df() for t in tables}
+        frames = {}
+        for t in tables:
+            sql = ("SELECT * EXCLUDE (contract) FROM documents ORDER BY source" if t == "documents"
+                   else f"SELECT * FROM {t} ORDER BY ALL")
+            frames[t] = con.execute(sql).fetch_arrow_table().to_pandas()
+        return frames
     finally:
         con.close()
 
