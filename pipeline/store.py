@@ -240,7 +240,7 @@ def load(db: str | Path, tables: Iterable[str] = TABLES) -> dict:
         for t in tables:
             sql = ("SELECT * EXCLUDE (contract) FROM documents ORDER BY source" if t == "documents"
                    else f"SELECT * FROM {t} ORDER BY ALL")
-            frames[t] = con.execute(sql).to_arrow_table().to_pandas()
+            frames[t] = con.sql(sql).to_arrow_table().to_pandas()
         return frames
     finally:
         con.close()
