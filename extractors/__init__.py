@@ -20,6 +20,7 @@ from .progress import progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
 from .summaries import declared_counts, piece_parts, status_parts
 from .items import projects_from_items
+from .sheets import projects_from_sheet
 from .tables import projects_from_table
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -53,7 +54,8 @@ def extract_records(doc, gaz) -> Extraction:
     places = {s for s, _, _ in M.find_places(full, gaz)}
 
     for table in doc.tables():
-        result.projects += projects_from_table(table, year, gaz)
+        sheet = projects_from_sheet(table, title, gaz, places)
+        result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
     _apply_level_notes(result.projects, norm)
 
     prose = projects_from_prose(paragraphs, gaz, places)

@@ -44,7 +44,7 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
     """RATE_MISMATCH: completed / target against the stated completion rate."""
     for p in ex.projects:
         for g in p.progress:
-            if not g.is_completion_rate or g.completed is None or g.region:
+            if not g.is_completion_rate or g.completed is None or g.region != p.region:
                 continue
             base = _base_for(p.targets, g)
             if base is None:
@@ -128,6 +128,33 @@ def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
             yield Flag("SUM_MISMATCH", "error",
                        f"{s.subject or ''}：各部分{parts}={_fmt(total)}{s.unit or ''}，与总数{_fmt(s.total)}{s.unit or ''}不符",
                        s.evidence, expected=s.total, found=total)
+    yield from _sheet_sums(ex)
+
+
+def _sheet_sums(ex: Extraction) -> Iterator[Flag]:
+    """County rows of a summary table against its total row, for targets and completed figures."""
+    groups: dict[str, list] = {}
+    for p in ex.projects:
+        key = getattr(p, "sheet_group", None)
+        if key:
+            groups.setdefault(key, []).append(p)
+    for projects in groups.values():
+        totals = [p for p in projects if p.region is None]
+        counties = [p for p in projects if p.region is not None]
+        if len(totals) != 1 or len(counties) < 2:
+            continue
+        total = totals[0]
+        for what, get in (("年度任务", lambda p: p.targets[0].value if p.targets else None),
+                          ("完成数", lambda p: p.progress[0].completed.value
+                           if p.progress and p.progress[0].completed else None)):
+            whole = get(total)
+            parts = [get(p) for p in counties]
+            if whole is None or any(v is None for v in parts):
+                continue
+            if abs(sum(parts) - whole) > 0.5:
+                yield Flag("SUM_MISMATCH", "error",
+                           f"{total.name}{what}：各县（市、区）合计{_fmt(sum(parts))}，总计行为{_fmt(whole)}，相差{_fmt(abs(sum(parts) - whole))}",
+                           total.evidence, expected=sum(parts), found=whole)
 
 
 def check_count(ex: Extraction, doc=None) -> Iterator[Flag]:

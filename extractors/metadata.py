@@ -9,7 +9,7 @@ from . import patterns as P
 from .numbers import to_number
 from .records import Region
 
-TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|计划|情况|分解表|汇总表|清单|安排|函|要点|任务)》?$")
+TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|计划|情况|表|清单|安排|函|要点|任务)》?$")
 ISSUER_END = re.compile(r"(人民政府办公室|人民政府|政府办公室|办公室|委员会|督查室|实事办|领导小组|考核办|局|厅|委)$")
 ORG_CONTEXT = re.compile(r"^(?:公安|供电|国土|移动|电信|联通|质监|税务|人社|财政|民政|教育|卫健|住建|交通|水务|人民|区|县|市|政府)")
 
@@ -119,6 +119,8 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
     t = title or " ".join(x.strip() for x in lines[:5])
     if re.search(r"督办|督查方案|挂牌", t):
         return "supervision"
+    if re.search(r"(?:汇总|情况|统计|一览|进度)表$", t) and not has_prose:
+        return "summary"
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|通报|督查情况|推进情况", t):
         return "progress"
     if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任", t):

@@ -86,7 +86,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
-        if line.startswith("\t"):
+        if line.startswith("\t") and "\t" not in line.strip():
             j, cells = _flattened_cells(lines, i)
             table = rows_to_table(cells)
             if table is not None:
@@ -108,7 +108,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
             j = i
             rows = []
             while j < n and "\t" in lines[j].strip():
-                rows.append(([c.strip() for c in lines[j].strip().split("\t")], j + 1))
+                rows.append(([c.strip() for c in lines[j].rstrip(" \r").split("\t")], j + 1))
                 j += 1
             blocks.append(_plain_table(rows, sum(isinstance(b, Table) for b in blocks)))
             i = j
@@ -160,6 +160,8 @@ def _flattened_cells(lines: list[str], i: int) -> tuple[int, list[_Flat]]:
     n = len(lines)
     while i < n:
         line = lines[i]
+        if line.startswith("\t") and "\t" in line.strip():
+            break       # a row of tab-separated cells, not a flattened cell
         if line.startswith("\t"):
             cells.append(_Flat(line.strip(), i + 1))
             blanks = 0

@@ -1,0 +1,141 @@
+"""Summary tables: a row per county (and a 全市/全州 total row), columns of 年度任务 / 完成数 /
+完成率 — one group of them, or one group per project under a spanning header:
+
+  县（市、区）  城镇新增就业（人）          城镇老旧小区改造（个）
+                年度任务  完成数  完成率     年度任务  完成数  完成率
+  全市          25000     22252   89.01%     76        62      81.58%
+  赤坎区        3200      2913    91.03%     18        15      83.33%
+
+Each (group, row) becomes a project of its own: the county's target and progress, the total
+row with region None.  The checks then test each row's rate and the counties against the total.
+"""
+from __future__ import annotations
+
+import re
+
+from .normalize import simplify, squash
+from .records import Evidence, Progress, Project, Quantity, Target
+
+TOTAL = re.compile(r"^(全市|全州|全县|全区|全省|合计|总计|全盟|全旗|小计)$")
+ROLE = [("rate", re.compile(r"完成率|完成比例|进度|%")), ("completed", re.compile(r"完成|累计|实际")),
+        ("target", re.compile(r"任务|目标|计划"))]
+UNIT_IN = re.compile(r"[（(](?P<u>[^）)]{1,6})[）)]")
+TITLE_NOISE = re.compile(r"^.*?(?:19|20)\d{2}\s*年(?:度)?|(?:重点)?(?:民生实事|为民办实事|民生工程)|(?:的)?(?:进展|完成|推进|落实)"
+                         r"情况|(?:汇总|统计|一览|情况)?表$|[（(].*?[）)]|项目|分县")
+
+
+def is_region_cell(text: str, places: set[str]) -> bool:
+    t = squash(simplify(text))
+    return bool(TOTAL.match(t)) or t in places or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:县|市|区|旗|州)", t))
+
+
+def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list[Project] | None:
+    """Projects of a summary table, or None when the table is not one."""
+    rows = table.rows()
+    first = next((r for r in range(1, min(6, table.n_rows))
+                  if any(is_region_cell(c, places) for c in rows[r][:2])), None)
+    if first is None:
+        return None
+    rc = 0 if is_region_cell(rows[first][0], places) else 1
+    data = [r for r in range(first, table.n_rows) if rc < len(rows[r]) and is_region_cell(rows[r][rc], places)]
+    if len(data) < 3:
+        return None
+    labels = _labels(table, rows, first)
+    groups: dict[str, dict[str, int]] = {}
+    for c, (top, bottom) in enumerate(labels):
+        if c == rc:
+            continue
+        role = next((name for name, pat in ROLE if pat.search(bottom or top)), None)
+        if role is None:
+            continue
+        group = top if bottom and top else ""
+        groups.setdefault(group, {}).setdefault(role, c)
+    groups = {g: cols for g, cols in groups.items() if "target" in cols and ("completed" in cols or "rate" in cols)}
+    if not groups:
+        return None
+    fallback = _name_from_title(title)
+    out: list[Project] = []
+    for group, cols in groups.items():
+        name = UNIT_IN.sub("", group).strip() or fallback or "（汇总表）"
+        unit = _unit(group) or _unit(labels[cols["target"]][1] or labels[cols["target"]][0])
+        for r in data:
+            row = rows[r]
+            region = squash(simplify(row[rc]))
+            region = None if TOTAL.match(region) else region
+            ev = Evidence(text="\t".join(row).strip(), line=table.row_lines[r] if r < len(table.row_lines) else None,
+                          page=table.page, table=table.index, row=r)
+            target = _number(row, cols["target"])
+            if target is None:
+                continue       # '—': no task for this county
+            p = Project(name=name, evidence=ev, region=region, table=table.index, row=r)
+            p.sheet_group = f"{table.index}:{group or name}"  # type: ignore[attr-defined]
+            p.targets.append(Target(text=f"{name}{row[cols['target']]}", value=target[0], unit=unit, raw=row[cols["target"]],
+                                    half=target[1], family=_family(unit, gaz)))
+            g = Progress(text=ev.text, region=region, line=ev.line)
+            done = _number(row, cols.get("completed"))
+            if done is not None:
+                g.completed = Quantity(value=done[0], unit=unit, raw=row[cols["completed"]], half=done[1],
+                                       family=_family(unit, gaz))
+            rate = _number(row, cols.get("rate"), percent=True)
+            if rate is not None:
+                g.rate, g.rate_raw, g.measure = rate[0], rate[2], "完成率"
+            if g.completed or g.rate is not None:
+                p.progress.append(g)
+            out.append(p)
+    return out
+
+
+def _labels(table, rows, first) -> list[tuple[str, str]]:
+    """(upper, lower) header label of each column; a spanning upper label fills rightwards."""
+    heads = rows[:first]
+    n = max(len(r) for r in rows)
+    out = []
+    upper_last = ""
+    for c in range(n):
+        cells = [squash(simplify(h[c])) if c < len(h) else "" for h in heads]
+        if len(cells) >= 2:
+            upper, lower = cells[-2], cells[-1]
+            if upper:
+                upper_last = upper
+            elif lower:
+                upper = upper_last
+            out.append((upper, lower))
+        else:
+            out.append((cells[0] if cells else "", ""))
+    filled = table.filled()
+    for c, (u, lo) in enumerate(out):      # real spans (docx, xls) give the upper label directly
+        if not u and first >= 2 and c < len(filled[first - 2]):
+            out[c] = (squash(simplify(filled[first - 2][c])), lo)
+    return out
+
+
+def _number(row, col, percent=False):
+    if col is None or col >= len(row):
+        return None
+    text = squash(simplify(row[col])).replace(",", "")
+    m = re.match(r"^(\d+(?:\.\d+)?)(万)?", text)
+    if not m:
+        return None
+    raw = m.group(1)
+    value = float(raw) * (10_000 if m.group(2) else 1)
+    half = 0.5 * 10 ** -len(raw.split(".")[1]) * (10_000 if m.group(2) else 1) if "." in raw else 0.0
+    return value, half, raw
+
+
+def _unit(label: str | None) -> str | None:
+    m = UNIT_IN.search(label or "")
+    if not m:
+        return None
+    u = m.group("u")
+    return None if u in ("%", "％") else u
+
+
+def _family(unit, gaz):
+    return gaz.units.get(unit or "", (None, None))[1]
+
+
+def _name_from_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    name = TITLE_NOISE.sub("", simplify(title)).strip("，,。 ")
+    return name or None
