@@ -19,6 +19,7 @@ from ..errors import DocumentLoadError
 from ..model import Cell, Document, Paragraph, Table, Block, build
 
 SEQ = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,3}[）)])")
+TOTAL_ROW = re.compile(r"^(全市|全州|全县|全区|全省|合计|总计|小计)$")
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
@@ -214,10 +215,39 @@ def _split_rows(cells: list[_Flat], start: int, width: int, header: list[str]) -
 
 
 def _layout_score(cells: list[_Flat], start: int, width: int) -> int:
+    """How well a row width explains the stream: rows that open with the next number in
+    sequence (or a blank) and have exactly `width` cells."""
     rows = _split_rows(cells, start, width, [c.text for c in cells[:start]])
-    numbered = sum(1 for r in rows if r and r[0].text and _is_seq(r[0].text))
-    exact = sum(1 for r in rows if len(r) == width)
-    return numbered * 3 + exact - 2 * sum(1 for r in rows if r and r[0].text and not _is_seq(r[0].text))
+    score, last = 0, None
+    for r in rows:
+        first = r[0].text.strip("（()）、.") if r else ""
+        n = _seq_value(first)
+        if n is not None and (last is None or n in (last + 1, 1)):
+            score += 3
+            last = n
+        elif not first:
+            score += 1
+        else:
+            score -= 2
+        score += len(r) == width
+    return score
+
+
+def _seq_value(text: str) -> int | None:
+    if text.isdigit() and len(text) <= 3:
+        return int(text)
+    cn = "一二三四五六七八九十"
+    if text and all(ch in cn for ch in text) and len(text) <= 3:
+        if text == "十":
+            return 10
+        if text.startswith("十"):
+            return 10 + cn.index(text[1]) + 1
+        if len(text) == 1:
+            return cn.index(text) + 1
+        if text.endswith("十"):
+            return (cn.index(text[0]) + 1) * 10
+        return (cn.index(text[0]) + 1) * 10 + cn.index(text[2]) + 1 if len(text) == 3 else None
+    return None
 
 
 def rows_to_table(cells: list[_Flat]) -> Table | None:
@@ -228,12 +258,14 @@ def rows_to_table(cells: list[_Flat]) -> Table | None:
     best: tuple[int, int, int] | None = None   # (score, -start, width)
     for start in range(0, min(len(cells), 40)):
         t = cells[start].text
-        if not (_is_seq(t) and re.sub(r"\D", "", t) in ("1", "") and t.strip("（()）") in ("1", "一")):
+        first_row = t.strip("（()）") in ("1", "一") or \
+            (not t and start + 1 < len(cells) and TOTAL_ROW.match(cells[start + 1].text))
+        if not first_row:
             continue
         for width in range(2, 16):
             if start and start < width - 1:
                 continue   # a header shorter than a row is not a header
-            score = _layout_score(cells, start, width)
+            score = _layout_score(cells, start, width) + (2 if start == width else 0)
             cand = (score, -start, width)
             if best is None or cand > best:
                 best = cand
