@@ -45,7 +45,8 @@ def extract_records(doc, gaz) -> Extraction:
     paragraphs = [(b.line, lines[b.line - 1]) for b in doc.blocks
                   if b.kind == "paragraph" and b.line and 0 < b.line <= len(lines)]
     info = DocumentInfo(source=doc.source, sha256=doc.sha256, format=doc.format,
-                        title=simplify(title) if title else None, doc_number=M.doc_number_of(norm),
+                        title=simplify(title) if title else None,
+                        doc_number=M.as_written(M.doc_number_of(norm), doc.lines),
                         issuer=M.issuer_of(norm, title), date=M.date_of(norm), year=year,
                         period=M.period_of(title, norm, year),
                         kind=M.kind_of(title, norm, has_prose=len(paragraphs) > 3),

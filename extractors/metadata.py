@@ -42,6 +42,20 @@ def doc_number_of(lines: list[str]) -> str | None:
     return None
 
 
+def as_written(number: str | None, original_lines: list[str]) -> str | None:
+    """The 文号 in the document's own script (文政辦發〔2018〕8號 stays traditional)."""
+    if not number:
+        return None
+    from .normalize import simplify
+
+    for ln in original_lines[:12]:
+        squeezed = re.sub(r"\s+", "", ln)
+        if number in simplify(squeezed):
+            start = simplify(squeezed).index(number)
+            return squeezed[start:start + len(number)]
+    return number
+
+
 def _date(m: re.Match) -> str | None:
     y, mo, d = (int(to_number(m.group(k)) or 0) if not m.group(k).isdigit() else int(m.group(k))
                 for k in ("y", "m", "d"))
@@ -119,7 +133,7 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
     t = title or " ".join(x.strip() for x in lines[:5])
     if re.search(r"督办|督查方案|挂牌", t):
         return "supervision"
-    if re.search(r"(?:汇总|情况|统计|一览|进度)表$", t) and not has_prose:
+    if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
         return "summary"
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|通报|督查情况|推进情况", t):
         return "progress"
@@ -171,11 +185,32 @@ def _inside_word(text: str, a: int, b: int) -> bool:
     return text[a:b] in GENERIC_PLACES
 
 
+def _qualified(places: list, gaz) -> list:
+    """重庆市江北区, 益阳市赫山区: a name written right before its own subdivision qualifies it —
+    it picks the reading of an ambiguous name and is not a mention of its own."""
+    out = []
+    skip = False
+    for k, (s, cands, pos) in enumerate(places):
+        if skip:
+            skip = False
+            continue
+        nxt = places[k + 1] if k + 1 < len(places) else None
+        if nxt and nxt[2] == pos + len(s):
+            codes = {d.code for d in cands}
+            inside = [d for d in nxt[1] if codes & set(gaz.ancestors(d.code))]
+            if inside:
+                out.append((nxt[0], inside, nxt[2]))
+                skip = True
+                continue
+        out.append((s, cands, pos))
+    return out
+
+
 def region_of(text: str, title: str | None, gaz) -> Region | None:
     """The most specific division the document is about, resolved through the gazetteer."""
-    places = find_places(text, gaz)
+    places = _qualified(find_places(text, gaz), gaz)
     if title:
-        places += [(s, c, -1) for s, c, _ in find_places(title, gaz)] * 3
+        places += [(s, c, -1) for s, c, _ in _qualified(find_places(title, gaz), gaz)] * 3
     if not places:
         return None
     score: Counter = Counter()

@@ -60,7 +60,7 @@ YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
 DEADLINE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>1[0-2]|[1-9])月(?:(?P<d>[1-3]?\d)日|(?P<end>底|末|中旬|上旬|下旬))|(?P<ye>年底|年末))(?:前|之前)?")
 
 # 1.投资… / 1、… / （1）… / 一、… — a number opening an item
-ITEM_NUMBER = re.compile(r"^\s*(?P<seq>\d{1,3})\s*[.、．]\s*")
+ITEM_NUMBER = re.compile(r"^\s*(?P<seq>\d{1,3})\s*[.、．](?!\d)\s*")
 HEADING_CN = re.compile(r"^\s*(?P<seq>[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<title>.*)")
 HEADING_PAREN = re.compile(r"^\s*[（(](?P<seq>[一二三四五六七八九十\d]{1,3})[）)]\s*(?P<title>.*)")
 HEADING_NUM = re.compile(r"^\s*(?P<seq>\d{1,2})\s*[、.．](?!\d)\s*(?P<title>.*)")

@@ -54,8 +54,9 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
     if not groups:
         return None
     fallback = _name_from_title(title)
+    seq_col = next((c for c, (top, bottom) in enumerate(labels) if (top or bottom) in ("序号", "编号")), None)
     out: list[Project] = []
-    for group, cols in groups.items():
+    for k, (group, cols) in enumerate(groups.items()):
         name = UNIT_IN.sub("", group).strip() or fallback or "（汇总表）"
         unit = _unit(group) or _unit(labels[cols["target"]][1] or labels[cols["target"]][0])
         for r in data:
@@ -67,7 +68,8 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
             target = _number(row, cols["target"])
             if target is None:
                 continue       # '—': no task for this county
-            p = Project(name=name, evidence=ev, region=region, table=table.index, row=r)
+            seq = squash(row[seq_col]) if seq_col is not None and k == 0 and seq_col < len(row) else None
+            p = Project(name=name, evidence=ev, region=region, table=table.index, row=r, seq=seq or None)
             p.sheet_group = f"{table.index}:{group or name}"  # type: ignore[attr-defined]
             p.targets.append(Target(text=f"{name}{row[cols['target']]}", value=target[0], unit=unit, raw=row[cols["target"]],
                                     half=target[1], family=_family(unit, gaz)))

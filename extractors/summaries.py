@@ -92,7 +92,8 @@ def piece_parts(text: str, gaz, line: int | None, original: str) -> list[Summary
             continue
         n = float(pm.group("n"))
         tail = pm.group("tail")
-        status = _status(tail, gaz)
+        head = text[max(text.rfind(ch, 0, pm.start()) for ch in "，,。；：:") + 1:pm.start()]
+        status = _status(tail, gaz) or _status(head, gaz)
         if pm.group("rest"):
             status = status or "on_track"
             s.remainder = status
