@@ -9,7 +9,7 @@ from . import patterns as P
 from .numbers import to_number
 from .records import Region
 
-TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|计划|情况|表|清单|安排|函|要点|任务)》?$")
+TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|计划|情况|表|清单|安排|函|要点|任务)》?(?:[（(][^）)]{1,12}[）)])?$")
 ISSUER_END = re.compile(r"(人民政府办公室|人民政府|政府办公室|办公室|委员会|督查室|实事办|领导小组|考核办|局|厅|委)$")
 ORG_CONTEXT = re.compile(r"^(?:公安|供电|国土|移动|电信|联通|质监|税务|人社|财政|民政|教育|卫健|住建|交通|水务|人民|区|县|市|政府)")
 
@@ -26,7 +26,8 @@ def title_of(lines: list[str]) -> str | None:
             continue
         joined = text
         for _, nxt in head[k + 1:k + 4]:
-            if TITLE_END.search(joined) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间")):
+            if TITLE_END.search(joined) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
+                    or "\t" in nxt or "：" in nxt:
                 break
             joined += nxt
         return joined

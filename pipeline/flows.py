@@ -342,7 +342,7 @@ def _shared_local_server():
 
 
 def task_runner(workers: int | None, dask_address: str | None):
-    if dask_address or (workers and workers > 1):
+    if dask_address or workers:
         from prefect_dask import DaskTaskRunner
 
         if dask_address:
@@ -360,7 +360,7 @@ def ingest(paths: list[str], con, *, db: str, batch_size: int = BATCH, workers: 
 
     key = uuid.uuid4().hex
     _SESSIONS[key] = Session(con, EXTRACTOR_VERSION, hooks or Hooks())
-    scale_out = bool(dask_address or (workers and workers > 1))
+    scale_out = bool(dask_address or workers)
     runner = task_runner(workers, dask_address)
     try:
         with ExitStack() as stack:
