@@ -110,12 +110,25 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
         region = _sentence_region(text, places)
         for g in progress:
             g.region = g.region or region
-        target = heading or Project(name="（正文）", evidence=Evidence(text=nt.original.strip(), line=ln))
-        if target not in out:
+        target = _best_match(text, prose) or heading or \
+            Project(name="（正文）", evidence=Evidence(text=nt.original.strip(), line=ln))
+        if target not in out and not any(target is p for p in prose):
             out.append(target)
         target.progress += progress
         target.progress[-1].status = target.progress[-1].status or status_in(text, gaz)
     return out
+
+
+def _best_match(text: str, projects: list[Project], least: int = 4) -> Project | None:
+    """The project whose name shares the longest run of characters (≥ least) with the text."""
+    best, best_len = None, least - 1
+    for p in projects:
+        name = re.sub(r"[“”‘’\"']", "", p.name)
+        for size in range(min(len(name), 12), best_len, -1):
+            if any(name[i:i + size] in text for i in range(len(name) - size + 1)):
+                best, best_len = p, size
+                break
+    return best
 
 
 def _sentence_region(text: str, places: set[str]) -> str | None:
@@ -150,8 +163,10 @@ def _county_targets(result: Extraction, paragraphs, gaz) -> None:
             qs = find_quantities(item, gaz.units)
             if not qs:
                 continue
-            p = Project(name=re.sub(r"\d+(?:\.\d+)?[\u4e00-\u9fff]?", "", item).strip() or item,
-                        evidence=s.evidence, region=region)
+            name = item
+            for q in qs:
+                name = name.replace(q.raw, "")
+            p = Project(name=name.strip() or item, evidence=s.evidence, region=region)
             for q in qs:
                 p.targets.append(Target(text=item, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
                                         half=q.half, family=q.family))

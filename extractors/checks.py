@@ -66,7 +66,7 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
             yield Flag("RATE_MISMATCH", "error",
                        f"{p.name}：已完成{_fmt(c.value)}{c.unit or ''}/任务{_fmt(t)}{unit or ''}={actual:.2f}%，"
                        f"文中为{g.rate_raw or g.rate}%",
-                       Evidence(text=g.text, line=g.line), expected=round(actual, 2), found=g.rate)
+                       Evidence(text=g.text, line=g.line), expected=round(actual, 2), found=g.rate, project=p)
 
 
 def _base_for(targets: list[Target], g: Progress) -> Target | None:
@@ -104,7 +104,7 @@ def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
                 t = clash[0]
                 yield Flag("UNIT_MISMATCH", "warning",
                            f"{p.name}：目标为{t.raw or _fmt(t.value) + (t.unit or '')}，完成数写作{c.raw}（{t.unit} 与 {c.unit} 不是同一单位）",
-                           Evidence(text=g.text, line=g.line), expected=t.unit, found=c.unit)
+                           Evidence(text=g.text, line=g.line), expected=t.unit, found=c.unit, project=p)
 
 
 def check_over(ex: Extraction, doc=None) -> Iterator[Flag]:
@@ -114,7 +114,7 @@ def check_over(ex: Extraction, doc=None) -> Iterator[Flag]:
             if g.is_completion_rate and g.rate is not None and g.rate > 100:
                 who = f"{g.region}" if g.region else ""
                 yield Flag("OVER_COMPLETION", "info", f"{p.name}：{who}完成年任务{g.rate_raw or g.rate}%，超过100%",
-                           Evidence(text=g.text, line=g.line), expected=100, found=g.rate)
+                           Evidence(text=g.text, line=g.line), expected=100, found=g.rate, project=p)
 
 
 def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
@@ -154,7 +154,7 @@ def _sheet_sums(ex: Extraction) -> Iterator[Flag]:
             if abs(sum(parts) - whole) > 0.5:
                 yield Flag("SUM_MISMATCH", "error",
                            f"{total.name}{what}：各县（市、区）合计{_fmt(sum(parts))}，总计行为{_fmt(whole)}，相差{_fmt(abs(sum(parts) - whole))}",
-                           total.evidence, expected=sum(parts), found=whole)
+                           total.evidence, expected=sum(parts), found=whole, project=total)
 
 
 def check_count(ex: Extraction, doc=None) -> Iterator[Flag]:
@@ -234,9 +234,10 @@ def _gaps(seqs: list, what: str) -> Iterator[Flag]:
         if b - a > 1 and b - a < 10:
             missing = "、".join(str(x) for x in range(a + 1, b))
             yield Flag("NUMBERING_GAP", "warning", f"{what}从{a}跳到{b}，缺第{missing}项", pb.evidence,
-                       expected=a + 1, found=b)
+                       expected=a + 1, found=b, project=pb)
         elif b == a:
-            yield Flag("NUMBERING_GAP", "warning", f"{what}{a}重复出现", pb.evidence, expected=a + 1, found=b)
+            yield Flag("NUMBERING_GAP", "warning", f"{what}{a}重复出现", pb.evidence, expected=a + 1, found=b,
+                       project=pb)
 
 
 def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
@@ -252,7 +253,7 @@ def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
             if p.deadline and p.deadline < d.date:
                 yield Flag("DATE_INCONSISTENT", "warning",
                            f"{p.name}：完成时限{p.deadline}早于发文日期{d.date}", p.evidence,
-                           expected=f">= {d.date}", found=p.deadline)
+                           expected=f">= {d.date}", found=p.deadline, project=p)
 
 
 def _month_end(ym: str | None) -> str | None:

@@ -61,6 +61,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         original = "".join(x[1].original.strip() for x in item)
         m = ITEM.match(text)
         body = text[m.end():]
+        if re.match(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]", body):
+            continue      # 1.牵头责任单位：… is a list of units, not a project
         fields = list(FIELD.finditer(body))
         lead_by = LEAD_BY.search(body)
         has_target = TARGET_SENT.search(body)

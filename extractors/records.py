@@ -131,10 +131,12 @@ class Flag:
     evidence: Evidence
     expected: Any = None
     found: Any = None
+    project: Any = None                   # the Project the flag is about, when there is one
 
-    def to_dict(self) -> dict:
+    def to_dict(self, index: int | None = None) -> dict:
         return {"code": self.code, "severity": self.severity, "message": self.message,
-                "expected": self.expected, "found": self.found, "evidence": self.evidence.to_dict()}
+                "expected": self.expected, "found": self.found, "evidence": self.evidence.to_dict(),
+                "project": index}
 
 
 @dataclass
@@ -184,7 +186,13 @@ class Extraction:
                 "document": self.document.to_dict(),
                 "projects": [p.to_dict() for p in self.projects],
                 "summaries": [s.to_dict() for s in self.summaries],
-                "flags": [f.to_dict() for f in self.flags]}
+                "flags": [f.to_dict(self._index(f.project)) for f in self.flags]}
+
+    def _index(self, project) -> int | None:
+        for i, p in enumerate(self.projects):
+            if p is project:
+                return i
+        return None
 
 
 def _num(v: float | None) -> float | int | None:
