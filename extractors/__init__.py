@@ -16,7 +16,7 @@ import re
 from . import metadata as M
 from . import patterns as P
 from .normalize import normalize, simplify
-from .progress import progress_in, projects_from_prose, status_in
+from .progress import SUBCOUNTY, progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
 from .summaries import declared_counts, piece_parts, status_parts
 from .items import projects_from_items
@@ -53,6 +53,7 @@ def extract_records(doc, gaz) -> Extraction:
                         region=M.region_of(full, title, gaz), encoding=doc.encoding, warnings=list(doc.warnings))
     result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)
     places = {s for s, _, _ in M.find_places(full, gaz)}
+    places |= {m.group("r") for m in SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report
 
     for table in doc.tables():
         sheet = projects_from_sheet(table, title, gaz, places)

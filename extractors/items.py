@@ -24,9 +24,11 @@ ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
                    r"配合部门|责任领导|分管领导|牵头领导|联系领导|责任人|完成时限|完成时间|时间节点)\s*[:：]\s*"
                    r"(?P<val>[^；;。）)]*)")
-LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:[，,、](?P<partner>[^，。；]{2,40}?)(?:配合|协办|参与))?")
+LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:[，,、](?P<partner>[^，。；]{2,40}?)(?:配合|协办|参与))?"
+                     r"|[（(](?P<lead2>[^（）()，。]{2,40}?)牵头(?:[，,、；;](?P<partner2>[^（）()。]{2,60}?)(?:配合|协办|参与))?[）)]")
 TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|计划)(?:为|是|：|:)?")
-PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月))")
+PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|上半年|前三季度|"
+                            r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)))")
 PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门")
 LEADER_KEYS = ("责任领导", "分管领导", "牵头领导", "联系领导", "责任人")
 DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点")
@@ -83,10 +85,12 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
                 p.partner_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.partner_units]
             else:
                 p.lead_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.lead_units]
-        if lead_by:
-            p.lead_units += [u for u in units_in(lead_by.group("lead"), gaz.org_suffixes) if u not in p.lead_units]
-            if lead_by.group("partner"):
-                p.partner_units += units_in(lead_by.group("partner"), gaz.org_suffixes)
+        for lb in LEAD_BY.finditer(body):
+            lead = lb.group("lead") or lb.group("lead2")
+            partner = lb.group("partner") or lb.group("partner2")
+            p.lead_units += [u for u in units_in(lead, gaz.org_suffixes) if u not in p.lead_units]
+            if partner:
+                p.partner_units += [u for u in units_in(partner, gaz.org_suffixes) if u not in p.partner_units]
         clean = FIELD.sub("", rest)
         clean = LEAD_BY.sub("", clean)
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)

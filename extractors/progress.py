@@ -18,7 +18,8 @@ from .records import Evidence, Progress, Project, Quantity, Target
 CLAUSE = re.compile(r"[，,；;。、]")
 NOT_DONE = re.compile(r"正在|正|在建|施工中|计划|拟|将|待|尚未|未|共建设|分解|均在|开展前期|列入|剩下|剩余|其余|预计|目标|任务数|下达")
 DONE_WORD = re.compile(r"完成|建成|已|累计|达到|受理|筛查|检查|增加|新增|实施|开展|培训|就业|投入使用|发放|救助|改造|签约|覆盖|办理|新建")
-REGION_HEAD = re.compile(r"^(?P<r>[\u4e00-\u9fff]{1,6}?(?:市|县|区|州|旗))(?:公安局|[^\u4e00-\u9fff]|完成|已|共|建成|实现)")
+REGION_HEAD = re.compile(r"^(?P<r>[\u4e00-\u9fff]{1,6}?(?:市|县|区|州|旗|街道|镇|乡))(?:公安局|[^\u4e00-\u9fff]|完成|已|共|建成|实现|均)")
+SUBCOUNTY = re.compile(r"(?<![各全有相其])(?P<r>[\u4e00-\u9fff]{2,5}(?:街道|镇|乡))(?=完成|已|均|、|，|进度|累计)")
 
 
 def projects_from_prose(lines: list, gaz, places: set[str]) -> list[Project]:
@@ -88,6 +89,11 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                 continue
             _, value, raw, measure, multi = obj
             open_ = [g for g in pending if g.rate is None]
+            together = _listed_places(sent[:pos], places) if re.search(r"均(?:完成|达到|为)?\S{0,4}$", sent[max(0, pos - 8):pos]) else []
+            if len(together) >= 2:      # 大石坝街道、华新街街道并列第三，均完成61.2%
+                for name in together:
+                    out.append(Progress(text=evidence, region=name, rate=value, rate_raw=raw, measure=measure, line=line))
+                continue
             if multi is not None and len(open_) < multi[1]:
                 owners = _listed_places(sent[:pos], places)
                 if len(owners) == multi[1]:
@@ -156,7 +162,8 @@ def _listed_places(text: str, places: set[str]) -> list[str]:
     """The places enumerated just before 分别: 喜德县、普格县进度相对滞后，分别… → [喜德县, 普格县]."""
     clause = re.split(r"[，,。；]", text.rstrip("，, "))
     for part in reversed(clause):
-        names = [x for x in re.split(r"[、和及]", re.sub(r"(?:进度|均|等).*$", "", part.strip())) if x in places]
+        head = re.sub(r"(?:进度|均|等|并列|分别).*$", "", part.strip())
+        names = [x for x in re.split(r"[、和及]", head) if x in places or SUBCOUNTY.fullmatch(x + "完")]
         if names:
             return names
     return []
