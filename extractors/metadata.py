@@ -178,6 +178,7 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
     return out
 
 
+SUFFIX_CHARS = "省市州县区旗盟"
 GENERIC_PLACES = {"城区", "郊区", "矿区", "新区", "市区", "市辖区", "省直", "全市", "全县", "全区", "全州"}
 
 
@@ -253,5 +254,7 @@ def region_of(text: str, title: str | None, gaz) -> Region | None:
         if weight[top] < 0.6 * weight[root] or (score[root] > weight[top]):
             break
         root = top
-    name = surface[root].most_common(1)[0][0] if root in surface else gaz.divisions[root].name
+    forms = surface.get(root, Counter())
+    full = [(n, f) for f, n in forms.items() if f[-1] in SUFFIX_CHARS]     # 赫山区 over 赫山 (of 赫山公安分局)
+    name = max(full)[1] if full else gaz.divisions[root].name
     return Region(name=name, code=root, path=gaz.path(root))

@@ -112,9 +112,10 @@ def _has_cjk(text: bytes) -> bool:
     return False
 
 
-def survey(path: Path) -> Candidate | None:
+def survey(path: Path, stored: set[str] | frozenset = frozenset()) -> Candidate | None:
     """Hash a file and tell its format from its bytes; None for a text file with no Chinese
-    in it (a README, a licence), which is not a document."""
+    in it (a README, a licence), which is not a document. A file whose hash is in `stored`
+    is not sniffed again."""
     from .formats import sniff
 
     source = str(path)
@@ -124,6 +125,8 @@ def survey(path: Path) -> Candidate | None:
         return Candidate(source, reason=f"{source}: the file could not be opened ({exc.strerror}) — check the path",
                          error=type(exc).__name__)
     sha = hashlib.sha256(data).hexdigest()
+    if sha in stored:
+        return Candidate(source, sha, "stored")
     try:
         fmt = sniff(data, source)
     except MinshengError as exc:
@@ -237,7 +240,7 @@ def ingest_flow(paths: list[str], db: str, batch_size: int = BATCH, workers: int
         todo, seen = [], set()
         found = list(discover(paths))
         for path in found:
-            cand = survey(path)
+            cand = survey(path, done)
             if cand is None:
                 report.skipped += 1
             elif cand.sha256 in seen:
