@@ -27,12 +27,19 @@ EXTRACTOR_VERSION = "0.3.0"
 LEVEL_NOTE = re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:为|是)(?P<level>[省市县区])(?:级|列|定)?")
 
 
-def extract(doc, gaz) -> Extraction:
-    """Read every record the document states; run the checks; return the Extraction."""
+def extract(doc, gaz, with_entities: bool = False) -> Extraction:
+    """Read every record the document states; run the checks; return the Extraction.
+
+    `with_entities` also lists every organisation, person and place the text names, as spaCy
+    spans (about 0.6 s to load spaCy once per process, so the paste path leaves it off)."""
     from .checks import run_checks
 
     result = extract_records(doc, gaz)
     result.flags = run_checks(result, doc)
+    if with_entities:
+        from .entities import entities
+
+        result.entities = entities([normalize(x).text for x in doc.lines], gaz)
     return result
 
 

@@ -180,9 +180,11 @@ class Extraction:
     summaries: list[Summary] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     extractor_version: str = ""
+    entities: list | None = None          # extractors.entities, when asked for
 
     def to_contract(self) -> dict:
-        return {"schema": SCHEMA, "extractor_version": self.extractor_version,
+        extra = {} if self.entities is None else {"entities": [e.to_dict() for e in self.entities]}
+        return {**extra, "schema": SCHEMA, "extractor_version": self.extractor_version,
                 "document": self.document.to_dict(),
                 "projects": [p.to_dict() for p in self.projects],
                 "summaries": [s.to_dict() for s in self.summaries],

@@ -69,7 +69,8 @@ def read(file, as_json):
               show_default=True)
 @click.option("-o", "--output", help="file to write (required for xlsx)")
 @click.option("--strict", is_flag=True, help="exit 1 when any input fails")
-def extract(files, fmt, output, strict):
+@click.option("--entities", is_flag=True, help="also list every organisation, person and place named (loads spaCy)")
+def extract(files, fmt, output, strict, entities):
     """Extract projects, targets, progress and flags (JSON Lines for several files)."""
     from gazetteer import load
 
@@ -82,7 +83,7 @@ def extract(files, fmt, output, strict):
     results = []
     for f in files:
         try:
-            results.append(run(read_doc(f), gaz).to_contract())
+            results.append(run(read_doc(f), gaz, with_entities=entities).to_contract())
         except MinshengError as exc:
             click.echo(f"minsheng: {exc}", err=True)
             failed += 1
