@@ -12,9 +12,16 @@ import click
 @click.option("--format", "fmt", type=click.Choice(["markdown", "csv", "xlsx"]), default="markdown", show_default=True)
 @click.option("-o", "--output", help="file to write (required for xlsx)")
 @click.option("--chart", type=click.Path(dir_okay=False), help="draw the targets over the years to this PNG")
-def compare(db, type_, region, by, fmt, output, chart):
+@click.option("--unclassified", is_flag=True, help="list project names no type claims and their recurring words")
+def compare(db, type_, region, by, fmt, output, chart, unclassified):
     """Compare targets of one project type across years and regions."""
     from . import compare as C
+
+    if unclassified:
+        names, words = C.unclassified(db)
+        click.echo(f"{len(names)} project names have no type; the words that recur among them:")
+        click.echo(words.to_string(index=False))
+        return
 
     try:
         rows = C.compare(db, type_, region, by)

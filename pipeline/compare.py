@@ -71,3 +71,25 @@ def chart(df, out: str | Path) -> None:
     ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(out)
+
+
+def unclassified(db: str | Path, top: int = 30):
+    """Project names no type claims, and the words (jieba) that recur among them — where the
+    taxonomy needs a new type or alias.  Returns (names DataFrame, word counts DataFrame)."""
+    import logging
+    from collections import Counter
+
+    import duckdb
+    import jieba
+    import pandas as pd
+
+    jieba.setLogLevel(logging.WARNING)
+    names = duckdb.connect(str(db), read_only=True).execute(
+        "SELECT p.name, count(*) AS n, min(d.source) AS example FROM projects p JOIN documents d USING (sha256) "
+        "WHERE p.canonical IS NULL GROUP BY p.name ORDER BY n DESC").df()
+    words: Counter = Counter()
+    for name, n in zip(names["name"], names["n"]):
+        for w in set(jieba.lcut(str(name))):
+            if len(w) >= 2 and not w.isdigit():
+                words[w] += int(n)
+    return names, pd.DataFrame(words.most_common(top), columns=["word", "names"])

@@ -20,3 +20,17 @@ def test_prenatal_screening_across_seeds(tmp_path):
     jobs = sorted(compare(db, "新增城镇就业")["target"])
     assert jobs == [6000, 8950, 23000]
     assert not pivot(rows).empty
+
+
+def test_unclassified_words(tmp_path):
+    from pipeline.compare import unclassified
+
+    db = tmp_path / "b.duckdb"
+    gaz = load()
+    con = store.connect(db)
+    store.write_documents(con, [extract(read(f), gaz).to_contract() for f in sorted(glob.glob("samples/txt/00[23]*.txt"))])
+    con.close()
+    names, words = unclassified(db)
+    assert len(names) > 0
+    assert words["names"].is_monotonic_decreasing
+    assert all(len(w) >= 2 for w in words["word"])
