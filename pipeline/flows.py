@@ -102,7 +102,7 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def _has_cjk(text: bytes) -> bool:
-    for enc in ("utf-8", "gb18030", "big5", "utf-16"):
+    for enc in ("utf-8", "gb18030", "big5"):
         try:
             s = text.decode(enc, errors="ignore")
         except LookupError:
