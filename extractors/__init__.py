@@ -189,7 +189,7 @@ def _link_bases(result: Extraction) -> None:
         for g in p.progress:
             s = by_line.get(g.line)
             if s and g.completed and g.completed.unit == "件" and not p.targets:
-                g.base = s  # type: ignore[attr-defined]
+                g.base = s
 
 
 def _canonical(result: Extraction, gaz) -> None:

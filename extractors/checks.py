@@ -48,7 +48,7 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
                 continue
             base = _base_for(p.targets, g)
             if base is None:
-                s = getattr(g, "base", None)
+                s = g.base
                 if s is None or not s.total:
                     continue
                 denominators = [(s.total, 0.0)]
@@ -135,7 +135,7 @@ def _sheet_sums(ex: Extraction) -> Iterator[Flag]:
     """County rows of a summary table against its total row, for targets and completed figures."""
     groups: dict[str, list] = {}
     for p in ex.projects:
-        key = getattr(p, "sheet_group", None)
+        key = p.sheet_group
         if key:
             groups.setdefault(key, []).append(p)
     for projects in groups.values():
@@ -221,7 +221,7 @@ def check_numbering(ex: Extraction, doc=None) -> Iterator[Flag]:
         yield from _gaps([x for x in seqs if x[0] is not None], "序号")
         cats = []
         for p in projects:
-            cs = getattr(p, "category_seq", None)
+            cs = p.category_seq
             if cs and (not cats or cats[-1][1] != cs):
                 cats.append((_as_int(cs), cs, p))
         yield from _gaps([(n, p) for n, _, p in cats if n is not None], "类别序号")

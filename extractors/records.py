@@ -62,6 +62,7 @@ class Progress:
     status: str | None = None
     as_of: str | None = None
     line: int | None = None
+    base: Any = None                     # a Summary whose total this count is a share of (3件 of 共10件)
 
     @property
     def is_completion_rate(self) -> bool:
@@ -96,6 +97,8 @@ class Project:
     region: str | None = None            # a county's name when the project is that county's
     table: int | None = None
     row: int | None = None
+    category_seq: str | None = None      # the number of its category (一, 三…) when tasks are grouped
+    sheet_group: str | None = None       # the column group of a summary table it came from
 
     def to_dict(self) -> dict:
         return {"seq": self.seq, "category": self.category, "name": self.name, "canonical": self.canonical,

@@ -70,7 +70,7 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
                 continue       # '—': no task for this county
             seq = squash(row[seq_col]) if seq_col is not None and k == 0 and seq_col < len(row) else None
             p = Project(name=name, evidence=ev, region=region, table=table.index, row=r, seq=seq or None)
-            p.sheet_group = f"{table.index}:{group or name}"  # type: ignore[attr-defined]
+            p.sheet_group = f"{table.index}:{group or name}"
             p.targets.append(Target(text=f"{name}{row[cols['target']]}", value=target[0], unit=unit, raw=row[cols["target"]],
                                     half=target[1], family=_family(unit, gaz)))
             g = Progress(text=ev.text, region=region, line=ev.line)

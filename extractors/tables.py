@@ -84,8 +84,6 @@ def _roles(rows: list[list[str]], n_head: int, n_cols: int) -> TableLayout:
             out.roles.setdefault(role, []).append(c)
         if any(parts):
             out.width = c + 1
-    if "name" not in out.roles and "target" in out.roles and "category" in out.roles:
-        pass     # tasks written in the target column, grouped by category (督办方案)
     if "name" not in out.roles and "target" not in out.roles and "completed" in out.roles:
         out.roles["name"] = [0]
     return out
@@ -135,7 +133,7 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
                               table=table.index, row=r)
             if item is not None and seq and lay.col("category") is not None:
                 last["category_seq"] = seq
-            current.category_seq = last.get("category_seq") if item is not None else None  # type: ignore[attr-defined]
+            current.category_seq = last.get("category_seq") if item is not None else None
             projects.append(current)
         # leaders and units: a blank cell takes the value above
         for role in ("leader", "lead_unit", "partner", "deadline", "category"):
