@@ -218,13 +218,17 @@ _SESSIONS: dict[str, Session] = {}
 
 # ---------------------------------------------------------------- Prefect
 
-@task(name="extract-batch", cache_policy=NONE, persist_result=False)
-def extract_batch(paths: list[str]) -> list[dict]:
+# The decorated objects get their own names so that the plain functions stay importable by
+# name: Dask then pickles them by reference, not by value with the module's globals (which
+# hold the open store connection).
+def extract_batch_fn(paths: list[str]) -> list[dict]:
     return process(paths)
 
 
-@flow(name="minsheng-ingest", persist_result=False, validate_parameters=False)
-def ingest_flow(paths: list[str], db: str, batch_size: int = BATCH, workers: int = 1,
+extract_batch = task(name="extract-batch", cache_policy=NONE, persist_result=False)(extract_batch_fn)
+
+
+def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: int = 1,
                 session: str | None = None) -> dict:
     """Ingest every document under `paths` into the store `db`; return the run's report."""
     from extractors import EXTRACTOR_VERSION
@@ -265,6 +269,9 @@ def ingest_flow(paths: list[str], db: str, batch_size: int = BATCH, workers: int
             con.close()
     report.seconds = round(time.perf_counter() - started, 3)
     return report.as_dict()
+
+
+ingest_flow = flow(name="minsheng-ingest", persist_result=False, validate_parameters=False)(ingest_flow_fn)
 
 
 def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks: Hooks) -> None:
