@@ -15,12 +15,12 @@ import re
 
 from . import metadata as M
 from . import patterns as P
+from .items import projects_from_items
 from .normalize import normalize, simplify
 from .progress import SUBCOUNTY, progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
-from .summaries import declared_counts, piece_parts, status_parts
-from .items import projects_from_items
 from .sheets import projects_from_sheet
+from .summaries import declared_counts, piece_parts, status_parts
 from .tables import projects_from_table
 
 EXTRACTOR_VERSION = "0.3.0"

@@ -8,7 +8,7 @@ precision: 44.63% means 44.625–44.635, 2.3万 means 22950–23050, and a bound
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from . import patterns as P
 from .records import Evidence, Extraction, Flag, Progress, Target

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from . import patterns as P
 from .numbers import find_quantities
 from .people import leaders_in, units_in
 from .progress import progress_in, status_in

@@ -102,9 +102,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                     continue
             if multi is not None and len(open_) >= multi[1]:
                 target = open_[-multi[1]:][multi[0]]
-            elif multi is not None:
-                target = None
-            elif measure in ("形象进度",):
+            elif multi is not None or measure in ("形象进度",):
                 target = None
             elif region is not None:
                 target = next((g for g in open_ if g.region == region), None)

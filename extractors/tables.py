@@ -49,7 +49,7 @@ class TableLayout:
 def layout_of(table) -> TableLayout | None:
     """Find the header rows and give every column a role."""
     rows = table.filled()
-    for h in range(0, min(4, table.n_rows)):
+    for h in range(min(4, table.n_rows)):
         heads = [squash(simplify(x)) for x in rows[h]]
         if sum(1 for x in heads if x) < 2:
             continue
@@ -108,7 +108,10 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
         if tcol is not None and len(written) > lay.width and len(written) == len(row) and not table_has_spans(table):
             k = len(written) - lay.width      # fold the extra cells into the target cell
             row = row[:tcol] + ["".join(row[tcol:tcol + k + 1])] + row[tcol + k + 1:]
-        cell = lambda role: (row[lay.col(role)] if lay.col(role) is not None and lay.col(role) < len(row) else "")  # noqa: E731
+
+        def cell(role: str, row: list[str] = row) -> str:
+            c = lay.col(role)
+            return row[c] if c is not None and c < len(row) else ""
         texts = [squash(x) for x in row]
         if not any(texts) or _is_header_repeat(texts, filled, lay):
             continue

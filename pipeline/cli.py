@@ -32,9 +32,11 @@ class LazyGroup(click.Group):
             try:
                 return getattr(importlib.import_module(module), attr)
             except (ImportError, AttributeError) as exc:
-                @click.command(name=name, help=f"({name} is not available: {exc})")
+                reason = f"{name} is not available in this installation: {exc}"
+
+                @click.command(name=name, help=f"({reason})")
                 def missing():
-                    raise click.ClickException(f"{name} is not available in this installation: {exc}")
+                    raise click.ClickException(reason)
                 return missing
         return super().get_command(ctx, name)
 
@@ -72,11 +74,11 @@ def read(file, as_json):
 @click.option("--entities", is_flag=True, help="also list every organisation, person and place named (loads spaCy)")
 def extract(files, fmt, output, strict, entities):
     """Extract projects, targets, progress and flags (JSON Lines for several files)."""
+    from extractors import extract as run
     from gazetteer import load
 
-    from extractors import extract as run
-    from .readers import read as read_doc
     from . import views
+    from .readers import read as read_doc
 
     gaz = load()
     failed = 0
@@ -97,9 +99,9 @@ def extract(files, fmt, output, strict, entities):
 @click.argument("files", nargs=-1, required=True)
 def check(files):
     """Print only the flags, one line each (exit 1 when any error flag is raised)."""
+    from extractors import extract as run
     from gazetteer import load
 
-    from extractors import extract as run
     from .readers import read as read_doc
 
     gaz = load()

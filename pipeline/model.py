@@ -11,8 +11,9 @@ its cells separated by a tab.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Iterator, Union
+from typing import Union
 
 
 @dataclass
@@ -77,7 +78,7 @@ class Table:
         return out
 
     @classmethod
-    def from_rows(cls, rows: list[list[str]], **kw) -> "Table":
+    def from_rows(cls, rows: list[list[str]], **kw) -> Table:
         """A table without merges from a list of rows (ragged rows are kept ragged)."""
         cells = [Cell(text=t, row=r, col=c) for r, row in enumerate(rows) for c, t in enumerate(row)]
         n_cols = max((len(r) for r in rows), default=0)

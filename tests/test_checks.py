@@ -1,5 +1,6 @@
 """The checks: consistent wording raises nothing; one figure perturbed raises exactly its flag."""
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors import extract
 from extractors.checks import rate_consistent

@@ -25,7 +25,7 @@ def test_every_command_is_documented(command):
 
 @pytest.mark.parametrize("code", [c for c, _ in CHECKS] + ["TARGET_CONFLICT"])
 def test_every_flag_is_documented(code):
-    assert re.search(rf"^\| {code} \|", README, re.M), code
+    assert re.search(rf"^\| {code} \|", README, re.MULTILINE), code
 
 
 def test_extract_prints_contract_json():

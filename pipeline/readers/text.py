@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import DocumentLoadError
-from ..model import Cell, Document, Paragraph, Table, Block, build
+from ..model import Block, Cell, Document, Paragraph, Table, build
 
 SEQ = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,3}[）)])")
 TOTAL_ROW = re.compile(r"^(全市|全州|全县|全区|全省|合计|总计|小计)$")
@@ -256,7 +256,7 @@ def rows_to_table(cells: list[_Flat]) -> Table | None:
     if not cells:
         return None
     best: tuple[int, int, int] | None = None   # (score, -start, width)
-    for start in range(0, min(len(cells), 40)):
+    for start in range(min(len(cells), 40)):
         t = cells[start].text
         first_row = t.strip("（()）") in ("1", "一") or \
             (not t and start + 1 < len(cells) and TOTAL_ROW.match(cells[start + 1].text))
