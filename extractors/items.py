@@ -23,7 +23,7 @@ ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
                    r"配合部门|责任领导|分管领导|牵头领导|联系领导|责任人|完成时限|完成时间|时间节点)\s*[:：]\s*"
                    r"(?P<val>[^；;。）)]*)")
-LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:[，,、](?P<partner>[^，。；]{2,40}?)(?:配合|协办|参与))?"
+LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:组织)?(?:实施|负责|落实)?(?:[，,、](?P<partner>[^，。；]{2,40}?)(?:配合|协办|参与))?"
                      r"|[（(](?P<lead2>[^（）()，。]{2,40}?)牵头(?:[，,、；;](?P<partner2>[^（）()。]{2,60}?)(?:配合|协办|参与))?[）)]")
 TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|计划)(?:为|是|：|:)?")
 PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|上半年|前三季度|"
@@ -98,7 +98,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             p.targets.append(Target(text=_clause(target_text, q.start, q.end), value=q.value, unit=q.unit,
                                     op=q.op, raw=q.raw, half=q.half, family=q.family))
         if progress_text:
-            p.progress = progress_in(progress_text, gaz, places, ln, original)
+            p.progress = progress_in(progress_text, gaz, places, ln, original, p.targets)
             status = status_in(progress_text, gaz)
             if status:
                 for g in p.progress:

@@ -136,7 +136,7 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
         return "supervision"
     if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
         return "summary"
-    if re.search(r"进展|进度|完成情况|落实情况|办理情况|通报|督查情况|推进情况", t):
+    if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", t):
         return "progress"
     if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任", t):
         return "plan"

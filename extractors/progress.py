@@ -39,7 +39,7 @@ def projects_from_prose(lines: list, gaz, places: set[str]) -> list[Project]:
             p.targets.append(Target(text=_target_text(name, q), value=q.value, unit=q.unit, op=q.op,
                                     raw=q.raw, half=q.half, family=q.family))
         body = text[m.end():]
-        p.progress = progress_in(body, gaz, places, ln, nt.original.strip())
+        p.progress = progress_in(body, gaz, places, ln, nt.original.strip(), p.targets)
         status = status_in(body, gaz)
         if status and p.progress:
             for g in p.progress:
@@ -66,9 +66,11 @@ def status_in(text: str, gaz) -> str | None:
     return None
 
 
-def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: str) -> list[Progress]:
+def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: str,
+                targets: list[Target] | None = None) -> list[Progress]:
     """Completed figures and rates in a progress passage, each rate paired with the figure
-    before it in the same sentence; a county at the head of a clause owns the clause's rate."""
+    before it in the same sentence; a county at the head of a clause owns the clause's rate.
+    A target named inside a rate (完成省下达任务5800人的106.9%) goes to `targets` when given."""
     out: list[Progress] = []
     for sent in re.split(r"[。；;]", text):
         if not sent.strip():
@@ -76,7 +78,16 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         pending: list[Progress] = []
         default_region = _region_at(re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.]\s*", "", sent.strip()), places)
         rates = _rates(sent)
-        quantities = [q for q in find_quantities(sent, gaz.units) if _is_completed(sent, q)]
+        inside = [(m.start("target"), m.end("target")) for m in P.RATE_OF_TARGET.finditer(sent)]
+        found = find_quantities(sent, gaz.units)
+        inside += [(q.start, q.end) for q in found
+                   if re.search(r"(?:任务|目标|计划)(?:为|是|数)?\s*$", sent[max(0, q.start - 4):q.start])]
+        if targets is not None:
+            for q in found:
+                if any(a <= q.start < b for a, b in inside):
+                    targets.append(Target(text=sent[max(0, q.start - 12):q.end].lstrip("，, "), value=q.value,
+                                          unit=q.unit, op="=", raw=q.raw, half=q.half, family=q.family))
+        quantities = [q for q in found if _is_completed(sent, q) and not any(a <= q.start < b for a, b in inside)]
         events = sorted([(q.start, "q", q) for q in quantities] + [(r[0], "r", r) for r in rates],
                         key=lambda e: e[0])
         for pos, kind, obj in events:
@@ -125,6 +136,9 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
         vals = P.PERCENT.findall(m.group("rates"))
         for i, v in enumerate(vals):
             out.append((m.start() + i, float(v), v, "完成年任务", (i, len(vals))))
+        taken.append((m.start(), m.end()))
+    for m in P.RATE_OF_TARGET.finditer(sent):
+        out.append((m.start(), float(m.group("rate")), m.group("rate"), "完成年任务", None))
         taken.append((m.start(), m.end()))
     for m in P.RATE.finditer(sent):
         if any(a <= m.start() < b for a, b in taken):
