@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "samples")]
 
-from pipeline.model import Paragraph  # noqa: E402
+from pipeline.model import Paragraph
 
 MIX = [("txt", 30), ("gbk", 10), ("big5", 5), ("html", 20), ("docx", 15), ("xlsx", 8), ("xls", 7), ("pdf", 5)]
 ENCODING = {"txt": "utf-8", "gbk": "gb18030", "big5": "big5"}
@@ -45,7 +45,7 @@ def variant(fmt: str, src: Path, i: int, blocks_of) -> bytes:
         return src.read_bytes() + f"\n%copy {i}\n".encode()
     import tempfile
 
-    import writers   # samples/writers.py
+    import writers  # samples/writers.py
 
     blocks = blocks_of(src.stem) + [Paragraph(mark)]
     with tempfile.NamedTemporaryFile(suffix="." + fmt) as tmp:
@@ -54,7 +54,7 @@ def variant(fmt: str, src: Path, i: int, blocks_of) -> bytes:
 
 
 def make(out: Path, n: int, seed: int = 7) -> list[Path]:
-    import make_samples   # samples/make_samples.py
+    import make_samples  # samples/make_samples.py
 
     cache: dict[str, list] = {}
 

@@ -58,12 +58,12 @@ def quiet_defaults(environ: dict = os.environ) -> None:  # type: ignore[assignme
 
 quiet_defaults()
 
-from prefect import flow, task  # noqa: E402
-from prefect.cache_policies import NONE  # noqa: E402
-from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings  # noqa: E402
-from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from prefect import flow, task
+from prefect.cache_policies import NONE
+from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from . import store  # noqa: E402
+from . import store
 
 BATCH = 50
 HEAD = 65536
@@ -162,7 +162,7 @@ def process(paths: list[str]) -> list[dict]:
             out.append({"contract": extract(read(source), gaz).to_contract()})
         except MinshengError as exc:
             out.append({"source": source, "error": type(exc).__name__, "reason": str(exc)})
-        except Exception as exc:  # an extractor bug must not stop the batch
+        except Exception as exc:  # noqa: BLE001 — an extractor bug must not stop the batch
             out.append({"source": source, "error": type(exc).__name__,
                         "reason": f"{source}: extraction failed ({type(exc).__name__}: {str(exc)[:160]}) — "
                                   "please report this file"})
@@ -295,7 +295,7 @@ def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks
 def _store(con, contracts: list[dict], report: Report, version: str) -> None:
     try:
         store.write_documents(con, contracts)
-    except Exception:
+    except Exception:  # noqa: BLE001 — find the document the database refused
         if len(contracts) == 1:
             c = contracts[0]["document"]
             _fail(con, report, c["source"], c["sha256"], version, "StoreError",

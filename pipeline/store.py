@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS failures (
     failed_at TIMESTAMPTZ);
 """
 CHILD_TABLES = ("projects", "targets", "progress", "summaries", "flags")
-LOCK = re.compile(r"Could not set lock on file|Conflicting lock|database is locked", re.I)
+LOCK = re.compile(r"Could not set lock on file|Conflicting lock|database is locked", re.IGNORECASE)
 PID = re.compile(r"PID (\d+)")
 
 
@@ -146,7 +146,7 @@ def rows_of(contract: dict) -> dict[str, list[tuple]]:
                          period.get("from"), period.get("to"), region.get("name"), region.get("code"),
                          list(region.get("path") or []), d.get("encoding"), list(d.get("warnings") or []),
                          len(out["projects"]), len(out["targets"]), len(out["progress"]), len(out["summaries"]),
-                         len(out["flags"]), datetime.now(timezone.utc), json.dumps(contract, ensure_ascii=False))]
+                         len(out["flags"]), datetime.now(UTC), json.dumps(contract, ensure_ascii=False))]
     return out
 
 
@@ -192,7 +192,7 @@ def write_document(con: duckdb.DuckDBPyConnection, contract: dict) -> None:
 def write_failure(con: duckdb.DuckDBPyConnection, source: str, sha256: str | None, version: str,
                   error: str, reason: str) -> None:
     con.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?, ?)",
-                [source, sha256, version, error, reason, datetime.now(timezone.utc)])
+                [source, sha256, version, error, reason, datetime.now(UTC)])
 
 
 # ---------------------------------------------------------------- TARGET_CONFLICT over the store
