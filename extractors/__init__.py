@@ -15,7 +15,7 @@ import re
 
 from . import metadata as M
 from . import patterns as P
-from .items import projects_from_items
+from .items import projects_from_items, projects_from_sentences
 from .normalize import normalize, simplify
 from .progress import SUBCOUNTY, progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
@@ -72,6 +72,11 @@ def extract_records(doc, gaz) -> Extraction:
     items = projects_from_items(paragraphs, gaz, places, info.kind, year, {p.evidence.line for p in prose})
     result.projects += items
     prose = prose + items
+    if info.kind in ("progress", "summary"):
+        used = {p.evidence.line for p in prose}
+        sentences = projects_from_sentences(paragraphs, gaz, places, used)
+        result.projects += sentences
+        prose = prose + sentences
     if info.kind in ("progress", "summary", "other"):
         result.projects += _heading_progress(paragraphs, gaz, places, {id(p.evidence) for p in prose}, prose)
 

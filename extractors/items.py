@@ -58,8 +58,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         ln, nt = item[0]
         if ln in skip_lines:
             continue
-        text = "".join(x[1].text.strip() for x in item)
-        original = "".join(x[1].original.strip() for x in item)
+        text = "；".join(x[1].text.strip().rstrip("。；;") for x in item)
+        original = "\n".join(x[1].original.strip() for x in item)
         m = ITEM.match(text)
         body = text[m.end():]
         if re.match(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]", body):
@@ -107,6 +107,41 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if p.targets or p.progress or p.lead_units or p.leaders:
             out.append(p)
     return out
+
+
+STANDARD = re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|调整到)")
+
+
+def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[int]) -> list[Project]:
+    """Progress reports that run several projects through one paragraph, a clause each:
+    城镇新增就业年度目标1800人，已实现新增就业1926人，完成率107%；农村危房改造年度任务2450户，…"""
+    out = []
+    for ln, nt in paragraphs:
+        if ln in skip_lines:
+            continue
+        for seg in re.split(r"[；;。]", nt.text):
+            seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg.split("：")[-1] if "：" in seg[:8] else seg)
+            m = TARGET_SENT.search(seg)
+            std = STANDARD.search(seg)
+            if not (m and m.start() >= 2) and not (std and P_RATE_DONE.search(seg)):
+                continue
+            cut = m.start() if m else std.start()
+            name = re.sub(r"(?:的|为)$", "", seg[:cut]).strip("，, ")
+            if not 2 <= len(name) <= 30:
+                continue
+            target_text, progress_text = _split(seg, "progress") if m else (seg, seg[seg.find("，") + 1:] if "，" in seg else "")
+            p = Project(name=name, evidence=Evidence(text=nt.original.strip(), line=ln))
+            for q in find_quantities(target_text, gaz.units):
+                p.targets.append(Target(text=_clause(target_text, q.start, q.end), value=q.value, unit=q.unit,
+                                        op=q.op, raw=q.raw, half=q.half, family=q.family))
+            p.progress = progress_in(progress_text if m else seg[std.end():], gaz, places, ln, nt.original.strip(),
+                                     p.targets)
+            if p.targets or p.progress:
+                out.append(p)
+    return out
+
+
+P_RATE_DONE = re.compile(r"完成率|完成年")
 
 
 def _split(body: str, kind: str) -> tuple[str, str]:
