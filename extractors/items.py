@@ -21,7 +21,7 @@ from .tables import deadline_iso
 
 ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*[.、．](?!\d)|(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.])\s*")
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
-                   r"配合部门|责任领导|分管领导|牵头领导|联系领导|责任人|完成时限|完成时间|时间节点)\s*[:：]\s*"
+                   r"配合部门|(?:责任|分管|牵头|联系|包抓)(?:市|县|区|州|省)?领导|责任人|完成时限|完成时间|时间节点)\s*[:：]\s*"
                    r"(?P<val>[^；;。）)]*)")
 LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:组织)?(?:实施|负责|落实)?(?:[，,、](?P<partner>[^，。；]{2,40}?)(?:配合|协办|参与))?"
                      r"|[（(](?P<lead2>[^（）()，。]{2,40}?)牵头(?:[，,、；;](?P<partner2>[^（）()。]{2,60}?)(?:配合|协办|参与))?[）)]")
@@ -34,13 +34,20 @@ DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点")
 
 
 def group_items(paragraphs) -> list[list]:
-    """Runs of paragraphs: an item's first paragraph and those after it up to the next item."""
+    """Runs of paragraphs: an item's first paragraph and those after it up to the next item.
+    A heading's own fields (一、教育提质（责任市领导：周  红）) are carried into its items."""
     items: list[list] = []
+    heading_fields: list = []
     for ln, nt in paragraphs:
+        if _is_heading(nt.text) or (re.match(r"^\s*[一二三四五六七八九十]+[、.]", nt.text) and FIELD.search(nt.text)
+                                    and len(nt.text) < 60):
+            heading_fields = [(ln, nt)] if FIELD.search(nt.text) else []
+            items.append([])
+            continue
         if ITEM.match(nt.text):
-            items.append([(ln, nt)])
+            items.append([(ln, nt)] + [("heading", h) for _, h in heading_fields])
         elif items and not _is_heading(nt.text):
-            if FIELD.search(nt.text) and len(items[-1]) < 4:
+            if FIELD.search(nt.text) and 0 < len(items[-1]) < 8:
                 items[-1].append((ln, nt))
             else:
                 items.append([])      # prose between items closes the item
@@ -58,13 +65,14 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         ln, nt = item[0]
         if ln in skip_lines:
             continue
-        text = "；".join(x[1].text.strip().rstrip("。；;") for x in item)
-        original = "\n".join(x[1].original.strip() for x in item)
+        text = "；".join(x[1].text.strip().rstrip("。；;") for x in item if x[0] != "heading")
+        original = "\n".join(x[1].original.strip() for x in item if x[0] != "heading")
+        heading = "；".join(FIELD.search(x[1].text).group(0) for x in item if x[0] == "heading")
         m = ITEM.match(text)
         body = text[m.end():]
         if re.match(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]", body):
             continue      # 1.牵头责任单位：… is a list of units, not a project
-        fields = list(FIELD.finditer(body))
+        fields = list(FIELD.finditer(body)) + list(FIELD.finditer(heading))
         lead_by = LEAD_BY.search(body)
         has_target = TARGET_SENT.search(body)
         if not (fields or lead_by or has_target):
@@ -76,7 +84,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         rest = body[title_end + 1:] if 0 < title_end <= 40 else body
         for f in fields:
             key, val = f.group("key"), f.group("val")
-            if key in LEADER_KEYS:
+            if key.endswith("领导") or key in LEADER_KEYS:
                 p.leaders += [x for x in leaders_in(val) if x not in p.leaders]
             elif key in DEADLINE_KEYS:
                 p.deadline = p.deadline or deadline_iso(val, year)
@@ -123,6 +131,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg.split("：")[-1] if "：" in seg[:8] else seg)
             m = TARGET_SENT.search(seg)
             std = STANDARD.search(seg)
+            if (m and seg[m.end():m.end() + 1] == "的") or re.search(r"共\s*\d+\s*[项件]", seg):
+                continue        # 已完成年度任务的2项: a status count, not a project
             if not (m and m.start() >= 2) and not (std and P_RATE_DONE.search(seg)):
                 continue
             cut = m.start() if m else std.start()

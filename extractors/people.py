@@ -12,7 +12,7 @@ from .normalize import simplify
 
 SPLIT = re.compile(r"[、，,；;/\n]+")
 PADDED_NAME = re.compile(r"^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]$")
-PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}$")
 NOT_PERSON = re.compile(r"^(各|相关|有关|属地|全体)|乡镇|街道|单位|部门|局|办|委|政府|公司|中心|负责人|主要领导|分管领导|同志|待定|[长]$")
 GENERIC_UNIT = re.compile(r"^(各|相关|有关|属地|其他|全体|所在|项目所在)|^(等|无|/|-)$")
 TRAILING = re.compile(r"(等(?:单位|部门)?|[（(](?:牵头|配合|协办|责任|主办)[)）]|牵头|负责|配合|协助)$")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import patterns as P
 from .normalize import simplify, squash
-from .numbers import find_quantities
+from .numbers import find_quantities, to_number
 from .people import leaders_in, units_in
 from .records import Evidence, Progress, Project, Target
 
@@ -226,6 +226,8 @@ def deadline_iso(text: str, year: int | None, require_before: bool = False) -> s
     """9月底前 → 2017-09-30 in a 2017 plan; 年底前 → 2017-12-31; 6月30日前 → 2017-06-30."""
     import calendar
 
+    text = re.sub(r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,3})(?=月)",
+                  lambda m: str(int(to_number(m.group(1)) or 0)), text or "")
     for m in P.DEADLINE.finditer(text or ""):
         if require_before and not re.match(r"(?:前|之前)", text[m.end() - 2:m.end()] or "") \
                 and not text[m.end():m.end() + 2].startswith(("前", "完成")) and not m.group(0).endswith("前"):

@@ -89,6 +89,10 @@ def extract(files, fmt, output, strict, entities):
         except MinshengError as exc:
             click.echo(f"minsheng: {exc}", err=True)
             failed += 1
+        except Exception as exc:  # a bug of ours: say so in one line and go on with the batch
+            click.echo(f"minsheng: {f}: internal error ({type(exc).__name__}: {exc}) — please report it "
+                       "with the file", err=True)
+            failed += 1
     if results:
         views.write(results, fmt, output)
     if failed and (strict or not results):
@@ -137,6 +141,14 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # never a traceback: one line, and a way to get one when debugging
+        import os
+
+        if os.environ.get("MINSHENG_DEBUG"):
+            raise
+        click.echo(f"minsheng: internal error ({type(exc).__name__}: {exc}) — set MINSHENG_DEBUG=1 for details",
+                   err=True)
+        return 2
     return 0
 
 
