@@ -58,6 +58,8 @@ def extract_records(doc, gaz) -> Extraction:
                         period=M.period_of(title, norm, year),
                         kind=M.kind_of(title, norm, has_prose=len(paragraphs) > 3),
                         region=M.region_of(full, title, gaz), encoding=doc.encoding, warnings=list(doc.warnings))
+    if info.kind not in ("progress", "summary"):
+        info.period = None       # a plan's 1-2月 is a schedule, not the period a report covers
     result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)
     places = {s for s, _, _ in M.find_places(full, gaz)}
     places |= {m.group("r") for m in SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report

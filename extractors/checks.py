@@ -169,9 +169,10 @@ def check_count(ex: Extraction, doc=None) -> Iterator[Flag]:
 
 def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:
     table_projects = [p for p in ex.projects if p.table is not None] or \
-        [p for p in ex.projects if p.seq and p.seq.isdigit() and p.region is None]
+        [p for p in ex.projects if p.seq and p.region is None and p.sheet_group is None]
     if not table_projects:
         return
+    several_lists = len({p.table for p in table_projects}) > 1 or len({p.level for p in table_projects}) > 1
     tasks_numbered = any(p.category for p in table_projects) and all(p.seq and p.seq.isdigit() for p in table_projects)
     categories = []
     for p in table_projects:
@@ -189,8 +190,10 @@ def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:
             listed = len(table_projects) if tasks_numbered else rows
             what = "任务" if tasks_numbered else "指标"
         s.listed = listed
-        if listed == s.total or (s.scope, s.total) in seen or listed < 0.5 * s.total:
+        if listed == s.total or (s.scope, s.total) in seen or not 0.5 * s.total <= listed <= 2 * s.total:
             continue
+        if several_lists and "共" not in s.evidence.text:
+            continue      # 省级5项 in a document with 省级, 市级 and 县级 lists counts one list only
         seen.add((s.scope, s.total))
         yield Flag("COUNT_MISMATCH", "error", f"文中称{_fmt(s.total)}{s.unit or ''}，表中实际列出{listed}个{what}",
                    s.evidence, expected=s.total, found=listed)
