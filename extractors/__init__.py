@@ -191,7 +191,7 @@ def _county_targets(result: Extraction, paragraphs, gaz) -> None:
 
 def _link_bases(result: Extraction) -> None:
     """A completed count of 件 in a paragraph that states the total 件 checks against that total."""
-    by_line = {s.evidence.line: s for s in result.summaries if s.scope == "projects" and s.unit == "件"}
+    by_line = {s.evidence.line: s for s in result.summaries if s.scope == "pieces" and s.unit == "件"}
     for p in result.projects:
         for g in p.progress:
             s = by_line.get(g.line)

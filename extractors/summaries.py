@@ -86,7 +86,7 @@ def piece_parts(text: str, gaz, line: int | None, original: str) -> list[Summary
     total = float(m.group("n"))
     subj = re.search(r"([省市县区州]列[\u4e00-\u9fff]{0,10}实事)", text)
     s = Summary(subject=subj.group(1) if subj else None, total=total, unit="件",
-                evidence=Evidence(text=original, line=line), scope="projects")
+                evidence=Evidence(text=original, line=line), scope="pieces")
     for pm in PART.finditer(text, m.end()):
         if pm.group("unit") != "件":
             continue
