@@ -17,7 +17,7 @@ from .records import Evidence, Progress, Project, Quantity, Target
 
 CLAUSE = re.compile(r"[，,；;。、]")
 NOT_DONE = re.compile(r"正在|正|在建|施工中|计划|拟|将|待|尚未|未|共建设|分解|均在|开展前期|列入|剩下|剩余|其余|预计|目标|任务数|下达")
-DONE_WORD = re.compile(r"完成|建成|已|累计|达到|受理|筛查|检查|增加|新增|实施|开展|培训|就业|投入使用|发放|救助|改造|签约|覆盖|办理|新建")
+DONE_WORD = re.compile(r"完成|建成|完工|竣工|开工|已|累计|达到|受理|筛查|检查|增加|新增|实施|开展|培训|就业|投入使用|发放|救助|改造|签约|覆盖|办理|新建")
 REGION_HEAD = re.compile(r"^(?P<r>[\u4e00-\u9fff]{1,6}?(?:市|县|区|州|旗|街道|镇|乡))(?:公安局|[^\u4e00-\u9fff]|完成|已|共|建成|实现|均)")
 SUBCOUNTY = re.compile(r"(?<![各全有相其])(?P<r>[\u4e00-\u9fff]{2,5}(?:街道|镇|乡))(?=完成|已|均|、|，|进度|累计)")
 

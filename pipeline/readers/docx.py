@@ -20,6 +20,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_EXPANDED = 200 * 1024 * 1024     # bytes of XML and media once unzipped
 MAX_RATIO = 100                       # expanded / compressed, over the whole archive
 DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+MAX_COLS = 256                        # Word allows 63; a wider grid is a broken or crafted table
 
 
 def check_zip(data: bytes, source: str, kind: str, max_expanded: int = MAX_EXPANDED) -> None:
@@ -123,7 +124,9 @@ def table_from_xml(tbl) -> Table:
         col += before
         for tc in tr.iterchildren(W + "tc"):
             tc_pr = tc.find(W + "tcPr")
-            span = int(_val(tc_pr, "gridSpan") or 1)
+            if col >= MAX_COLS:
+                break
+            span = min(max(1, _int(_val(tc_pr, "gridSpan"))), MAX_COLS - col)
             vmerge = _val(tc_pr, "vMerge")
             if vmerge == "continue" and col in open_merges:
                 top = open_merges[col]
@@ -148,4 +151,12 @@ def _grid_before(tr_pr) -> int:
     if tr_pr is None:
         return 0
     node = tr_pr.find(W + "gridBefore")
-    return int(node.get(W + "val", "0")) if node is not None else 0
+    return min(max(0, _int(node.get(W + "val"), 0)), MAX_COLS) if node is not None else 0
+
+
+def _int(value: str | None, default: int = 1) -> int:
+    """An integer attribute as Word writes it; anything else (absent, "abc", "1e9") is the default."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default

@@ -37,7 +37,8 @@ CHROME_TEXT = re.compile(
 CHROME_MARK = re.compile(r"字体\s*[:：]?\s*[【\[]?\s*大|打印本页|打印此页|关闭窗口|关闭本页|【打印】|【关闭】|扫一扫|分享到|"
                          r"阅读次数|浏览次数|访问次数|点击数|点击量|浏览量|当前位置|您现在的位置|发布时间|发布日期")
 SPACES = re.compile(r"[ \t\r\n\f]+")
-MAX_SPAN = 200
+MAX_SPAN = 200       # a rowspan or colspan larger than this is taken as this
+MAX_COLS = 256       # cells that would start past this column are dropped (a crafted or broken table)
 
 
 def read(data: bytes, source: str) -> Document:
@@ -147,9 +148,12 @@ def _span(el, name: str) -> int:
 
 
 def _table(el) -> Table:
-    """The HTML table algorithm: each cell takes the next free slot of its row."""
+    """The HTML table algorithm: each cell takes the next free slot of its row.
+
+    A column is busy until the row where the last cell covering it ends, so placing a cell
+    costs its width, not its area (a table of huge rowspans and colspans stays cheap)."""
     cells: list[Cell] = []
-    taken: set[tuple[int, int]] = set()
+    busy_until: list[int] = [0] * MAX_COLS     # column -> first row not covered by a span from above
     rows = _rows(el)
     for r, tr in enumerate(rows):
         col = 0
@@ -157,13 +161,14 @@ def _table(el) -> Table:
             tag = td.tag.lower() if isinstance(td.tag, str) else ""
             if tag not in ("td", "th"):
                 continue
-            while (r, col) in taken:
+            while col < MAX_COLS and busy_until[col] > r:
                 col += 1
+            if col >= MAX_COLS:
+                break
             rowspan = min(_span(td, "rowspan"), len(rows) - r)
-            colspan = _span(td, "colspan")
-            for rr in range(r, r + rowspan):
-                for cc in range(col, col + colspan):
-                    taken.add((rr, cc))
+            colspan = min(_span(td, "colspan"), MAX_COLS - col)
+            for cc in range(col, col + colspan):
+                busy_until[cc] = max(busy_until[cc], r + rowspan)
             cells.append(Cell(text=_cell_text(td), row=r, col=col, rowspan=rowspan, colspan=colspan))
             col += colspan
     n_cols = max((c.col + c.colspan for c in cells), default=0)

@@ -68,16 +68,18 @@ def sheet_blocks(values: dict[tuple[int, int], str], merges: list[Merge], sheet:
     run's first column (or spanning most of its width) are paragraphs.
     """
     values = {k: v for k, v in values.items() if v}
-    covered: dict[tuple[int, int], Merge] = {}
-    for m in merges:
-        for r in range(m[0], m[1]):
-            for c in range(m[2], m[3]):
-                if (r, c) != (m[0], m[2]):
-                    covered[(r, c)] = m
     if not values:
         return []
     last_row = max(r for r, _ in values)
-    used_rows = {r for r, _ in values} | {r for (r, _), m in covered.items() if (m[0], m[2]) in values}
+    last_col = max(c for _, c in values)
+    # a merged range past the last value covers nothing to read: clamp it (a range over the whole
+    # sheet, A1:XFD1048576, would otherwise make a grid of 17 billion cells)
+    merges = [(r0, min(r1, last_row + 1), c0, min(c1, last_col + 1)) for r0, r1, c0, c1 in merges
+              if r0 <= last_row and c0 <= last_col]
+    used_rows = {r for r, _ in values}
+    for r0, r1, c0, _ in merges:
+        if (r0, c0) in values:
+            used_rows.update(range(r0, r1))
     runs: list[list[int]] = []
     for r in range(last_row + 1):
         if r in used_rows:
