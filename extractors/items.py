@@ -25,7 +25,8 @@ FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门
                    r"(?P<val>[^；;。）)]*)")
 LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:组织)?(?:实施|负责|落实)?(?:[，,、](?P<partner>[^，。；]{2,40}?)(?:配合|协办|参与))?"
                      r"|[（(](?P<lead2>[^（）()，。]{2,40}?)牵头(?:[，,、；;](?P<partner2>[^（）()。]{2,60}?)(?:配合|协办|参与))?[）)]")
-TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|计划)(?:为|是|：|:)?")
+TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划)(?![\u4e00-\u9fff]{0,2}的|\d+(?:\.\d+)?\s*%)"
+                         r"(?:为|是|：|:)?")
 PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|上半年|前三季度|"
                             r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)))")
 PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门")
@@ -33,20 +34,20 @@ LEADER_KEYS = ("责任领导", "分管领导", "牵头领导", "联系领导", "
 DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点")
 
 
-def group_items(paragraphs) -> list[list]:
+def group_items(paragraphs, units: dict) -> list[list]:
     """Runs of paragraphs: an item's first paragraph and those after it up to the next item.
     A heading's own fields (一、教育提质（责任市领导：周  红）) are carried into its items."""
     items: list[list] = []
     heading_fields: list = []
     for ln, nt in paragraphs:
-        if _is_heading(nt.text) or (re.match(r"^\s*[一二三四五六七八九十]+[、.]", nt.text) and FIELD.search(nt.text)
+        if _is_heading(nt.text, units) or (re.match(r"^\s*[一二三四五六七八九十]+[、.]", nt.text) and FIELD.search(nt.text)
                                     and len(nt.text) < 60):
             heading_fields = [(ln, nt)] if FIELD.search(nt.text) else []
             items.append([])
             continue
         if ITEM.match(nt.text):
             items.append([(ln, nt)] + [("heading", h) for _, h in heading_fields])
-        elif items and not _is_heading(nt.text):
+        elif items and not _is_heading(nt.text, units):
             if FIELD.search(nt.text) and 0 < len(items[-1]) < 8:
                 items[-1].append((ln, nt))
             else:
@@ -54,14 +55,16 @@ def group_items(paragraphs) -> list[list]:
     return [i for i in items if i]
 
 
-def _is_heading(text: str) -> bool:
-    return bool(re.match(r"^\s*[一二三四五六七八九十]+[、.]", text)) and len(text) < 30
+def _is_heading(text: str, units: dict) -> bool:
+    """一、教育惠民类 is a heading; 一、新建幼儿园十二所。 is an item."""
+    return bool(re.match(r"^\s*[一二三四五六七八九十]+[、.]", text)) and len(text) < 30 \
+        and not find_quantities(text, units)
 
 
 def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int | None,
                         skip_lines: set[int]) -> list[Project]:
     out = []
-    for item in group_items(paragraphs):
+    for item in group_items(paragraphs, gaz.units):
         ln, nt = item[0]
         if ln in skip_lines:
             continue
@@ -75,10 +78,11 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         fields = list(FIELD.finditer(body)) + list(FIELD.finditer(heading))
         lead_by = LEAD_BY.search(body)
         has_target = TARGET_SENT.search(body)
-        if not (fields or lead_by or has_target):
-            continue
         title_end = body.find("。")
         title = body[:title_end] if 0 < title_end <= 40 else body[:40]
+        figures_then_rate = find_quantities(title, gaz.units) and PROGRESS_RATE.search(body[len(title):])
+        if not (fields or lead_by or has_target or figures_then_rate):
+            continue
         p = Project(name=title.strip(), seq=m.group("a") or m.group("b") or m.group("c"),
                     evidence=Evidence(text=original, line=ln))
         rest = body[title_end + 1:] if 0 < title_end <= 40 else body
@@ -102,6 +106,10 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         clean = LEAD_BY.sub("", clean)
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
         target_text, progress_text = _split(clean, kind)
+        if kind not in ("progress", "summary"):
+            target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
+        elif not TARGET_SENT.search(clean) and find_quantities(title, gaz.units):
+            target_text = title                          # the item's own title states the target
         for q in find_quantities(target_text, gaz.units):
             p.targets.append(Target(text=_clause(target_text, q.start, q.end), value=q.value, unit=q.unit,
                                     op=q.op, raw=q.raw, half=q.half, family=q.family))
@@ -117,6 +125,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
     return out
 
 
+PROGRESS_RATE = re.compile(r"完成\S{0,8}?\d+(?:\.\d+)?\s*%|完成率|完工率")
 STANDARD = re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|调整到)")
 
 
