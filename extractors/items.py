@@ -22,7 +22,7 @@ from .tables import deadline_iso
 ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*[.、．](?!\d)|(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.])\s*")
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
                    r"配合部门|(?:责任|分管|牵头|联系|包抓)(?:市|县|区|州|省)?领导|责任人|完成时限|完成时间|时间节点)\s*[:：]\s*"
-                   r"(?P<val>[^；;。）)]*)")
+                   r"(?P<val>(?:[^；;。（(）)]|[（(][^（(）)]*[）)])*)")
 LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:组织)?(?:实施|负责|落实)?(?:[，,、](?P<partner>[^，。；]{2,40}?)(?:配合|协办|参与))?"
                      r"|[（(](?P<lead2>[^（）()，。]{2,40}?)牵头(?:[，,、；;](?P<partner2>[^（）()。]{2,60}?)(?:配合|协办|参与))?[）)]")
 TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划)(?![\u4e00-\u9fff]{0,2}的|\d+(?:\.\d+)?\s*%)"
@@ -68,7 +68,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         ln, nt = item[0]
         if ln in skip_lines:
             continue
-        text = "；".join(x[1].text.strip().rstrip("。；;") for x in item if x[0] != "heading")
+        text = "。".join(x[1].text.strip().rstrip("。；;") for x in item if x[0] != "heading")
         original = "\n".join(x[1].original.strip() for x in item if x[0] != "heading")
         heading = "；".join(FIELD.search(x[1].text).group(0) for x in item if x[0] == "heading")
         m = ITEM.match(text)
@@ -106,7 +106,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         clean = LEAD_BY.sub("", clean)
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
         target_text, progress_text = _split(clean, kind)
-        if kind not in ("progress", "summary"):
+        if kind not in ("progress", "summary") and 0 < title_end <= 40:
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
         elif not TARGET_SENT.search(clean) and find_quantities(title, gaz.units):
             target_text = title                          # the item's own title states the target
