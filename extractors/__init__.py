@@ -19,6 +19,7 @@ from .items import projects_from_items, projects_from_sentences
 from .normalize import normalize, simplify
 from .progress import SUBCOUNTY, progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
+from .programme import programme_project
 from .sheets import projects_from_sheet
 from .summaries import declared_counts, piece_parts, status_parts
 from .tables import projects_from_table
@@ -97,6 +98,9 @@ def extract_records(doc, gaz) -> Extraction:
                 if (s.total, s.scope) not in seen:
                     seen.add((s.total, s.scope))
                     result.summaries.append(s)
+    whole = programme_project(paragraphs, gaz, {p.evidence.line for p in prose})
+    if whole is not None:
+        result.projects.append(whole)
     _county_targets(result, paragraphs, gaz)
     _link_bases(result)
     _canonical(result, gaz)

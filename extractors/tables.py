@@ -145,7 +145,7 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
             val = "\n".join(v for v in vals if v.strip())
             if val.strip():
                 last[role] = val
-            elif role in last and role != "deadline":
+            elif role in last:
                 val = last[role]
             if role == "leader":
                 for n in leaders_in(val):

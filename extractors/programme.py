@@ -1,0 +1,51 @@
+"""Responsibility for the programme as a whole, written in prose rather than against a project:
+
+  牵头责任单位：区工信局、区民政局、区人社局……
+  成立……领导小组，由县委常委、常务副县长李  军任组长……
+  成立以市长艾尼瓦尔·吐尔逊为组长、常务副市长李国强为副组长的……领导小组
+
+They become one record, `（整体）`, so that every unit and leader the document names for the
+programme is kept with its evidence, and no project is credited with them by guesswork.
+"""
+from __future__ import annotations
+
+import re
+
+from .people import leaders_in, units_in
+from .records import Evidence, Project
+
+UNIT_LIST = re.compile(r"(?P<key>(?:牵头|主要|相关|配合|协办)?责任(?:主体)?单位|牵头单位|配合单位|协办单位)\s*[:：]\s*"
+                       r"(?P<val>[^。；;]{4,400})")
+GROUP_LEADER = re.compile(r"(?P<title>(?:常务)?副?(?:省|市|州|县|区|旗|盟)长|(?:省|市|州|县|区)委(?:常委|书记|副书记)|主任)"
+                          r"(?P<name>(?:[\u4e00-\u9fff·]\s*){2,9}?)\s*(?:为|任|担任)(?:副)?(?:组长|总召集人|召集人|指挥长)")
+PARTNER_KEYS = ("相关", "配合", "协办")
+
+
+def programme_project(paragraphs, gaz, used_lines: set[int]) -> Project | None:
+    """The programme-level record, or None when the prose names no unit list or group leader."""
+    p = Project(name="（整体）", evidence=Evidence(text=""))
+    lines = []
+    for ln, nt in paragraphs:
+        if ln in used_lines:
+            continue
+        text = nt.text
+        for m in UNIT_LIST.finditer(text):
+            if m.start() == len(text) - len(text.lstrip()):
+                continue      # 牵头单位：… opening its own line is a project's field, not a programme list
+            names = [u for u in units_in(re.sub(r"等$", "", m.group("val").strip()), gaz.org_suffixes)
+                     if len(u) <= 20 and not re.search(r"[，,：:]", u)]
+            if len(names) < 3:
+                continue
+            bucket = p.partner_units if m.group("key").startswith(PARTNER_KEYS) else p.lead_units
+            bucket += [u for u in names if u not in p.lead_units and u not in p.partner_units]
+            lines.append((ln, nt))
+        for m in GROUP_LEADER.finditer(text):
+            for name in leaders_in(re.sub(r"\s+", "", m.group("name"))):
+                if name not in p.leaders:
+                    p.leaders.append(name)
+                    lines.append((ln, nt))
+    if not lines:
+        return None
+    ln, nt = lines[0]
+    p.evidence = Evidence(text=nt.original.strip(), line=ln)
+    return p
