@@ -21,7 +21,7 @@ from .tables import deadline_iso
 
 ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*[.、．](?!\d)|(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.])\s*")
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
-                   r"配合部门|(?:责任|分管|牵头|联系|包抓)(?:市|县|区|州|省)?领导|责任人|完成时限|完成时间|时间节点)\s*[:：]\s*"
+                   r"配合部门|(?:责任|分管|牵头|联系|包抓|督办|挂点|包保)(?:市|县|区|州|省)?领导|责任人|完成时限|完成时间|时间节点)\s*[:：]\s*"
                    r"(?P<val>(?:[^；;。（(）)]|[（(][^（(）)]*[）)])*)")
 LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:组织)?(?:实施|负责|落实)?(?:[，,、](?P<partner>[^，。；]{2,40}?)(?:配合|协办|参与))?"
                      r"|[（(](?P<lead2>[^（）()，。]{2,40}?)牵头(?:[，,、；;](?P<partner2>[^（）()。]{2,60}?)(?:配合|协办|参与))?[）)]")
@@ -30,6 +30,7 @@ TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目�
 PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|上半年|前三季度|"
                             r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)))")
 PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门")
+CONTENT = re.compile(r"(?:督办内容|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标)\s*[:：]\s*")
 LEADER_KEYS = ("责任领导", "分管领导", "牵头领导", "联系领导", "责任人")
 DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点")
 
@@ -47,6 +48,8 @@ def group_items(paragraphs, units: dict) -> list[list]:
             continue
         if ITEM.match(nt.text):
             items.append([(ln, nt)] + [("heading", h) for _, h in heading_fields])
+        elif items and items[-1] and CONTENT.match(nt.text) and len(items[-1]) < 8:
+            items[-1].append((ln, nt))      # 督办内容：年度新增公共停车泊位1500个，目前已完成620个…
         elif items and not _is_heading(nt.text, units):
             if FIELD.search(nt.text) and 0 < len(items[-1]) < 8:
                 items[-1].append((ln, nt))
@@ -102,7 +105,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             p.lead_units += [u for u in units_in(lead, gaz.org_suffixes) if u not in p.lead_units]
             if partner:
                 p.partner_units += [u for u in units_in(partner, gaz.org_suffixes) if u not in p.partner_units]
-        clean = FIELD.sub("", rest)
+        clean = CONTENT.sub("", FIELD.sub("", rest))
         clean = LEAD_BY.sub("", clean)
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
         target_text, progress_text = _split(clean, kind)
@@ -167,7 +170,8 @@ def _split(body: str, kind: str) -> tuple[str, str]:
     """The target part and the progress part of an item's body."""
     m = TARGET_SENT.search(body)
     if kind not in ("progress", "summary"):
-        return body, ""
+        done = PROGRESS_START.search(body) if PROGRESS_RATE.search(body) else None
+        return (body[:done.start()], body[done.start():]) if done else (body, "")
     if not m:
         return "", body
     start = m.end()
