@@ -13,6 +13,7 @@ from . import patterns as P
 from .records import Quantity
 
 MULTIPLIERS = {"": 1, None: 1, "万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000}
+RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到]\s*$")
 SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前|近|约)$")
 
 
@@ -89,6 +90,15 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
         unit, family = units[m.group("unit")]
         q = _quantity(m, text, unit, family)
         if q:
+            low = RANGE_LOW.search(text[max(0, m.start() - 12):m.start()])
+            if low and to_number(low.group("num")) is not None:
+                # 3—5所: the lower bound and the upper one
+                lo_raw = low.group(0).strip() + q.raw
+                found.append(Quantity(value=scale(to_number(low.group("num")), MULTIPLIERS[m.group("mult") or ""]),
+                                      unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op=">=",
+                                      start=m.start() - len(low.group(0)), end=m.end()))
+                q = Quantity(value=q.value, unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op="<=",
+                             start=q.start, end=q.end)
             found.append(q)
     return sorted(found, key=lambda q: q.start)
 

@@ -81,7 +81,8 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         inside = [(m.start("target"), m.end("target")) for m in P.RATE_OF_TARGET.finditer(sent)]
         found = find_quantities(sent, gaz.units)
         inside += [(q.start, q.end) for q in found
-                   if re.search(r"(?:任务|目标|计划)(?:为|是|数)?\s*$", sent[max(0, q.start - 4):q.start])]
+                   if re.search(r"(?:任务|目标|计划)(?:为|是|数)?\s*$", sent[max(0, q.start - 4):q.start])
+                   or (q.op != "=" and not re.search(r"已|达到|均", sent[max(0, q.start - 8):q.start]))]
         if targets is not None:
             for q in found:
                 if any(a <= q.start < b for a, b in inside):
