@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import find_quantities
+from .numbers import find_quantities, percent_targets
 from .people import leaders_in, units_in
 from .progress import progress_in, status_in
 from .records import Evidence, Project, Target
@@ -113,7 +113,10 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
         elif not TARGET_SENT.search(clean) and find_quantities(title, gaz.units):
             target_text = title                          # the item's own title states the target
-        for q in find_quantities(target_text, gaz.units):
+        figures = find_quantities(target_text, gaz.units)
+        if kind in ("plan", "supervision"):
+            figures = sorted(figures + percent_targets(target_text), key=lambda q: q.start)
+        for q in figures:
             p.targets.append(Target(text=_clause(target_text, q.start, q.end), value=q.value, unit=q.unit,
                                     op=q.op, raw=q.raw, half=q.half, family=q.family))
         if progress_text:

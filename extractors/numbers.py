@@ -121,3 +121,22 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
     return Quantity(value=scale(value, mult), unit=unit, raw=m.group(0).strip(),
                     half=half_unit(m.group("num"), mult), family=family,
                     op=op, start=m.start(), end=m.end())
+
+
+# 覆盖率达到100% / 比例不低于50% / 满意度95%以上: a share promised by a plan
+PERCENT_TARGET = re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|达)?"
+                            r"\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|以内|以下|左右)?")
+
+
+def percent_targets(text: str) -> list[Quantity]:
+    """Percentages a plan sets as targets (unit %), never the rates a report states."""
+    out = []
+    for m in PERCENT_TARGET.finditer(text):
+        word = m.group(0)
+        if re.search(r"(?:完成|完工|开工|拨付|执行)$", text[max(0, m.start() - 2):m.start()]) \
+                and not re.search(r"达到|不低于|提高|保持|控制", word):
+            continue      # 完成率56.3%: a rate reached, not one promised
+        op = ">=" if re.search(r"不低于|以上", word) else "<=" if re.search(r"以内|以下|控制在", word) else "="
+        out.append(Quantity(value=float(m.group("num")), unit="%", raw=m.group("num") + "%" + (m.group("after") or ""),
+                            half=0.0, family="share", op=op, start=m.start("num"), end=m.end()))
+    return out
