@@ -13,13 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 
+from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
 from .docx import check_zip, header_rows
 
 MAX_EXPANDED = 100 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COLS = 1_000
+MAX_MERGED = 2_000_000     # cells covered by merged ranges, over the workbook (openpyxl makes an object for each)
+STREAM_CELLS = 200_000     # a sheet with more cells than this is streamed (read_only), without openpyxl's merges
+MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?\"")
+CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
 
 Merge = tuple[int, int, int, int]     # half-open (first row, end row, first col, end col), 0-based
 
@@ -43,20 +50,99 @@ def read(data: bytes, source: str) -> Document:
     import openpyxl
 
     check_zip(data, source, "XLSX", MAX_EXPANDED)
-    book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+    parts = scan_sheets(data)
+    merged = sum((m[1] - m[0]) * (m[3] - m[2]) for _, merges in parts.values() for m in merges)
+    if merged > MAX_MERGED:
+        raise DocumentLoadError(source, f"the XLSX file's merged ranges cover {merged:,} cells, "
+                                "which no real table does (a broken or crafted file)",
+                                "unmerge the cells in an office suite and re-save it")
+    stream = any(cells > STREAM_CELLS for cells, _ in parts.values())
+    book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=stream)
     blocks: list[Block] = []
     warnings: list[str] = []
     for ws in book.worksheets:
-        # ws._cells holds only the cells present in the file; iterating ws.iter_rows() on a sheet
-        # whose used range is the whole grid would create a million empty cells
-        present = {(r - 1, c - 1): render(cell.value) for (r, c), cell in ws._cells.items()
-                   if cell.value is not None and (r <= MAX_ROWS and c <= MAX_COLS)}
-        if any(r > MAX_ROWS or c > MAX_COLS for (r, c), cell in ws._cells.items() if cell.value is not None):
+        if stream:
+            present, merges, clipped = _streamed(ws, parts.get(getattr(ws, "_worksheet_path", ""), (0, []))[1])
+        else:
+            present, merges, clipped = _loaded(ws)
+        if clipped:
             warnings.append(f"sheet {ws.title}: only the first {MAX_ROWS} rows and {MAX_COLS} columns were read")
-        merges = [(m.min_row - 1, min(m.max_row, MAX_ROWS), m.min_col - 1, min(m.max_col, MAX_COLS))
-                  for m in ws.merged_cells.ranges if m.min_row <= MAX_ROWS and m.min_col <= MAX_COLS]
         blocks += sheet_blocks(present, merges, ws.title, start_index=sum(isinstance(b, Table) for b in blocks))
+    if stream:
+        book.close()
     return build(source, "xlsx", blocks, data, warnings=warnings)
+
+
+def scan_sheets(data: bytes) -> dict[str, tuple[int, list[Merge]]]:
+    """For each worksheet part: how many cells it holds and its merged ranges, read from the
+    XML in chunks before openpyxl sees it (openpyxl turns every merged position into an object)."""
+    out: dict[str, tuple[int, list[Merge]]] = {}
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    for name in archive.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        cells, merges, tail = 0, [], b""
+        with archive.open(name) as part:
+            while chunk := part.read(1 << 20):
+                buf = tail + chunk
+                cut = max(0, len(buf) - 200)          # keep a tag split over the chunk boundary
+                cells += len(CELL_TAG.findall(buf, 0, cut))
+                merges += [_merge(m) for m in MERGE_REF.finditer(buf, 0, cut)]
+                tail = buf[cut:]
+        cells += len(CELL_TAG.findall(tail))
+        merges += [_merge(m) for m in MERGE_REF.finditer(tail)]
+        out[name] = (cells, merges)
+    return out
+
+
+def _merge(m: re.Match) -> Merge:
+    c0, r0 = _column(m.group(1)), int(m.group(2)) - 1
+    c1, r1 = (_column(m.group(3)), int(m.group(4))) if m.group(3) else (c0, r0 + 1)
+    return (r0, r1, c0, c1 + 1 if m.group(3) else c0 + 1)
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n - 1
+
+
+def _loaded(ws) -> tuple[dict[tuple[int, int], str], list[Merge], bool]:
+    # ws._cells holds only the cells present in the file; iterating ws.iter_rows() on a sheet
+    # whose used range is the whole grid would create a million empty cells
+    present = {(r - 1, c - 1): render(cell.value) for (r, c), cell in ws._cells.items()
+               if cell.value is not None and (r <= MAX_ROWS and c <= MAX_COLS)}
+    clipped = any(r > MAX_ROWS or c > MAX_COLS for (r, c), cell in ws._cells.items() if cell.value is not None)
+    merges = [(m.min_row - 1, min(m.max_row, MAX_ROWS), m.min_col - 1, min(m.max_col, MAX_COLS))
+              for m in ws.merged_cells.ranges if m.min_row <= MAX_ROWS and m.min_col <= MAX_COLS]
+    return present, merges, clipped
+
+
+def _streamed(ws, merges: list[Merge]) -> tuple[dict[tuple[int, int], str], list[Merge], bool]:
+    """A large sheet row by row (openpyxl read_only), stopping at MAX_ROWS; merges from scan_sheets."""
+    present: dict[tuple[int, int], str] = {}
+    clipped = False
+    for row in ws.iter_rows():
+        for cell in row:
+            if getattr(cell, "value", None) is None:
+                continue
+            r, c = cell.row - 1, cell.column - 1
+            if r >= MAX_ROWS or c >= MAX_COLS:
+                clipped = True
+                continue
+            present[(r, c)] = render(cell.value)
+        if row and getattr(row[0], "row", 0) and row[0].row > MAX_ROWS:
+            clipped = True
+            break
+    merges = [(r0, min(r1, MAX_ROWS), c0, min(c1, MAX_COLS)) for r0, r1, c0, c1 in merges
+              if r0 < MAX_ROWS and c0 < MAX_COLS]
+    for r0, r1, c0, c1 in merges:       # covered positions hold no value, as openpyxl's full mode has it
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                if (r, c) != (r0, c0):
+                    present.pop((r, c), None)
+    return present, merges, clipped
 
 
 def sheet_blocks(values: dict[tuple[int, int], str], merges: list[Merge], sheet: str,
@@ -89,35 +175,39 @@ def sheet_blocks(values: dict[tuple[int, int], str], merges: list[Merge], sheet:
                 runs.append([r])
     blocks: list[Block] = []
     span_of = {(m[0], m[2]): m for m in merges}
+    cols_of: dict[int, list[int]] = {}          # row -> its columns with a value, in order
+    for r, c in sorted(values):
+        cols_of.setdefault(r, []).append(c)
     for rows in runs:
-        cols = sorted({c for (r, c) in values if r in rows})
-        first_col = cols[0]
-        width = max(span_of.get((r, c), (0, 0, 0, c + 1))[3] for (r, c) in values if r in rows) - first_col
+        in_run = [(r, c) for r in rows for c in cols_of.get(r, ())]
+        first_col = min(c for _, c in in_run)
+        width = max(span_of.get((r, c), (0, 0, 0, c + 1))[3] for (r, c) in in_run) - first_col
 
         head = 0
-        while head < len(rows) and _is_line(values, span_of, rows[head], first_col, width):
+        while head < len(rows) and _is_line(cols_of, span_of, rows[head], first_col, width):
             head += 1
         tail = len(rows)
-        while tail > head and _is_line(values, span_of, rows[tail - 1], first_col, width):
+        while tail > head and _is_line(cols_of, span_of, rows[tail - 1], first_col, width):
             tail -= 1
         lines_before, grid, lines_after = rows[:head], rows[head:tail], rows[tail:]
         if len(grid) == 1:                      # a single row is text, not a table
             lines_before, grid = lines_before + grid, []
         for r in lines_before:
-            blocks.append(Paragraph(text=_row_text(values, r)))
+            blocks.append(Paragraph(text=_row_text(values, cols_of, r)))
         if grid:
-            blocks.append(_table(values, span_of, grid, sheet, start_index + sum(isinstance(b, Table) for b in blocks)))
+            blocks.append(_table(values, cols_of, span_of, grid, sheet,
+                                 start_index + sum(isinstance(b, Table) for b in blocks)))
         for r in lines_after:
-            blocks.append(Paragraph(text=_row_text(values, r)))
+            blocks.append(Paragraph(text=_row_text(values, cols_of, r)))
     return blocks
 
 
-def _is_line(values: dict[tuple[int, int], str], span_of: dict[tuple[int, int], Merge], r: int,
+def _is_line(cols_of: dict[int, list[int]], span_of: dict[tuple[int, int], Merge], r: int,
              first_col: int, width: int) -> bool:
     """A title or note row: one text, in the run's first column or spanning most of its width."""
     if width <= 1:
         return True
-    texts = [c for (rr, c) in values if rr == r]
+    texts = cols_of.get(r, [])
     if len(texts) != 1:
         return False
     c = texts[0]
@@ -125,27 +215,25 @@ def _is_line(values: dict[tuple[int, int], str], span_of: dict[tuple[int, int], 
     return c == first_col or (span[3] - span[2]) * 2 >= width
 
 
-def _row_text(values: dict[tuple[int, int], str], r: int) -> str:
-    return " ".join(v for (rr, c), v in sorted(values.items()) if rr == r)
+def _row_text(values: dict[tuple[int, int], str], cols_of: dict[int, list[int]], r: int) -> str:
+    return " ".join(values[(r, c)] for c in cols_of.get(r, ()))
 
 
-def _table(values: dict[tuple[int, int], str], span_of: dict[tuple[int, int], Merge], rows: list[int],
-           sheet: str, index: int) -> Table:
+def _table(values: dict[tuple[int, int], str], cols_of: dict[int, list[int]],
+           span_of: dict[tuple[int, int], Merge], rows: list[int], sheet: str, index: int) -> Table:
     top, bottom = rows[0], rows[-1] + 1
-    in_rows = [(r, c) for (r, c) in values if top <= r < bottom]
+    in_rows = [(r, c) for r in rows for c in cols_of.get(r, ())]
     left = min(c for _, c in in_rows)
     right = max(span_of.get((r, c), (0, 0, 0, c + 1))[3] for r, c in in_rows)
+    texts = {(r, c): values[(r, c)] for r, c in in_rows if left <= c < right}
+    for (r, c) in span_of:
+        if top <= r < bottom and left <= c < right and (r, c) not in texts:
+            texts[(r, c)] = ""        # a merged range whose value is empty is still a cell
     cells: list[Cell] = []
-    for (r, c), m in span_of.items():
-        if top <= r < bottom and left <= c < right and (r, c) not in values:
-            values = {**values, (r, c): ""}    # a merged range whose value is empty is still a cell
-    for (r, c), text in sorted(values.items()):
-        if not (top <= r < bottom and left <= c < right):
-            continue
+    for (r, c), text in sorted(texts.items()):
         m = span_of.get((r, c))
         rowspan = min(m[1], bottom) - r if m else 1
         colspan = min(m[3], right) - c if m else 1
         cells.append(Cell(text=text, row=r - top, col=c - left, rowspan=rowspan, colspan=colspan))
     return Table(cells=cells, index=index, sheet=sheet, n_rows=bottom - top, n_cols=right - left,
                  header_rows=header_rows(cells))
-
