@@ -72,16 +72,17 @@ def extract_records(doc, gaz) -> Extraction:
 
     prose = projects_from_prose(paragraphs, gaz, places)
     result.projects += prose
-    items = projects_from_items(paragraphs, gaz, places, info.kind, year, {p.evidence.line for p in prose})
+    used = {p.evidence.line for p in prose}       # lines a project has been read from
+    items = projects_from_items(paragraphs, gaz, places, info.kind, year, used)
     result.projects += items
     prose = prose + items
     if info.kind in ("progress", "summary"):
-        used = {p.evidence.line for p in prose}
         sentences = projects_from_sentences(paragraphs, gaz, places, used)
         result.projects += sentences
         prose = prose + sentences
+        used |= {p.evidence.line for p in sentences}
     if info.kind in ("progress", "summary", "other"):
-        result.projects += _heading_progress(paragraphs, gaz, places, {id(p.evidence) for p in prose}, prose)
+        result.projects += _heading_progress(paragraphs, gaz, places, used, prose)
 
     for ln, nt in paragraphs:
         result.summaries += status_parts(nt.text, gaz, ln, nt.original.strip())
@@ -98,7 +99,7 @@ def extract_records(doc, gaz) -> Extraction:
                 if (s.total, s.scope) not in seen:
                     seen.add((s.total, s.scope))
                     result.summaries.append(s)
-    whole = programme_project(paragraphs, gaz, {p.evidence.line for p in prose})
+    whole = programme_project(paragraphs, gaz, used)
     if whole is not None:
         result.projects.append(whole)
     _county_targets(result, paragraphs, gaz)
@@ -109,7 +110,7 @@ def extract_records(doc, gaz) -> Extraction:
 
 def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
     """Rates stated outside a 由…牵头 item: attach them to the heading they stand under."""
-    lead_lines = {p.evidence.line for p in prose}
+    lead_lines = used
     heading: Project | None = None
     out: list[Project] = []
     for ln, nt in paragraphs:

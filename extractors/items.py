@@ -37,17 +37,28 @@ DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点")
 
 def group_items(paragraphs, units: dict) -> list[list]:
     """Runs of paragraphs: an item's first paragraph and those after it up to the next item.
-    A heading's own fields (一、教育提质（责任市领导：周  红）) are carried into its items."""
+
+    A heading's own fields (一、教育提质（责任市领导：周  红）) are carried into its items; a
+    heading followed by prose rather than by numbered items is itself the item, and the prose
+    up to the next heading is its body (一、城镇新增就业（牵头单位：市人社局） / 年度目标…)."""
     items: list[list] = []
     heading_fields: list = []
+    heading: tuple | None = None
     for ln, nt in paragraphs:
         if _is_heading(nt.text, units) or (re.match(r"^\s*[一二三四五六七八九十]+[、.]", nt.text) and FIELD.search(nt.text)
-                                    and len(nt.text) < 60):
+                                           and len(nt.text) < 60):
             heading_fields = [(ln, nt)] if FIELD.search(nt.text) else []
+            heading = (ln, nt)
             items.append([])
             continue
         if ITEM.match(nt.text):
             items.append([(ln, nt)] + [("heading", h) for _, h in heading_fields])
+            heading = None
+        elif heading is not None and items and not items[-1] and _heads_a_project(heading[1].text, nt.text):
+            items[-1] += [heading, (ln, nt)]          # the heading is the item, this is its body
+            heading_fields = []
+        elif items and items[-1] and items[-1][0] == heading and len(items[-1]) < 8:
+            items[-1].append((ln, nt))
         elif items and items[-1] and CONTENT.match(nt.text) and len(items[-1]) < 8:
             items[-1].append((ln, nt))      # 督办内容：年度新增公共停车泊位1500个，目前已完成620个…
         elif items and not _is_heading(nt.text, units):
@@ -58,6 +69,19 @@ def group_items(paragraphs, units: dict) -> list[list]:
     return [i for i in items if i]
 
 
+GENERIC_HEADING = re.compile(r"总体|基本情况|主要|存在|问题|下一步|要求|措施|目标任务|特点|成效|做法|保障|组织|考核|责任体系|意见|建议")
+
+
+def _heads_a_project(heading: str, body: str) -> bool:
+    """一、城镇新增就业（牵头单位：市人社局） over 年度目标…: a project, unlike 一、总体情况."""
+    if GENERIC_HEADING.search(re.sub(r"[（(].*?[）)]", "", heading)):
+        return False
+    if FIELD.search(heading):
+        return True
+    marks = len(TARGET_SENT.findall(body)) + len(re.findall(r"完成率|完成年", body))
+    return 1 <= marks <= 3      # one project's target and rates; more is a paragraph of several
+
+
 def _is_heading(text: str, units: dict) -> bool:
     """一、教育惠民类 is a heading; 一、新建幼儿园十二所。 is an item."""
     return bool(re.match(r"^\s*[一二三四五六七八九十]+[、.]", text)) and len(text) < 30 \
@@ -65,11 +89,12 @@ def _is_heading(text: str, units: dict) -> bool:
 
 
 def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int | None,
-                        skip_lines: set[int]) -> list[Project]:
+                        used: set[int]) -> list[Project]:
+    """Projects of the numbered items; the lines they consume are added to `used`."""
     out = []
     for item in group_items(paragraphs, gaz.units):
         ln, nt = item[0]
-        if ln in skip_lines:
+        if ln in used:
             continue
         text = "。".join(x[1].text.strip().rstrip("。；;") for x in item if x[0] != "heading")
         original = "\n".join(x[1].original.strip() for x in item if x[0] != "heading")
@@ -128,6 +153,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
                         g.status = status
         if p.targets or p.progress or p.lead_units or p.leaders:
             out.append(p)
+            used.update(x[0] for x in item if x[0] != "heading")
     return out
 
 
