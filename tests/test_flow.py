@@ -159,8 +159,11 @@ def test_scale_out_on_a_prefect_server_and_two_dask_workers(tmp_path):
 
     port = free_port()
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "server-home")}
+    # a real server records task runs: undo the quiet-local-mode switches this process may carry
+    server_env = {**env, "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "true",
+                  "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "true"}
     server = subprocess.Popen([str(Path(sys.executable).with_name("prefect")), "server", "start", "--host",
-                               "127.0.0.1", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                               "127.0.0.1", "--port", str(port)], env=server_env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, start_new_session=True)
     api = f"http://127.0.0.1:{port}/api"
     try:
@@ -181,7 +184,12 @@ def test_scale_out_on_a_prefect_server_and_two_dask_workers(tmp_path):
         assert json.loads(run.stdout)["new"] == 40
         runs = httpx.post(f"{api}/flow_runs/filter", json={}, timeout=10).json()
         assert any(r["state_type"] == "COMPLETED" for r in runs)
-        tasks = httpx.post(f"{api}/task_runs/filter", json={}, timeout=10).json()
+        deadline = time.time() + 60          # the server records task runs from events, a little later
+        while True:
+            tasks = httpx.post(f"{api}/task_runs/filter", json={}, timeout=10).json()
+            if len(tasks) >= 2 or time.time() > deadline:
+                break
+            time.sleep(2)
         assert len(tasks) >= 2
     finally:
         os.killpg(server.pid, signal.SIGTERM)
