@@ -330,7 +330,7 @@ def rows_xlsx(n: int = 1_048_576) -> bytes:
     """A sheet with a number in every one of its n rows (the XLSX maximum by default)."""
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     body = io.BytesIO()
-    body.write(f'<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData>'.encode())
+    body.write(f'<?xml version="1.0"?><worksheet xmlns="{ns}"><dimension ref="A1:A{n}"/><sheetData>'.encode())
     body.write('<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row>'.encode())
     for r in range(2, n + 1):
         body.write(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (r, r, r))
