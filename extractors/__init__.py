@@ -17,9 +17,9 @@ from . import metadata as M
 from . import patterns as P
 from .items import projects_from_items, projects_from_sentences
 from .normalize import normalize, simplify
+from .programme import programme_project
 from .progress import SUBCOUNTY, progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
-from .programme import programme_project
 from .sheets import projects_from_sheet
 from .summaries import declared_counts, piece_parts, status_parts
 from .tables import projects_from_table

@@ -74,8 +74,6 @@ LEAD_PROJECT = re.compile(r"由(?P<unit>[^，。“”\"]{2,25}?)牵头(?:组织
 # 共9个项目、12个指标任务 / 共16件 / 10项重点民生工程的30个具体工作任务
 DECLARED = re.compile(r"(?P<n>\d+|[一二三四五六七八九十百]+)\s*(?P<unit>个项目|项项目|个民生项目|件民生实事|件实事|件|项重点民生工程|项民生工程|项实事|项|个具体工作任务|个工作任务|个任务|个指标任务|个考核指标|个指标|大类|个方面)")
 
-# 吉首市完成年任务243% — a county at the start of a clause
-PERSON_NAME_SPACED = re.compile(r"^[\u4e00-\u9fff]\s{1,4}[\u4e00-\u9fff]$")
 
 
 @lru_cache(maxsize=8)

@@ -14,11 +14,9 @@ import re
 from .numbers import to_number
 from .records import Evidence, Summary
 
-NUM = r"(\d+|[一二三四五六七八九十]+)"
 STATUS_TOTAL = re.compile(r"共\s*(?:\d+\s*件\s*)?(?P<n>\d+)\s*[个项](?P<unit>(?:具体|考核)?指标|项目|任务)")
 STATUS_PART = re.compile(r"(?P<what>[^，,。；：:]{2,20}?)的(?:有|是)?\s*(?P<n>\d+)\s*(?:个|项|件)")
 LIST_PART = re.compile(r"(?P<what>[^，,。；]{2,20}?)的(?:是|有)[：:](?P<list>.+?)共\s*(?P<n>\d+)\s*(?:个|项|件)(?P<unit>指标|项目|任务|实事)?")
-PIECES_TOTAL = re.compile(r"(?:\d+\s*项\s*)?(?P<n>\d+)\s*件")
 PART = re.compile(r"(?:(?P<rest>其余|剩余|其他)\s*)?(?P<n>\d+)\s*(?P<unit>件|项|个)(?P<tail>[^，,。；]{0,16})")
 SUBJECT = re.compile(r"^[（(]?[一二三四五六七八九十\d]{0,3}[）)、.]?\s*(?P<s>[\u4e00-\u9fff]{2,8}?(?:市|县|区|州|旗|镇|乡))")
 REST_ITEMS = re.compile(r"([\d.]+(?:公里|个|户|件|人次|人|所|张|万元|元))(?=(?:开工|建设|实施|改|新建|增加|完成|办理|康复|推进))")
