@@ -212,14 +212,14 @@ def test_big_kind_bounded_time_and_memory(name, big_results):
 
 
 @pytest.mark.xfail(strict=True, reason="50 MB of text: the text reader is quadratic in its tables "
-                   "(text.py parse_lines counts the tables so far for each new one) — minutes, not seconds")
-def test_fifty_mb_text_within_a_minute(tmp_path):
+                   "(text.py parse_lines counts the tables so far for each new one) — minutes, not seconds; extraction runs ~2 s/MB")
+def test_fifty_mb_text_within_thirty_seconds(tmp_path):
     path = big_inputs(tmp_path, ["text_50mb.txt"])["text_50mb.txt"]
     try:
         done = subprocess.run([sys.executable, str(HERE / "probe.py"), str(path)], capture_output=True, text=True,
-                              timeout=60, cwd=ROOT)
+                              timeout=30, cwd=ROOT)
     except subprocess.TimeoutExpired:
-        pytest.fail("no result within 60 s")
+        pytest.fail("no result within 30 s")
     got = json.loads(done.stdout.strip().splitlines()[-1])
     assert got["peak_rss_mb"] < 2000
     if got["outcome"] == "error":
