@@ -8,7 +8,7 @@ import click
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="address to bind; the default serves this machine only")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--db", default=None, metavar="FILE", help="DuckDB store to keep extractions in")
+@click.option("--db", default=None, metavar="FILE", help="a DuckDB store made by `minsheng ingest`: the page then compares a project type across its years and regions")
 def serve(host: str, port: int, db: str | None) -> None:
     """Serve the paste page: paste a 通报 or upload a file, get a checked table."""
     import uvicorn

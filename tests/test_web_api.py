@@ -199,3 +199,30 @@ def test_serve_command_defaults_to_localhost():
 
     params = {p.name: p.default for p in serve.params}
     assert params["host"] == "127.0.0.1" and params["port"] == 8000 and "db" in params
+
+
+def test_compare_from_the_store(tmp_path):
+    """With `serve --db`, one project type across the store's years and regions."""
+    import glob
+
+    from fastapi.testclient import TestClient
+
+    from extractors import extract
+    from gazetteer import load
+    from pipeline import store
+    from pipeline.readers import read
+    from pipeline.web.app import create_app
+
+    db = tmp_path / "s.duckdb"
+    con = store.connect(db)
+    gaz = load()
+    store.write_documents(con, [extract(read(f), gaz).to_contract() for f in sorted(glob.glob("samples/txt/*.txt"))])
+    con.close()
+    with TestClient(create_app(str(db))) as client:
+        assert client.get("/api/health").json()["compare"] is True
+        rows = client.get("/api/compare", params={"type": "孕产妇产前筛查"}).json()["rows"]
+        assert sorted((r["year"], r["target"], r["unit"]) for r in rows) == [(2017, 8500, "人"), (2019, 3600, "人"),
+                                                                            (2021, 16500, "人次")]
+        assert client.get("/api/compare", params={"type": "没有这种项目"}).status_code == 400
+    with TestClient(create_app(None)) as client:
+        assert client.get("/api/compare", params={"type": "x"}).status_code == 404

@@ -156,7 +156,23 @@ def create_app(db: str | None = None, max_upload: int = MAX_UPLOAD) -> FastAPI:
 
     @app.get("/api/health")
     async def health():
-        return {"status": "ok", "gazetteer": extractor._gaz is not None, "max_upload": max_upload}
+        return {"status": "ok", "gazetteer": extractor._gaz is not None, "max_upload": max_upload,
+                "compare": bool(app.state.db)}
+
+    @app.get("/api/compare")
+    async def compare(type: str, region: str | None = None, by: str = "year"):
+        """One project type's targets across years and regions, from the store of `serve --db`."""
+        if not app.state.db:
+            return error("没有配置数据库：请用 minsheng serve --db FILE 启动 (no store — start with --db FILE)", 404)
+        from ..compare import compare as run_compare
+
+        try:
+            rows = await run_in_threadpool(run_compare, app.state.db, type, region, by)
+        except ValueError as exc:
+            return error(str(exc), 400)
+        keep = ["type", "year", "region", "region_code", "target", "unit", "op", "completed", "project", "source"]
+        records = rows[keep].astype(object).where(rows[keep].notna(), None).to_dict(orient="records")
+        return {"type": records[0]["type"] if records else None, "rows": records}
 
     @app.post("/api/extract")
     async def extract(request: Request):

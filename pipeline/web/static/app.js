@@ -32,6 +32,7 @@ const OP = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", 
 
 const $ = (id) => document.getElementById(id);
 let current = null;       // the last /api/extract answer
+let compareAvailable = false;   // the server has a store (minsheng serve --db)
 let chosenFile = null;
 
 // el("td", {class: "x"}, "text", child, …): children that are strings become text nodes.
@@ -250,7 +251,9 @@ function renderProjects(projects, flags, owner) {
                         tabindex: 0, dataset: {project: i, line: (p.evidence && p.evidence.line) || ""},
                         title: "点击查看原文", onclick: open, onkeydown: (e) => { if (e.key === "Enter") open(); }},
       el("td", {class: "c-name"}, p.seq ? el("span", {class: "seq"}, p.seq) : null, p.name,
-         p.region ? el("span", {class: "tag"}, p.region) : null, p.level ? el("span", {class: "tag"}, p.level) : null),
+         p.region ? el("span", {class: "tag"}, p.region) : null, p.level ? el("span", {class: "tag"}, p.level) : null,
+         compareAvailable && p.canonical ? el("button", {type: "button", class: "link compare", title: "与库中其他年份、地区对比",
+           onclick: (e) => { e.stopPropagation(); compareType(p.canonical); }}, "对比") : null),
       el("td", {}, lines(p.targets.map(targetText))),
       el("td", {}, lines(p.leaders)),
       el("td", {}, lines(p.lead_units),
@@ -269,6 +272,23 @@ function renderProjects(projects, flags, owner) {
     body.append(el("tr", {}, el("td", {colspan: 8, class: "empty"}, "没有识别出项目。")));
   }
   $("project-count").textContent = `（${projects.length}）`;
+}
+
+async function compareType(type) {
+  const resp = await fetch(`/api/compare?type=${encodeURIComponent(type)}`);
+  const body = await resp.json();
+  if (!resp.ok) {
+    setStatus(body.error || "对比失败", "error");
+    return;
+  }
+  $("compare-block").hidden = false;
+  $("compare-type").textContent = `（${type}，${body.rows.length} 条）`;
+  $("compare").tBodies[0].replaceChildren(...body.rows.map((r) => el("tr", {},
+    el("td", {}, r.year === null ? "" : String(r.year)), el("td", {}, r.region || ""),
+    el("td", {class: "num"}, `${OP[r.op] || ""}${fmtNum(r.target)}${r.unit || ""}`),
+    el("td", {class: "num"}, r.completed === null ? "" : fmtNum(r.completed)),
+    el("td", {}, r.project || ""), el("td", {class: "where"}, r.source || ""))));
+  $("compare-block").scrollIntoView({block: "nearest"});
 }
 
 function renderSummaries(summaries) {
@@ -412,5 +432,6 @@ document.addEventListener("DOMContentLoaded", () => {
   $("dl-xlsx").addEventListener("click", () => download("xlsx", "minsheng.xlsx"));
   $("dl-csv").addEventListener("click", () => download("csv", "minsheng.csv"));
   $("copy-md").addEventListener("click", copyMarkdown);
-  document.body.dataset.ready = "1";
+  fetch("/api/health").then((r) => r.json()).then((h) => { compareAvailable = Boolean(h.compare); })
+    .catch(() => {}).finally(() => { document.body.dataset.ready = "1"; });
 });
