@@ -199,3 +199,20 @@ def big5_text(text: str) -> str:
         except UnicodeEncodeError:
             pass
     return "".join(out)
+
+
+def xlsx_sheets(sheets: list, path: Path, title: str) -> None:
+    """A workbook of several sheets: sheets is a list of (sheet name, blocks), each sheet laid
+    out as xlsx() lays out its one sheet."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, blocks in sheets:
+        ws = book.create_sheet(title=name[:31])
+        for r, c, text, rs, cs in _sheet_rows(blocks):
+            ws.cell(row=r + 1, column=c + 1, value=_value(text))
+            if rs > 1 or cs > 1:
+                ws.merge_cells(start_row=r + 1, start_column=c + 1, end_row=r + rs, end_column=c + cs)
+    book.properties.title = title
+    book.save(str(path))
