@@ -70,7 +70,8 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for pat, unit_of in ((P.PER_PERSON_MONTH, lambda m: f"元/人/{m.group('per')}"),
-                         (P.PER_MONTH, lambda m: f"元/{m.group('per')}")):
+                         (P.PER_MONTH, lambda m: f"元/{m.group('per')}"),
+                         (P.POPULATION, lambda m: "人")):
         for m in pat.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -100,7 +101,20 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
                 q = Quantity(value=q.value, unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op="<=",
                              start=q.start, end=q.end)
             found.append(q)
-    return sorted(found, key=lambda q: q.start)
+    return _drop_breakdowns(text, sorted(found, key=lambda q: q.start))
+
+
+def _drop_breakdowns(text: str, found: list[Quantity]) -> list[Quantity]:
+    """年度目标为7所，其中新建3所、改扩建4所: parts after 其中 that add up to the figure before
+    it repeat that figure, and are not targets of their own (其中护理床位80张 is: it does not add up)."""
+    for m in re.finditer(r"其中", text):
+        end = min([i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)])
+        before = [q for q in found if q.end <= m.start()]
+        parts = [q for q in found if m.end() <= q.start < end]
+        if before and len(parts) >= 2 and all(q.unit == before[-1].unit for q in parts) \
+                and abs(sum(q.value for q in parts) - before[-1].value) < 1e-9:
+            found = [q for q in found if q not in parts]
+    return found
 
 
 def _in_breakdown(text: str, pos: int) -> bool:

@@ -16,6 +16,8 @@ MULT = r"(?P<mult>千万|百万|万|亿)?"
 
 # 每人每月60元 -> 60 元/人/月
 PER_PERSON_MONTH = re.compile(r"每人每(?P<per>[月年])\s*(?P<op>不低于|不少于|不超过|不高于|达到|提高到|提高至)?\s*" + NUMBER + r"\s*" + MULT + r"元")
+# 5.6万农村人口 / 12万农村牧区人口 -> 人
+POPULATION = re.compile(NUMBER + r"\s*" + MULT + r"(?:农村|城镇|城乡|贫困|农村牧区|受益|常住|户籍)?人口")
 # 每月60元 -> 60 元/月
 PER_MONTH = re.compile(r"每(?P<per>[月年])\s*" + NUMBER + r"\s*" + MULT + r"元")
 

@@ -82,6 +82,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         found = find_quantities(sent, gaz.units)
         inside += [(q.start, q.end) for q in found
                    if re.search(r"(?:任务|目标|计划)(?:为|是|数)?\s*$", sent[max(0, q.start - 4):q.start])
+                   or _whole_task_done(sent, q)
                    or (q.op != "=" and not re.search(r"已|达到|均", sent[max(0, q.start - 8):q.start]))]
         if targets is not None:
             for q in found:
@@ -150,6 +151,16 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
         measure = re.sub(r"^完成(?:了)?(?:全年|年度)?任务", "完成年任务", measure)
         out.append((m.start(), float(m.group("rate")), m.group("rate"), measure, None))
     return sorted(out)
+
+
+def _whole_task_done(sent: str, q: Quantity) -> bool:
+    """12个省级中心村建设任务全部完成: the figure is the task, done in full (no separate count)."""
+    clause_end = min([i for i in (sent.find(ch, q.end) for ch in "，,；。") if i >= 0] or [len(sent)])
+    before = sent[max(sent.rfind(ch, 0, q.start) for ch in "，,；：:") + 1:q.start]
+    if q.unit in ("件", "项") or P.PERCENT.search(sent[q.end:]):
+        return False        # 3件实事已全面完成，完成率30%: a count of projects done, measured by a rate
+    return not DONE_WORD.search(before) and bool(re.search(r"(?:任务)?(?:已)?(?:全部|全面)(?:完成|建成)",
+                                                           sent[q.end:clause_end]))
 
 
 def _is_completed(sent: str, q: Quantity) -> bool:
