@@ -18,14 +18,13 @@ from . import patterns as P
 from .items import projects_from_items, projects_from_sentences
 from .normalize import normalize, simplify
 from .programme import programme_project
-from .progress import SUBCOUNTY, progress_in, projects_from_prose, status_in
+from .progress import progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
 from .sheets import projects_from_sheet
 from .summaries import declared_counts, piece_parts, status_parts
 from .tables import projects_from_table
 
 EXTRACTOR_VERSION = "0.3.0"
-LEVEL_NOTE = re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:为|是)(?P<level>[省市县区])(?:级|列|定)?")
 
 
 def extract(doc, gaz, with_entities: bool = False) -> Extraction:
@@ -63,7 +62,7 @@ def extract_records(doc, gaz) -> Extraction:
         info.period = None       # a plan's 1-2月 is a schedule, not the period a report covers
     result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)
     places = {s for s, _, _ in M.find_places(full, gaz)}
-    places |= {m.group("r") for m in SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report
+    places |= {m.group("r") for m in P.SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report
 
     for table in doc.tables():
         sheet = projects_from_sheet(table, title, gaz, places)
@@ -162,7 +161,7 @@ def _sentence_region(text: str, places: set[str]) -> str | None:
 def _apply_level_notes(projects: list[Project], norm: list[str]) -> None:
     """注：1-8项为省级重点民生实事，9-16项为市级 → each project's level."""
     for line in norm:
-        for m in LEVEL_NOTE.finditer(line):
+        for m in P.LEVEL_NOTE.finditer(line):
             a, b, level = int(m.group("a")), int(m.group("b")), m.group("level")
             level = "县" if level == "区" else level
             for p in projects:

@@ -269,7 +269,6 @@ def _month_end(ym: str | None) -> str | None:
         return None
 
 
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|所|张|套|座|处|项)")
 
 
 def check_unparsed(ex: Extraction, doc=None) -> Iterator[Flag]:
@@ -283,7 +282,7 @@ def check_unparsed(ex: Extraction, doc=None) -> Iterator[Flag]:
     for i, line in enumerate(doc.lines, 1):
         if i in used or i in table_lines or len(line) > 2000:
             continue
-        if FIGURE.search(line) and (P.RATE.search(line) or re.search(r"完成|建成|新增|改造|建设", line)):
+        if P.FIGURE.search(line) and (P.RATE.search(line) or re.search(r"完成|建成|新增|改造|建设", line)):
             if re.search(r"(19|20)\d{2}年", line) and not re.search(r"\d+(?:\.\d+)?\s*(?:%|人|户|公里)", line):
                 continue
             yield Flag("UNPARSED", "info", "这一行有数字，但没有识别出项目或进度，请人工核对",

@@ -16,12 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-TITLES = r"(?:州长|市长|县长|区长|省长|副州长|副市长|副县长|副区长|常务副县长|常务副市长|书记|主任|局长|组长)"
-PERSON = re.compile(TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；]|多次|强调|指出|要求|主持|表示|在|带队|率队)")
-NOT_PERSON = re.compile(r"负|总|责|亲|抓|牵|带|全|各|要|是")
-HEAD_CHARS = "省市州县区"
+from . import patterns as P
+
 BOUNDARY = "由和及与同、，,：:；;（(“ "
-NOT_ORG = re.compile(r"[向按纳重视为等和、的在将把对]|委政府|以下简称|(?:协|承|督|举|兴|开|创)办$")
 
 
 @dataclass(frozen=True)
@@ -52,7 +49,7 @@ def _org_tail(suffixes: tuple[str, ...]) -> re.Pattern:
 
 def _org_heads(line: str, places: list) -> list[int]:
     """Where an organisation name may start: a level character after a boundary, or a place."""
-    heads = [i for i, ch in enumerate(line) if ch in HEAD_CHARS
+    heads = [i for i, ch in enumerate(line) if ch in P.HEAD_CHARS
              and (i == 0 or line[i - 1] in BOUNDARY or not "\u4e00" <= line[i - 1] <= "\u9fff")]
     return heads + [pos for _, _, pos in places]
 
@@ -75,10 +72,10 @@ def entities(lines: list[str], gaz) -> list[Entity]:
         places = find_places(line, gaz)
         for head in _org_heads(line, places):
             m = tail.match(line, head + 1)
-            if m and not NOT_ORG.search(m.group(0)):
+            if m and not P.NOT_ORG.search(m.group(0)):
                 spans.append(doc.char_span(head, m.end(), label="ORG", alignment_mode="expand"))
-        for m in PERSON.finditer(line):
-            if NOT_PERSON.search(m.group("name")):
+        for m in P.TITLED_PERSON.finditer(line):
+            if P.NOT_TITLED_NAME.search(m.group("name")):
                 continue
             spans.append(doc.char_span(m.start("name"), m.end("name"), label="PERSON", alignment_mode="expand"))
         for surface, _, pos in places:

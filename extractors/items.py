@@ -13,24 +13,14 @@ from __future__ import annotations
 
 import re
 
+from . import patterns as P
 from .numbers import find_quantities, percent_targets
 from .people import leaders_in, units_in
 from .progress import progress_in, status_in
 from .records import Evidence, Project, Target
 from .tables import deadline_iso
 
-ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*[.、．](?!\d)|(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.])\s*")
-FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
-                   r"配合部门|(?:责任|分管|牵头|联系|包抓|督办|挂点|包保)(?:市|县|区|州|省)?领导|责任人|完成时限|完成时间|时间节点)\s*[:：]\s*"
-                   r"(?P<val>(?:(?![，,][\u4e00-\u9fff]{2,8}[:：])(?:[^；;。（(）)]|[（(][^（(）)]*[）)]))*)")
-LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:组织)?(?:实施|负责|落实)?(?:[，,、](?P<partner>[^，。；]{2,40}?)(?:配合|协办|参与))?"
-                     r"|[（(](?P<lead2>[^（）()，。]{2,40}?)牵头(?:[，,、；;](?P<partner2>[^（）()。]{2,60}?)(?:配合|协办|参与))?[）)]")
-TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划)(?![\u4e00-\u9fff]{0,2}的|\d+(?:\.\d+)?\s*%)"
-                         r"(?:为|是|：|:)?")
-PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|上半年|前三季度|"
-                            r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)))")
 PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门")
-CONTENT = re.compile(r"(?:督办内容|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标)\s*[:：]\s*")
 LEADER_KEYS = ("责任领导", "分管领导", "牵头领导", "联系领导", "责任人")
 DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点")
 
@@ -45,13 +35,13 @@ def group_items(paragraphs, units: dict) -> list[list]:
     heading_fields: list = []
     heading: tuple | None = None
     for ln, nt in paragraphs:
-        if _is_heading(nt.text, units) or (re.match(r"^\s*[一二三四五六七八九十]+[、.]", nt.text) and FIELD.search(nt.text)
+        if _is_heading(nt.text, units) or (re.match(r"^\s*[一二三四五六七八九十]+[、.]", nt.text) and P.FIELD.search(nt.text)
                                            and len(nt.text) < 60):
-            heading_fields = [(ln, nt)] if FIELD.search(nt.text) else []
+            heading_fields = [(ln, nt)] if P.FIELD.search(nt.text) else []
             heading = (ln, nt)
             items.append([])
             continue
-        if ITEM.match(nt.text):
+        if P.ITEM.match(nt.text):
             items.append([(ln, nt)] + [("heading", h) for _, h in heading_fields])
             heading = None
         elif heading is not None and items and not items[-1] and _heads_a_project(heading[1].text, nt.text):
@@ -59,26 +49,25 @@ def group_items(paragraphs, units: dict) -> list[list]:
             heading_fields = []
         elif items and items[-1] and items[-1][0] == heading and len(items[-1]) < 8:
             items[-1].append((ln, nt))
-        elif items and items[-1] and CONTENT.match(nt.text) and len(items[-1]) < 8:
+        elif items and items[-1] and P.CONTENT.match(nt.text) and len(items[-1]) < 8:
             items[-1].append((ln, nt))      # 督办内容：年度新增公共停车泊位1500个，目前已完成620个…
         elif items and not _is_heading(nt.text, units):
-            if FIELD.search(nt.text) and 0 < len(items[-1]) < 8:
+            if P.FIELD.search(nt.text) and 0 < len(items[-1]) < 8:
                 items[-1].append((ln, nt))
             else:
                 items.append([])      # prose between items closes the item
     return [i for i in items if i]
 
 
-GENERIC_HEADING = re.compile(r"总体|基本情况|主要|存在|问题|下一步|要求|措施|目标任务|特点|成效|做法|保障|组织|考核|责任体系|意见|建议")
 
 
 def _heads_a_project(heading: str, body: str) -> bool:
     """一、城镇新增就业（牵头单位：市人社局） over 年度目标…: a project, unlike 一、总体情况."""
-    if GENERIC_HEADING.search(re.sub(r"[（(].*?[）)]", "", heading)):
+    if P.GENERIC_HEADING.search(re.sub(r"[（(].*?[）)]", "", heading)):
         return False
-    if FIELD.search(heading):
+    if P.FIELD.search(heading):
         return True
-    marks = len(TARGET_SENT.findall(body)) + len(re.findall(r"完成率|完成年", body))
+    marks = len(P.TARGET_SENT.findall(body)) + len(re.findall(r"完成率|完成年", body))
     return 1 <= marks <= 3      # one project's target and rates; more is a paragraph of several
 
 
@@ -98,17 +87,17 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             continue
         text = "。".join(x[1].text.strip().rstrip("。；;") for x in item if x[0] != "heading")
         original = "\n".join(x[1].original.strip() for x in item if x[0] != "heading")
-        heading = "；".join(FIELD.search(x[1].text).group(0) for x in item if x[0] == "heading")
-        m = ITEM.match(text)
+        heading = "；".join(P.FIELD.search(x[1].text).group(0) for x in item if x[0] == "heading")
+        m = P.ITEM.match(text)
         body = text[m.end():]
         if re.match(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]", body):
             continue      # 1.牵头责任单位：… is a list of units, not a project
-        fields = list(FIELD.finditer(body)) + list(FIELD.finditer(heading))
-        lead_by = LEAD_BY.search(body)
-        has_target = TARGET_SENT.search(body)
+        fields = list(P.FIELD.finditer(body)) + list(P.FIELD.finditer(heading))
+        lead_by = P.LEAD_BY.search(body)
+        has_target = P.TARGET_SENT.search(body)
         title_end = body.find("。")
         title = body[:title_end] if 0 < title_end <= 40 else body[:40]
-        figures_then_rate = find_quantities(title, gaz.units) and PROGRESS_RATE.search(body[len(title):])
+        figures_then_rate = find_quantities(title, gaz.units) and P.PROGRESS_RATE.search(body[len(title):])
         if not (fields or lead_by or has_target or figures_then_rate):
             continue
         p = Project(name=title.strip(), seq=m.group("a") or m.group("b") or m.group("c"),
@@ -124,19 +113,19 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
                 p.partner_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.partner_units]
             else:
                 p.lead_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.lead_units]
-        for lb in LEAD_BY.finditer(body):
+        for lb in P.LEAD_BY.finditer(body):
             lead = lb.group("lead") or lb.group("lead2")
             partner = lb.group("partner") or lb.group("partner2")
             p.lead_units += [u for u in units_in(lead, gaz.org_suffixes) if u not in p.lead_units]
             if partner:
                 p.partner_units += [u for u in units_in(partner, gaz.org_suffixes) if u not in p.partner_units]
-        clean = CONTENT.sub("", FIELD.sub("", rest))
-        clean = LEAD_BY.sub("", clean)
+        clean = P.CONTENT.sub("", P.FIELD.sub("", rest))
+        clean = P.LEAD_BY.sub("", clean)
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
         target_text, progress_text = _split(clean, kind)
         if kind not in ("progress", "summary") and 0 < title_end <= 40:
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
-        elif not TARGET_SENT.search(clean) and find_quantities(title, gaz.units):
+        elif not P.TARGET_SENT.search(clean) and find_quantities(title, gaz.units):
             target_text = title                          # the item's own title states the target
         figures = find_quantities(target_text, gaz.units)
         if kind in ("plan", "supervision"):
@@ -157,8 +146,6 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
     return out
 
 
-PROGRESS_RATE = re.compile(r"完成\S{0,8}?\d+(?:\.\d+)?\s*%|完成率|完工率")
-STANDARD = re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|调整到)")
 
 
 def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[int]) -> list[Project]:
@@ -170,11 +157,11 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             continue
         for seg in re.split(r"[；;。]", nt.text):
             seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg.split("：")[-1] if "：" in seg[:8] else seg)
-            m = TARGET_SENT.search(seg)
-            std = STANDARD.search(seg)
+            m = P.TARGET_SENT.search(seg)
+            std = P.STANDARD.search(seg)
             if (m and seg[m.end():m.end() + 1] == "的") or re.search(r"共\s*\d+\s*[项件]", seg):
                 continue        # 已完成年度任务的2项: a status count, not a project
-            if not (m and m.start() >= 2) and not (std and P_RATE_DONE.search(seg)):
+            if not (m and m.start() >= 2) and not (std and P.P_RATE_DONE.search(seg)):
                 continue
             cut = m.start() if m else std.start()
             name = re.sub(r"(?:的|为)$", "", seg[:cut]).strip("，, ")
@@ -192,21 +179,20 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
     return out
 
 
-P_RATE_DONE = re.compile(r"完成率|完成年")
 
 
 def _split(body: str, kind: str) -> tuple[str, str]:
     """The target part and the progress part of an item's body."""
-    m = TARGET_SENT.search(body)
+    m = P.TARGET_SENT.search(body)
     if kind not in ("progress", "summary"):
-        done = PROGRESS_START.search(body) if PROGRESS_RATE.search(body) else None
+        done = P.PROGRESS_START.search(body) if P.PROGRESS_RATE.search(body) else None
         return (body[:done.start()], body[done.start():]) if done else (body, "")
     if not m:
         return "", body
     start = m.end()
     end_sent = body.find("。", start)
     end_sent = len(body) if end_sent < 0 else end_sent
-    cut = PROGRESS_START.search(body, start, end_sent)
+    cut = P.PROGRESS_START.search(body, start, end_sent)
     end = cut.start() if cut else end_sent
     return body[start:end], body[:m.start()] + "。" + body[end:]
 

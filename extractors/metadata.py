@@ -9,11 +9,6 @@ from . import patterns as P
 from .numbers import to_number
 from .records import Region
 
-TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|计划|情况|表|清单|安排|函|要点|任务)》?(?:[（(][^）)]{1,12}[）)])?$")
-ISSUER_END = re.compile(r"(人民政府办公室|人民政府|政府办公室|办公室|委员会|督查室|实事办|领导小组|考核办|局|厅|委)$")
-ORG_AFTER = re.compile(r"(?:公安|供电|国土|移动|电信|联通|质监|税务|人社|财政|民政|教育|卫健|住建|交通|水务|人民|政府)")
-ORG_CONTEXT = re.compile(r"^(?:公安|供电|国土|移动|电信|联通|质监|税务|人社|财政|民政|教育|卫健|住建|交通|水务|人民|区|县|市|政府)")
-
 
 def title_of(lines: list[str]) -> str | None:
     """The first title-like line within the head of the document, joined across breaks."""
@@ -21,13 +16,13 @@ def title_of(lines: list[str]) -> str | None:
     for k, (i, text) in enumerate(head[:15]):
         if P.DOC_NUMBER.fullmatch(text) or text in ("正文",) or text.startswith(("发布时间", "来源", "索引号")):
             continue
-        if not (text.startswith("关于") or re.search(r"\d{4}年", text) or TITLE_END.search(text)):
+        if not (text.startswith("关于") or re.search(r"\d{4}年", text) or P.TITLE_END.search(text)):
             continue
         if text.endswith(("：", ":")) or len(text) > 80:
             continue
         joined = text
         for _, nxt in head[k + 1:k + 4]:
-            if TITLE_END.search(joined) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
+            if P.TITLE_END.search(joined) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
                     or "\t" in nxt or "：" in nxt:
                 break
             joined += nxt
@@ -93,10 +88,10 @@ def date_of(lines: list[str]) -> str | None:
 def issuer_of(lines: list[str], title: str | None) -> str | None:
     short = [re.sub(r"\s+", "", x) for x in lines if x.strip()]
     for ln in short[:6]:
-        if ISSUER_END.search(ln) and len(ln) <= 30 and not ln.startswith("关于"):
+        if P.ISSUER_END.search(ln) and len(ln) <= 30 and not ln.startswith("关于"):
             return ln
     for k, ln in enumerate(short):
-        if P.DATE_CN.fullmatch(ln) and k and ISSUER_END.search(short[k - 1]) and len(short[k - 1]) <= 30:
+        if P.DATE_CN.fullmatch(ln) and k and P.ISSUER_END.search(short[k - 1]) and len(short[k - 1]) <= 30:
             return short[k - 1]
     m = re.search(r"来源\s*[:：]\s*(\S+?)(?:\s|阅读|$)", "\n".join(lines[:60]))
     return m.group(1) if m else None
@@ -159,7 +154,7 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
     names = gaz.names
     longest = gaz.longest_name
     ends = {j for j, ch in enumerate(text) if ch in SUFFIX_CHARS}
-    ends |= {m.start() - 1 for m in ORG_AFTER.finditer(text) if m.start() > 0}
+    ends |= {m.start() - 1 for m in P.ORG_AFTER.finditer(text) if m.start() > 0}
     out = []
     last_end = 0
     for j in sorted(ends):
@@ -170,7 +165,7 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
             cand = text[start:j + 1]
             if cand not in names or _inside_word(text, start, j + 1):
                 continue
-            if cand[-1] in SUFFIX_CHARS or ORG_CONTEXT.match(text[j + 1:j + 3]):
+            if cand[-1] in SUFFIX_CHARS or P.ORG_CONTEXT.match(text[j + 1:j + 3]):
                 out.append((cand, names[cand], start))
                 last_end = j + 1
                 break

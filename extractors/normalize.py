@@ -7,12 +7,11 @@ so that offsets survive.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
+from . import patterns as P
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +58,7 @@ def normalize(original: str) -> NText:
     kept: list[int] = []
     pieces: list[str] = []
     pos = 0
-    for m in GLOSS.finditer(original):
+    for m in P.GLOSS.finditer(original):
         pieces.append(original[pos:m.start()])
         kept.extend(range(pos, m.start()))
         pos = m.end()
@@ -71,7 +70,7 @@ def normalize(original: str) -> NText:
 
 def simplify(text: str) -> str:
     """Normalised text without the offset map (names, cells)."""
-    return GLOSS.sub("", text).translate(_char_table())
+    return P.GLOSS.sub("", text).translate(_char_table())
 
 
 def squash(text: str) -> str:

@@ -13,8 +13,6 @@ from . import patterns as P
 from .records import Quantity
 
 MULTIPLIERS = {"": 1, None: 1, "万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000}
-RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到]\s*$")
-SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前|近|约)$")
 
 
 def to_number(text: str) -> float | None:
@@ -86,12 +84,12 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
         num = m.group("num")
         if not num[0].isdigit() and len(num) == 1 and num != "十":
             continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word, not a figure
-        if SKIP_BEFORE.search(text[max(0, m.start() - 2):m.start()]) or _in_breakdown(text, m.start()):
+        if P.SKIP_BEFORE.search(text[max(0, m.start() - 2):m.start()]) or _in_breakdown(text, m.start()):
             continue
         unit, family = units[m.group("unit")]
         q = _quantity(m, text, unit, family)
         if q:
-            low = RANGE_LOW.search(text[max(0, m.start() - 12):m.start()])
+            low = P.RANGE_LOW.search(text[max(0, m.start() - 12):m.start()])
             if low and to_number(low.group("num")) is not None:
                 # 3—5所: the lower bound and the upper one
                 lo_raw = low.group(0).strip() + q.raw
@@ -138,14 +136,12 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
 
 
 # 覆盖率达到100% / 比例不低于50% / 满意度95%以上: a share promised by a plan
-PERCENT_TARGET = re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|达)?"
-                            r"\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|以内|以下|左右)?")
 
 
 def percent_targets(text: str) -> list[Quantity]:
     """Percentages a plan sets as targets (unit %), never the rates a report states."""
     out = []
-    for m in PERCENT_TARGET.finditer(text):
+    for m in P.PERCENT_TARGET.finditer(text):
         word = m.group(0)
         if re.search(r"(?:完成|完工|开工|拨付|执行)$", text[max(0, m.start() - 2):m.start()]) \
                 and not re.search(r"达到|不低于|提高|保持|控制", word):

@@ -8,25 +8,19 @@ from __future__ import annotations
 
 import re
 
+from . import patterns as P
 from .normalize import simplify
-
-SPLIT = re.compile(r"[、，,；;/\n]+")
-PADDED_NAME = re.compile(r"^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]$")
-PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}$")
-NOT_PERSON = re.compile(r"^(各|相关|有关|属地|全体)|乡镇|街道|单位|部门|局|办|委|政府|公司|中心|负责人|主要领导|分管领导|同志|待定|[长]$")
-GENERIC_UNIT = re.compile(r"^(各|相关|有关|属地|其他|全体|所在|项目所在)|^(等|无|/|-)$")
-TRAILING = re.compile(r"(等(?:单位|部门)?|[（(](?:牵头|配合|协办|责任|主办)[)）]|牵头|负责|配合|协助)$")
 
 
 def leaders_in(cell: str) -> list[str]:
     out = []
     for part in re.split(r"[、，,；;/\n]+|\s{3,}", cell or ""):
         part = part.strip()
-        if PADDED_NAME.match(part):
+        if P.PADDED_NAME.match(part):
             part = re.sub(r"\s+", "", part)
         for name in part.split():
             name = simplify(name).strip("（）()")
-            if PERSON.match(name) and not NOT_PERSON.search(name) and name not in out:
+            if P.PERSON_NAME.match(name) and not P.NOT_PERSON.search(name) and name not in out:
                 out.append(name)
     return out
 
@@ -42,10 +36,10 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
             joined.append(ln)
     out = []
     for chunk in joined:
-        for part in SPLIT.split(chunk):
+        for part in P.SPLIT.split(chunk):
             for name in re.split(r"\s+", part.strip()):
-                name = TRAILING.sub("", simplify(name).strip("。.；;"))
-                if len(name) >= 2 and not GENERIC_UNIT.search(name) and name not in out:
+                name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
+                if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and name not in out:
                     out.append(name)
     return out
 

@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import re
 
+from . import patterns as P
 from .people import leaders_in, units_in
 from .records import Evidence, Project
 
-UNIT_LIST = re.compile(r"(?P<key>(?:牵头|主要|相关|配合|协办)?责任(?:主体)?单位|牵头单位|配合单位|协办单位)\s*[:：]\s*"
-                       r"(?P<val>[^。；;]{4,400})")
-GROUP_LEADER = re.compile(r"(?P<title>(?:常务)?副?(?:省|市|州|县|区|旗|盟)长|(?:省|市|州|县|区)委(?:常委|书记|副书记)|主任)"
-                          r"(?P<name>(?:[\u4e00-\u9fff·]\s*){2,9}?)\s*(?:为|任|担任)(?:副)?(?:组长|总召集人|召集人|指挥长)")
 PARTNER_KEYS = ("相关", "配合", "协办")
 
 
@@ -29,7 +26,7 @@ def programme_project(paragraphs, gaz, used_lines: set[int]) -> Project | None:
         if ln in used_lines:
             continue
         text = nt.text
-        for m in UNIT_LIST.finditer(text):
+        for m in P.UNIT_LIST.finditer(text):
             if m.start() == len(text) - len(text.lstrip()):
                 continue      # 牵头单位：… opening its own line is a project's field, not a programme list
             names = [u for u in units_in(re.sub(r"等$", "", m.group("val").strip()), gaz.org_suffixes)
@@ -39,7 +36,7 @@ def programme_project(paragraphs, gaz, used_lines: set[int]) -> Project | None:
             bucket = p.partner_units if m.group("key").startswith(PARTNER_KEYS) else p.lead_units
             bucket += [u for u in names if u not in p.lead_units and u not in p.partner_units]
             lines.append((ln, nt))
-        for m in GROUP_LEADER.finditer(text):
+        for m in P.GROUP_LEADER.finditer(text):
             for name in leaders_in(re.sub(r"\s+", "", m.group("name"))):
                 if name not in p.leaders:
                     p.leaders.append(name)

@@ -15,12 +15,6 @@ from .numbers import find_quantities
 from .people import units_in
 from .records import Evidence, Progress, Project, Quantity, Target
 
-CLAUSE = re.compile(r"[，,；;。、]")
-NOT_DONE = re.compile(r"正在|正|在建|施工中|计划|拟|将|待|尚未|未|共建设|分解|均在|开展前期|列入|剩下|剩余|其余|预计|目标|任务数|下达")
-DONE_WORD = re.compile(r"完成|建成|完工|竣工|开工|已|累计|达到|受理|筛查|检查|增加|新增|实施|开展|培训|就业|投入使用|发放|救助|改造|签约|覆盖|办理|新建")
-REGION_HEAD = re.compile(r"^(?P<r>[\u4e00-\u9fff]{1,6}?(?:市|县|区|州|旗|街道|镇|乡))(?:公安局|[^\u4e00-\u9fff]|完成|已|共|建成|实现|均)")
-SUBCOUNTY = re.compile(r"(?<![各全有相其])(?P<r>[\u4e00-\u9fff]{2,5}(?:街道|镇|乡))(?=完成|已|均|、|，|进度|累计)")
-
 
 def projects_from_prose(lines: list, gaz, places: set[str]) -> list[Project]:
     """`lines` are (line number, NText) pairs of the paragraphs outside tables."""
@@ -159,7 +153,7 @@ def _whole_task_done(sent: str, q: Quantity) -> bool:
     before = sent[max(sent.rfind(ch, 0, q.start) for ch in "，,；：:") + 1:q.start]
     if q.unit in ("件", "项") or P.PERCENT.search(sent[q.end:]):
         return False        # 3件实事已全面完成，完成率30%: a count of projects done, measured by a rate
-    return not DONE_WORD.search(before) and bool(re.search(r"(?:任务)?(?:已)?(?:全部|全面)(?:完成|建成)",
+    return not P.DONE_WORD.search(before) and bool(re.search(r"(?:任务)?(?:已)?(?:全部|全面)(?:完成|建成)",
                                                            sent[q.end:clause_end]))
 
 
@@ -172,14 +166,14 @@ def _is_completed(sent: str, q: Quantity) -> bool:
     if re.search(r"^[^，,]{0,6}?(?:已|全部|全面)+(?:完成|建成|投入使用)|^全部投入使用|^建成投入使用", after) \
             and not re.search(r"正在|尚未|未", after[:6]):
         return True
-    if NOT_DONE.search(clause) and not re.search(r"已(?:全部|全面)?(?:完成|建成)|完成", before):
+    if P.NOT_DONE.search(clause) and not re.search(r"已(?:全部|全面)?(?:完成|建成)|完成", before):
         return False
-    if DONE_WORD.search(before) or re.search(r"^[，,]?\s*完成", sent[q.end:q.end + 3]):
+    if P.DONE_WORD.search(before) or re.search(r"^[，,]?\s*完成", sent[q.end:q.end + 3]):
         return True
     # the second figure of a list whose first is a completed one: 救助717人、训练时间2067.7个月
     prev = sent[max(0, clause_start - 1):clause_start]
     return prev == "、" and bool(re.search(r"\d", sent[max(0, clause_start - 12):clause_start])) \
-        and bool(DONE_WORD.search(sent[:clause_start]))
+        and bool(P.DONE_WORD.search(sent[:clause_start]))
 
 
 def _listed_places(text: str, places: set[str]) -> list[str]:
@@ -187,7 +181,7 @@ def _listed_places(text: str, places: set[str]) -> list[str]:
     clause = re.split(r"[，,。；]", text.rstrip("，, "))
     for part in reversed(clause):
         head = re.sub(r"(?:进度|均|等|并列|分别).*$", "", part.strip())
-        names = [x for x in re.split(r"[、和及]", head) if x in places or SUBCOUNTY.fullmatch(x + "完")]
+        names = [x for x in re.split(r"[、和及]", head) if x in places or P.SUBCOUNTY.fullmatch(x + "完")]
         if names:
             return names
     return []
@@ -198,7 +192,7 @@ def _region_at(clause: str, places: set[str]) -> str | None:
     for name in places:
         if clause.startswith(name):
             return name
-    m = REGION_HEAD.match(clause)
+    m = P.REGION_HEAD.match(clause)
     if m and m.group("r") in places:
         return m.group("r")
     return None

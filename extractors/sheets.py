@@ -13,20 +13,17 @@ from __future__ import annotations
 
 import re
 
+from . import patterns as P
 from .normalize import simplify, squash
 from .records import Evidence, Progress, Project, Quantity, Target
 
-TOTAL = re.compile(r"^(全市|全州|全县|全区|全省|合计|总计|全盟|全旗|小计)$")
 ROLE = [("rate", re.compile(r"完成率|完成比例|进度|%")), ("completed", re.compile(r"完成|累计|实际")),
         ("target", re.compile(r"任务|目标|计划"))]
-UNIT_IN = re.compile(r"[（(](?P<u>[^）)]{1,6})[）)]")
-TITLE_NOISE = re.compile(r"^.*?(?:19|20)\d{2}\s*年(?:度)?|(?:重点)?(?:民生实事|为民办实事|民生工程)|(?:的)?(?:进展|完成|推进|落实)"
-                         r"情况|(?:汇总|统计|一览|情况)?表$|[（(].*?[）)]|项目|分县")
 
 
 def is_region_cell(text: str, places: set[str]) -> bool:
     t = squash(simplify(text))
-    return bool(TOTAL.match(t)) or t in places or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:县|市|区|旗|州)", t))
+    return bool(P.TOTAL.match(t)) or t in places or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:县|市|区|旗|州)", t))
 
 
 def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list[Project] | None:
@@ -57,12 +54,12 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
     seq_col = next((c for c, (top, bottom) in enumerate(labels) if (top or bottom) in ("序号", "编号")), None)
     out: list[Project] = []
     for k, (group, cols) in enumerate(groups.items()):
-        name = UNIT_IN.sub("", group).strip() or fallback or "（汇总表）"
+        name = P.UNIT_IN.sub("", group).strip() or fallback or "（汇总表）"
         unit = _unit(group) or _unit(labels[cols["target"]][1] or labels[cols["target"]][0])
         for r in data:
             row = rows[r]
             region = squash(simplify(row[rc]))
-            region = None if TOTAL.match(region) else region
+            region = None if P.TOTAL.match(region) else region
             ev = Evidence(text="\t".join(row).strip(), line=table.row_lines[r] if r < len(table.row_lines) else None,
                           page=table.page, table=table.index, row=r)
             target = _number(row, cols["target"])
@@ -125,7 +122,7 @@ def _number(row, col, percent=False):
 
 
 def _unit(label: str | None) -> str | None:
-    m = UNIT_IN.search(label or "")
+    m = P.UNIT_IN.search(label or "")
     if not m:
         return None
     u = m.group("u")
@@ -139,5 +136,5 @@ def _family(unit, gaz):
 def _name_from_title(title: str | None) -> str | None:
     if not title:
         return None
-    name = TITLE_NOISE.sub("", simplify(title)).strip("，,。 ")
+    name = P.TITLE_NOISE.sub("", simplify(title)).strip("，,。 ")
     return name or None

@@ -11,15 +11,9 @@ from __future__ import annotations
 
 import re
 
+from . import patterns as P
 from .numbers import to_number
 from .records import Evidence, Summary
-
-STATUS_TOTAL = re.compile(r"共\s*(?:\d+\s*件\s*)?(?P<n>\d+)\s*[个项](?P<unit>(?:具体|考核)?指标|项目|任务)")
-STATUS_PART = re.compile(r"(?P<what>[^，,。；：:]{2,20}?)的(?:有|是)?\s*(?P<n>\d+)\s*(?:个|项|件)")
-LIST_PART = re.compile(r"(?P<what>[^，,。；]{2,20}?)的(?:是|有)[：:](?P<list>.+?)共\s*(?P<n>\d+)\s*(?:个|项|件)(?P<unit>指标|项目|任务|实事)?")
-PART = re.compile(r"(?:(?P<rest>其余|剩余|其他)\s*)?(?P<n>\d+)\s*(?P<unit>件|项|个)(?P<tail>[^，,。；]{0,16})")
-SUBJECT = re.compile(r"^[（(]?[一二三四五六七八九十\d]{0,3}[）)、.]?\s*(?P<s>[\u4e00-\u9fff]{2,8}?(?:市|县|区|州|旗|镇|乡))")
-REST_ITEMS = re.compile(r"([\d.]+(?:公里|个|户|件|人次|人|所|张|万元|元))(?=(?:开工|建设|实施|改|新建|增加|完成|办理|康复|推进))")
 
 
 def split_items(text: str) -> list[str]:
@@ -45,22 +39,22 @@ def split_items(text: str) -> list[str]:
         if out and (len(it) <= 3 or it[0] in "个项件等及和与"):
             out[-1] += "、" + it
             continue
-        out.extend(x for x in REST_ITEMS.sub(r"\1|", it).split("|") if x)
+        out.extend(x for x in P.REST_ITEMS.sub(r"\1|", it).split("|") if x)
     return out
 
 
 def status_parts(text: str, gaz, line: int | None, original: str) -> list[Summary]:
     """The county-style statement with 共N个考核指标 and parts by status."""
-    m = STATUS_TOTAL.search(text)
+    m = P.STATUS_TOTAL.search(text)
     if not m:
         return []
-    subj = SUBJECT.match(text)
+    subj = P.SUBJECT.match(text)
     ev = Evidence(text=original, line=line)
     main = Summary(subject=subj.group("s") if subj else None, total=float(m.group("n")),
                    unit="项" + m.group("unit"), evidence=ev, scope="status")
     out = [main]
     rest = text[m.end():]
-    for pm in LIST_PART.finditer(rest):
+    for pm in P.LIST_PART.finditer(rest):
         status = _status(pm.group("what"), gaz)
         items = split_items(pm.group("list"))
         n = float(pm.group("n"))
@@ -68,7 +62,7 @@ def status_parts(text: str, gaz, line: int | None, original: str) -> list[Summar
             main.parts[status] = main.parts.get(status, 0) + n
         out.append(Summary(subject=f"{main.subject or ''}{pm.group('what')}".strip() or None, total=n,
                            unit="个指标", evidence=ev, listed=len(items), items=items, scope="list"))
-    for pm in STATUS_PART.finditer(rest):
+    for pm in P.STATUS_PART.finditer(rest):
         status = _status(pm.group("what"), gaz)
         if status and status not in main.parts:
             main.parts[status] = float(pm.group("n"))
@@ -85,7 +79,7 @@ def piece_parts(text: str, gaz, line: int | None, original: str) -> list[Summary
     subj = re.search(r"([省市县区州]列[\u4e00-\u9fff]{0,10}实事)", text)
     s = Summary(subject=subj.group(1) if subj else None, total=total, unit="件",
                 evidence=Evidence(text=original, line=line), scope="pieces")
-    for pm in PART.finditer(text, m.end()):
+    for pm in P.PART.finditer(text, m.end()):
         if pm.group("unit") != "件":
             continue
         n = float(pm.group("n"))
@@ -112,8 +106,6 @@ def _status(text: str, gaz) -> str | None:
 
 def declared_counts(text: str, line: int | None, original: str) -> list[Summary]:
     """共9个项目、12个指标任务 / 共16件，其中省…8件、市…8件 / 10项重点民生工程的30个具体工作任务."""
-    from . import patterns as P
-
     if not re.search(r"实事|民生工程|项目|任务|指标", text):
         return []
     if not re.search(r"共|全区|全市|全县|全州|全省|确定|办理|的\d+个", text):
