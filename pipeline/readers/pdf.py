@@ -8,6 +8,10 @@
   the cell's width is a wrap and is joined; a shorter line ends a paragraph of the cell.
 - A table that goes on over a page break is one Table: the next page's first block is a
   table that repeats the header (the repeat is dropped) or has as many columns.
+- A CID font drawn through a predefined UCS-2/UTF-16 CMap (UniGB-UCS2-H, as ReportLab and
+  older Chinese tools write with non-embedded STSong) without a ToUnicode map: pdfminer drops
+  every code its CMap file lacks (the middle dot of 艾尼瓦尔·吐尔逊); such codes are Unicode
+  already and are kept as the characters they name.
 - A page whose text is garbled ("(cid:NN)", U+FFFD, private-use glyphs) is read again with
   pypdfium2; when that fails too, doc.warnings names the page.
 """
@@ -34,6 +38,7 @@ def read(data: bytes, source: str) -> Document:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+        pdf.rsrcmgr = _resources()
         pages = pdf.pages
     except Exception as exc:
         # pdfplumber wraps pdfminer's errors in PdfminerException(original)
@@ -62,6 +67,53 @@ def read(data: bytes, source: str) -> Document:
     for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
         table.index = i
     return build(source, "pdf", blocks, data, warnings=warnings)
+
+
+UNICODE_CMAP = re.compile(r"UCS2|UTF16", re.IGNORECASE)
+UNMAPPED = 0x110000          # pseudo-CIDs for codes the CMap lacks: UNMAPPED + the code point
+
+
+def _resources():
+    """A pdfminer resource manager whose UCS-2/UTF-16 CID fonts keep the codes their CMap lacks."""
+    from pdfminer.pdffont import PDFCIDFont
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    class Resources(PDFResourceManager):
+        def get_font(self, objid, spec):
+            font = super().get_font(objid, spec)
+            if isinstance(font, PDFCIDFont) and not getattr(font, "_unicode_codes", False) \
+                    and "ToUnicode" not in spec and UNICODE_CMAP.search(str(font.cmap.attrs.get("CMapName", ""))
+                                                                      or PDFCIDFont._get_cmap_name(spec, False)):
+                _keep_unmapped_codes(font)
+            return font
+
+    return Resources()
+
+
+def _keep_unmapped_codes(font) -> None:
+    cmap_decode, to_unichr = font.cmap.decode, font.to_unichr
+
+    def decode(code: bytes) -> list[int]:
+        out: list[int] = []
+        k = 0
+        while k + 1 < len(code):
+            unit = int.from_bytes(code[k:k + 2], "big")
+            size = 4 if 0xD800 <= unit < 0xDC00 and k + 3 < len(code) else 2
+            cids = list(cmap_decode(code[k:k + size]))
+            if cids:
+                out += cids
+            elif size == 4:
+                low = int.from_bytes(code[k + 2:k + 4], "big")
+                out.append(UNMAPPED + 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+            else:
+                out.append(UNMAPPED + unit)
+            k += size
+        return out
+
+    def unichr(cid: int) -> str:
+        return chr(cid - UNMAPPED) if cid >= UNMAPPED else to_unichr(cid)
+
+    font.decode, font.to_unichr, font._unicode_codes = decode, unichr, True
 
 
 def garbled(text: str) -> bool:
