@@ -72,3 +72,48 @@ def test_unit_mismatch():
     text = ("关于2021年1-5月重点民生实事进展情况的通报\n"
             "2、由州卫健委牵头组织实施的“完成孕产妇免费产前筛查1.65万人次”项目：全州已筛查6923人，完成年任务41.96%，工作有序推进。\n")
     assert flags(text) == ["UNIT_MISMATCH"]
+
+
+NAMES = ["农村公路提质改造", "建设农村公路安防设施", "实施困难残疾人家庭无障碍改造", "办理法律援助案件", "开工建设城镇老旧小区",
+         "改新建农村户用厕所", "增加公办幼儿园学位", "康复救助残疾儿童", "孕产妇免费产前筛查", "实施乡村“雪亮工程”"]
+
+
+def county(done, track, lagging, total=None, declared=None):
+    total = done + track + lagging if total is None else total
+    declared = lagging if declared is None else declared
+    items = "、".join(NAMES[:lagging])
+    return (f"关于2021年1-5月重点民生实事进展情况的通报\n（一）吉首市省定重点民生实事任务共18件{total}个考核指标。"
+            f"达到省定验收标准的有{done}个，工作有序推进的有{track}个，工作进度相对滞后的是：{items}共{declared}个指标。\n")
+
+
+@settings(max_examples=30, deadline=None)
+@given(done=st.integers(0, 12), track=st.integers(0, 12), lagging=st.integers(2, 10))
+def test_consistent_status_counts_raise_nothing(done, track, lagging):
+    assert flags(county(done, track, lagging)) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(done=st.integers(0, 12), track=st.integers(0, 12), lagging=st.integers(2, 10), off=st.integers(1, 3))
+def test_a_wrong_total_or_count_raises_exactly_its_flag(done, track, lagging, off):
+    assert flags(county(done, track, lagging, total=done + track + lagging + off)) == ["SUM_MISMATCH"]
+    # the parts still add up (共 counts the declared number), but the list has fewer items
+    assert flags(county(done, track, lagging, total=done + track + lagging + off,
+                        declared=lagging + off)) == ["COUNT_MISMATCH"]
+
+
+def table(rows):
+    head = "| 序号 | 实事项目 | 年度目标 | 完成情况 | 完成率 | 责任单位 |\n|---|---|---|---|---|---|\n"
+    body = "".join(f"| {i} | 项目{i} | {t}户 | {d}户 | {r}% | 县住建局 |\n" for i, (t, d, r) in enumerate(rows, 1))
+    return "关于2019年1-9月民生实事进展情况的通报\n附件\n" + head + body
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(50, 5000), st.floats(0.05, 1.2)), min_size=2, max_size=8), st.data())
+def test_tables_consistent_then_one_rate_perturbed(rows, data):
+    good = [(t, max(1, int(t * s)), f"{100 * max(1, int(t * s)) / t:.1f}") for t, s in rows]
+    assert flags(table(good)) == []
+    k = data.draw(st.integers(0, len(good) - 1))
+    t, d, r = good[k]
+    bad = list(good)
+    bad[k] = (t, d, f"{float(r) + data.draw(st.floats(0.2, 9.0)):.1f}")
+    assert flags(table(bad)) == ["RATE_MISMATCH"]
