@@ -24,9 +24,11 @@ one sheet per 表N.  File stems stay the corpus stems so answer keys match.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import re
 import sys
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -263,10 +265,29 @@ def wants_xlsx(stem: str) -> bool:
     return key.exists() and json.loads(key.read_text(encoding="utf-8")).get("kind") == "summary"
 
 
+STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def stable_zip(path: Path) -> None:
+    """Fixed timestamps in a DOCX/XLSX (ZIP entries and docProps/core.xml), so that a rerun
+    leaves committed files unchanged."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":
+                data = STAMP.sub(rb"\g<1>2024-01-01T00:00:00Z\g<2>", data)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0)), data,
+                         compress_type=zipfile.ZIP_DEFLATED)
+    path.write_bytes(out.getvalue())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("only", nargs="*", help="stems or stem prefixes (default: all)")
     args = parser.parse_args(argv)
+    from reportlab import rl_config
+    rl_config.invariant = 1          # no creation date or random document id in the PDFs
     for fmt in FORMATS:
         (HERE / fmt).mkdir(exist_ok=True)
     for path in sorted(HERE.glob("[0-9][0-9][0-9]_*.txt")):
@@ -274,10 +295,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         blocks = corpus_blocks(path)
         render.docx(blocks, HERE / "docx" / f"{path.stem}.docx", path.stem)
+        stable_zip(HERE / "docx" / f"{path.stem}.docx")
         render.pdf(blocks, HERE / "pdf" / f"{path.stem}.pdf", path.stem)
         render.html(blocks, HERE / "html" / f"{path.stem}.html", path.stem)
         if wants_xlsx(path.stem):
             render.xlsx_sheets(sheets(blocks), HERE / "xlsx" / f"{path.stem}.xlsx", path.stem)
+            stable_zip(HERE / "xlsx" / f"{path.stem}.xlsx")
     return 0
 
 
