@@ -7,6 +7,7 @@ rows become paragraphs, the grid a Table named after its sheet.
 from __future__ import annotations
 
 import hashlib
+import io
 
 from ..errors import EncryptedDocument
 from ..model import Block, Document, Table, build, clean_cell
@@ -17,7 +18,9 @@ def read(data: bytes, source: str) -> Document:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        # xlrd writes its warnings ("file size not 512 + multiple of sector size") to stdout,
+        # which would corrupt `minsheng extract`'s JSON and `ingest --json`: keep them to itself
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
     except xlrd.biffh.XLRDError as exc:
         if "encrypted" in str(exc).lower() or "password" in str(exc).lower():
             raise EncryptedDocument(source, "the XLS workbook is password-protected",

@@ -250,8 +250,8 @@ def small_inputs() -> dict[str, bytes]:
         "last_row_1048576.xlsx": last_row_xlsx(),
         "lying_zip_size.docx": lying_zip_docx(),
     }
-    for ext in ("pdf", "docx", "xlsx", "doc", "xls", "html"):
-        out[f"garbage.{ext}"] = garbage(seed=len(ext))
+    for seed, ext in enumerate(("pdf", "docx", "xlsx", "doc", "xls", "html"), start=1):
+        out[f"garbage.{ext}"] = garbage(seed=seed)     # distinct bytes: an ingest counts copies once
     return out
 
 

@@ -1,0 +1,165 @@
+"""Faults around `minsheng ingest`, run as a black box (a subprocess):
+
+- a batch holding every bad input, a file deleted while the run is going, and good documents:
+  the run completes, lists every failure (one line each), and stores the good ones;
+- the disk fills up while the store is written (a 1 MB tmpfs): nothing is half written.
+
+Covered elsewhere, not repeated here (tests/test_flow.py, the ingest engineer's):
+kill -9 during ingest then resume (test_kill_9_then_resume) and two ingests into one DuckDB
+file at once (test_two_ingests_at_once_fail_clearly: the second gets one line, "in use").
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+MINSHENG = str(Path(sys.executable).with_name("minsheng"))
+sys.path.insert(0, str(HERE / "bad_inputs"))
+from make_bad_inputs import derived_inputs  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory) -> dict:
+    home = os.environ.get("MINSHENG_TEST_PREFECT_HOME") or str(tmp_path_factory.mktemp("prefect"))
+    return {**os.environ, "PREFECT_HOME": home}
+
+
+def good_documents(folder: Path, n: int) -> list[Path]:
+    """n text documents with distinct bytes, from the samples."""
+    sources = sorted((ROOT / "samples" / "txt").glob("*.txt")) + sorted((ROOT / "samples" / "corpus").glob("*.txt"))
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        path = folder / f"{i:03d}_{src.name}"
+        path.write_bytes(src.read_bytes() + f"\n（副本{i}）\n".encode())
+        out.append(path)
+    return out
+
+
+def consistent(db: Path) -> int:
+    """Every stored document has exactly the rows its counts say; no orphan rows."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        bad = con.execute("""
+            SELECT d.source FROM documents d
+            LEFT JOIN (SELECT sha256, count(*) n FROM projects GROUP BY 1) p USING (sha256)
+            LEFT JOIN (SELECT sha256, count(*) n FROM targets GROUP BY 1) t USING (sha256)
+            WHERE coalesce(p.n, 0) <> d.n_projects OR coalesce(t.n, 0) <> d.n_targets""").fetchall()
+        assert bad == [], bad
+        for table in ("projects", "targets", "progress", "flags"):
+            orphans = con.execute(f"SELECT count(*) FROM {table} WHERE sha256 NOT IN (SELECT sha256 FROM documents)")
+            assert orphans.fetchone()[0] == 0, table
+        return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def bad_batch(tmp_path_factory, env) -> dict:
+    """One ingest over every bad input, 30 good documents, and one file deleted mid-run."""
+    root = tmp_path_factory.mktemp("batch")
+    batch = root / "档案 archive"
+    batch.mkdir()
+    bad = [p for p in (HERE / "bad_inputs").iterdir() if p.is_file() and p.suffix != ".py"]
+    for p in bad:
+        shutil.copy(p, batch / p.name)
+    bad = [batch / p.name for p in bad]
+    derived = derived_inputs(batch / "derived")
+    good = good_documents(batch / "zz_good", 30)
+    vanishing = good[-1]                       # sorted last: deleted before its batch is read
+    db = root / "batch.duckdb"
+    proc = subprocess.Popen([MINSHENG, "ingest", str(batch), "--db", str(db), "--batch-size", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=root)
+    try:
+        for line in proc.stderr:
+            if "files found" in line:           # discovery and hashing are done; extraction starts
+                vanishing.unlink()
+                break
+        out, err = proc.communicate(timeout=300)
+    finally:
+        proc.kill()
+    listed = out.split("\nfailed (", 1)[1].splitlines()[1:] if "\nfailed (" in out else []
+    failures = {}
+    for line in (ln.strip() for ln in listed if ln.startswith("  ")):
+        source = next((str(p) for p in [*bad, *derived.values(), *good] if line.startswith(f"{p}: ")), line)
+        failures[source] = line
+    return {"rc": proc.returncode, "failures": failures, "stdout": out, "stderr": err, "db": db,
+            "bad": bad, "derived": list(derived.values()), "good": good,
+            "vanishing": vanishing}
+
+
+def test_a_batch_of_bad_inputs_completes_and_lists_each_failure(bad_batch):
+    assert bad_batch["rc"] == 0, bad_batch["stderr"][-3000:]
+    assert "Traceback" not in bad_batch["stderr"]
+    failures = bad_batch["failures"]
+    for reason in failures.values():
+        assert "\n" not in reason and " — " in reason, reason
+    must_fail = [p for p in bad_batch["bad"] if p.name.startswith(("empty", "garbage", "truncated", "encrypted",
+                                                                   "protected", "error_page", "document", "photo",
+                                                                   "merge_bomb", "lying_zip"))]
+    missing = [p.name for p in must_fail if str(p) not in failures]
+    assert not missing, missing
+    assert consistent(bad_batch["db"]) >= len(bad_batch["good"]) - 1
+
+
+def test_a_file_deleted_mid_ingest_is_a_failure_not_a_crash(bad_batch):
+    failures = bad_batch["failures"]
+    reason = failures.get(str(bad_batch["vanishing"]))
+    assert reason is not None, sorted(failures)
+    assert "no such file" in reason.lower(), reason
+    con = duckdb.connect(str(bad_batch["db"]), read_only=True)
+    try:
+        stored = {r[0] for r in con.execute("SELECT source FROM documents").fetchall()}
+        listed = {r[0] for r in con.execute("SELECT source FROM failures").fetchall()}
+    finally:
+        con.close()
+    assert {str(p) for p in bad_batch["good"][:-1]} <= stored
+    assert str(bad_batch["vanishing"]) in listed
+
+
+@pytest.fixture(scope="module")
+def disk_full(tmp_path_factory, env) -> dict:
+    """An ingest whose store sits on a 1 MB tmpfs: the disk fills up part-way."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a tmpfs needs root")
+    root = tmp_path_factory.mktemp("full")
+    mnt = root / "mnt"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        good_documents(root / "docs", 120)
+        db = mnt / "store.duckdb"
+        done = subprocess.run([MINSHENG, "ingest", str(root / "docs"), "--db", str(db)], capture_output=True,
+                              text=True, env=env, timeout=300)
+        copy = root / "after"           # read it back from a disk with room for DuckDB's own files
+        copy.mkdir()
+        for f in mnt.iterdir():
+            shutil.copy(f, copy / f.name)
+        yield {"rc": done.returncode, "stderr": done.stderr, "db": copy / db.name}
+    finally:
+        subprocess.run(["umount", str(mnt)], capture_output=True)
+
+
+def test_disk_full_leaves_nothing_half_written(disk_full):
+    assert disk_full["rc"] != 0, "1 MB cannot hold 120 documents"
+    stored = consistent(disk_full["db"])
+    assert 0 <= stored < 120
+
+
+@pytest.mark.xfail(strict=True, reason="disk full: ingest prints Prefect's tracebacks and exits 2 with "
+                   "'internal error'; the documents it could not store are recorded as 'please report this file'")
+def test_disk_full_is_one_clear_line(disk_full):
+    err = [ln for ln in disk_full["stderr"].splitlines() if ln.strip() and "nanobind" not in ln and "leaked" not in ln]
+    assert disk_full["rc"] == 1
+    assert "Traceback" not in disk_full["stderr"]
+    assert err and "No space left on device" in err[-1] and "internal error" not in err[-1], err[-3:]
