@@ -3,6 +3,8 @@
 - Text outside the tables is read line by line; a line that runs to the right margin is
   joined with the next one (a wrapped paragraph, also across a page break).  Bare page
   numbers are dropped.
+- A line that stops short of the margin by less than the Latin word the next line starts with
+  (…完成率 / 104.7%。) is a wrap too: such a word is moved to the next line whole.
 - A ruled table keeps its merged cells: each cell's rectangle is measured against the
   table's row and column edges to give rowspan/colspan.  Inside a cell, a line that fills
   the cell's width is a wrap and is joined; a shorter line ends a paragraph of the cell.
@@ -28,6 +30,7 @@ MAX_PAGES = 2000
 PAGE_NUMBER = re.compile(r"^[\s\-—－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—－·]*$")
 HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[条章节]")
 ENDS = "。！？：；!?:;"
+LATIN_WORD = re.compile(r"[0-9A-Za-z.%‰,/+\-]")
 TOL = 2.0     # points: how far a cell edge may sit from the table's grid line
 
 
@@ -156,13 +159,24 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tup
         if line["text"].strip() and not PAGE_NUMBER.match(line["text"]):
             size = max((c.get("size", 0) for c in line["chars"]), default=0)
             items.append((line["top"], {"text": line["text"].strip(), "x0": line["x0"], "x1": line["x1"],
-                                        "top": line["top"], "size": size}))
+                                        "top": line["top"], "size": size, "lead": _lead_word(line["chars"])}))
     for t in found:
         table = _table(t, page.chars, number)
         if table.cells:
             items.append((t.bbox[1], table))
     items.sort(key=lambda it: it[0])
     return [(number, obj) for _, obj in items]
+
+
+def _lead_word(chars: list[dict]) -> float:
+    """Width of the Latin word (104.7%, 2019, ICP) a line starts with: a wrapped line before it
+    stops short of the margin by up to that much, since such a word is not broken."""
+    run = []
+    for ch in chars:
+        if not LATIN_WORD.match(ch["text"]):
+            break
+        run.append(ch)
+    return run[-1]["x1"] - run[0]["x0"] if run else 0.0
 
 
 def _pdfium_text(data: bytes, index: int) -> str | None:
@@ -216,9 +230,10 @@ def _cell_text(chars: list[dict], right: float) -> str:
             lines[-1].append(ch)
         else:
             lines.append([ch])
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
     out = ""
     for k, line in enumerate(lines):
-        line.sort(key=lambda c: c["x0"])
         text = ""
         for i, ch in enumerate(line):
             if i and ch["x0"] - line[i - 1]["x1"] > 0.3 * ch.get("size", 10) and ch["text"] != " " \
@@ -226,7 +241,8 @@ def _cell_text(chars: list[dict], right: float) -> str:
                 text += " "
             text += ch["text"]
         size = max(c.get("size", 10) for c in line)
-        wraps = right - line[-1]["x1"] < 2.2 * size
+        lead = _lead_word(lines[k + 1]) if k + 1 < len(lines) and text[-1:] not in ENDS else 0.0
+        wraps = right - line[-1]["x1"] < 2.2 * size + lead
         out += text + ("" if wraps and k + 1 < len(lines) else "\n")
     return clean_cell(out)
 
@@ -238,6 +254,8 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
     left = min((ln["x0"] for ln in lines if ln["x1"]), default=0.0)
     blocks: list[Block] = []
     open_line: dict | None = None       # the last line, if it ran to the right margin
+    short_line: dict | None = None      # the last line, if it stopped short of the margin by less
+                                        # than a Latin word the next line starts with would need
     last_page = 0
     for page, obj in items:
         if isinstance(obj, Table):
@@ -247,9 +265,12 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
                 pass
             else:
                 blocks.append(obj)
-            open_line = None
+            open_line = short_line = None
         else:
             indented = obj["x0"] - left > 0.8 * (obj["size"] or 10)
+            if open_line is None and short_line is not None and right - short_line["x1"] < \
+                    2.5 * (short_line["size"] or 10) + obj.get("lead", 0.0):
+                open_line = short_line
             new_item = open_line is not None and open_line["text"][-1:] in ENDS and HEADING.match(obj["text"])
             if open_line is not None and not indented and not new_item and blocks and isinstance(blocks[-1], Paragraph):
                 blocks[-1].text += obj["text"]
@@ -258,6 +279,7 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
             size = obj["size"] or 10
             reach = 1.6 if obj["text"][-1:] in ENDS else 2.5    # a wrapped line is full up to a char or two
             open_line = obj if obj["x1"] and right - obj["x1"] < reach * size else None
+            short_line = obj if obj["x1"] and open_line is None and obj["text"][-1:] not in ENDS else None
         last_page = page
     return blocks
 
