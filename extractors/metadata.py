@@ -177,8 +177,12 @@ GENERIC_PLACES = {"城区", "郊区", "矿区", "新区", "市区", "市辖区",
 
 
 def _inside_word(text: str, a: int, b: int) -> bool:
-    """Names that are also common words (城区 is a district of 大同, and any town's centre)."""
-    return text[a:b] in GENERIC_PLACES
+    """Names that are also common words (城区 is a district of 大同, and any town's centre), and
+    names ending in one glued to the word before them (新增城区 holds 增城区, a district of 广州)."""
+    name = text[a:b]
+    if name in GENERIC_PLACES:
+        return True
+    return name[-2:] in GENERIC_PLACES and a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff"
 
 
 def _qualified(places: list, gaz) -> list:

@@ -30,7 +30,7 @@ from pipeline.readers import read
 HERE = Path(__file__).resolve().parent / "bad_inputs"
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
-from make_bad_inputs import BIG, FORMATS, big_inputs, derived_inputs  # noqa: E402
+from make_bad_inputs import BIG, FORMATS, big_inputs, derived_inputs
 
 OK = "ok"          # a valid contract
 ANY = "any"        # a typed error or a valid contract: both are fine, a traceback is not
@@ -186,7 +186,7 @@ def big_results(tmp_path_factory) -> dict[str, dict]:
     def probe(name: str) -> dict:
         timeout = BIG_CASES[name][1]
         try:
-            done = subprocess.run([sys.executable, str(HERE / "probe.py"), str(paths[name])], capture_output=True,
+            done = subprocess.run(check=False, args=[sys.executable, str(HERE / "probe.py"), str(paths[name])], capture_output=True,
                                   text=True, timeout=timeout, cwd=ROOT)
         except subprocess.TimeoutExpired:
             return {"outcome": "hang", "timeout": timeout}
@@ -200,7 +200,7 @@ def big_results(tmp_path_factory) -> dict[str, dict]:
 
 @pytest.mark.parametrize("name", sorted(BIG_CASES))
 def test_big_kind_bounded_time_and_memory(name, big_results):
-    expected, timeout, max_mb = BIG_CASES[name]
+    expected, _, max_mb = BIG_CASES[name]
     got = big_results[name]
     assert got["outcome"] in ("ok", "error"), f"{name}: {got}"
     assert got["peak_rss_mb"] < max_mb, f"{name}: peak RSS {got['peak_rss_mb']} MB over {max_mb} MB"
@@ -216,7 +216,7 @@ def test_big_kind_bounded_time_and_memory(name, big_results):
 def test_fifty_mb_text_within_thirty_seconds(tmp_path):
     path = big_inputs(tmp_path, ["text_50mb.txt"])["text_50mb.txt"]
     try:
-        done = subprocess.run([sys.executable, str(HERE / "probe.py"), str(path)], capture_output=True, text=True,
+        done = subprocess.run(check=False, args=[sys.executable, str(HERE / "probe.py"), str(path)], capture_output=True, text=True,
                               timeout=30, cwd=ROOT)
     except subprocess.TimeoutExpired:
         pytest.fail("no result within 30 s")
@@ -232,7 +232,7 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path):
     fifo = tmp_path / "管道 通知.txt"
     os.mkfifo(fifo)
     try:
-        done = subprocess.run([str(Path(sys.executable).with_name("minsheng")), "extract", str(fifo)],
+        done = subprocess.run(check=False, args=[str(Path(sys.executable).with_name("minsheng")), "extract", str(fifo)],
                               capture_output=True, text=True, timeout=10)
     except subprocess.TimeoutExpired:
         pytest.fail("minsheng extract waited on a FIFO")
@@ -279,7 +279,7 @@ def test_cli_bad_input_is_one_line_and_exit_1(tmp_path):
     spaced.write_bytes((HERE / "garbage.pdf").read_bytes())
     minsheng = str(Path(sys.executable).with_name("minsheng"))
     for path in (weird, spaced, HERE / "error_page.pdf", HERE / "encrypted.pdf"):
-        done = subprocess.run([minsheng, "extract", os.fsencode(path)], capture_output=True, timeout=60)
+        done = subprocess.run(check=False, args=[minsheng, "extract", os.fsencode(path)], capture_output=True, timeout=60)
         err = done.stderr.decode("utf-8", "replace")
         assert done.returncode == 1, err
         assert err.count("\n") == 1 and err.startswith("minsheng: ") and "Traceback" not in err, err

@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 MINSHENG = str(Path(sys.executable).with_name("minsheng"))
 sys.path.insert(0, str(HERE / "bad_inputs"))
-from make_bad_inputs import derived_inputs  # noqa: E402
+from make_bad_inputs import derived_inputs
 
 
 @pytest.fixture(scope="module")
@@ -134,12 +134,12 @@ def disk_full(tmp_path_factory, env) -> dict:
     root = tmp_path_factory.mktemp("full")
     mnt = root / "mnt"
     mnt.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], capture_output=True).returncode:
+    if subprocess.run(check=False, args=["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], capture_output=True).returncode:
         pytest.skip("cannot mount a tmpfs here")
     try:
         good_documents(root / "docs", 120)
         db = mnt / "store.duckdb"
-        done = subprocess.run([MINSHENG, "ingest", str(root / "docs"), "--db", str(db)], capture_output=True,
+        done = subprocess.run(check=False, args=[MINSHENG, "ingest", str(root / "docs"), "--db", str(db)], capture_output=True,
                               text=True, env=env, timeout=300)
         copy = root / "after"           # read it back from a disk with room for DuckDB's own files
         copy.mkdir()
@@ -147,7 +147,7 @@ def disk_full(tmp_path_factory, env) -> dict:
             shutil.copy(f, copy / f.name)
         yield {"rc": done.returncode, "stderr": done.stderr, "db": copy / db.name}
     finally:
-        subprocess.run(["umount", str(mnt)], capture_output=True)
+        subprocess.run(check=False, args=["umount", str(mnt)], capture_output=True)
 
 
 def test_disk_full_leaves_nothing_half_written(disk_full):

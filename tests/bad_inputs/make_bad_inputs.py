@@ -223,7 +223,7 @@ def small_inputs() -> dict[str, bytes]:
     xlsx = FORMATS["xlsx"].read_bytes()
     out = {
         "empty.txt": b"",
-        "whitespace.txt": " \t\r\n\n   \n\t\t\n".encode() + "\u3000\u3000\n\u00a0\n".encode("utf-8"),
+        "whitespace.txt": b" \t\r\n\n   \n\t\t\n" + "\u3000\u3000\n\u00a0\n".encode("utf-8"),
         "garbage.txt": garbage(),
         "error_page.pdf": ERROR_PAGE,
         "truncated.pdf": pdf[:len(pdf) // 3],
