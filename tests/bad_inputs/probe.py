@@ -20,6 +20,14 @@ sys.path.insert(0, str(ROOT))
 
 
 def peak_rss_mb() -> float:
+    """This process's peak RSS.  /proc's VmHWM belongs to this program's memory since exec;
+    getrusage's ru_maxrss would include the parent's size at fork time."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024      # Linux: kilobytes
 
 
