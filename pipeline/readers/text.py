@@ -119,7 +119,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
             while j < n and _spaced(lines[j]) >= 3:
                 j += 1
             if j - i >= 3:
-                rows = [(SPACED.split(lines[k].strip()), k + 1) for k in range(i, j)]
+                rows = _aligned_rows(lines, i, j)
                 blocks.append(_plain_table(rows, sum(isinstance(b, Table) for b in blocks)))
                 i = j
                 continue
@@ -130,6 +130,51 @@ def parse_lines(lines: list[str]) -> list[Block]:
 
 
 SPACED = re.compile(r"\s{2,}|\u3000+")
+
+
+FIELD_RUN = re.compile(r"\S+(?: \S+)*")
+
+
+def _display_col(line: str, index: int) -> int:
+    """Columns on a fixed-width screen: a CJK character takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line[:index])
+
+
+PADDED_PAIR = re.compile(r"(?:(?<=\s\s)|^)([\u4e00-\u9fff])( {1,3})([\u4e00-\u9fff])(?=\s\s|\s*$)")
+
+
+def _aligned_rows(lines: list[str], i: int, j: int) -> list[tuple[list[str], int]]:
+    """Rows of a table aligned with spaces, cut where most rows start a field.  Alignment is
+    tried both by display width (a CJK character takes two columns) and by characters, and the
+    one that explains more fields wins; a padded name (赵  勇, 全  市) is one cell, and a header
+    label over several columns stands in the first of them."""
+    from collections import Counter
+
+    # 赵  勇 -> 赵勇 and the same spaces after it, so the columns after it stay where they were
+    texts = [PADDED_PAIR.sub(lambda m: m.group(1) + m.group(3) + m.group(2), lines[k].replace("\u3000", "  "))
+             for k in range(i, j)]
+    best = None
+    for measure in (_display_col, lambda line, index: index):
+        fields = [[(measure(t, m.start()), m.group(0)) for m in FIELD_RUN.finditer(t)] for t in texts]
+        seen = Counter(c for row in fields for c, _ in row)
+        starts = sorted(c for c, n in seen.items() if n >= max(2, len(fields) // 2))
+        if not starts or starts[0] != 0:
+            starts = [0] + starts
+        fit = sum(1 for row in fields for c, _ in row if c in starts)
+        if best is None or fit > best[0]:
+            best = (fit, fields, starts)
+    _, fields, starts = best
+    rows = []
+    for k, row in zip(range(i, j), fields):
+        cells = [""] * len(starts)
+        for col, text in row:
+            slot = max((n for n, s in enumerate(starts) if s <= col + 1), default=0)
+            cells[slot] = cells[slot] + text if cells[slot] else text
+        rows.append((cells, k + 1))
+    keep = [c for c in range(len(starts)) if any(cells[c] for cells, _ in rows)]
+    return [([cells[c] for c in keep], line) for cells, line in rows]
 
 
 def _spaced(line: str) -> int:
