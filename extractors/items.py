@@ -41,7 +41,7 @@ def group_items(paragraphs, units: dict) -> list[list]:
             heading = (ln, nt)
             items.append([])
             continue
-        if P.ITEM.match(nt.text):
+        if P.ITEM.match(nt.text) or _labelled_project(nt.text):
             items.append([(ln, nt)] + [("heading", h) for _, h in heading_fields])
             heading = None
         elif heading is not None and items and not items[-1] and _heads_a_project(heading[1].text, nt.text):
@@ -59,6 +59,13 @@ def group_items(paragraphs, units: dict) -> list[list]:
     return [i for i in items if i]
 
 
+
+
+def _labelled_project(text: str) -> bool:
+    """城镇新增就业（区人社局）：年度目标4200人，已新增就业3696人… — a project named before a colon."""
+    m = P.LABELLED.match(text)
+    return bool(m) and not P.GENERIC_HEADING.search(m.group("name")) and bool(
+        P.TARGET_SENT.search(text, m.end()) or P.PROGRESS_RATE.search(text, m.end()))
 
 
 def _heads_a_project(heading: str, body: str) -> bool:
@@ -89,7 +96,10 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         original = "\n".join(x[1].original.strip() for x in item if x[0] != "heading")
         heading = "；".join(P.FIELD.search(x[1].text).group(0) for x in item if x[0] == "heading")
         m = P.ITEM.match(text)
-        body = text[m.end():]
+        label = None if m else P.LABELLED.match(text)
+        body = text[m.end():] if m else text[label.end():].lstrip()
+        if label:
+            body = label.group("name") + "。" + body     # 城镇新增就业（区人社局）：年度目标… reads as an item
         if re.match(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]", body):
             continue      # 1.牵头责任单位：… is a list of units, not a project
         fields = list(P.FIELD.finditer(body)) + list(P.FIELD.finditer(heading))
@@ -100,7 +110,13 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         figures_then_rate = find_quantities(title, gaz.units) and P.PROGRESS_RATE.search(body[len(title):])
         if not (fields or lead_by or has_target or figures_then_rate):
             continue
-        p = Project(name=title.strip(), seq=m.group("a") or m.group("b") or m.group("c"),
+        owner = P.TITLE_UNITS.search(title)
+        owners = units_in(owner.group("units"), gaz.org_suffixes) if owner else []
+        if owners and all(_is_org(u, gaz) for u in owners):
+            title = title[:owner.start()]                # 城镇新增就业（县人社局）: the unit in brackets
+        else:
+            owners = []
+        p = Project(name=title.strip(), seq=(m.group("a") or m.group("b") or m.group("c")) if m else None,
                     evidence=Evidence(text=original, line=ln))
         rest = body[title_end + 1:] if 0 < title_end <= 40 else body
         for f in fields:
@@ -113,6 +129,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
                 p.partner_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.partner_units]
             else:
                 p.lead_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.lead_units]
+        p.lead_units += [u for u in owners if u not in p.lead_units]
         for lb in P.LEAD_BY.finditer(body):
             lead = lb.group("lead") or lb.group("lead2")
             partner = lb.group("partner") or lb.group("partner2")
@@ -179,6 +196,10 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
     return out
 
 
+
+
+def _is_org(name: str, gaz) -> bool:
+    return len(name) >= 3 and any(name.endswith(s) for s in gaz.org_suffixes)
 
 
 def _split(body: str, kind: str) -> tuple[str, str]:

@@ -76,7 +76,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         found = find_quantities(sent, gaz.units)
         inside += [(q.start, q.end) for q in found
                    if re.search(r"(?:任务|目标|计划)(?:为|是|数)?\s*$", sent[max(0, q.start - 4):q.start])
-                   or _whole_task_done(sent, q)
+                   or _whole_task_done(sent, q) or _restated_target(sent, q, found)
                    or (q.op != "=" and not re.search(r"已|达到|均", sent[max(0, q.start - 8):q.start]))]
         if targets is not None:
             for q in found:
@@ -145,6 +145,13 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
         measure = re.sub(r"^完成(?:了)?(?:全年|年度)?任务", "完成年任务", measure)
         out.append((m.start(), float(m.group("rate")), m.group("rate"), measure, None))
     return sorted(out)
+
+
+def _restated_target(sent: str, q: Quantity, found: list[Quantity]) -> bool:
+    """完成…检查2.6万人，截至6月底已检查1.18万人: a figure followed, in the same sentence, by a
+    figure in the same unit that the text marks as done so far is the year's task, restated."""
+    later = [x for x in found if x.start > q.end and x.unit == q.unit]
+    return bool(later) and bool(P.SO_FAR.search(sent[q.end:later[0].start])) and q.op == "="
 
 
 def _whole_task_done(sent: str, q: Quantity) -> bool:
