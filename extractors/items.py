@@ -178,7 +178,17 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             std = P.STANDARD.search(seg)
             if (m and seg[m.end():m.end() + 1] == "的") or re.search(r"共\s*\d+\s*[项件]", seg):
                 continue        # 已完成年度任务的2项: a status count, not a project
-            if not (m and m.start() >= 2) and not (std and P.P_RATE_DONE.search(seg)):
+            seg = re.sub(r"^\s*在[^，,]{1,12}方面[，,]\s*", "", seg)     # 在教育方面，…
+            q = None if m else _restated(seg, gaz)
+            if not (m and m.start() >= 2) and not (std and P.P_RATE_DONE.search(seg)) and q is None:
+                continue
+            if q is not None:
+                # 新建改扩建幼儿园9所，已完工7所，完工率77.8%: the clause's first figure is its task
+                p = Project(name=seg[:q.start].strip("，, ") or seg[:q.end], evidence=Evidence(text=nt.original.strip(), line=ln))
+                p.targets.append(Target(text=seg[:q.end].strip("，, "), value=q.value, unit=q.unit, op=q.op, raw=q.raw,
+                                        half=q.half, family=q.family))
+                p.progress = progress_in(seg[q.end:], gaz, places, ln, nt.original.strip(), p.targets)
+                out.append(p)
                 continue
             cut = m.start() if m else std.start()
             name = re.sub(r"(?:的|为)$", "", seg[:cut]).strip("，, ")
@@ -196,6 +206,19 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
     return out
 
 
+
+
+def _restated(seg: str, gaz):
+    """The first figure of a clause when a count so far in the same unit follows it."""
+    found = find_quantities(seg, gaz.units)
+    if not found:
+        return None
+    q = found[0]
+    later = [x for x in found[1:] if x.unit == q.unit]
+    if later and P.SO_FAR.search(seg[q.end:later[0].start]) and \
+            (P.PROGRESS_RATE.search(seg) or re.search(r"全面完成|全部完成", seg)):
+        return q
+    return None
 
 
 def _is_org(name: str, gaz) -> bool:
