@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
@@ -40,7 +40,7 @@ def _gazetteer():
     return load()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _output(path: str) -> dict:
     from extractors import extract
     from pipeline.readers import read

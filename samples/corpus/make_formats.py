@@ -29,17 +29,17 @@ import json
 import re
 import sys
 import zipfile
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path[:0] = [str(ROOT), str(HERE.parent)]
 
-import writers as render  # noqa: E402  (samples/writers.py)
+import writers as render
 
-from pipeline.model import Block, Cell, Paragraph, Table  # noqa: E402
-from pipeline.readers import read  # noqa: E402
-from pipeline.readers import text as textreader  # noqa: E402
+from pipeline.model import Block, Cell, Paragraph, Table
+from pipeline.readers import text as textreader
 
 FORMATS = ("docx", "pdf", "html", "xlsx")
 XLSX_ALWAYS = ("012", "016", "017")          # mainly a table, whatever the key's kind
@@ -81,7 +81,7 @@ def _segments(lines: list[str]) -> list[list[str]]:
         cuts.append(cut)
         start = cut
     bounds = [0] + cuts + [len(lines)]
-    return [lines[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [lines[a:b] for a, b in pairwise(bounds)]
 
 
 def _swallowed(lines: list[str], start: int) -> int | None:
