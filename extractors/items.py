@@ -136,6 +136,9 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             p.lead_units += [u for u in units_in(lead, gaz.org_suffixes) if u not in p.lead_units]
             if partner:
                 p.partner_units += [u for u in units_in(partner, gaz.org_suffixes) if u not in p.partner_units]
+        if p.deadline is None and kind in ("plan", "supervision"):
+            limit = P.DEADLINE_PHRASE.search(body)       # 限期于10月31日前整改到位
+            p.deadline = deadline_iso(limit.group("d"), year) if limit else None
         clean = P.CONTENT.sub("", P.FIELD.sub("", rest))
         clean = P.LEAD_BY.sub("", clean)
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)

@@ -15,7 +15,7 @@ from .normalize import simplify
 def leaders_in(cell: str) -> list[str]:
     out = []
     for part in re.split(r"[、，,；;/\n]+|\s{3,}", cell or ""):
-        part = part.strip()
+        part = P.LEADER_TITLE.sub("", part.strip())
         if P.PADDED_NAME.match(part):
             part = re.sub(r"\s+", "", part)
         for name in part.split():
