@@ -74,12 +74,12 @@ def _roles(rows: list[list[str]], n_head: int, n_cols: int) -> TableLayout:
     out = TableLayout(header_rows=n_head)
     for c in range(n_cols):
         parts = [squash(simplify(rows[r][c])) for r in range(n_head)]
-        role = None
-        for p in parts:            # the upper (spanning) label decides first
-            if p:
-                role = _role(p)
-                if role:
-                    break
+        roles = [_role(p) for p in parts if p]
+        # the upper (spanning) label decides, unless it groups units and the lower one says which:
+        # 责任单位 over 牵头单位 | 协办单位; but 责任人 over 区政府办 | 主要责任单位 stays people
+        role = next((r for r in roles if r), None)
+        if role in ("lead_unit", "partner") and len(roles) > 1 and roles[-1] in ("lead_unit", "partner"):
+            role = roles[-1]
         if role and role != "skip":
             out.roles.setdefault(role, []).append(c)
         if any(parts):
