@@ -50,6 +50,8 @@ def read(path: str | Path) -> Document:
         return read_bytes(sys.stdin.buffer.read(), "-", "txt")
     p = Path(path)
     try:
+        if p.exists() and not p.is_dir() and not p.is_file():
+            raise DocumentLoadError(source, "not a regular file (a pipe, socket or device)", "copy it to a file first")
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise DocumentLoadError(source, f"the file is {size // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit",

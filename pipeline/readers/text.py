@@ -84,6 +84,7 @@ def read(data: bytes, source: str = "-") -> Document:
 def parse_lines(lines: list[str]) -> list[Block]:
     """Paragraphs and tables from the lines of a text; every block keeps its line number."""
     blocks: list[Block] = []
+    tables = 0            # tables so far: the next one's index
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
@@ -91,8 +92,9 @@ def parse_lines(lines: list[str]) -> list[Block]:
             j, cells = _flattened_cells(lines, i)
             table = rows_to_table(cells)
             if table is not None:
-                table.index = sum(isinstance(b, Table) for b in blocks)
+                table.index = tables
                 blocks.append(table)
+                tables += 1
             i = j
             continue
         if _is_pipe_row(line) and i + 1 < n and _is_pipe_row(lines[i + 1]):
@@ -102,7 +104,8 @@ def parse_lines(lines: list[str]) -> list[Block]:
                 if not PIPE_RULE.match(lines[j]):
                     rows.append(([c.strip() for c in lines[j].strip().strip("|").split("|")], j + 1))
                 j += 1
-            blocks.append(_plain_table(rows, sum(isinstance(b, Table) for b in blocks)))
+            blocks.append(_plain_table(rows, tables))
+            tables += 1
             i = j
             continue
         if "\t" in line.strip() and i + 1 < n and "\t" in lines[i + 1].strip():
@@ -111,7 +114,8 @@ def parse_lines(lines: list[str]) -> list[Block]:
             while j < n and "\t" in lines[j].strip():
                 rows.append(([c.strip() for c in lines[j].rstrip(" \r").split("\t")], j + 1))
                 j += 1
-            blocks.append(_plain_table(rows, sum(isinstance(b, Table) for b in blocks)))
+            blocks.append(_plain_table(rows, tables))
+            tables += 1
             i = j
             continue
         if _spaced(line) >= 3:
@@ -120,7 +124,8 @@ def parse_lines(lines: list[str]) -> list[Block]:
                 j += 1
             if j - i >= 3:
                 rows = _aligned_rows(lines, i, j)
-                blocks.append(_plain_table(rows, sum(isinstance(b, Table) for b in blocks)))
+                blocks.append(_plain_table(rows, tables))
+                tables += 1
                 i = j
                 continue
         if line.strip():
