@@ -211,8 +211,8 @@ def test_big_kind_bounded_time_and_memory(name, big_results):
         check(path, got["message"], expected, got["error"])
 
 
-@pytest.mark.xfail(strict=True, reason="50 MB of text: the text reader is quadratic in its tables "
-                   "(text.py parse_lines counts the tables so far for each new one) — minutes, not seconds; extraction runs ~2 s/MB")
+@pytest.mark.xfail(strict=True, reason="50 MB of text: the reader is linear now (~13 s), but extraction runs "
+                   "at ~2 s/MB, so the whole takes minutes; no size or time bound stops it")
 def test_fifty_mb_text_within_thirty_seconds(tmp_path):
     path = big_inputs(tmp_path, ["text_50mb.txt"])["text_50mb.txt"]
     try:
@@ -226,8 +226,6 @@ def test_fifty_mb_text_within_thirty_seconds(tmp_path):
         check(path, got["message"], ANY, got["error"])
 
 
-@pytest.mark.xfail(strict=True, reason="read() opens a FIFO (or any non-regular file) and blocks forever; "
-                   "readers/__init__.py should refuse what is not a regular file")
 def test_a_fifo_is_refused_not_waited_on(tmp_path):
     fifo = tmp_path / "管道 通知.txt"
     os.mkfifo(fifo)
