@@ -119,6 +119,9 @@ def survey(path: Path, stored: set[str] | frozenset = frozenset()) -> Candidate 
     from .formats import sniff
 
     source = str(path)
+    if not path.is_file():          # a pipe or a device would block the whole batch
+        return Candidate(source, reason=f"{source}: not a regular file (a pipe, socket or device) — copy it to a file first",
+                         error="DocumentLoadError")
     try:
         data = path.read_bytes()
     except OSError as exc:

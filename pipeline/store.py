@@ -16,6 +16,7 @@ one-line message instead of DuckDB's lock error.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -78,7 +79,9 @@ def connect(db: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnectio
     elif not Path(db).exists():
         raise StoreError(db, "no such database", "run `minsheng ingest PATH --db FILE` first")
     try:
-        con = duckdb.connect(db, read_only=read_only)
+        # a bounded buffer pool keeps a long ingest's memory flat (DuckDB's default is 80 % of RAM)
+        con = duckdb.connect(db, read_only=read_only,
+                             config={"memory_limit": os.environ.get("MINSHENG_DB_MEMORY", "256MB")})
     except duckdb.IOException as exc:
         if LOCK.search(str(exc)):
             pid = PID.search(str(exc))
@@ -198,11 +201,20 @@ def write_failure(con: duckdb.DuckDBPyConnection, source: str, sha256: str | Non
 # ---------------------------------------------------------------- TARGET_CONFLICT over the store
 
 TARGET_ROWS = """
-SELECT d.sha256, d.source, d.region_code, d.region_name, d.year, p.canonical, p.name, t.value, t.unit, t.text,
-       p.evidence_line
-FROM targets t JOIN projects p USING (sha256, project) JOIN documents d USING (sha256)
-WHERE p.canonical IS NOT NULL AND d.region_code IS NOT NULL AND d.year IS NOT NULL AND t.value IS NOT NULL
-ORDER BY d.sha256, p.project, t.target
+WITH rows AS (
+  SELECT d.sha256, d.source, d.region_code, d.region_name, d.year, p.canonical, p.name, t.value, t.unit, t.text,
+         p.evidence_line, p.project, t.target, coalesce(t.unit, '') AS unit_key
+  FROM targets t JOIN projects p USING (sha256, project) JOIN documents d USING (sha256)
+  WHERE p.canonical IS NOT NULL AND d.region_code IS NOT NULL AND d.year IS NOT NULL AND t.value IS NOT NULL
+),
+-- only groups two documents state with two different values can conflict: the rest stay in DuckDB
+open_groups AS (
+  SELECT canonical, region_code, year, unit_key FROM rows GROUP BY ALL
+  HAVING count(DISTINCT sha256) > 1 AND count(DISTINCT value) > 1
+)
+SELECT sha256, source, region_code, region_name, year, canonical, name, value, unit, text, evidence_line
+FROM rows JOIN open_groups USING (canonical, region_code, year, unit_key)
+ORDER BY sha256, project, target
 """
 
 

@@ -211,8 +211,6 @@ def test_big_kind_bounded_time_and_memory(name, big_results):
         check(path, got["message"], expected, got["error"])
 
 
-@pytest.mark.xfail(strict=True, reason="50 MB of text: the reader is linear now (~13 s), but extraction runs "
-                   "at ~2 s/MB, so the whole takes minutes; no size or time bound stops it")
 def test_fifty_mb_text_within_thirty_seconds(tmp_path):
     path = big_inputs(tmp_path, ["text_50mb.txt"])["text_50mb.txt"]
     try:

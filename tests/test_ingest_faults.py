@@ -166,8 +166,6 @@ def test_disk_full_is_one_clear_line(disk_full):
     assert err and "No space left on device" in err[-1] and "internal error" not in err[-1], err[-3:]
 
 
-@pytest.mark.xfail(strict=True, reason="flows.survey reads every discovered file with read_bytes(): a FIFO in "
-                   "the folder blocks the whole batch (readers.read refuses it since 832d7d4, survey does not)")
 def test_a_fifo_in_the_folder_does_not_block_the_batch(tmp_path, env):
     folder = tmp_path / "docs"
     good_documents(folder, 1)

@@ -19,6 +19,7 @@ from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build
 
 SEQ = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,3}[）)])")
+MAX_CHARS = 3_000_000
 TOTAL_ROW = re.compile(r"^(全市|全州|全县|全区|全省|合计|总计|小计)$")
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
@@ -74,9 +75,14 @@ def read(data: bytes, source: str = "-") -> Document:
         text = text.replace("\x00", "")
     if not text.strip():
         raise DocumentLoadError(source, "the file holds no text", "check that it is the right file")
+    warnings = []
+    if len(text) > MAX_CHARS:        # no notice runs to millions of characters: read its head, say so
+        text = text[:MAX_CHARS]
+        warnings.append(f"the text is over {MAX_CHARS // 1_000_000} million characters; only the first "
+                        f"{MAX_CHARS // 1_000_000} million were read — split the file to read the rest")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks = parse_lines(lines)
-    doc = build(source, "txt", [], data, encoding=codec)
+    doc = build(source, "txt", [], data, encoding=codec, warnings=warnings)
     doc.blocks, doc.lines = blocks, lines
     return doc
 
