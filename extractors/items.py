@@ -108,7 +108,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         title_end = body.find("。")
         title = body[:title_end] if 0 < title_end <= 40 else body[:40]
         figures_then_rate = find_quantities(title, gaz.units) and P.PROGRESS_RATE.search(body[len(title):])
-        if not (fields or lead_by or has_target or figures_then_rate):
+        owned = P.TITLE_UNITS.search(title) and find_quantities(body, gaz.units)    # 5.村级幼儿园建设（县教育局）。新建…20所
+        if not (fields or lead_by or has_target or figures_then_rate or owned):
             continue
         owner = P.TITLE_UNITS.search(title)
         owners = units_in(owner.group("units"), gaz.org_suffixes) if owner else []

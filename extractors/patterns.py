@@ -239,7 +239,10 @@ GROUP_LEADER = re.compile(r"(?P<title>(?:常务)?副?(?:省|市|州|县|区|旗|
 
 
 # ，截至6月底已检查1.18万人 / ，目前已完成620个 -> the count so far, after the task restated
-SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月)")
+SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|(?:完成|实现)(?=\d))")
+
+# ，已全部建成 / 全面完成 / 已全部搬迁入住 -> the task done in full
+DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放)")
 
 # 64户正在施工 / 剩下任务列入6月开工计划: not done
 NOT_DONE = re.compile(r"正在|正|在建|施工中|计划|拟|将|待|尚未|未|共建设|分解|均在|开展前期|列入|剩下|剩余|其余|预计|目标|任务数|下达")

@@ -76,7 +76,8 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         found = find_quantities(sent, gaz.units)
         inside += [(q.start, q.end) for q in found
                    if re.search(r"(?:任务|目标|计划)(?:为|是|数)?\s*$", sent[max(0, q.start - 4):q.start])
-                   or _whole_task_done(sent, q) or _restated_target(sent, q, found)
+                   or _whole_task_done(sent, q, found) or _restated_target(sent, q, found)
+                   or P.STANDARD.search(sent[max(0, q.start - 12):q.start])
                    or (q.op != "=" and not re.search(r"已|达到|均", sent[max(0, q.start - 8):q.start]))]
         if targets is not None:
             for q in found:
@@ -150,18 +151,20 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
 def _restated_target(sent: str, q: Quantity, found: list[Quantity]) -> bool:
     """完成…检查2.6万人，截至6月底已检查1.18万人: a figure followed, in the same sentence, by a
     figure in the same unit that the text marks as done so far is the year's task, restated."""
-    later = [x for x in found if x.start > q.end and x.unit == q.unit]
-    return bool(later) and bool(P.SO_FAR.search(sent[q.end:later[0].start])) and q.op == "="
+    later = [x for x in found if x.start > q.end]
+    if not later or later[0].unit != q.unit or "、" in sent[q.end:later[0].start]:
+        return False          # the next figure must be the same count, not another item of a list
+    return bool(P.SO_FAR.search(sent[q.end:later[0].start])) and q.op == "="
 
 
-def _whole_task_done(sent: str, q: Quantity) -> bool:
-    """12个省级中心村建设任务全部完成: the figure is the task, done in full (no separate count)."""
-    clause_end = min([i for i in (sent.find(ch, q.end) for ch in "，,；。") if i >= 0] or [len(sent)])
-    before = sent[max(sent.rfind(ch, 0, q.start) for ch in "，,；：:") + 1:q.start]
+def _whole_task_done(sent: str, q: Quantity, found: list[Quantity]) -> bool:
+    """12个省级中心村建设任务全部完成 / 新建农村文化广场60个，已全部建成: the figure is the task,
+    done in full, with no separate count of what was done."""
     if q.unit in ("件", "项") or P.PERCENT.search(sent[q.end:]):
         return False        # 3件实事已全面完成，完成率30%: a count of projects done, measured by a rate
-    return not P.DONE_WORD.search(before) and bool(re.search(r"(?:任务)?(?:已)?(?:全部|全面)(?:完成|建成)",
-                                                           sent[q.end:clause_end]))
+    if any(x.start >= q.end and x.unit == q.unit for x in found):
+        return False
+    return bool(P.DONE_IN_FULL.search(sent[q.end:q.end + 30]))
 
 
 def _is_completed(sent: str, q: Quantity) -> bool:
