@@ -16,7 +16,9 @@ start`; `workers`/`dask_address` run the tasks on a Dask cluster through prefect
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
 import time
 import uuid
 from collections import deque
@@ -224,8 +226,16 @@ _SESSIONS: dict[str, Session] = {}
 # The decorated objects get their own names so that the plain functions stay importable by
 # name: Dask then pickles them by reference, not by value with the module's globals (which
 # hold the open store connection).
-def extract_batch_fn(paths: list[str]) -> list[dict]:
-    return process(paths)
+def extract_batch_fn(paths: list[str], spool: str) -> str:
+    """Extract a batch and leave its records in a spool file; return the file's path.
+
+    Prefect holds every task's result until the flow ends, so a result of 50 contracts would
+    keep the whole archive in memory; a path costs nothing, and the flow deletes the file as
+    soon as the batch is stored.  (On a Dask cluster the spool, like the archive, must be on a
+    file system the workers share.)"""
+    out = Path(spool) / f"{uuid.uuid4().hex}.json"
+    out.write_text(json.dumps(process(paths), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return str(out)
 
 
 extract_batch = task(name="extract-batch", cache_policy=NONE, persist_result=False)(extract_batch_fn)
@@ -264,7 +274,12 @@ def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: 
             if cand is not None and cand.sha256:
                 seen.add(cand.sha256)
         hooks.start(len(found), len(todo))
-        _run_batches(batches(todo, batch_size, workers), con, report, state.version, hooks)
+        spool = Path(f"{db}.spool")
+        spool.mkdir(parents=True, exist_ok=True)
+        try:
+            _run_batches(batches(todo, batch_size, workers), con, report, state.version, hooks, spool)
+        finally:
+            shutil.rmtree(spool, ignore_errors=True)
         store.refresh_conflicts(con)
         hooks.finish()
     finally:
@@ -277,7 +292,7 @@ def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: 
 ingest_flow = flow(name="minsheng-ingest", persist_result=False, validate_parameters=False)(ingest_flow_fn)
 
 
-def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks: Hooks) -> None:
+def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks: Hooks, spool: Path) -> None:
     """Submit the batches, a few more than the runner's workers at a time (so finished
     results never pile up in memory), and store each as it returns."""
     window = 8
@@ -285,8 +300,10 @@ def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks
     queue = deque(work)
     while queue or pending:
         while queue and len(pending) < window:
-            pending.append(extract_batch.submit(queue.popleft()))
-        results = pending.popleft().result()
+            pending.append(extract_batch.submit(queue.popleft(), str(spool)))
+        path = Path(pending.popleft().result())
+        results = json.loads(path.read_text(encoding="utf-8"))
+        path.unlink(missing_ok=True)
         contracts = [r["contract"] for r in results if "contract" in r]
         for r in results:
             if "contract" not in r:

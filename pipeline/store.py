@@ -81,7 +81,7 @@ def connect(db: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnectio
     try:
         # a bounded buffer pool keeps a long ingest's memory flat (DuckDB's default is 80 % of RAM)
         con = duckdb.connect(db, read_only=read_only,
-                             config={"memory_limit": os.environ.get("MINSHENG_DB_MEMORY", "256MB")})
+                             config={"memory_limit": os.environ.get("MINSHENG_DB_MEMORY", "64MB")})
     except duckdb.IOException as exc:
         if LOCK.search(str(exc)):
             pid = PID.search(str(exc))
@@ -207,10 +207,15 @@ WITH rows AS (
   FROM targets t JOIN projects p USING (sha256, project) JOIN documents d USING (sha256)
   WHERE p.canonical IS NOT NULL AND d.region_code IS NOT NULL AND d.year IS NOT NULL AND t.value IS NOT NULL
 ),
--- only groups two documents state with two different values can conflict: the rest stay in DuckDB
+-- each document's set of values for a project type, region, year and unit …
+per_doc AS (
+  SELECT canonical, region_code, year, unit_key, sha256, list(DISTINCT value ORDER BY value) AS vals
+  FROM rows GROUP BY canonical, region_code, year, unit_key, sha256
+),
+-- … and only groups where two documents state different sets can conflict: the rest stay in DuckDB
 open_groups AS (
-  SELECT canonical, region_code, year, unit_key FROM rows GROUP BY ALL
-  HAVING count(DISTINCT sha256) > 1 AND count(DISTINCT value) > 1
+  SELECT canonical, region_code, year, unit_key FROM per_doc GROUP BY canonical, region_code, year, unit_key
+  HAVING count(DISTINCT vals) > 1
 )
 SELECT sha256, source, region_code, region_name, year, canonical, name, value, unit, text, evidence_line
 FROM rows JOIN open_groups USING (canonical, region_code, year, unit_key)
