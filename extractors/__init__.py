@@ -120,7 +120,7 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
             heading = Project(name=name or h.group("title"), evidence=Evidence(text=nt.original.strip(), line=ln),
                               seq=h.group("seq"))
             continue
-        if ln in lead_lines or not (P.RATE.search(text) or P.RATE_LIST.search(text)):
+        if ln in lead_lines or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)):
             continue
         progress = progress_in(text, gaz, places, ln, nt.original.strip())
         progress = [g for g in progress if g.rate is not None]

@@ -72,6 +72,10 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         pending: list[Progress] = []
         default_region = _region_at(re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.]\s*", "", sent.strip()), places)
         rates = _rates(sent)
+        for m in P.PLACE_RATE.finditer(sent):     # 完成率：乐都区58.2%、平安区61.4%
+            if m.group("r") in places and not any(r[0] <= m.start("rate") <= r[0] + 12 for r in rates):
+                out.append(Progress(text=evidence, region=m.group("r"), rate=float(m.group("rate")),
+                                    rate_raw=m.group("rate"), measure="完成率", line=line))
         inside = [(m.start("target"), m.end("target")) for m in P.RATE_OF_TARGET.finditer(sent)]
         found = find_quantities(sent, gaz.units)
         inside += [(q.start, q.end) for q in found
@@ -143,8 +147,9 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
         measure = re.sub(r"(?:了|的|为|达到|达|数)$", "", m.group("measure"))
         if measure in ("时序进度", "序时进度", "超序时进度"):
             continue     # the share of the year gone by, not of the work done
-        measure = re.sub(r"^完成(?:了)?(?:全年|年度)?任务", "完成年任务", measure)
+        measure = re.sub(r"^完成(?:了)?(?:全年|年度)?(?:任务|目标)$", "完成年任务", measure)
         out.append((m.start(), float(m.group("rate")), m.group("rate"), measure, None))
+        taken.append((m.start(), m.end()))
     return sorted(out)
 
 
