@@ -36,7 +36,7 @@ def group_items(paragraphs, units: dict) -> list[list]:
     heading: tuple | None = None
     for ln, nt in paragraphs:
         if _is_heading(nt.text, units) or (re.match(r"^\s*[一二三四五六七八九十]+[、.]", nt.text) and P.FIELD.search(nt.text)
-                                           and len(nt.text) < 60):
+                                           and len(nt.text) < 60 and not find_quantities(nt.text, units)):
             heading_fields = [(ln, nt)] if P.FIELD.search(nt.text) else []
             heading = (ln, nt)
             items.append([])
@@ -117,6 +117,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             title = title[:owner.start()]                # 城镇新增就业（县人社局）: the unit in brackets
         else:
             owners = []
+        title = P.FIELD_BRACKET.sub("", title)             # 促进就业（责任单位：市人社局）: the field is read above
         p = Project(name=title.strip(), seq=(m.group("a") or m.group("b") or m.group("c")) if m else None,
                     evidence=Evidence(text=original, line=ln))
         rest = body[title_end + 1:] if 0 < title_end <= 40 else body

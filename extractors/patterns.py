@@ -136,7 +136,9 @@ LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:组织)?(?:实�
                      r"|[（(](?P<lead2>[^（）()，。]{2,40}?)牵头(?:[，,、；;](?P<partner2>[^（）()。]{2,60}?)(?:配合|协办|参与))?[）)]")
 
 # 年度目标为城镇新增就业3万人 (not 完成年度目标的55%)
-TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划)(?![\u4e00-\u9fff]{0,2}的|\d+(?:\.\d+)?\s*%)"
+TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划|"
+                         r"年度(?=新建|新增|改造|开工|建设|实施|完成|提供|发放|培训|解决|资助|救助|筛查|检查))"
+                         r"(?![\u4e00-\u9fff]{0,2}的|\d+(?:\.\d+)?\s*%)"
                          r"(?:为|是|：|:)?")
 
 # …1.8万人，上半年完成1.02万人 -> the comma where progress begins
@@ -152,6 +154,9 @@ DEADLINE_PHRASE = re.compile(r"限期(?:于|在)?\s*(?P<d>[^，,。；]{2,14}?�
 
 # 城镇新增就业（区人社局）：年度目标4200人… -> name
 LABELLED = re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]")
+
+# 促进就业（责任单位：市人社局） -> the bracketed field after an item's title
+FIELD_BRACKET = re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：][^（）()]*[）)]\s*$")
 
 # 城镇新增就业（县人社局） -> units=县人社局, at the end of an item's title
 TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()：:]{3,40})[）)]\s*$")
@@ -241,6 +246,9 @@ GROUP_LEADER = re.compile(r"(?P<title>(?:常务)?副?(?:省|市|州|县|区|旗|
 
 # ---- progress ------------------------------------------------------------
 
+
+# 16项具体任务中已完成7项: counts of tasks, not figures of progress
+STATUS_COUNT = re.compile(r"^[^，,。]{0,5}中")
 
 # ，截至6月底已检查1.18万人 / ，目前已完成620个 -> the count so far, after the task restated
 SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|(?:完成|实现)(?=\d))")

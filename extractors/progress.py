@@ -88,7 +88,8 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                 if any(a <= q.start < b for a, b in inside):
                     targets.append(Target(text=sent[max(0, q.start - 12):q.end].lstrip("，, "), value=q.value,
                                           unit=q.unit, op="=", raw=q.raw, half=q.half, family=q.family))
-        quantities = [q for q in found if _is_completed(sent, q) and not any(a <= q.start < b for a, b in inside)]
+        quantities = [q for q in found if _is_completed(sent, q) and not any(a <= q.start < b for a, b in inside)
+                      and not (q.unit in ("项", "件") and P.STATUS_COUNT.search(sent[q.end:q.end + 6]))]
         events = sorted([(q.start, "q", q) for q in quantities] + [(r[0], "r", r) for r in rates],
                         key=lambda e: e[0])
         for pos, kind, obj in events:
@@ -165,7 +166,7 @@ def _restated_target(sent: str, q: Quantity, found: list[Quantity]) -> bool:
 def _whole_task_done(sent: str, q: Quantity, found: list[Quantity]) -> bool:
     """12个省级中心村建设任务全部完成 / 新建农村文化广场60个，已全部建成: the figure is the task,
     done in full, with no separate count of what was done."""
-    if q.unit in ("件", "项") or P.PERCENT.search(sent[q.end:]):
+    if q.unit in ("件", "项"):
         return False        # 3件实事已全面完成，完成率30%: a count of projects done, measured by a rate
     if any(x.start >= q.end and x.unit == q.unit for x in found):
         return False
