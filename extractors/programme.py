@@ -36,8 +36,11 @@ def programme_project(paragraphs, gaz, used_lines: set[int]) -> Project | None:
             bucket = p.partner_units if m.group("key").startswith(PARTNER_KEYS) else p.lead_units
             bucket += [u for u in names if u not in p.lead_units and u not in p.partner_units]
             lines.append((ln, nt))
-        for m in P.GROUP_LEADER.finditer(text):
-            for name in leaders_in(re.sub(r"\s+", "", m.group("name"))):
+        named = [m.group("name") for m in P.GROUP_LEADER.finditer(text)]
+        named += [m.group("name") for m in P.TITLED_PERSON.finditer(text)
+                  if not P.NOT_TITLED_NAME.search(m.group("name"))]         # 州长龙晓华多次强调
+        for raw in named:
+            for name in leaders_in(re.sub(r"\s+", "", raw)):
                 if name not in p.leaders:
                     p.leaders.append(name)
                     lines.append((ln, nt))
