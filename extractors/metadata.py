@@ -14,7 +14,8 @@ def title_of(lines: list[str]) -> str | None:
     """The first title-like line within the head of the document, joined across breaks."""
     head = [(i, ln.strip()) for i, ln in enumerate(lines[:40]) if ln.strip()]
     for k, (i, text) in enumerate(head[:15]):
-        if P.DOC_NUMBER.fullmatch(text) or text in ("正文",) or text.startswith(("发布时间", "来源", "索引号")):
+        if P.DOC_NUMBER.fullmatch(text) or text in ("正文",) or text.startswith(("发布时间", "来源", "索引号")) \
+                or P.PAGE_CHROME.search(text):
             continue
         if not (text.startswith("关于") or re.search(r"\d{4}年", text) or P.TITLE_END.search(text)):
             continue
