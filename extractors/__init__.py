@@ -49,6 +49,7 @@ def extract_records(doc, gaz) -> Extraction:
     full = "\n".join(norm)
     title = M.title_of(norm)
     year = M.year_of(title, norm)
+    found = M.find_places(full, gaz)
     paragraphs = [(b.line, lines[b.line - 1]) for b in doc.blocks
                   if b.kind == "paragraph" and b.line and 0 < b.line <= len(lines)]
     info = DocumentInfo(source=doc.source, sha256=doc.sha256, format=doc.format,
@@ -57,11 +58,11 @@ def extract_records(doc, gaz) -> Extraction:
                         issuer=M.issuer_of(norm, title), date=M.date_of(norm), year=year,
                         period=M.period_of(title, norm, year),
                         kind=M.kind_of(title, norm, has_prose=len(paragraphs) > 3),
-                        region=M.region_of(full, title, gaz), encoding=doc.encoding, warnings=list(doc.warnings))
+                        region=M.region_of(found, title, gaz), encoding=doc.encoding, warnings=list(doc.warnings))
     if info.kind not in ("progress", "summary"):
         info.period = None       # a plan's 1-2月 is a schedule, not the period a report covers
     result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)
-    places = {s for s, _, _ in M.find_places(full, gaz)}
+    places = {s for s, _, _ in found}
     places |= {m.group("r") for m in P.SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report
 
     for table in doc.tables():
@@ -109,7 +110,6 @@ def extract_records(doc, gaz) -> Extraction:
 
 def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
     """Rates stated outside a 由…牵头 item: attach them to the heading they stand under."""
-    lead_lines = used
     heading: Project | None = None
     out: list[Project] = []
     for ln, nt in paragraphs:
@@ -120,7 +120,7 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
             heading = Project(name=name or h.group("title"), evidence=Evidence(text=nt.original.strip(), line=ln),
                               seq=h.group("seq"))
             continue
-        if ln in lead_lines or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)):
+        if ln in used or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)):
             continue
         progress = progress_in(text, gaz, places, ln, nt.original.strip())
         progress = [g for g in progress if g.rate is not None]

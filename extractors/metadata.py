@@ -207,9 +207,10 @@ def _qualified(places: list, gaz) -> list:
     return out
 
 
-def region_of(text: str, title: str | None, gaz) -> Region | None:
-    """The most specific division the document is about, resolved through the gazetteer."""
-    places = _qualified(find_places(text, gaz), gaz)
+def region_of(found: list, title: str | None, gaz) -> Region | None:
+    """The most specific division the document is about, from the places `find_places` found
+    in its text (and its title, which counts three times), resolved through the gazetteer."""
+    places = _qualified(found, gaz)
     if title:
         places += [(s, c, -1) for s, c, _ in _qualified(find_places(title, gaz), gaz)] * 3
     if not places:

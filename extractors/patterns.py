@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-
 # 1.1亿 / 2.3万 / 10265 / 1,200 / 一万二千 / 三千
 NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)?)"
 MULT = r"(?P<mult>千万|百万|万|亿)?"
@@ -59,8 +57,6 @@ PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|
 PERIOD = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m1>1[0-2]?|[2-9])\s*[-~至到]\s*(?P<m2>1[0-2]|[1-9])\s*月")
 PERIOD_DAMAGED = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<!\d)1(?P<m2>[2-9])\s*月(?:份)?(?:全|，|,|,|\s|以来|[\u4e00-\u9fff])")
 PERIOD_WORDS = re.compile(r"(?P<w>前三季度|上半年|一季度|第一季度|前两季度|全年|1季度)")
-# 截至10月31日 / 截至1031日 (damaged) / 截至10月底
-AS_OF = re.compile(r"截(?:至|止)(?:(?P<y>(?:19|20)\d{2})年)?\s*(?P<m>1[0-2]|[1-9])(?:月)?\s*(?P<d>[1-3]?\d)?\s*(?:日|底|末)")
 
 # 2017年 in a title: the year of the projects
 YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")

@@ -15,7 +15,7 @@ from . import patterns as P
 from .normalize import simplify, squash
 from .numbers import find_quantities, to_number
 from .people import leaders_in, units_in
-from .records import Evidence, Progress, Project, Target
+from .records import Evidence, Progress, Project, Quantity, Target
 
 # (role, header pattern) — the first that matches a column's header wins
 COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
@@ -200,7 +200,6 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
             p.completed = qs[0]
         elif re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):
             unit = project.targets[-1].unit if project.targets else None
-            from .records import Quantity
             p.completed = Quantity(value=float(squash(row[done])), unit=unit, raw=squash(row[done]))
     if rate is not None and rate < len(row):
         m = re.search(r"(\d+(?:\.\d+)?)\s*%?", squash(row[rate]))

@@ -41,18 +41,22 @@ def write(results: list[dict], fmt: str, output: str | None = None) -> None:
         text = "\n".join(json.dumps(r, ensure_ascii=False) for r in results) + "\n"
         _emit(text, output)
     elif fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(COLUMNS)
-        for r in results:
-            w.writerows(rows(r))
-        _emit(buf.getvalue(), output)
+        _emit(csv_text(results), output)
     elif fmt in ("markdown", "table"):
         _emit(markdown(results), output)
     elif fmt == "xlsx":
         if not output:
             raise SystemExit("minsheng: --format xlsx needs -o FILE.xlsx")
         xlsx(results, output)
+
+
+def csv_text(results: list[dict]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(COLUMNS)
+    for r in results:
+        w.writerows(rows(r))
+    return buf.getvalue()
 
 
 def markdown(results: list[dict]) -> str:

@@ -12,7 +12,6 @@ Bad input (MinshengError) is a 400 with its one-line message; a body over MAX_UP
 """
 from __future__ import annotations
 
-import csv
 import io
 import threading
 import time
@@ -236,12 +235,7 @@ def _render(results: list[dict], fmt: str) -> bytes:
         return buf.getvalue()
     if fmt == "markdown":
         return views.markdown(results).encode("utf-8")
-    text = io.StringIO()
-    w = csv.writer(text)
-    w.writerow(views.COLUMNS)
-    for r in results:
-        w.writerows(views.rows(r))
-    return ("\ufeff" + text.getvalue()).encode("utf-8")   # the BOM makes Excel read it as UTF-8
+    return ("\ufeff" + views.csv_text(results)).encode("utf-8")   # the BOM makes Excel read it as UTF-8
 
 
 def _attachment(obj: dict, ext: str) -> str:
