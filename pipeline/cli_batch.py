@@ -102,9 +102,15 @@ def ingest(paths, db, workers, dask_address, batch_size, strict, as_json):
             raise MinshengError(db, f"the batch runner could not start ({str(exc).splitlines()[0][:200]})",
                                 "check that PREFECT_HOME is writable, or raise "
                                 "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") from exc
-        totals = store.summary(con)
+        # the disk refused a write: what is stored is whole, the rest waits for the next run
+        totals = None if report["stopped"] else store.summary(con)
     finally:
         con.close()
+    if totals is None:
+        if as_json:
+            click.echo(json.dumps(report, ensure_ascii=False))
+        click.echo(f"minsheng: {report['stopped']}", err=True)
+        sys.exit(1)
     if as_json:
         click.echo(json.dumps({**report, "projects": totals["projects"], "flags": totals["flags"],
                                "store": {k: v for k, v in totals.items() if k != "failures"}},

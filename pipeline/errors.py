@@ -33,3 +33,8 @@ class ConverterMissing(MinshengError):
 
 class GazetteerError(MinshengError):
     """A gazetteer data file is missing or malformed."""
+
+
+class StoreWriteError(MinshengError):
+    """The store's disk refused a write (full, read-only, failing): the run stops, and every
+    document committed before it stays whole."""

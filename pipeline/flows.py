@@ -27,7 +27,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import MinshengError
+from .errors import MinshengError, StoreWriteError
 
 QUIET_SERVICES = ("CANCELLATION_CLEANUP", "CLEANUP_RECONCILER", "EVENT_PERSISTER", "FOREMAN", "LATE_RUNS",
                   "PAUSE_EXPIRATIONS", "REPOSSESSOR", "SCHEDULER", "TASK_RUN_RECORDER", "TRIGGERS")
@@ -195,6 +195,7 @@ class Report:
     new_projects: int = 0
     new_flags: dict = field(default_factory=dict)
     failures: list = field(default_factory=list)    # [source, reason]
+    stopped: str | None = None    # why the run stopped before the end (the store's disk refused a write)
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
@@ -226,16 +227,21 @@ _SESSIONS: dict[str, Session] = {}
 # The decorated objects get their own names so that the plain functions stay importable by
 # name: Dask then pickles them by reference, not by value with the module's globals (which
 # hold the open store connection).
-def extract_batch_fn(paths: list[str], spool: str) -> str:
-    """Extract a batch and leave its records in a spool file; return the file's path.
+def extract_batch_fn(paths: list[str], spool: str) -> dict:
+    """Extract a batch and leave its records in a spool file: {"file": its path}, or
+    {"refused": what the disk said} when the spool could not be written.
 
     Prefect holds every task's result until the flow ends, so a result of 50 contracts would
     keep the whole archive in memory; a path costs nothing, and the flow deletes the file as
     soon as the batch is stored.  (On a Dask cluster the spool, like the archive, must be on a
     file system the workers share.)"""
     out = Path(spool) / f"{uuid.uuid4().hex}.json"
-    out.write_text(json.dumps(process(paths), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return str(out)
+    try:
+        out.write_text(json.dumps(process(paths), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    except OSError as exc:          # the disk of the store is full: the flow stops the run
+        out.unlink(missing_ok=True)
+        return {"refused": exc.strerror or str(exc)}
+    return {"file": str(out)}
 
 
 extract_batch = task(name="extract-batch", cache_policy=NONE, persist_result=False)(extract_batch_fn)
@@ -252,41 +258,53 @@ def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: 
     if owned:
         state = Session(store.connect(db), EXTRACTOR_VERSION, Hooks())
     con, hooks, report = state.con, state.hooks, Report()
+    spool = Path(f"{db}.spool")
     try:
-        done, known_failures = store.known(con, state.version)
-        todo, seen = [], set()
-        found = list(discover(paths))
-        for path in found:
-            cand = survey(path, done)
-            if cand is None:
-                report.skipped += 1
-            elif cand.sha256 in seen:
-                report.duplicates += 1
-            elif cand.reason:
-                _fail(con, report, cand.path, cand.sha256, state.version, cand.error, cand.reason)
-            elif cand.sha256 in done:
-                report.unchanged += 1
-            elif cand.sha256 in known_failures:
-                report.failed += 1
-                report.failures.append([cand.path, known_failures[cand.sha256]])
-            else:
-                todo.append(cand.path)
-            if cand is not None and cand.sha256:
-                seen.add(cand.sha256)
-        hooks.start(len(found), len(todo))
-        spool = Path(f"{db}.spool")
-        spool.mkdir(parents=True, exist_ok=True)
-        try:
-            _run_batches(batches(todo, batch_size, workers), con, report, state.version, hooks, spool)
-        finally:
-            shutil.rmtree(spool, ignore_errors=True)
-        store.refresh_conflicts(con)
-        hooks.finish()
+        todo, total = _survey_all(paths, con, report, state.version)
+        hooks.start(total, len(todo))
+        with _refusals():
+            spool.mkdir(parents=True, exist_ok=True)
+        _run_batches(batches(todo, batch_size, workers), con, report, state.version, hooks, spool)
+        with _refusals():
+            store.refresh_conflicts(con)
+    except _DiskRefused as exc:
+        report.stopped = str(StoreWriteError(
+            db, f"the store could not be written ({exc}); the run stopped after {report.new} new documents",
+            "free some space and run the same command again: every document stored so far is kept "
+            "whole, and the rest will be extracted then"))
     finally:
+        shutil.rmtree(spool, ignore_errors=True)
+        hooks.finish()
         if owned:
             con.close()
     report.seconds = round(time.perf_counter() - started, 3)
     return report.as_dict()
+
+
+def _survey_all(paths: list[str], con, report: Report, version: str) -> tuple[list[str], int]:
+    """The files still to extract, and how many were found; files that fail at sniffing are
+    stored as failures, known ones counted."""
+    done, known_failures = store.known(con, version)
+    todo, seen = [], set()
+    found = list(discover(paths))
+    for path in found:
+        cand = survey(path, done)
+        if cand is None:
+            report.skipped += 1
+        elif cand.sha256 in seen:
+            report.duplicates += 1
+        elif cand.reason:
+            _fail(con, report, cand.path, cand.sha256, version, cand.error, cand.reason)
+        elif cand.sha256 in done:
+            report.unchanged += 1
+        elif cand.sha256 in known_failures:
+            report.failed += 1
+            report.failures.append([cand.path, known_failures[cand.sha256]])
+        else:
+            todo.append(cand.path)
+        if cand is not None and cand.sha256:
+            seen.add(cand.sha256)
+    return todo, len(found)
 
 
 ingest_flow = flow(name="minsheng-ingest", persist_result=False, validate_parameters=False)(ingest_flow_fn)
@@ -301,7 +319,12 @@ def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks
     while queue or pending:
         while queue and len(pending) < window:
             pending.append(extract_batch.submit(queue.popleft(), str(spool)))
-        path = Path(pending.popleft().result())
+        done = pending.popleft().result()
+        if "refused" in done:
+            for future in pending:      # let the running batches end before the spool goes
+                future.wait()
+            raise _DiskRefused(done["refused"])
+        path = Path(done["file"])
         results = json.loads(path.read_text(encoding="utf-8"))
         path.unlink(missing_ok=True)
         contracts = [r["contract"] for r in results if "contract" in r]
@@ -312,10 +335,27 @@ def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks
         hooks.advance(len(results), report.failed)
 
 
+class _DiskRefused(Exception):
+    """The store's disk refused a write: no later write can succeed, so the run stops."""
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """Raise _DiskRefused when the store's disk refuses the write inside."""
+    try:
+        yield
+    except Exception as exc:
+        if problem := store.disk_problem(exc):
+            raise _DiskRefused(problem) from None
+        raise
+
+
 def _store(con, contracts: list[dict], report: Report, version: str) -> None:
     try:
         store.write_documents(con, contracts)
-    except Exception:  # noqa: BLE001 — find the document the database refused
+    except Exception as exc:  # noqa: BLE001 — find the document the database refused
+        if problem := store.disk_problem(exc):
+            raise _DiskRefused(problem) from None
         if len(contracts) == 1:
             c = contracts[0]["document"]
             _fail(con, report, c["source"], c["sha256"], version, "StoreError",
@@ -334,7 +374,8 @@ def _store(con, contracts: list[dict], report: Report, version: str) -> None:
 def _fail(con, report: Report, source: str, sha: str | None, version: str, error: str | None, reason: str) -> None:
     report.failed += 1
     report.failures.append([source, reason])
-    store.write_failure(con, source, sha, version, error or "", reason)
+    with _refusals():
+        store.write_failure(con, source, sha, version, error or "", reason)
 
 
 def _sha_of(source: str) -> str | None:

@@ -184,8 +184,28 @@ def write_documents(con: duckdb.DuckDBPyConnection, contracts: list[dict]) -> No
             _insert(con, table, [r for rs in rowsets for r in rs[table]])
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:       # a COMMIT that failed has already ended the transaction
+            pass
         raise
+
+
+DISK_PROBLEMS = ("No space left on device", "Disk quota exceeded", "Read-only file system", "Input/output error")
+
+
+def disk_problem(exc: BaseException) -> str | None:
+    """What the disk said when `exc` is the store (or its spool) failing to write, else None:
+    such a failure is the disk's, not the document's, and no later write would succeed."""
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    text = str(exc)
+    for problem in DISK_PROBLEMS:
+        if problem in text:
+            return problem
+    if isinstance(exc, duckdb.IOException):
+        return text.splitlines()[0][:200]
+    return None
 
 
 def write_document(con: duckdb.DuckDBPyConnection, contract: dict) -> None:
@@ -242,7 +262,10 @@ def refresh_conflicts(con: duckdb.DuckDBPyConnection) -> int:
         _insert(con, "flags", out)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:       # a COMMIT that failed has already ended the transaction
+            pass
         raise
     return len(out)
 
