@@ -17,6 +17,7 @@ from . import metadata as M
 from . import patterns as P
 from .items import projects_from_items, projects_from_sentences
 from .normalize import normalize, simplify
+from .people import role_units
 from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
@@ -24,7 +25,7 @@ from .sheets import projects_from_sheet
 from .summaries import declared_counts, piece_parts, status_parts
 from .tables import projects_from_table
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 def extract(doc, gaz, with_entities: bool = False) -> Extraction:
@@ -99,6 +100,7 @@ def extract_records(doc, gaz) -> Extraction:
                 if (s.total, s.scope) not in seen:
                     seen.add((s.total, s.scope))
                     result.summaries.append(s)
+    _prose_units(result.projects, paragraphs, gaz, used)
     whole = programme_project(paragraphs, gaz, used)
     if whole is not None:
         result.projects.append(whole)
@@ -148,6 +150,25 @@ def _best_match(text: str, projects: list[Project], least: int = 4) -> Project |
                 best, best_len = p, size
                 break
     return best
+
+
+def _prose_units(projects: list[Project], paragraphs, gaz, used: set[int]) -> None:
+    """其中，城区棚户区改造由区住建局、区国土资源局协办: units named in a paragraph of their own go to
+    the project the clause names (a run of 4 characters shared with its name); none is guessed."""
+    for ln, nt in paragraphs:
+        if ln in used or not projects:
+            continue
+        text = nt.text
+        owner: Project | None = None
+        for role, names, (start, _) in role_units(text, gaz.org_suffixes):
+            clause = text[max(text.rfind(ch, 0, start) for ch in "，,。；;：:") + 1:start]
+            if re.search(r"[。；;]", text[:start]) and not clause:
+                owner = None
+            owner = _best_match(clause, projects) if clause else owner
+            if owner is None:
+                continue
+            bucket = owner.lead_units if role == "lead" else owner.partner_units
+            bucket += [u for u in names if u not in owner.lead_units + owner.partner_units]
 
 
 def _sentence_region(text: str, places: set[str]) -> str | None:
@@ -208,7 +229,7 @@ def _canonical(result: Extraction, gaz) -> None:
         from .taxonomy import classify
 
         types = gaz.project_types
-    except Exception:   # the taxonomy is optional data; a broken file must not stop extraction
+    except Exception:   # noqa: BLE001 — the taxonomy is optional data; a broken file must not stop extraction
         return
     for p in result.projects:
         p.canonical = classify(p.name, types, " ".join(t.text for t in p.targets))

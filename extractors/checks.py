@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 from . import patterns as P
 from .records import Evidence, Extraction, Flag, Progress, Target
@@ -231,7 +232,7 @@ def check_numbering(ex: Extraction, doc=None) -> Iterator[Flag]:
 
 
 def _gaps(seqs: list, what: str) -> Iterator[Flag]:
-    for (a, pa), (b, pb) in zip(seqs, seqs[1:]):
+    for (a, pa), (b, pb) in pairwise(seqs):
         if b == 1:
             continue    # a new list starts
         if b - a > 1 and b - a < 10:

@@ -15,7 +15,7 @@ import re
 
 from . import patterns as P
 from .numbers import find_quantities, percent_targets
-from .people import leaders_in, units_in
+from .people import bracket_units, leaders_in, role_units, units_in
 from .progress import progress_in, status_in
 from .records import Evidence, Project, Target
 from .tables import deadline_iso
@@ -89,7 +89,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
     """Projects of the numbered items; the lines they consume are added to `used`."""
     out = []
     for item in group_items(paragraphs, gaz.units):
-        ln, nt = item[0]
+        ln, _ = item[0]
         if ln in used:
             continue
         text = "。".join(x[1].text.strip().rstrip("。；;") for x in item if x[0] != "heading")
@@ -103,20 +103,18 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if re.match(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]", body):
             continue      # 1.牵头责任单位：… is a list of units, not a project
         fields = list(P.FIELD.finditer(body)) + list(P.FIELD.finditer(heading))
-        lead_by = P.LEAD_BY.search(body)
+        roles = [] if P.GENERIC_HEADING.search(body[:12]) else role_units(body, gaz.org_suffixes)   # （三）严格督查考核
         has_target = P.TARGET_SENT.search(body)
         title_end = body.find("。")
         title = body[:title_end] if 0 < title_end <= 40 else body[:40]
         figures_then_rate = find_quantities(title, gaz.units) and P.PROGRESS_RATE.search(body[len(title):])
         owned = P.TITLE_UNITS.search(title) and find_quantities(body, gaz.units)    # 5.村级幼儿园建设（县教育局）。新建…20所
-        if not (fields or lead_by or has_target or figures_then_rate or owned):
+        if not (fields or roles or has_target or figures_then_rate or owned):
             continue
         owner = P.TITLE_UNITS.search(title)
-        owners = units_in(owner.group("units"), gaz.org_suffixes) if owner else []
-        if owners and all(_is_org(u, gaz) for u in owners):
+        owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
+        if owners:
             title = title[:owner.start()]                # 城镇新增就业（县人社局）: the unit in brackets
-        else:
-            owners = []
         title = P.FIELD_BRACKET.sub("", title)             # 促进就业（责任单位：市人社局）: the field is read above
         p = Project(name=title.strip(), seq=(m.group("a") or m.group("b") or m.group("c")) if m else None,
                     evidence=Evidence(text=original, line=ln))
@@ -131,18 +129,17 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
                 p.partner_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.partner_units]
             else:
                 p.lead_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.lead_units]
-        p.lead_units += [u for u in owners if u not in p.lead_units]
-        for lb in P.LEAD_BY.finditer(body):
-            lead = lb.group("lead") or lb.group("lead2")
-            partner = lb.group("partner") or lb.group("partner2")
-            p.lead_units += [u for u in units_in(lead, gaz.org_suffixes) if u not in p.lead_units]
-            if partner:
-                p.partner_units += [u for u in units_in(partner, gaz.org_suffixes) if u not in p.partner_units]
+        if owners:
+            p.lead_units += [u for u in owners[0] if u not in p.lead_units]
+            p.partner_units += [u for u in owners[1] if u not in p.partner_units]
+        for role, names, _ in roles:
+            bucket = p.lead_units if role == "lead" else p.partner_units
+            bucket += [u for u in names if u not in p.lead_units + p.partner_units]
         if p.deadline is None and kind in ("plan", "supervision"):
             limit = P.DEADLINE_PHRASE.search(body)       # 限期于10月31日前整改到位
             p.deadline = deadline_iso(limit.group("d"), year) if limit else None
         clean = P.CONTENT.sub("", P.FIELD.sub("", rest))
-        clean = P.LEAD_BY.sub("", clean)
+        clean = _without_spans(clean, [span for _, _, span in role_units(clean, gaz.org_suffixes)])
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
         target_text, progress_text = _split(clean, kind)
         if kind not in ("progress", "summary") and 0 < title_end <= 40:
@@ -226,8 +223,10 @@ def _restated(seg: str, gaz):
     return None
 
 
-def _is_org(name: str, gaz) -> bool:
-    return len(name) >= 3 and any(name.endswith(s) for s in gaz.org_suffixes)
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + text[b:]
+    return text
 
 
 def _split(body: str, kind: str) -> tuple[str, str]:

@@ -127,9 +127,14 @@ FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门
                    r"配合部门|(?:责任|分管|牵头|联系|包抓|督办|挂点|包保)(?:市|县|区|州|省)?领导|责任人|完成时限|完成时间|时间节点)\s*[:：]\s*"
                    r"(?P<val>(?:(?![，,][\u4e00-\u9fff]{2,8}[:：])(?:[^；;。（(）)]|[（(][^（(）)]*[）)]))*)")
 
-# 由市人社局牵头，市财政局配合 / （省卫生健康委牵头） -> lead, partner
-LEAD_BY = re.compile(r"由(?P<lead>[^，。；]{2,40}?)牵头(?:组织)?(?:实施|负责|落实)?(?:[，,、](?P<partner>[^，。；]{2,40}?)(?:配合|协办|参与))?"
-                     r"|[（(](?P<lead2>[^（）()，。]{2,40}?)牵头(?:[，,、；;](?P<partner2>[^（）()。]{2,60}?)(?:配合|协办|参与))?[）)]")
+# 由市人社局牵头 / （省卫生健康委牵头） / 由区住建局、区国土资源局协办 / 鱼嘴镇、复盛镇负责实施 /
+# （省委宣传部、省体育局按职责分工负责） -> units, role (the units still to be checked as organisations)
+UNIT_ROLE = re.compile(r"(?:由)?(?P<units>[^，,。；;：:（）()\s]{2,80}?)(?:按职责分工|按职责|分别|共同)?"
+                       r"(?P<role>牵头|配合|协办|协助|参与|负责)(?:组织)?(?:实施|负责|落实)?")
+# 配合：罗阳街道办事处 -> role=配合, inside an item title's brackets
+ROLE_LABEL = re.compile(r"^\s*(?P<role>牵头|配合|协办|协助|参与|责任|主责)(?:单位|部门)?\s*[:：]\s*")
+# 主要原因是县住建局 / 请各 -> words no organisation's name holds
+NOT_UNIT = re.compile(r"[是因要请把对向在的已]|主要|原因|各|相关|有关")
 
 # 年度目标为城镇新增就业3万人 (not 完成年度目标的55%)
 TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划|"
@@ -154,8 +159,8 @@ LABELLED = re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]")
 # 促进就业（责任单位：市人社局） -> the bracketed field after an item's title
 FIELD_BRACKET = re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：][^（）()]*[）)]\s*$")
 
-# 城镇新增就业（县人社局） -> units=县人社局, at the end of an item's title
-TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()：:]{3,40})[）)]\s*$")
+# 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
+TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$")
 
 # 督办内容：年度新增公共停车泊位1500个…
 CONTENT = re.compile(r"(?:督办内容|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标)\s*[:：]\s*")

@@ -36,7 +36,7 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
             joined.append(ln)
     out = []
     for chunk in joined:
-        for part in P.SPLIT.split(chunk):
+        for part in _split_outside_brackets(chunk):
             for name in re.split(r"\s+", part.strip()):
                 name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
                 if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and name not in out:
@@ -44,6 +44,72 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
     return out
 
 
+def _split_outside_brackets(text: str) -> list[str]:
+    """区发改局、区财政局 → two names; 各乡（镇、街道） stays one (a 、 inside brackets separates nothing)."""
+    parts, depth, last = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in "（(") - (ch in "）)")
+        if depth <= 0 and P.SPLIT.match(ch):
+            parts.append(text[last:i])
+            last = i + 1
+    parts.append(text[last:])
+    return [x for x in parts if x]
+
+
 def _ends_as_org(text: str, org_suffixes: list[str]) -> bool:
     text = re.sub(r"[（(][^）)]*[）)]$", "", text.strip())
     return any(text.endswith(s) for s in org_suffixes) or text.endswith(("）", ")"))
+
+
+PARTNER_ROLES = ("配合", "协办", "协助", "参与")
+
+
+def is_org(name: str, org_suffixes: list[str]) -> bool:
+    """区住建局, 鱼嘴镇, 夷陵供电公司: a short name ending in an organisation's suffix."""
+    return 3 <= len(name) <= 20 and any(name.endswith(s) for s in org_suffixes) and not P.NOT_UNIT.search(name)
+
+
+def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str], tuple[int, int]]]:
+    """Units named with their role in running prose, as (lead|partner, names, span):
+
+    由县住建局牵头，罗阳街道办事处负责 → [(lead, [县住建局]), (partner, [罗阳街道办事处])];
+    城区棚户区改造由区住建局、区国土资源局协办 → [(partner, [区住建局, 区国土资源局])].
+    A clause whose every name is an organisation counts; 主要原因是县住建局配合不力 does not.
+    A 负责 list after a 牵头 one in the same sentence is a partner (由区农业农村委牵头，鱼嘴镇…负责实施)."""
+    out: list[tuple[str, list[str], tuple[int, int]]] = []
+    led_at = -1
+    for m in P.UNIT_ROLE.finditer(text):
+        chunk = m.group("units")
+        start = m.start("units")
+        if "由" in chunk:
+            start += chunk.rfind("由") + 1
+            chunk = chunk[chunk.rfind("由") + 1:]
+        names = [simplify(x) for x in P.SPLIT.split(chunk) if x]
+        if not names or not all(is_org(x, org_suffixes) for x in names):
+            continue
+        role = m.group("role")
+        boundary = max(text.rfind(ch, 0, start) for ch in "。；;")
+        if role == "牵头" or (role == "负责" and led_at <= boundary):
+            kind = "lead"
+            led_at = start if role == "牵头" else led_at
+        else:
+            kind = "partner" if role in PARTNER_ROLES or led_at > boundary else "lead"
+        span = (start - (1 if text[start - 1:start] == "由" else 0), m.end())
+        out.append((kind, names, span))
+    return out
+
+
+def bracket_units(inner: str, org_suffixes: list[str]) -> tuple[list[str], list[str]] | None:
+    """The units in an item title's brackets: 县住建局，配合：罗阳街道办事处 → ([县住建局], [罗阳街道办事处]).
+    None when a part names something other than an organisation (城镇新增就业（含失业人员再就业）)."""
+    lead: list[str] = []
+    partner: list[str] = []
+    for part in re.split(r"[，,；;]", inner):
+        label = P.ROLE_LABEL.match(part)
+        role = label.group("role") if label else None
+        names = units_in(part[label.end():] if label else part, org_suffixes)
+        names = [P.TRAILING.sub("", n) for n in names]
+        if not names or not all(is_org(n, org_suffixes) for n in names):
+            return None
+        (partner if role in PARTNER_ROLES else lead).extend(n for n in names if n not in lead + partner)
+    return lead, partner
