@@ -10,6 +10,11 @@
   the cell's width is a wrap and is joined; a shorter line ends a paragraph of the cell.
 - A table that goes on over a page break is one Table: the next page's first block is a
   table that repeats the header (the repeat is dropped) or has as many columns.
+- Page furniture is dropped: a line in the top or bottom band of the page whose text (digits
+  aside) comes back on several pages (a running head, 第3页 共5页, a file number), as are bare
+  page numbers (— 3 —, －3－, - 3 -).
+- A line centred on the page (a title, a masthead) wraps only into a centred line of the same
+  type size; a line of another size starts a new paragraph.
 - A CID font drawn through a predefined UCS-2/UTF-16 CMap (UniGB-UCS2-H, as ReportLab and
   older Chinese tools write with non-embedded STSong) without a ToUnicode map: pdfminer drops
   every code its CMap file lacks (the middle dot of 艾尼瓦尔·吐尔逊); such codes are Unicode
@@ -64,7 +69,7 @@ def read(data: bytes, source: str) -> Document:
         for number, page in enumerate(pages[:MAX_PAGES], start=1):
             items += _page_items(page, number, data, warnings)
             page.close()
-    blocks = _assemble(items)
+    blocks = _assemble(_drop_furniture(items))
     if not blocks:
         raise DocumentLoadError(source, "the PDF has no text layer (a scan?)", "run OCR on it first")
     for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
@@ -159,13 +164,45 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tup
         if line["text"].strip() and not PAGE_NUMBER.match(line["text"]):
             size = max((c.get("size", 0) for c in line["chars"]), default=0)
             items.append((line["top"], {"text": line["text"].strip(), "x0": line["x0"], "x1": line["x1"],
-                                        "top": line["top"], "size": size, "lead": _lead_word(line["chars"])}))
+                                        "top": line["top"], "size": size, "lead": _lead_word(line["chars"]),
+                                        "band": _band(line["top"], line["bottom"], page.height)}))
     for t in found:
         table = _table(t, page.chars, number)
         if table.cells:
             items.append((t.bbox[1], table))
     items.sort(key=lambda it: it[0])
     return [(number, obj) for _, obj in items]
+
+
+BAND = 0.12        # the top and bottom 12 % of a page hold its running head and foot
+DIGITS = re.compile(r"\d+")
+
+
+def _band(top: float, bottom: float, height: float) -> str:
+    if height and bottom < BAND * height:
+        return "head"
+    if height and top > (1 - BAND) * height:
+        return "foot"
+    return ""
+
+
+def _drop_furniture(items: list[tuple[int, object]]) -> list[tuple[int, object]]:
+    """Drop running heads and feet: a line in a page's top or bottom band whose text, digits
+    aside, is met in that band on at least two pages and half of the pages after the first."""
+    pages = len({page for page, _ in items})
+    seen: dict[tuple[str, str], set[int]] = {}
+    for page, obj in items:
+        if isinstance(obj, dict) and obj.get("band"):
+            seen.setdefault((obj["band"], _furniture_key(obj["text"])), set()).add(page)
+    repeated = {key for key, on in seen.items() if len(on) >= max(2, (pages - 1) / 2)}
+    if not repeated:
+        return items
+    return [(page, obj) for page, obj in items if not (isinstance(obj, dict) and obj.get("band")
+                                                       and (obj["band"], _furniture_key(obj["text"])) in repeated)]
+
+
+def _furniture_key(text: str) -> str:
+    return DIGITS.sub("#", re.sub(r"\s+", "", text))
 
 
 def _lead_word(chars: list[dict]) -> float:
@@ -267,21 +304,33 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
                 blocks.append(obj)
             open_line = short_line = None
         else:
-            indented = obj["x0"] - left > 0.8 * (obj["size"] or 10)
+            size = obj["size"] or 10
+            indented = obj["x0"] - left > 0.8 * size
             if open_line is None and short_line is not None and right - short_line["x1"] < \
                     2.5 * (short_line["size"] or 10) + obj.get("lead", 0.0):
                 open_line = short_line
+            if open_line is not None and abs((open_line["size"] or 10) - size) > 1:
+                open_line = None                # a title over the body, a masthead over the title
+            centred = indented and _centred(obj, left, right)
             new_item = open_line is not None and open_line["text"][-1:] in ENDS and HEADING.match(obj["text"])
-            if open_line is not None and not indented and not new_item and blocks and isinstance(blocks[-1], Paragraph):
+            if open_line is not None and (not indented or centred) and not new_item and blocks \
+                    and isinstance(blocks[-1], Paragraph):
                 blocks[-1].text += obj["text"]
             else:
                 blocks.append(Paragraph(text=obj["text"], page=page))
-            size = obj["size"] or 10
             reach = 1.6 if obj["text"][-1:] in ENDS else 2.5    # a wrapped line is full up to a char or two
-            open_line = obj if obj["x1"] and right - obj["x1"] < reach * size else None
+            # a line that runs to the margin from the left edge or its indent wraps; a centred
+            # line wraps only when it fills most of the width (a long title)
+            starts = obj["x0"] - left < 2.5 * size or right - left and obj["x1"] - obj["x0"] > 0.8 * (right - left)
+            open_line = obj if obj["x1"] and starts and right - obj["x1"] < reach * size else None
             short_line = obj if obj["x1"] and open_line is None and obj["text"][-1:] not in ENDS else None
         last_page = page
     return blocks
+
+
+def _centred(line: dict, left: float, right: float) -> bool:
+    """A line whose middle is the middle of the text column."""
+    return abs((line["x0"] + line["x1"]) / 2 - (left + right) / 2) < (line["size"] or 10)
 
 
 def _is_last_on_page(items: list[tuple[int, object]], prev: Table, nxt: Table) -> bool:
