@@ -74,7 +74,7 @@ def _heads_a_project(heading: str, body: str) -> bool:
         return False
     if P.FIELD.search(heading):
         return True
-    marks = len(P.TARGET_SENT.findall(body)) + len(re.findall(r"完成率|完成年", body))
+    marks = len(P.TARGET_SENT.findall(body)) + len(P.PROGRESS_RATE.findall(body))
     return 1 <= marks <= 3      # one project's target and rates; more is a paragraph of several
 
 
@@ -176,13 +176,17 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             continue
         for seg in re.split(r"[；;。]", nt.text):
             seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg.split("：")[-1] if "：" in seg[:8] else seg)
+            seg = re.sub(r"^\s*在[^，,]{1,12}方面[，,]\s*", "", seg)     # 在教育方面，…
             m = P.TARGET_SENT.search(seg)
             std = P.STANDARD.search(seg)
             if (m and seg[m.end():m.end() + 1] == "的") or re.search(r"共\s*\d+\s*[项件]", seg):
                 continue        # 已完成年度任务的2项: a status count, not a project
-            seg = re.sub(r"^\s*在[^，,]{1,12}方面[，,]\s*", "", seg)     # 在教育方面，…
+            late = _target_after_figure(seg, m, gaz, places, ln, nt.original.strip())
+            if late is not None:
+                out.append(late)
+                continue
             q = None if m else _restated(seg, gaz)
-            if not (m and m.start() >= 2) and not (std and P.P_RATE_DONE.search(seg)) and q is None:
+            if not (m and m.start() >= 2) and not std and q is None:
                 continue
             if q is not None:
                 # 新建改扩建幼儿园9所，已完工7所，完工率77.8%: the clause's first figure is its task
@@ -196,18 +200,37 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             name = re.sub(r"(?:的|为)$", "", seg[:cut]).strip("，, ")
             if not 2 <= len(name) <= 30:
                 continue
-            target_text, progress_text = _split(seg, "progress") if m else (seg, seg[seg.find("，") + 1:] if "，" in seg else "")
+            if m:
+                target_text, progress_text = _split(seg, "progress")
+            else:       # 低保标准提高到每人每月不低于560元，已全面执行(，完成率100%)
+                done = P.PROGRESS_START.search(seg, std.end())
+                target_text = seg[std.start():done.start() if done else len(seg)]
+                progress_text = seg[done.start():] if done and P.PROGRESS_RATE.search(seg) else ""
             p = Project(name=name, evidence=Evidence(text=nt.original.strip(), line=ln))
             for q in find_quantities(target_text, gaz.units):
                 p.targets.append(Target(text=_clause(target_text, q.start, q.end), value=q.value, unit=q.unit,
                                         op=q.op, raw=q.raw, half=q.half, family=q.family))
-            p.progress = progress_in(progress_text if m else seg[std.end():], gaz, places, ln, nt.original.strip(),
-                                     p.targets)
+            p.progress = progress_in(progress_text, gaz, places, ln, nt.original.strip(), p.targets)
             if p.targets or p.progress:
                 out.append(p)
     return out
 
 
+
+
+def _target_after_figure(seg: str, m, gaz, places: set[str], ln: int, evidence: str) -> Project | None:
+    """全市城镇新增就业6800人，完成年度目标6000人的113.3%: the completed figure first, the target
+    inside the rate that follows it (unless the clause stated its target before)."""
+    of = P.RATE_OF_TARGET.search(seg)
+    if of is None or (m is not None and m.start() < of.start()):
+        return None
+    found = find_quantities(seg[:of.start()], gaz.units)
+    if not found:
+        return None
+    p = Project(name=seg[:found[0].start].strip("，, ") or seg[:of.start()].strip("，, "),
+                evidence=Evidence(text=evidence, line=ln))
+    p.progress = progress_in(seg, gaz, places, ln, evidence, p.targets)
+    return p
 
 
 def _restated(seg: str, gaz):
@@ -217,8 +240,11 @@ def _restated(seg: str, gaz):
         return None
     q = found[0]
     later = [x for x in found[1:] if x.unit == q.unit]
-    if later and P.SO_FAR.search(seg[q.end:later[0].start]) and \
-            (P.PROGRESS_RATE.search(seg) or re.search(r"全面完成|全部完成", seg)):
+    if later and P.SO_FAR.search(seg[q.end:later[0].start + 1]) and \
+            (P.PROGRESS_RATE.search(seg) or re.search(r"全面完成|全部完成", seg)
+             or (later[0].value <= q.value and q.unit not in ("件", "项", "元"))):
+        # 新增学位2700个，已新增2100个: without a rate, the count so far must not exceed the task,
+        # and counts of projects (10件…已完成4件) or funds (安排1.85亿元，已拨付1.46亿元) are not tasks
         return q
     return None
 

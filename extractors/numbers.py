@@ -99,7 +99,20 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
                 q = Quantity(value=q.value, unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op="<=",
                              start=q.start, end=q.end)
             found.append(q)
-    return _drop_breakdowns(text, sorted(found, key=lambda q: q.start))
+    return _carry_units(text, _drop_breakdowns(text, sorted(found, key=lambda q: q.start)))
+
+
+def _carry_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """分别提高到每人每年3120元、2940元: a bare 元 listed right after a standard takes its unit."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and q.unit == "元" and prev.unit and prev.unit.startswith("元/") \
+                and P.LIST_JOIN.fullmatch(text[prev.end:q.start]):
+            q = Quantity(value=q.value, unit=prev.unit, raw=q.raw, half=q.half, family=prev.family, op=q.op,
+                         start=q.start, end=q.end)
+        out.append(q)
+    return out
 
 
 def _drop_breakdowns(text: str, found: list[Quantity]) -> list[Quantity]:

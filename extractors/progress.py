@@ -148,7 +148,7 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
         measure = re.sub(r"(?:了|的|为|达到|达|数)$", "", m.group("measure"))
         if measure in ("时序进度", "序时进度", "超序时进度"):
             continue     # the share of the year gone by, not of the work done
-        measure = re.sub(r"^完成(?:了)?(?:全年|年度)?(?:任务|目标)$", "完成年任务", measure)
+        measure = re.sub(r"^完成(?:了)?(?:全年|年度)?(?:任务|目标)$|^占(?:全年|年度|年)?(?:目标任务|任务|目标)$", "完成年任务", measure)
         out.append((m.start(), float(m.group("rate")), m.group("rate"), measure, None))
         taken.append((m.start(), m.end()))
     return sorted(out)
@@ -160,7 +160,7 @@ def _restated_target(sent: str, q: Quantity, found: list[Quantity]) -> bool:
     later = [x for x in found if x.start > q.end]
     if not later or later[0].unit != q.unit or "、" in sent[q.end:later[0].start]:
         return False          # the next figure must be the same count, not another item of a list
-    return bool(P.SO_FAR.search(sent[q.end:later[0].start])) and q.op == "="
+    return bool(P.SO_FAR.search(sent[q.end:later[0].start + 1])) and q.op == "="    # + 1: 完成(?=\d) sees the digit
 
 
 def _whole_task_done(sent: str, q: Quantity, found: list[Quantity]) -> bool:
@@ -170,6 +170,8 @@ def _whole_task_done(sent: str, q: Quantity, found: list[Quantity]) -> bool:
         return False        # 3件实事已全面完成，完成率30%: a count of projects done, measured by a rate
     if any(x.start >= q.end and x.unit == q.unit for x in found):
         return False
+    if re.search(r"(?:已|累计)[\u4e00-\u9fff]{0,4}$", sent[max(0, q.start - 6):q.start]):
+        return False        # 已建成45个，全面完成: a count of what was done, then the verdict
     return bool(P.DONE_IN_FULL.search(sent[q.end:q.end + 30]))
 
 

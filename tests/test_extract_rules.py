@@ -78,3 +78,45 @@ def test_a_duty_under_a_generic_heading_is_not_a_project():
 
 def test_a_separator_inside_brackets_does_not_split_a_unit():
     assert units_in("县卫计局、各乡（镇、街道）", GAZ.org_suffixes) == ["县卫计局"]
+
+
+# ---- progress sentences ------------------------------------------------------------------
+
+def one_paragraph(body: str):
+    return run(PROGRESS_HEAD + body + "\n")
+
+
+@pytest.mark.parametrize("body, want_targets, want_completed, want_rates", [
+    ("在就业增收方面，全市城镇新增就业6800人，完成年度目标6000人的113.3%。",
+     [(6000, "人", "=")], [(6800, "人")], [113.3]),
+    ("开展农牧民职业技能培训14520人次，完成年度任务1.5万人次的96.8%。",
+     [(15000, "人次", "=")], [(14520, "人次")], [96.8]),
+    ("城镇新增就业（区人社局）：年度目标4200人，已新增就业3696人，占年度目标的88%。",
+     [(4200, "人", "=")], [(3696, "人")], [88]),
+    ("城区公厕建设（区城管局）：年度计划新建城区公厕10座，已建成7座，完成70%，相对滞后，主要原因是2座公厕选址调整。",
+     [(10, "座", "=")], [(7, "座")], [70]),
+    ("1.城区集中供热扩面（县住建局）。新增集中供热面积30万平方米，完成32.5万平方米，完成108.3%。",
+     [(300000, "平方米", "=")], [(325000, "平方米")], [108.3]),
+    ("在教育方面，新增学前教育学位2700个，已新增2100个，其余学位随剩余2所幼儿园完工一并投用。",
+     [(2700, "个", "=")], [(2100, "个")], []),
+    ("在公共文化方面，新建村（居）综合文化活动室45个，已建成45个，全面完成。",
+     [(45, "个", "=")], [(45, "个")], []),
+], ids=["target-after-figure", "target-after-figure-wan", "share-of-annual-target", "rate-is-not-a-figure-so-far",
+        "task-then-done-without-yi", "task-then-so-far-without-rate", "done-count-then-verdict"])
+def test_progress_sentences(body, want_targets, want_completed, want_rates):
+    r = one_paragraph(body)
+    assert targets(r) == [(float(v), u, o) for v, u, o in want_targets]
+    assert completed(r) == [(float(v), u) for v, u in want_completed]
+    assert rates(r) == want_rates
+    assert not [f for f in r.flags if f.severity != "info"]      # every figure here is consistent
+
+
+def test_counts_of_projects_and_funds_are_not_tasks():
+    r = one_paragraph("全县十件民生实事中，共10件，已完成4件。另外，县级财政安排配套资金1.85亿元，已拨付1.46亿元。")
+    assert targets(r) == []
+
+
+def test_standards_raised_in_a_report_are_targets_with_the_unit_carried():
+    r = one_paragraph("在社会保障方面，城乡最低生活保障标准分别提高到每人每年13860元和5760元，已于1月起全面执行。")
+    assert targets(r) == [(13860.0, "元/人/年", "="), (5760.0, "元/人/年", "=")]
+    assert completed(r) == [] and rates(r) == []

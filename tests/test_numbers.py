@@ -27,9 +27,12 @@ GAZ = load()
     ("完成孕产妇免費產前篩查1.65萬人次", [(16500, "人次", "=")]),
     ("训练时间2067.7个月", [(2067.7, "个月", "=")]),
     ("资助学生1000名", [(1000, "名", "=")]),
+    ("分别提高到每人每年3120元、2940元", [(3120, "元/人/年", "="), (2940, "元/人/年", "=")]),
+    ("每人每月500元，另发放补助300元", [(500, "元/人/月", "="), (300, "元", "=")]),
 ], ids=["wan", "wan-yuan", "yi", "area", "fullwidth", "chinese-numerals", "per-year", "per-person-month",
         "op-inside", "yishang", "yinei", "4G-not-unit", "48-kinds-not-unit", "lone-cn-numeral", "breakdown",
-        "traditional", "months", "ming"])
+        "traditional", "months", "ming",
+        "standard-unit-carried-in-list", "standard-unit-not-carried-past-a-clause"])
 def test_quantities(text, expected):
     got = [(q.value, q.unit, q.op) for q in find_quantities(simplify(text), GAZ.units)]
     assert got == [(float(v), u, o) for v, u, o in expected]
