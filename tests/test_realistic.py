@@ -11,6 +11,7 @@ stored with display formats, hidden rows, layout tables, GBK pages.  Two kinds o
 """
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import re
@@ -22,6 +23,7 @@ import pytest
 
 from pipeline.model import Paragraph
 from pipeline.readers import read
+from pipeline.readers.xlsx import display
 
 ROOT = Path(__file__).resolve().parent.parent
 REALISTIC = ROOT / "samples" / "realistic"
@@ -150,3 +152,112 @@ def test_pdf_masthead_and_record_block():
     got = paragraphs(doc(one("pdf", "001")))
     assert got[0] == "江西省人民政府办公厅文件"
     assert got[-2].startswith("抄送：") and got[-1].endswith("印发")
+
+
+# ---------------------------------------------------------------- workbooks
+
+@pytest.mark.parametrize(("value", "number_format", "shown"), [
+    (0.853, "0.0%", "85.3%"),
+    (0.665, "0.00%", "66.50%"),
+    (1, "0%", "100%"),
+    (1234.5, "#,##0.00", "1,234.50"),
+    (21000, "#,##0", "21,000"),
+    (2.675, "0.00", "2.68"),                       # Excel rounds the decimal it shows, half up
+    (1234.5678, "#,##0.00;[Red]-#,##0.00", "1,234.57"),
+    (1200, '0"户"', "1200户"),
+    (3.0, "General", "3"),
+    (0.12345, "0.00E+00", "0.12345"),              # a format not rendered keeps the value
+    (dt.datetime(2023, 6, 30), 'yyyy"年"m"月"d"日"', "2023年6月30日"),
+    (dt.datetime(2023, 6, 1), '[$-804]yyyy"年"m"月"', "2023年6月"),
+    (dt.datetime(2023, 6, 30), "m月d日", "6月30日"),
+    (dt.datetime(2023, 6, 30), "yyyy/m/d", "2023-06-30"),
+], ids=["percent-1", "percent-2", "percent-0", "thousands-2", "thousands", "half-up", "two-sections",
+        "literal-unit", "general", "scientific", "date-cn", "month-cn", "month-day-cn", "date-iso"])
+def test_cell_shown_as_its_format_shows_it(value, number_format, shown):
+    assert display(value, number_format) == shown
+
+
+def _workbook_with_habits(path: Path) -> None:
+    """A small workbook: a rate 0.853 shown '0.0%', an amount, a date serial, a formula with its
+    cached value, a hidden row and column, a hidden sheet, formatted empty cells to the right."""
+    import openpyxl
+    from openpyxl.styles import Border, Side
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "附件1"
+    ws.append(["2023年民生实事进展表"])
+    ws.merge_cells("A1:E1")
+    ws.append(["项目", "代码", "资金（万元）", "完成率", "完成时间"])
+    ws.append(["老旧小区改造", "X1", 1234.5, 0.853, dt.datetime(2023, 6, 30)])
+    ws.append(["校验行", "X2", 99999, 9.99, None])
+    ws.append(["合计", "X3", 1234.5, 0.853, None])
+    ws["C3"].number_format = ws["C5"].number_format = "#,##0.00"
+    ws["D3"].number_format = ws["D5"].number_format = "0.0%"
+    ws["E3"].number_format = 'yyyy"年"m"月"d"日"'
+    ws.row_dimensions[4].hidden = True
+    ws.column_dimensions["B"].hidden = True
+    box = Side(style="thin")
+    for row in ws["F1:J30"]:
+        for cell in row:
+            cell.border = Border(left=box, right=box, top=box, bottom=box)
+    secret = book.create_sheet("隐藏")
+    secret.append(["不应读出"])
+    secret.sheet_state = "hidden"
+    book.save(path)
+
+
+def test_xlsx_shows_formats_and_leaves_hidden_out(tmp_path):
+    path = tmp_path / "habits.xlsx"
+    _workbook_with_habits(path)
+    d = read(path)
+    assert d.text().splitlines()[0] == "2023年民生实事进展表"
+    (table,) = d.tables()
+    assert table.rows() == [["项目", "资金（万元）", "完成率", "完成时间"],
+                            ["老旧小区改造", "1,234.50", "85.3%", "2023年6月30日"],
+                            ["合计", "1,234.50", "85.3%", ""]]
+    assert "不应读出" not in d.text() and "校验行" not in d.text()
+    assert any("hidden" in w for w in d.warnings)
+
+
+def test_xls_shows_formats_and_leaves_hidden_out(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("附件1")
+    rows = [["项目", "代码", "资金（万元）", "完成率", "完成时间"],
+            ["老旧小区改造", "X1", 1234.5, 0.853, dt.datetime(2023, 6, 30)],
+            ["校验行", "X2", 99999, 9.99, ""]]
+    styles = [None, None, xlwt.easyxf(num_format_str="#,##0.00"), xlwt.easyxf(num_format_str="0.0%"),
+              xlwt.easyxf(num_format_str='yyyy"年"m"月"d"日"')]
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            ws.write(r, c, v, styles[c]) if styles[c] and r else ws.write(r, c, v)
+    ws.row(2).hidden = True
+    ws.col(1).hidden = True
+    secret = book.add_sheet("隐藏")
+    secret.write(0, 0, "不应读出")
+    secret.visibility = 1
+    book.save(str(tmp_path / "habits.xls"))
+    d = read(tmp_path / "habits.xls")
+    (table,) = d.tables()
+    assert table.rows() == [["项目", "资金（万元）", "完成率", "完成时间"],
+                            ["老旧小区改造", "1,234.50", "85.3%", "2023年6月30日"]]
+    assert "不应读出" not in d.text() and "校验行" not in d.text()
+
+
+@pytest.mark.parametrize("folder", ["xlsx", "xls"])
+def test_summary_workbook_reads_as_printed(folder):
+    d = doc(one(folder, "016"))
+    text = d.text()
+    assert "区划代码" not in text and "999999" not in text, "hidden column and check row left out"
+    tables = list(d.tables())
+    assert [t.sheet for t in tables] == ["附件1", "附件2"]
+    first = tables[0].rows()
+    assert first[0][0] == "序号" and tables[0].n_cols == 6, "the formatted empty cells add no columns"
+    assert first[1] == ["", "全州", "21,000", "13,966", "66.50%", ""], "SUM formulas read as their values"
+    assert "填报单位（盖章）：黔东南苗族侗族自治州农业农村局 填报日期： 2022年9月6日" in paragraphs_raw(d)
+
+
+def paragraphs_raw(d) -> list[str]:
+    return [b.text for b in d.blocks if isinstance(b, Paragraph)]

@@ -1,5 +1,11 @@
 """XLSX: every sheet through openpyxl, merged ranges as spans.
 
+Cells read as the sheet shows them (display): a number with its format (0.853 under '0.0%' is
+85.3%, '#,##0.00' keeps its separators and decimals), a date serial under a Chinese date format
+as 2023年6月30日, a formula as its cached value.  Hidden sheets, rows and columns are left out,
+with a warning: they hold what the author did not show or print (helper codes, check sums),
+and a hidden row inside a table would otherwise show as a row the printed table lacks.
+
 A sheet is laid out as government workbooks are: title rows (one text in the first column,
 often merged across the width) above the grid, notes below it.  `sheet_blocks` turns those
 rows into paragraphs and the grid into a Table that keeps the sheet's name; the XLS reader
@@ -15,6 +21,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
@@ -46,6 +53,46 @@ def render(value: object) -> str:
     return clean_cell(str(value))
 
 
+NUMBER_FORMAT_LITERAL = re.compile(r'"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*.')
+
+
+def display(value: object, number_format: str | None) -> str:
+    """A cell value as the sheet shows it: 0.853 under '0.0%' is 85.3%, 1234.5 under '#,##0.00'
+    is 1,234.50, a date under 'yyyy"年"m"月"d"日"' is 2023年6月30日.  Formats this does not know
+    (fractions, scientific, conditions) leave the value as render() writes it."""
+    fmt = (number_format or "General").split(";")[0]
+    if isinstance(value, (dt.datetime, dt.date)) and not isinstance(value, dt.time):
+        return _date(value, fmt)
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or fmt in ("General", "@", ""):
+        return render(value)
+    literal: list[str] = []
+    code = NUMBER_FORMAT_LITERAL.sub(lambda m: literal.append(m.group(1) or m.group(2) or "") or "\0", fmt)
+    if re.search(r"[^0#?,.%\0\s-]", code) or not re.search(r"[0#?]", code):
+        return render(value)          # E+, fractions, a date or text format on a number
+    number = Decimal(repr(float(value))) * (100 ** code.count("%"))
+    decimals = len(re.sub(r"[^0#?]", "", code.split(".", 1)[1])) if "." in code else 0
+    text = f"{abs(number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)):{',' if ',' in code else ''}.{decimals}f}"
+    if number < 0 and text.strip("0.,"):
+        text = "-" + text
+    head, _, tail = code.partition(re.search(r"[0#?][0#?,.]*", code).group())
+    fill = iter(literal)
+    return "".join(next(fill, "") if ch == "\0" else ch for ch in head) + text + \
+        "".join(next(fill, "") if ch == "\0" else ch for ch in tail).replace(" ", "")
+
+
+def _date(value: dt.date, fmt: str) -> str:
+    """Dates in a Chinese format (年 月 日 in it) are written so; others as ISO."""
+    plain = NUMBER_FORMAT_LITERAL.sub(lambda m: m.group(1) or m.group(2) or "", fmt)
+    if "年" in plain or "月" in plain:
+        y, m, d = value.year, value.month, value.day
+        if "日" in plain and "年" in plain:
+            return f"{y}年{m}月{d}日"
+        if "年" in plain:
+            return f"{y}年{m}月"
+        return f"{m}月{d}日"
+    return render(value)
+
+
 def read(data: bytes, source: str) -> Document:
     import openpyxl
 
@@ -61,10 +108,14 @@ def read(data: bytes, source: str) -> Document:
     blocks: list[Block] = []
     warnings: list[str] = []
     for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            warnings.append(f"sheet {ws.title}: hidden, not read")
+            continue
         if stream:
             present, merges, clipped = _streamed(ws, parts.get(getattr(ws, "_worksheet_path", ""), (0, []))[1])
         else:
             present, merges, clipped = _loaded(ws)
+            present, merges = drop_hidden(present, merges, *_hidden(ws), ws.title, warnings)
         if clipped:
             warnings.append(f"sheet {ws.title}: only the first {MAX_ROWS} rows and {MAX_COLS} columns were read")
         blocks += sheet_blocks(present, merges, ws.title, start_index=sum(isinstance(b, Table) for b in blocks))
@@ -111,12 +162,63 @@ def _column(letters: bytes) -> int:
 def _loaded(ws) -> tuple[dict[tuple[int, int], str], list[Merge], bool]:
     # ws._cells holds only the cells present in the file; iterating ws.iter_rows() on a sheet
     # whose used range is the whole grid would create a million empty cells
-    present = {(r - 1, c - 1): render(cell.value) for (r, c), cell in ws._cells.items()
+    present = {(r - 1, c - 1): display(cell.value, cell.number_format) for (r, c), cell in ws._cells.items()
                if cell.value is not None and (r <= MAX_ROWS and c <= MAX_COLS)}
     clipped = any(r > MAX_ROWS or c > MAX_COLS for (r, c), cell in ws._cells.items() if cell.value is not None)
     merges = [(m.min_row - 1, min(m.max_row, MAX_ROWS), m.min_col - 1, min(m.max_col, MAX_COLS))
               for m in ws.merged_cells.ranges if m.min_row <= MAX_ROWS and m.min_col <= MAX_COLS]
     return present, merges, clipped
+
+
+def _hidden(ws) -> tuple[set[int], set[int]]:
+    """0-based rows and columns the sheet hides (a column dimension may cover a range)."""
+    rows = {r - 1 for r, dim in ws.row_dimensions.items() if dim.hidden and r <= MAX_ROWS}
+    cols: set[int] = set()
+    for dim in ws.column_dimensions.values():
+        if dim.hidden and dim.min:
+            cols.update(range(dim.min - 1, min(dim.max or dim.min, MAX_COLS)))
+    return rows, cols
+
+
+def drop_hidden(values: dict[tuple[int, int], str], merges: list[Merge], rows: set[int], cols: set[int],
+                sheet: str, warnings: list[str]) -> tuple[dict[tuple[int, int], str], list[Merge]]:
+    """Leave out the rows and columns a sheet hides (helper columns, check rows: what the
+    sheet's author does not show or print), closing the gaps so a table stays one table.
+    The warning says what was left out when it held values."""
+    if not rows and not cols:
+        return values, merges
+    dropped = sum(1 for r, c in values if r in rows or c in cols)
+    if dropped:
+        warnings.append(f"sheet {sheet}: {dropped} values in {len(rows)} hidden rows and "
+                        f"{len(cols)} hidden columns left out")
+    row_at, col_at = _shift(rows), _shift(cols)
+    kept: dict[tuple[int, int], str] = {}
+    for (r, c), text in values.items():
+        if r not in rows and c not in cols:
+            kept[(row_at(r), col_at(c))] = text
+    out: list[Merge] = []
+    for r0, r1, c0, c1 in merges:
+        shown_rows = [r for r in range(r0, r1) if r not in rows]
+        shown_cols = [c for c in range(c0, c1) if c not in cols]
+        if not shown_rows or not shown_cols:
+            continue
+        top, left = row_at(shown_rows[0]), col_at(shown_cols[0])
+        if (r0, c0) in values and (top, left) not in kept:     # the value sits in a hidden row or column
+            kept[(top, left)] = values[(r0, c0)]
+        out.append((top, top + len(shown_rows), left, left + len(shown_cols)))
+    return kept, out
+
+
+def _shift(hidden: set[int]):
+    """Maps a shown index to its index once the hidden ones before it are taken out."""
+    if not hidden:
+        return lambda i: i
+    order = sorted(hidden)
+
+    def at(i: int) -> int:
+        import bisect
+        return i - bisect.bisect_left(order, i)
+    return at
 
 
 def _streamed(ws, merges: list[Merge]) -> tuple[dict[tuple[int, int], str], list[Merge], bool]:
@@ -131,7 +233,7 @@ def _streamed(ws, merges: list[Merge]) -> tuple[dict[tuple[int, int], str], list
             if r >= MAX_ROWS or c >= MAX_COLS:
                 clipped = True
                 continue
-            present[(r, c)] = render(cell.value)
+            present[(r, c)] = display(cell.value, getattr(cell, "number_format", None))
         if row and getattr(row[0], "row", 0) and row[0].row > MAX_ROWS:
             clipped = True
             break
@@ -184,10 +286,10 @@ def sheet_blocks(values: dict[tuple[int, int], str], merges: list[Merge], sheet:
         width = max(span_of.get((r, c), (0, 0, 0, c + 1))[3] for (r, c) in in_run) - first_col
 
         head = 0
-        while head < len(rows) and _is_line(cols_of, span_of, rows[head], first_col, width):
+        while head < len(rows) and _is_line(cols_of, span_of, rows[head], first_col, width, values):
             head += 1
         tail = len(rows)
-        while tail > head and _is_line(cols_of, span_of, rows[tail - 1], first_col, width):
+        while tail > head and _is_line(cols_of, span_of, rows[tail - 1], first_col, width, values):
             tail -= 1
         lines_before, grid, lines_after = rows[:head], rows[head:tail], rows[tail:]
         if len(grid) == 1:                      # a single row is text, not a table
@@ -203,16 +305,29 @@ def sheet_blocks(values: dict[tuple[int, int], str], merges: list[Merge], sheet:
 
 
 def _is_line(cols_of: dict[int, list[int]], span_of: dict[tuple[int, int], Merge], r: int,
-             first_col: int, width: int) -> bool:
-    """A title or note row: one text, in the run's first column or spanning most of its width."""
+             first_col: int, width: int, values: dict[tuple[int, int], str] | None = None) -> bool:
+    """A title or note row: one text, in the run's first column or spanning most of its width;
+    or a row of labelled fields (填报单位：… 填报日期：2022年9月6日, 审核：… 填表：…)."""
     if width <= 1:
         return True
     texts = cols_of.get(r, [])
+    if len(texts) > 1 and values is not None:
+        return _is_fields([values[(r, c)] for c in texts])
     if len(texts) != 1:
         return False
     c = texts[0]
     span = span_of.get((r, c), (r, r + 1, c, c + 1))
     return c == first_col or (span[3] - span[2]) * 2 >= width
+
+
+FIELD = re.compile(r"^[^：:]{1,12}[：:]")
+
+
+def _is_fields(texts: list[str]) -> bool:
+    """Each text is a label with its colon (审核：杨帆), or the value after a bare label (填报日期：|2022年9月6日)."""
+    if len(texts) > 4 or not FIELD.match(texts[0]):
+        return False
+    return all(FIELD.match(t) or texts[k - 1].rstrip().endswith(("：", ":")) for k, t in enumerate(texts) if k)
 
 
 def _row_text(values: dict[tuple[int, int], str], cols_of: dict[int, list[int]], r: int) -> str:

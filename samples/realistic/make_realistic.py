@@ -53,6 +53,8 @@ def fixed_zip(path: Path) -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
         for info, data in members:
+            if info.filename == "docProps/core.xml":      # openpyxl stamps the save time
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2020-01-01T00:00:00Z", data)
             fixed = zipfile.ZipInfo(info.filename, FIXED_DATE)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             out.writestr(fixed, data)
@@ -190,6 +192,174 @@ def _pdf_table(b: Table, width: float, cell_style, T, TableStyle, colors):
     return table
 
 
+# ---------------------------------------------------------------- workbooks, as kept in Excel/WPS
+
+SHEET_MARK = re.compile(r"^(?:表|附件|附表)\s*\d+$")
+INTEGER = re.compile(r"^\d{1,9}$")
+DECIMAL = re.compile(r"^\d{1,9}\.(\d{1,4})$")
+PERCENT = re.compile(r"^(\d{1,4})(?:\.(\d{1,4}))?%$")
+FILLED_IN = re.compile(r"^(?P<label>.*(?:填报|统计|截止)日期[:：])\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日$")
+TOTAL = re.compile(r"^(?:全[省市州县区盟旗]|合计|总计)$")
+CELL_GAP = r"\t+|\s{3,}"                            # where a flattened row had its cells
+HIDDEN_COL = 3                                       # division codes, after 序号 and the name
+CN_DATE = 'yyyy"年"m"月"d"日"'
+
+
+def sheets_of(blocks: list) -> list[tuple[str, list]]:
+    """Blocks cut into sheets at each 表N line, named 附件1, 附件2, … as attachments are."""
+    sheets: list[tuple[str, list]] = []
+    for b in blocks:
+        if isinstance(b, Paragraph) and SHEET_MARK.match(b.text) or not sheets:
+            sheets.append((f"附件{len(sheets) + 1}", []))
+        sheets[-1][1].append(b)
+    return sheets
+
+
+def workbook(blocks: list, path: Path) -> None:
+    """A summary workbook as offices keep it: one sheet per 表, the title merged across the
+    table, numbers stored as numbers with display formats (rates as fractions shown '0.00%',
+    thousands '#,##0'), the total row as SUM formulas with their cached values, a hidden
+    column of division codes and a hidden check row, the 填报日期 as a date serial, borders
+    drawn well past the data, and the empty Sheet3 Excel leaves behind."""
+    import datetime as dt
+
+    import openpyxl
+    from openpyxl.styles import Alignment, Border, Side
+    from openpyxl.utils import get_column_letter
+
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    cached: dict[tuple[int, str], object] = {}          # (sheet number, cell) -> value of its formula
+    for number, (name, part) in enumerate(sheets_of(blocks), start=1):
+        ws = book.create_sheet(name)
+        table = next((b for b in part if isinstance(b, Table)), None)
+        width = (table.n_cols + 1) if table else 1      # +1: the hidden code column
+        r = 1
+
+        before = True
+        for b in part:
+            if isinstance(b, Table):
+                r = _sheet_table(ws, b, r, box, number, cached)
+                before = False
+                continue
+            m = FILLED_IN.match(b.text.strip())
+            if m:                                        # 填报单位：…  填报日期：<a date serial>
+                head = re.split(CELL_GAP, m.group("label").strip())
+                for k, t in enumerate(head):
+                    ws.cell(row=r, column=1 + k * 3, value=t)
+                cell = ws.cell(row=r, column=1 + (len(head) - 1) * 3 + 2,
+                               value=dt.datetime(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+                cell.number_format = CN_DATE
+            elif before and not SHEET_MARK.match(b.text) and table and not re.search(CELL_GAP, b.text.strip()):
+                ws.cell(row=r, column=1, value=b.text).alignment = Alignment(horizontal="center")
+                ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+            else:
+                texts = re.split(CELL_GAP, b.text.strip())
+                for k, t in enumerate(texts):
+                    ws.cell(row=r, column=1 + k * 3, value=t)
+            r += 1
+        ws.column_dimensions[get_column_letter(HIDDEN_COL)].hidden = True
+        for row in ws.iter_rows(min_row=1, max_row=r + 12, max_col=width + 4):   # formatted, empty
+            for cell in row:
+                if cell.value is None and cell.coordinate not in ws.merged_cells:
+                    cell.border = box
+        for k in range(1, width + 5):
+            ws.column_dimensions[get_column_letter(k)].width = 14
+    book.create_sheet("Sheet3")
+    book.properties.creator = "Administrator"
+    book.properties.created = book.properties.modified = dt.datetime(2020, 1, 1)
+    book.save(str(path))
+    _cache_formulas(path, cached)
+    fixed_zip(path)
+
+
+def col_of(c: int) -> int:
+    """The sheet column (1-based) of table column c, past the hidden code column."""
+    return c + 1 if c + 1 < HIDDEN_COL else c + 2
+
+
+def _sheet_table(ws, b: Table, r: int, box, number: int, cached: dict) -> int:
+    from openpyxl.utils import get_column_letter
+
+    top = r
+    rows = b.rows()
+    ws.cell(row=r, column=HIDDEN_COL, value="区划代码").border = box
+    total_row = next((k for k in range(b.header_rows, b.n_rows)
+                      if any(TOTAL.match(t) for t in rows[k][:2])), None)
+    for c in b.cells:
+        row = top + c.row + (1 if c.row >= b.header_rows else 0)
+        col = col_of(c.col)
+        cell = ws.cell(row=row, column=col)
+        _typed(cell, c.text)
+        cell.border = box
+        if c.rowspan > 1 or c.colspan > 1:
+            end_row = top + c.row + c.rowspan - 1 + (1 if c.row + c.rowspan - 1 >= b.header_rows else 0)
+            end_col = col_of(c.col + c.colspan - 1)
+            ws.merge_cells(start_row=row, start_column=col, end_row=end_row, end_column=end_col)
+    check = top + b.header_rows                            # a hidden row of check sums
+    ws.cell(row=check, column=1, value="校验")
+    ws.cell(row=check, column=col_of(b.n_cols - 1), value=999999)
+    ws.row_dimensions[check].hidden = True
+    for k in range(b.header_rows, b.n_rows):
+        ws.cell(row=top + k + 1, column=HIDDEN_COL, value=522601 + k)
+    if total_row is not None:                             # the total row sums the rows under it
+        first, last = top + total_row + 2, top + b.n_rows
+        for c in range(b.n_cols):
+            parts = [rows[k][c] for k in range(total_row + 1, b.n_rows)]
+            if INTEGER.match(rows[total_row][c]) and all(INTEGER.match(t) for t in parts) \
+                    and sum(map(int, parts)) == int(rows[total_row][c]):
+                letter = get_column_letter(col_of(c))
+                ref = f"{letter}{top + total_row + 1}"
+                ws[ref] = f"=SUM({letter}{first}:{letter}{last})"
+                ws[ref].number_format = "#,##0"
+                cached[(number, ref)] = int(rows[total_row][c])
+    return top + b.n_rows + 1                             # +1: the hidden check row
+
+
+def _typed(cell, text: str) -> None:
+    """A cell's text as Excel would hold it: a number with the format that shows the text."""
+    if INTEGER.match(text) and not text.startswith("0"):
+        cell.value = int(text)
+        cell.number_format = "#,##0" if int(text) >= 1000 else "0"
+    elif m := DECIMAL.match(text):
+        cell.value = float(text)
+        cell.number_format = "0." + "0" * len(m.group(1))
+    elif m := PERCENT.match(text):
+        decimals = len(m.group(2) or "")
+        cell.value = round(float(text[:-1]) / 100, decimals + 2)
+        cell.number_format = "0" + ("." + "0" * decimals if decimals else "") + "%"
+    else:
+        cell.value = text
+
+
+def _cache_formulas(path: Path, cached: dict[tuple[int, str], object]) -> None:
+    """Write each formula's value into the sheet, as Excel does on saving (openpyxl leaves <v> empty)."""
+    with zipfile.ZipFile(path) as src:
+        parts = {i.filename: src.read(i.filename) for i in src.infolist()}
+    for (number, ref), value in cached.items():
+        name = f"xl/worksheets/sheet{number}.xml"
+        xml = parts[name].decode("utf-8")
+        xml = re.sub(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)<v\s*/?>(?:</v>)?', rf"\g<1>\g<2><v>{value}</v>", xml)
+        parts[name] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+
+
+def soffice_convert(src: Path, target: str, outdir: Path) -> Path:
+    """LibreOffice's conversion of src (a private profile, as two soffice processes sharing one fail)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="realistic-soffice-") as tmp:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--norestore",
+                        "--convert-to", target, "--outdir", str(outdir), str(src)],
+                       check=True, capture_output=True, timeout=180)
+    return outdir / f"{src.stem}.{target.split(':')[0]}"
+
+
 def main() -> None:
     out = HERE / "pdf"
     out.mkdir(exist_ok=True)
@@ -199,6 +369,15 @@ def main() -> None:
         footer="of", running_head=None)
     pdf(blocks_of("004"), out / f"{stem('004')}.pdf", "大方县", masthead=None, footer="fullwidth",
         running_head="大方县人民政府办公室文件")
+    out = HERE / "xlsx"
+    out.mkdir(exist_ok=True)
+    for prefix in ("012", "016"):
+        workbook(blocks_of(prefix), out / f"{stem(prefix)}.xlsx")
+    # Excel 97-2003: the same workbook saved by LibreOffice (formats, hidden rows and columns,
+    # merges and the formulas' values kept; the bytes carry LibreOffice's save time)
+    xls = HERE / "xls"
+    xls.mkdir(exist_ok=True)
+    soffice_convert(out / f"{stem('016')}.xlsx", "xls:MS Excel 97", xls)
 
 
 if __name__ == "__main__":
