@@ -125,7 +125,8 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
         if ln in used or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)):
             continue
         progress = progress_in(text, gaz, places, ln, nt.original.strip())
-        progress = [g for g in progress if g.rate is not None]
+        progress = [g for g in progress if g.rate is not None
+                    and not (g.completed is None and g.measure in ("签约率", "覆盖率"))]   # 签约率达到82.6%, nothing to measure
         if not progress:
             continue
         region = _sentence_region(text, places)

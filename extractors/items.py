@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .numbers import find_quantities, percent_targets
+from .numbers import find_quantities, percent_targets, shares_in_report
 from .people import bracket_units, leaders_in, role_units, units_in
 from .progress import progress_in, status_in
-from .records import Evidence, Project, Target
+from .records import Evidence, Progress, Project, Target
 from .tables import deadline_iso
 
 PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门")
@@ -65,7 +65,8 @@ def _labelled_project(text: str) -> bool:
     """城镇新增就业（区人社局）：年度目标4200人，已新增就业3696人… — a project named before a colon."""
     m = P.LABELLED.match(text)
     return bool(m) and not P.GENERIC_HEADING.search(m.group("name")) and bool(
-        P.TARGET_SENT.search(text, m.end()) or P.PROGRESS_RATE.search(text, m.end()))
+        P.TARGET_SENT.search(text, m.end()) or P.PROGRESS_RATE.search(text, m.end())
+        or shares_in_report(text[m.end():])[0])
 
 
 def _heads_a_project(heading: str, body: str) -> bool:
@@ -159,6 +160,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
                 for g in p.progress:
                     if g.region is None and g.status is None:
                         g.status = status
+        if kind in ("progress", "summary"):
+            _add_shares(p, clean, ln, original)
         if p.targets or p.progress or p.lead_units or p.leaders:
             out.append(p)
             used.update(x[0] for x in item if x[0] != "heading")
@@ -187,6 +190,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 continue
             q = None if m else _restated(seg, gaz)
             if not (m and m.start() >= 2) and not std and q is None:
+                shares = _shares_project(seg, ln, nt.original.strip())     # 城镇登记失业率控制在3.5%以内
+                out += [shares] if shares else []
                 continue
             if q is not None:
                 # 新建改扩建幼儿园9所，已完工7所，完工率77.8%: the clause's first figure is its task
@@ -216,6 +221,27 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
     return out
 
 
+
+
+def _shares_project(seg: str, ln: int, evidence: str) -> Project | None:
+    promised, _ = shares_in_report(seg)
+    if not promised:
+        return None
+    name = P.SHARE_NAME.search(seg[:promised[0].start])
+    p = Project(name=seg[:name.end() if name else promised[0].start].strip("，, "), evidence=Evidence(text=evidence, line=ln))
+    _add_shares(p, seg, ln, evidence)
+    return p
+
+
+def _add_shares(p: Project, text: str, ln: int, evidence: str) -> None:
+    """参合率达到98%以上，实际参合率98.6%: the promised share is a target, the one reached a completed
+    value in % with no rate (a standard met is never a rate of progress)."""
+    promised, reached = shares_in_report(text)
+    for q in promised:
+        p.targets.append(Target(text=_clause(text, q.start, q.end), value=q.value, unit=q.unit, op=q.op, raw=q.raw,
+                                family=q.family))
+    for q in reached:
+        p.progress.append(Progress(text=evidence, completed=q, line=ln))
 
 
 def _target_after_figure(seg: str, m, gaz, places: set[str], ln: int, evidence: str) -> Project | None:

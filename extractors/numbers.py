@@ -163,3 +163,24 @@ def percent_targets(text: str) -> list[Quantity]:
         out.append(Quantity(value=float(m.group("num")), unit="%", raw=m.group("num") + "%" + (m.group("after") or ""),
                             half=0.0, family="share", op=op, start=m.start("num"), end=m.end()))
     return out
+
+
+def shares_in_report(text: str) -> tuple[list[Quantity], list[Quantity]]:
+    """A report's shares: the ones promised and the ones reached against them.
+
+    参合率达到98%以上，实际参合率98.6% → ([98 '>='], [98.6]); 失业率控制在3.5%以内 → ([3.5 '<='], []).
+    A share is promised when it carries a bound (以上, 以内, 不低于, 控制在) or is called the 目标; one
+    reached is a plain share of the same measure (参合率) as a promised one. 签约率达到82.6% alone is neither."""
+    promised: list[tuple[str, Quantity]] = []
+    plain: list[tuple[str, Quantity]] = []
+    for q in percent_targets(text):
+        m = P.SHARE_NAME.search(text[max(0, q.start - 14):q.start])
+        name = m.group("name") if m else ""
+        if P.FUNDING_SHARE.fullmatch(name):
+            continue      # 拨付率达到95%以上: the money's pace, neither a target nor progress (022)
+        if q.op != "=" or P.SHARE_PROMISED.match(text[q.end:q.end + 4]):
+            promised.append((name, q))
+        else:
+            plain.append((name, q))
+    names = {n for n, _ in promised}
+    return [q for _, q in promised], [q for n, q in plain if n in names]

@@ -215,6 +215,13 @@ SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前|近|约
 PERCENT_TARGET = re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|达)?"
                             r"\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|以内|以下|左右)?")
 
+# 参合率达到 / 实际参合率 -> name=参合 (the measure a share is of)
+SHARE_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})(?:率|比例|比重|占比|满意度|覆盖面)[\u4e00-\u9fff]{0,6}$")
+# 拨付率 / 到位率 / 执行率: shares of funding, not of the work
+FUNDING_SHARE = re.compile(r"拨付|到位|执行|支出|使用")
+# 98%以上的目标 -> the share is the promise, not the result
+SHARE_PROMISED = re.compile(r"(?:以上|以内|以下)?的?(?:目标|任务)")
+
 
 # ---- people ------------------------------------------------------------
 

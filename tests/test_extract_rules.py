@@ -120,3 +120,21 @@ def test_standards_raised_in_a_report_are_targets_with_the_unit_carried():
     r = one_paragraph("在社会保障方面，城乡最低生活保障标准分别提高到每人每年13860元和5760元，已于1月起全面执行。")
     assert targets(r) == [(13860.0, "元/人/年", "="), (5760.0, "元/人/年", "=")]
     assert completed(r) == [] and rates(r) == []
+
+
+# ---- shares promised and reached ----------------------------------------------------------
+
+@pytest.mark.parametrize("body, want_targets, want_completed", [
+    ("9.新型农村合作医疗（县卫计局）。参合率达到98%以上，实际参合率98.6%。",
+     [(98, "%", ">=")], [(98.6, "%")]),
+    ("新型农村合作医疗（区卫生局）：参合率达到98%以上的目标已经实现，全区参合率达到99.2%。",
+     [(98, "%", ">=")], [(99.2, "%")]),
+    ("在就业方面，城镇登记失业率控制在3.5%以内。", [(3.5, "%", "<=")], []),
+    ("在医疗方面，为老年人开展家庭医生签约服务，签约率达到82.6%。", [], []),
+    ("（二）加快资金拨付。各级财政部门要加快配套资金拨付进度，确保10月底前拨付率达到95%以上。", [], []),
+], ids=["standard-reached", "target-already-met", "upper-bound-share", "share-without-target", "funding-share"])
+def test_shares_in_a_report(body, want_targets, want_completed):
+    r = one_paragraph(body)
+    assert targets(r) == [(float(v), u, o) for v, u, o in want_targets]
+    assert completed(r) == [(float(v), u) for v, u in want_completed]
+    assert rates(r) == []          # a standard met is never a rate, so never checked as one
