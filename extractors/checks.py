@@ -166,6 +166,27 @@ def check_count(ex: Extraction, doc=None) -> Iterator[Flag]:
                        f"{s.subject or ''}：文中称共{_fmt(s.total)}个，实际列出{s.listed}个",
                        s.evidence, expected=s.total, found=s.listed)
     yield from _declared_vs_table(ex)
+    yield from _threshold_vs_rates(ex)
+
+
+def _threshold_vs_rates(ex: Extraction) -> Iterator[Flag]:
+    """完成率超过时序进度的县（市）共10个 against the regions' own completion rates (11 of them above)."""
+    rates: dict[str, float] = {}
+    for p in ex.projects:
+        for g in p.progress:
+            if g.region and g.is_completion_rate:
+                rates.setdefault(g.region, g.rate)
+    for s in ex.summaries:
+        if s.scope != "threshold" or s.total is None or s.threshold is None or len(rates) < s.total:
+            continue
+        if s.above:
+            counted = [r for r, v in rates.items() if v > s.threshold or (v == s.threshold and "达到" in (s.subject or ""))]
+        else:
+            counted = [r for r, v in rates.items() if v < s.threshold]
+        if len(counted) != s.total:
+            yield Flag("COUNT_MISMATCH", "error",
+                       f"文中称{s.subject}，按各地完成率实际有{len(counted)}个：{'、'.join(counted)}",
+                       s.evidence, expected=s.total, found=len(counted))
 
 
 def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:

@@ -304,6 +304,12 @@ STATUS_PART = re.compile(r"(?P<what>[^，,。；：:]{2,20}?)的(?:有|是)?\s*(
 # 工作进度相对滞后的是：A、B共7个指标 -> what, list, n=7
 LIST_PART = re.compile(r"(?P<what>[^，,。；]{2,20}?)的(?:是|有)[：:](?P<list>.+?)共\s*(?P<n>\d+)\s*(?:个|项|件)(?P<unit>指标|项目|任务|实事)?")
 
+# 完成率超过时序进度的县（市）共10个 / 完成率低于60%的乡镇有3个 -> cmp, ref, what, n
+THRESHOLD_COUNT = re.compile(r"完成率(?P<cmp>超过|高于|达到|不低于|低于|未达到)(?P<ref>时序进度|序时进度|时间进度|\d+(?:\.\d+)?\s*%)(?:的)?"
+                             r"(?P<what>[\u4e00-\u9fff（）()]{1,8}?)(?:共|有|共有)\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*个")
+# 1—8月时序进度为66.7% -> rate=66.7 (the share of the year gone by)
+TIME_PROGRESS = re.compile(r"(?:时序|序时|时间)进度(?:为|是|达到|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+
 # 其余6件均按目标进度要求 -> rest=其余 n=6 unit=件
 PART = re.compile(r"(?:(?P<rest>其余|剩余|其他)\s*)?(?P<n>\d+)\s*(?P<unit>件|项|个)(?P<tail>[^，,。；]{0,16})")
 

@@ -118,7 +118,9 @@ class Summary:
     listed: int | None = None
     items: list[str] = field(default_factory=list)
     remainder: str | None = None      # the status of a part written as 其余/剩余 N
-    scope: str | None = None          # what the total counts: projects | indicators | tasks | categories
+    scope: str | None = None          # what the total counts: projects | indicators | tasks | categories | threshold
+    threshold: float | None = None    # scope threshold: the rate the counted regions are compared with
+    above: bool | None = None         # scope threshold: counted when above (True) or below (False)
 
     def to_dict(self) -> dict:
         return {"subject": self.subject, "total": _num(self.total), "unit": self.unit,

@@ -124,3 +124,18 @@ def declared_counts(text: str, line: int | None, original: str) -> list[Summary]
         out.append(Summary(subject=None, total=n, unit=unit, evidence=Evidence(text=original, line=line),
                            scope=scope))
     return out
+
+
+def threshold_counts(text: str, line: int | None, original: str, time_progress: float | None) -> list[Summary]:
+    """注：完成率超过时序进度的县（市）共10个 → total 10 of the regions whose rate exceeds 66.7%
+    (the 时序进度 the document states elsewhere); the check counts the regions' rates."""
+    out = []
+    for m in P.THRESHOLD_COUNT.finditer(text):
+        ref = m.group("ref")
+        value = time_progress if "进度" in ref else float(ref.rstrip("% "))
+        n = to_number(m.group("n"))
+        if value is None or n is None:
+            continue
+        out.append(Summary(subject=m.group(0), total=n, unit="个", evidence=Evidence(text=original, line=line),
+                           scope="threshold", threshold=value, above=m.group("cmp") in ("超过", "高于", "达到", "不低于")))
+    return out

@@ -117,3 +117,20 @@ def test_tables_consistent_then_one_rate_perturbed(rows, data):
     bad = list(good)
     bad[k] = (t, d, f"{float(r) + data.draw(st.floats(0.2, 9.0)):.1f}")
     assert flags(table(bad)) == ["RATE_MISMATCH"]
+
+
+COUNTY_TABLE = ("某州2022年农村户厕改造进展情况汇总表（1—8月）\n\n"
+                "序号  县（市）  年度任务  累计完成  完成率\n"
+                "1     甲县      1000      800       80.00%\n"
+                "2     乙县      1000      700       70.00%\n"
+                "3     丙县      1000      600       60.00%\n\n"
+                "注：1.1—8月时序进度为66.7%。\n"
+                "2.完成率超过时序进度的县（市）共{n}个。\n")
+
+
+def test_a_footnote_count_that_matches_the_rates_raises_nothing():
+    assert flags(COUNTY_TABLE.format(n=2)) == []
+
+
+def test_a_footnote_count_that_does_not_match_the_rates_raises_count_mismatch():
+    assert flags(COUNTY_TABLE.format(n=3)) == ["COUNT_MISMATCH"]

@@ -18,7 +18,6 @@ GAZ = load()
 SCORED = {"RATE_MISMATCH", "SUM_MISMATCH", "COUNT_MISMATCH", "NUMBERING_GAP", "UNIT_MISMATCH", "DATE_INCONSISTENT"}
 # flags we know we miss, with the reason; the test fails when one starts to be found (strict xfail)
 KNOWN_MISSES = {
-    "016_guizhou_qiandongnan_2022_summary": "a footnote's count of counties above the 时序进度 is not read",
     "046_chongqing_qijiang_2023_summary_jinzhanbiao": "the 合计 row of a flattened table (已完成6项，序时推进6项，滞后2项 of 15项) is glued onto row 15, not read as a count",
     "047_beijing_tongzhou_2020_supervision_yuetan": "period taken as all of 2020 (截至2020年8月31日 not used), so a false DATE_INCONSISTENT against the 9月10日 date",
     "048_yunnan_chuxiong_2013_plan_weimin": "circled sub-item numbers ①②④ are not checked for gaps",
