@@ -261,3 +261,92 @@ def test_summary_workbook_reads_as_printed(folder):
 
 def paragraphs_raw(d) -> list[str]:
     return [b.text for b in d.blocks if isinstance(b, Paragraph)]
+
+
+# ---------------------------------------------------------------- DOCX
+
+def test_docx_automatic_numbers_are_written_back():
+    got = paragraphs(doc(one("docx", "004")))
+    assert "一、目标任务" in got and "三、工作要求" in got
+    assert [t[:7] for t in got if t.startswith("（")][:4] == ["（一）明确责任", "（二）保障资金", "（三）强化调度", "（四）严格考核"]
+
+
+def test_docx_text_box_read_once_before_its_paragraph():
+    got = paragraphs(doc(one("docx", "004")))
+    at = got.index("2016年3月8日")
+    assert got[at - 1] == "大方县人民政府办公室", "the issuer's text box, once, before the date it sits by"
+    assert got.count("大方县人民政府办公室") == 1
+
+
+def test_docx_revisions_hidden_text_fields_and_furniture():
+    d = doc(one("docx", "004"))
+    text = d.text()
+    assert "建设公共租赁住房５００套" in text and "４００" not in text, "deleted revision dropped"
+    assert "核稿" not in text, "hidden text dropped"
+    assert "CREATEDATE" not in text and "2016年3月8日" in text, "a field's result, not its code"
+    assert "大方县人民政府办公室文件" not in text and "— 1 —" not in text, "header and footer are furniture"
+
+
+def test_docx_layout_table_is_unwrapped():
+    tables = list(doc(one("docx", "004")).tables())
+    assert len(tables) == 1 and (tables[0].n_rows, tables[0].n_cols) == (11, 7)
+    assert tables[0].rows()[0][:2] == ["序号", "项目名称"]
+
+
+def test_docx_soft_break_keeps_lines_of_one_paragraph():
+    d = doc(one("docx", "004"))
+    title = next(b for b in d.blocks if isinstance(b, Paragraph) and "关于印发" in b.text)
+    assert title.text == "大方县人民政府办公室\n关于印发大方县2016年十件民生实事实施方案的通知"
+
+
+def _docx(tmp_path: Path, body: str, numbering: str, styles: str = "") -> Path:
+    """A DOCX whose body, numbering and extra styles are the given WordprocessingML."""
+    import docx as pydocx
+    from docx.oxml import parse_xml
+
+    sys.path.insert(0, str(REALISTIC))
+    import make_realistic as mr
+
+    document = pydocx.Document()
+    document.part.numbering_part._element = parse_xml(f"<w:numbering {mr.DECLS}>{numbering}</w:numbering>")
+    if styles:
+        mr._add(document.styles.element, styles)
+    mr._add(document.element.body, body)
+    document.element.body.append(document.element.body.find(f"{{{mr.NS['w']}}}sectPr"))
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    return path
+
+
+def test_docx_numbering_through_styles_tables_overrides_and_moves(tmp_path):
+    lvl = '<w:lvl w:ilvl="{i}"><w:start w:val="{s}"/><w:numFmt w:val="{f}"/><w:lvlText w:val="{t}"/></w:lvl>'
+    numbering = (
+        '<w:abstractNum w:abstractNumId="1">' + lvl.format(i=0, s=1, f="chineseCounting", t="第%1条") +
+        lvl.format(i=1, s=1, f="decimal", t="%1.%2") + '</w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="2">' + lvl.format(i=0, s=1, f="decimal", t="%1") + '</w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="3">' + lvl.format(i=0, s=1, f="bullet", t="\uf06c") + '</w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>'
+        '<w:num w:numId="4"><w:abstractNumId w:val="2"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="11"/></w:lvlOverride></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>')
+    styles = ('<w:style w:type="paragraph" w:styleId="Article"><w:name w:val="条"/>'
+              '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Article2"><w:name w:val="条二"/><w:basedOn w:val="Article"/></w:style>')
+
+    def p(text: str, ppr: str = "") -> str:
+        return f'<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+
+    def num(n: int, i: int = 0) -> str:
+        return f'<w:numPr><w:ilvl w:val="{i}"/><w:numId w:val="{n}"/></w:numPr>'
+
+    cells = "".join(f'<w:tr><w:tc>{p("", num(2))}</w:tc><w:tc>{p(name)}</w:tc></w:tr>' for name in ("甲", "乙", "丙"))
+    body = (p("总则", '<w:pStyle w:val="Article"/>') + p("目标", '<w:pStyle w:val="Article2"/>')
+            + p("细则", '<w:pStyle w:val="Article2"/>' + num(1, 1))
+            + f'<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>{cells}</w:tbl>'
+            + p("续编", num(4)) + p("要点", num(3))
+            + '<w:p><w:moveFrom w:id="1" w:author="a"><w:r><w:t>旧处</w:t></w:r></w:moveFrom>'
+            '<w:moveTo w:id="2" w:author="a"><w:r><w:t>新处</w:t></w:r></w:moveTo></w:p>')
+    d = read(_docx(tmp_path, body, numbering, styles))
+    assert paragraphs(d) == ["第一条总则", "第二条目标", "二.1细则", "11续编", "要点", "新处"]
+    assert [r[0] for r in next(d.tables()).rows()] == ["1", "2", "3"], "a 序号 column numbered by Word"

@@ -2,7 +2,18 @@
 
 Horizontal merges are `w:gridSpan` on a cell; vertical merges are `w:vMerge` (restart on the
 top cell, continue on the cells it covers).  A table nested inside a cell is flattened into
-that cell's text, one row a line.
+that cell's text, one row a line; but a layout table (one column whose cells hold tables, as
+a page pasted from a web site or a boxed attachment has) is unwrapped: its tables and
+paragraphs are the document's own.
+
+The text is what Word shows (pipeline/readers/numbering.py renders the automatic numbers):
+- automatic numbering (w:numPr, directly or through the paragraph's style) is written back in
+  front of the text: '一、', '（一）', '1.' are not in the runs;
+- tracked changes: insertions kept, deletions (w:del, w:moveFrom) dropped;
+- hidden text (w:vanish) dropped; field codes dropped, their last result kept;
+- a text box (w:txbxContent) is read once (Word writes a DrawingML shape and a VML copy of it)
+  as paragraphs of its own before the paragraph it is anchored in;
+- content controls (w:sdt) are read through; headers and footers are not read (page furniture).
 
 Before python-docx sees the bytes, the ZIP is checked: its expanded size is bounded (a ZIP
 bomb is refused) and no XML part may declare a DTD (entity expansion is refused).
@@ -12,6 +23,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
@@ -61,44 +73,117 @@ def header_rows(cells: list[Cell]) -> int:
 def read(data: bytes, source: str) -> Document:
     import docx  # python-docx, imported only when a DOCX is met
 
+    from .numbering import Numbering
+
     check_zip(data, source, "DOCX")
     document = docx.Document(io.BytesIO(data))
-    blocks: list[Block] = []
-    for element in document.element.body.iterchildren():
-        if element.tag == W + "p":
-            text = paragraph_text(element)
-            if text.strip():
-                blocks.append(Paragraph(text=text.strip()))
-        elif element.tag == W + "tbl":
-            table = table_from_xml(element)
-            if table.cells:
-                table.index = sum(isinstance(b, Table) for b in blocks)
-                blocks.append(table)
+    walker = _Walker(Numbering.of(document))
+    blocks = list(walker.blocks(document.element.body))
+    for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
+        table.index = i
     return build(source, "docx", blocks, data)
 
 
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+SKIP = {W + "del", W + "moveFrom", W + "delText", W + "instrText", W + "rPr", W + "pPr", MC + "Fallback",
+        W + "txbxContent", W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
+CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo", W + "smartTag"}
+
+
+class _Walker:
+    """Reads a body (or a cell) in order, numbering paragraphs as Word would show them."""
+
+    def __init__(self, numbering=None) -> None:
+        self.numbering = numbering
+
+    def blocks(self, parent) -> Iterator[Block]:
+        for element in parent.iterchildren():
+            if element.tag == W + "p":
+                for box in text_boxes(element):
+                    yield from self.blocks(box)
+                text = self.paragraph(element).strip()
+                if text:
+                    yield Paragraph(text=text)
+            elif element.tag == W + "tbl":
+                if _is_layout(element):
+                    for tr in element.findall(W + "tr"):
+                        yield from self.blocks(tr.find(W + "tc"))
+                    continue
+                table = table_from_xml(element, self)
+                if table.cells:
+                    yield table
+            elif element.tag in CONTAINERS:
+                yield from self.blocks(element)
+
+    def paragraph(self, p) -> str:
+        label = self.numbering.label(p) if self.numbering is not None else ""
+        return label + paragraph_text(p)
+
+
+def text_boxes(p) -> list:
+    """The w:txbxContent of text boxes anchored in p, each once (not the VML fallback copy)."""
+    found = []
+    for box in p.iter(W + "txbxContent"):
+        node, fallback = box.getparent(), False
+        while node is not None and node is not p:
+            if node.tag == MC + "Fallback":
+                fallback = True
+                break
+            node = node.getparent()
+        if not fallback:
+            found.append(box)
+    return found
+
+
+def _is_layout(tbl) -> bool:
+    """A table used for layout: one cell a row, and some cell holds a table."""
+    rows = tbl.findall(W + "tr")
+    return bool(rows) and all(len(tr.findall(W + "tc")) == 1 for tr in rows) \
+        and any(tc.find(W + "tbl") is not None for tr in rows for tc in tr.findall(W + "tc"))
+
+
 def paragraph_text(p) -> str:
-    """The text of a w:p: runs, tabs and breaks (field codes and deleted text left out)."""
+    """The text of a w:p as Word shows it: runs, tabs and breaks; deleted, hidden, field-code
+    and text-box text left out (text boxes are read as paragraphs of their own)."""
     parts: list[str] = []
-    for node in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "delText", W + "instrText"):
-        if node.tag == W + "t":
-            parts.append(node.text or "")
-        elif node.tag in (W + "tab",):
-            parts.append("\t")
-        elif node.tag in (W + "br", W + "cr"):
-            parts.append("\n")
+    _collect(p, parts)
     return "".join(parts)
 
 
-def cell_text(tc) -> str:
+def _collect(node, parts: list[str]) -> None:
+    for child in node.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in SKIP:
+            continue
+        if tag == W + "t":
+            parts.append(child.text or "")
+        elif tag == W + "tab":
+            parts.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            parts.append("\n")
+        elif tag == W + "r" and _hidden(child):
+            continue
+        else:
+            _collect(child, parts)
+
+
+def _hidden(run) -> bool:
+    props = run.find(W + "rPr")
+    if props is None:
+        return False
+    vanish = props.find(W + "vanish")
+    return vanish is not None and vanish.get(W + "val", "true").lower() not in ("0", "false", "off")
+
+
+def cell_text(tc, walker: _Walker | None = None) -> str:
     """A cell's paragraphs one a line; a nested table one row a line, cells tab-separated."""
+    walker = walker or _Walker()
     lines: list[str] = []
-    for child in tc.iterchildren():
-        if child.tag == W + "p":
-            lines.append(paragraph_text(child))
-        elif child.tag == W + "tbl":
-            nested = table_from_xml(child)
-            for row in nested.rows():
+    for block in walker.blocks(tc):
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        else:
+            for row in block.rows():
                 lines.append("\t".join(t.replace("\n", " ") for t in row).rstrip("\t"))
     return clean_cell("\n".join(lines))
 
@@ -112,7 +197,7 @@ def _val(tc_pr, tag: str) -> str | None:
     return node.get(W + "val", "continue" if tag == "vMerge" else None)
 
 
-def table_from_xml(tbl) -> Table:
+def table_from_xml(tbl, walker: _Walker | None = None) -> Table:
     """Build a Table from a w:tbl, turning gridSpan into colspan and vMerge into rowspan."""
     cells: list[Cell] = []
     open_merges: dict[int, Cell] = {}     # grid column -> the cell a vMerge continues
@@ -131,11 +216,11 @@ def table_from_xml(tbl) -> Table:
             if vmerge == "continue" and col in open_merges:
                 top = open_merges[col]
                 top.rowspan = n_rows - top.row + 1
-                extra = cell_text(tc)
+                extra = cell_text(tc, walker)
                 if extra and extra not in top.text:
                     top.text = (top.text + "\n" + extra).strip()
             else:
-                cell = Cell(text=cell_text(tc), row=n_rows, col=col, colspan=span)
+                cell = Cell(text=cell_text(tc, walker), row=n_rows, col=col, colspan=span)
                 cells.append(cell)
                 for k in range(col, col + span):
                     open_merges.pop(k, None)

@@ -348,6 +348,165 @@ def _cache_formulas(path: Path, cached: dict[tuple[int, str], object]) -> None:
             out.writestr(name, data)
 
 
+# ---------------------------------------------------------------- DOCX, as kept in Word
+
+NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+      "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+      "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+      "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+      "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "v": "urn:schemas-microsoft-com:vml"}
+DECLS = " ".join(f'xmlns:{k}="{v}"' for k, v in NS.items())
+# 一、 at level 0, （一） at level 1, 1. at level 2: the outline Chinese documents use
+NUMBERING = f"""<w:numbering {DECLS}>
+<w:abstractNum w:abstractNumId="7"><w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>
+<w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:firstLine="640"/></w:pPr></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>
+<w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:firstLine="640"/></w:pPr></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/><w:lvlJc w:val="left"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+</w:numbering>"""
+OUTLINE = re.compile(r"^(?:(?P<l0>[一二三四五六七八九十]+)、|（(?P<l1>[一二三四五六七八九十]+)）)(?P<rest>.+)$")
+
+
+def _add(element, xml: str) -> None:
+    """Append the elements in an XML fragment (several siblings allowed) to element."""
+    from docx.oxml import parse_xml
+
+    for child in list(parse_xml(f"<w:wrap {DECLS}>{xml}</w:wrap>")):
+        element.append(child)
+
+
+def _run(text: str, *, hidden: bool = False, deleted: bool = False) -> str:
+    props = "<w:rPr><w:vanish/></w:rPr>" if hidden else ""
+    body = f'<w:delText xml:space="preserve">{htmlmod.escape(text)}</w:delText>' if deleted \
+        else f'<w:t xml:space="preserve">{htmlmod.escape(text)}</w:t>'
+    return f"<w:r {DECLS}>{props}{body}</w:r>"
+
+
+def _revision(old: str, new: str) -> str:
+    stamp = 'w:author="审核人" w:date="2016-03-07T10:00:00Z"'
+    return (f'<w:del {DECLS} w:id="901" {stamp}>{_run(old, deleted=True)}</w:del>'
+            f'<w:ins {DECLS} w:id="902" {stamp}>{_run(new)}</w:ins>')
+
+
+def _field(instruction: str, result: str) -> str:
+    """A complex field: its code (instrText) and the result Word last showed."""
+    return (f'<w:r {DECLS}><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r {DECLS}><w:instrText xml:space="preserve"> {htmlmod.escape(instruction)} </w:instrText></w:r>'
+            f'<w:r {DECLS}><w:fldChar w:fldCharType="separate"/></w:r>{_run(result)}'
+            f'<w:r {DECLS}><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def _text_box(text: str) -> str:
+    """A floating text box as Word 2010+ writes it: a DrawingML shape, with a VML copy for old readers."""
+    inner = f'<w:txbxContent><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_run(text)}</w:p></w:txbxContent>'
+    return (f'<w:r {DECLS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" '
+            'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            '<wp:positionH relativeFrom="column"><wp:posOffset>3200400</wp:posOffset></wp:positionH>'
+            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            '<wp:extent cx="2286000" cy="400000"/><wp:wrapNone/><wp:docPr id="5" name="文本框 5"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>{inner}</wps:txbx><wps:bodyPr/></wps:wsp>'
+            '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+            f'<mc:Fallback><w:pict><v:shape style="position:absolute;width:180pt;height:31.5pt">'
+            f'<v:textbox>{inner}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def docx(blocks: list, path: Path, masthead: str) -> None:
+    """A plan as an office keeps it in Word: the outline numbers 一、 and （一） are automatic
+    (numbering.xml; the text has no number), the masthead in the header and '— PAGE —' in the
+    footer, the issuer's name in a text box beside the date, the date a field, a line broken by
+    Shift+Enter, a reviewer's tracked change (old figure deleted, new inserted), a drafting note
+    in hidden text, and the attachment's table laid inside a one-cell layout table."""
+    import docx as pydocx
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
+
+    document = pydocx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = masthead
+    foot = section.footer.paragraphs[0]
+    _add(foot._p, _run("— ") + _field("PAGE", "1") + _run(" —"))
+    numbering = document.part.numbering_part
+    numbering._element = parse_xml(NUMBERING)
+    document.styles["Normal"].font.size = Pt(16)
+    numbered = False
+    signature_done = False
+    for i, b in enumerate(blocks):
+        if isinstance(b, Table):
+            layout = document.add_table(rows=1, cols=1)
+            outer = layout.cell(0, 0)
+            inner = outer.add_table(rows=b.n_rows, cols=b.n_cols)
+            inner.style = "Table Grid"
+            for c in b.cells:
+                cell = inner.cell(c.row, c.col)
+                if c.rowspan > 1 or c.colspan > 1:
+                    cell = cell.merge(inner.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
+                _cell_habits(cell, c.text)
+            continue
+        text = b.text
+        m = OUTLINE.match(text)
+        if m:                                               # the number is Word's, not the text's
+            p = document.add_paragraph()
+            level = 0 if m.group("l0") else 1
+            _add(p._p.get_or_add_pPr(), f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="3"/></w:numPr>')
+            _body_text(p, m.group("rest"))
+            numbered = True
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if not signature_done and numbered is False and isinstance(nxt, Paragraph) \
+                and re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", nxt.text) and len(text) <= 20:
+            continue                                        # the issuer goes in a text box by the date
+        if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text) and not signature_done:
+            p = document.add_paragraph()
+            _add(p._p, _text_box(blocks[i - 1].text) + _field('CREATEDATE \\@ "yyyy年M月d日"', text))
+            signature_done = True
+            continue
+        if i + 1 < len(blocks) and i < 4 and isinstance(nxt, Paragraph) and text.endswith("办公室") \
+                and nxt.text.startswith("关于"):
+            p = document.add_paragraph(text)                # a title broken by Shift+Enter
+            p.add_run().add_break()
+            blocks[i + 1] = Paragraph("")
+            p.add_run(nxt.text)
+            continue
+        if text:
+            _body_text(document.add_paragraph(), text)
+    document.core_properties.author = "Administrator"
+    document.core_properties.created = document.core_properties.modified = __import__("datetime").datetime(2016, 3, 8)
+    document.save(str(path))
+    fixed_zip(path)
+
+
+HIDDEN_NOTE = "（核稿：此数据待县财政局确认，初稿为２.８亿元）"
+
+
+def _body_text(p, text: str) -> None:
+    """A body paragraph; a drafting note in hidden text follows a sentence giving an amount."""
+    at = text.find("亿元")
+    if at > 0:
+        head, tail = text[: at + 2], text[at + 2:]
+        _add(p._p, _run(head) + _run(HIDDEN_NOTE, hidden=True) + _run(tail))
+    else:
+        _add(p._p, _run(text))
+
+
+def _cell_habits(cell, text: str) -> None:
+    """A cell's lines; a reviewer changed one figure with tracked changes (５００ was ４００)."""
+    lines = text.split("\n")
+    first = cell.paragraphs[0]
+    for k, line in enumerate(lines):
+        p = first if k == 0 else cell.add_paragraph()
+        if "５００套" in line:
+            head, tail = line.split("５００套", 1)
+            _add(p._p, _run(head) + _revision("４００", "５００") + _run("套" + tail))
+        else:
+            _add(p._p, _run(line))
+
+
 def soffice_convert(src: Path, target: str, outdir: Path) -> Path:
     """LibreOffice's conversion of src (a private profile, as two soffice processes sharing one fail)."""
     import subprocess
@@ -378,6 +537,9 @@ def main() -> None:
     xls = HERE / "xls"
     xls.mkdir(exist_ok=True)
     soffice_convert(out / f"{stem('016')}.xlsx", "xls:MS Excel 97", xls)
+    out = HERE / "docx"
+    out.mkdir(exist_ok=True)
+    docx(blocks_of("004"), out / f"{stem('004')}.docx", "大方县人民政府办公室文件")
 
 
 if __name__ == "__main__":
