@@ -82,8 +82,9 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
         if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
         num = m.group("num")
-        if not num[0].isdigit() and len(num) == 1 and num != "十":
-            continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word, not a figure
+        if not num[0].isdigit() and len(num) == 1 and num != "十" \
+                and (num == "一" or not P.CLAUSE_END.match(text, m.end())):
+            continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word; 公共厕所八座。 closes a clause
         if P.SKIP_BEFORE.search(text[max(0, m.start() - 2):m.start()]) or _in_breakdown(text, m.start()):
             continue
         unit, family = units[m.group("unit")]

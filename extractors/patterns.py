@@ -205,6 +205,9 @@ GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōó�
 # 、 / 和 / 及 — between the members of a list of figures (3120元、2940元)
 LIST_JOIN = re.compile(r"\s*[、和及与]\s*")
 
+# 新建改造公共厕所八座 / 三处，新增… -> the figure ends its clause
+CLAUSE_END = re.compile(r"\s*(?:$|[，,。；;、）)]|以上|左右)")
+
 # 3-5所 -> num=3 before the upper bound
 RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到]\s*$")
 

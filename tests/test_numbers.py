@@ -29,10 +29,14 @@ GAZ = load()
     ("资助学生1000名", [(1000, "名", "=")]),
     ("分别提高到每人每年3120元、2940元", [(3120, "元/人/年", "="), (2940, "元/人/年", "=")]),
     ("每人每月500元，另发放补助300元", [(500, "元/人/月", "="), (300, "元", "=")]),
+    ("新建改造公共厕所八座", [(8, "座", "=")]),
+    ("新建智能立体停车设施三处，新增停车泊位一千二百个", [(3, "处", "="), (1200, "个", "=")]),
+    ("实行一村一辅警，建立一个台账", []),
 ], ids=["wan", "wan-yuan", "yi", "area", "fullwidth", "chinese-numerals", "per-year", "per-person-month",
         "op-inside", "yishang", "yinei", "4G-not-unit", "48-kinds-not-unit", "lone-cn-numeral", "breakdown",
         "traditional", "months", "ming",
-        "standard-unit-carried-in-list", "standard-unit-not-carried-past-a-clause"])
+        "standard-unit-carried-in-list", "standard-unit-not-carried-past-a-clause",
+        "lone-cn-numeral-closing-clause", "lone-cn-numeral-before-comma", "yi-stays-a-word"])
 def test_quantities(text, expected):
     got = [(q.value, q.unit, q.op) for q in find_quantities(simplify(text), GAZ.units)]
     assert got == [(float(v), u, o) for v, u, o in expected]
