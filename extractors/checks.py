@@ -250,6 +250,26 @@ def check_numbering(ex: Extraction, doc=None) -> Iterator[Flag]:
             if cs and (not cats or cats[-1][1] != cs):
                 cats.append((_as_int(cs), cs, p))
         yield from _gaps([(n, p) for n, _, p in cats if n is not None], "类别序号")
+    if doc is not None:
+        yield from _circled_gaps(doc.lines)
+
+
+def _circled_gaps(lines: list[str]) -> Iterator[Flag]:
+    """Sub-items numbered ①②④ (inline or one a line): a run restarts at ①, and skips or repeats otherwise."""
+    prev = None
+    for i, line in enumerate(lines, 1):
+        for m in P.CIRCLED.finditer(line):
+            n = ord(m.group(0)) - 0x245F
+            if prev is not None and n != 1 and (n == prev or 1 < n - prev < 10):
+                what = f"序号{_circled(prev)}重复出现" if n == prev else \
+                    f"序号从{_circled(prev)}跳到{_circled(n)}，缺第{'、'.join(_circled(x) for x in range(prev + 1, n))}项"
+                yield Flag("NUMBERING_GAP", "warning", what, Evidence(text=line.strip()[:300], line=i),
+                           expected=prev + 1, found=n)
+            prev = n
+
+
+def _circled(n: int) -> str:
+    return chr(0x245F + n)
 
 
 def _gaps(seqs: list, what: str) -> Iterator[Flag]:

@@ -117,7 +117,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if owners:
             title = title[:owner.start()]                # 城镇新增就业（县人社局）: the unit in brackets
         title = P.FIELD_BRACKET.sub("", title)             # 促进就业（责任单位：市人社局）: the field is read above
-        p = Project(name=title.strip(), seq=(m.group("a") or m.group("b") or m.group("c")) if m else None,
+        p = Project(name=title.strip(), seq=_item_seq(m) if m else None,
                     evidence=Evidence(text=original, line=ln))
         rest = body[title_end + 1:] if 0 < title_end <= 40 else body
         for f in fields:
@@ -273,6 +273,13 @@ def _restated(seg: str, gaz):
         # and counts of projects (10件…已完成4件) or funds (安排1.85亿元，已拨付1.46亿元) are not tasks
         return q
     return None
+
+
+def _item_seq(m) -> str:
+    """（三） → 三, 2. → 2, ④ → 4."""
+    if m.group("d"):
+        return str(ord(m.group("d")) - 0x245F)
+    return m.group("a") or m.group("b") or m.group("c")
 
 
 def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:

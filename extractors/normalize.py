@@ -65,12 +65,39 @@ def normalize(original: str) -> NText:
     pieces.append(original[pos:])
     kept.extend(range(pos, len(original)))
     text = "".join(pieces).translate(_char_table())
+    if "百分之" in text:
+        text, kept = _percent_words(text, kept)
     return NText(text, original, tuple(kept))
+
+
+def _percent_words(text: str, kept: list[int]) -> tuple[str, list[int]]:
+    """百分之九十五 → 95%, 百分之九十五点五 → 95.5%, 百分之百 → 100%; each new character maps to the
+    original offsets of the words it replaces, so evidence stays verbatim."""
+    from .numbers import to_number
+
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in P.PERCENT_WORDS.finditer(text):
+        value = 100.0 if m.group("n") == "百" else to_number(m.group("n"))
+        if value is None:
+            continue
+        new = f"{value:g}%"
+        out.append(text[pos:m.start()])
+        offsets.extend(kept[pos:m.start()])
+        span = kept[m.start():m.end()]
+        offsets.extend(span[min(i, len(span) - 1)] for i in range(len(new)))
+        out.append(new)
+        pos = m.end()
+    out.append(text[pos:])
+    offsets.extend(kept[pos:])
+    return "".join(out), offsets
 
 
 def simplify(text: str) -> str:
     """Normalised text without the offset map (names, cells)."""
-    return P.GLOSS.sub("", text).translate(_char_table())
+    text = P.GLOSS.sub("", text).translate(_char_table())
+    return _percent_words(text, list(range(len(text))))[0] if "百分之" in text else text
 
 
 def squash(text: str) -> str:

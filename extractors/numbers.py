@@ -44,6 +44,16 @@ def half_unit(num: str, mult: int) -> float:
     return 0.5 * mult if mult > 1 else 0.0
 
 
+def _place(num: str, mult: int) -> float:
+    """The place of the last significant digit: '3000' → 1000; '1.2', 万 → 1000; '35' → 1."""
+    num = num.replace(",", "")
+    if not num[:1].isdigit():
+        return float(mult)
+    if "." in num:
+        return 10 ** -len(num.split(".", 1)[1]) * mult
+    return 10 ** (len(num) - len(num.rstrip("0"))) * mult
+
+
 def scale(value: float, mult: int) -> float:
     """value × multiplier without binary noise: 1.65万 → 16500, not 16499.999."""
     try:
@@ -144,8 +154,13 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
     mult = MULTIPLIERS[m.group("mult") or ""]
     inner = m.groupdict().get("op")
     op = {"不低于": ">=", "不少于": ">=", "不超过": "<=", "不高于": "<="}.get(inner or "") or op_for(text, m.start(), m.end())
+    half = half_unit(m.group("num"), mult)
+    if m.groupdict().get("approx") or P.APPROX_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
+        # 3000余人, 近3万人: written roughly, op '=' like 左右, and as wide as its last digit's place,
+        # so that no rate is refuted by it
+        half = max(half, _place(m.group("num"), mult))
     return Quantity(value=scale(value, mult), unit=unit, raw=m.group(0).strip(),
-                    half=half_unit(m.group("num"), mult), family=family,
+                    half=half, family=family,
                     op=op, start=m.start(), end=m.end())
 
 

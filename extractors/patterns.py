@@ -82,10 +82,10 @@ DECLARED = re.compile(r"(?P<n>\d+|[一二三四五六七八九十百]+)\s*(?P<un
 def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
     """Number, multiplier and one of the gazetteer's units, longest unit first.
 
-    2.3万人次 -> num=2.3 mult=万 unit=人次
+    2.3万人次 -> num=2.3 mult=万 unit=人次;  3000余人 -> num=3000 approx=余 unit=人 (more than)
     """
     alts = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*" + MULT + r"\s*(?P<unit>" + alts + r")(?![A-Za-z])")
+    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])")
 
 
 # ---- extract ------------------------------------------------------------
@@ -95,6 +95,9 @@ LEVEL_NOTE = re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:为|�
 
 
 # ---- checks ------------------------------------------------------------
+
+# ① … ⑳ -> a sub-item's number
+CIRCLED = re.compile(r"[\u2460-\u2473]")
 
 # 新增学位2700个 / 44.63% -> a figure worth reading
 FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|所|张|套|座|处|项)")
@@ -120,7 +123,9 @@ NOT_ORG = re.compile(r"[向按纳重视为等和、的在将把对]|委政府|�
 # ---- items ------------------------------------------------------------
 
 # （一）… / 1.… / 一、… -> the item number (a, b or c)
-ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*[.、．](?!\d)|(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.])\s*")
+# ①… / 1）… (circled numbers and a closing bracket alone number items too) -> d, b
+ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*(?:[.、．](?!\d)|[）)])|"
+                  r"(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.]|(?P<d>[\u2460-\u2473]))\s*")
 
 # 牵头单位：县教育局；配合单位：县发改委 -> key, val
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
@@ -199,20 +204,26 @@ ORG_CONTEXT = re.compile(r"^(?:公安|供电|国土|移动|电信|联通|质监|
 # 區(qū) / 4萬(wàn)人 -> the pinyin gloss
 GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
 
+# 百分之九十五 / 百分之九十五点五 / 百分之百 -> n (written as a percentage in words)
+PERCENT_WORDS = re.compile(r"百分之(?P<n>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+
 
 # ---- numbers ------------------------------------------------------------
 
 # 、 / 和 / 及 — between the members of a list of figures (3120元、2940元)
 LIST_JOIN = re.compile(r"\s*[、和及与]\s*")
 
-# 新建改造公共厕所八座 / 三处，新增… -> the figure ends its clause
-CLAUSE_END = re.compile(r"\s*(?:$|[，,。；;、）)]|以上|左右)")
+# 新建改造公共厕所八座 / 三处，新增… -> the figure ends its clause (启动三台、太平湾净水厂: 三台 is a place)
+CLAUSE_END = re.compile(r"\s*(?:$|[，,。；;）)]|以上|左右)")
+
+# 近3万人 / 约1.2万户 / 逾5000人 -> a figure written roughly
+APPROX_BEFORE = re.compile(r"(?:近|约|逾|超|大约)$")
 
 # 3-5所 -> num=3 before the upper bound
 RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到]\s*$")
 
 # 力争都有1个市民广场: a figure per village, not a target
-SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前|近|约)$")
+SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")
 
 # 覆盖率达到100% / 比例不低于50% -> num, after
 PERCENT_TARGET = re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|达)?"

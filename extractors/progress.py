@@ -146,8 +146,8 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
         if any(a <= m.start() < b for a, b in taken):
             continue
         measure = re.sub(r"(?:了|的|为|达到|达|数)$", "", m.group("measure"))
-        if measure in ("时序进度", "序时进度", "超序时进度"):
-            continue     # the share of the year gone by, not of the work done
+        if measure in ("时序进度", "序时进度", "超序时进度", "拨付率", "到位率"):
+            continue     # the share of the year gone by, or of the money paid out: not of the work done
         measure = re.sub(r"^完成(?:了)?(?:全年|年度)?(?:任务|目标)$|^占(?:全年|年度|年)?(?:目标任务|任务|目标)$", "完成年任务", measure)
         out.append((m.start(), float(m.group("rate")), m.group("rate"), measure, None))
         taken.append((m.start(), m.end()))
@@ -181,6 +181,8 @@ def _is_completed(sent: str, q: Quantity) -> bool:
     clause = sent[clause_start:min(ends) if ends else len(sent)]
     before = sent[clause_start:q.start]
     after = clause[q.end - clause_start:]
+    if q.unit == "元" and re.search(r"拨付|到位|下达", before):
+        return False       # 已拨付1.46亿元: money paid out, not work done
     if re.search(r"^[^，,]{0,6}?(?:已|全部|全面)+(?:完成|建成|投入使用)|^全部投入使用|^建成投入使用", after) \
             and not re.search(r"正在|尚未|未", after[:6]):
         return True

@@ -138,3 +138,58 @@ def test_shares_in_a_report(body, want_targets, want_completed):
     assert targets(r) == [(float(v), u, o) for v, u, o in want_targets]
     assert completed(r) == [(float(v), u) for v, u in want_completed]
     assert rates(r) == []          # a standard met is never a rate, so never checked as one
+
+
+# ---- shapes real documents have ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, half", [
+    ("惠及近3万人", 30000, 5000), ("培训3000余人", 3000, 1000), ("改造约1.2万户", 12000, 1000),
+    ("完成5000多户", 5000, 1000), ("新增就业逾3万人", 30000, 10000),
+], ids=["jin", "yu-after", "yue", "duo", "yu-before"])
+def test_rough_figures_are_kept_with_their_width(text, value, half):
+    from extractors.normalize import simplify
+    from extractors.numbers import find_quantities
+
+    q, = find_quantities(simplify(text), GAZ.units)
+    assert (q.value, q.op) == (value, "=") and q.half >= half / 2
+
+
+def test_a_rough_figure_refutes_no_rate():
+    r = one_paragraph("1.职业技能培训（县人社局）。年度目标3000人，已培训3000余人，完成年任务的105%。")
+    assert completed(r) == [(3000.0, "人")] and rates(r) == [105.0]
+    assert not [f for f in r.flags if f.code == "RATE_MISMATCH"]
+
+
+@pytest.mark.parametrize("words, rate", [("百分之九十五", 95.0), ("百分之一百一十点三", 110.3), ("百分之百", 100.0)],
+                         ids=["ninety-five", "decimal", "hundred"])
+def test_percent_in_words(words, rate):
+    r = one_paragraph(f"1.农村危房改造（县住建局）。年度任务2100户，已完工1995户，完成率为{words}。")
+    assert rates(r) == [rate]
+    g = next(g for p in r.projects for g in p.progress if g.rate is not None)
+    assert words in g.text          # evidence stays as written
+
+
+def test_funding_paid_out_is_not_progress():
+    r = one_paragraph("另外，县级财政安排民生实事配套资金1.85亿元，已拨付1.46亿元，拨付率78.9%。")
+    assert completed(r) == [] and rates(r) == []
+
+
+@pytest.mark.parametrize("numbers", [("①", "②", "③"), ("（1）", "（2）", "(3)"), ("1）", "2）", "3）")],
+                         ids=["circled", "bracketed", "closing-bracket"])
+def test_items_numbered_in_other_ways(numbers):
+    a, b, c = numbers
+    r = run(PLAN_HEAD + f"{a}新建幼儿园3所。牵头单位：县教育局。完成时限：8月底前。\n\n"
+                        f"{b}新增学位1080个。牵头单位：县教育局。完成时限：9月底前。\n\n"
+                        f"{c}改造校舍20所。牵头单位：县住建局。完成时限：10月底前。\n")
+    assert [(p.seq, p.name, p.lead_units, p.deadline) for p in r.projects] == [
+        ("1", "新建幼儿园3所", ["县教育局"], "2023-08-31"), ("2", "新增学位1080个", ["县教育局"], "2023-09-30"),
+        ("3", "改造校舍20所", ["县住建局"], "2023-10-31")]
+    assert targets(r) == [(3.0, "所", "="), (1080.0, "个", "="), (20.0, "所", "=")]
+    assert not [f for f in r.flags if f.severity != "info"]
+
+
+def test_circled_sub_items_that_skip_raise_numbering_gap():
+    text = PLAN_HEAD + ("一、促进就业。①城镇新增就业2.2万人；②完成培训3万人次。（牵头单位：州人社局）\n\n"
+                        "二、改善交通。①新改建农村公路1200公里；②建设客运站15个；④建设候车亭50个。（牵头单位：州交通局）\n")
+    gaps = [f for f in run(text).flags if f.code == "NUMBERING_GAP"]
+    assert [(f.expected, f.found) for f in gaps] == [(3, 4)]

@@ -32,11 +32,13 @@ GAZ = load()
     ("新建改造公共厕所八座", [(8, "座", "=")]),
     ("新建智能立体停车设施三处，新增停车泊位一千二百个", [(3, "处", "="), (1200, "个", "=")]),
     ("实行一村一辅警，建立一个台账", []),
+    ("启动三台、太平湾净水厂建设", []),
 ], ids=["wan", "wan-yuan", "yi", "area", "fullwidth", "chinese-numerals", "per-year", "per-person-month",
         "op-inside", "yishang", "yinei", "4G-not-unit", "48-kinds-not-unit", "lone-cn-numeral", "breakdown",
         "traditional", "months", "ming",
         "standard-unit-carried-in-list", "standard-unit-not-carried-past-a-clause",
-        "lone-cn-numeral-closing-clause", "lone-cn-numeral-before-comma", "yi-stays-a-word"])
+        "lone-cn-numeral-closing-clause", "lone-cn-numeral-before-comma", "yi-stays-a-word",
+        "place-named-with-a-numeral"])
 def test_quantities(text, expected):
     got = [(q.value, q.unit, q.op) for q in find_quantities(simplify(text), GAZ.units)]
     assert got == [(float(v), u, o) for v, u, o in expected]
