@@ -350,3 +350,32 @@ def test_docx_numbering_through_styles_tables_overrides_and_moves(tmp_path):
     d = read(_docx(tmp_path, body, numbering, styles))
     assert paragraphs(d) == ["第一条总则", "第二条目标", "二.1细则", "11续编", "要点", "新处"]
     assert [r[0] for r in next(d.tables()).rows()] == ["1", "2", "3"], "a 序号 column numbered by Word"
+
+
+# ---------------------------------------------------------------- HTML
+
+def test_html_layout_tables_are_page_regions_not_tables():
+    d = doc(one("html", "017"))
+    assert d.encoding == "gb18030", "the GB2312 <meta> is read as its superset"
+    tables = list(d.tables())
+    assert len(tables) == 1, "banner, menu, sidebar and article cells are not tables"
+    assert (tables[0].n_rows, tables[0].n_cols) == (17, 10)
+    text = d.text()
+    for chrome in ("首页", "脱贫攻坚", "统计代码", "打印本页", "版权所有"):
+        assert chrome not in text, chrome
+
+
+def test_html_paragraphs_padding_and_breaks():
+    got = [b.text for b in doc(one("html", "017")).blocks if isinstance(b, Paragraph)]
+    assert "发布时间:2019-10-24 16:30" in got
+    assert not [t for t in got if t != t.strip() or t.startswith(("\u3000", "\xa0"))], "&nbsp; indents are gone"
+    want = corpus_paragraphs("017")
+    assert [t for t in want if t.startswith("（")] == [squash(t) for t in got if t.startswith("（")], \
+        "paragraphs run together with <br /><br /> are paragraphs"
+
+
+def test_html_cells_keep_breaks_spans_and_blank_nbsp():
+    table = next(doc(one("html", "017")).tables())
+    top = {c.text: c for c in table.cells if c.row == 0}
+    assert top["设区市"].rowspan == 2 and top["农村改厕\n（户）"].colspan == 3
+    assert table.rows()[8][7:] == ["—", "—", "—"] and table.rows()[1][0] == ""

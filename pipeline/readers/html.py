@@ -5,6 +5,12 @@ around an article (来源, 阅读次数, 打印本页, 关闭窗口, 扫一扫, 
 is kept as a paragraph of its own ("发布时间:2016-12-26 20:43:08") since metadata needs it.
 The charset comes from <meta>, else from the text reader's decoding ladder.  Tables keep
 their rowspan/colspan; a table nested in a cell is flattened into that cell's text.
+
+Older sites lay the page out with tables (banner, menu, sidebar and article each a cell); a
+layout table is read as the blocks in its cells, in order, not as a table.  A table is for
+layout when it has a single row or a single column, or a cell of more than LAYOUT_TEXT
+characters (nested tables counted): a data table has none of these.  A layout cell that is only
+links (a menu, a sidebar of topics) is navigation and is left out.
 """
 from __future__ import annotations
 
@@ -32,13 +38,16 @@ CHROME_TEXT = re.compile(
     r"|扫一扫在手机(?:上)?打开(?:当前|本)页|扫一扫|分享到\s*[:：]?"
     r"|(?:阅读次数|浏览次数|访问次数|点击数|点击量|浏览量|访问量)\s*[:：]?\s*\d*"
     r"|(?:来源|信息来源|作者|责任编辑|编辑)\s*[:：]\s*\S*"
-    r"|当前位置\s*[:：].*|您现在的位置\s*[:：].*")
+    r"|当前位置\s*[:：].*|您现在的位置\s*[:：].*"
+    r"|(?:主办单位|主办|承办单位|承办|技术支持)\s*[:：]\s*\S*|版权所有|\S*ICP备\S*|网站标识码\s*[:：]?\s*\S*|\S*公网安备\S*")
 # a paragraph is stripped only when it carries one of these (so "资金来源：" in a body is safe)
 CHROME_MARK = re.compile(r"字体\s*[:：]?\s*[【\[]?\s*大|打印本页|打印此页|关闭窗口|关闭本页|【打印】|【关闭】|扫一扫|分享到|"
-                         r"阅读次数|浏览次数|访问次数|点击数|点击量|浏览量|当前位置|您现在的位置|发布时间|发布日期")
+                         r"阅读次数|浏览次数|访问次数|点击数|点击量|浏览量|当前位置|您现在的位置|发布时间|发布日期|"
+                         r"版权所有|ICP备|网站标识码|公网安备")
 SPACES = re.compile(r"[ \t\r\n\f]+")
 MAX_SPAN = 200       # a rowspan or colspan larger than this is taken as this
 MAX_COLS = 256       # cells that would start past this column are dropped (a crafted or broken table)
+LAYOUT_TEXT = 400    # a cell with more text than this is a page region, not a datum
 
 
 def read(data: bytes, source: str) -> Document:
@@ -83,9 +92,10 @@ def _dechrome(block: Block) -> Block | None:
 class _Collector:
     """Walks the tree in document order, cutting lines at block elements and <br>."""
 
-    def __init__(self) -> None:
+    def __init__(self, unwrap: bool = True) -> None:
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
+        self.unwrap = unwrap          # layout tables read as their cells (not inside a data cell)
 
     def flush(self) -> None:
         text = SPACES.sub(" ", "".join(self.buffer)).strip()
@@ -107,6 +117,14 @@ class _Collector:
         if tag == "br":
             self.flush()
             return
+        if tag == "table" and self.unwrap and _is_layout(el):
+            for tr in _rows(el):
+                for td in tr:
+                    if isinstance(td.tag, str) and td.tag.lower() in ("td", "th") and not _is_links(td):
+                        self.flush()
+                        self.walk_inside(td)
+                        self.flush()
+            return
         if tag == "table":
             self.flush()
             table = _table(el)
@@ -116,19 +134,37 @@ class _Collector:
         block = tag in BLOCK_TAGS
         if block:
             self.flush()
+        self.walk_inside(el)
+        if block:
+            self.flush()
+
+    def walk_inside(self, el) -> None:
         if el.text:
             self.buffer.append(el.text)
         for child in el:
             self.walk(child)
             if child.tail:
                 self.buffer.append(child.tail)
-        if block:
-            self.flush()
 
 
 def _is_chrome(el) -> bool:
     words = f"{el.get('class', '')} {el.get('id', '')}"
     return bool(words.strip()) and bool(CHROME_CLASS.search(words))
+
+
+def _is_layout(table) -> bool:
+    rows = _rows(table)
+    cells = [[td for td in tr if isinstance(td.tag, str) and td.tag.lower() in ("td", "th")] for tr in rows]
+    if len(rows) <= 1 or all(len(r) <= 1 for r in cells):
+        return True
+    return any(len(td.text_content()) > LAYOUT_TEXT for r in cells for td in r)
+
+
+def _is_links(el) -> bool:
+    """A page region that is only links (a menu, a sidebar of topics): its text is link text."""
+    text = SPACES.sub("", el.text_content())
+    linked = sum(len(SPACES.sub("", a.text_content())) for a in el.iterdescendants("a", "A"))
+    return bool(text) and linked >= 0.8 * len(text) and not any(True for _ in el.iterdescendants("table", "TABLE"))
 
 
 def _rows(table) -> list:
@@ -176,7 +212,7 @@ def _table(el) -> Table:
 
 
 def _cell_text(td) -> str:
-    inner = _Collector()
+    inner = _Collector(unwrap=False)
     if td.text:
         inner.buffer.append(td.text)
     for child in td:

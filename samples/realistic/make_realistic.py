@@ -507,6 +507,115 @@ def _cell_habits(cell, text: str) -> None:
             _add(p._p, _run(line))
 
 
+# ---------------------------------------------------------------- HTML, as saved from an older government site
+
+PAGE_HEAD = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
+<title>{title}_政府信息公开_广西壮族自治区人民政府门户网站</title>
+<style type="text/css">
+body {{ margin:0; font-size:12px; }} .title {{ font-size:22px; color:#c00; }}
+td.content p {{ text-indent:2em; line-height:200%; }}
+</style>
+<script type="text/javascript">
+function doZoom(size) {{ document.getElementById('zoom').style.fontSize = size + 'px'; }}
+var _bdhmProtocol = (("https:" == document.location.protocol) ? " https://" : " http://");
+document.write("<table><tr><td>统计代码</td></tr></table>");
+</script>
+<!--[if IE 6]><script src="DD_belatedPNG.js"></script><![endif]-->
+</head>
+<body>
+<table width="1002" border="0" align="center" cellpadding="0" cellspacing="0">
+  <tr><td><img src="images/banner.jpg" width="1002" height="120" alt="广西壮族自治区人民政府门户网站" /></td></tr>
+</table>
+<table width="1002" border="0" align="center" cellpadding="0" cellspacing="0" class="menu">
+  <tr><td><a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/bsfw/">办事服务</a> | <a href="/hdjl/">互动交流</a></td></tr>
+</table>
+<table width="1002" border="0" align="center" cellpadding="0" cellspacing="0">
+  <tr>
+    <td width="200" valign="top" class="left">
+      <table width="100%" border="0" cellspacing="0" cellpadding="0">
+        <tr><td class="lefttitle">热点专题</td></tr>
+        <tr><td><a href="#">脱贫攻坚</a><br /><a href="#">为民办实事</a><br /><a href="#">营商环境</a></td></tr>
+      </table>
+    </td>
+    <td width="802" valign="top">
+      <table width="100%" border="0" cellspacing="0" cellpadding="0">
+        <tr><td class="position">您现在的位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 通知公告</td></tr>
+        <tr><td align="center" class="title"><strong>{title}</strong></td></tr>
+        <tr><td align="center">发布时间：{published}&nbsp;&nbsp;&nbsp;来源：自治区人民政府办公厅&nbsp;&nbsp;&nbsp;【字体：<a href="javascript:doZoom(16)">大</a> <a href="javascript:doZoom(14)">中</a> <a href="javascript:doZoom(12)">小</a>】</td></tr>
+        <tr><td class="content" id="zoom">
+"""
+PAGE_TAIL = """        </td></tr>
+        <tr><td align="right"><a href="javascript:window.print()">【打印本页】</a>&nbsp;<a href="javascript:window.close()">【关闭窗口】</a></td></tr>
+      </table>
+    </td>
+  </tr>
+</table>
+<table width="1002" border="0" align="center" cellpadding="0" cellspacing="0">
+  <tr><td align="center">主办：广西壮族自治区人民政府办公厅&nbsp;&nbsp;版权所有&nbsp;&nbsp;桂ICP备05001234号</td></tr>
+</table>
+</body>
+</html>
+"""
+
+
+def html(blocks: list, path: Path, title: str, published: str) -> None:
+    """A page of an older government site: layout tables for the banner, menu, sidebar and
+    article; a GB2312 <meta> (the bytes GBK); a script that writes a table; paragraphs indented
+    with &nbsp; or ideographic spaces, some run together with <br /><br />; the attachment's
+    table as Word exports it (MsoNormal paragraphs in cells, &nbsp; in empty ones, <br /> in
+    header cells, rowspan and colspan)."""
+    parts: list[str] = []
+    run: list[str] = []                                  # paragraphs joined by <br /><br />
+
+    def flush() -> None:
+        if run:
+            parts.append("<div>" + "<br />\n<br />\n".join(run) + "</div>")
+            run.clear()
+
+    for i, b in enumerate(blocks):
+        if isinstance(b, Table):
+            flush()
+            parts.append(_html_table(b))
+            continue
+        text = htmlmod.escape(b.text)
+        if not (10 <= i < 16):
+            flush()
+        if i < 4:
+            parts.append(f'<p align="center"><strong><span style="font-size:16pt">{text}</span></strong></p>')
+        elif HEADING.match(b.text) and len(b.text) < 40:
+            parts.append(f"<p>&nbsp;&nbsp;&nbsp;&nbsp;<strong>{text}</strong></p>")
+        elif 10 <= i < 16:                               # part of the article as one <div> with <br />s
+            run.append("\u3000\u3000" + text)
+            continue
+        else:
+            parts.append(f"<p>&nbsp;&nbsp;&nbsp;&nbsp;{text}</p>")
+    flush()
+    page = PAGE_HEAD.format(title=htmlmod.escape(title), published=published) + "\n".join(parts) + PAGE_TAIL
+    path.write_bytes(page.encode("gbk"))
+
+
+def _html_table(b: Table) -> str:
+    rows: dict[int, list] = {}
+    for c in b.cells:
+        rows.setdefault(c.row, []).append(c)
+    out = [('<table class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0" width="100%" '
+            'style="border-collapse:collapse">')]
+    for r in range(b.n_rows):
+        tds = []
+        for c in sorted(rows.get(r, []), key=lambda c: c.col):
+            span = (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "") + (f' colspan="{c.colspan}"' if c.colspan > 1 else "")
+            text = "<br />".join(htmlmod.escape(x) for x in c.text.split("\n")) or "&nbsp;"
+            text = re.sub(r"（", "<br />（", text, count=1) if r < b.header_rows and "（" in text else text
+            tds.append(f'<td{span} valign="center" style="border:solid windowtext 1.0pt">'
+                       f'<p class="MsoNormal" align="center"><span lang="EN-US">{text}</span><o:p></o:p></p></td>')
+        out.append("<tr>" + "".join(tds) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
 def soffice_convert(src: Path, target: str, outdir: Path) -> Path:
     """LibreOffice's conversion of src (a private profile, as two soffice processes sharing one fail)."""
     import subprocess
@@ -540,6 +649,10 @@ def main() -> None:
     out = HERE / "docx"
     out.mkdir(exist_ok=True)
     docx(blocks_of("004"), out / f"{stem('004')}.docx", "大方县人民政府办公室文件")
+    out = HERE / "html"
+    out.mkdir(exist_ok=True)
+    html(blocks_of("017"), out / f"{stem('017')}.html",
+         "广西壮族自治区人民政府办公厅关于2019年1—9月全区为民办实事工程进展情况的通报", "2019-10-24 16:30")
 
 
 if __name__ == "__main__":
