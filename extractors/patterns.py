@@ -134,8 +134,9 @@ FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门
 
 # 由市人社局牵头 / （省卫生健康委牵头） / 由区住建局、区国土资源局协办 / 鱼嘴镇、复盛镇负责实施 /
 # （省委宣传部、省体育局按职责分工负责） -> units, role (the units still to be checked as organisations)
-UNIT_ROLE = re.compile(r"(?:由)?(?P<units>[^，,。；;：:（）()\s]{2,80}?)(?:按职责分工|按职责|分别|共同)?"
+UNIT_ROLE = re.compile(r"(?:^|(?<=[，,。；;：:（(\s由]))(?P<units>[^，,。；;：:（）()\s]{2,80}?)(?:按职责分工|按职责|分别|共同)?"
                        r"(?P<role>牵头|配合|协办|协助|参与|负责)(?:组织)?(?:实施|负责|落实)?")
+ROLE_WORD = re.compile(r"牵头|配合|协办|协助|参与|负责")
 # 配合：罗阳街道办事处 -> role=配合, inside an item title's brackets
 ROLE_LABEL = re.compile(r"^\s*(?P<role>牵头|配合|协办|协助|参与|责任|主责)(?:单位|部门)?\s*[:：]\s*")
 # 主要原因是县住建局 / 请各 -> words no organisation's name holds

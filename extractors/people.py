@@ -77,6 +77,8 @@ def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str],
     A clause whose every name is an organisation counts; 主要原因是县住建局配合不力 does not.
     A 负责 list after a 牵头 one in the same sentence is a partner (由区农业农村委牵头，鱼嘴镇…负责实施)."""
     out: list[tuple[str, list[str], tuple[int, int]]] = []
+    if not P.ROLE_WORD.search(text):
+        return out
     led_at = -1
     for m in P.UNIT_ROLE.finditer(text):
         chunk = m.group("units")
