@@ -121,11 +121,13 @@ def test_pdf_page_numbers_and_running_heads_are_dropped(prefix):
     assert "大方县人民政府办公室文件" not in lines
 
 
-@pytest.mark.parametrize("prefix", ["001", "004", "017"])
-def test_pdf_paragraphs_are_the_texts(prefix):
+@pytest.mark.parametrize(("folder", "prefix"), [("pdf", "001"), ("pdf", "004"), ("pdf", "017"),
+                                               ("pdf_word", "001"), ("pdf_word", "004")])
+def test_pdf_paragraphs_are_the_texts(folder, prefix):
     """Justified lines that end at the margin are joined; a line ending 。 or short is not;
-    a centred title is not run into the salutation below it."""
-    got = paragraphs(doc(one("pdf", prefix)))
+    a centred title is not run into the salutation below it, nor a signature into the date
+    a blank line below it; Word's gap between Chinese and digits is no space."""
+    got = paragraphs(doc(one(folder, prefix)))
     want = corpus_paragraphs(prefix)
     salutation = next(i for i, t in enumerate(want) if t.endswith("："))
     assert want[salutation] in got, "the salutation is a paragraph of its own"
@@ -146,6 +148,28 @@ def test_pdf_table_over_pages_is_one_table():
     assert len(tables) == 1
     assert tables[0].n_rows == 14, "the header repeated on each page is dropped"
     assert [r[0] for r in tables[0].rows()][:3] == ["序号", "1", "2"]
+
+
+def test_pdf_rows_cut_by_page_breaks_are_joined():
+    """Word lets a row break across pages: the part on the next page is the same row."""
+    table = next(doc(one("pdf_word", "001")).tables())
+    assert table.n_rows == 14
+    rows = table.rows()
+    assert rows[6][:3] == ["5", "扩大普惠性学前教育资源", "新建改扩建公办幼儿园300所"]
+    assert rows[7][:3] == ["", "", "新增公办学位4.5万个"], "the merge below the cut row goes on"
+    assert table.filled()[7][3] == "省教育厅"
+    tables = list(doc(one("pdf_word", "004")).tables())
+    assert len(tables) == 1, "a table over three pages is one table"
+    rows = tables[0].rows()
+    assert len(rows) == 11
+    assert rows[3][:3] == ["3", "通村公路建设", "新建通村油路（水泥路）１５０公里"]
+    assert rows[8][2] == "城镇新增就业三千人，农村劳动力转移就业八千人"
+
+
+def test_pdf_autospace_is_no_space_but_a_wide_gap_is():
+    got = [b.text for b in doc(one("pdf_word", "004")).blocks if isinstance(b, Paragraph)]
+    assert "2016年3月8日" in got and "一、目标任务" in got
+    assert got[-1] == "大方县人民政府办公室 2016年3月9日印发"
 
 
 def test_pdf_masthead_and_record_block():

@@ -14,7 +14,11 @@
   aside) comes back on several pages (a running head, 第3页 共5页, a file number), as are bare
   page numbers (— 3 —, －3－, - 3 -).
 - A line centred on the page (a title, a masthead) wraps only into a centred line of the same
-  type size; a line of another size starts a new paragraph.
+  type size; a line of another size starts a new paragraph, and so does a line further below
+  than the document's usual line pitch allows (a blank line, paragraph spacing).
+- The gap Word puts between Chinese and digits or Latin (2019 年 3 月) is not a space.
+- A table row that a page break cuts in two (the cells of the next page's first row go on the
+  texts that filled the last row's cells) is joined back into one row.
 - A CID font drawn through a predefined UCS-2/UTF-16 CMap (UniGB-UCS2-H, as ReportLab and
   older Chinese tools write with non-embedded STSong) without a ToUnicode map: pdfminer drops
   every code its CMap file lacks (the middle dot of 艾尼瓦尔·吐尔逊); such codes are Unicode
@@ -37,6 +41,11 @@ HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四�
 ENDS = "。！？：；!?:;"
 LATIN_WORD = re.compile(r"[0-9A-Za-z.%‰,/+\-]")
 TOL = 2.0     # points: how far a cell edge may sit from the table's grid line
+# Word and WPS put a gap of about a quarter em between Chinese and Latin or digits (2019 年 3 月)
+CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+LATIN = re.compile(r"[0-9A-Za-z%]")
+X_TOLERANCE = 3.0     # pdfplumber's: a wider gap between two characters is a space
+AUTOSPACE = 0.5       # ems: a narrower gap between Chinese and Latin is Word's autospace
 
 
 def read(data: bytes, source: str) -> Document:
@@ -163,7 +172,7 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tup
     for line in page.filter(outside).extract_text_lines(return_chars=True):
         if line["text"].strip() and not PAGE_NUMBER.match(line["text"]):
             size = max((c.get("size", 0) for c in line["chars"]), default=0)
-            items.append((line["top"], {"text": line["text"].strip(), "x0": line["x0"], "x1": line["x1"],
+            items.append((line["top"], {"text": _line_text(line["chars"]) or line["text"].strip(), "x0": line["x0"], "x1": line["x1"],
                                         "top": line["top"], "size": size, "lead": _lead_word(line["chars"]),
                                         "band": _band(line["top"], line["bottom"], page.height)}))
     for t in found:
@@ -205,6 +214,23 @@ def _furniture_key(text: str) -> str:
     return DIGITS.sub("#", re.sub(r"\s+", "", text))
 
 
+def _line_text(chars: list[dict]) -> str:
+    """A line's characters with a space where the gap is wide, as pdfplumber writes them, but
+    none in Word's autospace between Chinese and Latin (a real space there is wider)."""
+    out = ""
+    prev = None
+    for ch in sorted((c for c in chars if not c["text"].isspace()), key=lambda c: c["x0"]):
+        if prev is not None:
+            gap = ch["x0"] - prev["x1"]
+            boundary = bool(CJK.match(prev["text"]) and LATIN.match(ch["text"])
+                            or LATIN.match(prev["text"]) and CJK.match(ch["text"]))
+            if gap > (AUTOSPACE * (ch.get("size") or 10) if boundary else X_TOLERANCE):
+                out += " "
+        out += ch["text"]
+        prev = ch
+    return out.strip()
+
+
 def _lead_word(chars: list[dict]) -> float:
     """Width of the Latin word (104.7%, 2019, ICP) a line starts with: a wrapped line before it
     stops short of the margin by up to that much, since such a word is not broken."""
@@ -243,24 +269,32 @@ def _table(found, chars: list[dict], page: int) -> Table:
     xs = _edges([r[0] for r in rects])
     ys = _edges([r[1] for r in rects])
     cells: list[Cell] = []
+    open_ends: set[tuple[int, int]] = set()
     for x0, top, x1, bottom in rects:
         col = _index(xs, x0)
         row = _index(ys, top)
         colspan = max(1, sum(1 for x in xs if x0 - TOL <= x < x1 - TOL))
         rowspan = max(1, sum(1 for y in ys if top - TOL <= y < bottom - TOL))
         inside = [ch for ch in chars if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom]
-        cells.append(Cell(text=_cell_text(inside, x1), row=row, col=col, rowspan=rowspan, colspan=colspan))
+        text, runs_on = _cell_text(inside, x1)
+        cells.append(Cell(text=text, row=row, col=col, rowspan=rowspan, colspan=colspan))
+        if runs_on:
+            open_ends.add((row, col))
     n_rows = max((c.row + c.rowspan for c in cells), default=0)
     n_cols = max((c.col + c.colspan for c in cells), default=0)
-    return Table(cells=cells, page=page, n_rows=n_rows, n_cols=n_cols, header_rows=header_rows(cells))
+    table = Table(cells=cells, page=page, n_rows=n_rows, n_cols=n_cols, header_rows=header_rows(cells))
+    table.open_ends = open_ends          # type: ignore[attr-defined]  # cells whose last line fills the cell
+    return table
 
 
 def _index(edges: list[float], v: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
 
 
-def _cell_text(chars: list[dict], right: float) -> str:
-    """Lines of a cell; a line reaching the cell's right side wraps into the next."""
+def _cell_text(chars: list[dict], right: float) -> tuple[str, bool]:
+    """Lines of a cell; a line reaching the cell's right side wraps into the next.  The flag
+    tells whether the last line fills the cell too (the text may go on in a row the page
+    break cut off)."""
     lines: list[list[dict]] = []
     for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
         if lines and abs(lines[-1][0]["top"] - ch["top"]) <= 3:
@@ -270,6 +304,7 @@ def _cell_text(chars: list[dict], right: float) -> str:
     for line in lines:
         line.sort(key=lambda c: c["x0"])
     out = ""
+    wraps = False
     for k, line in enumerate(lines):
         text = ""
         for i, ch in enumerate(line):
@@ -281,12 +316,14 @@ def _cell_text(chars: list[dict], right: float) -> str:
         lead = _lead_word(lines[k + 1]) if k + 1 < len(lines) and text[-1:] not in ENDS else 0.0
         wraps = right - line[-1]["x1"] < 2.2 * size + lead
         out += text + ("" if wraps and k + 1 < len(lines) else "\n")
-    return clean_cell(out)
+    full = bool(lines) and right - lines[-1][-1]["x1"] < 2.2 * max(c.get("size", 10) for c in lines[-1])
+    return clean_cell(out), full and out.rstrip()[-1:] not in ENDS
 
 
 def _assemble(items: list[tuple[int, object]]) -> list[Block]:
     """Join wrapped lines into paragraphs and tables continued over a page break."""
     lines = [obj for _, obj in items if isinstance(obj, dict)]
+    pitch = _line_pitch(items)
     right = max((ln["x1"] for ln in lines), default=0.0)
     left = min((ln["x0"] for ln in lines if ln["x1"]), default=0.0)
     blocks: list[Block] = []
@@ -294,14 +331,17 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
     short_line: dict | None = None      # the last line, if it stopped short of the margin by less
                                         # than a Latin word the next line starts with would need
     last_page = 0
+    last_line: dict | None = None
+    piece: Table | None = None          # the page's part of the last table (prev, or what prev absorbed)
     for page, obj in items:
         if isinstance(obj, Table):
             prev = blocks[-1] if blocks else None
             if isinstance(prev, Table) and page == last_page + 1 and prev.page is not None and \
-                    _is_last_on_page(items, prev, obj) and _append(prev, obj):
+                    piece is not None and _is_last_on_page(items, piece, obj) and _append(prev, obj):
                 pass
             else:
                 blocks.append(obj)
+            piece = obj
             open_line = short_line = None
         else:
             size = obj["size"] or 10
@@ -311,6 +351,9 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
                 open_line = short_line
             if open_line is not None and abs((open_line["size"] or 10) - size) > 1:
                 open_line = None                # a title over the body, a masthead over the title
+            if open_line is not None and last_line is open_line and page == last_page and pitch \
+                    and obj["top"] - open_line["top"] > 1.5 * pitch * size:
+                open_line = None                # a blank line or paragraph spacing between them
             centred = indented and _centred(obj, left, right)
             new_item = open_line is not None and open_line["text"][-1:] in ENDS and HEADING.match(obj["text"])
             if open_line is not None and (not indented or centred) and not new_item and blocks \
@@ -324,8 +367,27 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
             starts = obj["x0"] - left < 2.5 * size or right - left and obj["x1"] - obj["x0"] > 0.8 * (right - left)
             open_line = obj if obj["x1"] and starts and right - obj["x1"] < reach * size else None
             short_line = obj if obj["x1"] and open_line is None and obj["text"][-1:] not in ENDS else None
+            last_line = obj
         last_page = page
     return blocks
+
+
+def _line_pitch(items: list[tuple[int, object]]) -> float:
+    """The usual distance from one line to the next, in type sizes (the median over lines of
+    one size on one page): a wrap keeps it, a blank line or paragraph spacing exceeds it."""
+    ratios = []
+    prev: tuple[int, dict] | None = None
+    for page, obj in items:
+        if not isinstance(obj, dict):
+            prev = None
+            continue
+        if prev and prev[0] == page and obj["size"] and abs(prev[1]["size"] - obj["size"]) < 0.5:
+            ratio = (obj["top"] - prev[1]["top"]) / obj["size"]
+            if 0.8 < ratio < 4:
+                ratios.append(ratio)
+        prev = (page, obj)
+    ratios.sort()
+    return ratios[len(ratios) // 2] if len(ratios) >= 5 else 0.0
 
 
 def _centred(line: dict, left: float, right: float) -> bool:
@@ -349,13 +411,33 @@ def _append(prev: Table, nxt: Table) -> bool:
             break
     if not repeat and nxt.n_cols != prev.n_cols:
         return False
+    if _row_goes_on(prev, nxt, repeat):
+        repeat += 1
     for c in nxt.cells:
         if c.row < repeat:
             continue
         prev.cells.append(Cell(text=c.text, row=c.row - repeat + prev.n_rows, col=c.col,
                                rowspan=c.rowspan, colspan=c.colspan))
+    prev.open_ends = {(r - repeat + prev.n_rows, k) for r, k in getattr(nxt, "open_ends", set())  # type: ignore[attr-defined]
+                      if r >= repeat}
     prev.n_rows += nxt.n_rows - repeat
     prev.n_cols = max(prev.n_cols, nxt.n_cols)
+    return True
+
+
+def _row_goes_on(prev: Table, nxt: Table, first: int) -> bool:
+    """A row the page break cut in two: every filled cell of nxt's first row sits under a cell
+    of prev's last row whose text ran to the cell's edge.  Its texts are then joined to those
+    cells, whose merges go on as far as the first row's did (and the caller skips the row)."""
+    ends = getattr(prev, "open_ends", set())
+    last = {c.col: c for c in prev.cells if c.row < prev.n_rows <= c.row + c.rowspan}
+    tails = [c for c in nxt.cells if c.row == first and c.text]
+    if not tails or not ends or any(c.col not in last or (last[c.col].row, c.col) not in ends for c in tails):
+        return False
+    for c in nxt.cells:                 # the cut row's cells, and merges that go on below it
+        if c.row == first and c.col in last:
+            last[c.col].text += c.text
+            last[c.col].rowspan += c.rowspan - 1
     return True
 
 

@@ -407,7 +407,7 @@ def _text_box(text: str) -> str:
             '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" '
             'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
             '<wp:positionH relativeFrom="column"><wp:posOffset>3200400</wp:posOffset></wp:positionH>'
-            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>-609600</wp:posOffset></wp:positionV>'
             '<wp:extent cx="2286000" cy="400000"/><wp:wrapNone/><wp:docPr id="5" name="文本框 5"/>'
             '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
             f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>{inner}</wps:txbx><wps:bodyPr/></wps:wsp>'
@@ -416,12 +416,13 @@ def _text_box(text: str) -> str:
             f'<v:textbox>{inner}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
 
 
-def docx(blocks: list, path: Path, masthead: str) -> None:
+def docx(blocks: list, path: Path, masthead: str, revisions: bool = True) -> None:
     """A plan as an office keeps it in Word: the outline numbers 一、 and （一） are automatic
     (numbering.xml; the text has no number), the masthead in the header and '— PAGE —' in the
     footer, the issuer's name in a text box beside the date, the date a field, a line broken by
     Shift+Enter, a reviewer's tracked change (old figure deleted, new inserted), a drafting note
-    in hidden text, and the attachment's table laid inside a one-cell layout table."""
+    in hidden text, and the attachment's table laid inside a one-cell layout table.  Without
+    revisions the change is accepted (as printed to PDF)."""
     import docx as pydocx
     from docx.oxml import parse_xml
     from docx.shared import Pt
@@ -446,7 +447,7 @@ def docx(blocks: list, path: Path, masthead: str) -> None:
                 cell = inner.cell(c.row, c.col)
                 if c.rowspan > 1 or c.colspan > 1:
                     cell = cell.merge(inner.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
-                _cell_habits(cell, c.text)
+                _cell_habits(cell, c.text, revisions)
             continue
         text = b.text
         m = OUTLINE.match(text)
@@ -462,6 +463,8 @@ def docx(blocks: list, path: Path, masthead: str) -> None:
                 and re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", nxt.text) and len(text) <= 20:
             continue                                        # the issuer goes in a text box by the date
         if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text) and not signature_done:
+            document.add_paragraph()                        # room for the issuer's box above the date
+            document.add_paragraph()
             p = document.add_paragraph()
             _add(p._p, _text_box(blocks[i - 1].text) + _field('CREATEDATE \\@ "yyyy年M月d日"', text))
             signature_done = True
@@ -494,17 +497,66 @@ def _body_text(p, text: str) -> None:
         _add(p._p, _run(text))
 
 
-def _cell_habits(cell, text: str) -> None:
+def _cell_habits(cell, text: str, revisions: bool) -> None:
     """A cell's lines; a reviewer changed one figure with tracked changes (５００ was ４００)."""
     lines = text.split("\n")
     first = cell.paragraphs[0]
     for k, line in enumerate(lines):
         p = first if k == 0 else cell.add_paragraph()
-        if "５００套" in line:
+        if "５００套" in line and revisions:
             head, tail = line.split("５００套", 1)
             _add(p._p, _run(head) + _revision("４００", "５００") + _run("套" + tail))
         else:
             _add(p._p, _run(line))
+
+
+def typed_docx(blocks: list, path: Path, running_head: str) -> None:
+    """A report as a typist keeps it in Word: paragraphs indented with two ideographic spaces
+    typed in the text (no first-line indent), justified, 16 pt; a running head; '－PAGE－' in the
+    footer; the attachment's table with its header rows marked to repeat on every page."""
+    import datetime as dt
+
+    import docx as pydocx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = pydocx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = running_head
+    foot = section.footer.paragraphs[0]
+    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _add(foot._p, _run("－") + _field("PAGE", "1") + _run("－"))
+    document.styles["Normal"].font.size = Pt(16)
+    salutation = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.text.endswith("：")), 0)
+    for i, b in enumerate(blocks):
+        if isinstance(b, Table):
+            t = document.add_table(rows=b.n_rows, cols=b.n_cols)
+            t.style = "Table Grid"
+            for c in b.cells:
+                cell = t.cell(c.row, c.col)
+                if c.rowspan > 1 or c.colspan > 1:
+                    cell = cell.merge(t.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
+                cell.text = c.text
+                for para in cell.paragraphs:
+                    for run in para.runs:
+                        run.font.size = Pt(10.5)
+            for k in range(b.header_rows):
+                _add(t.rows[k]._tr.get_or_add_trPr(), "<w:tblHeader/>")
+            continue
+        if i < salutation:
+            p = document.add_paragraph(b.text)
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif i == salutation or SIGNATURE.match(b.text):
+            p = document.add_paragraph(b.text)
+            if i != salutation:
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        else:
+            p = document.add_paragraph("\u3000\u3000" + b.text)
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    document.core_properties.author = "Administrator"
+    document.core_properties.created = document.core_properties.modified = dt.datetime(2019, 10, 24)
+    document.save(str(path))
+    fixed_zip(path)
 
 
 # ---------------------------------------------------------------- HTML, as saved from an older government site
@@ -628,6 +680,23 @@ def soffice_convert(src: Path, target: str, outdir: Path) -> Path:
     return outdir / f"{src.stem}.{target.split(':')[0]}"
 
 
+def fixed_pdf(path: Path) -> None:
+    """Blank LibreOffice's clock-dependent bytes (creation date, file ID, checksum) in place,
+    keeping their lengths so the cross-reference offsets stay right."""
+    data = path.read_bytes()
+    for pattern in (rb"/CreationDate\(D:([^)]*)\)", rb"/ID \[ <([0-9A-F]+)>\s*<([0-9A-F]+)> \]",
+                    rb"/DocChecksum /([0-9A-F]+)"):
+        data = re.sub(pattern, lambda m: _zeros(m), data)
+    path.write_bytes(data)
+
+
+def _zeros(m: re.Match) -> bytes:
+    out = m.group(0)
+    for k in range(1, (m.lastindex or 0) + 1):
+        out = out.replace(m.group(k), b"0" * len(m.group(k)))
+    return out
+
+
 def main() -> None:
     out = HERE / "pdf"
     out.mkdir(exist_ok=True)
@@ -649,6 +718,15 @@ def main() -> None:
     out = HERE / "docx"
     out.mkdir(exist_ok=True)
     docx(blocks_of("004"), out / f"{stem('004')}.docx", "大方县人民政府办公室文件")
+    # Word documents printed to PDF by an office suite (LibreOffice here): embedded TrueType
+    # subsets, justified lines, the automatic numbers and the footer's page field drawn
+    typed = HERE / "pdf_word"
+    typed.mkdir(exist_ok=True)
+    typed_docx(blocks_of("001"), typed / f"{stem('001')}.docx", "2019年省级民生实事项目实施方案")
+    docx(blocks_of("004"), typed / f"{stem('004')}.docx", "大方县人民政府办公室文件", revisions=False)
+    for source in (typed / f"{stem('001')}.docx", typed / f"{stem('004')}.docx"):
+        fixed_pdf(soffice_convert(source, "pdf", typed))
+        source.unlink()
     out = HERE / "html"
     out.mkdir(exist_ok=True)
     html(blocks_of("017"), out / f"{stem('017')}.html",
