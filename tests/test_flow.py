@@ -112,9 +112,12 @@ def test_kill_9_then_resume(tmp_path):
         for line in proc.stderr:
             if "documents," in line:                               # the first batch is committed
                 break
+        servers = children(proc.pid, "uvicorn")
+        assert servers, "the ingest runs Prefect's temporary server as its child"
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait()
+    assert gone(servers), "the killed ingest left Prefect's temporary server running"
     stored = consistent(db)
     assert 0 < stored < 150
     done = subprocess.run(cmd + ["--json"], capture_output=True, text=True, timeout=600)
@@ -142,6 +145,35 @@ def test_two_ingests_at_once_fail_clearly(tmp_path):
         first.kill()
     assert first.returncode == 0, err
     assert consistent(db) == 60
+
+
+def children(pid: int, word: str) -> list[int]:
+    """Child processes of `pid` whose command line holds `word` (read from /proc)."""
+    found = []
+    for d in Path("/proc").iterdir():
+        try:
+            if d.name.isdigit() and int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid \
+                    and word in (d / "cmdline").read_text():
+                found.append(int(d.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def gone(pids: list[int], within: float = 10.0) -> bool:
+    deadline = time.monotonic() + within
+    while any(alive(p) for p in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return True
 
 
 def free_port() -> int:
