@@ -718,6 +718,13 @@ def main() -> None:
     out = HERE / "docx"
     out.mkdir(exist_ok=True)
     docx(blocks_of("004"), out / f"{stem('004')}.docx", "大方县人民政府办公室文件")
+    # Word 97-2003: the same document saved by LibreOffice (through ODT: a direct DOCX → DOC
+    # conversion drops python-docx tables)
+    legacy = HERE / "doc"
+    legacy.mkdir(exist_ok=True)
+    odt = soffice_convert(out / f"{stem('004')}.docx", "odt", legacy)
+    soffice_convert(odt, "doc:MS Word 97", legacy)
+    odt.unlink()
     # Word documents printed to PDF by an office suite (LibreOffice here): embedded TrueType
     # subsets, justified lines, the automatic numbers and the footer's page field drawn
     typed = HERE / "pdf_word"
