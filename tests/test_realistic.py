@@ -289,6 +289,7 @@ def test_summary_workbook_reads_as_printed(folder):
     first = tables[0].rows()
     assert first[0][0] == "序号" and tables[0].n_cols == 6, "the formatted empty cells add no columns"
     assert first[1] == ["", "全州", "21,000", "13,966", "66.50%", ""], "SUM formulas read as their values"
+    assert first[2] == ["1", "凯里市", "1,800", "1,391", "77.28%", "1"], "=E8/D8 (0.77277…) shown '0.00%'"
     assert "填报单位（盖章）：黔东南苗族侗族自治州农业农村局 填报日期： 2022年9月6日" in paragraphs_raw(d)
 
 

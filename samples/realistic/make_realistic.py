@@ -218,6 +218,7 @@ def sheets_of(blocks: list) -> list[tuple[str, list]]:
 def workbook(blocks: list, path: Path) -> None:
     """A summary workbook as offices keep it: one sheet per 表, the title merged across the
     table, numbers stored as numbers with display formats (rates as fractions shown '0.00%',
+    computed by a formula =完成/任务 where that gives the stated figure,
     thousands '#,##0'), the total row as SUM formulas with their cached values, a hidden
     column of division codes and a hidden check row, the 填报日期 as a date serial, borders
     drawn well past the data, and the empty Sheet3 Excel leaves behind."""
@@ -304,6 +305,16 @@ def _sheet_table(ws, b: Table, r: int, box, number: int, cached: dict) -> int:
     ws.row_dimensions[check].hidden = True
     for k in range(b.header_rows, b.n_rows):
         ws.cell(row=top + k + 1, column=HIDDEN_COL, value=522601 + k)
+    for k in range(b.header_rows, b.n_rows):             # a rate as a formula, where it gives the text's figure
+        for c in range(2, b.n_cols):
+            m = PERCENT.match(rows[k][c])
+            if m and INTEGER.match(rows[k][c - 1]) and INTEGER.match(rows[k][c - 2]) and int(rows[k][c - 2]):
+                value = int(rows[k][c - 1]) / int(rows[k][c - 2])
+                if f"{value * 100:.{len(m.group(2) or '')}f}%" == rows[k][c]:
+                    done, task = get_column_letter(col_of(c - 1)), get_column_letter(col_of(c - 2))
+                    ref = f"{get_column_letter(col_of(c))}{top + k + 1}"
+                    ws[ref] = f"={done}{top + k + 1}/{task}{top + k + 1}"
+                    cached[(number, ref)] = repr(value)
     if total_row is not None:                             # the total row sums the rows under it
         first, last = top + total_row + 2, top + b.n_rows
         for c in range(b.n_cols):
