@@ -43,7 +43,7 @@ def main() -> None:
              f"extract(read({str(SAMPLE)!r}), load());"
              "print(sorted(m for m in ('prefect','pandas','spacy','duckdb','fastapi') if m in sys.modules),"
              " 'jieba dict loaded' if getattr(sys.modules.get('jieba'), 'dt', None) and sys.modules['jieba'].dt.initialized else 'jieba dict not loaded')")
-    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    out = subprocess.run(check=False, args=[sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     print(f"heavy modules on the extract path: {out}")
 
 

@@ -129,16 +129,16 @@ def render(rows, dask, fixed: float) -> str:
     out = [
         "# Ingest benchmark",
         "",
-        f"Machine: {cpu} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}. "
+        (f"Machine: {cpu} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}. "
         "Archive: benchmarks/make_archive.py (mixed txt/GBK/Big5/html/docx/xlsx/xls/pdf from samples/, each copy "
-        "with its own bytes; no .doc). Made by `benchmarks/ingest_bench.py`; timings vary ±20 % run to run.",
+        "with its own bytes; no .doc). Made by `benchmarks/ingest_bench.py`; timings vary ±20 % run to run."),
         "",
-        f"Fixed cost of one `minsheng ingest` process with nothing to do (Python, imports, Prefect's temporary "
-        f"server on an existing PREFECT_HOME, flow run): **{fixed:.1f} s**.",
+        (f"Fixed cost of one `minsheng ingest` process with nothing to do (Python, imports, Prefect's temporary "
+        f"server on an existing PREFECT_HOME, flow run): **{fixed:.1f} s**."),
         "",
-        "| docs | raw read (floor) | plain loop: read+extract+checks | plain loop + DuckDB writes | ingest: flow | "
+        ("| docs | raw read (floor) | plain loop: read+extract+checks | plain loop + DuckDB writes | ingest: flow | "
         "ingest: whole process | docs/s (flow / whole) | Prefect overhead vs plain loop+writes (flow / whole) | "
-        "re-run: whole (flow) | peak RSS |",
+        "re-run: whole (flow) | peak RSS |"),
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n, p, f, a in rows:
@@ -150,14 +150,14 @@ def render(rows, dask, fixed: float) -> str:
             f"{a['wall']:.1f} s ({a['flow']:.2f} s, {a['new']} re-extracted) | {f['maxrss_mb']:.0f} MB |")
     if dask:
         d1, d2 = dask[1], dask[2]
-        out += ["", f"Dask (prefect-dask, local cluster, one thread a worker, Prefect's temporary server shared by "
-                f"the workers), {dask['n']} documents:", "",
+        out += ["", (f"Dask (prefect-dask, local cluster, one thread a worker, Prefect's temporary server shared by "
+                f"the workers), {dask['n']} documents:"), "",
                 "| workers | flow | whole process | docs/s (whole) |", "|---|---|---|---|",
                 f"| 1 | {d1['flow']:.1f} s | {d1['wall']:.1f} s | {d1['new'] / d1['wall']:.0f} |",
                 f"| 2 | {d2['flow']:.1f} s | {d2['wall']:.1f} s | {d2['new'] / d2['wall']:.0f} |"]
-    out += ["", "Goals (issue 5): Prefect's overhead ≤ 15 % over the plain loop on 1,000 documents; the whole "
+    out += ["", ("Goals (issue 5): Prefect's overhead ≤ 15 % over the plain loop on 1,000 documents; the whole "
             "ingest within 1.3× of floor + extraction; a re-run does no extraction and costs ≤ 5 % of the first run "
-            "beyond the fixed start-up; peak memory ≤ 500 MB from 1,000 to 5,000 documents.", ""]
+            "beyond the fixed start-up; peak memory ≤ 500 MB from 1,000 to 5,000 documents."), ""]
     return "\n".join(out)
 
 

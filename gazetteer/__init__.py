@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 SUFFIXES = "省市州县区旗盟"
 
 
-from pipeline.errors import GazetteerError  # noqa: E402  (one error type for the whole product)
+from pipeline.errors import GazetteerError  # one error type for the whole product
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Gazetteer:
 
     @cached_property
     def project_types(self):
-        from extractors.taxonomy import load_types   # the taxonomy's own loader
+        from extractors.taxonomy import load_types  # the taxonomy's own loader
 
         return load_types(self.folder / "project_types.yaml")
 

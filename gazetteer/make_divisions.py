@@ -26,13 +26,13 @@ Standard library only.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import sys
 import tarfile
 import zipfile
 from collections import Counter, defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -120,7 +120,7 @@ def to_divisions(units: dict) -> dict[str, tuple[str, str, str]]:
         if level == "county":
             if name in GROUPING_NAMES:
                 continue
-            pname, plevel, _ = units.get(parent, ("", "", ""))
+            pname, _, _ = units.get(parent, ("", "", ""))
             if is_statistical_only(code, name, pname):
                 continue
             if pname in GROUPING_NAMES:          # municipality or 省直辖: parent = province
@@ -133,9 +133,7 @@ def to_divisions(units: dict) -> dict[str, tuple[str, str, str]]:
 # short forms
 
 # The 55 minority nationalities (国家民委), longest first so that 蒙古族 wins over 蒙古.
-ETHNIC = sorted("""蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山
-拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒
-乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺""".split()
+ETHNIC = sorted(["蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺"]
                 + ["各"],   # 各族 as in 龙胜各族自治县
                 key=len, reverse=True)
 
@@ -185,7 +183,7 @@ def candidate_shorts(name: str, level: str) -> list[str]:
             if stem:
                 out += [stem + "自治" + kind, stem + kind, stem]
             elif eth:                                # 鄂温克族自治旗 -> 鄂温克旗, 鄂温克
-                bare = eth[:-1] if eth.endswith("族") else eth
+                bare = eth.removesuffix("族")
                 out += [bare + kind, bare]
         elif name.endswith(("林区", "特区", "新区")) and len(name) >= 4:
             out.append(name[:-2])                    # 神农架林区, 六枝特区, 浦东新区 (not 清新区)
@@ -415,7 +413,7 @@ def main(folder: str) -> None:
 
     jl = read_jionlp_changes(src)
     renames = []
-    for a, b in zip(years, years[1:]):
+    for a, b in pairwise(years):
         renames += diff_vintages(vintages[a], vintages[b], jl)
     renames.sort(key=lambda r: (r["year"], r["old_code"]))
     with open(HERE / "division_renames.tsv", "w", encoding="utf-8", newline="") as f:

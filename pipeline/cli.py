@@ -89,7 +89,7 @@ def extract(files, fmt, output, strict, entities):
         except MinshengError as exc:
             click.echo(f"minsheng: {exc}", err=True)
             failed += 1
-        except Exception as exc:  # a bug of ours: say so in one line and go on with the batch
+        except Exception as exc:  # noqa: BLE001 — a bug of ours: say so in one line and go on with the batch
             click.echo(f"minsheng: {f}: internal error ({type(exc).__name__}: {exc}) — please report it "
                        "with the file", err=True)
             failed += 1

@@ -1,6 +1,8 @@
 """`minsheng compare`: one project type's targets across years and regions, with sources."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 
@@ -39,7 +41,10 @@ def compare(db, type_, region, by, fmt, output, chart, unclassified):
             rows.to_excel(xw, sheet_name="sources", index=False)
     elif fmt == "csv":
         text = rows.to_csv(index=False)
-        open(output, "w", encoding="utf-8").write(text) if output else click.echo(text)
+        if output:
+            Path(output).write_text(text, encoding="utf-8")
+        else:
+            click.echo(text)
     else:
         text = table.to_string()
         click.echo(text)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Union
 
 
 @dataclass
@@ -85,7 +84,7 @@ class Table:
         return cls(cells=cells, n_rows=len(rows), n_cols=n_cols, **kw)
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass

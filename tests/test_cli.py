@@ -14,7 +14,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def run(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
+    return subprocess.run(check=False, args=[sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
                           cwd=ROOT, input=stdin)
 
 

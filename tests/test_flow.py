@@ -120,7 +120,7 @@ def test_kill_9_then_resume(tmp_path):
     assert gone(servers), "the killed ingest left Prefect's temporary server running"
     stored = consistent(db)
     assert 0 < stored < 150
-    done = subprocess.run(cmd + ["--json"], capture_output=True, text=True, timeout=600)
+    done = subprocess.run(check=False, args=cmd + ["--json"], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["unchanged"] == stored and report["new"] == 150 - stored
@@ -135,12 +135,12 @@ def test_two_ingests_at_once_fail_clearly(tmp_path):
                              stdout=subprocess.PIPE, text=True)
     try:
         assert "files found" in first.stderr.readline()            # it holds the database now
-        second = subprocess.run([MINSHENG, "ingest", str(docs), "--db", str(db)], capture_output=True, text=True,
+        second = subprocess.run(check=False, args=[MINSHENG, "ingest", str(docs), "--db", str(db)], capture_output=True, text=True,
                                 timeout=120)
         assert second.returncode == 1
         lines = second.stderr.strip().splitlines()
         assert len(lines) == 1 and str(db) in lines[0] and "in use" in lines[0], second.stderr
-        out, err = first.communicate(timeout=600)
+        _, err = first.communicate(timeout=600)
     finally:
         first.kill()
     assert first.returncode == 0, err
@@ -209,7 +209,7 @@ def test_scale_out_on_a_prefect_server_and_two_dask_workers(tmp_path):
             assert time.time() < deadline, "prefect server did not start"
             time.sleep(1)
         docs = archive(tmp_path / "arch", 40)
-        run = subprocess.run([MINSHENG, "ingest", str(docs), "--db", str(tmp_path / "d.duckdb"), "--workers", "2",
+        run = subprocess.run(check=False, args=[MINSHENG, "ingest", str(docs), "--db", str(tmp_path / "d.duckdb"), "--workers", "2",
                               "--json"], env={**env, "PREFECT_API_URL": api}, capture_output=True, text=True,
                              timeout=600)
         assert run.returncode == 0, run.stderr
