@@ -182,6 +182,8 @@ def test_pdf_autospace_is_no_space_but_a_wide_gap_is():
 
 
 def test_pdf_masthead_and_record_block():
+    got = [b.text for b in doc(one("pdf", "017")).blocks if isinstance(b, Paragraph)]
+    assert got[0] == "广西壮族自治区人民政府办公厅", "a masthead set with wide character spacing"
     got = paragraphs(doc(one("pdf", "001")))
     assert got[0] == "江西省人民政府办公厅文件"
     assert got[-2].startswith("抄送：") and got[-1].endswith("印发")

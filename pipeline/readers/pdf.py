@@ -16,7 +16,8 @@
 - A line centred on the page (a title, a masthead) wraps only into a centred line of the same
   type size; a line of another size starts a new paragraph, and so does a line further below
   than the document's usual line pitch allows (a blank line, paragraph spacing).
-- The gap Word puts between Chinese and digits or Latin (2019 年 3 月) is not a space.
+- The gap Word puts between Chinese and digits or Latin (2019 年 3 月) is not a space, nor are
+  the even gaps of a line spaced out (a masthead set with wide character spacing).
 - A table row that a page break cuts in two (the cells of the next page's first row go on the
   texts that filled the last row's cells) is joined back into one row.
 - A CID font drawn through a predefined UCS-2/UTF-16 CMap (UniGB-UCS2-H, as ReportLab and
@@ -30,6 +31,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
+from itertools import pairwise
 
 from ..errors import DocumentLoadError, EncryptedDocument
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
@@ -216,10 +219,16 @@ def _furniture_key(text: str) -> str:
 
 def _line_text(chars: list[dict]) -> str:
     """A line's characters with a space where the gap is wide, as pdfplumber writes them, but
-    none in Word's autospace between Chinese and Latin (a real space there is wider)."""
+    none in Word's autospace between Chinese and Latin (a real space there is wider), nor in a
+    line of Chinese characters spaced out evenly (character spacing or distributed alignment)."""
+    ink = sorted((c for c in chars if not c["text"].isspace()), key=lambda c: c["x0"])
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(ink)]
+    if len(ink) >= 3 and min(gaps) > X_TOLERANCE and max(gaps) - min(gaps) < 0.25 * (ink[0].get("size") or 10) \
+            and all(CJK.match(c["text"]) for c in ink):
+        return "".join(c["text"] for c in ink)      # a line spaced out evenly (a masthead, 通  知)
     out = ""
     prev = None
-    for ch in sorted((c for c in chars if not c["text"].isspace()), key=lambda c: c["x0"]):
+    for ch in ink:
         if prev is not None:
             gap = ch["x0"] - prev["x1"]
             boundary = bool(CJK.match(prev["text"]) and LATIN.match(ch["text"])
@@ -324,8 +333,11 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
     """Join wrapped lines into paragraphs and tables continued over a page break."""
     lines = [obj for _, obj in items if isinstance(obj, dict)]
     pitch = _line_pitch(items)
-    right = max((ln["x1"] for ln in lines), default=0.0)
-    left = min((ln["x0"] for ln in lines if ln["x1"]), default=0.0)
+    # the text column is measured on lines of the body's type size (a masthead may be wider)
+    sizes = Counter(round(ln["size"]) for ln in lines if ln["x1"])
+    body = [ln for ln in lines if ln["x1"] and round(ln["size"]) == sizes.most_common(1)[0][0]] if sizes else []
+    right = max((ln["x1"] for ln in body or lines), default=0.0)
+    left = min((ln["x0"] for ln in body or lines if ln["x1"]), default=0.0)
     blocks: list[Block] = []
     open_line: dict | None = None       # the last line, if it ran to the right margin
     short_line: dict | None = None      # the last line, if it stopped short of the margin by less

@@ -73,11 +73,14 @@ FOOTERS = {
 }
 
 
-def pdf(blocks: list, path: Path, title: str, masthead: str | None, footer: str, running_head: str | None) -> None:
+def pdf(blocks: list, path: Path, title: str, masthead: str | None, footer: str, running_head: str | None,
+        tracked: bool = False) -> None:
     """A red-letter document as Word prints it (GB/T 9704 layout): A4, 28/26 mm side margins,
     16 pt body justified with a two-character indent, page numbers at the foot on the outer
     side, a running head from page 2, the attachment's table repeating its header row on
-    every page, and the 版记 (抄送, 印发) between rules at the end."""
+    every page, and the 版记 (抄送, 印发) between rules at the end.  A tracked masthead is drawn
+    with wide character spacing (the Tc operator: gaps, no space characters), as mastheads
+    stretched to the type area are."""
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
     from reportlab.lib.pagesizes import A4
@@ -107,7 +110,9 @@ def pdf(blocks: list, path: Path, title: str, masthead: str | None, footer: str,
     width = A4[0] - 54 * mm
     def make_story() -> list:
         story: list = []
-        if masthead:
+        if masthead and tracked:
+            story += [Spacer(1, 64)]
+        elif masthead:
             story += [P(masthead, style["masthead"]), Spacer(1, 20)]
         salutation = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.text.endswith("：")), 0)
         record = False
@@ -151,6 +156,15 @@ def pdf(blocks: list, path: Path, title: str, masthead: str | None, footer: str,
             canvas.drawRightString(A4[0] - 26 * mm - 14, 20 * mm, label)
         else:
             canvas.drawString(28 * mm + 14, 20 * mm, label)
+        if masthead and tracked and n == 1:
+            text = canvas.beginText()
+            text.setFont("Zen", 28)
+            text.setCharSpace(9)
+            text.setFillColor(colors.red)
+            width = pdfmetrics.stringWidth(masthead, "Zen", 28) + 9 * (len(masthead) - 1)
+            text.setTextOrigin((A4[0] - width) / 2, A4[1] - 37 * mm - 40)
+            text.textOut(masthead)
+            canvas.drawText(text)
         if running_head and n > 1:
             canvas.setFont("Zen", 10.5)
             canvas.drawCentredString(A4[0] / 2, A4[1] - 22 * mm, running_head)
@@ -714,7 +728,7 @@ def main() -> None:
     pdf(blocks_of("001"), out / f"{stem('001')}.pdf", "江西省人民政府办公厅文件",
         masthead="江西省人民政府办公厅文件", footer="dash", running_head="赣府厅字〔2019〕28号")
     pdf(blocks_of("017"), out / f"{stem('017')}.pdf", "通报", masthead="广西壮族自治区人民政府办公厅",
-        footer="of", running_head=None)
+        footer="of", running_head=None, tracked=True)
     pdf(blocks_of("004"), out / f"{stem('004')}.pdf", "大方县", masthead=None, footer="fullwidth",
         running_head="大方县人民政府办公室文件")
     out = HERE / "xlsx"
