@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.model import Paragraph
-from pipeline.readers import read
+from pipeline.readers import read, read_bytes
 from pipeline.readers.doc import soffice
 from pipeline.readers.xlsx import display
 
@@ -420,3 +420,12 @@ def test_html_cells_keep_breaks_spans_and_blank_nbsp():
     top = {c.text: c for c in table.cells if c.row == 0}
     assert top["设区市"].rowspan == 2 and top["农村改厕\n（户）"].colspan == 3
     assert table.rows()[8][7:] == ["—", "—", "—"] and table.rows()[1][0] == ""
+
+
+def test_html_declared_gb2312_but_saved_as_utf8():
+    """A browser's or a CMS's copy: the bytes re-encoded to UTF-8, the <meta> still gb2312."""
+    raw = (REALISTIC / one("html", "017")).read_bytes().decode("gbk").encode("utf-8")
+    assert b"charset=gb2312" in raw
+    d = read_bytes(raw, "saved.html")
+    assert d.encoding == "utf-8"
+    assert paragraphs(d) == paragraphs(doc(one("html", "017")))

@@ -3,7 +3,8 @@
 Scripts, styles, navigation, headers and footers are dropped; so are the page tools that sit
 around an article (来源, 阅读次数, 打印本页, 关闭窗口, 扫一扫, 【字体：大 中 小】).  The 发布时间 date
 is kept as a paragraph of its own ("发布时间:2016-12-26 20:43:08") since metadata needs it.
-The charset comes from <meta>, else from the text reader's decoding ladder.  Tables keep
+The charset: UTF-8 when the bytes decode as UTF-8 (whatever <meta> claims), else the <meta>
+charset, else the text reader's decoding ladder.  Tables keep
 their rowspan/colspan; a table nested in a cell is flattened into that cell's text.
 
 Older sites lay the page out with tables (banner, menu, sidebar and article each a cell); a
@@ -64,6 +65,14 @@ def read(data: bytes, source: str) -> Document:
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:
+    """UTF-8 when the bytes are UTF-8, whatever <meta> says (a page saved by a browser or passed
+    through a CMS keeps its 'charset=gb2312' after being re-encoded: GB18030 would decode
+    those bytes without error, into nonsense); else the declared charset; else the ladder."""
+    if not data.isascii():
+        try:
+            return data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     m = CHARSET.search(data[:4096])
     if m:
         codec = m.group(1).decode("ascii", "ignore").lower()
