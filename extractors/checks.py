@@ -293,12 +293,26 @@ def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
         yield Flag("DATE_INCONSISTENT", "warning",
                    f"通报期间截至{end}，晚于发布日期{d.date}", Evidence(text=d.title or "", line=None),
                    expected=f"<= {d.date}", found=end)
+    printed = _printed(doc)
+    if d.date and printed and printed < d.date:
+        yield Flag("DATE_INCONSISTENT", "warning", f"版记印发日期{printed}早于成文日期{d.date}",
+                   Evidence(text=printed, line=None), expected=f">= {d.date}", found=printed)
     if d.date and d.kind in ("plan", "supervision"):
         for p in ex.projects:
             if p.deadline and p.deadline < d.date:
                 yield Flag("DATE_INCONSISTENT", "warning",
                            f"{p.name}：完成时限{p.deadline}早于发文日期{d.date}", p.evidence,
                            expected=f">= {d.date}", found=p.deadline, project=p)
+
+
+def _printed(doc) -> str | None:
+    """The 版记's 印发 date, which can never precede the signing (成文) date."""
+    if doc is None:
+        return None
+    from .metadata import printed_date
+    from .normalize import simplify
+
+    return printed_date([simplify(x) for x in doc.lines[-15:]])
 
 
 def _month_end(ym: str | None) -> str | None:

@@ -24,11 +24,16 @@ def title_of(lines: list[str]) -> str | None:
         joined = text
         for _, nxt in head[k + 1:k + 4]:
             if P.TITLE_END.search(joined) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
-                    or "\t" in nxt or "：" in nxt:
+                    or "\t" in nxt or "：" in nxt or P.PAGE_CHROME.search(nxt) or _dated_line(nxt):
                 break
             joined += nxt
         return joined
     return None
+
+
+def _dated_line(text: str) -> bool:
+    """A speech's, a masthead's or a post's date line: never part of a title."""
+    return bool(P.SPEECH_DATE.match(text) or P.ISSUE_DATE.match(text) or P.POST_DATE.match(text))
 
 
 def doc_number_of(lines: list[str]) -> str | None:
@@ -83,6 +88,23 @@ def date_of(lines: list[str]) -> str | None:
                 d = pat.search(ln[m.start():])
                 if d:
                     return _date(d)
+    for ln in [x for x in lines[:20] if x.strip()][:6]:
+        # a speech's '——2018年1月25日在…会议上', a masthead's '2016年11月23日 星期三', a post's '2024-02-28 18:30'
+        m = P.SPEECH_DATE.match(ln) or P.ISSUE_DATE.match(ln) or P.POST_DATE.match(ln)
+        if m:
+            s = re.sub(r"\s+", "", m.group("date"))
+            d = P.DATE_CN.fullmatch(s) or P.DATE_ISO.fullmatch(s)
+            return _date(d) if d else None
+    return None
+
+
+def printed_date(lines: list[str]) -> str | None:
+    """The 版记's '2017年10月12日印发' (the day the document was printed)."""
+    for ln in reversed(lines[-15:]):
+        m = P.PRINTED.search(ln)
+        if m:
+            d = P.DATE_CN.fullmatch(re.sub(r"\s+", "", m.group("date")))
+            return _date(d) if d else None
     return None
 
 
@@ -107,23 +129,51 @@ def year_of(title: str | None, lines: list[str]) -> int | None:
 
 
 def period_of(title: str | None, lines: list[str], year: int | None) -> dict | None:
-    for text in ([title] if title else []) + lines[:40]:
-        if not text:
-            continue
-        m = P.PERIOD.search(text)
-        m2, m1 = (int(m.group("m2")), int(m.group("m1"))) if m else (0, 0)
-        if not m or not (1 <= m1 <= m2 <= 12):
-            m = P.PERIOD_DAMAGED.search(text)
-            if m:
-                m1, m2 = 1, int(m.group("m2"))
+    """The months a report covers: a range (1—9月, damaged 19月) or words (前三季度) in the title;
+    else a range or the day the figures stand at (截至2020年8月31日, （截至10月底）) in the head;
+    else words in the head (全年, but not 全年任务)."""
+    if title:
+        found = _range_in(title, year) or _words_in(title, year)
+        if found:
+            return found
+    head = [x for x in lines[:40] if x]
+    for text in head:
+        found = _range_in(text, year) or _as_of_in(text, year)
+        if found:
+            return found
+    for text in head:
+        found = _words_in(text, year)
+        if found:
+            return found
+    return None
+
+
+def _span(y: int | None, m1: int, m2: int) -> dict | None:
+    return {"from": f"{y}-{m1:02d}", "to": f"{y}-{m2:02d}"} if y else None
+
+
+def _range_in(text: str, year: int | None) -> dict | None:
+    m = P.PERIOD.search(text)
+    m2, m1 = (int(m.group("m2")), int(m.group("m1"))) if m else (0, 0)
+    if not m or not (1 <= m1 <= m2 <= 12):
+        m = P.PERIOD_DAMAGED.search(text)
         if m:
-            y = int(m.group("y")) if m.group("y") else year
-            if y:
-                return {"from": f"{y}-{m1:02d}", "to": f"{y}-{m2:02d}"}
-        w = P.PERIOD_WORDS.search(text)
-        if w and year:
-            end = {"前三季度": 9, "上半年": 6, "前两季度": 6, "一季度": 3, "第一季度": 3, "1季度": 3, "全年": 12}[w.group("w")]
-            return {"from": f"{year}-01", "to": f"{year}-{end:02d}"}
+            m1, m2 = 1, int(m.group("m2"))
+    if m:
+        return _span(int(m.group("y")) if m.group("y") else year, m1, m2)
+    return None
+
+
+def _as_of_in(text: str, year: int | None) -> dict | None:
+    m = P.AS_OF.search(text)
+    return _span(int(m.group("y")) if m.group("y") else year, 1, int(m.group("m"))) if m else None
+
+
+def _words_in(text: str, year: int | None) -> dict | None:
+    w = P.PERIOD_WORDS.search(text)
+    if w and year:
+        end = {"前三季度": 9, "上半年": 6, "前两季度": 6, "一季度": 3, "第一季度": 3, "1季度": 3, "全年": 12}[w.group("w")]
+        return _span(year, 1, end)
     return None
 
 
@@ -131,11 +181,13 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
     t = title or " ".join(x.strip() for x in lines[:5])
     if re.search(r"督办|督查方案|挂牌", t):
         return "supervision"
+    if "督查" in t and P.SANCTION.search("\n".join(lines)):
+        return "supervision"      # a 督查通报 that sets 限期整改 dates or imposes 通报批评 assigns work
     if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
         return "summary"
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", t):
         return "progress"
-    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任", t):
+    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|政府工作报告|项目清单", t):
         return "plan"
     if not has_prose:
         return "summary"
@@ -205,6 +257,21 @@ def _qualified(places: list, gaz) -> list:
                 continue
         out.append((s, cands, pos))
     return out
+
+
+def masthead_region(lines: list[str], gaz) -> Region | None:
+    """河南日报 over an article about 我省: the newspaper's place, at the level the article writes of."""
+    head = [x for x in lines[:6] if x.strip()]
+    m = next((P.MASTHEAD.match(x) for x in head if P.MASTHEAD.match(x)), None)
+    cands = gaz.names.get(m.group("n"), []) if m else []
+    if not cands:
+        return None
+    level = P.OUR_LEVEL.search("\n".join(lines))
+    want = {"省": "province", "市": "prefecture", "州": "prefecture"}.get(level.group("level"), "county") if level else None
+    fit = [d for d in cands if d.level == want] if want else cands
+    if len(fit) != 1:
+        return None
+    return Region(name=fit[0].name, code=fit[0].code, path=gaz.path(fit[0].code))
 
 
 def region_of(found: list, title: str | None, gaz) -> Region | None:

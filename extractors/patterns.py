@@ -53,10 +53,28 @@ DATE_HANZI = re.compile(r"(?P<y>[二〇零一二三四五六七八九]{4})年(?P
 # 发布时间:2016-12-26 20:43:08
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)\s*[:：]\s*(?P<date>\S+)")
 
+# ——2018年1月25日在福建省第十三届人民代表大会第一次会议上 -> the day a report was delivered
+SPEECH_DATE = re.compile(r"^\s*-{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在\S{2,60}上(?:的(?:讲话|报告))?\s*$")
+# 2016年11月23日  星期三  第01版：要闻 (a newspaper's masthead) / 容县发布  2024-02-28 18:30  广西 (a WeChat
+# account line) -> the day of the issue or the post
+ISSUE_DATE = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*星期[一二三四五六日天]")
+POST_DATE = re.compile(r"^\s*\S{0,16}\s+(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?:\s+\S{1,8})?\s*$")
+# 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date
+PRINTED = re.compile(r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
+# 河南日报 / 株洲晚报 -> a newspaper's masthead, n=河南
+MASTHEAD = re.compile(r"^\s*(?P<n>[\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报)\s*$")
+# 我省 / 全省 -> the level of the place a newspaper writes about
+OUR_LEVEL = re.compile(r"[我全本](?P<level>省|区|市|州|县)")
+
 # 2021年1-5月 / 1—9月 / 19月 (damaged) / 前三季度 / 上半年
 PERIOD = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m1>1[0-2]?|[2-9])\s*[-~至到]\s*(?P<m2>1[0-2]|[1-9])\s*月")
-PERIOD_DAMAGED = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<!\d)1(?P<m2>[2-9])\s*月(?:份)?(?:全|，|,|,|\s|以来|[\u4e00-\u9fff])")
-PERIOD_WORDS = re.compile(r"(?P<w>前三季度|上半年|一季度|第一季度|前两季度|全年|1季度)")
+# (12月底前 is a month, not 1—2月 damaged)
+PERIOD_DAMAGED = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<!\d)1(?P<m2>[2-9])\s*月(?:份)?(?!底|末|中旬|上旬|下旬|前)"
+                            r"(?:全|，|,|,|\s|以来|[\u4e00-\u9fff])")
+# 前三季度 / 全年 (not 全年任务, 全年目标: the year's task, not the period)
+PERIOD_WORDS = re.compile(r"(?P<w>前三季度|上半年|一季度|第一季度|前两季度|全年(?!任务|目标|计划|时间)|1季度)")
+# 截至2020年8月31日 / 截至10月底 / （截至2023年8月31日） -> y, m: the day a report's figures stand at
+AS_OF = re.compile(r"(?:截至|截止|截止到|截至到)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?:\d{1,2}\s*日|底|末|份)?")
 
 # 2017年 in a title: the year of the projects
 YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
@@ -156,6 +174,9 @@ PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|
 LEADER_TITLE = re.compile(r"^(?:(?:常务)?副?(?:省|市|州|县|区|旗|盟|乡|镇)长|(?:省|市|州|县|区)委(?:常委|书记|副书记)|书记|副?主任|"
                           r"副?局长|副?部长|副?秘书长|调研员|副?主席)\s*")
 
+# 限期于11月30日前整改到位 / 予以通报批评 -> a 督查通报 that assigns work and sanctions
+SANCTION = re.compile(r"限期(?:于|在)?[^，,。；]{2,14}?前[^，,。；]{0,4}整改|予以通报批评|予以通报|责令[^，,。；]{0,8}整改")
+
 # 限期于10月31日前整改到位 -> d=10月31日前
 DEADLINE_PHRASE = re.compile(r"限期(?:于|在)?\s*(?P<d>[^，,。；]{2,14}?前)")
 
@@ -188,7 +209,8 @@ STANDARD = re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|�
 TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|计划|情况|表|清单|安排|函|要点|任务)》?(?:[（(][^）)]{1,12}[）)])?$")
 
 # 您好，今天是2013年10月25日 星期五 / 当前位置：首页 > 政务公开 / 首页 | 政务公开 -> a web page's chrome, not a title
-PAGE_CHROME = re.compile(r"您好|今天是|星期[一二三四五六日天]|当前位置|首页\s*[>|｜]|门户网站|【|浏览次数|阅读次数|打印本页|关闭窗口")
+PAGE_CHROME = re.compile(r"您好|今天是|星期[一二三四五六日天]|当前位置|首页\s*[>|｜]|门户网站|【|浏览次数|阅读次数|打印本页|关闭窗口|"
+                         r"点击上方|关注我们")
 
 # 益阳市赫山区人民政府办公室 -> an issuer
 ISSUER_END = re.compile(r"(人民政府办公室|人民政府|政府办公室|办公室|委员会|督查室|实事办|领导小组|考核办|局|厅|委)$")

@@ -193,3 +193,38 @@ def test_circled_sub_items_that_skip_raise_numbering_gap():
                         "二、改善交通。①新改建农村公路1200公里；②建设客运站15个；④建设候车亭50个。（牵头单位：州交通局）\n")
     gaps = [f for f in run(text).flags if f.code == "NUMBERING_GAP"]
     assert [(f.expected, f.found) for f in gaps] == [(3, 4)]
+
+
+# ---- metadata of other writers' habits ----------------------------------------------------
+
+def meta(text: str):
+    d = run(text).document
+    return d.kind, d.date, d.period, d.region.name if d.region else None
+
+
+@pytest.mark.parametrize("text, want", [
+    (("某区人民政府督查室\n\n关于2020年区政府民生实事项目推进情况的督查通报\n\n"
+     "截至2020年8月31日，10项民生实事中，已完成全年任务1项，其余9项正在推进。\n\n"
+     "1．区民政局：限期于10月31日前整改到位。\n\n某区人民政府督查室\n2020年9月10日\n"),
+     ("supervision", "2020-09-10", None, None)),
+    (("某县人民政府关于2019年十件民生实事进展情况的通报\n\n截至11月30日，已完成全年任务6件，"
+     "剩余2个小区12月底前完成扫尾。\n\n某县人民政府\n2019年12月5日\n"),
+     ("progress", "2019-12-05", {"from": "2019-01", "to": "2019-11"}, None)),
+    ("楚雄州人民政府关于2013年为民办十件实事的决定\n\n一、促进就业。城镇新增就业2.2万人。\n", ("plan", None, None, "楚雄州")),
+    ("政府工作报告（节选）\n\n——2018年1月25日在福建省第十三届人民代表大会第一次会议上\n\n福建省人民政府\n",
+     ("plan", "2018-01-25", None, "福建省")),
+    (("河南日报\n\n2016年11月23日  星期三  第01版：要闻\n\n我省十件重点民生实事进展顺利\n\n"
+     "本报讯 截至10月底，全省城镇新增就业118.6万人。\n"), ("progress", "2016-11-23", {"from": "2016-01", "to": "2016-10"}, "河南省")),
+    ("重磅！2024年容县为民办实事项目清单来了→\n\n容县发布  2024-02-28 18:30  广西\n\n点击上方蓝字 关注我们\n",
+     ("plan", "2024-02-28", None, "容县")),
+], ids=["supervision-report-sets-deadlines", "as-of-date-and-not-december", "decision-is-a-plan",
+        "speech-date-of-a-work-report", "newspaper-masthead-and-our-province", "wechat-post-line"])
+def test_metadata_of_other_habits(text, want):
+    assert meta(text) == want
+
+
+def test_printed_before_signed_is_inconsistent():
+    body = PROGRESS_HEAD + "1．城镇新增就业年度目标2.2万人，已新增就业1.91万人，完成86.8%。（区人力社保局）\n\n某区人民政府办公室\n2023年10月16日\n\n"
+    late = [f for f in run(body + "某区人民政府办公室      2023年10月18日印发\n").flags if f.code == "DATE_INCONSISTENT"]
+    early = [f for f in run(body + "某区人民政府办公室      2023年10月12日印发\n").flags if f.code == "DATE_INCONSISTENT"]
+    assert late == [] and [(f.expected, f.found) for f in early] == [(">= 2023-10-16", "2023-10-12")]

@@ -19,9 +19,7 @@ SCORED = {"RATE_MISMATCH", "SUM_MISMATCH", "COUNT_MISMATCH", "NUMBERING_GAP", "U
 # flags we know we miss, with the reason; the test fails when one starts to be found (strict xfail)
 KNOWN_MISSES = {
     "046_chongqing_qijiang_2023_summary_jinzhanbiao": "the 合计 row of a flattened table (已完成6项，序时推进6项，滞后2项 of 15项) is glued onto row 15, not read as a count",
-    "047_beijing_tongzhou_2020_supervision_yuetan": "period taken as all of 2020 (截至2020年8月31日 not used), so a false DATE_INCONSISTENT against the 9月10日 date",
     "052_jilin_lishu_2012_progress_nianzhong": "target 3600户 vs completed 3780间 not compared when the rate reads 完成年计划的105%",
-    "053_tianjin_jinnan_2017_progress_minxin": "a 版记 印发 date before the 成文 date is not checked",
 }
 
 
