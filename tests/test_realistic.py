@@ -135,7 +135,8 @@ def test_pdf_page_numbers_and_running_heads_are_dropped(prefix):
 def test_pdf_paragraphs_are_the_texts(folder, prefix):
     """Justified lines that end at the margin are joined; a line ending 。 or short is not;
     a centred title is not run into the salutation below it, nor a signature into the date
-    a blank line below it; Word's gap between Chinese and digits is no space."""
+    a blank line below it; Word's gap between Chinese and digits is no space.  pdf_word/001
+    turns its attachment's pages to landscape: each page width has its own margins."""
     got = paragraphs(doc(one(folder, prefix)))
     want = corpus_paragraphs(prefix)
     salutation = next(i for i, t in enumerate(want) if t.endswith("："))

@@ -177,7 +177,8 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tup
             size = max((c.get("size", 0) for c in line["chars"]), default=0)
             items.append((line["top"], {"text": _line_text(line["chars"]) or line["text"].strip(), "x0": line["x0"], "x1": line["x1"],
                                         "top": line["top"], "size": size, "lead": _lead_word(line["chars"]),
-                                        "band": _band(line["top"], line["bottom"], page.height)}))
+                                        "band": _band(line["top"], line["bottom"], page.height),
+                                        "width": round(float(page.width))}))
     for t in found:
         table = _table(t, page.chars, number)
         if table.cells:
@@ -186,6 +187,7 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tup
     return [(number, obj) for _, obj in items]
 
 
+FEW_LINES = 8      # lines of a page width below which its right margin is not measured
 BAND = 0.12        # the top and bottom 12 % of a page hold its running head and foot
 DIGITS = re.compile(r"\d+")
 
@@ -333,11 +335,7 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
     """Join wrapped lines into paragraphs and tables continued over a page break."""
     lines = [obj for _, obj in items if isinstance(obj, dict)]
     pitch = _line_pitch(items)
-    # the text column is measured on lines of the body's type size (a masthead may be wider)
-    sizes = Counter(round(ln["size"]) for ln in lines if ln["x1"])
-    body = [ln for ln in lines if ln["x1"] and round(ln["size"]) == sizes.most_common(1)[0][0]] if sizes else []
-    right = max((ln["x1"] for ln in body or lines), default=0.0)
-    left = min((ln["x0"] for ln in body or lines if ln["x1"]), default=0.0)
+    columns = _columns(lines)
     blocks: list[Block] = []
     open_line: dict | None = None       # the last line, if it ran to the right margin
     short_line: dict | None = None      # the last line, if it stopped short of the margin by less
@@ -357,8 +355,9 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
             open_line = short_line = None
         else:
             size = obj["size"] or 10
+            left, right = columns[obj.get("width", 0.0)]
             indented = obj["x0"] - left > 0.8 * size
-            if open_line is None and short_line is not None and right - short_line["x1"] < \
+            if open_line is None and short_line is not None and columns[short_line.get("width", 0.0)][1] - short_line["x1"] < \
                     2.5 * (short_line["size"] or 10) + obj.get("lead", 0.0):
                 open_line = short_line
             if open_line is not None and abs((open_line["size"] or 10) - size) > 1:
@@ -382,6 +381,23 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
             last_line = obj
         last_page = page
     return blocks
+
+
+def _columns(lines: list[dict]) -> dict[float, tuple[float, float]]:
+    """The text column (left, right) of each page width: portrait and landscape pages (an
+    attachment's table turned sideways) have their own.  It is measured on lines of the body's
+    type size, since a masthead may run wider; on pages with few such lines the right margin is
+    taken as wide as the left one."""
+    out: dict[float, tuple[float, float]] = {}
+    for width in {ln.get("width", 0.0) for ln in lines}:
+        group = [ln for ln in lines if ln.get("width", 0.0) == width and ln["x1"]]
+        sizes = Counter(round(ln["size"]) for ln in group)
+        body = [ln for ln in group if round(ln["size"]) == sizes.most_common(1)[0][0]] if sizes else []
+        left, right = min((ln["x0"] for ln in body), default=0.0), max((ln["x1"] for ln in body), default=0.0)
+        if len(body) < FEW_LINES and width:     # too few lines to find the margin: take it as wide as the left
+            right = max(right, width - left)
+        out[width] = (left, right)
+    return out
 
 
 def _line_pitch(items: list[tuple[int, object]]) -> float:

@@ -538,12 +538,14 @@ def _cell_habits(cell, text: str, revisions: bool) -> None:
 def typed_docx(blocks: list, path: Path, running_head: str) -> None:
     """A report as a typist keeps it in Word: paragraphs indented with two ideographic spaces
     typed in the text (no first-line indent), justified, 16 pt; a running head; '－PAGE－' in the
-    footer; the attachment's table with its header rows marked to repeat on every page."""
+    footer; A4 pages, the attachment (from the 附件 line on) in a landscape section of its own,
+    its table's header rows marked to repeat on every page."""
     import datetime as dt
 
     import docx as pydocx
+    from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     document = pydocx.Document()
     section = document.sections[0]
@@ -552,8 +554,16 @@ def typed_docx(blocks: list, path: Path, running_head: str) -> None:
     foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _add(foot._p, _run("－") + _field("PAGE", "1") + _run("－"))
     document.styles["Normal"].font.size = Pt(16)
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = Mm(28), Mm(26), Mm(37), Mm(35)
     salutation = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.text.endswith("：")), 0)
     for i, b in enumerate(blocks):
+        if isinstance(b, Paragraph) and b.text == "附件":       # the attachment on landscape pages
+            landscape = document.add_section(WD_SECTION.NEW_PAGE)
+            landscape.orientation = WD_ORIENT.LANDSCAPE
+            landscape.page_width, landscape.page_height = Mm(297), Mm(210)
+            landscape.left_margin, landscape.right_margin = Mm(37), Mm(35)
+            landscape.top_margin, landscape.bottom_margin = Mm(28), Mm(26)
         if isinstance(b, Table):
             t = document.add_table(rows=b.n_rows, cols=b.n_cols)
             t.style = "Table Grid"
