@@ -430,3 +430,19 @@ def test_html_declared_gb2312_but_saved_as_utf8():
     d = read_bytes(raw, "saved.html")
     assert d.encoding == "utf-8"
     assert paragraphs(d) == paragraphs(doc(one("html", "017")))
+
+
+def test_docx_rows_in_content_controls_deleted_rows_and_embedded_chunks(tmp_path):
+    def row(*texts: str, deleted: bool = False) -> str:
+        pr = '<w:trPr><w:del w:id="9" w:author="a"/></w:trPr>' if deleted else ""
+        return f"<w:tr>{pr}" + "".join(f"<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>" for t in texts) + "</w:tr>"
+
+    body = ('<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>' + row("项目", "目标")
+            + f"<w:sdt><w:sdtPr/><w:sdtContent>{row('农村改厕', '1200户')}</w:sdtContent></w:sdt>"
+            + row("已删除", "9999户", deleted=True)
+            + '<w:tr><w:sdt><w:sdtContent><w:tc><w:p><w:r><w:t>饮水安全</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt>'
+            '<w:tc><w:p><w:r><w:t>3万人</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+            '<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdX"/>')
+    d = read(_docx(tmp_path, body, ""))
+    assert next(d.tables()).rows() == [["项目", "目标"], ["农村改厕", "1200户"], ["饮水安全", "3万人"]]
+    assert any("altChunk" in w for w in d.warnings)

@@ -13,7 +13,9 @@ The text is what Word shows (pipeline/readers/numbering.py renders the automatic
 - hidden text (w:vanish) dropped; field codes dropped, their last result kept;
 - a text box (w:txbxContent) is read once (Word writes a DrawingML shape and a VML copy of it)
   as paragraphs of its own before the paragraph it is anchored in;
-- content controls (w:sdt) are read through; headers and footers are not read (page furniture).
+- content controls (w:sdt) are read through, around paragraphs, rows or cells; a row deleted
+  with track changes is dropped; headers and footers are not read (page furniture);
+- an embedded document (w:altChunk) is not read, and a warning says so.
 
 Before python-docx sees the bytes, the ZIP is checked: its expanded size is bounded (a ZIP
 bomb is refused) and no XML part may declare a DTD (entity expansion is refused).
@@ -78,10 +80,15 @@ def read(data: bytes, source: str) -> Document:
     check_zip(data, source, "DOCX")
     document = docx.Document(io.BytesIO(data))
     walker = _Walker(Numbering.of(document))
-    blocks = list(walker.blocks(document.element.body))
+    body = document.element.body
+    blocks = list(walker.blocks(body))
     for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
         table.index = i
-    return build(source, "docx", blocks, data)
+    warnings = []
+    chunks = sum(1 for _ in body.iter(W + "altChunk"))
+    if chunks:
+        warnings.append(f"{chunks} embedded documents (w:altChunk: HTML or RTF pasted in) were not read")
+    return build(source, "docx", blocks, data, warnings=warnings)
 
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -202,12 +209,14 @@ def table_from_xml(tbl, walker: _Walker | None = None) -> Table:
     cells: list[Cell] = []
     open_merges: dict[int, Cell] = {}     # grid column -> the cell a vMerge continues
     n_rows = 0
-    for tr in tbl.iterchildren(W + "tr"):
+    for tr in _children(tbl, W + "tr"):
+        if _deleted_row(tr):
+            continue
         col = 0
         skip = tr.find(W + "trPr")
         before = _grid_before(skip)
         col += before
-        for tc in tr.iterchildren(W + "tc"):
+        for tc in _children(tr, W + "tc"):
             tc_pr = tc.find(W + "tcPr")
             if col >= MAX_COLS:
                 break
@@ -230,6 +239,21 @@ def table_from_xml(tbl, walker: _Walker | None = None) -> Table:
         n_rows += 1
     n_cols = max((c.col + c.colspan for c in cells), default=0)
     return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, header_rows=header_rows(cells))
+
+
+def _children(parent, tag: str) -> Iterator:
+    """parent's tag children, also those wrapped in content controls (w:sdt) or custom XML."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in CONTAINERS:
+            yield from _children(child, tag)
+
+
+def _deleted_row(tr) -> bool:
+    """A row deleted with track changes on (w:trPr/w:del)."""
+    pr = tr.find(W + "trPr")
+    return pr is not None and pr.find(W + "del") is not None
 
 
 def _grid_before(tr_pr) -> int:
