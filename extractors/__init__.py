@@ -16,7 +16,7 @@ import re
 from . import metadata as M
 from . import patterns as P
 from .items import projects_from_items, projects_from_sentences
-from .normalize import normalize, simplify
+from .normalize import normalize, relabel, simplify
 from .people import role_units
 from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
@@ -45,7 +45,7 @@ def extract(doc, gaz, with_entities: bool = False) -> Extraction:
 
 
 def extract_records(doc, gaz) -> Extraction:
-    lines = [normalize(x) for x in doc.lines]
+    lines = [relabel(n) if "【" in n.text else n for n in (normalize(x) for x in doc.lines)]
     norm = [n.text for n in lines]
     full = "\n".join(norm)
     title = M.title_of(norm)
@@ -74,7 +74,8 @@ def extract_records(doc, gaz) -> Extraction:
     prose = projects_from_prose(paragraphs, gaz, places)
     result.projects += prose
     used = {p.evidence.line for p in prose}       # lines a project has been read from
-    items = projects_from_items(paragraphs, gaz, places, info.kind, year, used)
+    items = projects_from_items(paragraphs, gaz, places, info.kind, year, used,
+                                tabled=any(p.table is not None for p in result.projects))
     result.projects += items
     prose = prose + items
     if info.kind in ("progress", "summary"):
@@ -96,7 +97,7 @@ def extract_records(doc, gaz) -> Extraction:
     if info.kind in ("plan", "supervision"):
         seen = set()
         for ln, nt in paragraphs[:60]:
-            for s in declared_counts(nt.text, ln, nt.original.strip()):
+            for s in declared_counts(nt.text, ln, nt.original.strip(), year):
                 if (s.total, s.scope) not in seen:
                     seen.add((s.total, s.scope))
                     result.summaries.append(s)

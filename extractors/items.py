@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .numbers import find_quantities, percent_targets, shares_in_report
+from .numbers import find_quantities, percent_targets, shares_in_report, target_figures
 from .people import bracket_units, leaders_in, role_units, units_in
 from .progress import progress_in, status_in
 from .records import Evidence, Progress, Project, Target
@@ -64,6 +64,8 @@ def group_items(paragraphs, units: dict) -> list[list]:
 def _labelled_project(text: str) -> bool:
     """城镇新增就业（区人社局）：年度目标4200人，已新增就业3696人… — a project named before a colon."""
     m = P.LABELLED.match(text)
+    if P.CONTENT.match(text) or P.FIELD.match(text):
+        return False          # 目标：… / 牵头单位：… is a field of the item above
     return bool(m) and not P.GENERIC_HEADING.search(m.group("name")) and bool(
         P.TARGET_SENT.search(text, m.end()) or P.PROGRESS_RATE.search(text, m.end())
         or shares_in_report(text[m.end():])[0])
@@ -86,8 +88,10 @@ def _is_heading(text: str, units: dict) -> bool:
 
 
 def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int | None,
-                        used: set[int]) -> list[Project]:
-    """Projects of the numbered items; the lines they consume are added to `used`."""
+                        used: set[int], tabled: bool = False) -> list[Project]:
+    """Projects of the numbered items; the lines they consume are added to `used`.  In a plan
+    whose list is a table (`tabled`), numbered prose stating figures without units or fields
+    restates the table and gives no project of its own."""
     out = []
     for item in group_items(paragraphs, gaz.units):
         ln, _ = item[0]
@@ -110,7 +114,10 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         title = body[:title_end] if 0 < title_end <= 40 else body[:40]
         figures_then_rate = find_quantities(title, gaz.units) and P.PROGRESS_RATE.search(body[len(title):])
         owned = P.TITLE_UNITS.search(title) and find_quantities(body, gaz.units)    # 5.村级幼儿园建设（县教育局）。新建…20所
-        if not (fields or roles or has_target or figures_then_rate or owned):
+        # 第二，发展学前教育。新建公办幼儿园120所…: in a plan a numbered item stating figures is a project
+        listed = kind == "plan" and not tabled and not P.GENERIC_HEADING.search(title) and \
+            target_figures(body, find_quantities(P.FUNDING_FIELD.sub("", body), gaz.units))
+        if not (fields or roles or has_target or figures_then_rate or owned or listed):
             continue
         owner = P.TITLE_UNITS.search(title)
         owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
@@ -139,7 +146,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if p.deadline is None and kind in ("plan", "supervision"):
             limit = P.DEADLINE_PHRASE.search(body)       # 限期于10月31日前整改到位
             p.deadline = deadline_iso(limit.group("d"), year) if limit else None
-        clean = P.CONTENT.sub("", P.FIELD.sub("", rest))
+        clean = P.CONTENT.sub("", P.FIELD.sub("", P.FUNDING_FIELD.sub("", rest)))
         clean = _without_spans(clean, [span for _, _, span in role_units(clean, gaz.org_suffixes)])
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
         target_text, progress_text = _split(clean, kind)
@@ -147,7 +154,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
         elif not P.TARGET_SENT.search(clean) and find_quantities(title, gaz.units):
             target_text = title                          # the item's own title states the target
-        figures = find_quantities(target_text, gaz.units)
+        figures = target_figures(target_text, find_quantities(target_text, gaz.units))
         if kind in ("plan", "supervision"):
             figures = sorted(figures + percent_targets(target_text), key=lambda q: q.start)
         for q in figures:
@@ -279,7 +286,7 @@ def _item_seq(m) -> str:
     """（三） → 三, 2. → 2, ④ → 4."""
     if m.group("d"):
         return str(ord(m.group("d")) - 0x245F)
-    return m.group("a") or m.group("b") or m.group("c")
+    return m.group("a") or m.group("b") or m.group("c") or m.group("e") or m.group("f")
 
 
 def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:

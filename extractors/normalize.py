@@ -94,6 +94,28 @@ def _percent_words(text: str, kept: list[int]) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+FIELD_LABELS = ("目标", "任务", "内容", "牵头", "责任", "配合", "协办", "完成", "领导", "单位", "时限", "资金")
+
+
+def relabel(nt: NText) -> NText:
+    """【牵头单位】县教育局 → 牵头单位：县教育局 (a label in lenticular brackets, as WeChat articles write
+    fields); a line that is only 【一、教育惠民】 → 一、教育惠民 (a 小标题).  Offsets still map to the original."""
+    m = P.BRACKET_LABEL.match(nt.text)
+    if m is None:
+        return nt
+    key = m.group("key")
+    rest = nt.text[m.end():]
+    if not rest.strip():
+        text = nt.text[:m.start("key") - 1] + key
+        offsets = nt.offsets[:m.start("key") - 1] + nt.offsets[m.start("key"):m.end("key")]
+    elif any(w in key for w in FIELD_LABELS) and len(key) <= 8:
+        text = nt.text[:m.start("key") - 1] + key + "：" + rest
+        offsets = nt.offsets[:m.start("key") - 1] + nt.offsets[m.start("key"):m.end()] + nt.offsets[m.end():]
+    else:
+        return nt
+    return NText(text, nt.original, tuple(offsets))
+
+
 def simplify(text: str) -> str:
     """Normalised text without the offset map (names, cells)."""
     text = P.GLOSS.sub("", text).translate(_char_table())

@@ -164,6 +164,21 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
                     op=op, start=m.start(), end=m.end())
 
 
+def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The figures of `text` that can be targets: not the money funding the work (市级财政安排就业补助资金
+    2.1亿元), nor counts of the projects themselves (确定十个方面18项为民办实事项目)."""
+    out = []
+    for q in found:
+        clause = text[max(text.rfind(ch, 0, q.start) for ch in "，,；;。：:（(") + 1:q.start]
+        if q.unit == "元" and P.FUNDING.search(clause):
+            continue
+        if q.unit in ("个", "项", "件") and (P.PROJECT_COUNT_AFTER.search(text[q.end:q.end + 10])
+                                            or P.PROJECT_COUNT_BEFORE.search(text[max(0, q.start - 6):q.start])):
+            continue
+        out.append(q)
+    return out
+
+
 # 覆盖率达到100% / 比例不低于50% / 满意度95%以上: a share promised by a plan
 
 

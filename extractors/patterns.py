@@ -142,8 +142,10 @@ NOT_ORG = re.compile(r"[向按纳重视为等和、的在将把对]|委政府|�
 
 # （一）… / 1.… / 一、… -> the item number (a, b or c)
 # ①… / 1）… (circled numbers and a closing bracket alone number items too) -> d, b
+# 项目3：… / 第二，… (a report's 第一 to 第十) -> e, f
 ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*(?:[.、．](?!\d)|[）)])|"
-                  r"(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.]|(?P<d>[\u2460-\u2473]))\s*")
+                  r"(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.]|(?P<d>[\u2460-\u2473])|(?:项目|实事)\s*(?P<e>\d{1,2})\s*[:：]|"
+                  r"第(?P<f>[一二三四五六七八九十]{1,3})\s*[，,、])\s*")
 
 # 牵头单位：县教育局；配合单位：县发改委 -> key, val
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
@@ -189,11 +191,14 @@ FIELD_BRACKET = re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|�
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
 TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$")
 
-# 督办内容：年度新增公共停车泊位1500个…
-CONTENT = re.compile(r"(?:督办内容|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标)\s*[:：]\s*")
+# 督办内容：年度新增公共停车泊位1500个… / 目标：新建幼儿园4所 (not 年度目标：, a target sentence)
+CONTENT = re.compile(r"(?:督办内容|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标|(?<![\u4e00-\u9fff])目标)\s*[:：]\s*")
+
+# 【牵头单位】县教育局 / 【目标】新建… (a WeChat article's field labels) -> key; 【一、教育惠民】 -> a 小标题 alone on its line
+BRACKET_LABEL = re.compile(r"^\s*【(?P<key>[^【】]{1,20})】")
 
 # 一、总体情况 / 三、存在问题: headings that are not projects
-GENERIC_HEADING = re.compile(r"总体|基本情况|主要(?:做法|成效|问题|措施|特点|工作)|存在|问题|下一步|要求|措施|目标任务|工作特点|成效|做法|"
+GENERIC_HEADING = re.compile(r"总体|基本情况|预期目标|主要(?:做法|成效|问题|措施|特点|工作)|存在|问题|下一步|要求|措施|目标任务|工作特点|成效|做法|"
                              r"保障措施|组织领导|组织保障|考核|责任体系|意见|建议|经验|进展情况$")
 
 # 完成全年目标的55% / 占年度目标的88% / 完成率 / 完工率 / 竣工率: a passage states a rate of progress
@@ -247,6 +252,14 @@ RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到
 
 # 力争都有1个市民广场: a figure per village, not a target
 SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")
+
+# 市级财政安排就业补助资金2.1亿元 / （资金：县级财政投入3600万元） -> money that funds a project, not its target
+FUNDING = re.compile(r"资金|经费|财政(?:投入|安排|补助|配套)|配套")
+# 资金安排：市级财政安排…。 / （资金：…） -> a funding field, dropped from the text targets are read from
+FUNDING_FIELD = re.compile(r"[（(]\s*资金\s*[:：][^（）()]*[）)]|(?:资金安排|资金来源|资金筹措|资金保障|资金)\s*[:：][^。]*")
+# 十个方面18项为民办实事项目 / 十五项具体任务 / 县级民生实事（6项） -> counts of the projects themselves
+PROJECT_COUNT_AFTER = re.compile(r"^(?:方面|大类|领域)|^[^，,。；;\d]{0,6}(?:实事|民生|民心|为民|具体任务|具体指标)")
+PROJECT_COUNT_BEFORE = re.compile(r"(?:实事|工程|项目|方面|保障|服务)\s*[（(]\s*$")
 
 # 覆盖率达到100% / 比例不低于50% -> num, after
 PERCENT_TARGET = re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|达)?"

@@ -104,8 +104,10 @@ def _status(text: str, gaz) -> str | None:
     return None
 
 
-def declared_counts(text: str, line: int | None, original: str) -> list[Summary]:
-    """共9个项目、12个指标任务 / 共16件，其中省…8件、市…8件 / 10项重点民生工程的30个具体工作任务."""
+def declared_counts(text: str, line: int | None, original: str, year: int | None = None) -> list[Summary]:
+    """共9个项目、12个指标任务 / 共16件，其中省…8件、市…8件 / 10项重点民生工程的30个具体工作任务.
+    十个方面18项: the 项 after 方面 count indicators.  A count in a sentence about another year
+    (2017年确定的12个方面32项…已全面完成) is last year's list, not this one's."""
     if not re.search(r"实事|民生工程|项目|任务|指标", text):
         return []
     if not re.search(r"共|全区|全市|全县|全州|全省|确定|办理|的\d+个", text):
@@ -116,7 +118,12 @@ def declared_counts(text: str, line: int | None, original: str) -> list[Summary]
         n = to_number(m.group("n"))
         if n is None or n < 2:
             continue
+        sentence = text[max(text.rfind(ch, 0, m.start()) for ch in "。；;") + 1:m.start()]
+        if year and any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", sentence)):
+            continue
         scope = "indicators" if re.search(r"任务|指标", unit) else "projects"
+        if unit == "项" and re.search(r"(?:个方面|大类|件)\s*$", text[:m.start()]):
+            scope = "indicators"      # 十个方面18项 / 10件13项
         if unit in ("件", "项") and not re.match(r"[^，,。；]{0,12}(?:实事|民生|项目|工程)", text[m.end():]):
             continue
         if unit in ("个方面", "大类"):

@@ -228,3 +228,40 @@ def test_printed_before_signed_is_inconsistent():
     late = [f for f in run(body + "某区人民政府办公室      2023年10月18日印发\n").flags if f.code == "DATE_INCONSISTENT"]
     early = [f for f in run(body + "某区人民政府办公室      2023年10月12日印发\n").flags if f.code == "DATE_INCONSISTENT"]
     assert late == [] and [(f.expected, f.found) for f in early] == [(">= 2023-10-16", "2023-10-12")]
+
+
+# ---- items in other shapes ----------------------------------------------------------------
+
+def test_wechat_field_labels_in_lenticular_brackets():
+    r = run("2024年容县为民办实事项目清单来了→\n\n容县发布  2024-02-28 18:30  广西\n\n【一、教育惠民】\n\n"
+            "项目1：新建改扩建公办幼儿园\n【目标】新建改扩建公办幼儿园4所，新增公办学位1080个\n【牵头单位】县教育局\n"
+            "【配合单位】县财政局\n【完成时限】2024年8月底\n\n"
+            "项目2：城区停车难治理\n【目标】新增城区公共停车泊位1500个\n【牵头单位】县住房城乡建设局\n【完成时限】2024年10月底\n\n"
+            "【划重点】\n\n今年实事总投资约3.6亿元。\n\n编辑：韦  婷\n\n阅读 3.6万    在看 128\n")
+    assert [(p.seq, p.name, p.lead_units, p.partner_units, p.deadline) for p in r.projects] == [
+        ("1", "新建改扩建公办幼儿园", ["县教育局"], ["县财政局"], "2024-08-31"),
+        ("2", "城区停车难治理", ["县住房城乡建设局"], [], "2024-10-31")]
+    assert targets(r) == [(4.0, "所", "="), (1080.0, "个", "="), (1500.0, "个", "=")]
+    assert r.projects[0].evidence.text.startswith("项目1：")
+
+
+def test_a_work_report_lists_its_projects_first_to_tenth():
+    r = run("政府工作报告（节选）\n\n——2018年1月25日在某省人民代表大会上\n\n"
+            "二、2018年主要目标任务\n\n今年政府工作的主要预期目标是：城镇新增就业45万人以上，城镇登记失业率控制在4%以内。\n\n"
+            "（一）扎实办好为民办实事项目。确定十个方面18项为民办实事项目，省级财政安排专项资金86亿元。\n\n"
+            "第一，促进就业创业。开展职业技能培训18万人次；扶持自主创业1.2万人。\n\n"
+            "第二，发展学前教育。新建、改扩建公办幼儿园120所，新增学位3.6万个。\n")
+    assert [(p.seq, p.name) for p in r.projects] == [("一", "促进就业创业"), ("二", "发展学前教育")]
+    assert targets(r) == [(180000.0, "人次", "="), (12000.0, "人", "="), (120.0, "所", "="), (36000.0, "个", "=")]
+    assert not [f for f in r.flags if f.severity != "info"]      # 十个方面18项: 18 indicators, and only two written here
+
+
+@pytest.mark.parametrize("text", [
+    "资金安排：市级财政安排就业补助资金2.1亿元，县（区）按比例配套。",
+    "市、县两级财政安排资金6800万元。",
+    "（资金：县级财政投入3600万元）",
+], ids=["funding-field", "funding-in-a-sentence", "funding-bracket"])
+def test_funding_is_not_a_target(text):
+    r = run(PLAN_HEAD + f"一、就业创业促进工程\n\n目标任务：①城镇新增就业5.5万人；②扶持自主创业1.2万人。\n\n{text}\n\n"
+                        "牵头单位：市人力资源社会保障局。\n\n完成时限：2023年12月底。\n")
+    assert targets(r) == [(55000.0, "人", "="), (12000.0, "人", "=")]
