@@ -7,13 +7,16 @@ stored with display formats, hidden rows, layout tables, GBK pages.  Two kinds o
 - every realistic file scores, field by field against the corpus answer key, within
   TOLERANCE of the text it was made from (the shared scorer's matching, in process);
 - one test per habit, on what the reader hands over (a footer is not a paragraph, 0.853
-  formatted '0.0%' reads 85.3%, a deleted revision is not text).
+  formatted '0.0%' reads 85.3%, a deleted revision is not text);
+- each file's text view against samples/realistic/expected/<folder>__<stem>.txt, rewritten
+  only with UPDATE_GOLDEN=1 (and a test fails while that flag is on).
 """
 from __future__ import annotations
 
 import datetime as dt
 import importlib.util
 import json
+import os
 import re
 import sys
 from functools import cache
@@ -34,6 +37,8 @@ SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 TOLERANCE = 0.05
 FILES = sorted(p for p in REALISTIC.glob("*/*.*") if p.parent.name != "expected" and p.suffix != ".py")
 SPACES = re.compile(r"\s+")
+EXPECTED = REALISTIC / "expected"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
 def squash(text: str) -> str:
@@ -113,6 +118,21 @@ def test_scores_as_well_as_its_text(path):
     got = f1(path)
     worse = {k: (round(text[k], 3), round(got[k], 3)) for k in text if got[k] < text[k] - TOLERANCE}
     assert not worse, f"{path.name} scores below its text (field: (txt F1, file F1)): {worse}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem[:3]}")
+def test_text_view_is_the_expected_one(path):
+    got = "\n".join(doc(f"{path.parent.name}/{path.name}").lines) + "\n"
+    want = EXPECTED / f"{path.parent.name}__{path.stem}.txt"
+    if UPDATE:
+        EXPECTED.mkdir(exist_ok=True)
+        want.write_text(got, encoding="utf-8")
+    assert want.exists(), f"no {want.name}: run UPDATE_GOLDEN=1 pytest tests/test_realistic.py and review the diff"
+    assert got == want.read_text(encoding="utf-8")
+
+
+def test_golden_update_flag_is_off():
+    assert not UPDATE, "UPDATE_GOLDEN=1 rewrites samples/realistic/expected: unset it once the diff is reviewed"
 
 
 # ---------------------------------------------------------------- PDF
