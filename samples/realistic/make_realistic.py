@@ -743,7 +743,7 @@ def main() -> None:
         running_head="大方县人民政府办公室文件")
     out = HERE / "xlsx"
     out.mkdir(exist_ok=True)
-    for prefix in ("012", "016"):
+    for prefix in ("012", "016", "046"):
         workbook(blocks_of(prefix), out / f"{stem(prefix)}.xlsx")
     # Excel 97-2003: the same workbook saved by LibreOffice (formats, hidden rows and columns,
     # merges and the formulas' values kept; the bytes carry LibreOffice's save time)
