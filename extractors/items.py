@@ -109,20 +109,32 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             continue      # 1.牵头责任单位：… is a list of units, not a project
         fields = list(P.FIELD.finditer(body)) + list(P.FIELD.finditer(heading))
         roles = [] if P.GENERIC_HEADING.search(body[:12]) else role_units(body, gaz.org_suffixes)   # （三）严格督查考核
+        tail = P.TAIL_UNITS.search(body)              # 1．新建幼儿园6所，已全部建成。（区教育局）
+        tail_owners = bracket_units(tail.group("units"), gaz.org_suffixes) if tail else None
+        if tail_owners:
+            body = body[:tail.start() + 1]
         has_target = P.TARGET_SENT.search(body)
         title_end = body.find("。")
+        first = body[:title_end] if title_end > 0 else body
+        done = P.PROGRESS_START.search(first) if kind in ("progress", "summary") and len(first) <= 80 \
+            and P.PROGRESS_RATE.search(first) and find_quantities(first, gaz.units) else None
+        if done:        # 城镇新增就业年度目标2.2万人，已新增就业1.91万人，完成86.8%。: task and progress in one sentence
+            title_end = -1
         title = body[:title_end] if 0 < title_end <= 40 else body[:40]
         figures_then_rate = find_quantities(title, gaz.units) and P.PROGRESS_RATE.search(body[len(title):])
         owned = P.TITLE_UNITS.search(title) and find_quantities(body, gaz.units)    # 5.村级幼儿园建设（县教育局）。新建…20所
         # 第二，发展学前教育。新建公办幼儿园120所…: in a plan a numbered item stating figures is a project
         listed = kind == "plan" and not tabled and not P.GENERIC_HEADING.search(title) and \
             target_figures(body, find_quantities(P.FUNDING_FIELD.sub("", body), gaz.units))
-        if not (fields or roles or has_target or figures_then_rate or owned or listed):
+        if not (fields or roles or has_target or figures_then_rate or owned or listed or done or tail_owners):
             continue
         owner = P.TITLE_UNITS.search(title)
         owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
         if owners:
             title = title[:owner.start()]                # 城镇新增就业（县人社局）: the unit in brackets
+        owners = owners or tail_owners
+        if done:
+            title = _name_of(first[:done.start()], gaz)
         title = P.FIELD_BRACKET.sub("", title)             # 促进就业（责任单位：市人社局）: the field is read above
         p = Project(name=title.strip(), seq=_item_seq(m) if m else None,
                     evidence=Evidence(text=original, line=ln))
@@ -150,7 +162,10 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         clean = _without_spans(clean, [span for _, _, span in role_units(clean, gaz.org_suffixes)])
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
         target_text, progress_text = _split(clean, kind)
-        if kind not in ("progress", "summary") and 0 < title_end <= 40:
+        cut = P.PROGRESS_START.search(clean) if done and not P.TARGET_SENT.search(clean) else None
+        if cut:
+            target_text, progress_text = clean[:cut.start()], clean[cut.start():]
+        elif kind not in ("progress", "summary") and 0 < title_end <= 40:
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
         elif not P.TARGET_SENT.search(clean) and find_quantities(title, gaz.units):
             target_text = title                          # the item's own title states the target
@@ -280,6 +295,15 @@ def _restated(seg: str, gaz):
         # and counts of projects (10件…已完成4件) or funds (安排1.85亿元，已拨付1.46亿元) are not tasks
         return q
     return None
+
+
+def _name_of(task: str, gaz) -> str:
+    """城镇新增就业年度目标2.2万人 → 城镇新增就业; 新建改扩建幼儿园6所 → 新建改扩建幼儿园: the words before the task."""
+    ts = P.TARGET_SENT.search(task)
+    qs = find_quantities(task, gaz.units)
+    end = min([x for x in (ts.start() if ts else None, qs[0].start if qs else None) if x] or [len(task)])
+    name = re.sub(r"(?:提高到|提高至|达到|为|共)$", "", task[:end].strip("，, "))
+    return name if len(name) >= 2 else task
 
 
 def _item_seq(m) -> str:

@@ -169,8 +169,9 @@ TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目�
                          r"(?:为|是|：|:)?")
 
 # …1.8万人，上半年完成1.02万人 -> the comma where progress begins
+# (，8个已全部开工: the task restated, then 已)
 PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|上半年|前三季度|"
-                            r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)))")
+                            r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
 
 # 副区长 王  强 / 常务副县长李军 -> the title before a leader's name
 LEADER_TITLE = re.compile(r"^(?:(?:常务)?副?(?:省|市|州|县|区|旗|盟|乡|镇)长|(?:省|市|州|县|区)委(?:常委|书记|副书记)|书记|副?主任|"
@@ -190,6 +191,9 @@ FIELD_BRACKET = re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|�
 
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
 TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$")
+
+# 1．新建幼儿园6所，已全部建成。（区教育局） -> units, in brackets of their own after an item's last sentence
+TAIL_UNITS = re.compile(r"[。；;]\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*[。；;]?\s*$")
 
 # 督办内容：年度新增公共停车泊位1500个… / 目标：新建幼儿园4所 (not 年度目标：, a target sentence)
 CONTENT = re.compile(r"(?:督办内容|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标|(?<![\u4e00-\u9fff])目标)\s*[:：]\s*")
