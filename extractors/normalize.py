@@ -65,21 +65,27 @@ def normalize(original: str) -> NText:
     pieces.append(original[pos:])
     kept.extend(range(pos, len(original)))
     text = "".join(pieces).translate(_char_table())
-    if "百分之" in text:
+    if "百分之" in text or "成" in text:
         text, kept = _percent_words(text, kept)
     return NText(text, original, tuple(kept))
 
 
 def _percent_words(text: str, kept: list[int]) -> tuple[str, list[int]]:
-    """百分之九十五 → 95%, 百分之九十五点五 → 95.5%, 百分之百 → 100%; each new character maps to the
+    """百分之九十五 → 95%, 百分之九十五点五 → 95.5%, 百分之百 → 100%, 完成九成 → 完成90%; each new character maps to the
     original offsets of the words it replaces, so evidence stays verbatim."""
     from .numbers import to_number
 
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for m in P.PERCENT_WORDS.finditer(text):
-        value = 100.0 if m.group("n") == "百" else to_number(m.group("n"))
+    found = sorted(list(P.PERCENT_WORDS.finditer(text)) + list(P.TENTHS.finditer(text)), key=lambda m: m.start())
+    if not found:
+        return text, kept
+    for m in found:
+        if m.re is P.TENTHS:
+            value = 10.0 * ("一二三四五六七八九".index(m.group("n")) + 1)
+        else:
+            value = 100.0 if m.group("n") == "百" else to_number(m.group("n"))
         if value is None:
             continue
         new = f"{value:g}%"
@@ -119,7 +125,7 @@ def relabel(nt: NText) -> NText:
 def simplify(text: str) -> str:
     """Normalised text without the offset map (names, cells)."""
     text = P.GLOSS.sub("", text).translate(_char_table())
-    return _percent_words(text, list(range(len(text))))[0] if "百分之" in text else text
+    return _percent_words(text, list(range(len(text))))[0] if "百分之" in text or "成" in text else text
 
 
 def squash(text: str) -> str:

@@ -97,6 +97,8 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
             continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word; 公共厕所八座。 closes a clause
         if P.SKIP_BEFORE.search(text[max(0, m.start() - 2):m.start()]) or _in_breakdown(text, m.start()):
             continue
+        if m.group("unit") == "部" and text[m.end():m.end() + 1] in ("门", "分", "署", "委", "长"):
+            continue          # 5部门联合: departments, not lifts or films
         unit, family = units[m.group("unit")]
         q = _quantity(m, text, unit, family)
         if q:

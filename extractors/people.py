@@ -109,6 +109,9 @@ def bracket_units(inner: str, org_suffixes: list[str]) -> tuple[list[str], list[
     for part in re.split(r"[，,；;]", inner):
         label = P.ROLE_LABEL.match(part)
         role = label.group("role") if label else None
+        after = re.search(r"(?:牵头|负责|配合|协办|协助|参与)(?:实施)?$", part.strip())
+        if after and not label:      # （县热力公司负责，县住建局配合）
+            role = after.group(0)[:2]
         names = units_in(part[label.end():] if label else part, org_suffixes)
         names = [P.TRAILING.sub("", n) for n in names]
         if not names or not all(is_org(n, org_suffixes) for n in names):

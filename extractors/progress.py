@@ -107,6 +107,12 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                 for name in together:
                     out.append(Progress(text=evidence, region=name, rate=value, rate_raw=raw, measure=measure, line=line))
                 continue
+            both = [g for g in out if g.completed is not None and g.rate is None and g.region == region]
+            if multi is None and len(both) >= 2 and re.search(r"均\S{0,2}$", sent[max(0, pos - 3):pos]):
+                for g in both:          # 实际改造12条；…实际完成8.5公里，均完成年计划的百分之百 (earlier clauses too)
+                    g.rate, g.rate_raw, g.measure = value, raw, measure
+                pending = [g for g in pending if g not in both]
+                continue
             if multi is not None and len(open_) < multi[1]:
                 owners = _listed_places(sent[:pos], places)
                 if len(owners) == multi[1]:
@@ -148,7 +154,7 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
         measure = re.sub(r"(?:了|的|为|达到|达|数)$", "", m.group("measure"))
         if measure in ("时序进度", "序时进度", "超序时进度", "拨付率", "到位率"):
             continue     # the share of the year gone by, or of the money paid out: not of the work done
-        measure = re.sub(r"^完成(?:了)?(?:全年|年度)?(?:任务|目标)$|^占(?:全年|年度|年)?(?:目标任务|任务|目标)$", "完成年任务", measure)
+        measure = re.sub(r"^完成(?:了)?(?:全年|年度|年)?(?:任务|目标|计划)$|^占(?:全年|年度|年)?(?:目标任务|任务|目标)$", "完成年任务", measure)
         out.append((m.start(), float(m.group("rate")), m.group("rate"), measure, None))
         taken.append((m.start(), m.end()))
     return sorted(out)

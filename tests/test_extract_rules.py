@@ -281,3 +281,45 @@ def test_items_with_task_and_progress_in_one_sentence_and_units_after():
     assert completed(r) == [(19100.0, "人"), (3.0, "个")]
     assert rates(r) == [100.0, 100.0, 86.8, 100.0, 37.5]
     assert not [f for f in r.flags if f.severity != "info"]
+
+
+# ---- rates and shares written in other words ----------------------------------------------
+
+@pytest.mark.parametrize("body, want_completed, want_rates", [
+    ("一、农村公路建设。年计划新建农村水泥路260公里，实际完成268.4公里，完成年计划的103.2%。（县交通局负责）",
+     [(268.4, "公里")], [103.2]),
+    ("住房方面，全省年度计划改造农村危房5万户，目前已开工5.3万户，竣工4.5万余户，竣工率达九成。",
+     [(53000, "户"), (45000, "户")], [90.0]),
+    (("一、城区道路改造。年计划改造城区街路12条，实际改造12条；新建排水管线8.5公里，实际完成8.5公里，均完成年计划的百分之百。"
+     "（县住建局负责）"), [(12, "条"), (8.5, "公里")], [100.0, 100.0]),
+], ids=["of-the-year-plan", "tenths", "both-at-one-rate"])
+def test_rates_in_other_words(body, want_completed, want_rates):
+    r = one_paragraph(body)
+    assert completed(r) == [(float(v), u) for v, u in want_completed]
+    assert rates(r) == want_rates
+    assert not [f for f in r.flags if f.severity != "info"]
+
+
+def test_households_done_as_rooms_is_a_unit_mismatch():
+    r = one_paragraph("一、农村泥草房改造。年计划改造农村泥草房3600户，全年实际改造3780间，完成年计划的105%。（县住建局负责）")
+    assert [(f.code, f.expected, f.found) for f in r.flags if f.severity != "info"] == [("UNIT_MISMATCH", "户", "间")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("①城镇登记失业率控制在4.2%以内", (4.2, "%", "<=")),
+    ("①新型农村合作医疗参合率稳定在97%以上", (97.0, "%", ">=")),
+    ("①城乡居民医保参保率稳定在百分之九十八以上", (98.0, "%", ">=")),
+    ("①中小学校课后服务覆盖率保持百分之百", (100.0, "%", "=")),
+    ("①农村生活污水治理率达到九成以上", (90.0, "%", ">=")),
+    ("①完成食品安全快速检测2.4万批次", (24000.0, "批次", "=")),
+    ("①既有多层住宅加装电梯200部", (200.0, "部", "=")),
+], ids=["within", "stable-above", "words-above", "words-hundred", "tenths-above", "batches", "lifts"])
+def test_targets_of_a_sub_item(text, want):
+    r = run(PLAN_HEAD + f"一、民生工程。{text}；②新增养老床位300张。（牵头单位：县民政局）\n")
+    assert targets(r) == [want, (300.0, "张", "=")]
+
+
+def test_departments_are_not_a_figure():
+    from extractors.numbers import find_quantities
+
+    assert find_quantities("由5部门联合开展检查，放映电影3部", GAZ.units)[0].raw == "3部"
