@@ -176,7 +176,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             p.targets.append(Target(text=_clause(target_text, q.start, q.end), value=q.value, unit=q.unit,
                                     op=q.op, raw=q.raw, half=q.half, family=q.family))
         if progress_text:
-            p.progress = progress_in(progress_text, gaz, places, ln, original, p.targets)
+            p.progress = _without_by_products(progress_in(progress_text, gaz, places, ln, original, p.targets),
+                                              p.targets, progress_text)
             status = status_in(progress_text, gaz)
             if status:
                 for g in p.progress:
@@ -295,6 +296,17 @@ def _restated(seg: str, gaz):
         # and counts of projects (10件…已完成4件) or funds (安排1.85亿元，已拨付1.46亿元) are not tasks
         return q
     return None
+
+
+def _without_by_products(progress: list[Progress], targets: list[Target], text: str) -> list[Progress]:
+    """完成率100%，新增学位4320个 / 累计发放低保金1.26亿元: a figure with no rate of its own, in a unit
+    no target of the item is counted in, is a by-product of the work, not progress on a task
+    (investment, 累计完成投资3.2亿元, is progress of its own)."""
+    if not targets:
+        return progress
+    return [g for g in progress if g.completed is None or g.rate is not None or g.region is not None
+            or any(t.unit == g.completed.unit or (t.family and t.family == g.completed.family) for t in targets)
+            or re.search(r"投资\s*" + re.escape(g.completed.raw), text)]
 
 
 def _name_of(task: str, gaz) -> str:

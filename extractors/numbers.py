@@ -99,6 +99,8 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
             continue
         if m.group("unit") == "部" and text[m.end():m.end() + 1] in ("门", "分", "署", "委", "长"):
             continue          # 5部门联合: departments, not lifts or films
+        if units[m.group("unit")][1] == "duration" and P.SLOGAN_AFTER.match(text, m.end()):
+            continue          # 建设15分钟医疗服务圈
         unit, family = units[m.group("unit")]
         q = _quantity(m, text, unit, family)
         if q:

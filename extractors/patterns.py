@@ -257,6 +257,9 @@ APPROX_BEFORE = re.compile(r"(?:近|约|逾|超|大约)$")
 # 3-5所 -> num=3 before the upper bound
 RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到]\s*$")
 
+# 15分钟医疗服务圈 / 10分钟健身圈 -> a slogan (what lies within N minutes), not a figure
+SLOGAN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?圈")
+
 # 力争都有1个市民广场: a figure per village, not a target
 SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")
 

@@ -323,3 +323,21 @@ def test_departments_are_not_a_figure():
     from extractors.numbers import find_quantities
 
     assert find_quantities("由5部门联合开展检查，放映电影3部", GAZ.units)[0].raw == "3部"
+
+
+@pytest.mark.parametrize("body, want_completed", [
+    ("（三）新建改扩建公办幼儿园。市教育局牵头。年度目标新建改扩建公办幼儿园16所，已全部建成并投入使用，完成率100%，新增学位4320个。", []),
+    (("二、城区集中供热管网改造。年计划改造老旧供热管网28公里，实际完成30.5公里，完成年计划的108.9%，新增供热面积42万平方米。"
+     "（县热力公司负责）"), [(30.5, "公里")]),
+    ("六、城乡低保提标。城市低保标准提高到每人每月320元，自7月1日起执行，全年累计发放低保金1.26亿元。（县民政局负责）", []),
+    (("（六）建设农村公路。由市交通运输局牵头。年度目标为新改建农村公路300公里。全市完成新改建农村公路268.5公里，"
+     "完成年任务的89.5%；累计完成投资3.2亿元。"), [(268.5, "公里"), (320000000, "元")]),
+], ids=["places-after-the-rate", "area-after-the-rate", "money-paid-out", "investment-is-progress"])
+def test_by_products_are_not_progress(body, want_completed):
+    assert completed(one_paragraph(body)) == [(float(v), u) for v, u in want_completed]
+
+
+def test_a_slogan_in_minutes_is_not_a_target():
+    r = run(PLAN_HEAD + "一、健康惠民工程。①为适龄妇女免费开展“两癌”筛查8万人；②建设15分钟医疗服务圈，新建社区卫生服务站20个。"
+                        "（牵头单位：市卫生健康委）\n")
+    assert targets(r) == [(80000.0, "人", "="), (20.0, "个", "=")]
