@@ -107,6 +107,8 @@ def extract_records(doc, gaz) -> Extraction:
                     seen.add((s.total, s.scope))
                     result.summaries.append(s)
     _prose_units(result.projects, paragraphs, gaz, used)
+    if info.kind == "supervision":
+        _rectification_deadlines(result.projects, paragraphs, used, year)
     whole = programme_project(paragraphs, gaz, used)
     if whole is not None:
         result.projects.append(whole)
@@ -176,6 +178,28 @@ def _prose_units(projects: list[Project], paragraphs, gaz, used: set[int]) -> No
                 continue
             bucket = owner.lead_units if role == "lead" else owner.partner_units
             bucket += [u for u in names if u not in owner.lead_units + owner.partner_units]
+
+
+def _rectification_deadlines(projects: list[Project], paragraphs, used: set[int], year: int | None) -> None:
+    """1．区卫生健康委：加快剩余4个社区卫生服务站选址…，限期于11月30日前整改到位: a 督查通报's 限期 line gives
+    its deadline to the project it names, or else to the named unit's most lagging project."""
+    from .tables import deadline_iso
+
+    tasks = [p for p in projects if p.targets]
+    for ln, nt in paragraphs:
+        limit = P.DEADLINE_PHRASE.search(nt.text)
+        if ln in used or not limit or not tasks:
+            continue
+        body = P.ITEM.sub("", nt.text, count=1)
+        owner = _best_match(body[:limit.start()], tasks)
+        if owner is None:
+            label = P.LABELLED.match(body)
+            mine = [p for p in tasks if label and label.group("name") in p.lead_units]
+            rated = [(min(g.rate for g in p.progress if g.rate is not None), i, p) for i, p in enumerate(mine)
+                     if any(g.rate is not None for g in p.progress)]
+            owner = min(rated)[2] if rated else (mine[0] if len(mine) == 1 else None)
+        if owner is not None and owner.deadline is None:
+            owner.deadline = deadline_iso(limit.group("d"), year)
 
 
 def _sentence_region(text: str, places: set[str]) -> str | None:

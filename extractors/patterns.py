@@ -129,6 +129,10 @@ TITLES = r"(?:州长|市长|县长|区长|省长|副州长|副市长|副县长|�
 # 州长龙晓华多次强调 -> name=龙晓华
 TITLED_PERSON = re.compile(TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；]|多次|强调|指出|要求|主持|表示|在|带队|率队)")
 
+# 由副区长杨  帆约谈区交通局主要负责同志 -> name=杨  帆 (an official acting on the projects, name padded or not)
+ACTING_LEADER = re.compile(r"由\s*" + TITLES + r"\s*(?P<name>[\u4e00-\u9fff](?:\s{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}?))"
+                           r"(?=约谈|督办|督导|带队|牵头|挂帅)")
+
 # 区长负总责: 负总责 is not a name
 NOT_TITLED_NAME = re.compile(r"负|总|责|亲|抓|牵|带|全|各|要|是")
 

@@ -37,6 +37,7 @@ def programme_project(paragraphs, gaz, used_lines: set[int]) -> Project | None:
             bucket += [u for u in names if u not in p.lead_units and u not in p.partner_units]
             lines.append((ln, nt))
         named = [m.group("name") for m in P.GROUP_LEADER.finditer(text)]
+        named += [m.group("name") for m in P.ACTING_LEADER.finditer(text)]       # 由副区长杨  帆约谈…
         named += [m.group("name") for m in P.TITLED_PERSON.finditer(text)
                   if not P.NOT_TITLED_NAME.search(m.group("name"))]         # 州长龙晓华多次强调
         for raw in named:

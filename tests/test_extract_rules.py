@@ -341,3 +341,19 @@ def test_a_slogan_in_minutes_is_not_a_target():
     r = run(PLAN_HEAD + "一、健康惠民工程。①为适龄妇女免费开展“两癌”筛查8万人；②建设15分钟医疗服务圈，新建社区卫生服务站20个。"
                         "（牵头单位：市卫生健康委）\n")
     assert targets(r) == [(80000.0, "人", "="), (20.0, "个", "=")]
+
+
+def test_a_supervision_report_assigns_its_deadlines_and_names_its_leader():
+    r = run("关于2020年区政府民生实事项目推进情况的督查通报\n\n截至2020年8月31日，各项目进展情况见下表。\n\n"
+            "序号  项目名称              年度任务    累计完成    完成率    责任单位\n"
+            "1     社区养老助餐点建设    60个        32个        53.3%     区民政局\n"
+            "2     城市道路大修          35公里      20.5公里    58.6%     区交通局\n"
+            "3     错时共享停车位        1500个      1200个      80%       区交通局\n\n"
+            "三、处理意见\n\n对社区养老助餐点建设推进不力的区民政局予以通报批评；由副区长杨  帆约谈区交通局主要负责同志。\n\n"
+            "1．区民政局：剩余28个养老助餐点实行挂图作战，限期于10月31日前整改到位。\n\n"
+            "2．区交通局：优化施工组织，限期于11月15日前整改到位。\n\n某区人民政府督查室\n2020年9月10日\n")
+    assert r.document.kind == "supervision"
+    assert [(p.name, p.deadline) for p in r.projects if p.targets] == [
+        ("社区养老助餐点建设", "2020-10-31"), ("城市道路大修", "2020-11-15"), ("错时共享停车位", None)]
+    assert [n for p in r.projects for n in p.leaders] == ["杨帆"]
+    assert not [f for f in r.flags if f.severity != "info"]
