@@ -12,7 +12,7 @@ import time
 
 import click
 
-from . import store
+from . import localserver, store
 from .errors import MinshengError
 
 
@@ -93,11 +93,14 @@ def ingest(paths, db, workers, dask_address, batch_size, strict, as_json):
     """Extract every document under PATHS into a DuckDB store (incremental, resumable)."""
     con = store.connect(db)              # a busy database fails here, before Prefect starts
     try:
-        from . import flows
-
         try:
+            localserver.quiet_defaults()
+            # Prefect's temporary server boots (4–10 s) while Prefect and the extractors import
+            server = localserver.LocalServer() if localserver.wanted() else None
+            from . import flows
+
             report = flows.ingest(list(paths), con, db=db, batch_size=batch_size, workers=workers,
-                                  dask_address=dask_address, hooks=Progress(quiet=as_json))
+                                  dask_address=dask_address, hooks=Progress(quiet=as_json), server=server)
         except RuntimeError as exc:      # Prefect's temporary server or the Dask cluster did not start
             raise MinshengError(db, f"the batch runner could not start ({str(exc).splitlines()[0][:200]})",
                                 "check that PREFECT_HOME is writable, or raise "

@@ -28,44 +28,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import MinshengError, StoreWriteError
+from .localserver import quiet_defaults
 
-QUIET_SERVICES = ("CANCELLATION_CLEANUP", "CLEANUP_RECONCILER", "EVENT_PERSISTER", "FOREMAN", "LATE_RUNS",
-                  "PAUSE_EXPIRATIONS", "REPOSSESSOR", "SCHEDULER", "TASK_RUN_RECORDER", "TRIGGERS")
-
-
-def _project_root() -> Path:
-    here = Path(__file__).resolve().parent.parent
-    return here if (here / "pyproject.toml").exists() else Path.cwd()
-
-
-def quiet_defaults(environ: dict = os.environ) -> None:  # type: ignore[assignment]
-    """Prefect settings for a quiet, offline local mode; the user's own values win."""
-    defaults = {
-        "PREFECT_HOME": str(_project_root() / "data" / ".prefect"),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "DO_NOT_TRACK": "1",
-        "PREFECT_LOGGING_LEVEL": "WARNING",
-        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-        "DASK_LOGGING__DISTRIBUTED": "warning",
-        "DASK_DISTRIBUTED__WORKER__DAEMON": "false",
-        **{f"PREFECT_SERVER_SERVICES_{s}_ENABLED": "false" for s in QUIET_SERVICES},
-    }
-    for key, value in defaults.items():
-        environ.setdefault(key, value)
-    try:   # Prefect creates its home but not the folders above it
-        Path(environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass
-
-
-quiet_defaults()
+quiet_defaults()      # before Prefect reads its settings
 
 from prefect import flow, task
 from prefect.cache_policies import NONE
 from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from . import store
+from . import localserver, store
 
 BATCH = 50
 HEAD = 65536
@@ -391,77 +363,6 @@ def local_mode() -> bool:
     return not PREFECT_API_URL.value()
 
 
-@contextmanager
-def _local_server() -> Iterator[str]:
-    """Prefect's temporary API server for one run, as Prefect itself starts it (uvicorn over
-    `prefect.server.api.server:create_app` on loopback, UI off), but launched from here.
-
-    Left to Prefect, the flow imports the whole server application into this process just to
-    start that subprocess: ~120 MB of FastAPI, SQLAlchemy and models that the ingest never
-    uses (measured: 545 MB peak vs 421 MB on 625 DOCX files). The server is also tied to this
-    process (PR_SET_PDEATHSIG on Linux), so a killed ingest does not leave it running."""
-    import socket
-    import subprocess
-    import sys
-
-    import httpx
-    import prefect
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/api"
-    env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
-    env.pop("PREFECT_API_URL", None)
-    server = subprocess.Popen(
-        [sys.executable, "-c", _TIED, str(os.getpid()), "-m", "uvicorn", "--app-dir",
-         str(prefect.__module_path__.parent), "--factory", "prefect.server.api.server:create_app",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"],
-        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    old = os.environ.get("PREFECT_API_URL")
-    try:
-        deadline = time.monotonic() + float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"])
-        while not _healthy(httpx, url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                why = (server.stderr.read().decode(errors="replace").strip().splitlines() or ["no output"])[-1] \
-                    if server.poll() is not None else "it did not answer in time"
-                raise RuntimeError(f"Prefect's temporary server did not start: {why}")
-            time.sleep(0.1)
-        os.environ["PREFECT_API_URL"] = url        # Dask worker processes inherit it
-        with temporary_settings(updates={PREFECT_API_URL: url}):
-            yield url
-    finally:
-        if old is None:
-            os.environ.pop("PREFECT_API_URL", None)
-        else:
-            os.environ["PREFECT_API_URL"] = old
-        server.terminate()
-        try:
-            server.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def _healthy(httpx, url: str) -> bool:
-    try:
-        return httpx.get(f"{url}/health", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
-# Run by the server's process before it becomes uvicorn: ask Linux for SIGTERM when the
-# ingest dies (PR_SET_PDEATHSIG = 1, kept across exec), then exec the server. Done in the
-# child rather than in a preexec_fn, which is unsafe once threads run.
-_TIED = """import ctypes, os, signal, sys
-if sys.platform == "linux":
-    ctypes.CDLL(None).prctl(1, signal.SIGTERM)
-    if os.getppid() != int(sys.argv[1]):
-        sys.exit(0)
-os.execv(sys.executable, [sys.executable, *sys.argv[2:]])
-"""
-
-
 def task_runner(workers: int | None, dask_address: str | None):
     if dask_address or workers:
         from prefect_dask import DaskTaskRunner
@@ -474,9 +375,11 @@ def task_runner(workers: int | None, dask_address: str | None):
 
 
 def ingest(paths: list[str], con, *, db: str, batch_size: int = BATCH, workers: int | None = None,
-           dask_address: str | None = None, hooks: Hooks | None = None) -> dict:
+           dask_address: str | None = None, hooks: Hooks | None = None,
+           server: localserver.LocalServer | None = None) -> dict:
     """Run the ingest flow over `paths` with an open store connection `con` (the caller
-    opened it first, so a busy database fails before Prefect starts)."""
+    opened it first, so a busy database fails before Prefect starts). In local mode the run
+    uses `server`, a temporary server the caller launched early, or launches one."""
     from extractors import EXTRACTOR_VERSION
 
     key = uuid.uuid4().hex
@@ -484,10 +387,28 @@ def ingest(paths: list[str], con, *, db: str, batch_size: int = BATCH, workers: 
     runner = task_runner(workers, dask_address)
     try:
         with ExitStack() as stack:
+            if server is not None:
+                stack.callback(server.stop)
             if local_mode():
+                url = (server or stack.enter_context(localserver.launched())).ready()
+                stack.enter_context(_pointed_at(url))
                 stack.enter_context(temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}))
-                stack.enter_context(_local_server())
             run: Callable = ingest_flow.with_options(task_runner=runner)
             return run([str(p) for p in paths], db, batch_size, workers or 1, key)
     finally:
         _SESSIONS.pop(key, None)
+
+
+@contextmanager
+def _pointed_at(url: str) -> Iterator[None]:
+    """Prefect's client, and any Dask worker process started inside, talk to `url`."""
+    old = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = url
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield
+    finally:
+        if old is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = old
