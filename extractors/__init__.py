@@ -22,10 +22,10 @@ from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
 from .sheets import projects_from_sheet
-from .summaries import declared_counts, piece_parts, status_parts, threshold_counts
+from .summaries import declared_counts, piece_parts, status_parts, table_counts, threshold_counts
 from .tables import projects_from_table
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 
 def extract(doc, gaz, with_entities: bool = False) -> Extraction:
@@ -67,6 +67,7 @@ def extract_records(doc, gaz) -> Extraction:
     places |= {m.group("r") for m in P.SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report
 
     for table in doc.tables():
+        result.summaries += table_counts(table, full)
         sheet = projects_from_sheet(table, title, gaz, places)
         result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
     _apply_level_notes(result.projects, norm)

@@ -347,6 +347,9 @@ SUBCOUNTY = re.compile(r"(?<![各全有相其])(?P<r>[\u4e00-\u9fff]{2,5}(?:街�
 
 # ---- sheets ------------------------------------------------------------
 
+# 得票数 / 票数: a table of candidates voted on (征集, 票决), not of projects
+VOTE_HEADER = re.compile(r"得票|票数")
+
 # 全市 / 合计: the total row of a summary table
 TOTAL = re.compile(r"^(全市|全州|全县|全区|全省|合计|总计|全盟|全旗|小计)$")
 

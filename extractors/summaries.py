@@ -146,3 +146,22 @@ def threshold_counts(text: str, line: int | None, original: str, time_progress: 
         out.append(Summary(subject=m.group(0), total=n, unit="个", evidence=Evidence(text=original, line=line),
                            scope="threshold", threshold=value, above=m.group("cmp") in ("超过", "高于", "达到", "不低于")))
     return out
+
+
+def table_counts(table, text: str) -> list[Summary]:
+    """形成21个候选项目 over a table headed 候选项目 that lists 20 rows: the declared number of the
+    things a table's column names, against the rows it lists."""
+    if not table.n_rows or table.n_rows < 3:
+        return []
+    out = []
+    for head in (re.sub(r"\s+", "", x) for x in table.filled()[0]):
+        if len(head) < 3 or not head.endswith(("项目", "任务")):
+            continue
+        m = re.search(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?:个|项|件)" + re.escape(head), text)
+        n = to_number(m.group("n")) if m else None
+        if n:
+            rows = sum(1 for r in table.filled()[table.header_rows:] if any(x.strip() for x in r))
+            line = text.count("\n", 0, m.start()) + 1
+            out.append(Summary(subject=m.group(0), total=n, unit="个" + head, listed=rows, scope="list",
+                               evidence=Evidence(text=text.split("\n")[line - 1].strip(), line=line)))
+    return out

@@ -95,8 +95,8 @@ def _row_cells(table, r: int) -> list[str]:
 
 def projects_from_table(table, year: int | None, gaz) -> list[Project]:
     lay = layout_of(table)
-    if lay is None:
-        return []
+    if lay is None or any(P.VOTE_HEADER.search(squash(x)) for x in table.filled()[0]):
+        return []          # 候选项目 / 得票数 / 得票率: candidates and their votes, not projects
     filled = table.filled()
     projects: list[Project] = []
     last: dict[str, str] = {}

@@ -357,3 +357,15 @@ def test_a_supervision_report_assigns_its_deadlines_and_names_its_leader():
         ("社区养老助餐点建设", "2020-10-31"), ("城市道路大修", "2020-11-15"), ("错时共享停车位", None)]
     assert [n for p in r.projects for n in p.leaders] == ["杨帆"]
     assert not [f for f in r.flags if f.severity != "info"]
+
+
+@pytest.mark.parametrize("declared, flagged", [(4, [(4, 3)]), (3, [])], ids=["one-candidate-missing", "consistent"])
+def test_candidates_declared_against_the_vote_table(declared, flagged):
+    r = run("某市人民政府办公室关于公布2016年市级民生实事项目征集结果的通知\n\n"
+            f"经梳理归纳，形成{declared}个候选项目，开展网上投票，确定得票前二的项目为2016年市级两件民生实事。\n\n"
+            "序号\t候选项目\t得票数\t得票率\n1\t城镇老旧小区改造\t18652\t14.80%\n2\t新建改扩建公办幼儿园\t16420\t13.03%\n"
+            "3\t城市书房建设\t6215\t4.93%\n\n"
+            "（一）城镇老旧小区改造。改造城镇老旧小区85个。牵头单位：市住房和城乡建设局。\n\n"
+            "（二）新建改扩建公办幼儿园。新建改扩建公办幼儿园18所。牵头单位：市教育局。\n")
+    assert [p.name for p in r.projects] == ["城镇老旧小区改造", "新建改扩建公办幼儿园"]     # candidates are not projects
+    assert [(f.expected, f.found) for f in r.flags if f.code == "COUNT_MISMATCH"] == flagged
