@@ -67,7 +67,7 @@ def extract_records(doc, gaz) -> Extraction:
     places |= {m.group("r") for m in P.SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report
 
     for table in doc.tables():
-        result.summaries += table_counts(table, full)
+        result.summaries += table_counts(table, norm)
         sheet = projects_from_sheet(table, title, gaz, places)
         result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
     _apply_level_notes(result.projects, norm)

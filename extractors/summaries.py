@@ -148,20 +148,22 @@ def threshold_counts(text: str, line: int | None, original: str, time_progress: 
     return out
 
 
-def table_counts(table, text: str) -> list[Summary]:
+def table_counts(table, lines: list[str]) -> list[Summary]:
     """形成21个候选项目 over a table headed 候选项目 that lists 20 rows: the declared number of the
-    things a table's column names, against the rows it lists."""
+    things a table's column names (in the 40 lines above the table), against the rows it lists."""
     if not table.n_rows or table.n_rows < 3:
         return []
+    heads = [h for h in (re.sub(r"\s+", "", x) for x in table.filled()[0]) if len(h) >= 3 and h.endswith(("项目", "任务"))]
+    first = next((ln for ln in table.row_lines if ln), None)
+    if not heads or not first:
+        return []
     out = []
-    for head in (re.sub(r"\s+", "", x) for x in table.filled()[0]):
-        if len(head) < 3 or not head.endswith(("项目", "任务")):
-            continue
-        m = re.search(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?:个|项|件)" + re.escape(head), text)
-        n = to_number(m.group("n")) if m else None
-        if n:
-            rows = sum(1 for r in table.filled()[table.header_rows:] if any(x.strip() for x in r))
-            line = text.count("\n", 0, m.start()) + 1
-            out.append(Summary(subject=m.group(0), total=n, unit="个" + head, listed=rows, scope="list",
-                               evidence=Evidence(text=text.split("\n")[line - 1].strip(), line=line)))
+    for k in range(max(0, first - 41), first - 1):
+        for head in heads:
+            m = re.search(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?:个|项|件)" + re.escape(head), lines[k])
+            n = to_number(m.group("n")) if m else None
+            if n:
+                rows = sum(1 for r in table.filled()[table.header_rows:] if any(x.strip() for x in r))
+                out.append(Summary(subject=m.group(0), total=n, unit="个" + head, listed=rows, scope="list",
+                                   evidence=Evidence(text=lines[k].strip(), line=k + 1)))
     return out
