@@ -97,7 +97,7 @@ class Numbering:
         self.nums: dict[str, dict[int, Level]] = {}
         self.starts: dict[str, dict[int, int]] = {}
         self.counters: dict[str, list[int | None]] = {}
-        self.styles: dict[str, tuple[str | None, int | None]] = {}
+        self.styles: dict[str, tuple[str | None, int | None] | None] = {}    # resolved lazily
         if numbering_xml is not None:
             for a in numbering_xml.iterchildren(W + "abstractNum"):
                 abstract[a.get(W + "abstractNumId")] = {
@@ -115,24 +115,27 @@ class Numbering:
                         starts[ilvl] = _int(start, 1)
                 self.nums[num.get(W + "numId")] = levels
                 self.starts[num.get(W + "numId")] = starts
+        self.based: dict[str, str] = {}
+        self.own: dict[str, tuple[str | None, int | None]] = {}
         if styles_xml is not None:
-            based: dict[str, str] = {}
-            own: dict[str, tuple[str | None, int | None]] = {}
             for style in styles_xml.iterchildren(W + "style"):
                 sid = style.get(W + "styleId")
                 parent = style.find(W + "basedOn")
                 if parent is not None:
-                    based[sid] = parent.get(W + "val")
+                    self.based[sid] = parent.get(W + "val")
                 num_pr = style.find(f"{W}pPr/{W}numPr")
                 if num_pr is not None:
-                    own[sid] = (_val(num_pr, "numId"), _int(_val(num_pr, "ilvl"), 0))
-            for sid in set(based) | set(own):
-                seen, at = set(), sid
-                while at is not None and at not in own and at not in seen:
-                    seen.add(at)
-                    at = based.get(at)
-                if at in own:
-                    self.styles[sid] = own[at]
+                    self.own[sid] = (_val(num_pr, "numId"), _int(_val(num_pr, "ilvl"), 0))
+
+    def style(self, sid: str) -> tuple[str | None, int | None] | None:
+        """The numbering a paragraph style gives, its own or inherited through w:basedOn."""
+        if sid not in self.styles:
+            at, seen = sid, set()
+            while at is not None and at not in self.own and at not in seen:
+                seen.add(at)
+                at = self.based.get(at)
+            self.styles[sid] = self.own.get(at) if at is not None else None
+        return self.styles[sid]
 
     @classmethod
     def of(cls, document) -> Numbering | None:
@@ -186,10 +189,10 @@ class Numbering:
             if num_pr is not None:
                 num_id, ilvl = _val(num_pr, "numId"), _val(num_pr, "ilvl")
             style = p_pr.find(W + "pStyle")
-            if style is not None and style.get(W + "val") in self.styles:
-                s_num, s_lvl = self.styles[style.get(W + "val")]
-                num_id = num_id if num_id is not None else s_num
-                ilvl = ilvl if ilvl is not None else s_lvl
+            inherited = self.style(style.get(W + "val")) if style is not None and self.own else None
+            if inherited is not None:
+                num_id = num_id if num_id is not None else inherited[0]
+                ilvl = ilvl if ilvl is not None else inherited[1]
         return num_id, _int(ilvl, 0)
 
 
