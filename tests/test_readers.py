@@ -197,3 +197,34 @@ def test_read_time_per_format():
             read(sample(folder, seed))
         report.append(f"{folder} {(time.perf_counter() - start) * 1000 / len(SEEDS):.0f} ms")
     print("\nmean read time per sample: " + ", ".join(report))
+
+
+def test_category_line_inside_a_tab_table_is_a_row_spanning_it():
+    """045: a 责任分解表 whose rows are grouped under category lines without tabs stays one
+    table under its header; each category is one cell spanning every column, as a merged
+    category row of a DOCX or XLSX table reads."""
+    lines = ["附件", "序号\t项目名称\t目标任务\t牵头单位", "一、就业和社会保障（3项）",
+             "1\t就业创业\t城镇新增就业5200人\t县人社局", "2\t社会救助\t低保标准不低于700元\t县民政局",
+             "二、教育卫生（1项）", "3\t学前教育\t新建幼儿园5所\t县教育局", "", "注：表中资金为计划安排数。"]
+    blocks = text_reader.parse_lines(lines)
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.rows()[0] == ["序号", "项目名称", "目标任务", "牵头单位"]
+    sections = [c for c in table.cells if c.colspan > 1]
+    assert [(c.text, c.row, c.col, c.colspan) for c in sections] == [
+        ("一、就业和社会保障（3项）", 1, 0, 4), ("二、教育卫生（1项）", 4, 0, 4)]
+    assert table.n_rows == 6 and table.row_lines == [2, 3, 4, 5, 6, 7]
+    assert [b.text for b in blocks if b.kind == "paragraph"] == ["附件", "注：表中资金为计划安排数。"]
+
+
+@pytest.mark.parametrize("between", [
+    "",                                                   # a blank line ends the table
+    "经研究，现将上述项目的任务分解如下，请各单位认真抓好落实。",  # a sentence, not a heading
+    "全年目标任务已下达。",
+], ids=["blank", "long-sentence", "sentence"])
+def test_line_between_tab_rows_that_is_no_category_splits(between):
+    lines = ["序号\t项目\t牵头单位", "1\t就业\t县人社局", between, "2\t低保\t县民政局", "3\t教育\t县教育局"]
+    tables = [b for b in text_reader.parse_lines(lines) if b.kind == "table"]
+    assert not any(c.colspan > 1 for t in tables for c in t.cells)
+    assert tables[0].n_rows == 2

@@ -7,7 +7,10 @@ Tables come in three text shapes:
 - flattened one cell a line, each cell line starting with a tab (a line without the tab
   continues the cell before it; a lone tab is an empty cell);
 - rows with cells separated by `|` (markdown and similar exports);
-- rows with cells separated by tabs inside the line.
+- rows with cells separated by tabs inside the line.  A short line without tabs between two
+  such rows (一、就业和社会保障（3项）) is a category row: one cell spanning every column, as a
+  category row merged across a DOCX, HTML or XLSX table reads, so the table stays one under
+  its header.  (Extractors see it as a data row whose one cell fills every column.)
 The text view is the file's own lines, so line numbers match what an editor shows.
 """
 from __future__ import annotations
@@ -22,6 +25,7 @@ SEQ = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[一�
 MAX_CHARS = 3_000_000
 TOTAL_ROW = re.compile(r"^(全市|全州|全县|全区|全省|合计|总计|小计)$")
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+SECTION_MAX = 40        # characters: a category line inside a table is a heading, not a sentence
 
 
 def decode(data: bytes, source: str = "-") -> tuple[str, str]:
@@ -114,13 +118,18 @@ def parse_lines(lines: list[str]) -> list[Block]:
             tables += 1
             i = j
             continue
-        if "\t" in line.strip() and i + 1 < n and "\t" in lines[i + 1].strip():
+        if _is_tab_row(line) and (_is_tab_row(lines[i + 1] if i + 1 < n else "")
+                                  or _is_section_line(lines, i + 1)):
             j = i
-            rows = []
-            while j < n and "\t" in lines[j].strip():
-                rows.append(([c.strip() for c in lines[j].rstrip(" \r").split("\t")], j + 1))
+            rows, sections = [], []
+            while j < n and (_is_tab_row(lines[j]) or _is_section_line(lines, j)):
+                if _is_tab_row(lines[j]):
+                    rows.append(([c.strip() for c in lines[j].rstrip(" \r").split("\t")], j + 1))
+                else:
+                    sections.append(len(rows))
+                    rows.append(([lines[j].strip()], j + 1))
                 j += 1
-            blocks.append(_plain_table(rows, tables))
+            blocks.append(_plain_table(rows, tables, sections))
             tables += 1
             i = j
             continue
@@ -198,10 +207,29 @@ def _is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2
 
 
-def _plain_table(rows: list[tuple[list[str], int]], index: int) -> Table:
-    cells = [Cell(text=t, row=r, col=c, line=ln) for r, (row, ln) in enumerate(rows) for c, t in enumerate(row)]
-    return Table(cells=cells, index=index, n_rows=len(rows), n_cols=max(len(r) for r, _ in rows),
+def _plain_table(rows: list[tuple[list[str], int]], index: int, sections: list[int] = ()) -> Table:
+    """A table of rows as written; a section row (see _is_section_line) is one cell spanning
+    every column, as a merged category row of a DOCX or XLSX table reads."""
+    n_cols = max(len(r) for r, _ in rows)
+    cells = [Cell(text=t, row=r, col=c, line=ln, colspan=n_cols if r in sections else 1)
+             for r, (row, ln) in enumerate(rows) for c, t in enumerate(row)]
+    return Table(cells=cells, index=index, n_rows=len(rows), n_cols=n_cols,
                  row_lines=[ln for _, ln in rows])
+
+
+def _is_tab_row(line: str) -> bool:
+    return "\t" in line.strip()
+
+
+def _is_section_line(lines: list[str], i: int) -> bool:
+    """A line without tabs between two rows of a tab-separated table, and no longer than a
+    heading: a category (一、就业和社会保障（3项）) that in the original table was a row merged
+    across every column.  It keeps the table whole, under its header."""
+    if not 0 < i < len(lines) - 1:
+        return False
+    line = lines[i].strip()
+    return bool(line) and "\t" not in line and len(line) <= SECTION_MAX and not line.endswith("。") \
+        and _is_tab_row(lines[i - 1]) and _is_tab_row(lines[i + 1])
 
 
 @dataclass
