@@ -228,3 +228,37 @@ def test_line_between_tab_rows_that_is_no_category_splits(between):
     tables = [b for b in text_reader.parse_lines(lines) if b.kind == "table"]
     assert not any(c.colspan > 1 for t in tables for c in t.cells)
     assert tables[0].n_rows == 2
+
+
+def _flat(rows: list[list[str]], after: list[str] = ()) -> list[str]:
+    """A flattened table: one cell a line, each after a tab, rows apart by a blank line."""
+    lines = []
+    for row in rows:
+        lines += ["\t" + t for t in row] + [""]
+    return lines + list(after)
+
+
+def test_flattened_total_row_opens_a_row_of_its_own():
+    """046: the 合计 row (合计 in the 序号 column, a text in the 项目 column) was glued onto the
+    last data row, so that row's cells were lost and the total's shifted."""
+    rows = [["序号", "项目名称", "年度目标", "累计完成", "责任单位"]]
+    rows += [[str(k), f"项目{k}", f"{k}0个", f"{k}个", "区民政局"] for k in range(1, 6)]
+    rows += [["合计", "5项", "", "", ""]]
+    table = text_reader.rows_to_table(text_reader._flattened_cells(_flat(rows), 0)[1])
+    assert table.rows() == rows
+
+
+def test_note_after_a_flattened_table_is_a_paragraph():
+    """A line without a tab after a blank line continues the last cell only when more cells
+    follow; a 注 under the table, with nothing but prose after it, is a paragraph."""
+    rows = [["序号", "项目", "责任单位"], ["1", "就业", "区人社局"], ["2", "低保", "区民政局"]]
+    blocks = text_reader.parse_lines(_flat(rows, ["注：完成率为累计完成数与年度目标之比。", "",
+                                                  "审核人：邹  丽"]))
+    table = next(b for b in blocks if b.kind == "table")
+    assert table.rows() == rows
+    assert next(b.text for b in blocks if b.kind == "paragraph").startswith("注：")
+    # a second paragraph of a cell, a blank line above it, with cells after it stays in the cell
+    lines = _flat([["序号", "项目", "责任单位"], ["1", "就业", "区人社局"]])[:-1] + ["", "区财政局", "\t2", "\t低保",
+                                                                          "\t区民政局"]
+    table = next(b for b in text_reader.parse_lines(lines) if b.kind == "table")
+    assert table.rows()[1] == ["1", "就业", "区人社局\n区财政局"]

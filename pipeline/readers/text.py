@@ -254,13 +254,25 @@ def _flattened_cells(lines: list[str], i: int) -> tuple[int, list[_Flat]]:
             blanks += 1
             if blanks >= 2 and not _next_is_cell(lines, i):
                 break
-        elif blanks >= 2 or line[:1].isspace() or not cells:
-            break
+        elif blanks >= 2 or line[:1].isspace() or not cells or (blanks and not _cell_follows(lines, i + 1)):
+            break       # a note after the table (注：…), not a second paragraph of its last cell
         else:   # a second paragraph inside the cell before
             cells[-1].text = (cells[-1].text + "\n" + line.strip()).strip()
             blanks = 0
         i += 1
     return i, cells
+
+
+def _cell_follows(lines: list[str], i: int) -> bool:
+    """A cell line comes at or after line i before the table's end (two blank lines)."""
+    blanks = 0
+    for line in lines[i:]:
+        if line.startswith("\t"):
+            return True
+        blanks = blanks + 1 if not line.strip() else 0
+        if blanks >= 2 or line[:1].isspace():
+            return False
+    return False
 
 
 def _next_is_cell(lines: list[str], i: int) -> bool:
@@ -272,6 +284,11 @@ def _next_is_cell(lines: list[str], i: int) -> bool:
 
 def _is_seq(text: str) -> bool:
     return bool(SEQ.fullmatch(text.strip()))
+
+
+def _opens_row(text: str) -> bool:
+    """A cell that can open a row: a sequence number, a blank, or a total's label (合计)."""
+    return not text or _is_seq(text) or bool(TOTAL_ROW.match(text.strip()))
 
 
 def _split_rows(cells: list[_Flat], start: int, width: int, header: list[str]) -> list[list[_Flat]]:
@@ -289,7 +306,7 @@ def _split_rows(cells: list[_Flat], start: int, width: int, header: list[str]) -
             continue
         end = pos + width
         extra = 0
-        while end + extra < n and extra < 3 and not (_is_seq(cells[end + extra].text) or not cells[end + extra].text):
+        while end + extra < n and extra < 3 and not _opens_row(cells[end + extra].text):
             extra += 1
         if end + extra < n and extra < 3:
             end += extra
@@ -309,7 +326,7 @@ def _layout_score(cells: list[_Flat], start: int, width: int) -> int:
         if n is not None and (last is None or n in (last + 1, 1)):
             score += 3
             last = n
-        elif not first:
+        elif not first or TOTAL_ROW.match(first):
             score += 1
         else:
             score -= 2
