@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import patterns as P
 from .normalize import simplify, squash
-from .numbers import find_quantities, to_number
+from .numbers import find_quantities, target_figures, to_number
 from .people import leaders_in, units_in
 from .records import Evidence, Progress, Project, Quantity, Target
 
@@ -115,6 +115,11 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
         texts = [squash(x) for x in row]
         if not any(texts) or _is_header_repeat(texts, filled, lay):
             continue
+        spans = [c for c in table.cells if c.row == r]
+        if len(spans) == 1 and spans[0].colspan > 1 and spans[0].colspan >= lay.width - 1:
+            last["category"] = simplify(squash(spans[0].text))     # 一、就业和社会保障（3项）: a category row
+            current = None
+            continue
         seq = squash(cell("seq"))
         name = _join_lines(cell("name"))
         target_text = _join_lines(cell("target")) if lay.col("target") is not None else ""
@@ -164,9 +169,9 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
         if current.deadline is None and lay.col("deadline") is None and lay.col("target") is not None:
             current.deadline = deadline_iso(simplify(target_text), year, require_before=True)
         # targets
-        source = simplify(target_text or "")
+        source = P.FUNDING_FIELD.sub("", simplify(target_text or ""))      # （资金：…万元） is funding
         qty_text = source or simplify(name)
-        for q in find_quantities(qty_text, gaz.units):
+        for q in target_figures(qty_text, find_quantities(qty_text, gaz.units)):
             label = source if source and not re.fullmatch(r"[\d.,万亿千]+\S{0,4}", squash(source)) else \
                 simplify(name) + qty_text
             current.targets.append(Target(text=label, value=q.value, unit=q.unit, op=q.op, raw=q.raw,

@@ -369,3 +369,12 @@ def test_candidates_declared_against_the_vote_table(declared, flagged):
             "（二）新建改扩建公办幼儿园。新建改扩建公办幼儿园18所。牵头单位：市教育局。\n")
     assert [p.name for p in r.projects] == ["城镇老旧小区改造", "新建改扩建公办幼儿园"]     # candidates are not projects
     assert [(f.expected, f.found) for f in r.flags if f.code == "COUNT_MISMATCH"] == flagged
+
+
+def test_a_category_row_and_a_funding_clause_in_a_table():
+    r = run(PLAN_HEAD + "序号\t项目名称\t目标任务\t牵头单位\t完成时限\n一、就业和社会保障（2项）\n"
+            "1\t就业创业\t城镇新增就业5200人（资金：县级财政安排就业补助资金420万元）\t县人力资源社会保障局\t2023年12月底\n"
+            "2\t低保提标\t农村低保标准提高到每人每月不低于560元\t县民政局\t2023年7月底\n")
+    assert [(p.name, p.category, p.lead_units) for p in r.projects] == [
+        ("就业创业", "一、就业和社会保障（2项）", ["县人力资源社会保障局"]), ("低保提标", "一、就业和社会保障（2项）", ["县民政局"])]
+    assert targets(r) == [(5200.0, "人", "="), (560.0, "元/人/月", ">=")]
