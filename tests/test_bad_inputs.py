@@ -212,14 +212,16 @@ def test_big_kind_bounded_time_and_memory(name, big_results):
 
 
 def test_fifty_mb_text_within_thirty_seconds(tmp_path):
+    """30 s of CPU at most (about 9 s on an idle core); the wall-clock bound only catches a hang,
+    since CI machines are shared."""
     path = big_inputs(tmp_path, ["text_50mb.txt"])["text_50mb.txt"]
     try:
-        done = subprocess.run(check=False, args=[sys.executable, str(HERE / "probe.py"), str(path)], capture_output=True, text=True,
-                              timeout=30, cwd=ROOT)
+        done = subprocess.run(check=False, args=[sys.executable, str(HERE / "probe.py"), str(path)],
+                              capture_output=True, text=True, timeout=120, cwd=ROOT)
     except subprocess.TimeoutExpired:
-        pytest.fail("no result within 30 s")
+        pytest.fail("no result within 120 s")
     got = json.loads(done.stdout.strip().splitlines()[-1])
-    assert got["peak_rss_mb"] < 2000
+    assert got["cpu_seconds"] < 30 and got["peak_rss_mb"] < 2000, got
     if got["outcome"] == "error":
         check(path, got["message"], ANY, got["error"])
 

@@ -2,7 +2,8 @@
 
     .venv/bin/python tests/bad_inputs/probe.py FILE
 
-{"outcome": "ok"|"error", "error": class, "message": str, "seconds": float, "peak_rss_mb": float,
+{"outcome": "ok"|"error", "error": class, "message": str, "seconds": float, "cpu_seconds": float,
+ "peak_rss_mb": float,
  "projects": int}.  Anything other than a MinshengError escapes as a traceback (exit 1): that
 is a crash.  The bad-input tests and benchmarks/fuzz_long.py run it as a subprocess to
 measure peak memory (getrusage of this process) and to bound time (a timeout on the child).
@@ -39,13 +40,14 @@ def run(path: str) -> dict:
 
     gaz = load()
     base = peak_rss_mb()
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     try:
         contract = extract(read(path), gaz).to_contract()
         out = {"outcome": "ok", "projects": len(contract["projects"])}
     except MinshengError as exc:
         out = {"outcome": "error", "error": type(exc).__name__, "message": str(exc)}
-    out.update(seconds=round(time.perf_counter() - t0, 3), peak_rss_mb=round(peak_rss_mb(), 1),
+    out.update(seconds=round(time.perf_counter() - t0, 3), cpu_seconds=round(time.process_time() - cpu0, 3),
+               peak_rss_mb=round(peak_rss_mb(), 1),
                baseline_rss_mb=round(base, 1))
     return out
 
