@@ -262,3 +262,31 @@ def test_note_after_a_flattened_table_is_a_paragraph():
                                                                           "\t区民政局"]
     table = next(b for b in text_reader.parse_lines(lines) if b.kind == "table")
     assert table.rows()[1] == ["1", "就业", "区人社局\n区财政局"]
+
+
+def _pdf_lines(*lines: tuple[str, bool]) -> list[tuple[int, dict]]:
+    """Lines of one PDF page for the paragraph joiner: (text, runs to the right margin)."""
+    return [(1, {"text": t, "x0": 90.0, "x1": 505.0 if full else 300.0, "top": 100.0 + 24 * k, "size": 16.0,
+                 "lead": 0.0, "width": 0.0}) for k, (t, full) in enumerate(lines)]
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    ("2.农村劳动力转移就业培训4000人次，完成年度任务的103.2%。（县人社局）", "3.城乡居民养老保险参保率达到95%以上。", False),
+    ("2.培训4000人次，完成年度任务的103.2%。", "3．城乡居民养老保险参保率达到95%以上。", False),
+    ("（二）社区健康服务机构扩容提质，新建改造社区健康服务机构15家", "（三）长者饭堂和养老床位建设。", False),
+    ("二、农村危房改造，计划改造农村危房1200户，已竣工980户", "三、农村饮水安全。", False),
+    ("①新建城区学校4所，已全部建成并投入使用，完成率100%；", "②新增学位6300个。", False),
+    ("一是选址准备不足，导致2项指标未按期完成。", "第二，后续管护资金不足。", False),
+    ("全年城镇新增就业7862人，完成年度任务的104.8%，其中困难人员", "3.5万人次。", True),
+    ("（二）新建改造社区健康服务机构，全年计划", "3.新建改造15家。", True),
+    ("全年城镇新增就业7862人，完成年度任务的104.8%，完成", "3个小区的改造。", True),
+], ids=["bracket-after-stop", "fullwidth-dot", "sequence", "chinese", "circled", "ordinal",
+        "decimal", "other-style", "no-item"])
+def test_pdf_line_opening_an_item_starts_a_paragraph(first, second, joined):
+    """056: items 3. 6. 15. were folded into the item before, whose line ran to the margin;
+    a line opening an item starts a paragraph after a sentence's end (。 or 。（县人社局）) or
+    after the item before it in the same style; a wrapped 3.5万 does not."""
+    from pipeline.readers.pdf import _assemble
+
+    got = [b.text for b in _assemble(_pdf_lines((first, True), (second, False)))]
+    assert got == ([first + second] if joined else [first, second])

@@ -5,6 +5,9 @@
   numbers are dropped.
 - A line that stops short of the margin by less than the Latin word the next line starts with
   (…完成率 / 104.7%。) is a wrap too: such a word is moved to the next line whole.
+- A line opening an item (3. 3． （三） 三、 ① 第三，) starts a paragraph though the line before
+  ran to the margin, when the paragraph so far ended a sentence (。 or 。（县人社局）) or is the
+  item before it in the same style (（二）… then （三）…); 3.5万 is a number, not an item.
 - A ruled table keeps its merged cells: each cell's rectangle is measured against the
   table's row and column edges to give rowspan/colspan.  Inside a cell, a line that fills
   the cell's width is a wrap and is joined; a shorter line ends a paragraph of the cell.
@@ -37,10 +40,17 @@ from itertools import pairwise
 from ..errors import DocumentLoadError, EncryptedDocument
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
 from .docx import header_rows
+from .numbering import CIRCLED, chinese
 
 MAX_PAGES = 2000
 PAGE_NUMBER = re.compile(r"^[\s\-—－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—－·]*$")
-HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[条章节]")
+# 3. 3．（三） 三、 ① 第三， — a line that starts an item; 3.5万 is a number, not an item
+ITEM = re.compile(r"(?:(?P<arabic>\d{1,3})[、.．](?!\d)|[（(](?P<paren>[一二三四五六七八九十]{1,3}|\d{1,3})[)）]"
+                  r"|(?P<chinese>[一二三四五六七八九十]{1,3})、|(?P<circled>[" + CIRCLED + r"])"
+                  r"|第(?P<ordinal>[一二三四五六七八九十]{1,3})[，,、是条章节])")
+# …完成年度任务的103.2%。（县人社局） — a sentence ended, perhaps with a note in brackets after it
+SENTENCE_END = re.compile(r"[。！？：；!?:;][”’」』]?(?:（[^（）]*）|\([^()]*\))?$")
+CHINESE_NUMBERS = {chinese(n): n for n in range(1, 100)}
 ENDS = "。！？：；!?:;"
 LATIN_WORD = re.compile(r"[0-9A-Za-z.%‰,/+\-]")
 TOL = 2.0     # points: how far a cell edge may sit from the table's grid line
@@ -366,7 +376,8 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
                     and obj["top"] - open_line["top"] > 1.5 * pitch * size:
                 open_line = None                # a blank line or paragraph spacing between them
             centred = indented and _centred(obj, left, right)
-            new_item = open_line is not None and open_line["text"][-1:] in ENDS and HEADING.match(obj["text"])
+            new_item = open_line is not None and blocks and isinstance(blocks[-1], Paragraph) \
+                and _starts_item(blocks[-1].text, obj["text"])
             if open_line is not None and (not indented or centred) and not new_item and blocks \
                     and isinstance(blocks[-1], Paragraph):
                 blocks[-1].text += obj["text"]
@@ -381,6 +392,29 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
             last_line = obj
         last_page = page
     return blocks
+
+
+def _starts_item(paragraph: str, line: str) -> bool:
+    """A line that opens with an item number (3. （三） 三、 ① 第三，) starts a paragraph of its
+    own, though the line before ran to the margin, when the paragraph so far ended a sentence
+    (。 or 。（县人社局）) or is the item before it in the same style (2.… then 3.…)."""
+    item = ITEM.match(line)
+    if item is None:
+        return False
+    if SENTENCE_END.search(paragraph):
+        return True
+    before = ITEM.match(paragraph)
+    return before is not None and before.lastgroup == item.lastgroup and \
+        _item_value(before) is not None and _item_value(before) + 1 == _item_value(item)
+
+
+def _item_value(match: re.Match) -> int | None:
+    label = match.group(match.lastgroup)
+    if label.isdigit():
+        return int(label)
+    if label in CIRCLED:
+        return CIRCLED.index(label) + 1
+    return CHINESE_NUMBERS.get(label)
 
 
 def _columns(lines: list[dict]) -> dict[float, tuple[float, float]]:
