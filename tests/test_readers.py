@@ -280,8 +280,10 @@ def _pdf_lines(*lines: tuple[str, bool]) -> list[tuple[int, dict]]:
     ("全年城镇新增就业7862人，完成年度任务的104.8%，其中困难人员", "3.5万人次。", True),
     ("（二）新建改造社区健康服务机构，全年计划", "3.新建改造15家。", True),
     ("全年城镇新增就业7862人，完成年度任务的104.8%，完成", "3个小区的改造。", True),
+    ("【目标】新建村级互助养老服务站20个；为1200名老年人提供居家养老服务补贴", "【牵头单位】县民政局", False),
+    ("全年计划投入资金1.2亿元，其中省级资金按照", "【2023】5号文件下达。", True),
 ], ids=["bracket-after-stop", "fullwidth-dot", "sequence", "chinese", "circled", "ordinal",
-        "decimal", "other-style", "no-item"])
+        "decimal", "other-style", "no-item", "field-label", "bracket-in-prose"])
 def test_pdf_line_opening_an_item_starts_a_paragraph(first, second, joined):
     """056: items 3. 6. 15. were folded into the item before, whose line ran to the margin;
     a line opening an item starts a paragraph after a sentence's end (。 or 。（县人社局）) or
@@ -290,3 +292,49 @@ def test_pdf_line_opening_an_item_starts_a_paragraph(first, second, joined):
 
     got = [b.text for b in _assemble(_pdf_lines((first, True), (second, False)))]
     assert got == ([first + second] if joined else [first, second])
+
+
+def _chars(*runs: tuple[str, float]) -> list[dict]:
+    """Characters of a PDF line at 10.5 pt: (text, gap before it in points); a space is drawn
+    as a character of its own, as ReportLab and most printers do."""
+    out, x = [], 60.0
+    for text, gap in runs:
+        for ch in text:
+            x += gap
+            width = 2.2 if ch == " " else (4.9 if ch.isascii() else 10.5)
+            out.append({"text": ch, "x0": x, "x1": x + width, "size": 10.5})
+            x, gap = x + width, 0.0
+    return out
+
+
+@pytest.mark.parametrize("runs, expected", [
+    ((("容县发布", 0), (" ", 0), ("2024-02-28", 0), (" ", 0), ("18:30", 0)), "容县发布 2024-02-28 18:30"),
+    ((("2019", 0), ("年", 1.5)), "2019年"),                    # Word's autospace: a gap, no space drawn
+    ((("编辑：韦", 0), (" ", 0), ("婷", 0)), "编辑：韦婷"),   # a name padded between Chinese
+], ids=["typed-space-by-digits", "autospace", "padded-name"])
+def test_pdf_space_drawn_beside_a_digit_is_a_space(runs, expected):
+    """049: 2024-02-28 18:30 read as 2024-02-2818:30 (the space is narrower than pdfplumber's
+    tolerance, and a line's chars leave it out), so the date was lost."""
+    from pipeline.readers.pdf import _line_text
+
+    assert _line_text(_chars(*runs)) == expected
+
+
+def test_pdf_mark_hanging_over_a_cell_border_stays_in_its_cell():
+    """045 as PDF: 县财政局、县市场监管局、文林街道 wrapped with its 、 hanging over the cell's right
+    border (a mark may not open a line), and the 、 went to the next column's 2022年12月底."""
+    from types import SimpleNamespace
+
+    from pipeline.readers.pdf import _table
+
+    def chars(text: str, x: float, top: float) -> list[dict]:
+        return [{"text": ch, "x0": x + 8 * k, "x1": x + 8 * (k + 1), "top": top, "bottom": top + 8, "size": 8}
+                for k, ch in enumerate(text)]
+
+    rects = [(10.0, 0.0, 90.0, 30.0), (90.0, 0.0, 170.0, 30.0)]
+    found = SimpleNamespace(rows=[SimpleNamespace(cells=rects)])
+    # a full line, its 、 from 2 pt before the border at 90 to 6 pt past it, then the next line
+    page = chars("县财政局、县市场局、", 16, 2) + chars("文林街道", 12, 12) + chars("2022年12月底", 92, 2)
+    assert page[9]["text"] == "、" and page[9]["x0"] == 88
+    table = _table(found, page, 1)
+    assert [c.text for c in table.cells] == ["县财政局、县市场局、文林街道", "2022年12月底"]

@@ -7,9 +7,11 @@
   (…完成率 / 104.7%。) is a wrap too: such a word is moved to the next line whole.
 - A line opening an item (3. 3． （三） 三、 ① 第三，) starts a paragraph though the line before
   ran to the margin, when the paragraph so far ended a sentence (。 or 。（县人社局）) or is the
-  item before it in the same style (（二）… then （三）…); 3.5万 is a number, not an item.
+  item before it in the same style (（二）… then （三）…); 3.5万 is a number, not an item.  A field
+  label (【牵头单位】) under a paragraph that opened with one starts a paragraph too.
 - A ruled table keeps its merged cells: each cell's rectangle is measured against the
-  table's row and column edges to give rowspan/colspan.  Inside a cell, a line that fills
+  table's row and column edges to give rowspan/colspan.  A mark that may not open a line
+  (、，。）) hanging over a cell's right border belongs to that cell.  Inside a cell, a line that fills
   the cell's width is a wrap and is joined; a shorter line ends a paragraph of the cell.
 - A table that goes on over a page break is one Table: the next page's first block is a
   table that repeats the header (the repeat is dropped) or has as many columns.
@@ -20,7 +22,8 @@
   type size; a line of another size starts a new paragraph, and so does a line further below
   than the document's usual line pitch allows (a blank line, paragraph spacing).
 - The gap Word puts between Chinese and digits or Latin (2019 年 3 月) is not a space, nor are
-  the even gaps of a line spaced out (a masthead set with wide character spacing).
+  the even gaps of a line spaced out (a masthead set with wide character spacing).  A space
+  character drawn beside a digit or Latin letter is a space however narrow (2024-02-28 18:30).
 - A table row that a page break cuts in two (the cells of the next page's first row go on the
   texts that filled the last row's cells) is joined back into one row.
 - A CID font drawn through a predefined UCS-2/UTF-16 CMap (UniGB-UCS2-H, as ReportLab and
@@ -32,6 +35,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import io
 import re
 from collections import Counter
@@ -50,8 +54,10 @@ ITEM = re.compile(r"(?:(?P<arabic>\d{1,3})[、.．](?!\d)|[（(](?P<paren>[一�
                   r"|第(?P<ordinal>[一二三四五六七八九十]{1,3})[，,、是条章节])")
 # …完成年度任务的103.2%。（县人社局） — a sentence ended, perhaps with a note in brackets after it
 SENTENCE_END = re.compile(r"[。！？：；!?:;][”’」』]?(?:（[^（）]*）|\([^()]*\))?$")
+LABEL = re.compile(r"【[^【】]{1,12}】")
 CHINESE_NUMBERS = {chinese(n): n for n in range(1, 100)}
 ENDS = "。！？：；!?:;"
+NO_LINE_START = set("、，。；：！？）」』”’》〉,.;:!?)%％")    # marks Chinese typesetting keeps off a line's start
 LATIN_WORD = re.compile(r"[0-9A-Za-z.%‰,/+\-]")
 TOL = 2.0     # points: how far a cell edge may sit from the table's grid line
 # Word and WPS put a gap of about a quarter em between Chinese and Latin or digits (2019 年 3 月)
@@ -182,10 +188,16 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tup
         return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
     items: list[tuple[float, object]] = []
+    # the lines' chars leave out the space characters drawn on the page; _line_text weighs them
+    spaces = sorted((((c["top"] + c["bottom"]) / 2, c) for c in page.chars if c["text"].isspace()),
+                    key=lambda mc: mc[0])
+    mids = [m for m, _ in spaces]
     for line in page.filter(outside).extract_text_lines(return_chars=True):
         if line["text"].strip() and not PAGE_NUMBER.match(line["text"]):
             size = max((c.get("size", 0) for c in line["chars"]), default=0)
-            items.append((line["top"], {"text": _line_text(line["chars"]) or line["text"].strip(), "x0": line["x0"], "x1": line["x1"],
+            typed = [c for _, c in spaces[bisect.bisect_left(mids, line["top"]):bisect.bisect_right(mids, line["bottom"])]]
+            text = _line_text(line["chars"] + typed) or line["text"].strip()
+            items.append((line["top"], {"text": text, "x0": line["x0"], "x1": line["x1"],
                                         "top": line["top"], "size": size, "lead": _lead_word(line["chars"]),
                                         "band": _band(line["top"], line["bottom"], page.height),
                                         "width": round(float(page.width))}))
@@ -234,6 +246,7 @@ def _line_text(chars: list[dict]) -> str:
     none in Word's autospace between Chinese and Latin (a real space there is wider), nor in a
     line of Chinese characters spaced out evenly (character spacing or distributed alignment)."""
     ink = sorted((c for c in chars if not c["text"].isspace()), key=lambda c: c["x0"])
+    typed = sorted((c["x0"] + c["x1"]) / 2 for c in chars if c["text"].isspace())
     gaps = [b["x0"] - a["x1"] for a, b in pairwise(ink)]
     if len(ink) >= 3 and min(gaps) > X_TOLERANCE and max(gaps) - min(gaps) < 0.25 * (ink[0].get("size") or 10) \
             and all(CJK.match(c["text"]) for c in ink):
@@ -245,11 +258,21 @@ def _line_text(chars: list[dict]) -> str:
             gap = ch["x0"] - prev["x1"]
             boundary = bool(CJK.match(prev["text"]) and LATIN.match(ch["text"])
                             or LATIN.match(prev["text"]) and CJK.match(ch["text"]))
-            if gap > (AUTOSPACE * (ch.get("size") or 10) if boundary else X_TOLERANCE):
+            if gap > (AUTOSPACE * (ch.get("size") or 10) if boundary else X_TOLERANCE) or \
+                    _typed_space(typed, prev, ch):
                 out += " "
         out += ch["text"]
         prev = ch
     return out.strip()
+
+
+def _typed_space(typed: list[float], prev: dict, ch: dict) -> bool:
+    """A space character drawn between two characters, one of them Latin or a digit, is a space
+    however narrow (2024-02-28 18:30); between Chinese characters it is padding (韦  婷)."""
+    if not typed or not (LATIN.match(prev["text"]) or LATIN.match(ch["text"])):
+        return False
+    k = bisect.bisect_left(typed, prev["x1"] - 0.5)
+    return k < len(typed) and typed[k] <= ch["x0"] + 0.5
 
 
 def _lead_word(chars: list[dict]) -> float:
@@ -296,7 +319,7 @@ def _table(found, chars: list[dict], page: int) -> Table:
         row = _index(ys, top)
         colspan = max(1, sum(1 for x in xs if x0 - TOL <= x < x1 - TOL))
         rowspan = max(1, sum(1 for y in ys if top - TOL <= y < bottom - TOL))
-        inside = [ch for ch in chars if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom]
+        inside = [ch for ch in chars if x0 <= _anchor(ch) <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom]
         text, runs_on = _cell_text(inside, x1)
         cells.append(Cell(text=text, row=row, col=col, rowspan=rowspan, colspan=colspan))
         if runs_on:
@@ -306,6 +329,12 @@ def _table(found, chars: list[dict], page: int) -> Table:
     table = Table(cells=cells, page=page, n_rows=n_rows, n_cols=n_cols, header_rows=header_rows(cells))
     table.open_ends = open_ends          # type: ignore[attr-defined]  # cells whose last line fills the cell
     return table
+
+
+def _anchor(ch: dict) -> float:
+    """Where a character sits across: its middle, but a mark that may not open a line (、，。）)
+    by its left side, since it may hang over the cell's right border into the next cell."""
+    return ch["x0"] + 1.0 if ch["text"] in NO_LINE_START else (ch["x0"] + ch["x1"]) / 2
 
 
 def _index(edges: list[float], v: float) -> int:
@@ -397,7 +426,10 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
 def _starts_item(paragraph: str, line: str) -> bool:
     """A line that opens with an item number (3. （三） 三、 ① 第三，) starts a paragraph of its
     own, though the line before ran to the margin, when the paragraph so far ended a sentence
-    (。 or 。（县人社局）) or is the item before it in the same style (2.… then 3.…)."""
+    (。 or 。（县人社局）) or is the item before it in the same style (2.… then 3.…); so does a
+    field 【牵头单位】 under a paragraph that opened with one."""
+    if LABEL.match(line) and LABEL.match(paragraph):
+        return True             # 【目标】… then 【牵头单位】…: fields of a record, one a line
     item = ITEM.match(line)
     if item is None:
         return False
