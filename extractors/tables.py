@@ -248,4 +248,20 @@ def deadline_iso(text: str, year: int | None, require_before: bool = False) -> s
             end = m.group("end")
             day = {"上旬": 10, "中旬": 20}.get(end, calendar.monthrange(y, month)[1])
         return f"{y}-{month:02d}-{day:02d}"
-    return None
+    if require_before:
+        return None
+    # a deadline cell or field with a bare month: 2014年11月 / 2020.11 / 11月份 -> the month's end;
+    # 2020.11.30 -> that day; of several (2014年3月-11月) the last one
+    bare = list(re.finditer(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>1[0-2]|0?[1-9])月份?"
+                            r"|[.．/-](?P<m2>1[0-2]|0?[1-9])(?:[.．/-](?P<d>[0-3]?\d))?(?![\d.]))"
+                            r"|(?P<m3>1[0-2]|[1-9])月份?)(?![\d日号])", text or ""))
+    if not bare:
+        return None
+    m = bare[-1]
+    y = int(m.group("y")) if m.group("y") else year
+    if not y:
+        return None
+    month = int(m.group("m1") or m.group("m2") or m.group("m3"))
+    last = calendar.monthrange(y, month)[1]
+    day = min(int(m.group("d")), last) if m.group("d") and int(m.group("d")) else last
+    return f"{y}-{month:02d}-{day:02d}"

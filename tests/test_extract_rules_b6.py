@@ -1,0 +1,49 @@
+"""Batch 6 habits on small documents built here: bare-month deadlines, role labels inside a unit cell,
+a leader's post in brackets, a one-header-row summary table with several project groups."""
+import pytest
+
+from extractors import extract
+from extractors.tables import deadline_iso
+from gazetteer import load
+from pipeline.readers import read_bytes
+
+GAZ = load()
+
+PLAN_HEAD = "某区人民政府办公室关于印发2020年为民办实事项目计划的通知\n\n"
+
+
+def run(text: str):
+    return extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), GAZ)
+
+
+# ---- deadlines --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("2014年11月", "2014-11-30"),
+    ("2020.11", "2020-11-30"),
+    ("2020.09", "2020-09-30"),
+    ("2020/2", "2020-02-29"),
+    ("11月份", "2014-11-30"),
+    ("2020.11.20", "2020-11-20"),
+    ("2014年3月-11月", "2014-11-30"),
+    ("12月底前", "2014-12-31"),
+    ("6月30日前", "2014-06-30"),
+    ("3.2亿元", None),
+    ("全年", None),
+], ids=["bare-month", "dotted", "dotted-zero", "slashed-leap", "month-only", "dotted-day", "range-last",
+        "month-end", "day", "not-a-date", "no-date"])
+def test_deadline_cell(text, want):
+    assert deadline_iso(text, 2014) == want
+
+
+def test_a_bare_month_in_prose_is_no_deadline():
+    assert deadline_iso("2014年11月开工建设", 2014, require_before=True) is None
+
+
+def test_dotted_deadline_column():
+    doc = PLAN_HEAD + (
+        "| 序号 | 项目名称 | 建设内容及目标 | 责任单位 | 完成时限 |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | 老旧小区改造 | 完成老旧小区改造25个 | 区建设局 | 2020.11 |\n"
+        "| 2 | 公厕提升 | 新建改造公厕20座 | 区市政园林局 | 2020.09 |\n")
+    assert [p.deadline for p in run(doc).projects] == ["2020-11-30", "2020-09-30"]
