@@ -25,6 +25,10 @@ def leaders_in(cell: str) -> list[str]:
     return out
 
 
+# 牵头：区建设局 / 配合单位: 区财政局 -> the role label before a unit in a cell
+ROLE_PREFIX = re.compile(r"^\s*(?:牵头|配合|协办|协助|责任|主办|主责|参与|负责)(?:单位|部门)?\s*[:：]\s*")
+
+
 def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
     """Organisation names in a cell; a line that ends in no organisation suffix continues."""
     lines = [ln.strip() for ln in (cell or "").split("\n") if ln.strip()]
@@ -37,6 +41,7 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
     out = []
     for chunk in joined:
         for part in _split_outside_brackets(chunk):
+            part = ROLE_PREFIX.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
             for name in re.split(r"\s+", part.strip()):
                 name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
                 if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and name not in out:

@@ -47,3 +47,26 @@ def test_dotted_deadline_column():
         "| 1 | 老旧小区改造 | 完成老旧小区改造25个 | 区建设局 | 2020.11 |\n"
         "| 2 | 公厕提升 | 新建改造公厕20座 | 区市政园林局 | 2020.09 |\n")
     assert [p.deadline for p in run(doc).projects] == ["2020-11-30", "2020-09-30"]
+
+
+# ---- role labels inside a unit cell -----------------------------------------------------
+
+@pytest.mark.parametrize("cell, want", [
+    ("牵头：区建设局；配合：区财政局、各街道", ["区建设局", "区财政局"]),
+    ("牵头单位: 区民政局\n配合单位：区财政局", ["区民政局", "区财政局"]),
+    ("主办：区卫健局；协办：区妇联", ["区卫健局", "区妇联"]),
+    ("区教育局（牵头）、区发改局", ["区教育局", "区发改局"]),
+], ids=["lead-partner-generic", "labelled-lines", "host-assist", "trailing-role"])
+def test_role_labels_in_a_unit_cell(cell, want):
+    from extractors.people import units_in
+    assert units_in(cell, GAZ.org_suffixes) == want
+
+
+def test_unit_column_with_role_labels():
+    doc = PLAN_HEAD + (
+        "| 序号 | 项目名称 | 建设内容及目标 | 责任单位 | 完成时限 |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | 老旧小区改造 | 完成老旧小区改造25个 | 牵头：区建设局；配合：区财政局、各街道 | 12月底前 |\n"
+        "| 2 | 公厕提升 | 新建改造公厕20座 | 牵头：区市政园林局 | 10月底前 |\n")
+    got = {u for p in run(doc).projects for u in p.lead_units + p.partner_units}
+    assert got == {"区建设局", "区财政局", "区市政园林局"}
