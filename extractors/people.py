@@ -11,10 +11,16 @@ import re
 from . import patterns as P
 from .normalize import simplify
 
+# 韦  宁（副市长、市公安局局长） -> the post in brackets after a leader's name
+POST_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:长|书记|主任|常委|委员|主席|调研员|巡视员)[^（）()]*[）)]")
+# 韦  宁　　牵头单位：市水利局 -> the next field on the same line
+NEXT_FIELD = re.compile(r"\s{2,}[\u4e00-\u9fff]{2,8}[：:].*$")
+
 
 def leaders_in(cell: str) -> list[str]:
     out = []
-    for part in re.split(r"[、，,；;/\n]+|\s{3,}", cell or ""):
+    cell = NEXT_FIELD.sub("", POST_IN_BRACKETS.sub("", cell or ""))
+    for part in re.split(r"[、，,；;/\n]+|\s{3,}", cell):
         part = P.LEADER_TITLE.sub("", part.strip())
         if P.PADDED_NAME.match(part):
             part = re.sub(r"\s+", "", part)

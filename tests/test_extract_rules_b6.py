@@ -70,3 +70,27 @@ def test_unit_column_with_role_labels():
         "| 2 | 公厕提升 | 新建改造公厕20座 | 牵头：区市政园林局 | 10月底前 |\n")
     got = {u for p in run(doc).projects for u in p.lead_units + p.partner_units}
     assert got == {"区建设局", "区财政局", "区市政园林局"}
+
+
+# ---- a leader's post in brackets ---------------------------------------------------------
+
+@pytest.mark.parametrize("cell, want", [
+    ("韦  宁（副市长）", ["韦宁"]),
+    ("韦宁（副市长）", ["韦宁"]),
+    ("覃丽萍（市委常委、副市长）、蒙杰（副市长）", ["覃丽萍", "蒙杰"]),
+    ("蒙  杰（副市长、市公安局局长）", ["蒙杰"]),
+    ("韦  宁（副市长）　　牵头单位：市住房城乡建设局", ["韦宁"]),
+    ("副市长（王强）", ["王强"]),
+], ids=["padded", "plain", "post-with-separator", "two-posts", "next-field-on-the-line", "name-in-brackets"])
+def test_leader_with_post_in_brackets(cell, want):
+    from extractors.people import leaders_in
+    assert leaders_in(cell) == want
+
+
+def test_leader_column_with_posts():
+    doc = PLAN_HEAD + (
+        "| 序号 | 项目名称 | 建设内容及目标 | 责任领导 | 牵头单位 |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | 老旧小区改造 | 完成老旧小区改造25个 | 韦  宁（副市长） | 市住房城乡建设局 |\n"
+        "| 2 | 普惠托育 | 新增普惠性托位1200个 | 覃丽萍（副市长） | 市卫生健康委 |\n")
+    assert [p.leaders for p in run(doc).projects] == [["韦宁"], ["覃丽萍"]]
