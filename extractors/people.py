@@ -50,9 +50,19 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
             part = ROLE_PREFIX.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
             for name in re.split(r"\s+", part.strip()):
                 name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
+                name = _without_task(name, org_suffixes)
                 if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and name not in out:
                     out.append(name)
     return out
+
+
+def _without_task(name: str, org_suffixes: list[str]) -> str:
+    """市水务局（农村饮水安全） -> 市水务局: the task a unit leads, named in brackets after it, is not part of
+    its name; a short qualifier (市林水局（水利）) or another organisation (…（市林业局）) stays."""
+    m = re.fullmatch(r"(?P<org>.+?)[（(](?P<task>[^（）()]{4,})[）)]", name)
+    if m and _ends_as_org(m.group("org"), org_suffixes) and not _ends_as_org(m.group("task"), org_suffixes):
+        return m.group("org")
+    return name
 
 
 def _split_outside_brackets(text: str) -> list[str]:

@@ -94,3 +94,35 @@ def test_leader_column_with_posts():
         "| 1 | 老旧小区改造 | 完成老旧小区改造25个 | 韦  宁（副市长） | 市住房城乡建设局 |\n"
         "| 2 | 普惠托育 | 新增普惠性托位1200个 | 覃丽萍（副市长） | 市卫生健康委 |\n")
     assert [p.leaders for p in run(doc).projects] == [["韦宁"], ["覃丽萍"]]
+
+
+# ---- a one-header-row summary table with several project groups and a total row last -----
+
+SUMMARY = (
+    "某市2012年为民办实事主要指标完成情况汇总表\n\n"
+    "县区\t就业任务（人）\t就业完成（人）\t就业完成率（%）\t危房改造任务（户）\t危房改造完成（户）\t危房改造完成率（%）\n"
+    "甲县\t4200\t4158\t99.00\t—\t—\t—\n"
+    "乙县\t2600\t2431\t93.50\t2800\t2604\t93.00\n"
+    "丙县\t1200\t1050\t87.50\t1080\t1026\t95.00\n"
+    "{total}\t8000\t7639\t95.49\t3880\t3630\t93.56\n")
+
+
+@pytest.mark.parametrize("total", ["全市合计", "合计", "总计"], ids=["city-total", "total", "grand-total"])
+def test_summary_table_with_groups_in_one_header_row(total):
+    got = [(p.name, p.region, p.targets[0].value, p.targets[0].unit, p.progress[0].completed.value, p.progress[0].rate)
+           for p in run(SUMMARY.format(total=total)).projects if p.targets]
+    assert got == [
+        ("就业", "甲县", 4200, "人", 4158, 99.0), ("就业", "乙县", 2600, "人", 2431, 93.5),
+        ("就业", "丙县", 1200, "人", 1050, 87.5), ("就业", None, 8000, "人", 7639, 95.49),
+        ("危房改造", "乙县", 2800, "户", 2604, 93.0), ("危房改造", "丙县", 1080, "户", 1026, 95.0),
+        ("危房改造", None, 3880, "户", 3630, 93.56)]
+
+
+@pytest.mark.parametrize("cell, want", [
+    ("市水务局（农村饮水安全）、市人力资源和社会保障局（城镇新增就业）", ["市水务局", "市人力资源和社会保障局"]),
+    ("市林水局（水利）", ["市林水局（水利）"]),
+    ("市规划和自然资源局（市林业局）", ["市规划和自然资源局（市林业局）"]),
+], ids=["task-in-brackets", "short-qualifier", "second-organisation"])
+def test_the_task_in_brackets_after_a_unit(cell, want):
+    from extractors.people import units_in
+    assert units_in(cell, GAZ.org_suffixes) == want
