@@ -126,3 +126,9 @@ def test_summary_table_with_groups_in_one_header_row(total):
 def test_the_task_in_brackets_after_a_unit(cell, want):
     from extractors.people import units_in
     assert units_in(cell, GAZ.org_suffixes) == want
+
+
+def test_a_staged_deadline_is_the_final_stage():
+    text = "2023年10月31日前完成全部改造任务的80%，12月20日前全面完工"
+    assert deadline_iso(text, None) == "2023-12-20"
+    assert deadline_iso("9月底前开工，年底前完工", 2020, require_before=True) == "2020-09-30"
