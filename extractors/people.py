@@ -11,10 +11,16 @@ import re
 from . import patterns as P
 from .normalize import simplify
 
+# 韦  宁（副市长、市公安局局长） -> the post in brackets after a leader's name
+POST_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:长|书记|主任|常委|委员|主席|调研员|巡视员)[^（）()]*[）)]")
+# 韦  宁　　牵头单位：市水利局 -> the next field on the same line
+NEXT_FIELD = re.compile(r"\s{2,}[\u4e00-\u9fff]{2,8}[：:].*$")
+
 
 def leaders_in(cell: str) -> list[str]:
     out = []
-    for part in re.split(r"[、，,；;/\n]+|\s{3,}", cell or ""):
+    cell = NEXT_FIELD.sub("", POST_IN_BRACKETS.sub("", cell or ""))
+    for part in re.split(r"[、，,；;/\n]+|\s{3,}", cell):
         part = P.LEADER_TITLE.sub("", part.strip())
         if P.PADDED_NAME.match(part):
             part = re.sub(r"\s+", "", part)
@@ -23,6 +29,10 @@ def leaders_in(cell: str) -> list[str]:
             if P.PERSON_NAME.match(name) and not P.NOT_PERSON.search(name) and name not in out:
                 out.append(name)
     return out
+
+
+# 牵头：区建设局 / 配合单位: 区财政局 -> the role label before a unit in a cell
+ROLE_PREFIX = re.compile(r"^\s*(?:牵头|配合|协办|协助|责任|主办|主责|参与|负责)(?:单位|部门)?\s*[:：]\s*")
 
 
 def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
@@ -37,11 +47,22 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
     out = []
     for chunk in joined:
         for part in _split_outside_brackets(chunk):
+            part = ROLE_PREFIX.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
             for name in re.split(r"\s+", part.strip()):
                 name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
+                name = _without_task(name, org_suffixes)
                 if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and name not in out:
                     out.append(name)
     return out
+
+
+def _without_task(name: str, org_suffixes: list[str]) -> str:
+    """市水务局（农村饮水安全） -> 市水务局: the task a unit leads, named in brackets after it, is not part of
+    its name; a short qualifier (市林水局（水利）) or another organisation (…（市林业局）) stays."""
+    m = re.fullmatch(r"(?P<org>.+?)[（(](?P<task>[^（）()]{4,})[）)]", name)
+    if m and _ends_as_org(m.group("org"), org_suffixes) and not _ends_as_org(m.group("task"), org_suffixes):
+        return m.group("org")
+    return name
 
 
 def _split_outside_brackets(text: str) -> list[str]:

@@ -21,9 +21,20 @@ ROLE = [("rate", re.compile(r"完成率|完成比例|进度|%")), ("completed", 
         ("target", re.compile(r"任务|目标|计划"))]
 
 
+# 全市合计 / 全州总计 / 合计 -> the region-level row, at the top or the bottom
+TOTAL_ROW = re.compile(r"^(?:全(?:市|州|县|区|省|盟|旗))?(?:合计|总计|小计)$")
+# 危房改造完成率（%） -> 危房改造 + completion rate: the role word after a project's short name in a one-row header
+ROLE_WORD = re.compile(r"(?:年度|全年)?(?:目标)?任务|(?:年度|全年)?目标|计划|(?:累计|实际|已)?完成|进度|比例")
+
+
+def is_total(text: str) -> bool:
+    t = squash(simplify(text))
+    return bool(P.TOTAL.match(t) or TOTAL_ROW.match(t))
+
+
 def is_region_cell(text: str, places: set[str]) -> bool:
     t = squash(simplify(text))
-    return bool(P.TOTAL.match(t)) or t in places or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:县|市|区|旗|州)", t))
+    return is_total(t) or t in places or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:县|市|区|旗|州)", t))
 
 
 def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list[Project] | None:
@@ -48,6 +59,8 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
         group = top if bottom and top else ""
         groups.setdefault(group, {}).setdefault(role, c)
     groups = {g: cols for g, cols in groups.items() if "target" in cols and ("completed" in cols or "rate" in cols)}
+    if list(groups) == [""]:
+        groups = _prefix_groups(labels, rc) or groups
     if not groups:
         return None
     fallback = _name_from_title(title)
@@ -59,7 +72,7 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
         for r in data:
             row = rows[r]
             region = squash(simplify(row[rc]))
-            region = None if P.TOTAL.match(region) else region
+            region = None if is_total(region) else region
             ev = Evidence(text="\t".join(row).strip(), line=table.row_lines[r] if r < len(table.row_lines) else None,
                           page=table.page, table=table.index, row=r)
             target = _number(row, cols["target"])
@@ -82,6 +95,23 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
                 p.progress.append(g)
             out.append(p)
     return out
+
+
+def _prefix_groups(labels, rc) -> dict[str, dict[str, int]]:
+    """One header row of full names (就业任务（人） 就业完成（人） 就业完成率（%） 危房改造任务（户） …): the
+    project is the words before the role word.  Used only when that gives two groups or more."""
+    groups: dict[str, dict[str, int]] = {}
+    for c, (top, bottom) in enumerate(labels):
+        if c == rc or bottom:
+            continue
+        word = ROLE_WORD.search(P.UNIT_IN.sub("", top))
+        if word is None or word.start() == 0:
+            continue
+        role = next((name for name, pat in ROLE if pat.search(top[word.start():])), None)
+        if role is not None:
+            groups.setdefault(top[:word.start()], {}).setdefault(role, c)
+    groups = {g: cols for g, cols in groups.items() if "target" in cols and ("completed" in cols or "rate" in cols)}
+    return groups if len(groups) >= 2 else {}
 
 
 def _labels(table, rows, first) -> list[tuple[str, str]]:

@@ -227,11 +227,13 @@ def status_of(text: str, gaz) -> str | None:
 
 
 def deadline_iso(text: str, year: int | None, require_before: bool = False) -> str | None:
-    """9月底前 → 2017-09-30 in a 2017 plan; 年底前 → 2017-12-31; 6月30日前 → 2017-06-30."""
+    """9月底前 → 2017-09-30 in a 2017 plan; 年底前 → 2017-12-31; 6月30日前 → 2017-06-30.  In a deadline cell or
+    field with stages (10月31日前完成80%，12月20日前全面完工) the final stage; in a target's text the first."""
     import calendar
 
     text = re.sub(r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,3})(?=月)",
                   lambda m: str(int(to_number(m.group(1)) or 0)), text or "")
+    stages: list[str] = []
     for m in P.DEADLINE.finditer(text or ""):
         if require_before and not re.match(r"(?:前|之前)", text[m.end() - 2:m.end()] or "") \
                 and not text[m.end():m.end() + 2].startswith(("前", "完成")) and not m.group(0).endswith("前"):
@@ -239,13 +241,34 @@ def deadline_iso(text: str, year: int | None, require_before: bool = False) -> s
         y = int(m.group("y")) if m.group("y") else year
         if not y:
             return None
+        year = y                       # 2023年10月31日前…，12月20日前: the stage's year carries on
         if m.group("ye"):
-            return f"{y}-12-31"
-        month = int(m.group("m"))
-        if m.group("d"):
-            day = min(int(m.group("d")), calendar.monthrange(y, month)[1])
+            stages.append(f"{y}-12-31")
         else:
-            end = m.group("end")
-            day = {"上旬": 10, "中旬": 20}.get(end, calendar.monthrange(y, month)[1])
-        return f"{y}-{month:02d}-{day:02d}"
-    return None
+            month = int(m.group("m"))
+            if m.group("d"):
+                day = min(int(m.group("d")), calendar.monthrange(y, month)[1])
+            else:
+                day = {"上旬": 10, "中旬": 20}.get(m.group("end"), calendar.monthrange(y, month)[1])
+            stages.append(f"{y}-{month:02d}-{day:02d}")
+        if require_before:
+            break
+    if stages:
+        return max(stages) if not require_before else stages[0]
+    if require_before:
+        return None
+    # a deadline cell or field with a bare month: 2014年11月 / 2020.11 / 11月份 -> the month's end;
+    # 2020.11.30 -> that day; of several (2014年3月-11月) the last one
+    bare = list(re.finditer(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>1[0-2]|0?[1-9])月份?"
+                            r"|[.．/-](?P<m2>1[0-2]|0?[1-9])(?:[.．/-](?P<d>[0-3]?\d))?(?![\d.]))"
+                            r"|(?P<m3>1[0-2]|[1-9])月份?)(?![\d日号])", text or ""))
+    if not bare:
+        return None
+    m = bare[-1]
+    y = int(m.group("y")) if m.group("y") else year
+    if not y:
+        return None
+    month = int(m.group("m1") or m.group("m2") or m.group("m3"))
+    last = calendar.monthrange(y, month)[1]
+    day = min(int(m.group("d")), last) if m.group("d") and int(m.group("d")) else last
+    return f"{y}-{month:02d}-{day:02d}"
