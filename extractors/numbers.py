@@ -77,7 +77,7 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
     """Every number with a unit of measure in `text` (normalised), in order."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for pat, unit_of in ((P.PER_PERSON_MONTH, lambda m: f"元/人/{m.group('per')}"),
+    for pat, unit_of in ((P.PER_PERSON_MONTH, lambda m: "元/人/" + {"日": "天"}.get(m.group("per"), m.group("per"))),
                          (P.PER_MONTH, lambda m: f"元/{m.group('per')}"),
                          (P.POPULATION, lambda m: "人")):
         for m in pat.finditer(text):

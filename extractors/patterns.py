@@ -12,8 +12,8 @@ from functools import lru_cache
 NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)?)"
 MULT = r"(?P<mult>千万|百万|万|亿)?"
 
-# 每人每月60元 -> 60 元/人/月
-PER_PERSON_MONTH = re.compile(r"每人每(?P<per>[月年])\s*(?P<op>不低于|不少于|不超过|不高于|达到|提高到|提高至)?\s*" + NUMBER + r"\s*" + MULT + r"元")
+# 每人每月60元 -> 60 元/人/月;  每生每天4元 -> 4 元/人/天
+PER_PERSON_MONTH = re.compile(r"每(?:人|生|名学生|名)每(?P<per>[月年天日])\s*(?P<op>不低于|不少于|不超过|不高于|达到|提高到|提高至)?\s*" + NUMBER + r"\s*" + MULT + r"元")
 # 5.6万农村人口 / 12万农村牧区人口 -> 人
 POPULATION = re.compile(NUMBER + r"\s*" + MULT + r"(?:农村|城镇|城乡|贫困|农村牧区|受益|常住|户籍)?人口")
 # 每月60元 -> 60 元/月
@@ -103,10 +103,15 @@ def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
     2.3万人次 -> num=2.3 mult=万 unit=人次;  3000余人 -> num=3000 approx=余 unit=人 (more than)
     """
     alts = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])")
+    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])(?<!部(?=[门分署队委]))")
 
 
 # ---- extract ------------------------------------------------------------
+
+# 计划投资（万元） -> unit=万元: the unit of a column's bare numbers
+HEADER_UNIT = re.compile(r"[（(]\s*(?P<unit>万元|亿元|元|万人|人|户|个|公里|平方米|万平方米|套|所|张)\s*[)）]$")
+# 8600 / 1,450 / 75.0: a cell that is only a number
+BARE_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 # 注：1-8项为省级重点民生实事 -> a=1 b=8 level=省
 LEVEL_NOTE = re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:为|是)(?P<level>[省市县区])(?:级|列|定)?")
