@@ -22,8 +22,8 @@ from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
 from .sheets import projects_from_sheet
-from .summaries import declared_counts, piece_parts, status_parts, threshold_counts
-from .tables import projects_from_table
+from .summaries import ballot_count, declared_counts, piece_parts, status_parts, threshold_counts
+from .tables import ballot_rows, projects_from_table
 
 EXTRACTOR_VERSION = "0.4.0"
 
@@ -67,6 +67,11 @@ def extract_records(doc, gaz) -> Extraction:
     places |= {m.group("r") for m in P.SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report
 
     for table in doc.tables():
+        ballot = ballot_rows(table)
+        if ballot is not None:
+            line = table.row_lines[0] if table.row_lines else None
+            result.summaries += [s for s in [ballot_count(ballot, paragraphs, line)] if s]
+            continue
         sheet = projects_from_sheet(table, title, gaz, places)
         result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
     _apply_level_notes(result.projects, norm)

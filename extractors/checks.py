@@ -297,12 +297,32 @@ def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
     if d.date and printed and printed < d.date:
         yield Flag("DATE_INCONSISTENT", "warning", f"版记印发日期{printed}早于成文日期{d.date}",
                    Evidence(text=printed, line=None), expected=f">= {d.date}", found=printed)
+    held = _meeting_held(doc)
+    if d.date and held and held[0] > d.date:
+        yield Flag("DATE_INCONSISTENT", "warning", f"会议召开日期{held[0]}晚于成文日期{d.date}",
+                   Evidence(text=held[1], line=held[2]), expected=f"<= {d.date}", found=held[0])
     if d.date and d.kind in ("plan", "supervision"):
         for p in ex.projects:
             if p.deadline and p.deadline < d.date:
                 yield Flag("DATE_INCONSISTENT", "warning",
                            f"{p.name}：完成时限{p.deadline}早于发文日期{d.date}", p.evidence,
                            expected=f">= {d.date}", found=p.deadline, project=p)
+
+
+def _meeting_held(doc) -> tuple[str, str, int] | None:
+    """The date of the meeting a document (a 纪要) reports as held, in its first paragraphs."""
+    if doc is None:
+        return None
+    from .metadata import _date
+    from .normalize import simplify
+
+    for i, line in enumerate(doc.lines[:30], 1):
+        m = P.MEETING_HELD.search(simplify(line))
+        if m:
+            d = P.DATE_CN.fullmatch(m.group("date"))
+            iso = _date(d) if d else None
+            return (iso, line.strip()[:300], i) if iso else None
+    return None
 
 
 def _printed(doc) -> str | None:

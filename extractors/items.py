@@ -126,7 +126,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         # 第二，发展学前教育。新建公办幼儿园120所…: in a plan a numbered item stating figures is a project
         listed = kind == "plan" and not tabled and not P.GENERIC_HEADING.search(title) and \
             target_figures(body, find_quantities(P.FUNDING_FIELD.sub("", body), gaz.units))
-        if not (fields or roles or has_target or figures_then_rate or owned or listed or done or tail_owners):
+        if not (fields or roles or has_target or P.ASSIGNED_LEADER.search(body) or figures_then_rate or owned or listed or done or tail_owners):
             continue
         owner = P.TITLE_UNITS.search(title)
         owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
@@ -156,8 +156,10 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             bucket = p.lead_units if role == "lead" else p.partner_units
             bucket += [u for u in names if u not in p.lead_units + p.partner_units]
         if p.deadline is None and kind in ("plan", "supervision"):
-            limit = P.DEADLINE_PHRASE.search(body)       # 限期于10月31日前整改到位
+            limit = P.DEADLINE_PHRASE.search(body) or P.DEADLINE_CLAUSE.search(body)   # 限期于10月31日前整改到位
             p.deadline = deadline_iso(limit.group("d"), year) if limit else None
+        for a in P.ASSIGNED_LEADER.finditer(body):      # 由副县长王立新负责
+            p.leaders += [x for x in leaders_in(re.sub(r"\s+", "", a.group("name"))) if x not in p.leaders]
         clean = P.CONTENT.sub("", P.FIELD.sub("", P.FUNDING_FIELD.sub("", rest)))
         clean = _without_spans(clean, [span for _, _, span in role_units(clean, gaz.org_suffixes)])
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)

@@ -33,7 +33,8 @@ def title_of(lines: list[str]) -> str | None:
 
 def _dated_line(text: str) -> bool:
     """A speech's, a masthead's or a post's date line: never part of a title."""
-    return bool(P.SPEECH_DATE.match(text) or P.ISSUE_DATE.match(text) or P.POST_DATE.match(text))
+    return bool(P.SPEECH_DATE.match(text) or P.ISSUE_DATE.match(text) or P.POST_DATE.match(text)
+                or P.HEADER_DATE.match(text))
 
 
 def doc_number_of(lines: list[str]) -> str | None:
@@ -41,6 +42,10 @@ def doc_number_of(lines: list[str]) -> str | None:
     for ln in [x.strip() for x in lines[:12] if x.strip()][:6]:
         m = P.DOC_NUMBER.search(ln)
         if m and (len(ln) <= len(m.group(0)) + 12) and "《" not in ln:
+            return re.sub(r"\s+", "", m.group("no"))
+    for ln in [x.strip() for x in lines[:12] if x.strip()][:6]:
+        m = P.ISSUE_NUMBER.match(ln)
+        if m:
             return re.sub(r"\s+", "", m.group("no"))
     return None
 
@@ -94,6 +99,12 @@ def date_of(lines: list[str]) -> str | None:
         if m:
             s = re.sub(r"\s+", "", m.group("date"))
             d = P.DATE_CN.fullmatch(s) or P.DATE_ISO.fullmatch(s)
+            return _date(d) if d else None
+    for ln in [x for x in lines[:20] if x.strip()][:6]:
+        # a 纪要's '拜泉县人民政府办公室    2017年3月14日', a 决议's '（2026年1月12日…会议通过）'
+        m = P.HEADER_DATE.match(ln) or P.ADOPTED_DATE.match(ln)
+        if m:
+            d = P.DATE_CN.fullmatch(re.sub(r"\s+", "", m.group("date")))
             return _date(d) if d else None
     return None
 
@@ -187,7 +198,7 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
         return "summary"
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", t):
         return "progress"
-    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|政府工作报告|项目清单", t):
+    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单", t):
         return "plan"
     if not has_prose:
         return "summary"

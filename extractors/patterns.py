@@ -59,6 +59,17 @@ SPEECH_DATE = re.compile(r"^\s*-{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\
 # account line) -> the day of the issue or the post
 ISSUE_DATE = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*星期[一二三四五六日天]")
 POST_DATE = re.compile(r"^\s*\S{0,16}\s+(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?:\s+\S{1,8})?\s*$")
+# 拜泉县人民政府办公室        2017年3月14日 -> a 纪要's header line: the issuing office and the date
+HEADER_DATE = re.compile(r"^\s*\S{2,30}(?:办公室|办公厅|人民政府|委员会)\s{2,}"
+                         r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+# （2026年1月12日深圳市龙岗区第七届人民代表大会第五次会议通过） -> the day a 决议 was adopted
+ADOPTED_DATE = re.compile(r"^\s*[（(]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                          r"[^（）()]{0,60}(?:会议|常务委员会)[^（）()]{0,20}通过\s*[）)]\s*$")
+# 2017年3月16日上午，县长刘振华…主持召开…常务会议 -> a meeting already held (not 将于…召开)
+MEETING_HELD = re.compile(r"(?<!将于)(?<!拟于)(?<!定于)(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:上午|下午|晚上)?[，,]?"
+                          r"[^。；将拟]{0,40}(?:主持召开|召开了?|举行了?)[^。；]{0,30}会议")
+# 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
+ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
 # 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date
 PRINTED = re.compile(r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
 # 河南日报 / 株洲晚报 -> a newspaper's masthead, n=河南
@@ -108,6 +119,8 @@ def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
 
 # ---- extract ------------------------------------------------------------
 
+# 形成21个候选项目 / 从15个民生实事候选项目中 -> n=21 (the candidates a ballot lists)
+CANDIDATES = re.compile(r"(?P<n>\d+|[一二三四五六七八九十]{1,3})(?:个|件|项)(?:民生实事|实事)?(?:项目)?候选项目")
 # 计划投资（万元） -> unit=万元: the unit of a column's bare numbers
 HEADER_UNIT = re.compile(r"[（(]\s*(?P<unit>万元|亿元|元|万人|人|户|个|公里|平方米|万平方米|套|所|张)\s*[)）]$")
 # 8600 / 1,450 / 75.0: a cell that is only a number
@@ -132,7 +145,8 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|�
 TITLES = r"(?:州长|市长|县长|区长|省长|副州长|副市长|副县长|副区长|常务副县长|常务副市长|书记|主任|局长|组长)"
 
 # 州长龙晓华多次强调 -> name=龙晓华
-TITLED_PERSON = re.compile(TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；]|多次|强调|指出|要求|主持|表示|在|带队|率队)")
+TITLED_PERSON = re.compile(TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；]|多次|强调|指出|要求|主持|表示|在|带队|率队)"
+                           r"(?![^，。；]{0,20}主持)")      # 县长刘振华在…主持召开: the chair of the meeting is no leader
 
 # 区长负总责: 负总责 is not a name
 NOT_TITLED_NAME = re.compile(r"负|总|责|亲|抓|牵|带|全|各|要|是")
@@ -187,6 +201,12 @@ SANCTION = re.compile(r"限期(?:于|在)?[^，,。；]{2,14}?前[^，,。；]{0
 
 # 限期于10月31日前整改到位 -> d=10月31日前
 DEADLINE_PHRASE = re.compile(r"限期(?:于|在)?\s*(?P<d>[^，,。；]{2,14}?前)")
+# 县农业局配合，12月底前完成。 -> d=12月底前 (a clause of its own giving the time limit)
+DEADLINE_CLAUSE = re.compile(r"(?:^|[，,。；;])\s*(?:(?:要|须|确保|力争)(?:于|在)?)?\s*"
+                             r"(?P<d>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|[^，,。；\d]{0,3})|年底|年末)(?:前|之前))(?:全面|全部)?(?:完成|建成|竣工)")
+# 由副县长王立新负责 -> name=王立新 (the official a 纪要 or a plan assigns to the item)
+ASSIGNED_LEADER = re.compile(r"由(?:县委常委、)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*(?P<name>(?:[\u4e00-\u9fff]\s*){2,3}?)"
+                             r"(?:同志)?(?:负责|牵头|督办|分管|领办)")
 
 # 城镇新增就业（区人社局）：年度目标4200人… -> name
 LABELLED = re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]")
@@ -220,7 +240,7 @@ STANDARD = re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|�
 # ---- metadata ------------------------------------------------------------
 
 # ……的通知 / ……情况表（分县） -> a title is complete
-TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|计划|情况|表|清单|安排|函|要点|任务)》?(?:[（(][^）)]{1,12}[）)])?$")
+TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|决议|纪要|计划|情况|表|清单|安排|函|要点|任务)》?(?:[（(][^）)]{1,12}[）)])?$")
 
 # 您好，今天是2013年10月25日 星期五 / 当前位置：首页 > 政务公开 / 首页 | 政务公开 -> a web page's chrome, not a title
 PAGE_CHROME = re.compile(r"您好|今天是|星期[一二三四五六日天]|当前位置|首页\s*[>|｜]|门户网站|【|浏览次数|阅读次数|打印本页|关闭窗口|"

@@ -146,3 +146,16 @@ def threshold_counts(text: str, line: int | None, original: str, time_progress: 
         out.append(Summary(subject=m.group(0), total=n, unit="个", evidence=Evidence(text=original, line=line),
                            scope="threshold", threshold=value, above=m.group("cmp") in ("超过", "高于", "达到", "不低于")))
     return out
+
+
+def ballot_count(listed: int, paragraphs, line: int | None) -> Summary | None:
+    """形成21个候选项目 against the rows of the ballot that follows: the first number of candidates
+    the text declares is the list's total."""
+    for ln, nt in paragraphs:
+        m = P.CANDIDATES.search(nt.text)
+        if m and (line is None or ln < line):
+            total = to_number(m.group("n"))
+            if total:
+                return Summary(subject="候选项目", total=total, unit="个", listed=listed, scope="list",
+                               evidence=Evidence(text=nt.original.strip(), line=ln))
+    return None

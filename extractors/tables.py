@@ -20,6 +20,7 @@ from .records import Evidence, Progress, Project, Quantity, Target
 # (role, header pattern) — the first that matches a column's header wins
 COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
     ("skip", r"验收|认定|评估|备注|说明|联系电话|联系人"),
+    ("ballot", r"赞成票|反对票|弃权票|得票|票数|票决结果"),
     ("seq", r"^(序号|编号|序|No\.?)$"),
     ("leader", r"领导|责任人|负责人|联系人"),
     ("partner", r"相关责任单位|配合单位|协办单位|参与单位|协助单位|配合部门|协办部门|相关单位|责任主体"),
@@ -105,8 +106,8 @@ def _row_cells(table, r: int) -> list[str]:
 
 def projects_from_table(table, year: int | None, gaz) -> list[Project]:
     lay = layout_of(table)
-    if lay is None:
-        return []
+    if lay is None or "ballot" in lay.roles:
+        return []       # a 票决 ballot lists candidates, not the projects the document sets
     filled = table.filled()
     projects: list[Project] = []
     last: dict[str, str] = {}
@@ -187,6 +188,17 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
                                           half=q.half, family=q.family))
         _row_progress(current, lay, row, gaz, evidence)
     return projects
+
+
+def ballot_rows(table) -> int | None:
+    """The candidates a 票决 ballot lists (rows with a number), or None when `table` is no ballot."""
+    lay = layout_of(table)
+    if lay is None or "ballot" not in lay.roles:
+        return None
+    seq = lay.col("seq")
+    filled = table.filled()
+    return sum(1 for r in range(lay.header_rows, table.n_rows)
+               if seq is not None and seq < len(filled[r]) and squash(filled[r][seq]).isdigit())
 
 
 def table_has_spans(table) -> bool:
