@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from . import patterns as P
-from .records import Evidence, Extraction, Flag, Progress, Target
+from .records import Evidence, Extraction, Flag, Progress, Project, Target
 
 COMPATIBLE_FAMILIES = [{"persons"}, {"person_times"}, {"households"}, {"dwellings"}]
 CN_NUMS = "一二三四五六七八九十"
@@ -190,6 +190,7 @@ def _threshold_vs_rates(ex: Extraction) -> Iterator[Flag]:
 
 
 def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:
+    tabled = any(p.table is not None for p in ex.projects)
     table_projects = [p for p in ex.projects if p.table is not None] or \
         [p for p in ex.projects if p.seq and p.region is None and p.sheet_group is None]
     if not table_projects:
@@ -208,6 +209,8 @@ def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:
         if s.scope == "projects":
             listed = len(categories) if tasks_numbered else len(table_projects)
             what = "类别" if tasks_numbered else "项目"
+        elif not tabled and s.unit == "项" and all(p.seq and p.seq.isdigit() for p in table_projects):
+            listed, what = len(table_projects), "项目"      # 6个方面20项 over items 1．–20．: each item is one 项
         else:
             listed = len(table_projects) if tasks_numbered else rows
             what = "任务" if tasks_numbered else "指标"
@@ -252,6 +255,26 @@ def check_numbering(ex: Extraction, doc=None) -> Iterator[Flag]:
         yield from _gaps([(n, p) for n, _, p in cats if n is not None], "类别序号")
     if doc is not None:
         yield from _circled_gaps(doc.lines)
+        yield from _item_gaps(doc)
+
+
+def _item_gaps(doc) -> Iterator[Flag]:
+    """Items numbered 1．2．3． at the start of lines outside tables: a run restarts at 1."""
+    from .normalize import simplify
+
+    table_lines: set[int] = set()
+    for t in doc.tables():
+        lines = [ln for ln in list(t.row_lines) + [c.line for c in t.cells] if ln]
+        if lines:
+            table_lines.update(range(min(lines), max(lines) + 2))     # a cell's text may run over several lines
+    seqs = []
+    for i, line in enumerate(doc.lines, 1):
+        m = P.ITEM_NUMBER.match(simplify(line)) if i not in table_lines else None
+        if m:
+            seqs.append((int(m.group("seq")), Project(name=line.strip()[:40], evidence=Evidence(text=line.strip()[:300],
+                                                                                                 line=i))))
+    for flag in _gaps(seqs, "序号"):
+        yield Flag(flag.code, flag.severity, flag.message, flag.evidence, expected=flag.expected, found=flag.found)
 
 
 def _circled_gaps(lines: list[str]) -> Iterator[Flag]:

@@ -126,6 +126,9 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         # 第二，发展学前教育。新建公办幼儿园120所…: in a plan a numbered item stating figures is a project
         listed = kind == "plan" and not tabled and not P.GENERIC_HEADING.search(title) and \
             target_figures(body, find_quantities(P.FUNDING_FIELD.sub("", body), gaz.units))
+        past = P.PAST_RESULTS.match(title)
+        if past and kind == "plan" and year and int(past.group("y")) < year:
+            continue      # 一、2020年为民办实事完成情况 in the 2021 plan: last year's results are no targets
         if not (fields or roles or has_target or P.ASSIGNED_LEADER.search(body) or figures_then_rate or owned or listed or done or tail_owners):
             continue
         owner = P.TITLE_UNITS.search(title)

@@ -23,7 +23,7 @@ def title_of(lines: list[str]) -> str | None:
             continue
         joined = text
         for _, nxt in head[k + 1:k + 4]:
-            if P.TITLE_END.search(joined) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
+            if (P.TITLE_END.search(joined) and not nxt.startswith(("及", "暨"))) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
                     or "\t" in nxt or "：" in nxt or P.PAGE_CHROME.search(nxt) or _dated_line(nxt):
                 break
             joined += nxt
@@ -132,6 +132,9 @@ def issuer_of(lines: list[str], title: str | None) -> str | None:
 
 
 def year_of(title: str | None, lines: list[str]) -> int | None:
+    plan = P.REVIEW_THEN_PLAN.search(re.sub(r"\s+", "", title or ""))
+    if plan:
+        return int(plan.group("y"))         # 2020年…完成情况及2021年…项目安排的通知: the year planned
     for text in ([title] if title else []) + ["\n".join(lines[:80])]:
         years = [int(m.group("y")) for m in P.YEAR.finditer(text)]
         if years:
@@ -194,6 +197,8 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
         return "supervision"
     if "督查" in t and P.SANCTION.search("\n".join(lines)):
         return "supervision"      # a 督查通报 that sets 限期整改 dates or imposes 通报批评 assigns work
+    if P.REVIEW_THEN_PLAN.search(re.sub(r"\s+", "", t)):
+        return "plan"
     if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
         return "summary"
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", t):

@@ -68,6 +68,11 @@ ADOPTED_DATE = re.compile(r"^\s*[（(]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}
 # 2017年3月16日上午，县长刘振华…主持召开…常务会议 -> a meeting already held (not 将于…召开)
 MEETING_HELD = re.compile(r"(?<!将于)(?<!拟于)(?<!定于)(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:上午|下午|晚上)?[，,]?"
                           r"[^。；将拟]{0,40}(?:主持召开|召开了?|举行了?)[^。；]{0,30}会议")
+# 关于2020年为民办实事完成情况及2021年为民办实事项目安排的通知 -> y=2021: last year's results, this year's plan
+REVIEW_THEN_PLAN = re.compile(r"(?:完成情况|总结|落实情况)\S{0,6}?(?:及|和|暨|与)\s*(?P<y>(?:19|20)\d{2})年\S{0,20}?"
+                              r"(?:项目|安排|计划|方案)\S{0,4}?(?:的)?(?:通知|方案|意见)$")
+# 一、2020年为民办实事完成情况 -> y=2020: a section of last year's results in this year's plan
+PAST_RESULTS = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\S{0,16}?(?:完成情况|落实情况|工作回顾|主要成效|办理情况)")
 # 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
 ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
 # 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date

@@ -110,7 +110,7 @@ def declared_counts(text: str, line: int | None, original: str, year: int | None
     (2017年确定的12个方面32项…已全面完成) is last year's list, not this one's."""
     if not re.search(r"实事|民生工程|项目|任务|指标", text):
         return []
-    if not re.search(r"共|全区|全市|全县|全州|全省|确定|办理|的\d+个", text):
+    if not re.search(r"共|全区|全市|全县|全州|全省|确定|办理|办好|的\d+个", text):
         return []
     out = []
     for m in P.DECLARED.finditer(text):

@@ -111,3 +111,45 @@ def test_a_resolution_is_a_plan_dated_when_adopted_and_its_ballot_lists_candidat
 def test_candidates_declared_against_the_ballot_rows():
     got = run(RESOLUTION.format(n=4))
     assert [(f.expected, f.found) for f in got.flags if f.code == "COUNT_MISMATCH"] == [(4.0, 3)]
+
+
+# ---- two years in one notice -------------------------------------------------------------
+
+TWO_YEARS = (
+    "某自治区人民政府关于2020年为民办实事完成情况\n及2021年为民办实事项目安排的通知\n\n"
+    "一、2020年为民办实事完成情况\n\n"
+    "2020年，各地全力推进10件为民办实事。城镇新增就业19.3万人，完成年度目标18万人的107.2%；改造城镇老旧小区1856个。\n\n"
+    "二、2021年为民办实事项目\n\n"
+    "2021年，自治区继续集中力量办好{n}件为民办实事：\n\n"
+    "（一）促进城乡就业。城镇新增就业18万人。（牵头单位：自治区人力资源和社会保障厅）\n\n"
+    "（二）改善城镇居住条件。改造城镇老旧小区1500个、惠及居民20万户。（牵头单位：自治区住房和城乡建设厅）\n")
+
+
+def test_last_years_results_are_not_this_years_targets():
+    got = run(TWO_YEARS.format(n=2))
+    assert (got.document.kind, got.document.year) == ("plan", 2021)
+    assert targets(got) == [(180000.0, "人"), (1500.0, "个"), (200000.0, "户")]
+    assert not completed(got)
+    assert not [f for f in got.flags if f.code == "COUNT_MISMATCH"]
+
+
+def test_projects_declared_with_banhao_are_counted():
+    got = run(TWO_YEARS.format(n=3))
+    assert [(f.expected, f.found) for f in got.flags if f.code == "COUNT_MISMATCH"] == [(3.0, 2)]
+
+
+# ---- numbered items in prose -------------------------------------------------------------
+
+ITEMS = "某省人民政府关于印发2019年重点民生实事实施方案的通知\n\n2019年集中力量办好2个方面{n}项重点民生实事。具体如下：\n\n一、教育方面\n\n" \
+        "1．新建幼儿园20所。（省教育厅）\n\n2．补助标准为每生每天4元。（省教育厅）\n\n二、健康方面\n\n" \
+        "3．为农村适龄妇女免费开展宫颈癌和乳腺癌检查各50万人。（省卫生健康委）\n\n{last}．新增养老床位300张。（省民政厅）\n"
+
+
+def test_items_numbered_in_prose_that_skip_raise_numbering_gap():
+    got = run(ITEMS.format(n=4, last=5))
+    assert [(f.code, f.expected, f.found) for f in got.flags if f.severity != "info"] == [("NUMBERING_GAP", 4, 5)]
+
+
+def test_n_items_of_a_plan_count_the_numbered_items_not_their_figures():
+    got = run(ITEMS.format(n=4, last=4))
+    assert not [f for f in got.flags if f.severity != "info"]
