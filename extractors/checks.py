@@ -45,9 +45,9 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
     """RATE_MISMATCH: completed / target against the stated completion rate."""
     for p in ex.projects:
         for g in p.progress:
-            if not g.is_completion_rate or g.completed is None or g.region != p.region:
+            if not g.is_completion_rate or g.completed is None or (g.region != p.region and g.base is None):
                 continue
-            base = _base_for(p.targets, g)
+            base = _base_for(p.targets, g) if g.region == p.region else None    # a county's own task: g.base
             if base is None:
                 s = g.base
                 if s is None or not s.total:

@@ -234,6 +234,8 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
             cand = text[start:j + 1]
             if cand not in names or _inside_word(text, start, j + 1):
                 continue
+            if text[j + 1:j + 2] in SUFFIX_CHARS and text[start:j + 2] in names:
+                break         # 秦州区: the county, not its short form 秦州 (the next end tries it)
             if cand[-1] in SUFFIX_CHARS or P.ORG_CONTEXT.match(text[j + 1:j + 3]):
                 out.append((cand, names[cand], start))
                 last_end = j + 1

@@ -73,6 +73,8 @@ REVIEW_THEN_PLAN = re.compile(r"(?:完成情况|总结|落实情况)\S{0,6}?(?:�
                               r"(?:项目|安排|计划|方案)\S{0,4}?(?:的)?(?:通知|方案|意见)$")
 # 一、2020年为民办实事完成情况 -> y=2020: a section of last year's results in this year's plan
 PAST_RESULTS = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\S{0,16}?(?:完成情况|落实情况|工作回顾|主要成效|办理情况)")
+# （三） / 2、 / 其中， -> what opens a sentence before the county it is about (其中，秦安县任务1500户)
+SENTENCE_LEAD = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.]\s*)?(?:其中|另外|此外)?[，,：:]?\s*")
 # 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
 ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
 # 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date

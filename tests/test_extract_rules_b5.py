@@ -153,3 +153,23 @@ def test_items_numbered_in_prose_that_skip_raise_numbering_gap():
 def test_n_items_of_a_plan_count_the_numbered_items_not_their_figures():
     got = run(ITEMS.format(n=4, last=4))
     assert not [f for f in got.flags if f.severity != "info"]
+
+
+# ---- counties inside a report ----------------------------------------------------------
+
+COUNTIES = ("天水市人民政府办公室关于2016年为民办实事1—10月进展情况的通报\n\n截至10月31日，各项实事进展如下：\n\n"
+            "1．城镇新增就业。年度任务3.6万人，已新增3.21万人，完成89.2%。分县区看，秦州区完成92.1%，麦积区完成90.5%。（市人社局）\n\n"
+            "2．农村危房改造。年度任务8500户，已竣工7120户，完成83.8%。其中，秦安县任务1500户，竣工1280户，完成{rate}%；"
+            "甘谷县任务1600户，竣工1352户，完成84.5%。（市住建局）\n")
+
+
+def test_a_county_keeps_its_full_name_and_its_own_task_checks_its_rate():
+    got = run(COUNTIES.format(rate="85.3"))
+    regions = {(g.region, g.rate) for p in got.projects for g in p.progress if g.region}
+    assert {("秦州区", 92.1), ("麦积区", 90.5), ("秦安县", 85.3), ("甘谷县", 84.5)} <= regions
+    assert not [f for f in got.flags if f.code == "RATE_MISMATCH"]
+
+
+def test_a_county_rate_that_does_not_follow_from_its_task_is_flagged():
+    got = run(COUNTIES.format(rate="85.6"))
+    assert [(f.expected, f.found) for f in got.flags if f.code == "RATE_MISMATCH"] == [(85.33, 85.6)]
