@@ -207,8 +207,19 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         for seg in re.split(r"[；;。]", nt.text):
             seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg.split("：")[-1] if "：" in seg[:8] else seg)
             seg = re.sub(r"^\s*在[^，,]{1,12}方面[，,]\s*", "", seg)     # 在教育方面，…
+            if len(P.STATUS_TALLY.findall(seg)) >= 2:
+                continue        # 已完成2项，按计划推进13项，进度滞后1项: a tally by status, not projects
             m = P.TARGET_SENT.search(seg)
             std = P.STANDARD.search(seg)
+            q = _rate_only(seg, gaz)
+            if q is not None:
+                # 新建智慧健康驿站30个，完成率60%: the task, and a rate with no count to check it by
+                p = Project(name=seg[:q.start].strip("，, ") or seg[:q.end], evidence=Evidence(text=nt.original.strip(), line=ln))
+                p.targets.append(Target(text=seg[:q.end].strip("，, "), value=q.value, unit=q.unit, op=q.op, raw=q.raw,
+                                        half=q.half, family=q.family))
+                p.progress = progress_in(seg[q.end:], gaz, places, ln, nt.original.strip(), p.targets)
+                out.append(p)
+                continue
             if (m and seg[m.end():m.end() + 1] == "的") or re.search(r"共\s*\d+\s*[项件]", seg):
                 continue        # 已完成年度任务的2项: a status count, not a project
             late = _target_after_figure(seg, m, gaz, places, ln, nt.original.strip())
@@ -284,6 +295,15 @@ def _target_after_figure(seg: str, m, gaz, places: set[str], ln: int, evidence: 
                 evidence=Evidence(text=evidence, line=ln))
     p.progress = progress_in(seg, gaz, places, ln, evidence, p.targets)
     return p
+
+
+def _rate_only(seg: str, gaz):
+    """The clause's one figure when a completion rate follows it with no count: 改建床位1500张，已完成年度任务的52%."""
+    found = find_quantities(seg, gaz.units)
+    if len(found) != 1 or P.TARGET_SENT.search(seg[:found[0].start]):
+        return None
+    q = found[0]
+    return q if P.RATE_ONLY.match(seg[q.end:]) else None
 
 
 def _restated(seg: str, gaz):

@@ -75,6 +75,12 @@ REVIEW_THEN_PLAN = re.compile(r"(?:完成情况|总结|落实情况)\S{0,6}?(?:�
 PAST_RESULTS = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\S{0,16}?(?:完成情况|落实情况|工作回顾|主要成效|办理情况)")
 # （三） / 2、 / 其中， -> what opens a sentence before the county it is about (其中，秦安县任务1500户)
 SENTENCE_LEAD = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.]\s*)?(?:其中|另外|此外)?[，,：:]?\s*")
+# 已完成2项，按计划推进13项，进度滞后1项 -> a tally of projects by status (two or more make a summary)
+STATUS_TALLY = re.compile(r"(?:已(?:全面|全部)?完成|按计划推进|序时推进|正常推进|有序推进|(?:进度)?滞后|未完成|未开工|已开工)"
+                          r"(?:的)?\s*\d+\s*(?:项|件|个项目)")
+# ，已完成年度任务的52% / ，完成率60% -> a rate with no count before it (the clause's task comes first)
+RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:已|累计)?(?:完成(?:了)?(?:年度|全年)?(?:任务|目标|计划)?的?|完成率(?:为|达到|达)?|"
+                       r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
 # 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
 ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
 # 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date

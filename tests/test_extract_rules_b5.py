@@ -173,3 +173,19 @@ def test_a_county_keeps_its_full_name_and_its_own_task_checks_its_rate():
 def test_a_county_rate_that_does_not_follow_from_its_task_is_flagged():
     got = run(COUNTIES.format(rate="85.6"))
     assert [(f.expected, f.found) for f in got.flags if f.code == "RATE_MISMATCH"] == [(85.33, 85.6)]
+
+
+# ---- rates without counts, counts by status -----------------------------------------------
+
+RATES = ("某市人民政府办公厅关于2024年市政府实事项目上半年推进情况的通报\n\n"
+         "截至6月30日，16项实事项目中，已完成2项，按计划推进13项，进度滞后1项。现将有关情况通报如下：\n\n"
+         "新增养老床位4000张，已完成2350张，完成58.8%。改建认知障碍照护床位1500张，已完成年度任务的52%。\n\n"
+         "新建智慧健康驿站30个，完成率60%。实施中心城区旧住房成套改造12万平方米，完成率45%，进度滞后。\n")
+
+
+def test_a_rate_with_no_count_keeps_its_task_and_a_status_tally_gives_no_targets():
+    got = run(RATES)
+    assert targets(got) == [(4000.0, "张"), (1500.0, "张"), (30.0, "个"), (120000.0, "平方米")]
+    assert sorted(rates(got)) == [45.0, 52.0, 58.8, 60.0]
+    assert completed(got) == [(2350.0, "张")]
+    assert not [f for f in got.flags if f.severity != "info"]
