@@ -22,7 +22,7 @@ from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
 from .sheets import projects_from_sheet
-from .summaries import ballot_count, declared_counts, piece_parts, status_parts, threshold_counts
+from .summaries import ballot_count, declared_counts, money_parts, piece_parts, status_parts, threshold_counts
 from .tables import ballot_rows, projects_from_table
 
 EXTRACTOR_VERSION = "0.4.0"
@@ -94,6 +94,7 @@ def extract_records(doc, gaz) -> Extraction:
     for ln, nt in paragraphs:
         result.summaries += status_parts(nt.text, gaz, ln, nt.original.strip())
         result.summaries += piece_parts(nt.text, gaz, ln, nt.original.strip())
+        result.summaries += money_parts(nt.text, gaz, ln, nt.original.strip())
     if "完成率" in full:          # a table's footnote may sit in the table block: read every line
         pace = P.TIME_PROGRESS.search(full)
         for ln, nt in enumerate(lines, 1):

@@ -124,6 +124,12 @@ def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
         if not s.parts or s.total is None or s.scope == "list":
             continue
         total = sum(s.parts.values())
+        if s.scope == "money":
+            if abs(total - s.total) > s.tolerance + 1e-6:
+                parts = "+".join(f"{_fmt(v)}" for v in s.parts.values())
+                yield Flag("SUM_MISMATCH", "error", f"{s.subject or ''}：其中{parts}={_fmt(total)}元，与总额{_fmt(s.total)}元不符",
+                           s.evidence, expected=s.total, found=total)
+            continue
         if abs(total - s.total) > 1e-9 and (s.remainder or total > s.total or len(s.parts) >= 3):
             parts = "+".join(f"{_fmt(v)}" for v in s.parts.values())
             yield Flag("SUM_MISMATCH", "error",

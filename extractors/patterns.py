@@ -81,6 +81,8 @@ STATUS_TALLY = re.compile(r"(?:已(?:全面|全部)?完成|按计划推进|序�
 # ，已完成年度任务的52% / ，完成率60% -> a rate with no count before it (the clause's task comes first)
 RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:已|累计)?(?:完成(?:了)?(?:年度|全年)?(?:任务|目标|计划)?的?|完成率(?:为|达到|达)?|"
                        r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
+# 562.8亿元，其中中央资金298.6亿元、… -> the 其中 that opens a breakdown of money
+MONEY_BREAKDOWN = re.compile(r"(?<=元)[，,]?\s*其中[：:，,]?")
 # 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
 ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
 # 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date

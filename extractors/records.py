@@ -121,6 +121,7 @@ class Summary:
     scope: str | None = None          # what the total counts: projects | indicators | tasks | categories | threshold
     threshold: float | None = None    # scope threshold: the rate the counted regions are compared with
     above: bool | None = None         # scope threshold: counted when above (True) or below (False)
+    tolerance: float = 0.0            # the parts and the total as rounded when written (资金 in 亿元)
 
     def to_dict(self) -> dict:
         return {"subject": self.subject, "total": _num(self.total), "unit": self.unit,

@@ -189,3 +189,15 @@ def test_a_rate_with_no_count_keeps_its_task_and_a_status_tally_gives_no_targets
     assert sorted(rates(got)) == [45.0, 52.0, 58.8, 60.0]
     assert completed(got) == [(2350.0, "张")]
     assert not [f for f in got.flags if f.severity != "info"]
+
+
+# ---- money breakdowns ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("total, flagged", [("562.8", True), ("554.8", False), ("554.9", False)],
+                         ids=["parts-short-by-8", "adds-up", "within-rounding"])
+def test_a_money_breakdown_is_checked_as_a_sum(total, flagged):
+    doc = PROGRESS_HEAD + (f"（一）资金投入情况。33项民生工程累计下达资金{total}亿元，其中中央资金298.6亿元、"
+                           "省级资金143.5亿元、市县资金112.7亿元；资金到位率96.3%。\n")
+    got = run(doc)
+    assert bool([f for f in got.flags if f.code == "SUM_MISMATCH"]) == flagged
+    assert not [t for p in got.projects for t in p.targets if t.unit == "元"]
