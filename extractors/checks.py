@@ -99,7 +99,8 @@ def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
             if any(t.unit == c.unit or _compatible(t, c) for t in p.targets):
                 continue
             pairs = {("人", "人次"), ("人次", "人"), ("名", "人次"), ("人次", "名"), ("套", "户"), ("户", "套"),
-                     ("名", "例"), ("人", "例"), ("个", "所"), ("所", "个")}
+                     ("名", "例"), ("人", "例"), ("个", "所"), ("所", "个"),
+                     ("人", "户"), ("户", "人"), ("户", "间"), ("间", "户")}      # 1.8万农村人口 … 已解决1.52万户
             clash = [t for t in p.targets if (t.unit, c.unit) in pairs]
             if len(clash) == 1 and rate_consistent(c.value, c.half, clash[0].value, clash[0].half, g.rate, g.rate_raw):
                 t = clash[0]

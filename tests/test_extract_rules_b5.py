@@ -201,3 +201,16 @@ def test_a_money_breakdown_is_checked_as_a_sum(total, flagged):
     got = run(doc)
     assert bool([f for f in got.flags if f.code == "SUM_MISMATCH"]) == flagged
     assert not [t for p in got.projects for t in p.targets if t.unit == "元"]
+
+
+# ---- units of a count against its target ----------------------------------------------------
+
+@pytest.mark.parametrize("body, flagged", [
+    ("三、农村饮水安全。计划解决1.8万农村人口饮水安全问题，已解决1.52万户，完成84.4%。（县水务局）", True),
+    ("一、农村泥草房改造。年计划改造农村泥草房3600户，全年实际改造3780间，完成年计划的105%。（县住建局负责）", True),
+    ("一、农村泥草房改造。年计划改造农村泥草房3600户，全年实际改造3780户，完成年计划的105%。（县住建局负责）", False),
+], ids=["people-vs-households", "households-vs-rooms", "same-unit"])
+def test_a_count_in_another_unit_than_its_target_is_flagged_even_when_the_rate_fits(body, flagged):
+    got = run(PROGRESS_HEAD + body + "\n")
+    assert 105.0 in rates(got) or 84.4 in rates(got)
+    assert bool([f for f in got.flags if f.code == "UNIT_MISMATCH"]) == flagged

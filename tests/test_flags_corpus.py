@@ -19,8 +19,6 @@ SCORED = {"RATE_MISMATCH", "SUM_MISMATCH", "COUNT_MISMATCH", "NUMBERING_GAP", "U
 # flags we know we miss, with the reason; the test fails when one starts to be found (strict xfail)
 KNOWN_MISSES = {
     "046_chongqing_qijiang_2023_summary_jinzhanbiao": "the 合计 row of a flattened table (已完成6项，序时推进6项，滞后2项 of 15项) is glued onto row 15, not read as a count",
-    "052_jilin_lishu_2012_progress_nianzhong": "target 3600户 vs completed 3780间 not compared when the rate reads 完成年计划的105%",
-    "064_hainan_qiongzhong_2011_progress_touzi_wanyuan": "target '1.8万农村人口' (人) vs '已解决1.52万户' (户) not compared when the rate 84.4% reconciles the numbers",
 }
 
 
