@@ -83,6 +83,10 @@ RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:已|累计)?(?:完成(?:了)?(?:年度|
                        r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
 # 562.8亿元，其中中央资金298.6亿元、… -> the 其中 that opens a breakdown of money
 MONEY_BREAKDOWN = re.compile(r"(?<=元)[，,]?\s*其中[：:，,]?")
+# — 3 — / - 12 - / 第3页 -> a page footer left in a text
+PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+# 一、 / （三） / 2． / ④ -> a line that opens an item (not the second half of a sentence)
+ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)|[①-⑳])")
 # 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
 ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
 # 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date
@@ -204,7 +208,7 @@ TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目�
 
 # …1.8万人，上半年完成1.02万人 -> the comma where progress begins
 # (，8个已全部开工: the task restated, then 已)
-PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|上半年|前三季度|"
+PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|1[3-9]月|上半年|前三季度|"
                             r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
 
 # 副区长 王  强 / 常务副县长李军 -> the title before a leader's name
@@ -355,8 +359,9 @@ GROUP_LEADER = re.compile(r"(?P<title>(?:常务)?副?(?:省|市|州|县|区|旗|
 # 16项具体任务中已完成7项: counts of tasks, not figures of progress
 STATUS_COUNT = re.compile(r"^[^，,。]{0,5}中")
 
+# ，16月全地区…: a damaged 1—6月 (no month 13–19) opens the count so far, like 1-6月
 # ，截至6月底已检查1.18万人 / ，目前已完成620个 -> the count so far, after the task restated
-SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|(?:完成|实现)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
+SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|1[3-9]月|(?:完成|实现)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
 
 # ，已全部建成 / 全面完成 / 已全部搬迁入住 -> the task done in full
 DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放)")

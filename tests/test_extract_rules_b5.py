@@ -214,3 +214,19 @@ def test_a_count_in_another_unit_than_its_target_is_flagged_even_when_the_rate_f
     got = run(PROGRESS_HEAD + body + "\n")
     assert 105.0 in rates(got) or 84.4 in rates(got)
     assert bool([f for f in got.flags if f.code == "UNIT_MISMATCH"]) == flagged
+
+
+# ---- damage ------------------------------------------------------------------------------
+
+def test_a_damaged_month_range_opens_the_count_so_far():
+    got = run(PROGRESS_HEAD + "四、城镇就业。年度任务城镇新增就业3.2万人，16月全地区城镇新增就业1.86万人，完成58.1%。（地区人社局）\n")
+    assert targets(got) == [(32000.0, "人")]
+    assert completed(got) == [(18600.0, "人")]
+
+
+def test_a_page_footer_does_not_split_a_sentence():
+    got = run(PROGRESS_HEAD + "七、农村饮水安全。年度任务解决22万人饮水安全问题，已解\n\n— 3 —\n\n决11.8万人，完成53.6%。（地区水利局）\n\n"
+                              "八、城乡低保。城市低保标准提高到每人每月360元。（地区民政局）\n")
+    assert (220000.0, "人") in targets(got) and (118000.0, "人") not in targets(got)
+    assert completed(got) == [(118000.0, "人")]
+    assert got.projects[0].lead_units == ["地区水利局"]
