@@ -276,7 +276,7 @@ def _item_gaps(doc) -> Iterator[Flag]:
             table_lines.update(range(min(lines), max(lines) + 2))     # a cell's text may run over several lines
     seqs = []
     for i, line in enumerate(doc.lines, 1):
-        m = P.ITEM_NUMBER.match(simplify(line)) if i not in table_lines else None
+        m = P.ITEM_NUMBER.match(simplify(line)) if i not in table_lines and P.DIGIT_START.match(line) else None
         if m:
             seqs.append((int(m.group("seq")), Project(name=line.strip()[:40], evidence=Evidence(text=line.strip()[:300],
                                                                                                  line=i))))
@@ -347,7 +347,7 @@ def _meeting_held(doc) -> tuple[str, str, int] | None:
     from .normalize import simplify
 
     for i, line in enumerate(doc.lines[:30], 1):
-        m = P.MEETING_HELD.search(simplify(line))
+        m = P.MEETING_HELD.search(simplify(line)) if "召开" in line or "举行" in line or "舉行" in line else None
         if m:
             d = P.DATE_CN.fullmatch(m.group("date"))
             iso = _date(d) if d else None

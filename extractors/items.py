@@ -299,6 +299,8 @@ def _target_after_figure(seg: str, m, gaz, places: set[str], ln: int, evidence: 
 
 def _rate_only(seg: str, gaz):
     """The clause's one figure when a completion rate follows it with no count: 改建床位1500张，已完成年度任务的52%."""
+    if "%" not in seg or not P.RATE_ONLY_ANYWHERE.search(seg):
+        return None
     found = find_quantities(seg, gaz.units)
     if len(found) != 1 or P.TARGET_SENT.search(seg[:found[0].start]):
         return None

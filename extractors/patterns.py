@@ -83,10 +83,13 @@ RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:已|累计)?(?:完成(?:了)?(?:年度|
                        r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
 # 562.8亿元，其中中央资金298.6亿元、… -> the 其中 that opens a breakdown of money
 MONEY_BREAKDOWN = re.compile(r"(?<=元)[，,]?\s*其中[：:，,]?")
+# 2． / １、 -> a line that may open a numbered item (the cheap test before simplify)
+DIGIT_START = re.compile(r"\s*[\d０-９]")
 # — 3 — / - 12 - / 第3页 -> a page footer left in a text
 PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 # 一、 / （三） / 2． / ④ -> a line that opens an item (not the second half of a sentence)
 ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)|[①-⑳])")
+RATE_ONLY_ANYWHERE = re.compile(RATE_ONLY.pattern[1:])     # the cheap test before the figures are read
 # 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
 ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
 # 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date
