@@ -204,7 +204,13 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
     for ln, nt in paragraphs:
         if ln in skip_lines:
             continue
+        last: Project | None = None      # the project the paragraph's sentence before set up
         for seg in re.split(r"[；;。]", nt.text):
+            if out and out[-1].evidence.line == ln:
+                last = out[-1]
+            if last is not None and _continues(last, seg, gaz, places, ln, nt.original.strip()):
+                last = None
+                continue
             seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg.split("：")[-1] if "：" in seg[:8] else seg)
             seg = re.sub(r"^\s*在[^，,]{1,12}方面[，,]\s*", "", seg)     # 在教育方面，…
             if len(P.STATUS_TALLY.findall(seg)) >= 2:
@@ -295,6 +301,19 @@ def _target_after_figure(seg: str, m, gaz, places: set[str], ln: int, evidence: 
                 evidence=Evidence(text=evidence, line=ln))
     p.progress = progress_in(seg, gaz, places, ln, evidence, p.targets)
     return p
+
+
+def _continues(p: Project, seg: str, gaz, places: set[str], ln: int, evidence: str) -> bool:
+    """计划总投资3.26亿元。截至10月31日，累计完成投资2.48亿元，投资完成率76.1%: a sentence of progress alone,
+    in the unit of the target set up the sentence before, is that project's progress."""
+    if not p.targets or p.progress or P.TARGET_SENT.search(seg) or not P.PROGRESS_RATE.search(seg) \
+            or not re.match(r"\s*(?:截至|截止|目前|累计|已|全年)", seg):
+        return False
+    progress = [g for g in progress_in(seg, gaz, places, ln, evidence) if g.completed is not None]
+    if len(progress) != 1 or progress[0].completed.unit != p.targets[-1].unit or progress[0].region:
+        return False
+    p.progress += progress
+    return True
 
 
 def _rate_only(seg: str, gaz):

@@ -230,3 +230,16 @@ def test_a_page_footer_does_not_split_a_sentence():
     assert (220000.0, "人") in targets(got) and (118000.0, "人") not in targets(got)
     assert completed(got) == [(118000.0, "人")]
     assert got.projects[0].lead_units == ["地区水利局"]
+
+
+def test_each_of_two_things_is_a_target_of_its_own():
+    got = run(PLAN_HEAD + "7．为农村适龄妇女免费开展宫颈癌和乳腺癌检查各50万人。（省卫生健康委、省妇联）\n\n"
+                          "8．新建城乡社区居家养老服务站300个。（省民政厅）\n")
+    assert targets(got) == [(500000.0, "人"), (500000.0, "人"), (300.0, "个")]
+
+
+def test_a_sentence_of_progress_alone_continues_the_task_set_before_it():
+    got = run(PROGRESS_HEAD + "今年县委、县政府确定为民办实事项目8件，计划总投资3.26亿元。截至10月31日，累计完成投资2.48亿元，"
+                              "投资完成率76.1%。现将各项目进展情况通报如下：\n")
+    assert targets(got) == [(326000000.0, "元")]
+    assert completed(got) == [(248000000.0, "元")] and rates(got) == [76.1]
