@@ -205,13 +205,21 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         if ln in skip_lines:
             continue
         last: Project | None = None      # the project the paragraph's sentence before set up
+        claim = None                     # (units in brackets, projects before the sentence)
         for seg in re.split(r"[；;。]", nt.text):
+            _own(out, claim)
+            claim = None
             if out and out[-1].evidence.line == ln:
                 last = out[-1]
             if last is not None and _continues(last, seg, gaz, places, ln, nt.original.strip()):
                 last = None
                 continue
             seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg.split("：")[-1] if "：" in seg[:8] else seg)
+            owner = P.TITLE_UNITS.search(seg)            # 新增养老床位4000张，已完成2350张（市民政局）。
+            owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
+            if owners:
+                seg = seg[:owner.start()]
+            claim = (owners, len(out)) if owners else None
             seg = re.sub(r"^\s*在[^，,]{1,12}方面[，,]\s*", "", seg)     # 在教育方面，…
             if len(P.STATUS_TALLY.findall(seg)) >= 2:
                 continue        # 已完成2项，按计划推进13项，进度滞后1项: a tally by status, not projects
@@ -262,7 +270,18 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             p.progress = progress_in(progress_text, gaz, places, ln, nt.original.strip(), p.targets)
             if p.targets or p.progress:
                 out.append(p)
+        _own(out, claim)
+        claim = None
     return out
+
+
+def _own(out: list[Project], claim) -> None:
+    """The units in brackets at the end of a sentence go to the one project the sentence gave."""
+    if claim is None or len(out) != claim[1] + 1:
+        return
+    p, (lead, partner) = out[-1], claim[0]
+    p.lead_units += [u for u in lead if u not in p.lead_units]
+    p.partner_units += [u for u in partner if u not in p.lead_units + p.partner_units]
 
 
 
