@@ -87,6 +87,8 @@ MONEY_BREAKDOWN = re.compile(r"(?<=元)[，,]?\s*其中[：:，,]?")
 DIGIT_START = re.compile(r"\s*[\d０-９]")
 # 宫颈癌和乳腺癌检查各 -> things=宫颈癌和乳腺癌 (two figures of the same size)
 EACH_OF = re.compile(r"(?P<things>[\u4e00-\u9fff]{1,10}(?:(?:和|、|及|与)[\u4e00-\u9fff]{1,10}){1,4}?)(?:[\u4e00-\u9fff]{0,4})各\s*$")
+# 100% / 95%以上 -> a table cell that is only a share
+SHARE_CELL = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|及以上)?")
 # — 3 — / - 12 - / 第3页 -> a page footer left in a text
 PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 # 一、 / （三） / 2． / ④ -> a line that opens an item (not the second half of a sentence)

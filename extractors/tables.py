@@ -180,7 +180,7 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
         qty_text = source or simplify(name)
         found = find_quantities(qty_text, gaz.units)
         if source and not any(q.unit == "%" for q in found):
-            found = sorted(found + percent_targets(source), key=lambda q: q.start)
+            found = sorted(found + (percent_targets(source) or _share_cell(source, name)), key=lambda q: q.start)
         for q in found:
             label = source if source and not re.fullmatch(r"[\d.,万亿千]+\S{0,4}", squash(source)) else \
                 simplify(name) + qty_text
@@ -199,6 +199,15 @@ def ballot_rows(table) -> int | None:
     filled = table.filled()
     return sum(1 for r in range(lay.header_rows, table.n_rows)
                if seq is not None and seq < len(filled[r]) and squash(filled[r][seq]).isdigit())
+
+
+def _share_cell(cell: str, name: str) -> list[Quantity]:
+    """A cell that is only a percentage, in the row of a share (课后服务覆盖率 | 100% | 100%)."""
+    m = P.SHARE_CELL.fullmatch(squash(cell))
+    if m is None or "率" not in (name or ""):
+        return []
+    op = ">=" if m.group("after") else "="
+    return [Quantity(value=float(m.group("num")), unit="%", raw=squash(cell), half=0.0, family="share", op=op)]
 
 
 def table_has_spans(table) -> bool:
@@ -221,7 +230,8 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         return
     p = Progress(text=evidence.text, line=evidence.line)
     if done is not None and done < len(row):
-        qs = find_quantities(simplify(lay.figure_text(done, row[done])), gaz.units)
+        qs = find_quantities(simplify(lay.figure_text(done, row[done])), gaz.units) \
+            or _share_cell(simplify(row[done]), project.name)
         if qs:
             p.completed = qs[0]
         elif re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):

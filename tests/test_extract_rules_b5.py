@@ -253,3 +253,15 @@ def test_units_in_brackets_before_the_full_stop_of_a_sentence_project():
 
 def test_pitches_are_counted_in_blocks():
     assert [(q.value, q.unit) for q in find_quantities("新建标准化塑胶运动场2块", GAZ.units)] == [(2.0, "块")]
+
+
+def test_a_share_row_of_a_table_gives_a_percent_target_and_completed_share():
+    doc = PROGRESS_HEAD + (
+        "| 序号 | 项目名称 | 年度目标 | 完成情况 | 完成率 | 状态 | 牵头单位 |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | 新建改扩建中小学 | 3所 | 3所 | 100% | 已完成 | 区教育局 |\n"
+        "| 2 | 义务教育学校课后服务覆盖率 | 100% | 100% | 100% | 已完成 | 区教育局 |\n")
+    got = run(doc)
+    assert targets(got) == [(3.0, "所"), (100.0, "%")]
+    assert completed(got) == [(3.0, "所"), (100.0, "%")]
+    assert not [f for f in got.flags if f.severity != "info"]
