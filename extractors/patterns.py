@@ -60,7 +60,7 @@ SPEECH_DATE = re.compile(r"^\s*-{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\
 ISSUE_DATE = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*星期[一二三四五六日天]")
 POST_DATE = re.compile(r"^\s*\S{0,16}\s+(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?:\s+\S{1,8})?\s*$")
 # 拜泉县人民政府办公室        2017年3月14日 -> a 纪要's header line: the issuing office and the date
-HEADER_DATE = re.compile(r"^\s*\S{2,30}(?:办公室|办公厅|人民政府|委员会)\s{2,}"
+HEADER_DATE = re.compile(r"^\s*\S{2,30}?(?:办公室|办公厅|人民政府|委员会)\s*"
                          r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 # （2026年1月12日深圳市龙岗区第七届人民代表大会第五次会议通过） -> the day a 决议 was adopted
 ADOPTED_DATE = re.compile(r"^\s*[（(]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"

@@ -265,3 +265,8 @@ def test_a_share_row_of_a_table_gives_a_percent_target_and_completed_share():
     assert targets(got) == [(3.0, "所"), (100.0, "%")]
     assert completed(got) == [(3.0, "所"), (100.0, "%")]
     assert not [f for f in got.flags if f.severity != "info"]
+
+
+def test_minutes_header_line_read_from_a_pdf_without_its_spaces():
+    got = run(MINUTES.format(held="2017年3月10日").replace("办公室                    2017", "办公室2017"))
+    assert got.document.date == "2017-03-14"

@@ -366,7 +366,8 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
                     and obj["top"] - open_line["top"] > 1.5 * pitch * size:
                 open_line = None                # a blank line or paragraph spacing between them
             centred = indented and _centred(obj, left, right)
-            new_item = open_line is not None and open_line["text"][-1:] in ENDS and HEADING.match(obj["text"])
+            # a heading after a full stop, or after the brackets closing an item (…（县人社局）/ 3. 城乡…)
+            new_item = open_line is not None and open_line["text"][-1:] in ENDS + "）)" and HEADING.match(obj["text"])
             if open_line is not None and (not indented or centred) and not new_item and blocks \
                     and isinstance(blocks[-1], Paragraph):
                 blocks[-1].text += obj["text"]
