@@ -22,10 +22,18 @@ from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
 from .sheets import projects_from_sheet
-from .summaries import declared_counts, piece_parts, status_parts, table_counts, threshold_counts
-from .tables import projects_from_table
+from .summaries import (
+    ballot_count,
+    declared_counts,
+    money_parts,
+    piece_parts,
+    status_parts,
+    table_counts,
+    threshold_counts,
+)
+from .tables import ballot_rows, projects_from_table
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 
 def extract(doc, gaz, with_entities: bool = False) -> Extraction:
@@ -53,6 +61,7 @@ def extract_records(doc, gaz) -> Extraction:
     found = M.find_places(full, gaz)
     paragraphs = [(b.line, lines[b.line - 1]) for b in doc.blocks
                   if b.kind == "paragraph" and b.line and 0 < b.line <= len(lines)]
+    paragraphs = _across_page_footers(paragraphs)
     info = DocumentInfo(source=doc.source, sha256=doc.sha256, format=doc.format,
                         title=simplify(title) if title else None,
                         doc_number=M.as_written(M.doc_number_of(norm), doc.lines),
@@ -67,6 +76,11 @@ def extract_records(doc, gaz) -> Extraction:
     places |= {m.group("r") for m in P.SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report
 
     for table in doc.tables():
+        ballot = ballot_rows(table)
+        if ballot is not None:
+            line = table.row_lines[0] if table.row_lines else None
+            result.summaries += [s for s in [ballot_count(ballot, paragraphs, line)] if s]
+            continue
         result.summaries += table_counts(table, norm)
         sheet = projects_from_sheet(table, title, gaz, places)
         result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
@@ -90,6 +104,7 @@ def extract_records(doc, gaz) -> Extraction:
     for ln, nt in paragraphs:
         result.summaries += status_parts(nt.text, gaz, ln, nt.original.strip())
         result.summaries += piece_parts(nt.text, gaz, ln, nt.original.strip())
+        result.summaries += money_parts(nt.text, gaz, ln, nt.original.strip())
     if "完成率" in full:          # a table's footnote may sit in the table block: read every line
         pace = P.TIME_PROGRESS.search(full)
         for ln, nt in enumerate(lines, 1):
@@ -117,6 +132,29 @@ def extract_records(doc, gaz) -> Extraction:
     _link_bases(result)
     _canonical(result, gaz)
     return result
+
+
+def _across_page_footers(paragraphs):
+    """已解 / — 3 — / 决11.8万人，完成53.6%。: a page footer between the halves of a sentence is dropped
+    and the halves joined (the first half ends in no punctuation, the second opens no item)."""
+    if not any(P.PAGE_FOOTER.match(nt.text) for _, nt in paragraphs):
+        return paragraphs
+    out: list = []
+    k = 0
+    while k < len(paragraphs):
+        ln, nt = paragraphs[k]
+        if P.PAGE_FOOTER.match(nt.text):
+            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+            if out and nxt and not re.search(r"[。；;！？:：）)]\s*$", out[-1][1].text) \
+                    and not P.ITEM_START.match(nxt[1].text):
+                out[-1] = (out[-1][0], normalize(out[-1][1].original.rstrip() + nxt[1].original.strip()))
+                k += 2
+                continue
+            k += 1
+            continue
+        out.append((ln, nt))
+        k += 1
+    return out
 
 
 def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:

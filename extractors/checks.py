@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from . import patterns as P
-from .records import Evidence, Extraction, Flag, Progress, Target
+from .records import Evidence, Extraction, Flag, Progress, Project, Target
 
 COMPATIBLE_FAMILIES = [{"persons"}, {"person_times"}, {"households"}, {"dwellings"}]
 CN_NUMS = "一二三四五六七八九十"
@@ -45,9 +45,9 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
     """RATE_MISMATCH: completed / target against the stated completion rate."""
     for p in ex.projects:
         for g in p.progress:
-            if not g.is_completion_rate or g.completed is None or g.region != p.region:
+            if not g.is_completion_rate or g.completed is None or (g.region != p.region and g.base is None):
                 continue
-            base = _base_for(p.targets, g)
+            base = _base_for(p.targets, g) if g.region == p.region else None    # a county's own task: g.base
             if base is None:
                 s = g.base
                 if s is None or not s.total:
@@ -99,7 +99,8 @@ def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
             if any(t.unit == c.unit or _compatible(t, c) for t in p.targets):
                 continue
             pairs = {("人", "人次"), ("人次", "人"), ("名", "人次"), ("人次", "名"), ("套", "户"), ("户", "套"),
-                     ("名", "例"), ("人", "例"), ("个", "所"), ("所", "个"), ("户", "间"), ("间", "户")}
+                     ("名", "例"), ("人", "例"), ("个", "所"), ("所", "个"),
+                     ("人", "户"), ("户", "人"), ("户", "间"), ("间", "户")}      # 1.8万农村人口 … 已解决1.52万户
             clash = [t for t in p.targets if (t.unit, c.unit) in pairs]
             if len(clash) == 1 and rate_consistent(c.value, c.half, clash[0].value, clash[0].half, g.rate, g.rate_raw):
                 t = clash[0]
@@ -124,6 +125,12 @@ def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
         if not s.parts or s.total is None or s.scope == "list":
             continue
         total = sum(s.parts.values())
+        if s.scope == "money":
+            if abs(total - s.total) > s.tolerance + 1e-6:
+                parts = "+".join(f"{_fmt(v)}" for v in s.parts.values())
+                yield Flag("SUM_MISMATCH", "error", f"{s.subject or ''}：其中{parts}={_fmt(total)}元，与总额{_fmt(s.total)}元不符",
+                           s.evidence, expected=s.total, found=total)
+            continue
         if abs(total - s.total) > 1e-9 and (s.remainder or total > s.total or len(s.parts) >= 3):
             parts = "+".join(f"{_fmt(v)}" for v in s.parts.values())
             yield Flag("SUM_MISMATCH", "error",
@@ -190,6 +197,7 @@ def _threshold_vs_rates(ex: Extraction) -> Iterator[Flag]:
 
 
 def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:
+    tabled = any(p.table is not None for p in ex.projects)
     table_projects = [p for p in ex.projects if p.table is not None] or \
         [p for p in ex.projects if p.seq and p.region is None and p.sheet_group is None]
     if not table_projects:
@@ -208,6 +216,8 @@ def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:
         if s.scope == "projects":
             listed = len(categories) if tasks_numbered else len(table_projects)
             what = "类别" if tasks_numbered else "项目"
+        elif not tabled and s.unit == "项" and all(p.seq and p.seq.isdigit() for p in table_projects):
+            listed, what = len(table_projects), "项目"      # 6个方面20项 over items 1．–20．: each item is one 项
         else:
             listed = len(table_projects) if tasks_numbered else rows
             what = "任务" if tasks_numbered else "指标"
@@ -252,6 +262,26 @@ def check_numbering(ex: Extraction, doc=None) -> Iterator[Flag]:
         yield from _gaps([(n, p) for n, _, p in cats if n is not None], "类别序号")
     if doc is not None:
         yield from _circled_gaps(doc.lines)
+        yield from _item_gaps(doc)
+
+
+def _item_gaps(doc) -> Iterator[Flag]:
+    """Items numbered 1．2．3． at the start of lines outside tables: a run restarts at 1."""
+    from .normalize import simplify
+
+    table_lines: set[int] = set()
+    for t in doc.tables():
+        lines = [ln for ln in list(t.row_lines) + [c.line for c in t.cells] if ln]
+        if lines:
+            table_lines.update(range(min(lines), max(lines) + 2))     # a cell's text may run over several lines
+    seqs = []
+    for i, line in enumerate(doc.lines, 1):
+        m = P.ITEM_NUMBER.match(simplify(line)) if i not in table_lines and P.DIGIT_START.match(line) else None
+        if m:
+            seqs.append((int(m.group("seq")), Project(name=line.strip()[:40], evidence=Evidence(text=line.strip()[:300],
+                                                                                                 line=i))))
+    for flag in _gaps(seqs, "序号"):
+        yield Flag(flag.code, flag.severity, flag.message, flag.evidence, expected=flag.expected, found=flag.found)
 
 
 def _circled_gaps(lines: list[str]) -> Iterator[Flag]:
@@ -297,12 +327,32 @@ def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
     if d.date and printed and printed < d.date:
         yield Flag("DATE_INCONSISTENT", "warning", f"版记印发日期{printed}早于成文日期{d.date}",
                    Evidence(text=printed, line=None), expected=f">= {d.date}", found=printed)
+    held = _meeting_held(doc)
+    if d.date and held and held[0] > d.date:
+        yield Flag("DATE_INCONSISTENT", "warning", f"会议召开日期{held[0]}晚于成文日期{d.date}",
+                   Evidence(text=held[1], line=held[2]), expected=f"<= {d.date}", found=held[0])
     if d.date and d.kind in ("plan", "supervision"):
         for p in ex.projects:
             if p.deadline and p.deadline < d.date:
                 yield Flag("DATE_INCONSISTENT", "warning",
                            f"{p.name}：完成时限{p.deadline}早于发文日期{d.date}", p.evidence,
                            expected=f">= {d.date}", found=p.deadline, project=p)
+
+
+def _meeting_held(doc) -> tuple[str, str, int] | None:
+    """The date of the meeting a document (a 纪要) reports as held, in its first paragraphs."""
+    if doc is None:
+        return None
+    from .metadata import _date
+    from .normalize import simplify
+
+    for i, line in enumerate(doc.lines[:30], 1):
+        m = P.MEETING_HELD.search(simplify(line)) if "召开" in line or "举行" in line or "舉行" in line else None
+        if m:
+            d = P.DATE_CN.fullmatch(m.group("date"))
+            iso = _date(d) if d else None
+            return (iso, line.strip()[:300], i) if iso else None
+    return None
 
 
 def _printed(doc) -> str | None:

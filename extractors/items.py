@@ -126,7 +126,10 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         # 第二，发展学前教育。新建公办幼儿园120所…: in a plan a numbered item stating figures is a project
         listed = kind == "plan" and not tabled and not P.GENERIC_HEADING.search(title) and \
             target_figures(body, find_quantities(P.FUNDING_FIELD.sub("", body), gaz.units))
-        if not (fields or roles or has_target or figures_then_rate or owned or listed or done or tail_owners):
+        past = P.PAST_RESULTS.match(title)
+        if past and kind == "plan" and year and int(past.group("y")) < year:
+            continue      # 一、2020年为民办实事完成情况 in the 2021 plan: last year's results are no targets
+        if not (fields or roles or has_target or P.ASSIGNED_LEADER.search(body) or figures_then_rate or owned or listed or done or tail_owners):
             continue
         owner = P.TITLE_UNITS.search(title)
         owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
@@ -156,8 +159,10 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             bucket = p.lead_units if role == "lead" else p.partner_units
             bucket += [u for u in names if u not in p.lead_units + p.partner_units]
         if p.deadline is None and kind in ("plan", "supervision"):
-            limit = P.DEADLINE_PHRASE.search(body)       # 限期于10月31日前整改到位
+            limit = P.DEADLINE_PHRASE.search(body) or P.DEADLINE_CLAUSE.search(body)   # 限期于10月31日前整改到位
             p.deadline = deadline_iso(limit.group("d"), year) if limit else None
+        for a in P.ASSIGNED_LEADER.finditer(body):      # 由副县长王立新负责
+            p.leaders += [x for x in leaders_in(re.sub(r"\s+", "", a.group("name"))) if x not in p.leaders]
         clean = P.CONTENT.sub("", P.FIELD.sub("", P.FUNDING_FIELD.sub("", rest)))
         clean = _without_spans(clean, [span for _, _, span in role_units(clean, gaz.org_suffixes)])
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
@@ -200,11 +205,36 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
     for ln, nt in paragraphs:
         if ln in skip_lines:
             continue
+        last: Project | None = None      # the project the paragraph's sentence before set up
+        claim = None                     # (units in brackets, projects before the sentence)
         for seg in re.split(r"[；;。]", nt.text):
+            _own(out, claim)
+            claim = None
+            if out and out[-1].evidence.line == ln:
+                last = out[-1]
+            if last is not None and _continues(last, seg, gaz, places, ln, nt.original.strip()):
+                last = None
+                continue
             seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg.split("：")[-1] if "：" in seg[:8] else seg)
+            owner = P.TITLE_UNITS.search(seg)            # 新增养老床位4000张，已完成2350张（市民政局）。
+            owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
+            if owners:
+                seg = seg[:owner.start()]
+            claim = (owners, len(out)) if owners else None
             seg = re.sub(r"^\s*在[^，,]{1,12}方面[，,]\s*", "", seg)     # 在教育方面，…
+            if len(P.STATUS_TALLY.findall(seg)) >= 2:
+                continue        # 已完成2项，按计划推进13项，进度滞后1项: a tally by status, not projects
             m = P.TARGET_SENT.search(seg)
             std = P.STANDARD.search(seg)
+            q = _rate_only(seg, gaz)
+            if q is not None:
+                # 新建智慧健康驿站30个，完成率60%: the task, and a rate with no count to check it by
+                p = Project(name=seg[:q.start].strip("，, ") or seg[:q.end], evidence=Evidence(text=nt.original.strip(), line=ln))
+                p.targets.append(Target(text=seg[:q.end].strip("，, "), value=q.value, unit=q.unit, op=q.op, raw=q.raw,
+                                        half=q.half, family=q.family))
+                p.progress = progress_in(seg[q.end:], gaz, places, ln, nt.original.strip(), p.targets)
+                out.append(p)
+                continue
             if (m and seg[m.end():m.end() + 1] == "的") or re.search(r"共\s*\d+\s*[项件]", seg):
                 continue        # 已完成年度任务的2项: a status count, not a project
             late = _target_after_figure(seg, m, gaz, places, ln, nt.original.strip())
@@ -241,7 +271,18 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             p.progress = progress_in(progress_text, gaz, places, ln, nt.original.strip(), p.targets)
             if p.targets or p.progress:
                 out.append(p)
+        _own(out, claim)
+        claim = None
     return out
+
+
+def _own(out: list[Project], claim) -> None:
+    """The units in brackets at the end of a sentence go to the one project the sentence gave."""
+    if claim is None or len(out) != claim[1] + 1:
+        return
+    p, (lead, partner) = out[-1], claim[0]
+    p.lead_units += [u for u in lead if u not in p.lead_units]
+    p.partner_units += [u for u in partner if u not in p.lead_units + p.partner_units]
 
 
 
@@ -280,6 +321,30 @@ def _target_after_figure(seg: str, m, gaz, places: set[str], ln: int, evidence: 
                 evidence=Evidence(text=evidence, line=ln))
     p.progress = progress_in(seg, gaz, places, ln, evidence, p.targets)
     return p
+
+
+def _continues(p: Project, seg: str, gaz, places: set[str], ln: int, evidence: str) -> bool:
+    """计划总投资3.26亿元。截至10月31日，累计完成投资2.48亿元，投资完成率76.1%: a sentence of progress alone,
+    in the unit of the target set up the sentence before, is that project's progress."""
+    if not p.targets or p.progress or P.TARGET_SENT.search(seg) or not P.PROGRESS_RATE.search(seg) \
+            or not re.match(r"\s*(?:截至|截止|目前|累计|已|全年)", seg):
+        return False
+    progress = [g for g in progress_in(seg, gaz, places, ln, evidence) if g.completed is not None]
+    if len(progress) != 1 or progress[0].completed.unit != p.targets[-1].unit or progress[0].region:
+        return False
+    p.progress += progress
+    return True
+
+
+def _rate_only(seg: str, gaz):
+    """The clause's one figure when a completion rate follows it with no count: 改建床位1500张，已完成年度任务的52%."""
+    if "%" not in seg or not P.RATE_ONLY_ANYWHERE.search(seg):
+        return None
+    found = find_quantities(seg, gaz.units)
+    if len(found) != 1 or P.TARGET_SENT.search(seg[:found[0].start]):
+        return None
+    q = found[0]
+    return q if P.RATE_ONLY.match(seg[q.end:]) else None
 
 
 def _restated(seg: str, gaz):

@@ -23,7 +23,7 @@ def title_of(lines: list[str]) -> str | None:
             continue
         joined = text
         for _, nxt in head[k + 1:k + 4]:
-            if P.TITLE_END.search(joined) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
+            if (P.TITLE_END.search(joined) and not nxt.startswith(("及", "暨"))) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
                     or "\t" in nxt or "：" in nxt or P.PAGE_CHROME.search(nxt) or _dated_line(nxt):
                 break
             joined += nxt
@@ -33,7 +33,8 @@ def title_of(lines: list[str]) -> str | None:
 
 def _dated_line(text: str) -> bool:
     """A speech's, a masthead's or a post's date line: never part of a title."""
-    return bool(P.SPEECH_DATE.match(text) or P.ISSUE_DATE.match(text) or P.POST_DATE.match(text))
+    return bool(P.SPEECH_DATE.match(text) or P.ISSUE_DATE.match(text) or P.POST_DATE.match(text)
+                or P.HEADER_DATE.match(text))
 
 
 def doc_number_of(lines: list[str]) -> str | None:
@@ -41,6 +42,10 @@ def doc_number_of(lines: list[str]) -> str | None:
     for ln in [x.strip() for x in lines[:12] if x.strip()][:6]:
         m = P.DOC_NUMBER.search(ln)
         if m and (len(ln) <= len(m.group(0)) + 12) and "《" not in ln:
+            return re.sub(r"\s+", "", m.group("no"))
+    for ln in [x.strip() for x in lines[:12] if x.strip()][:6]:
+        m = P.ISSUE_NUMBER.match(ln)
+        if m:
             return re.sub(r"\s+", "", m.group("no"))
     return None
 
@@ -95,6 +100,12 @@ def date_of(lines: list[str]) -> str | None:
             s = re.sub(r"\s+", "", m.group("date"))
             d = P.DATE_CN.fullmatch(s) or P.DATE_ISO.fullmatch(s)
             return _date(d) if d else None
+    for ln in [x for x in lines[:20] if x.strip()][:6]:
+        # a 纪要's '拜泉县人民政府办公室    2017年3月14日', a 决议's '（2026年1月12日…会议通过）'
+        m = P.HEADER_DATE.match(ln) or P.ADOPTED_DATE.match(ln)
+        if m:
+            d = P.DATE_CN.fullmatch(re.sub(r"\s+", "", m.group("date")))
+            return _date(d) if d else None
     return None
 
 
@@ -121,6 +132,9 @@ def issuer_of(lines: list[str], title: str | None) -> str | None:
 
 
 def year_of(title: str | None, lines: list[str]) -> int | None:
+    plan = P.REVIEW_THEN_PLAN.search(re.sub(r"\s+", "", title or ""))
+    if plan:
+        return int(plan.group("y"))         # 2020年…完成情况及2021年…项目安排的通知: the year planned
     for text in ([title] if title else []) + ["\n".join(lines[:80])]:
         years = [int(m.group("y")) for m in P.YEAR.finditer(text)]
         if years:
@@ -183,11 +197,13 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
         return "supervision"
     if "督查" in t and P.SANCTION.search("\n".join(lines)):
         return "supervision"      # a 督查通报 that sets 限期整改 dates or imposes 通报批评 assigns work
+    if P.REVIEW_THEN_PLAN.search(re.sub(r"\s+", "", t)):
+        return "plan"
     if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
         return "summary"
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", t):
         return "progress"
-    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|政府工作报告|项目清单", t):
+    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单", t):
         return "plan"
     if not has_prose:
         return "summary"
@@ -218,6 +234,8 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
             cand = text[start:j + 1]
             if cand not in names or _inside_word(text, start, j + 1):
                 continue
+            if text[j + 1:j + 2] in SUFFIX_CHARS and text[start:j + 2] in names:
+                break         # 秦州区: the county, not its short form 秦州 (the next end tries it)
             if cand[-1] in SUFFIX_CHARS or P.ORG_CONTEXT.match(text[j + 1:j + 3]):
                 out.append((cand, names[cand], start))
                 last_end = j + 1

@@ -77,7 +77,7 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
     """Every number with a unit of measure in `text` (normalised), in order."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for pat, unit_of in ((P.PER_PERSON_MONTH, lambda m: f"元/人/{m.group('per')}"),
+    for pat, unit_of in ((P.PER_PERSON_MONTH, lambda m: "元/人/" + {"日": "天"}.get(m.group("per"), m.group("per"))),
                          (P.PER_MONTH, lambda m: f"元/{m.group('per')}"),
                          (P.POPULATION, lambda m: "人")):
         for m in pat.finditer(text):
@@ -114,7 +114,19 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
                 q = Quantity(value=q.value, unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op="<=",
                              start=q.start, end=q.end)
             found.append(q)
-    return _carry_units(text, _drop_breakdowns(text, sorted(found, key=lambda q: q.start)))
+    return _each(text, _carry_units(text, _drop_breakdowns(text, sorted(found, key=lambda q: q.start))))
+
+
+def _each(text: str, found: list[Quantity]) -> list[Quantity]:
+    """宫颈癌和乳腺癌检查各50万人: one figure for each of the things named before 各."""
+    if "各" not in text:
+        return found
+    out: list[Quantity] = []
+    for q in found:
+        m = P.EACH_OF.search(text[max(0, q.start - 30):q.start])
+        n = 1 + len(re.findall(r"和|、|及|与", m.group("things"))) if m else 1
+        out += [q] * n
+    return out
 
 
 def _carry_units(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -12,8 +12,8 @@ from functools import lru_cache
 NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)?)"
 MULT = r"(?P<mult>千万|百万|万|亿)?"
 
-# 每人每月60元 -> 60 元/人/月
-PER_PERSON_MONTH = re.compile(r"每人每(?P<per>[月年])\s*(?P<op>不低于|不少于|不超过|不高于|达到|提高到|提高至)?\s*" + NUMBER + r"\s*" + MULT + r"元")
+# 每人每月60元 -> 60 元/人/月;  每生每天4元 -> 4 元/人/天
+PER_PERSON_MONTH = re.compile(r"每(?:人|生|名学生|名)每(?P<per>[月年天日])\s*(?P<op>不低于|不少于|不超过|不高于|达到|提高到|提高至)?\s*" + NUMBER + r"\s*" + MULT + r"元")
 # 5.6万农村人口 / 12万农村牧区人口 -> 人
 POPULATION = re.compile(NUMBER + r"\s*" + MULT + r"(?:农村|城镇|城乡|贫困|农村牧区|受益|常住|户籍)?人口")
 # 每月60元 -> 60 元/月
@@ -59,6 +59,43 @@ SPEECH_DATE = re.compile(r"^\s*-{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\
 # account line) -> the day of the issue or the post
 ISSUE_DATE = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*星期[一二三四五六日天]")
 POST_DATE = re.compile(r"^\s*\S{0,16}\s+(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?:\s+\S{1,8})?\s*$")
+# 拜泉县人民政府办公室        2017年3月14日 -> a 纪要's header line: the issuing office and the date
+HEADER_DATE = re.compile(r"^\s*\S{2,30}?(?:办公室|办公厅|人民政府|委员会)\s*"
+                         r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+# （2026年1月12日深圳市龙岗区第七届人民代表大会第五次会议通过） -> the day a 决议 was adopted
+ADOPTED_DATE = re.compile(r"^\s*[（(]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                          r"[^（）()]{0,60}(?:会议|常务委员会)[^（）()]{0,20}通过\s*[）)]\s*$")
+# 2017年3月16日上午，县长刘振华…主持召开…常务会议 -> a meeting already held (not 将于…召开)
+MEETING_HELD = re.compile(r"(?<!将于)(?<!拟于)(?<!定于)(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:上午|下午|晚上)?[，,]?"
+                          r"[^。；将拟]{0,40}(?:主持召开|召开了?|举行了?)[^。；]{0,30}会议")
+# 关于2020年为民办实事完成情况及2021年为民办实事项目安排的通知 -> y=2021: last year's results, this year's plan
+REVIEW_THEN_PLAN = re.compile(r"(?:完成情况|总结|落实情况)\S{0,6}?(?:及|和|暨|与)\s*(?P<y>(?:19|20)\d{2})年\S{0,20}?"
+                              r"(?:项目|安排|计划|方案)\S{0,4}?(?:的)?(?:通知|方案|意见)$")
+# 一、2020年为民办实事完成情况 -> y=2020: a section of last year's results in this year's plan
+PAST_RESULTS = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\S{0,16}?(?:完成情况|落实情况|工作回顾|主要成效|办理情况)")
+# （三） / 2、 / 其中， -> what opens a sentence before the county it is about (其中，秦安县任务1500户)
+SENTENCE_LEAD = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.]\s*)?(?:其中|另外|此外)?[，,：:]?\s*")
+# 已完成2项，按计划推进13项，进度滞后1项 -> a tally of projects by status (two or more make a summary)
+STATUS_TALLY = re.compile(r"(?:已(?:全面|全部)?完成|按计划推进|序时推进|正常推进|有序推进|(?:进度)?滞后|未完成|未开工|已开工)"
+                          r"(?:的)?\s*\d+\s*(?:项|件|个项目)")
+# ，已完成年度任务的52% / ，完成率60% -> a rate with no count before it (the clause's task comes first)
+RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:已|累计)?(?:完成(?:了)?(?:年度|全年)?(?:任务|目标|计划)?的?|完成率(?:为|达到|达)?|"
+                       r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
+# 562.8亿元，其中中央资金298.6亿元、… -> the 其中 that opens a breakdown of money
+MONEY_BREAKDOWN = re.compile(r"(?<=元)[，,]?\s*其中[：:，,]?")
+# 2． / １、 -> a line that may open a numbered item (the cheap test before simplify)
+DIGIT_START = re.compile(r"\s*[\d０-９]")
+# 宫颈癌和乳腺癌检查各 -> things=宫颈癌和乳腺癌 (two figures of the same size)
+EACH_OF = re.compile(r"(?P<things>[\u4e00-\u9fff]{1,10}(?:(?:和|、|及|与)[\u4e00-\u9fff]{1,10}){1,4}?)(?:[\u4e00-\u9fff]{0,4})各\s*$")
+# 100% / 95%以上 -> a table cell that is only a share
+SHARE_CELL = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|及以上)?")
+# — 3 — / - 12 - / 第3页 -> a page footer left in a text
+PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+# 一、 / （三） / 2． / ④ -> a line that opens an item (not the second half of a sentence)
+ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)|[①-⑳])")
+RATE_ONLY_ANYWHERE = re.compile(RATE_ONLY.pattern[1:])     # the cheap test before the figures are read
+# 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
+ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
 # 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date
 PRINTED = re.compile(r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
 # 河南日报 / 株洲晚报 -> a newspaper's masthead, n=河南
@@ -103,10 +140,17 @@ def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
     2.3万人次 -> num=2.3 mult=万 unit=人次;  3000余人 -> num=3000 approx=余 unit=人 (more than)
     """
     alts = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])")
+    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])(?<!部(?=[门分署队委]))")
 
 
 # ---- extract ------------------------------------------------------------
+
+# 形成21个候选项目 / 从15个民生实事候选项目中 -> n=21 (the candidates a ballot lists)
+CANDIDATES = re.compile(r"(?P<n>\d+|[一二三四五六七八九十]{1,3})(?:个|件|项)(?:民生实事|实事)?(?:项目)?候选项目")
+# 计划投资（万元） -> unit=万元: the unit of a column's bare numbers
+HEADER_UNIT = re.compile(r"[（(]\s*(?P<unit>万元|亿元|元|万人|人|户|个|公里|平方米|万平方米|套|所|张)\s*[)）]$")
+# 8600 / 1,450 / 75.0: a cell that is only a number
+BARE_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 # 注：1-8项为省级重点民生实事 -> a=1 b=8 level=省
 LEVEL_NOTE = re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:为|是)(?P<level>[省市县区])(?:级|列|定)?")
@@ -127,7 +171,8 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|�
 TITLES = r"(?:州长|市长|县长|区长|省长|副州长|副市长|副县长|副区长|常务副县长|常务副市长|书记|主任|局长|组长)"
 
 # 州长龙晓华多次强调 -> name=龙晓华
-TITLED_PERSON = re.compile(TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；]|多次|强调|指出|要求|主持|表示|在|带队|率队)")
+TITLED_PERSON = re.compile(TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；]|多次|强调|指出|要求|主持|表示|在|带队|率队)"
+                           r"(?![^，。；]{0,20}主持)")      # 县长刘振华在…主持召开: the chair of the meeting is no leader
 
 # 由副区长杨  帆约谈区交通局主要负责同志 -> name=杨  帆 (an official acting on the projects, name padded or not)
 ACTING_LEADER = re.compile(r"由\s*" + TITLES + r"\s*(?P<name>[\u4e00-\u9fff](?:\s{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}?))"
@@ -174,7 +219,7 @@ TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目�
 
 # …1.8万人，上半年完成1.02万人 -> the comma where progress begins
 # (，8个已全部开工: the task restated, then 已)
-PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|上半年|前三季度|"
+PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|1[3-9]月|上半年|前三季度|"
                             r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
 
 # 副区长 王  强 / 常务副县长李军 -> the title before a leader's name
@@ -186,6 +231,12 @@ SANCTION = re.compile(r"限期(?:于|在)?[^，,。；]{2,14}?前[^，,。；]{0
 
 # 限期于10月31日前整改到位 -> d=10月31日前
 DEADLINE_PHRASE = re.compile(r"限期(?:于|在)?\s*(?P<d>[^，,。；]{2,14}?前)")
+# 县农业局配合，12月底前完成。 -> d=12月底前 (a clause of its own giving the time limit)
+DEADLINE_CLAUSE = re.compile(r"(?:^|[，,。；;])\s*(?:(?:要|须|确保|力争)(?:于|在)?)?\s*"
+                             r"(?P<d>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|[^，,。；\d]{0,3})|年底|年末)(?:前|之前))(?:全面|全部)?(?:完成|建成|竣工)")
+# 由副县长王立新负责 -> name=王立新 (the official a 纪要 or a plan assigns to the item)
+ASSIGNED_LEADER = re.compile(r"由(?:县委常委、)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*(?P<name>(?:[\u4e00-\u9fff]\s*){2,3}?)"
+                             r"(?:同志)?(?:负责|牵头|督办|分管|领办)")
 
 # 城镇新增就业（区人社局）：年度目标4200人… -> name
 LABELLED = re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]")
@@ -219,7 +270,7 @@ STANDARD = re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|�
 # ---- metadata ------------------------------------------------------------
 
 # ……的通知 / ……情况表（分县） -> a title is complete
-TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|计划|情况|表|清单|安排|函|要点|任务)》?(?:[（(][^）)]{1,12}[）)])?$")
+TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|决议|纪要|计划|情况|表|清单|安排|函|要点|任务)》?(?:[（(][^）)]{1,12}[）)])?$")
 
 # 您好，今天是2013年10月25日 星期五 / 当前位置：首页 > 政务公开 / 首页 | 政务公开 -> a web page's chrome, not a title
 PAGE_CHROME = re.compile(r"您好|今天是|星期[一二三四五六日天]|当前位置|首页\s*[>|｜]|门户网站|【|浏览次数|阅读次数|打印本页|关闭窗口|"
@@ -326,8 +377,9 @@ GROUP_LEADER = re.compile(r"(?P<title>(?:常务)?副?(?:省|市|州|县|区|旗|
 # 16项具体任务中已完成7项: counts of tasks, not figures of progress
 STATUS_COUNT = re.compile(r"^[^，,。]{0,5}中")
 
+# ，16月全地区…: a damaged 1—6月 (no month 13–19) opens the count so far, like 1-6月
 # ，截至6月底已检查1.18万人 / ，目前已完成620个 -> the count so far, after the task restated
-SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|(?:完成|实现)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
+SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|1[3-9]月|(?:完成|实现)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
 
 # ，已全部建成 / 全面完成 / 已全部搬迁入住 -> the task done in full
 DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放)")

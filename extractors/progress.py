@@ -70,7 +70,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         if not sent.strip():
             continue
         pending: list[Progress] = []
-        default_region = _region_at(re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.]\s*", "", sent.strip()), places)
+        default_region = _region_at(P.SENTENCE_LEAD.sub("", sent.strip()), places)
         rates = _rates(sent)
         for m in P.PLACE_RATE.finditer(sent):     # 完成率：乐都区58.2%、平安区61.4%
             if m.group("r") in places and not any(r[0] <= m.start("rate") <= r[0] + 12 for r in rates):
@@ -133,7 +133,24 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
             else:
                 target.rate, target.rate_raw, target.measure = value, raw, measure
                 pending = [g for g in pending if g is not target]
+        if default_region:
+            _county_task(sent, found, inside, [g for g in out if g.region == default_region], evidence, line)
     return out
+
+
+def _county_task(sent: str, found, inside, progress: list[Progress], evidence: str, line: int | None) -> None:
+    """其中，秦安县任务1500户，竣工1280户，完成85.6%: the county's own task is the base of its count."""
+    from .records import Summary
+
+    tasks = [q for q in found if any(a <= q.start < b for a, b in inside)
+             and re.search(r"(?:任务|目标|计划)(?:为|是|数)?\s*$", sent[max(0, q.start - 4):q.start])]
+    if len(tasks) != 1:
+        return
+    task = tasks[0]
+    for g in progress:
+        if g.completed is not None and g.base is None and g.completed.unit == task.unit:
+            g.base = Summary(subject=g.region, total=task.value, unit=task.unit,
+                             evidence=Evidence(text=evidence, line=line))
 
 
 def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None]]:
@@ -215,9 +232,9 @@ def _listed_places(text: str, places: set[str]) -> list[str]:
 
 def _region_at(clause: str, places: set[str]) -> str | None:
     clause = clause.strip()
-    for name in places:
-        if clause.startswith(name):
-            return name
+    hits = [name for name in places if clause.startswith(name)]
+    if hits:
+        return max(hits, key=len)         # 秦州区, not its short form 秦州
     m = P.REGION_HEAD.match(clause)
     if m and m.group("r") in places:
         return m.group("r")

@@ -77,7 +77,7 @@ class Progress:
 
 
 COMPLETION_MEASURES = {"完成年任务", "完成任务", "完成率", "完成年度任务", "完成全年任务", "占年任务", "完成目标任务",
-                       "完成计划", "占总投资", "完成年度目标", "完成", "完工率", "竣工率", "完成全年目标", "完成目标"}
+                       "完成计划", "完成年计划", "完成年度计划", "完成全年计划", "占总投资", "完成年度目标", "完成", "完工率", "竣工率", "完成全年目标", "完成目标"}
 
 
 @dataclass
@@ -121,6 +121,7 @@ class Summary:
     scope: str | None = None          # what the total counts: projects | indicators | tasks | categories | threshold
     threshold: float | None = None    # scope threshold: the rate the counted regions are compared with
     above: bool | None = None         # scope threshold: counted when above (True) or below (False)
+    tolerance: float = 0.0            # the parts and the total as rounded when written (资金 in 亿元)
 
     def to_dict(self) -> dict:
         return {"subject": self.subject, "total": _num(self.total), "unit": self.unit,

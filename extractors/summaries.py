@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .numbers import to_number
+from .numbers import find_quantities, to_number
 from .records import Evidence, Summary
 
 
@@ -110,7 +110,7 @@ def declared_counts(text: str, line: int | None, original: str, year: int | None
     (2017年确定的12个方面32项…已全面完成) is last year's list, not this one's."""
     if not re.search(r"实事|民生工程|项目|任务|指标", text):
         return []
-    if not re.search(r"共|全区|全市|全县|全州|全省|确定|办理|的\d+个", text):
+    if not re.search(r"共|全区|全市|全县|全州|全省|确定|办理|办好|的\d+个", text):
         return []
     out = []
     for m in P.DECLARED.finditer(text):
@@ -166,4 +166,43 @@ def table_counts(table, lines: list[str]) -> list[Summary]:
                 rows = sum(1 for r in table.filled()[table.header_rows:] if any(x.strip() for x in r))
                 out.append(Summary(subject=m.group(0), total=n, unit="个" + head, listed=rows, scope="list",
                                    evidence=Evidence(text=lines[k].strip(), line=k + 1)))
+    return out
+
+
+def ballot_count(listed: int, paragraphs, line: int | None) -> Summary | None:
+    """形成21个候选项目 against the rows of the ballot that follows: the first number of candidates
+    the text declares is the list's total."""
+    for ln, nt in paragraphs:
+        m = P.CANDIDATES.search(nt.text)
+        if m and (line is None or ln < line):
+            total = to_number(m.group("n"))
+            if total:
+                return Summary(subject="候选项目", total=total, unit="个", listed=listed, scope="list",
+                               evidence=Evidence(text=nt.original.strip(), line=ln))
+    return None
+
+
+def money_parts(text: str, gaz, line: int | None, original: str) -> list[Summary]:
+    """累计下达资金562.8亿元，其中中央资金298.6亿元、省级资金143.5亿元、市县资金112.7亿元 → total 562.8亿
+    and its parts, each as precise as written (the check allows their rounding)."""
+    if "其中" not in text or "元" not in text:
+        return []
+    out = []
+    for m in P.MONEY_BREAKDOWN.finditer(text):
+        found = [q for q in find_quantities(text, gaz.units) if q.unit == "元"]
+        before = [q for q in found if q.end <= m.start() and not text[q.end:m.start()].strip("，, ")]
+        end = min([i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)])
+        parts = [q for q in found if m.end() <= q.start < end]
+        if not before or len(parts) < 2:
+            continue
+        total = before[-1]
+        labels = {}
+        for q in parts:
+            cut = max(text.rfind(ch, m.end(), q.start) for ch in "、，,") + 1
+            label = text[max(cut, m.end()):q.start].strip() or f"第{len(labels) + 1}项"
+            labels[label] = labels.get(label, 0.0) + q.value
+        out.append(Summary(subject=text[max(text.rfind(ch, 0, total.start) for ch in "，,。；：") + 1:total.start].strip(),
+                           total=total.value, unit="元", parts=labels, scope="money",
+                           tolerance=total.half + sum(q.half for q in parts),
+                           evidence=Evidence(text=original, line=line)))
     return out

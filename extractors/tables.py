@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 
 from . import patterns as P
 from .normalize import simplify, squash
-from .numbers import find_quantities, target_figures, to_number
+from .numbers import find_quantities, percent_targets, target_figures, to_number
 from .people import leaders_in, units_in
 from .records import Evidence, Progress, Project, Quantity, Target
 
 # (role, header pattern) — the first that matches a column's header wins
 COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
     ("skip", r"验收|认定|评估|备注|说明|联系电话|联系人"),
+    ("ballot", r"赞成票|反对票|弃权票|得票|票数|票决结果"),
     ("seq", r"^(序号|编号|序|No\.?)$"),
     ("leader", r"领导|责任人|负责人|联系人"),
     ("partner", r"相关责任单位|配合单位|协办单位|参与单位|协助单位|配合部门|协办部门|相关单位|责任主体"),
@@ -29,7 +30,7 @@ COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
     ("completed", r"已完成|完成数|累计完成|实际完成|完成情况|完成量|进展情况"),
     ("status", r"状态|进展评价|评价|等次"),
     ("category", r"^(类别|类型|领域|方面|分类|板块)$"),
-    ("target", r"指标|目标|任务数|建设任务|年度任务|建设规模|建设内容|任务量|计划数"),
+    ("target", r"指标|目标|任务数|建设任务|年度任务|建设规模|建设内容|具体内容|任务量|计划数|计划投资|投资计划"),
     ("name", r"项目|实事|名称|事项|任务|内容|工作"),
     ("region", r"县市区|县（市、区）|县市|地区|区县|地方|单位"),
 ]]
@@ -40,6 +41,13 @@ class TableLayout:
     roles: dict[str, list[int]] = field(default_factory=dict)
     width: int = 0
     header_rows: int = 0
+    units: dict[int, str] = field(default_factory=dict)   # column → the unit its header names: 计划投资（万元）
+
+    def figure_text(self, col: int | None, text: str) -> str:
+        """A bare number under a header that names the unit takes it: 8600 under （万元） → 8600万元."""
+        if col is not None and col in self.units and P.BARE_NUMBER.fullmatch(squash(text)):
+            return squash(text) + self.units[col]
+        return text
 
     def col(self, role: str) -> int | None:
         cols = self.roles.get(role)
@@ -75,6 +83,9 @@ def _roles(rows: list[list[str]], n_head: int, n_cols: int) -> TableLayout:
     for c in range(n_cols):
         parts = [squash(simplify(rows[r][c])) for r in range(n_head)]
         roles = [_role(p) for p in parts if p]
+        unit = next((m.group("unit") for p in parts if (m := P.HEADER_UNIT.search(p))), None)
+        if unit:
+            out.units[c] = unit
         # the upper (spanning) label decides, unless it groups units and the lower one says which:
         # 责任单位 over 牵头单位 | 协办单位; but 责任人 over 区政府办 | 主要责任单位 stays people
         role = next((r for r in roles if r), None)
@@ -95,8 +106,8 @@ def _row_cells(table, r: int) -> list[str]:
 
 def projects_from_table(table, year: int | None, gaz) -> list[Project]:
     lay = layout_of(table)
-    if lay is None or any(P.VOTE_HEADER.search(squash(x)) for x in table.filled()[0]):
-        return []          # 候选项目 / 得票数 / 得票率: candidates and their votes, not projects
+    if lay is None or "ballot" in lay.roles or any(P.VOTE_HEADER.search(squash(x)) for x in table.filled()[0]):
+        return []          # a 票决 ballot (候选项目 / 得票数 / 得票率) lists candidates, not the projects set
     filled = table.filled()
     projects: list[Project] = []
     last: dict[str, str] = {}
@@ -122,7 +133,8 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
             continue
         seq = squash(cell("seq"))
         name = _join_lines(cell("name"))
-        target_text = _join_lines(cell("target")) if lay.col("target") is not None else ""
+        target_text = lay.figure_text(lay.col("target"), _join_lines(cell("target"))) \
+            if lay.col("target") is not None else ""
         category = _join_lines(cell("category")) or None
         evidence = Evidence(text="\t".join(_row_cells(table, r)).replace("\n", " "),
                             line=table.row_lines[r] if r < len(table.row_lines) else None,
@@ -171,13 +183,36 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
         # targets
         source = P.FUNDING_FIELD.sub("", simplify(target_text or ""))      # （资金：…万元） is funding
         qty_text = source or simplify(name)
-        for q in target_figures(qty_text, find_quantities(qty_text, gaz.units)):
+        found = target_figures(qty_text, find_quantities(qty_text, gaz.units))
+        if source and not any(q.unit == "%" for q in found):
+            found = sorted(found + (percent_targets(source) or _share_cell(source, name)), key=lambda q: q.start)
+        for q in found:
             label = source if source and not re.fullmatch(r"[\d.,万亿千]+\S{0,4}", squash(source)) else \
                 simplify(name) + qty_text
             current.targets.append(Target(text=label, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
                                           half=q.half, family=q.family))
         _row_progress(current, lay, row, gaz, evidence)
     return projects
+
+
+def ballot_rows(table) -> int | None:
+    """The candidates a 票决 ballot lists (rows with a number), or None when `table` is no ballot."""
+    lay = layout_of(table)
+    if lay is None or "ballot" not in lay.roles:
+        return None
+    seq = lay.col("seq")
+    filled = table.filled()
+    return sum(1 for r in range(lay.header_rows, table.n_rows)
+               if seq is not None and seq < len(filled[r]) and squash(filled[r][seq]).isdigit())
+
+
+def _share_cell(cell: str, name: str) -> list[Quantity]:
+    """A cell that is only a percentage, in the row of a share (课后服务覆盖率 | 100% | 100%)."""
+    m = P.SHARE_CELL.fullmatch(squash(cell))
+    if m is None or "率" not in (name or ""):
+        return []
+    op = ">=" if m.group("after") else "="
+    return [Quantity(value=float(m.group("num")), unit="%", raw=squash(cell), half=0.0, family="share", op=op)]
 
 
 def table_has_spans(table) -> bool:
@@ -200,7 +235,8 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         return
     p = Progress(text=evidence.text, line=evidence.line)
     if done is not None and done < len(row):
-        qs = find_quantities(simplify(row[done]), gaz.units)
+        qs = find_quantities(simplify(lay.figure_text(done, row[done])), gaz.units) \
+            or _share_cell(simplify(row[done]), project.name)
         if qs:
             p.completed = qs[0]
         elif re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):

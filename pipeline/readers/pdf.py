@@ -405,8 +405,11 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
                     and obj["top"] - open_line["top"] > 1.5 * pitch * size:
                 open_line = None                # a blank line or paragraph spacing between them
             centred = indented and _centred(obj, left, right)
+            # a line opening an item after a finished sentence or item, or after the brackets closing
+            # one (…（县人社局）/ 3. 城乡…), starts a paragraph even when the line before ran to the margin
             new_item = open_line is not None and blocks and isinstance(blocks[-1], Paragraph) \
-                and _starts_item(blocks[-1].text, obj["text"])
+                and (_starts_item(blocks[-1].text, obj["text"])
+                     or (open_line["text"][-1:] in "）)" and bool(ITEM.match(obj["text"]))))
             if open_line is not None and (not indented or centred) and not new_item and blocks \
                     and isinstance(blocks[-1], Paragraph):
                 blocks[-1].text += obj["text"]
