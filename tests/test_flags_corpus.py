@@ -28,7 +28,6 @@ KNOWN_MISSES = {
     "067_shandong_pingyin_2025_plan_fengongfangan": "headings （一）–（五）, （五） again, （七）–（十） on their own lines (prose plan with 目标任务/牵头单位 lines): the repeat and skip are not checked",
     "069_hebei_xingtai_2018_progress_duchatongbao": "'巨鹿县任务560户，竣工476户，完成86.5%' is read with its region and rate, but the county target 560户 is not paired with it, so 476/560 = 85.0 is never checked",
     "071_jiangsu_sheng_2016_progress_shangbannian_fenlei": "status count '52项具体任务中，已完成年度任务的9项，超序时进度推进的28项，基本达到序时进度的11项，滞后于序时进度的3项' (= 51) is not summed",
-    "072_guangxi_liuzhou_2023_supervision_dubandan": "'督办时限：2023年8月31日前' in a 督办事项 form block is not read as a deadline, so it is not compared with the notice's date 2023年9月6日",
 }
 
 
