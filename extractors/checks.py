@@ -258,8 +258,46 @@ def check_numbering(ex: Extraction, doc=None) -> Iterator[Flag]:
             if cs and (not cats or cats[-1][1] != cs):
                 cats.append((_as_int(cs), cs, p))
         yield from _gaps([(n, p) for n, _, p in cats if n is not None], "类别序号")
+    yield from _item_gaps(ex, doc.lines if doc is not None else [])
     if doc is not None:
         yield from _circled_gaps(doc.lines)
+
+
+def _item_gaps(ex: Extraction, lines: list[str]) -> Iterator[Flag]:
+    """Numbered prose items （一）（二）…（五）（五）（七）: one flag for a run that repeats or skips (a run
+    restarts at 1), naming every break.  A number the document writes at a line's start between two
+    items (an item read as something else) is no skip; two projects of one line are one item."""
+    items = sorted((p for p in ex.projects if p.table is None and p.seq and p.evidence and p.evidence.line),
+                   key=lambda p: p.evidence.line)
+    runs: list[list] = []
+    seen: set[int] = set()
+    for p in items:
+        n = _as_int(p.seq)
+        if n is None or p.evidence.line in seen:
+            continue
+        seen.add(p.evidence.line)
+        if runs and runs[-1] and n - runs[-1][-1][0] > 1 and _written_between(lines, runs[-1][-1], p, n):
+            runs.append([])       # the missing numbers are written: an item read otherwise, not a gap
+        if n == 1 or not runs:
+            runs.append([])
+        runs[-1].append((n, p))
+    for run in runs:
+        if len(run) < 3:
+            continue
+        found = list(_gaps(run, "序号"))
+        if found:
+            first = found[0]
+            yield Flag("NUMBERING_GAP", "warning", "；".join(f.message for f in found), first.evidence,
+                       expected=first.expected, found=first.found, project=first.project)
+
+
+def _written_between(lines: list[str], prev: tuple, b, n: int) -> bool:
+    for text in lines[prev[1].evidence.line:b.evidence.line - 1]:
+        m = P.ITEM.match(text or "")
+        k = _as_int(next((g for g in m.groups() if g), "")) if m else None
+        if k is not None and prev[0] < k < n:
+            return True
+    return False
 
 
 def _circled_gaps(lines: list[str]) -> Iterator[Flag]:
