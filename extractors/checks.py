@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from . import patterns as P
-from .records import Evidence, Extraction, Flag, Progress, Project, Target
+from .records import Evidence, Extraction, Flag, Progress, Target
 
 COMPATIBLE_FAMILIES = [{"persons"}, {"person_times"}, {"households"}, {"dwellings"}]
 CN_NUMS = "一二三四五六七八九十"
@@ -62,12 +62,20 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
             c = g.completed
             if any(rate_consistent(c.value, c.half, t, th, g.rate, g.rate_raw) for t, th in denominators):
                 continue
+            if _standard_met(c, unit, denominators[0][0], g.rate):
+                continue
             t = denominators[0][0]
             actual = 100 * c.value / t
             yield Flag("RATE_MISMATCH", "error",
                        f"{p.name}：已完成{_fmt(c.value)}{c.unit or ''}/任务{_fmt(t)}{unit or ''}={actual:.2f}%，"
                        f"文中为{g.rate_raw or g.rate}%",
                        Evidence(text=g.text, line=g.line), expected=round(actual, 2), found=g.rate, project=p)
+
+
+def _standard_met(c, unit: str | None, target: float, rate: float | None) -> bool:
+    """参保率 96.2% against a target of 95% stated as 完成率 100: a share at or above its level counts as
+    done (100%), not as 101.3% of it."""
+    return unit == "%" and c.unit == "%" and rate == 100 and c.value >= target
 
 
 def _base_for(targets: list[Target], g: Progress) -> Target | None:
@@ -260,28 +268,46 @@ def check_numbering(ex: Extraction, doc=None) -> Iterator[Flag]:
             if cs and (not cats or cats[-1][1] != cs):
                 cats.append((_as_int(cs), cs, p))
         yield from _gaps([(n, p) for n, _, p in cats if n is not None], "类别序号")
+    yield from _item_gaps(ex, doc.lines if doc is not None else [])
     if doc is not None:
         yield from _circled_gaps(doc.lines)
-        yield from _item_gaps(doc)
 
 
-def _item_gaps(doc) -> Iterator[Flag]:
-    """Items numbered 1．2．3． at the start of lines outside tables: a run restarts at 1."""
-    from .normalize import simplify
+def _item_gaps(ex: Extraction, lines: list[str]) -> Iterator[Flag]:
+    """Numbered prose items （一）（二）…（五）（五）（七）: one flag for a run that repeats or skips (a run
+    restarts at 1), naming every break.  A number the document writes at a line's start between two
+    items (an item read as something else) is no skip; two projects of one line are one item."""
+    items = sorted((p for p in ex.projects if p.table is None and p.seq and p.evidence and p.evidence.line),
+                   key=lambda p: p.evidence.line)
+    runs: list[list] = []
+    seen: set[int] = set()
+    for p in items:
+        n = _as_int(p.seq)
+        if n is None or p.evidence.line in seen:
+            continue
+        seen.add(p.evidence.line)
+        if runs and runs[-1] and n - runs[-1][-1][0] > 1 and _written_between(lines, runs[-1][-1], p, n):
+            runs.append([])       # the missing numbers are written: an item read otherwise, not a gap
+        if n == 1 or not runs:
+            runs.append([])
+        runs[-1].append((n, p))
+    for run in runs:
+        if len(run) < 3:
+            continue
+        found = list(_gaps(run, "序号"))
+        if found:
+            first = found[0]
+            yield Flag("NUMBERING_GAP", "warning", "；".join(f.message for f in found), first.evidence,
+                       expected=first.expected, found=first.found, project=first.project)
 
-    table_lines: set[int] = set()
-    for t in doc.tables():
-        lines = [ln for ln in list(t.row_lines) + [c.line for c in t.cells] if ln]
-        if lines:
-            table_lines.update(range(min(lines), max(lines) + 2))     # a cell's text may run over several lines
-    seqs = []
-    for i, line in enumerate(doc.lines, 1):
-        m = P.ITEM_NUMBER.match(simplify(line)) if i not in table_lines and P.DIGIT_START.match(line) else None
-        if m:
-            seqs.append((int(m.group("seq")), Project(name=line.strip()[:40], evidence=Evidence(text=line.strip()[:300],
-                                                                                                 line=i))))
-    for flag in _gaps(seqs, "序号"):
-        yield Flag(flag.code, flag.severity, flag.message, flag.evidence, expected=flag.expected, found=flag.found)
+
+def _written_between(lines: list[str], prev: tuple, b, n: int) -> bool:
+    for text in lines[prev[1].evidence.line:b.evidence.line - 1]:
+        m = P.ITEM.match(text or "")
+        k = _as_int(next((g for g in m.groups() if g), "")) if m else None
+        if k is not None and prev[0] < k < n:
+            return True
+    return False
 
 
 def _circled_gaps(lines: list[str]) -> Iterator[Flag]:

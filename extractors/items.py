@@ -22,7 +22,7 @@ from .tables import deadline_iso
 
 PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门")
 LEADER_KEYS = ("责任领导", "分管领导", "牵头领导", "联系领导", "责任人")
-DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点")
+DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点", "督办时限")
 
 
 def group_items(paragraphs, units: dict) -> list[list]:
@@ -387,7 +387,7 @@ def _item_seq(m) -> str:
     """（三） → 三, 2. → 2, ④ → 4."""
     if m.group("d"):
         return str(ord(m.group("d")) - 0x245F)
-    return m.group("a") or m.group("b") or m.group("c") or m.group("e") or m.group("f")
+    return m.group("a") or m.group("b") or m.group("c") or m.group("e") or m.group("f") or m.group("g")
 
 
 def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:

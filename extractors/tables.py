@@ -22,6 +22,7 @@ COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
     ("skip", r"验收|认定|评估|备注|说明|联系电话|联系人"),
     ("ballot", r"赞成票|反对票|弃权票|得票|票数|票决结果"),
     ("seq", r"^(序号|编号|序|No\.?)$"),
+    ("measure", r"计量单位|^计量$|^单位名称$"),
     ("leader", r"领导|责任人|负责人|联系人"),
     ("partner", r"相关责任单位|配合单位|协办单位|参与单位|协助单位|配合部门|协办部门|相关单位|责任主体"),
     ("lead_unit", r"牵头|主要责任单位|责任单位|责任部门|承办单位|主办单位|实施单位|主责单位|负责单位|承办部门"),
@@ -114,7 +115,7 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
     current: Project | None = None
     tcol = lay.col("target") if lay.col("target") is not None else lay.col("name")
     for r in range(lay.header_rows, table.n_rows):
-        row = list(filled[r])
+        row = _with_measure(list(filled[r]), lay)
         written = _row_cells(table, r)
         if tcol is not None and len(written) > lay.width and len(written) == len(row) and not table_has_spans(table):
             k = len(written) - lay.width      # fold the extra cells into the target cell
@@ -191,6 +192,9 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
                 simplify(name) + qty_text
             current.targets.append(Target(text=label, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
                                           half=q.half, family=q.family))
+        if not current.targets and _bare_share(target_text):     # 95% under a 计量单位 of %: a share to reach
+            current.targets.append(Target(text=simplify(name) + squash(target_text), value=_bare_share(target_text).value,
+                                          unit="%", raw=squash(target_text), family="share"))
         _row_progress(current, lay, row, gaz, evidence)
     return projects
 
@@ -213,6 +217,26 @@ def _share_cell(cell: str, name: str) -> list[Quantity]:
         return []
     op = ">=" if m.group("after") else "="
     return [Quantity(value=float(m.group("num")), unit="%", raw=squash(cell), half=0.0, family="share", op=op)]
+
+
+def _with_measure(row: list[str], lay: TableLayout) -> list[str]:
+    """人 | 1600 | 1452 in a table with a 计量单位 column: the row's unit belongs to its target and completed
+    cells written as bare numbers (1600人, 4.2万人), not to the rate."""
+    m = lay.col("measure")
+    unit = squash(row[m]) if m is not None and m < len(row) else ""
+    if not unit or len(unit) > 6 or re.search(r"\d", unit):
+        return row
+    for role in ("target", "completed"):
+        c = lay.col(role)
+        if c is not None and c < len(row) and re.fullmatch(r"\d+(?:\.\d+)?", squash(row[c])):
+            row[c] = squash(row[c]) + unit
+    return row
+
+
+def _bare_share(text: str) -> Quantity | None:
+    """A cell that is only a percentage (96.2%), as a table with a 计量单位 column writes a share."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)%", squash(text or ""))
+    return Quantity(value=float(m.group(1)), unit="%", raw=m.group(0), family="share") if m else None
 
 
 def table_has_spans(table) -> bool:
@@ -242,6 +266,8 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         elif re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):
             unit = project.targets[-1].unit if project.targets else None
             p.completed = Quantity(value=float(squash(row[done])), unit=unit, raw=squash(row[done]))
+        elif _bare_share(row[done]):
+            p.completed = _bare_share(row[done])
     if rate is not None and rate < len(row):
         m = re.search(r"(\d+(?:\.\d+)?)\s*%?", squash(row[rate]))
         if m:
