@@ -229,11 +229,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             q = _rate_only(seg, gaz)
             if q is not None:
                 # 新建智慧健康驿站30个，完成率60%: the task, and a rate with no count to check it by
-                p = Project(name=seg[:q.start].strip("，, ") or seg[:q.end], evidence=Evidence(text=nt.original.strip(), line=ln))
-                p.targets.append(Target(text=seg[:q.end].strip("，, "), value=q.value, unit=q.unit, op=q.op, raw=q.raw,
-                                        half=q.half, family=q.family))
-                p.progress = progress_in(seg[q.end:], gaz, places, ln, nt.original.strip(), p.targets)
-                out.append(p)
+                out.append(_task_then_progress(seg, q, gaz, places, ln, nt.original.strip()))
                 continue
             if (m and seg[m.end():m.end() + 1] == "的") or re.search(r"共\s*\d+\s*[项件]", seg):
                 continue        # 已完成年度任务的2项: a status count, not a project
@@ -248,11 +244,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 continue
             if q is not None:
                 # 新建改扩建幼儿园9所，已完工7所，完工率77.8%: the clause's first figure is its task
-                p = Project(name=seg[:q.start].strip("，, ") or seg[:q.end], evidence=Evidence(text=nt.original.strip(), line=ln))
-                p.targets.append(Target(text=seg[:q.end].strip("，, "), value=q.value, unit=q.unit, op=q.op, raw=q.raw,
-                                        half=q.half, family=q.family))
-                p.progress = progress_in(seg[q.end:], gaz, places, ln, nt.original.strip(), p.targets)
-                out.append(p)
+                out.append(_task_then_progress(seg, q, gaz, places, ln, nt.original.strip()))
                 continue
             cut = m.start() if m else std.start()
             name = re.sub(r"(?:的|为)$", "", seg[:cut]).strip("，, ")
@@ -345,6 +337,16 @@ def _rate_only(seg: str, gaz):
         return None
     q = found[0]
     return q if P.RATE_ONLY.match(seg[q.end:]) else None
+
+
+def _task_then_progress(seg: str, q, gaz, places, ln: int, original: str) -> Project:
+    """A clause whose figure `q` is its task: the project named by what comes before the figure,
+    with the progress the rest of the clause states."""
+    p = Project(name=seg[:q.start].strip("，, ") or seg[:q.end], evidence=Evidence(text=original, line=ln))
+    p.targets.append(Target(text=seg[:q.end].strip("，, "), value=q.value, unit=q.unit, op=q.op, raw=q.raw,
+                            half=q.half, family=q.family))
+    p.progress = progress_in(seg[q.end:], gaz, places, ln, original, p.targets)
+    return p
 
 
 def _restated(seg: str, gaz):
