@@ -205,8 +205,12 @@ FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门
 UNIT_ROLE = re.compile(r"(?:^|(?<=[，,。；;：:（(\s由]))(?P<units>[^，,。；;：:（）()\s]{2,80}?)(?:按职责分工|按职责|分别|共同)?"
                        r"(?P<role>牵头|配合|协办|协助|参与|负责)(?:组织)?(?:实施|负责|落实)?")
 ROLE_WORD = re.compile(r"牵头|配合|协办|协助|参与|负责")
-# 配合：罗阳街道办事处 -> role=配合, inside an item title's brackets
-ROLE_LABEL = re.compile(r"^\s*(?P<role>牵头|配合|协办|协助|参与|责任|主责)(?:单位|部门)?\s*[:：]\s*")
+# 配合：罗阳街道办事处 -> role=配合, inside an item title's brackets or a unit cell (牵头：区建设局；配合：…)
+ROLE_LABEL = re.compile(r"^\s*(?P<role>牵头|配合|协办|协助|参与|责任|主责|主办|负责)(?:单位|部门)?\s*[:：]\s*")
+# 韦宁（副市长） -> the post in brackets after a leader's name
+POST_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:长|书记|主任|常委|委员|主席|调研员|巡视员)[^（）()]*[）)]")
+# 韦  宁（副市长）　　牵头单位：市住建局 -> the next field on the same line, after a wide gap
+NEXT_FIELD = re.compile(r"\s{2,}[\u4e00-\u9fff]{2,8}[：:].*$")
 # 主要原因是县住建局 / 请各 -> words no organisation's name holds
 NOT_UNIT = re.compile(r"[是因要请把对向在的已]|主要|原因|各|相关|有关")
 
@@ -401,8 +405,11 @@ SUBCOUNTY = re.compile(r"(?<![各全有相其])(?P<r>[\u4e00-\u9fff]{2,5}(?:街�
 # 得票数 / 票数: a table of candidates voted on (征集, 票决), not of projects
 VOTE_HEADER = re.compile(r"得票|票数")
 
-# 全市 / 合计: the total row of a summary table
-TOTAL = re.compile(r"^(全市|全州|全县|全区|全省|合计|总计|全盟|全旗|小计)$")
+# 全市 / 合计 / 全市合计: the total row of a summary table
+TOTAL = re.compile(r"^(?:全(?:市|州|县|区|省|盟|旗)(?:合计|总计|小计)?|合计|总计|小计)$")
+# 就业任务（人） / 累计完成 / 完成比例 -> the role word of a summary table's column; what comes before it
+# names the project group (就业)
+COLUMN_ROLE_WORD = re.compile(r"(?:年度|全年)?(?:目标)?任务|(?:年度|全年)?目标|计划|(?:累计|实际|已)?完成|进度|比例")
 
 # 城镇新增就业（人） -> u=人
 UNIT_IN = re.compile(r"[（(](?P<u>[^）)]{1,6})[）)]")

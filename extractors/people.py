@@ -11,15 +11,10 @@ import re
 from . import patterns as P
 from .normalize import simplify
 
-# 韦  宁（副市长、市公安局局长） -> the post in brackets after a leader's name
-POST_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:长|书记|主任|常委|委员|主席|调研员|巡视员)[^（）()]*[）)]")
-# 韦  宁　　牵头单位：市水利局 -> the next field on the same line
-NEXT_FIELD = re.compile(r"\s{2,}[\u4e00-\u9fff]{2,8}[：:].*$")
-
 
 def leaders_in(cell: str) -> list[str]:
     out = []
-    cell = NEXT_FIELD.sub("", POST_IN_BRACKETS.sub("", cell or ""))
+    cell = P.NEXT_FIELD.sub("", P.POST_IN_BRACKETS.sub("", cell or ""))
     for part in re.split(r"[、，,；;/\n]+|\s{3,}", cell):
         part = P.LEADER_TITLE.sub("", part.strip())
         if P.PADDED_NAME.match(part):
@@ -29,10 +24,6 @@ def leaders_in(cell: str) -> list[str]:
             if P.PERSON_NAME.match(name) and not P.NOT_PERSON.search(name) and name not in out:
                 out.append(name)
     return out
-
-
-# 牵头：区建设局 / 配合单位: 区财政局 -> the role label before a unit in a cell
-ROLE_PREFIX = re.compile(r"^\s*(?:牵头|配合|协办|协助|责任|主办|主责|参与|负责)(?:单位|部门)?\s*[:：]\s*")
 
 
 def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
@@ -47,7 +38,7 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
     out = []
     for chunk in joined:
         for part in _split_outside_brackets(chunk):
-            part = ROLE_PREFIX.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
+            part = P.ROLE_LABEL.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
             for name in re.split(r"\s+", part.strip()):
                 name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
                 name = _without_task(name, org_suffixes)

@@ -21,15 +21,9 @@ ROLE = [("rate", re.compile(r"完成率|完成比例|进度|%")), ("completed", 
         ("target", re.compile(r"任务|目标|计划"))]
 
 
-# 全市合计 / 全州总计 / 合计 -> the region-level row, at the top or the bottom
-TOTAL_ROW = re.compile(r"^(?:全(?:市|州|县|区|省|盟|旗))?(?:合计|总计|小计)$")
-# 危房改造完成率（%） -> 危房改造 + completion rate: the role word after a project's short name in a one-row header
-ROLE_WORD = re.compile(r"(?:年度|全年)?(?:目标)?任务|(?:年度|全年)?目标|计划|(?:累计|实际|已)?完成|进度|比例")
-
-
 def is_total(text: str) -> bool:
     t = squash(simplify(text))
-    return bool(P.TOTAL.match(t) or TOTAL_ROW.match(t))
+    return bool(P.TOTAL.match(t))
 
 
 def is_region_cell(text: str, places: set[str]) -> bool:
@@ -104,7 +98,7 @@ def _prefix_groups(labels, rc) -> dict[str, dict[str, int]]:
     for c, (top, bottom) in enumerate(labels):
         if c == rc or bottom:
             continue
-        word = ROLE_WORD.search(P.UNIT_IN.sub("", top))
+        word = P.COLUMN_ROLE_WORD.search(P.UNIT_IN.sub("", top))
         if word is None or word.start() == 0:
             continue
         role = next((name for name, pat in ROLE if pat.search(top[word.start():])), None)

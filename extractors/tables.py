@@ -192,8 +192,8 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
                 simplify(name) + qty_text
             current.targets.append(Target(text=label, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
                                           half=q.half, family=q.family))
-        if not current.targets and _bare_share(target_text):     # 95% under a 计量单位 of %: a share to reach
-            current.targets.append(Target(text=simplify(name) + squash(target_text), value=_bare_share(target_text).value,
+        if not current.targets and (share := _percent_cell(target_text)):     # 95% under a 计量单位 of %
+            current.targets.append(Target(text=simplify(name) + squash(target_text), value=share.value,
                                           unit="%", raw=squash(target_text), family="share"))
         _row_progress(current, lay, row, gaz, evidence)
     return projects
@@ -210,13 +210,19 @@ def ballot_rows(table) -> int | None:
                if seq is not None and seq < len(filled[r]) and squash(filled[r][seq]).isdigit())
 
 
+def _percent_cell(text: str) -> Quantity | None:
+    """A cell that is only a percentage (96.2%, 95%以上), as a table writes a share."""
+    m = P.SHARE_CELL.fullmatch(squash(text or ""))
+    if m is None:
+        return None
+    return Quantity(value=float(m.group("num")), unit="%", raw=m.group(0), half=0.0, family="share",
+                    op=">=" if m.group("after") else "=")
+
+
 def _share_cell(cell: str, name: str) -> list[Quantity]:
-    """A cell that is only a percentage, in the row of a share (课后服务覆盖率 | 100% | 100%)."""
-    m = P.SHARE_CELL.fullmatch(squash(cell))
-    if m is None or "率" not in (name or ""):
-        return []
-    op = ">=" if m.group("after") else "="
-    return [Quantity(value=float(m.group("num")), unit="%", raw=squash(cell), half=0.0, family="share", op=op)]
+    """A percentage cell in the row of a share (课后服务覆盖率 | 100% | 100%)."""
+    q = _percent_cell(cell)
+    return [q] if q is not None and "率" in (name or "") else []
 
 
 def _with_measure(row: list[str], lay: TableLayout) -> list[str]:
@@ -231,12 +237,6 @@ def _with_measure(row: list[str], lay: TableLayout) -> list[str]:
         if c is not None and c < len(row) and re.fullmatch(r"\d+(?:\.\d+)?", squash(row[c])):
             row[c] = squash(row[c]) + unit
     return row
-
-
-def _bare_share(text: str) -> Quantity | None:
-    """A cell that is only a percentage (96.2%), as a table with a 计量单位 column writes a share."""
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)%", squash(text or ""))
-    return Quantity(value=float(m.group(1)), unit="%", raw=m.group(0), family="share") if m else None
 
 
 def table_has_spans(table) -> bool:
@@ -266,8 +266,8 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         elif re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):
             unit = project.targets[-1].unit if project.targets else None
             p.completed = Quantity(value=float(squash(row[done])), unit=unit, raw=squash(row[done]))
-        elif _bare_share(row[done]):
-            p.completed = _bare_share(row[done])
+        elif share := _percent_cell(row[done]):
+            p.completed = share
     if rate is not None and rate < len(row):
         m = re.search(r"(\d+(?:\.\d+)?)\s*%?", squash(row[rate]))
         if m:
