@@ -129,19 +129,22 @@ def test_a_file_deleted_mid_ingest_is_a_failure_not_a_crash(bad_batch):
     assert str(bad_batch["vanishing"]) in listed
 
 
+FULL_DOCS = 200      # their store takes ~4 MB, twice the tmpfs
+
+
 @pytest.fixture(scope="module")
 def disk_full(tmp_path_factory, env) -> dict:
-    """An ingest whose store sits on a 3 MB tmpfs: the disk fills up part-way. Then the disk
+    """An ingest whose store sits on a 2 MB tmpfs: the disk fills up part-way. Then the disk
     is given room (remounted at 200 MB) and the same command runs again."""
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a tmpfs needs root")
     root = tmp_path_factory.mktemp("full")
     mnt = root / "mnt"
     mnt.mkdir()
-    if subprocess.run(check=False, args=["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)], capture_output=True).returncode:
+    if subprocess.run(check=False, args=["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True).returncode:
         pytest.skip("cannot mount a tmpfs here")
     try:
-        good_documents(root / "docs", 120)
+        good_documents(root / "docs", FULL_DOCS)
         db = mnt / "store.duckdb"
         cmd = [MINSHENG, "ingest", str(root / "docs"), "--db", str(db)]
         full = subprocess.run(check=False, args=cmd, capture_output=True, text=True, env=env, timeout=300)
@@ -164,13 +167,13 @@ def _copy_out(mnt: Path, to: Path) -> Path:
 
 
 def test_disk_full_leaves_nothing_half_written(disk_full):
-    assert disk_full["rc"] != 0, "3 MB cannot hold 120 documents"
+    assert disk_full["rc"] != 0, f"2 MB cannot hold {FULL_DOCS} documents"
     stored = consistent(disk_full["db"])
-    assert 0 <= stored < 120
+    assert 0 <= stored < FULL_DOCS
 
 
 def test_disk_full_is_one_clear_line(disk_full):
-    progress = re.compile(r"minsheng: (120 files found|\d+/120 documents)")
+    progress = re.compile(rf"minsheng: ({FULL_DOCS} files found|\d+/{FULL_DOCS} documents)")
     err = [ln for ln in disk_full["stderr"].splitlines() if ln.strip() and not progress.match(ln)]
     assert disk_full["rc"] == 1
     assert "Traceback" not in disk_full["stderr"]
@@ -180,7 +183,7 @@ def test_disk_full_is_one_clear_line(disk_full):
 def test_after_disk_full_the_same_command_finishes_the_rest(disk_full):
     again = disk_full["again"]
     assert again.returncode == 0, again.stderr
-    assert consistent(disk_full["db_again"]) == 120
+    assert consistent(disk_full["db_again"]) == FULL_DOCS
     assert "failed" not in again.stdout.split("this run:")[1].split("\n")[0].replace("0 failed", ""), again.stdout
 
 
