@@ -131,6 +131,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             continue      # 一、2020年为民办实事完成情况 in the 2021 plan: last year's results are no targets
         if not (fields or roles or has_target or P.ASSIGNED_LEADER.search(body) or figures_then_rate or owned or listed or done or tail_owners):
             continue
+        if _category_of_clauses(title, body, gaz):
+            continue      # （一）教育卫生方面。A（unit）…；B（unit）…: one project a clause, read by sentences
         owner = P.TITLE_UNITS.search(title)
         owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
         if owners:
@@ -220,10 +222,22 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
             if owners:
                 seg = seg[:owner.start()]
+            lead = P.NAME_UNITS.match(seg)          # 城镇新增就业（市人社局）年度目标4.8万人，…
+            lead_owners = bracket_units(lead.group("units"), gaz.org_suffixes) if lead and not owners else None
+            if lead_owners:
+                seg, owners = lead.group("name") + seg[lead.end():], lead_owners
             claim = (owners, len(out)) if owners else None
             seg = re.sub(r"^\s*在[^，,]{1,12}方面[，,]\s*", "", seg)     # 在教育方面，…
             if len(P.STATUS_TALLY.findall(seg)) >= 2:
                 continue        # 已完成2项，按计划推进13项，进度滞后1项: a tally by status, not projects
+            pairs = _paired(seg, gaz, ln, nt.original.strip())
+            if pairs:
+                out += pairs
+                for p in pairs if owners else []:
+                    p.lead_units += [u for u in owners[0] if u not in p.lead_units]
+                    p.partner_units += [u for u in owners[1] if u not in p.lead_units + p.partner_units]
+                claim = None
+                continue
             m = P.TARGET_SENT.search(seg)
             std = P.STANDARD.search(seg)
             q = _rate_only(seg, gaz)
@@ -237,7 +251,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if late is not None:
                 out.append(late)
                 continue
-            q = None if m else _restated(seg, gaz)
+            q = None if m else (_restated(seg, gaz) or _done_in_full(seg, gaz))
             if not (m and m.start() >= 2) and not std and q is None:
                 shares = _shares_project(seg, ln, nt.original.strip())     # 城镇登记失业率控制在3.5%以内
                 out += [shares] if shares else []
@@ -266,6 +280,46 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         _own(out, claim)
         claim = None
     return out
+
+
+def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
+    """新建幼儿园16所、新增学位4800个，分别已完工13所、新增学位3840个，完成率分别为81.3%、80%: the
+    tasks, the counts done and the rates pair in order, one project a task (the second and later
+    named after the first: 新建幼儿园（新增学位）)."""
+    m = P.PAIRED.match(seg)
+    if m is None:
+        return []
+    tasks = find_quantities(m.group("tasks"), gaz.units)
+    done = find_quantities(m.group("done"), gaz.units)
+    rates = P.PERCENT.findall(m.group("rates") or "")
+    if len(tasks) < 2 or len(done) != len(tasks) or (rates and len(rates) != len(tasks)) \
+            or any(a.unit != b.unit for a, b in zip(tasks, done)):
+        return []
+    tasks_text = m.group("tasks")
+    name = tasks_text[:tasks[0].start].strip("，, ")
+    out = []
+    for i, (q, d) in enumerate(zip(tasks, done)):
+        label = tasks_text[tasks[i - 1].end:q.start].strip("、，, ") if i else ""
+        p = Project(name=f"{name}（{label}）" if label else name or q.raw, evidence=Evidence(text=evidence, line=ln))
+        p.targets.append(Target(text=tasks_text[tasks[i - 1].end if i else 0:q.end].strip("、，, "), value=q.value,
+                                unit=q.unit, op=q.op, raw=q.raw, half=q.half, family=q.family))
+        g = Progress(text=evidence, completed=d, line=ln)
+        if rates:
+            g.rate, g.rate_raw, g.measure = float(rates[i]), rates[i], "完成率"
+        p.progress.append(g)
+        out.append(p)
+    return out
+
+
+def _category_of_clauses(title: str, body: str, gaz) -> bool:
+    """（二）教育卫生方面。幼儿园（市教育局）16所…；“两癌”筛查（市卫生健康委）6万人…: a category
+    heading over a chain of clauses, two or more of them naming a project with its unit in brackets."""
+    if not P.CATEGORY_TITLE.search(title):
+        return False
+    clauses = re.split(r"[；;。]", body[len(title):])
+    owned = [c for c in clauses if (m := P.NAME_UNITS.match(c)) and bracket_units(m.group("units"), gaz.org_suffixes)
+             and find_quantities(c, gaz.units)]
+    return len(owned) >= 2
 
 
 def _own(out: list[Project], claim) -> None:
@@ -363,6 +417,15 @@ def _restated(seg: str, gaz):
         # and counts of projects (10件…已完成4件) or funds (安排1.85亿元，已拨付1.46亿元) are not tasks
         return q
     return None
+
+
+def _done_in_full(seg: str, gaz):
+    """村卫生室标准化建设120个，已全部完成: the clause's one figure is its task, done in full."""
+    found = find_quantities(seg, gaz.units)
+    if len(found) != 1 or found[0].start < 2 or found[0].unit in ("件", "项"):
+        return None
+    q = found[0]
+    return q if P.DONE_IN_FULL.search(seg[q.end:q.end + 12]) and re.match(r"\s*[，,]", seg[q.end:]) else None
 
 
 def _without_by_products(progress: list[Progress], targets: list[Target], text: str) -> list[Progress]:

@@ -250,6 +250,17 @@ FIELD_BRACKET = re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|�
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
 TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$")
 
+# 城镇新增就业（市人社局）年度目标4.8万人 -> name, units: a clause opening with a project and its unit in brackets
+NAME_UNITS = re.compile(r"^\s*(?P<name>[^，,。；;（()）\d]{2,30}?)\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*(?=\S)")
+
+# （一）就业和社会保障方面 / 二、教育卫生类 -> a category of several projects, not a project
+CATEGORY_TITLE = re.compile(r"(?:方面|类|领域)(?:工作|实事|项目)?$")
+
+# 幼儿园16所、新增学位4800个，分别已完工13所、新增学位3840个，完成率分别为81.3%、80% -> tasks, done, rates
+PAIRED = re.compile(r"^(?P<tasks>[^，,]*\d[^，,]*、[^，,]*\d[^，,]*)[，,]\s*(?:均|并)?分别(?P<done>[^，,]*\d[^，,]*、[^，,]*\d[^，,]*)"
+                    r"(?:[，,]\s*(?:完成率|完工率|竣工率|完成)(?:分别)?(?:为|达到|达)?(?:分别)?(?:为)?\s*"
+                    r"(?P<rates>\d+(?:\.\d+)?\s*%(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)+))?")
+
 # 1．新建幼儿园6所，已全部建成。（区教育局） -> units, in brackets of their own after an item's last sentence
 TAIL_UNITS = re.compile(r"[。；;]\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*[。；;]?\s*$")
 

@@ -1,0 +1,63 @@
+"""Prose habits of batches 7 and 8 on small documents written here: a 方面 paragraph that chains
+several projects, each with its unit in brackets after its name; '分别' pairs of tasks, counts
+and rates; fields written outside the item they belong to."""
+from extractors import extract
+from gazetteer import load
+from pipeline.readers import read_bytes
+
+GAZ = load()
+
+
+def run(text: str):
+    return extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), GAZ)
+
+
+def by_name(ex):
+    return {p.name: p for p in ex.projects}
+
+
+# ---- a 方面 paragraph chaining projects; '分别' pairs -----------------------------------------
+
+CHAIN = """某市人民政府办公室
+关于2021年民生实事上半年推进情况的通报
+
+各县（区）人民政府，市级有关部门：
+
+现将上半年推进情况通报如下。
+
+（一）教育卫生方面。新建公办幼儿园（市教育局）10所、新增学位3000个，分别已建成6所、新增学位2400个，完成率分别为60%、80%；村卫生室标准化建设（市卫生健康委）80个，已全部完成；妇女“两癌”免费筛查（市卫生健康委、市妇联）年度目标3万人，已筛查2.1万人，完成率70%。
+
+（二）城乡建设方面。新建农村公路（市交通运输局）500公里，已完成350公里，完成率70%；新增停车位（市城管局）2000个，已建成1500个，完成率75%。
+
+某市人民政府办公室
+2021年7月10日
+"""
+
+
+def test_category_paragraph_is_one_project_a_clause_with_its_bracketed_unit():
+    by = by_name(run(CHAIN))
+    assert by["妇女“两癌”免费筛查"].lead_units == ["市卫生健康委", "市妇联"]
+    assert [t.value for t in by["妇女“两癌”免费筛查"].targets] == [30000]
+    road = by["新建农村公路"]
+    assert road.lead_units == ["市交通运输局"] and [(g.completed.value, g.rate) for g in road.progress] == [(350, 70)]
+    assert "教育卫生方面" not in by and "城乡建设方面" not in by
+
+
+def test_fenbie_pairs_tasks_counts_and_rates_in_order():
+    by = by_name(run(CHAIN))
+    kg, seats = by["新建公办幼儿园"], by["新建公办幼儿园（新增学位）"]
+    assert [(t.value, t.unit) for t in kg.targets] == [(10, "所")]
+    assert [(g.completed.value, g.completed.unit, g.rate) for g in kg.progress] == [(6, "所", 60)]
+    assert [(t.value, t.unit) for t in seats.targets] == [(3000, "个")]
+    assert [(g.completed.value, g.rate) for g in seats.progress] == [(2400, 80)]
+    assert kg.lead_units == seats.lead_units == ["市教育局"]
+
+
+def test_a_task_done_in_full_keeps_its_figure_as_target():
+    clinic = by_name(run(CHAIN))["村卫生室标准化建设"]
+    assert [(t.value, t.unit) for t in clinic.targets] == [(80, "个")]
+    assert all(g.completed is None and g.rate is None for g in clinic.progress)
+
+
+def test_fenbie_pairs_raise_no_rate_flag_when_consistent():
+    assert not [f for f in run(CHAIN).flags if f.code == "RATE_MISMATCH"]
