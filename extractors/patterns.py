@@ -237,6 +237,10 @@ DEADLINE_PHRASE = re.compile(r"限期(?:于|在)?\s*(?P<d>[^，,。；]{2,14}?�
 # 县农业局配合，12月底前完成。 -> d=12月底前 (a clause of its own giving the time limit)
 DEADLINE_CLAUSE = re.compile(r"(?:^|[，,。；;])\s*(?:(?:要|须|确保|力争)(?:于|在)?)?\s*"
                              r"(?P<d>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|[^，,。；\d]{0,3})|年底|年末)(?:前|之前))(?:全面|全部)?(?:完成|建成|竣工)")
+# 第（三）、（四）、（八）项由副市长陈  海负责 / 第1至3项于6月底前完成 -> refs, the items a sentence assigns
+ITEM_REFS = re.compile(r"第\s*(?P<refs>[（(]?[一二三四五六七八九十\d]{1,3}[）)]?"
+                       r"(?:\s*[、，,和及至\-—~]\s*(?:第\s*)?[（(]?[一二三四五六七八九十\d]{1,3}[）)]?)*)\s*(?:项|件|条)")
+ITEM_REF = re.compile(r"(?P<sep>[至\-—~])?\s*(?:第\s*)?[（(]?(?P<n>[一二三四五六七八九十\d]{1,3})[）)]?")
 # 由副县长王立新负责 -> name=王立新 (the official a 纪要 or a plan assigns to the item)
 ASSIGNED_LEADER = re.compile(r"由(?:县委常委、)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*(?P<name>(?:[\u4e00-\u9fff]\s*){2,3}?)"
                              r"(?:同志)?(?:负责|牵头|督办|分管|领办)")

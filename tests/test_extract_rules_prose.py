@@ -61,3 +61,41 @@ def test_a_task_done_in_full_keeps_its_figure_as_target():
 
 def test_fenbie_pairs_raise_no_rate_flag_when_consistent():
     assert not [f for f in run(CHAIN).flags if f.code == "RATE_MISMATCH"]
+
+
+# ---- fields assigned by item number --------------------------------------------------------
+
+BY_NUMBER = """某县人民政府
+关于印发2020年为民办实事项目的通知
+
+各乡镇人民政府，县直各单位：
+
+一、实事项目
+
+（一）新建幼儿园。新建公办幼儿园3所。
+
+（二）农村公路。新建农村公路80公里。
+
+（三）饮水安全。解决1.2万人饮水安全问题。
+
+二、责任分工
+
+第（一）、（三）项由副县长张  伟负责，县教育局、县水利局分别牵头，县财政局配合；第（二）项由副县长刘芳负责，县交通运输局牵头。
+
+三、完成时限
+
+第（一）项于2020年8月底前完成；第（二）、（三）项于2020年11月30日前完成。
+
+某县人民政府
+2020年2月20日
+"""
+
+
+def test_leaders_units_and_deadlines_written_by_item_number():
+    by = by_name(run(BY_NUMBER))
+    kg, road, water = by["新建幼儿园"], by["农村公路"], by["饮水安全"]
+    assert kg.leaders == water.leaders == ["张伟"] and road.leaders == ["刘芳"]
+    assert kg.lead_units == ["县教育局"] and water.lead_units == ["县水利局"]      # 分别: in order
+    assert kg.partner_units == water.partner_units == ["县财政局"]
+    assert road.lead_units == ["县交通运输局"]
+    assert (kg.deadline, road.deadline, water.deadline) == ("2020-08-31", "2020-11-30", "2020-11-30")
