@@ -15,7 +15,7 @@ import re
 
 from . import metadata as M
 from . import patterns as P
-from .assignments import assign_by_number
+from .assignments import assign_by_count, assign_by_number
 from .items import projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
 from .people import role_units
@@ -125,6 +125,7 @@ def extract_records(doc, gaz) -> Extraction:
                     result.summaries.append(s)
     _prose_units(result.projects, paragraphs, gaz, used)
     assign_by_number(prose, paragraphs, gaz, year)       # 第（三）、（五）项由副市长X负责，A、B分别牵头
+    assign_by_count(prose, paragraphs, gaz, year)        # 对3个滞后项目，由分管副市长X牵头…
     if info.kind == "supervision":
         _rectification_deadlines(result.projects, paragraphs, used, year)
     whole = programme_project(paragraphs, gaz, used)

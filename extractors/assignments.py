@@ -32,6 +32,19 @@ def assign_by_number(projects: list[Project], paragraphs, gaz, year: int | None)
             _assign(items, clause, gaz, year)
 
 
+def assign_by_count(projects: list[Project], paragraphs, gaz, year: int | None) -> None:
+    """（一）对3个滞后项目，由分管副市长李  东牵头召开专题调度会: a leader given to "the N projects" goes
+    to the document's numbered projects when there are exactly N of them."""
+    numbered = [p for p in projects if p.seq]
+    for _, nt in paragraphs:
+        m = P.PROJECTS_COUNTED.match(nt.text)
+        if m and numbered and _number(m.group("n")) == len(numbered) and P.ASSIGNED_LEADER.search(nt.text):
+            clause = re.split(r"[。；;]", nt.text[m.end():])[0]
+            for a in P.ASSIGNED_LEADER.finditer(clause):
+                for p in numbered:
+                    p.leaders += [x for x in leaders_in(re.sub(r"\s+", "", a.group("name"))) if x not in p.leaders]
+
+
 def _assign(items: list[Project], clause: str, gaz, year: int | None) -> None:
     for a in P.ASSIGNED_LEADER.finditer(clause):
         for p in items:

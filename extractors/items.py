@@ -131,6 +131,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             continue      # 一、2020年为民办实事完成情况 in the 2021 plan: last year's results are no targets
         if not (fields or roles or has_target or P.ASSIGNED_LEADER.search(body) or figures_then_rate or owned or listed or done or tail_owners):
             continue
+        if P.PROJECTS_COUNTED.match(text):
+            continue      # （一）对3个滞后项目，由分管副市长…牵头: an instruction about projects, not one
         if _category_of_clauses(title, body, gaz):
             continue      # （一）教育卫生方面。A（unit）…；B（unit）…: one project a clause, read by sentences
         owner = P.TITLE_UNITS.search(title)

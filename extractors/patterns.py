@@ -240,9 +240,12 @@ DEADLINE_CLAUSE = re.compile(r"(?:^|[，,。；;])\s*(?:(?:要|须|确保|力争
 # 第（三）、（四）、（八）项由副市长陈  海负责 / 第1至3项于6月底前完成 -> refs, the items a sentence assigns
 ITEM_REFS = re.compile(r"第\s*(?P<refs>[（(]?[一二三四五六七八九十\d]{1,3}[）)]?"
                        r"(?:\s*[、，,和及至\-—~]\s*(?:第\s*)?[（(]?[一二三四五六七八九十\d]{1,3}[）)]?)*)\s*(?:项|件|条)")
+# 对3个滞后项目，由分管副市长李  东牵头… -> n=3: the projects a sentence assigns, by their count
+PROJECTS_COUNTED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])?\s*对(?:上述|以上|这)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})"
+                              r"(?:个|项|件)[^，,。；]{0,8}?(?:项目|实事)")
 ITEM_REF = re.compile(r"(?P<sep>[至\-—~])?\s*(?:第\s*)?[（(]?(?P<n>[一二三四五六七八九十\d]{1,3})[）)]?")
 # 由副县长王立新负责 -> name=王立新 (the official a 纪要 or a plan assigns to the item)
-ASSIGNED_LEADER = re.compile(r"由(?:县委常委、)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*(?P<name>(?:[\u4e00-\u9fff]\s*){2,3}?)"
+ASSIGNED_LEADER = re.compile(r"由(?:县委常委、)?(?:分管|主管)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*(?P<name>(?:[\u4e00-\u9fff]\s*){2,3}?)"
                              r"(?:同志)?(?:负责|牵头|督办|分管|领办)")
 
 # 城镇新增就业（区人社局）：年度目标4200人… -> name

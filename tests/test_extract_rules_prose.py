@@ -99,3 +99,30 @@ def test_leaders_units_and_deadlines_written_by_item_number():
     assert kg.partner_units == water.partner_units == ["县财政局"]
     assert road.lead_units == ["县交通运输局"]
     assert (kg.deadline, road.deadline, water.deadline) == ("2020-08-31", "2020-11-30", "2020-11-30")
+
+
+LAGGING = """某市人民政府督查室
+关于部分民生实事项目进度滞后的通报
+
+一、滞后项目情况
+
+（一）老旧小区改造。年度计划改造40个，已完成12个，完成率30%。责任单位：市住房城乡建设局。
+
+（二）新建公办幼儿园。年度计划新建10所，已建成3所，完成率30%。责任单位：市教育局。
+
+二、督办要求
+
+（一）对2个滞后项目，由分管副市长赵  强牵头召开专题调度会。
+
+（二）各责任单位要于8月31日前将赶进度方案报市政府督查室。
+
+某市人民政府督查室
+2022年8月1日
+"""
+
+
+def test_a_leader_given_to_the_n_projects_goes_to_the_n_numbered_ones():
+    ex = run(LAGGING)
+    by = by_name(ex)
+    assert by["老旧小区改造"].leaders == by["新建公办幼儿园"].leaders == ["赵强"]
+    assert not any(p.name.startswith("对2个") for p in ex.projects)
