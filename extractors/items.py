@@ -17,7 +17,7 @@ from . import patterns as P
 from .numbers import find_quantities, percent_targets, shares_in_report, target_figures
 from .people import bracket_units, leaders_in, role_units, units_in
 from .progress import progress_in, status_in
-from .records import Evidence, Progress, Project, Target
+from .records import Evidence, Progress, Project, Quantity, Target
 from .tables import deadline_iso
 
 PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门")
@@ -172,7 +172,11 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
         target_text, progress_text = _split(clean, kind)
         cut = P.PROGRESS_START.search(clean) if done and not P.TARGET_SENT.search(clean) else None
-        if cut:
+        sections = _sections(rest)
+        if sections:             # 目标任务：… 进展情况：… 存在问题：…: only the first two count
+            target_text, progress_text = sections
+            clean = target_text + "。" + progress_text
+        elif cut:
             target_text, progress_text = clean[:cut.start()], clean[cut.start():]
         elif kind not in ("progress", "summary") and 0 < title_end <= 40:
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
@@ -194,6 +198,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
                         g.status = status
         if kind in ("progress", "summary"):
             _add_shares(p, clean, ln, original)
+        if sections:
+            _growth(p, target_text, progress_text, ln, original)
         if p.targets or p.progress or p.lead_units or p.leaders:
             out.append(p)
             used.update(x[0] for x in item if x[0] != "heading")
@@ -311,6 +317,38 @@ def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
         p.progress.append(g)
         out.append(p)
     return out
+
+
+def _sections(body: str) -> tuple[str, str] | None:
+    """目标任务：新建幼儿园12所。进展情况：已建成5所，完成41.7%。存在问题：尚有7所未开工。下步打算：…
+    → (the target section, the progress section); the problems and the plans are not recorded."""
+    labels = list(P.SECTION_LABEL.finditer(body))
+    if not any(m.group("target") for m in labels) or not any(m.group("progress") for m in labels):
+        return None
+    parts = {"target": [], "progress": []}
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(body)
+        for key, texts in parts.items():
+            if m.group(key):
+                texts.append(body[m.end():end].strip())
+    return "。".join(parts["target"]), "。".join(parts["progress"])
+
+
+def _growth(p: Project, target_text: str, progress_text: str, ln: int, evidence: str) -> None:
+    """目标任务：人均可支配收入增长6.5%左右 / 进展情况：…同比增长6.1%: the promised growth is a % target,
+    the reported one a completed % with no rate; paired in order, only when they pair one to one."""
+    promised = list(P.GROWTH.finditer(target_text))
+    reached = list(P.GROWTH.finditer(progress_text))
+    if not promised or len(promised) != len(reached):
+        return
+    for m in promised:
+        op = ">=" if m.group("after") == "以上" else "="
+        p.targets.append(Target(text=m.group(0), value=float(m.group("num")), unit="%", op=op,
+                                raw=m.group("num") + "%" + (m.group("after") or ""), family="share"))
+    for m in reached:
+        q = Quantity(value=float(m.group("num")), unit="%", raw=m.group("num") + "%", family="share",
+                     start=m.start("num"), end=m.end())
+        p.progress.append(Progress(text=evidence, completed=q, line=ln))
 
 
 def _category_of_clauses(title: str, body: str, gaz) -> bool:

@@ -268,6 +268,15 @@ PAIRED = re.compile(r"^(?P<tasks>[^，,]*\d[^，,]*、[^，,]*\d[^，,]*)[，,]\
                     r"(?:[，,]\s*(?:完成率|完工率|竣工率|完成)(?:分别)?(?:为|达到|达)?(?:分别)?(?:为)?\s*"
                     r"(?P<rates>\d+(?:\.\d+)?\s*%(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)+))?")
 
+# 目标任务：… 进展情况：… 存在问题：… 下步打算：… -> the labelled sections of one project's paragraph
+SECTION_LABEL = re.compile(r"(?:^|(?<=[。；;\s]))(?:(?P<target>目标任务|年度目标|工作目标|任务目标|建设任务|主要目标)|"
+                           r"(?P<progress>进展情况|完成情况|推进情况|工作进展|进度情况)|"
+                           r"(?P<other>存在(?:的)?问题|主要问题|困难和问题|原因分析|下步打算|下一步打算|下步工作|下一步工作|"
+                           r"下步措施|下一步措施|工作措施|意见建议))\s*[:：]")
+
+# 人均可支配收入增长6.5%左右 -> name=人均可支配收入, num=6.5: a growth rate (a % target when promised, a % reached when reported)
+GROWTH = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:同比)?增长\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|左右)?")
+
 # 1．新建幼儿园6所，已全部建成。（区教育局） -> units, in brackets of their own after an item's last sentence
 TAIL_UNITS = re.compile(r"[。；;]\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*[。；;]?\s*$")
 

@@ -126,3 +126,39 @@ def test_a_leader_given_to_the_n_projects_goes_to_the_n_numbered_ones():
     by = by_name(ex)
     assert by["老旧小区改造"].leaders == by["新建公办幼儿园"].leaders == ["赵强"]
     assert not any(p.name.startswith("对2个") for p in ex.projects)
+
+
+# ---- 目标任务：… 进展情况：… 存在问题：… 下步打算：… -----------------------------------------------
+
+SECTIONS = """某市人民政府办公室
+关于2020年上半年民生实事推进情况的通报
+
+二、分项推进情况
+
+（一）居民增收（市发展改革委）。目标任务：城镇居民人均可支配收入增长7%左右。进展情况：上半年城镇居民人均可支配收入15200元，同比增长6.4%。存在问题：工资性收入增长放缓。下步打算：力争全年实现预期目标。
+
+（二）农村危房改造（市住房城乡建设局）。目标任务：完成农村危房改造3000户。进展情况：截至6月底，已竣工1200户，竣工率40%。存在问题：尚有900户未开工。下步打算：9月底前全部开工，再改造500户。
+
+（三）农村公路（市交通运输局）。目标任务：新改建农村公路600公里。进展情况：已完成路面铺筑240公里，完成45%。存在问题：雨季影响施工。下步打算：10月底前全面完工。
+
+某市人民政府办公室
+2020年7月8日
+"""
+
+
+def test_sections_give_target_and_progress_and_nothing_else():
+    by = by_name(run(SECTIONS))
+    house = by["农村危房改造"]
+    assert [(t.value, t.unit) for t in house.targets] == [(3000, "户")]
+    assert [(g.completed.value, g.rate) for g in house.progress] == [(1200, 40)]     # not 900, not 500
+
+
+def test_sections_growth_target_and_reached_growth():
+    income = by_name(run(SECTIONS))["居民增收"]
+    assert [(t.value, t.unit) for t in income.targets] == [(7, "%")]
+    assert [(g.completed.value, g.completed.unit, g.rate) for g in income.progress] == [(6.4, "%", None)]
+
+
+def test_sections_target_is_checked_against_the_progress():
+    flags = [f for f in run(SECTIONS).flags if f.code == "RATE_MISMATCH"]
+    assert len(flags) == 1 and "农村公路" in flags[0].message      # 240/600 = 40, stated 45

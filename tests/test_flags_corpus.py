@@ -22,7 +22,6 @@ KNOWN_MISSES = {
     "071_jiangsu_sheng_2016_progress_shangbannian_fenlei": "status count '52项具体任务中，已完成年度任务的9项，超序时进度推进的28项，基本达到序时进度的11项，滞后于序时进度的3项' (= 51) is not summed",
     "075_hebei_sheng_2017_plan_fenjiebiao": "the 分解表 attachment (市 rows of a plan) is not read, so its 公路 column's sum is not checked",
     "078_xizang_shannan_2020_plan_zhengcejiedu_wenda": "false SUM_MISMATCH: '第一批资金1.2亿元' is added to a 2.9 + 1.46 = 4.36亿 breakdown",
-    "088_heilongjiang_suihua_2019_progress_mubiaojinzhan": "'目标任务：… 进展情况：…' paragraphs: the target is read as a completed figure, so 368/800 stated 40.6 is never checked",
     "092_shandong_lanshan_2023_progress_yitukandong": "'✔ 新增学位 5400个 ▶ 已完成 4860个' lines give no target and the ①–⑪ items are not counted against 12件",
     "096_qinghai_hainanzhou_2013_progress_xiexianshuzi": "'860户／2934人／—' (target／completed／rate) lines give nothing, so the 户/人 UNIT_MISMATCH is missed",
     "097_yunnan_qujing_2026_supervision_jiaobandan": "two-column 交办单 form tables are not read, so the 完成时限 before the document's date is missed",
