@@ -162,3 +162,34 @@ def test_sections_growth_target_and_reached_growth():
 def test_sections_target_is_checked_against_the_progress():
     flags = [f for f in run(SECTIONS).flags if f.code == "RATE_MISMATCH"]
     assert len(flags) == 1 and "农村公路" in flags[0].message      # 240/600 = 40, stated 45
+
+
+# ---- one closing bracket of fields; names with the title after them --------------------------
+
+BRACKET = """某盟行政公署办公厅
+关于印发2015年全盟为民办实事工作方案的通知
+
+（一）饮水安全工程。解决1.5万农牧民饮水安全问题，其中甲旗0.9万人、乙旗0.6万人。（包联领导：巴特尔副盟长；牵头：盟水务局；协同：盟财政局、甲旗人民政府；时限：10月底前）
+
+（二）危房改造。改造农村牧区危房900户。（包联领导：额尔敦•毕力格副盟长；牵头：盟住房和城乡建设局；时限：11月底前）
+
+（三）公路建设。建设通嘎查公路120公里。（包联领导：王　强副盟长；牵头：盟交通运输局；时限：9月底前）
+
+某盟行政公署办公厅
+2015年3月1日
+"""
+
+
+def test_one_closing_bracket_gives_leader_units_and_deadline():
+    by = by_name(run(BRACKET))
+    water = by["饮水安全工程"]
+    assert water.leaders == ["巴特尔"]                      # the title after the name dropped
+    assert water.lead_units == ["盟水务局"] and water.partner_units == ["盟财政局", "甲旗人民政府"]
+    assert water.deadline == "2015-10-31"
+    assert by["危房改造"].leaders == ["额尔敦·毕力格"]       # the bullet written as a middle dot
+    assert by["公路建设"].leaders == ["王强"]
+
+
+def test_people_counted_by_who_they_are_and_an_exhaustive_breakdown():
+    water = by_name(run(BRACKET))["饮水安全工程"]
+    assert [(t.value, t.unit) for t in water.targets] == [(15000, "人")]    # 0.9万 + 0.6万 repeat it
