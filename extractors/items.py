@@ -503,7 +503,7 @@ def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _split(body: str, kind: str) -> tuple[str, str]:
     """The target part and the progress part of an item's body."""
-    m = P.TARGET_SENT.search(body)
+    m = _target_sentence(body)
     if kind not in ("progress", "summary"):
         done = P.PROGRESS_START.search(body) if P.PROGRESS_RATE.search(body) else None
         return (body[:done.start()], body[done.start():]) if done else (body, "")
@@ -515,6 +515,12 @@ def _split(body: str, kind: str) -> tuple[str, str]:
     cut = P.PROGRESS_START.search(body, start, end_sent)
     end = cut.start() if cut else end_sent
     return body[start:end], body[:m.start()] + "。" + body[end:]
+
+
+def _target_sentence(body: str):
+    """The first 年度目标… that opens a target, not one inside a rate (完成年度目标2.1万人的112.4%)."""
+    inside = [(m.start(), m.end()) for m in P.RATE_OF_TARGET.finditer(body)]
+    return next((m for m in P.TARGET_SENT.finditer(body) if not any(a <= m.start() < b for a, b in inside)), None)
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -193,3 +193,25 @@ def test_one_closing_bracket_gives_leader_units_and_deadline():
 def test_people_counted_by_who_they_are_and_an_exhaustive_breakdown():
     water = by_name(run(BRACKET))["饮水安全工程"]
     assert [(t.value, t.unit) for t in water.targets] == [(15000, "人")]    # 0.9万 + 0.6万 repeat it
+
+
+# ---- a rate with the target inside its phrase ------------------------------------------------
+
+RATE_INSIDE = """某区人民政府
+关于2022年民生实事完成情况的报告
+
+（一）稳岗促就业（区人力社保局牵头）。城镇新增就业1.26万人，完成年度目标1.2万人的105%。
+
+（二）普惠托育（区卫生健康委牵头）。新增普惠托位540个，完成年度目标500个的108%。
+
+某区人民政府
+2023年1月5日
+"""
+
+
+def test_target_inside_the_rate_phrase_is_a_target_and_the_rate_is_kept():
+    by = by_name(run(RATE_INSIDE))
+    jobs = by["稳岗促就业"]
+    assert [(t.value, t.unit) for t in jobs.targets] == [(12000, "人")]
+    assert [(g.completed.value, g.rate) for g in jobs.progress] == [(12600, 105)]
+    assert [(g.completed.value, g.rate) for g in by["普惠托育"].progress] == [(540, 108)]
