@@ -85,6 +85,8 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                    or (q.op != "=" and not re.search(r"已|达到|均", sent[max(0, q.start - 8):q.start]))]
         if targets is not None:
             for q in found:
+                if any(t.value == q.value and t.unit == q.unit for t in targets):
+                    continue      # 年度目标…28所。28所幼儿园已全部建成: the task restated, already recorded
                 if any(a <= q.start < b for a, b in inside):
                     targets.append(Target(text=sent[max(0, q.start - 12):q.end].lstrip("，, "), value=q.value,
                                           unit=q.unit, op="=", raw=q.raw, half=q.half, family=q.family))

@@ -215,3 +215,33 @@ def test_target_inside_the_rate_phrase_is_a_target_and_the_rate_is_kept():
     assert [(t.value, t.unit) for t in jobs.targets] == [(12000, "人")]
     assert [(g.completed.value, g.rate) for g in jobs.progress] == [(12600, 105)]
     assert [(g.completed.value, g.rate) for g in by["普惠托育"].progress] == [(540, 108)]
+
+
+# ---- 其中 breakdowns of a completed figure ---------------------------------------------------
+
+BREAKDOWN = """某市人民政府办公室
+关于2020年民生实事完成情况的通报
+
+（一）转移就业（牵头单位：市人社局）。年度目标转移就业8万人，全年实现转移就业8.4万人，完成105%，其中区外转移就业1.4万人、区内转移就业7万人，实现劳务收入9.6亿元。
+
+（二）学前教育（牵头单位：市教育局）。年度目标新建改扩建幼儿园20所，新增学位2400个。20所幼儿园已全部建成，其中新建12所、改扩建8所，新增学位2460个，完成102.5%。
+
+（三）保障性住房（牵头单位：市住建局）。年度计划新建保障性住房800套，竣工800套，完成100%。
+
+某市人民政府办公室
+2021年1月15日
+"""
+
+
+def test_an_exhaustive_breakdown_of_a_completed_figure_is_no_progress():
+    by = by_name(run(BREAKDOWN))
+    assert [(g.completed.value, g.rate) for g in by["转移就业"].progress] == [(84000, 105)]
+    school = by["学前教育"]
+    assert sorted((t.value, t.unit) for t in school.targets) == [(20, "所"), (2400, "个")]    # 20所 not twice
+    assert [(g.completed.value, g.completed.unit) for g in school.progress if g.completed] == [(2460, "个")]
+
+
+def test_a_count_built_after_the_task_is_its_progress():
+    house = by_name(run(BREAKDOWN))["保障性住房"]
+    assert [(t.value, t.unit) for t in house.targets] == [(800, "套")]
+    assert [(g.completed.value, g.rate) for g in house.progress] == [(800, 100)]
