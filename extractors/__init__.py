@@ -15,6 +15,7 @@ import re
 
 from . import metadata as M
 from . import patterns as P
+from .answers import projects_from_answers
 from .assignments import assign_by_count, assign_by_number
 from .items import projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
@@ -94,6 +95,9 @@ def extract_records(doc, gaz) -> Extraction:
                                 tabled=any(p.table is not None for p in result.projects))
     result.projects += items
     prose = prose + items
+    answers = projects_from_answers(paragraphs, gaz, used)     # 政策解读: 问：… 答：…
+    result.projects += answers
+    prose = prose + answers
     if info.kind in ("progress", "summary"):
         sentences = projects_from_sentences(paragraphs, gaz, places, used)
         result.projects += sentences

@@ -94,6 +94,8 @@ ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|
 RATE_ONLY_ANYWHERE = re.compile(RATE_ONLY.pattern[1:])     # the cheap test before the figures are read
 # 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
 ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
+# （第4号） / 第15期 -> a 公告's or a bulletin's serial number alone on its line (its doc_number when it has no 文号)
+SERIAL_NUMBER = re.compile(r"^\s*[（(]?\s*(?P<no>第\s*\d{1,4}\s*[号期])\s*[）)]?\s*$")
 # 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date
 PRINTED = re.compile(r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
 # 河南日报 / 株洲晚报 -> a newspaper's masthead, n=河南
@@ -284,6 +286,13 @@ SECTION_LABEL = re.compile(r"(?:^|(?<=[。；;\s]))(?:(?P<target>目标任务|�
 
 # 人均可支配收入增长6.5%左右 -> name=人均可支配收入, num=6.5: a growth rate (a % target when promised, a % reached when reported)
 GROWTH = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:同比)?增长\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|左右)?")
+
+# 问：在就业方面有哪些安排？ / 答：今年全市城镇新增就业2600人… -> a 政策解读's question and answer
+QUESTION = re.compile(r"^\s*(?:问|提问)\s*[:：]")
+ANSWER = re.compile(r"^\s*(?:答|回答)\s*[:：]\s*")
+# 由每人每月800元提高到 / 比去年增加2所 / 比上年分别提高60元 -> a figure that is an old level or a change, not a target
+NOT_A_TARGET_AFTER = re.compile(r"^\s*(?:提高到|提高至|提升到|提升至|增加到|增至|调整为|调整到)")
+NOT_A_TARGET_BEFORE = re.compile(r"比(?:去年|上年|上一年|往年|\d{4}年)[^，,。；]*$")
 
 # 1．新建幼儿园6所，已全部建成。（区教育局） -> units, in brackets of their own after an item's last sentence
 TAIL_UNITS = re.compile(r"[。；;]\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*[。；;]?\s*$")

@@ -245,3 +245,74 @@ def test_a_count_built_after_the_task_is_its_progress():
     house = by_name(run(BREAKDOWN))["保障性住房"]
     assert [(t.value, t.unit) for t in house.targets] == [(800, "套")]
     assert [(g.completed.value, g.rate) for g in house.progress] == [(800, 100)]
+
+
+# ---- a 政策解读 in 问：/答： form; a 人大 公告 ---------------------------------------------------
+
+JIEDU = """某市人民政府门户网站 > 政策解读
+
+《某市2021年十件民生实事》政策解读
+
+发布时间：2021-03-10　　来源：某市发展和改革委员会
+
+问：今年的民生实事是怎样确定的？
+
+答：面向全市8个县（区）征集意见建议980条，最终确定了十件民生实事。
+
+问：在就业方面有哪些安排？
+
+答：今年全市城镇新增就业3200人，开展职业技能培训4000人次。此项工作由市人力资源社会保障局牵头。
+
+问：低保标准有什么变化？
+
+答：城市低保标准由每人每月700元提高到每人每月760元，比上年提高60元。此项工作由市民政局牵头，市财政局配合。
+
+问：资金怎么保障？
+
+答：十件民生实事计划总投资3.2亿元，其中中央和自治区资金2.1亿元、市县配套1.1亿元，市财政局已下达第一批资金0.8亿元。
+"""
+
+
+def test_jiedu_is_a_plan_and_its_answers_give_targets_and_units():
+    ex = run(JIEDU)
+    assert ex.document.kind == "plan"
+    targets = sorted((t.value, t.unit) for p in ex.projects for t in p.targets)
+    assert targets == [(760, "元/人/月"), (3200, "人"), (4000, "人次")]      # not 980条, 700元, 60元, 3.2亿
+    by = {t.value: p for p in ex.projects for t in p.targets}
+    assert by[760].lead_units == ["市民政局"] and by[760].partner_units == ["市财政局"]
+    assert by[3200].lead_units == ["市人力资源社会保障局"]
+
+
+def test_money_listed_by_dunhao_ends_at_the_comma():
+    assert not [f for f in run(JIEDU).flags if f.code == "SUM_MISMATCH"]     # 2.1 + 1.1 = 3.2, 0.8 apart
+
+
+GONGGAO = """某县第十届人民代表大会第三次会议
+公　　告
+（第3号）
+
+大会对民生实事候选项目进行了票决。表决结果如下：
+
+| 序号 | 候选项目 | 赞成 | 反对 | 弃权 | 结果 |
+|---|---|---|---|---|---|
+| 1 | 新建幼儿园 | 150 | 3 | 2 | 当选 |
+| 2 | 农村公路 | 140 | 10 | 5 | 当选 |
+| 3 | 加装电梯 | 70 | 60 | 25 | 未当选 |
+
+当选的2个项目确定为2024年民生实事项目：
+
+1．新建幼儿园（150票）。新建公办幼儿园2所。牵头单位：县教育局；完成时限：2024年8月底前。
+
+2．农村公路（140票）。新改建农村公路30公里。牵头单位：县交通运输局；完成时限：2024年10月底前。
+
+特此公告。
+
+某县第十届人民代表大会第三次会议主席团
+2024年1月8日
+"""
+
+
+def test_gonggao_is_a_plan_numbered_by_its_serial_and_its_ballot_is_no_list():
+    ex = run(GONGGAO)
+    assert ex.document.kind == "plan" and ex.document.doc_number == "第3号"
+    assert not [f for f in ex.flags if f.code == "COUNT_MISMATCH"]          # 3 candidates, 2 elected
