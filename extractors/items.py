@@ -294,16 +294,19 @@ def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
     """新建幼儿园16所、新增学位4800个，分别已完工13所、新增学位3840个，完成率分别为81.3%、80%: the
     tasks, the counts done and the rates pair in order, one project a task (the second and later
     named after the first: 新建幼儿园（新增学位）)."""
-    m = P.PAIRED.match(seg)
-    if m is None:
+    at = seg.find("分别")
+    if at < 0 or not seg[:at].rstrip("均并").endswith(("，", ",")):
         return []
-    tasks = find_quantities(m.group("tasks"), gaz.units)
-    done = find_quantities(m.group("done"), gaz.units)
-    rates = P.PERCENT.findall(m.group("rates") or "")
+    head = seg[:at].rstrip("均并")
+    tasks_text = re.split(r"[，,]", head[:-1])[-1]
+    done_text = re.split(r"[，,]", seg[at + 2:])[0]
+    rated = P.PAIRED_RATES.match(seg, at + 2 + len(done_text))
+    tasks = find_quantities(tasks_text, gaz.units) if "、" in tasks_text else []
+    done = find_quantities(done_text, gaz.units)
+    rates = P.PERCENT.findall(rated.group("rates")) if rated else []
     if len(tasks) < 2 or len(done) != len(tasks) or (rates and len(rates) != len(tasks)) \
             or any(a.unit != b.unit for a, b in zip(tasks, done)):
         return []
-    tasks_text = m.group("tasks")
     name = tasks_text[:tasks[0].start].strip("，, ")
     out = []
     for i, (q, d) in enumerate(zip(tasks, done)):

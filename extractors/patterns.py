@@ -273,10 +273,9 @@ NAME_UNITS = re.compile(r"^\s*(?P<name>[^，,。；;（()）\d]{2,30}?)\s*[（(]
 # （一）就业和社会保障方面 / 二、教育卫生类 -> a category of several projects, not a project
 CATEGORY_TITLE = re.compile(r"(?:方面|类|领域)(?:工作|实事|项目)?$")
 
-# 幼儿园16所、新增学位4800个，分别已完工13所、新增学位3840个，完成率分别为81.3%、80% -> tasks, done, rates
-PAIRED = re.compile(r"^(?P<tasks>[^，,]*\d[^，,]*、[^，,]*\d[^，,]*)[，,]\s*(?:均|并)?分别(?P<done>[^，,]*\d[^，,]*、[^，,]*\d[^，,]*)"
-                    r"(?:[，,]\s*(?:完成率|完工率|竣工率|完成)(?:分别)?(?:为|达到|达)?(?:分别)?(?:为)?\s*"
-                    r"(?P<rates>\d+(?:\.\d+)?\s*%(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)+))?")
+# ，完成率分别为81.3%、80% -> rates, the 分别 rates after a paired list of counts
+PAIRED_RATES = re.compile(r"[，,]\s*(?:完成率|完工率|竣工率|完成)(?:分别)?(?:为|达到|达)?(?:分别)?(?:为)?\s*"
+                          r"(?P<rates>\d+(?:\.\d+)?\s*%(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)+)")
 
 # 目标任务：… 进展情况：… 存在问题：… 下步打算：… -> the labelled sections of one project's paragraph
 SECTION_LABEL = re.compile(r"(?:^|(?<=[。；;\s]))(?:(?P<target>目标任务|年度目标|工作目标|任务目标|建设任务|主要目标)|"
