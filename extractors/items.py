@@ -270,6 +270,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 continue
             cut = m.start() if m else std.start()
             name = re.sub(r"(?:的|为)$", "", seg[:cut]).strip("，, ")
+            name = re.sub(r"(?<=..)由[^，,]*$", "", name)     # 养老金最低标准由每人每月100元(提高到…): the old level
             if not 2 <= len(name) <= 30:
                 continue
             if m:
@@ -339,7 +340,15 @@ def _sections(body: str) -> tuple[str, str] | None:
 
 def _growth(p: Project, target_text: str, progress_text: str, ln: int, evidence: str) -> None:
     """目标任务：人均可支配收入增长6.5%左右 / 进展情况：…同比增长6.1%: the promised growth is a % target,
-    the reported one a completed % with no rate; paired in order, only when they pair one to one."""
+    the reported one a completed % with no rate; paired in order, only when they pair one to one.  A
+    promised share (失业率控制在4.5%以内) reported in the progress section (失业率为3.86%) is reached."""
+    for q in shares_in_report(target_text)[0]:        # 目标任务：失业率控制在4.5%以内 / 进展情况：失业率为3.86%
+        name = P.SHARE_NAME.search(target_text[max(0, q.start - 14):q.start])
+        said = name and re.search(re.escape(name.group("name")) + r"率(?:为|是|达到|降至|下降到)?\s*(?P<num>\d+(?:\.\d+)?)\s*%",
+                                  progress_text)
+        if said and not any(g.completed and g.completed.unit == "%" for g in p.progress):
+            p.progress.append(Progress(text=evidence, line=ln, completed=Quantity(
+                value=float(said.group("num")), unit="%", raw=said.group("num") + "%", family="share")))
     promised = list(P.GROWTH.finditer(target_text))
     reached = list(P.GROWTH.finditer(progress_text))
     if not promised or len(promised) != len(reached):

@@ -325,3 +325,27 @@ def test_a_long_list_without_commas_is_read_quickly():
     start = time.perf_counter()
     run(text)
     assert time.perf_counter() - start < 2.0
+
+
+SHARE_SECTIONS = """某市人民政府办公室
+关于2020年上半年民生实事推进情况的通报
+
+（一）城乡就业（市人社局）。目标任务：城镇新增就业2万人，城镇登记失业率控制在4%以内。进展情况：全市城镇新增就业1.1万人，完成55%；城镇登记失业率为3.6%。存在问题：岗位开发不足。下步打算：再举办招聘会10场。
+
+（二）养老服务（市民政局）。目标任务：新建社区养老服务站20个。进展情况：建成12个，完成60%。存在问题：运营主体未定。下步打算：年底前全部投入使用。
+
+某市人民政府办公室
+2020年7月6日
+"""
+
+
+def test_sections_a_promised_share_reported_is_reached():
+    jobs = by_name(run(SHARE_SECTIONS))["城乡就业"]
+    assert (4, "%") in [(t.value, t.unit) for t in jobs.targets]
+    assert (3.6, "%", None) in [(g.completed.value, g.completed.unit, g.rate) for g in jobs.progress if g.completed]
+
+
+def test_a_standard_raised_is_named_without_its_old_level():
+    text = CHAIN.replace("（二）城乡建设方面。", "（二）城乡建设方面。城乡居民基础养老金最低标准（市人社局）由每人每月90元提高到110元，已足额发放，完成率100%；")
+    names = set(by_name(run(text)))
+    assert "城乡居民基础养老金最低标准" in names
