@@ -296,10 +296,10 @@ def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
     tasks, the counts done and the rates pair in order, one project a task (the second and later
     named after the first: 新建幼儿园（新增学位）)."""
     at = seg.find("分别")
-    if at < 0 or not seg[:at].rstrip("均并").endswith(("，", ",")):
-        return []
-    head = seg[:at].rstrip("均并")
-    tasks_text = re.split(r"[，,]", head[:-1])[-1]
+    clauses = re.split(r"[，,]", seg[:at]) if at > 0 else []
+    if len(clauses) < 2 or re.search(r"\d", clauses[-1]) or len(clauses[-1]) > 8:
+        return []         # …4800个，(目前|均)分别…: the counts follow the tasks' clause at once
+    tasks_text = clauses[-2]
     done_text = re.split(r"[，,]", seg[at + 2:])[0]
     rated = P.PAIRED_RATES.match(seg, at + 2 + len(done_text))
     tasks = find_quantities(tasks_text, gaz.units) if "、" in tasks_text else []
@@ -365,13 +365,15 @@ def _growth(p: Project, target_text: str, progress_text: str, ln: int, evidence:
 
 def _category_of_clauses(title: str, body: str, gaz) -> bool:
     """（二）教育卫生方面。幼儿园（市教育局）16所…；“两癌”筛查（市卫生健康委）6万人…: a category
-    heading over a chain of clauses, two or more of them naming a project with its unit in brackets."""
+    heading over a chain of clauses, two or more of them naming a project with its unit in brackets
+    or with its own 年度目标 (城镇新增就业年度目标3万人，…；职业技能培训年度目标1万人次，…)."""
     if not P.CATEGORY_TITLE.search(title):
         return False
     clauses = re.split(r"[；;。]", body[len(title):])
     owned = [c for c in clauses if (m := P.NAME_UNITS.match(c)) and bracket_units(m.group("units"), gaz.org_suffixes)
              and find_quantities(c, gaz.units)]
-    return len(owned) >= 2
+    tasked = [c for c in clauses if (m := _target_sentence(c)) and m.start() >= 2 and find_quantities(c, gaz.units)]
+    return len(owned) >= 2 or len(tasked) >= 2
 
 
 def _own(out: list[Project], claim) -> None:

@@ -274,7 +274,7 @@ NAME_UNITS = re.compile(r"^\s*(?P<name>[^，,。；;（()）\d]{2,30}?)\s*[（(]
 CATEGORY_TITLE = re.compile(r"(?:方面|类|领域)(?:工作|实事|项目)?$")
 
 # ，完成率分别为81.3%、80% -> rates, the 分别 rates after a paired list of counts
-PAIRED_RATES = re.compile(r"[，,]\s*(?:完成率|完工率|竣工率|完成)(?:分别)?(?:为|达到|达)?(?:分别)?(?:为)?\s*"
+PAIRED_RATES = re.compile(r"[，,]\s*(?:分别)?(?:完成率|完工率|竣工率|完成(?:年度|全年|年)?(?:任务|目标|计划)?的?)(?:分别)?(?:为|达到|达)?(?:分别)?(?:为)?\s*"
                           r"(?P<rates>\d+(?:\.\d+)?\s*%(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)+)")
 
 # 目标任务：… 进展情况：… 存在问题：… 下步打算：… -> the labelled sections of one project's paragraph

@@ -349,3 +349,27 @@ def test_a_standard_raised_is_named_without_its_old_level():
     text = CHAIN.replace("（二）城乡建设方面。", "（二）城乡建设方面。城乡居民基础养老金最低标准（市人社局）由每人每月90元提高到110元，已足额发放，完成率100%；")
     names = set(by_name(run(text)))
     assert "城乡居民基础养老金最低标准" in names
+
+
+CHAIN_TASKS = """某市人民政府办公室
+关于2021年民生实事前三季度推进情况的通报
+
+（一）就业和社会保障方面。城镇新增就业年度目标3万人，截至9月底已完成2.5万人，完成率83.3%；职业技能培训年度目标1万人次，已培训0.8万人次，完成率80%。
+
+（二）教育方面。新建公办幼儿园10所、新增学位3000个，目前分别建成8所、2400个，分别完成年度任务的80%、80%。
+
+某市人民政府办公室
+2021年10月10日
+"""
+
+
+def test_category_paragraph_of_clauses_each_with_its_own_target():
+    by = by_name(run(CHAIN_TASKS))
+    assert [(t.value, t.unit) for t in by["职业技能培训"].targets] == [(10000, "人次")]
+    assert "就业和社会保障方面" not in by
+
+
+def test_fenbie_after_an_adverb_and_rates_of_the_year_task():
+    by = by_name(run(CHAIN_TASKS))
+    assert [(g.completed.value, g.rate) for g in by["新建公办幼儿园"].progress] == [(8, 80)]
+    assert [(g.completed.value, g.rate) for g in by["新建公办幼儿园（新增学位）"].progress] == [(2400, 80)]
