@@ -397,7 +397,7 @@ PADDED_NAME = re.compile(r"^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]$")
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}$")
 
 # 各乡镇长 / 区直单位: not a person
-NOT_PERSON = re.compile(r"^(各|相关|有关|属地|全体)|乡镇|街道|单位|部门|局|办|委|政府|公司|中心|负责人|主要领导|分管领导|同志|待定|[长]$")
+NOT_PERSON = re.compile(r"^(各|相关|有关|属地|全体)|^(?:分管|主管|常务|协管|联系|包联|包抓|挂点|牵头|责任)$|乡镇|街道|单位|部门|局|办|委|政府|公司|中心|负责人|主要领导|分管领导|同志|待定|[长]$")
 
 # 各街道（乡） / 相关乡镇: not an organisation
 GENERIC_UNIT = re.compile(r"^(各|相关|有关|属地|其他|全体|所在|项目所在)|^(等|无|/|-)$")

@@ -373,3 +373,9 @@ def test_fenbie_after_an_adverb_and_rates_of_the_year_task():
     by = by_name(run(CHAIN_TASKS))
     assert [(g.completed.value, g.rate) for g in by["新建公办幼儿园"].progress] == [(8, 80)]
     assert [(g.completed.value, g.rate) for g in by["新建公办幼儿园（新增学位）"].progress] == [(2400, 80)]
+
+
+def test_a_post_alone_is_no_name():
+    from extractors.people import leaders_in
+
+    assert leaders_in("分管副市长") == [] and leaders_in("孟克吉日嘎拉副盟长") == ["孟克吉日嘎拉"]
