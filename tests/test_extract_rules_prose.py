@@ -379,3 +379,9 @@ def test_a_post_alone_is_no_name():
     from extractors.people import leaders_in
 
     assert leaders_in("分管副市长") == [] and leaders_in("孟克吉日嘎拉副盟长") == ["孟克吉日嘎拉"]
+
+
+def test_a_leader_acting_with_his_remit_written_before_the_post():
+    text = LAGGING.replace("（一）对2个滞后项目，由分管副市长赵  强牵头召开专题调度会。",
+                           "（一）对进度滞后的老旧小区改造项目，由分管副市长赵  强约谈市住房城乡建设局主要负责人。")
+    assert "赵强" in {name for p in run(text).projects for name in p.leaders}
