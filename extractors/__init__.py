@@ -17,7 +17,7 @@ from . import metadata as M
 from . import patterns as P
 from .answers import projects_from_answers
 from .assignments import assign_by_count, assign_by_number
-from .items import projects_from_items, projects_from_sentences
+from .items import problems_or_plans, projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
 from .people import role_units
 from .programme import programme_project
@@ -176,7 +176,8 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
             heading = Project(name=name or h.group("title"), evidence=Evidence(text=nt.original.strip(), line=ln),
                               seq=h.group("seq"))
             continue
-        if ln in used or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)):
+        if ln in used or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)) \
+                or problems_or_plans(text):
             continue
         progress = progress_in(text, gaz, places, ln, nt.original.strip())
         progress = [g for g in progress if g.rate is not None

@@ -213,7 +213,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
     城镇新增就业年度目标1800人，已实现新增就业1926人，完成率107%；农村危房改造年度任务2450户，…"""
     out = []
     for ln, nt in paragraphs:
-        if ln in skip_lines:
+        if ln in skip_lines or problems_or_plans(nt.text):
             continue
         last: Project | None = None      # the project the paragraph's sentence before set up
         claim = None                     # (units in brackets, projects before the sentence)
@@ -321,6 +321,12 @@ def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
         p.progress.append(g)
         out.append(p)
     return out
+
+
+def problems_or_plans(text: str) -> bool:
+    """存在问题：尚有900户未开工 / 下步打算：再改造500户: a paragraph whose figures are not recorded."""
+    m = P.SECTION_LABEL.match(text.strip())
+    return bool(m and m.group("other"))
 
 
 def _sections(body: str) -> tuple[str, str] | None:

@@ -303,7 +303,7 @@ CONTENT = re.compile(r"(?:督办内容|进展情况|建设内容|工作内容|�
 BRACKET_LABEL = re.compile(r"^\s*【(?P<key>[^【】]{1,20})】")
 
 # 一、总体情况 / 三、存在问题: headings that are not projects
-GENERIC_HEADING = re.compile(r"总体|基本情况|预期目标|主要(?:做法|成效|问题|措施|特点|工作)|存在|问题|下一步|要求|措施|目标任务|工作特点|成效|做法|"
+GENERIC_HEADING = re.compile(r"总体|基本情况|预期目标|主要(?:做法|成效|问题|措施|特点|工作)|存在|问题|下一步|下步|要求|措施|目标任务|工作特点|成效|做法|"
                              r"保障措施|组织领导|组织保障|考核|责任体系|意见|建议|经验|进展情况$")
 
 # 完成全年目标的55% / 占年度目标的88% / 完成率 / 完工率 / 竣工率: a passage states a rate of progress

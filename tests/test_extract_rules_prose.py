@@ -385,3 +385,23 @@ def test_a_leader_acting_with_his_remit_written_before_the_post():
     text = LAGGING.replace("（一）对2个滞后项目，由分管副市长赵  强牵头召开专题调度会。",
                            "（一）对进度滞后的老旧小区改造项目，由分管副市长赵  强约谈市住房城乡建设局主要负责人。")
     assert "赵强" in {name for p in run(text).projects for name in p.leaders}
+
+
+SECTION_LINES = """某市人民政府办公室
+关于2020年上半年民生实事推进情况的通报
+
+（一）农村危房改造（市住建局）
+目标任务：完成农村危房改造3000户。
+进展情况：已竣工1200户，竣工率40%。
+存在问题：尚有900户未开工。
+下步打算：9月底前全部开工，年度计划改造3000户，再改造500户，三季度末完成80%以上。
+
+某市人民政府办公室
+2020年7月8日
+"""
+
+
+def test_sections_on_lines_of_their_own():
+    ex = run(SECTION_LINES)
+    assert [(p.name, [t.value for t in p.targets], [(g.completed.value, g.rate) for g in p.progress]) for p in ex.projects] \
+        == [("农村危房改造", [3000], [(1200, 40)])]
