@@ -107,6 +107,11 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             body = label.group("name") + "。" + body     # 城镇新增就业（区人社局）：年度目标… reads as an item
         if re.match(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]", body):
             continue      # 1.牵头责任单位：… is a list of units, not a project
+        named = P.NAME_UNITS.match(body)          # 城镇新增就业（市人社局）年度目标4.8万人，…: the unit inside the sentence
+        named_owners = bracket_units(named.group("units"), gaz.org_suffixes) \
+            if named and body[named.end():named.end() + 1] not in "。：:" else None
+        if named_owners:
+            body = named.group("name") + body[named.end():]
         fields = list(P.FIELD.finditer(body)) + list(P.FIELD.finditer(heading))
         roles = [] if P.GENERIC_HEADING.search(body[:12]) else role_units(body, gaz.org_suffixes)   # （三）严格督查考核
         tail = P.TAIL_UNITS.search(body)              # 1．新建幼儿园6所，已全部建成。（区教育局）
@@ -139,7 +144,16 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
         if owners:
             title = title[:owner.start()]                # 城镇新增就业（县人社局）: the unit in brackets
-        owners = owners or tail_owners
+        owners = owners or tail_owners or named_owners
+        pairs = _paired(body.split("。")[0], gaz, ln, original) if kind in ("progress", "summary") else []
+        if pairs:             # 3．幼儿园16所、学位4800个，分别已完工13所、3840个…: one project a task
+            pairs[0].seq = _item_seq(m) if m else None
+            for q in pairs if owners else []:
+                q.lead_units += [u for u in owners[0] if u not in q.lead_units]
+                q.partner_units += [u for u in owners[1] if u not in q.lead_units + q.partner_units]
+            out += pairs
+            used.update(x[0] for x in item if x[0] != "heading")
+            continue
         if done:
             title = _name_of(first[:done.start()], gaz)
         title = P.FIELD_BRACKET.sub("", title)             # 促进就业（责任单位：市人社局）: the field is read above

@@ -405,3 +405,22 @@ def test_sections_on_lines_of_their_own():
     ex = run(SECTION_LINES)
     assert [(p.name, [t.value for t in p.targets], [(g.completed.value, g.rate) for g in p.progress]) for p in ex.projects] \
         == [("农村危房改造", [3000], [(1200, 40)])]
+
+
+NUMBERED_OWNED = """某市人民政府办公室
+关于2019年民生实事前三季度推进情况的通报
+
+1．城镇新增就业（市人社局）年度目标4万人，截至9月底已完成3.2万人，完成率80%。
+
+2．新建公办幼儿园（市教育局、市财政局）12所、新增学位3600个，分别已完工9所、新增学位2700个，完成率分别为75%、75%。
+
+某市人民政府办公室
+2019年10月21日
+"""
+
+
+def test_numbered_item_with_its_unit_in_brackets_inside_the_sentence():
+    by = by_name(run(NUMBERED_OWNED))
+    assert by["城镇新增就业"].lead_units == ["市人社局"]
+    assert by["新建公办幼儿园"].lead_units == ["市教育局", "市财政局"]
+    assert [(g.completed.value, g.rate) for g in by["新建公办幼儿园（新增学位）"].progress] == [(2700, 75)]
