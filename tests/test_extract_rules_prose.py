@@ -424,3 +424,9 @@ def test_numbered_item_with_its_unit_in_brackets_inside_the_sentence():
     assert by["城镇新增就业"].lead_units == ["市人社局"]
     assert by["新建公办幼儿园"].lead_units == ["市教育局", "市财政局"]
     assert [(g.completed.value, g.rate) for g in by["新建公办幼儿园（新增学位）"].progress] == [(2700, 75)]
+
+
+def test_a_standard_paid_out_in_full_has_its_rate():
+    text = BREAKDOWN.replace("（三）保障性住房", "（四）低保标准（牵头单位：市民政局）。城市低保标准提高到每人每月900元，自1月1日起按新标准执行，兑现率100%。\n\n（三）保障性住房")
+    low = by_name(run(text))["低保标准"]
+    assert [(g.completed, g.rate) for g in low.progress] == [(None, 100)]
