@@ -33,6 +33,8 @@ RATE = re.compile(
     r"完工率(?:为|达到|达)?|到位率(?:为|达到|达)?|覆盖率(?:为|达到|达)?|签约率(?:为|达到|达)?|兑现率(?:为|达到|达)?|"
     r"时序进度(?:为)?|序时进度(?:为)?|超序时进度|完成(?=\d))\s*"
     r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+# 确保三季度末完成年度任务的75%以上 -> a milestone required, not a rate reached (the text before the rate)
+REQUIRED_RATE = re.compile(r"(?:确保|力争|争取|务必|必须|要求)[^，,。；;]{0,14}$")
 # 完成率：乐都区58.2%、平安区61.4% -> r=乐都区 rate=58.2 (a place right before its percentage)
 PLACE_RATE = re.compile(r"(?P<r>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗|州|镇|乡|街道))\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
