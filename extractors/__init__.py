@@ -15,7 +15,9 @@ import re
 
 from . import metadata as M
 from . import patterns as P
-from .items import projects_from_items, projects_from_sentences
+from .answers import projects_from_answers
+from .assignments import assign_by_count, assign_by_number
+from .items import problems_or_plans, projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
 from .people import role_units
 from .programme import programme_project
@@ -93,6 +95,9 @@ def extract_records(doc, gaz) -> Extraction:
                                 tabled=any(p.table is not None for p in result.projects))
     result.projects += items
     prose = prose + items
+    answers = projects_from_answers(paragraphs, gaz, used)     # 政策解读: 问：… 答：…
+    result.projects += answers
+    prose = prose + answers
     if info.kind in ("progress", "summary"):
         sentences = projects_from_sentences(paragraphs, gaz, places, used)
         result.projects += sentences
@@ -123,6 +128,8 @@ def extract_records(doc, gaz) -> Extraction:
                     seen.add((s.total, s.scope))
                     result.summaries.append(s)
     _prose_units(result.projects, paragraphs, gaz, used)
+    assign_by_number(prose, paragraphs, gaz, year)       # 第（三）、（五）项由副市长X负责，A、B分别牵头
+    assign_by_count(prose, paragraphs, gaz, year)        # 对3个滞后项目，由分管副市长X牵头…
     if info.kind == "supervision":
         _rectification_deadlines(result.projects, paragraphs, used, year)
     whole = programme_project(paragraphs, gaz, used)
@@ -169,7 +176,8 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
             heading = Project(name=name or h.group("title"), evidence=Evidence(text=nt.original.strip(), line=ln),
                               seq=h.group("seq"))
             continue
-        if ln in used or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)):
+        if ln in used or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)) \
+                or problems_or_plans(text):
             continue
         progress = progress_in(text, gaz, places, ln, nt.original.strip())
         progress = [g for g in progress if g.rate is not None

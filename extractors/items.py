@@ -17,12 +17,12 @@ from . import patterns as P
 from .numbers import find_quantities, percent_targets, shares_in_report, target_figures
 from .people import bracket_units, leaders_in, role_units, units_in
 from .progress import progress_in, status_in
-from .records import Evidence, Progress, Project, Target
+from .records import Evidence, Progress, Project, Quantity, Target
 from .tables import deadline_iso
 
-PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门")
+PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门", "协同", "配合")
 LEADER_KEYS = ("责任领导", "分管领导", "牵头领导", "联系领导", "责任人")
-DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点", "督办时限")
+DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点", "督办时限", "时限")
 
 
 def group_items(paragraphs, units: dict) -> list[list]:
@@ -107,6 +107,11 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             body = label.group("name") + "。" + body     # 城镇新增就业（区人社局）：年度目标… reads as an item
         if re.match(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]", body):
             continue      # 1.牵头责任单位：… is a list of units, not a project
+        named = P.NAME_UNITS.match(body)          # 城镇新增就业（市人社局）年度目标4.8万人，…: the unit inside the sentence
+        named_owners = bracket_units(named.group("units"), gaz.org_suffixes) \
+            if named and body[named.end():named.end() + 1] not in "。：:" else None
+        if named_owners:
+            body = named.group("name") + body[named.end():]
         fields = list(P.FIELD.finditer(body)) + list(P.FIELD.finditer(heading))
         roles = [] if P.GENERIC_HEADING.search(body[:12]) else role_units(body, gaz.org_suffixes)   # （三）严格督查考核
         tail = P.TAIL_UNITS.search(body)              # 1．新建幼儿园6所，已全部建成。（区教育局）
@@ -131,11 +136,24 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             continue      # 一、2020年为民办实事完成情况 in the 2021 plan: last year's results are no targets
         if not (fields or roles or has_target or P.ASSIGNED_LEADER.search(body) or figures_then_rate or owned or listed or done or tail_owners):
             continue
+        if P.PROJECTS_COUNTED.match(text):
+            continue      # （一）对3个滞后项目，由分管副市长…牵头: an instruction about projects, not one
+        if _category_of_clauses(title, body, gaz):
+            continue      # （一）教育卫生方面。A（unit）…；B（unit）…: one project a clause, read by sentences
         owner = P.TITLE_UNITS.search(title)
         owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
         if owners:
             title = title[:owner.start()]                # 城镇新增就业（县人社局）: the unit in brackets
-        owners = owners or tail_owners
+        owners = owners or tail_owners or named_owners
+        pairs = _paired(body.split("。")[0], gaz, ln, original) if kind in ("progress", "summary") else []
+        if pairs:             # 3．幼儿园16所、学位4800个，分别已完工13所、3840个…: one project a task
+            pairs[0].seq = _item_seq(m) if m else None
+            for q in pairs if owners else []:
+                q.lead_units += [u for u in owners[0] if u not in q.lead_units]
+                q.partner_units += [u for u in owners[1] if u not in q.lead_units + q.partner_units]
+            out += pairs
+            used.update(x[0] for x in item if x[0] != "heading")
+            continue
         if done:
             title = _name_of(first[:done.start()], gaz)
         title = P.FIELD_BRACKET.sub("", title)             # 促进就业（责任单位：市人社局）: the field is read above
@@ -168,7 +186,11 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
         target_text, progress_text = _split(clean, kind)
         cut = P.PROGRESS_START.search(clean) if done and not P.TARGET_SENT.search(clean) else None
-        if cut:
+        sections = _sections(rest)
+        if sections:             # 目标任务：… 进展情况：… 存在问题：…: only the first two count
+            target_text, progress_text = sections
+            clean = target_text + "。" + progress_text
+        elif cut:
             target_text, progress_text = clean[:cut.start()], clean[cut.start():]
         elif kind not in ("progress", "summary") and 0 < title_end <= 40:
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
@@ -190,6 +212,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
                         g.status = status
         if kind in ("progress", "summary"):
             _add_shares(p, clean, ln, original)
+        if sections:
+            _growth(p, target_text, progress_text, ln, original)
         if p.targets or p.progress or p.lead_units or p.leaders:
             out.append(p)
             used.update(x[0] for x in item if x[0] != "heading")
@@ -203,7 +227,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
     城镇新增就业年度目标1800人，已实现新增就业1926人，完成率107%；农村危房改造年度任务2450户，…"""
     out = []
     for ln, nt in paragraphs:
-        if ln in skip_lines:
+        if ln in skip_lines or problems_or_plans(nt.text):
             continue
         last: Project | None = None      # the project the paragraph's sentence before set up
         claim = None                     # (units in brackets, projects before the sentence)
@@ -220,10 +244,22 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
             if owners:
                 seg = seg[:owner.start()]
+            lead = P.NAME_UNITS.match(seg)          # 城镇新增就业（市人社局）年度目标4.8万人，…
+            lead_owners = bracket_units(lead.group("units"), gaz.org_suffixes) if lead and not owners else None
+            if lead_owners:
+                seg, owners = lead.group("name") + seg[lead.end():], lead_owners
             claim = (owners, len(out)) if owners else None
             seg = re.sub(r"^\s*在[^，,]{1,12}方面[，,]\s*", "", seg)     # 在教育方面，…
             if len(P.STATUS_TALLY.findall(seg)) >= 2:
                 continue        # 已完成2项，按计划推进13项，进度滞后1项: a tally by status, not projects
+            pairs = _paired(seg, gaz, ln, nt.original.strip())
+            if pairs:
+                out += pairs
+                for p in pairs if owners else []:
+                    p.lead_units += [u for u in owners[0] if u not in p.lead_units]
+                    p.partner_units += [u for u in owners[1] if u not in p.lead_units + p.partner_units]
+                claim = None
+                continue
             m = P.TARGET_SENT.search(seg)
             std = P.STANDARD.search(seg)
             q = _rate_only(seg, gaz)
@@ -237,7 +273,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if late is not None:
                 out.append(late)
                 continue
-            q = None if m else _restated(seg, gaz)
+            q = None if m else (_restated(seg, gaz) or _done_in_full(seg, gaz))
             if not (m and m.start() >= 2) and not std and q is None:
                 shares = _shares_project(seg, ln, nt.original.strip())     # 城镇登记失业率控制在3.5%以内
                 out += [shares] if shares else []
@@ -248,6 +284,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 continue
             cut = m.start() if m else std.start()
             name = re.sub(r"(?:的|为)$", "", seg[:cut]).strip("，, ")
+            name = re.sub(r"(?<=..)由[^，,]*$", "", name)     # 养老金最低标准由每人每月100元(提高到…): the old level
             if not 2 <= len(name) <= 30:
                 continue
             if m:
@@ -266,6 +303,97 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         _own(out, claim)
         claim = None
     return out
+
+
+def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
+    """新建幼儿园16所、新增学位4800个，分别已完工13所、新增学位3840个，完成率分别为81.3%、80%: the
+    tasks, the counts done and the rates pair in order, one project a task (the second and later
+    named after the first: 新建幼儿园（新增学位）)."""
+    at = seg.find("分别")
+    clauses = re.split(r"[，,]", seg[:at]) if at > 0 else []
+    if len(clauses) < 2 or re.search(r"\d", clauses[-1]) or len(clauses[-1]) > 8:
+        return []         # …4800个，(目前|均)分别…: the counts follow the tasks' clause at once
+    tasks_text = clauses[-2]
+    done_text = re.split(r"[，,]", seg[at + 2:])[0]
+    rated = P.PAIRED_RATES.match(seg, at + 2 + len(done_text))
+    tasks = find_quantities(tasks_text, gaz.units) if "、" in tasks_text else []
+    done = find_quantities(done_text, gaz.units)
+    rates = P.PERCENT.findall(rated.group("rates")) if rated else []
+    if len(tasks) < 2 or len(done) != len(tasks) or (rates and len(rates) != len(tasks)) \
+            or any(a.unit != b.unit for a, b in zip(tasks, done)):
+        return []
+    name = tasks_text[:tasks[0].start].strip("，, ")
+    out = []
+    for i, (q, d) in enumerate(zip(tasks, done)):
+        label = tasks_text[tasks[i - 1].end:q.start].strip("、，, ") if i else ""
+        p = Project(name=f"{name}（{label}）" if label else name or q.raw, evidence=Evidence(text=evidence, line=ln))
+        p.targets.append(Target(text=tasks_text[tasks[i - 1].end if i else 0:q.end].strip("、，, "), value=q.value,
+                                unit=q.unit, op=q.op, raw=q.raw, half=q.half, family=q.family))
+        g = Progress(text=evidence, completed=d, line=ln)
+        if rates:
+            g.rate, g.rate_raw, g.measure = float(rates[i]), rates[i], "完成率"
+        p.progress.append(g)
+        out.append(p)
+    return out
+
+
+def problems_or_plans(text: str) -> bool:
+    """存在问题：尚有900户未开工 / 下步打算：再改造500户: a paragraph whose figures are not recorded."""
+    m = P.SECTION_LABEL.match(text.strip())
+    return bool(m and m.group("other"))
+
+
+def _sections(body: str) -> tuple[str, str] | None:
+    """目标任务：新建幼儿园12所。进展情况：已建成5所，完成41.7%。存在问题：尚有7所未开工。下步打算：…
+    → (the target section, the progress section); the problems and the plans are not recorded."""
+    labels = list(P.SECTION_LABEL.finditer(body))
+    if not any(m.group("target") for m in labels) or not any(m.group("progress") for m in labels):
+        return None
+    parts = {"target": [], "progress": []}
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(body)
+        for key, texts in parts.items():
+            if m.group(key):
+                texts.append(body[m.end():end].strip())
+    return "。".join(parts["target"]), "。".join(parts["progress"])
+
+
+def _growth(p: Project, target_text: str, progress_text: str, ln: int, evidence: str) -> None:
+    """目标任务：人均可支配收入增长6.5%左右 / 进展情况：…同比增长6.1%: the promised growth is a % target,
+    the reported one a completed % with no rate; paired in order, only when they pair one to one.  A
+    promised share (失业率控制在4.5%以内) reported in the progress section (失业率为3.86%) is reached."""
+    for q in shares_in_report(target_text)[0]:        # 目标任务：失业率控制在4.5%以内 / 进展情况：失业率为3.86%
+        name = P.SHARE_NAME.search(target_text[max(0, q.start - 14):q.start])
+        said = name and re.search(re.escape(name.group("name")) + r"率(?:为|是|达到|降至|下降到)?\s*(?P<num>\d+(?:\.\d+)?)\s*%",
+                                  progress_text)
+        if said and not any(g.completed and g.completed.unit == "%" for g in p.progress):
+            p.progress.append(Progress(text=evidence, line=ln, completed=Quantity(
+                value=float(said.group("num")), unit="%", raw=said.group("num") + "%", family="share")))
+    promised = list(P.GROWTH.finditer(target_text))
+    reached = list(P.GROWTH.finditer(progress_text))
+    if not promised or len(promised) != len(reached):
+        return
+    for m in promised:
+        op = ">=" if m.group("after") == "以上" else "="
+        p.targets.append(Target(text=m.group(0), value=float(m.group("num")), unit="%", op=op,
+                                raw=m.group("num") + "%" + (m.group("after") or ""), family="share"))
+    for m in reached:
+        q = Quantity(value=float(m.group("num")), unit="%", raw=m.group("num") + "%", family="share",
+                     start=m.start("num"), end=m.end())
+        p.progress.append(Progress(text=evidence, completed=q, line=ln))
+
+
+def _category_of_clauses(title: str, body: str, gaz) -> bool:
+    """（二）教育卫生方面。幼儿园（市教育局）16所…；“两癌”筛查（市卫生健康委）6万人…: a category
+    heading over a chain of clauses, two or more of them naming a project with its unit in brackets
+    or with its own 年度目标 (城镇新增就业年度目标3万人，…；职业技能培训年度目标1万人次，…)."""
+    if not P.CATEGORY_TITLE.search(title):
+        return False
+    clauses = re.split(r"[；;。]", body[len(title):])
+    owned = [c for c in clauses if (m := P.NAME_UNITS.match(c)) and bracket_units(m.group("units"), gaz.org_suffixes)
+             and find_quantities(c, gaz.units)]
+    tasked = [c for c in clauses if (m := _target_sentence(c)) and m.start() >= 2 and find_quantities(c, gaz.units)]
+    return len(owned) >= 2 or len(tasked) >= 2
 
 
 def _own(out: list[Project], claim) -> None:
@@ -365,6 +493,15 @@ def _restated(seg: str, gaz):
     return None
 
 
+def _done_in_full(seg: str, gaz):
+    """村卫生室标准化建设120个，已全部完成: the clause's one figure is its task, done in full."""
+    found = find_quantities(seg, gaz.units)
+    if len(found) != 1 or found[0].start < 2 or found[0].unit in ("件", "项"):
+        return None
+    q = found[0]
+    return q if P.DONE_IN_FULL.search(seg[q.end:q.end + 12]) and re.match(r"\s*[，,]", seg[q.end:]) else None
+
+
 def _without_by_products(progress: list[Progress], targets: list[Target], text: str) -> list[Progress]:
     """完成率100%，新增学位4320个 / 累计发放低保金1.26亿元: a figure with no rate of its own, in a unit
     no target of the item is counted in, is a by-product of the work, not progress on a task
@@ -400,7 +537,7 @@ def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _split(body: str, kind: str) -> tuple[str, str]:
     """The target part and the progress part of an item's body."""
-    m = P.TARGET_SENT.search(body)
+    m = _target_sentence(body)
     if kind not in ("progress", "summary"):
         done = P.PROGRESS_START.search(body) if P.PROGRESS_RATE.search(body) else None
         return (body[:done.start()], body[done.start():]) if done else (body, "")
@@ -412,6 +549,12 @@ def _split(body: str, kind: str) -> tuple[str, str]:
     cut = P.PROGRESS_START.search(body, start, end_sent)
     end = cut.start() if cut else end_sent
     return body[start:end], body[:m.start()] + "。" + body[end:]
+
+
+def _target_sentence(body: str):
+    """The first 年度目标… that opens a target, not one inside a rate (完成年度目标2.1万人的112.4%)."""
+    inside = [(m.start(), m.end()) for m in P.RATE_OF_TARGET.finditer(body)]
+    return next((m for m in P.TARGET_SENT.finditer(body) if not any(a <= m.start() < b for a, b in inside)), None)
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -44,7 +44,7 @@ def doc_number_of(lines: list[str]) -> str | None:
         if m and (len(ln) <= len(m.group(0)) + 12) and "《" not in ln:
             return re.sub(r"\s+", "", m.group("no"))
     for ln in [x.strip() for x in lines[:12] if x.strip()][:6]:
-        m = P.ISSUE_NUMBER.match(ln)
+        m = P.ISSUE_NUMBER.match(ln) or P.SERIAL_NUMBER.match(ln)
         if m:
             return re.sub(r"\s+", "", m.group("no"))
     return None
@@ -203,8 +203,9 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
         return "summary"
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", t):
         return "progress"
-    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单", t):
-        return "plan"
+    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单|解读|公告",
+                 re.sub(r"\s+", "", t)) or any(re.sub(r"\s+", "", x) == "公告" for x in lines[:5]):
+        return "plan"     # 公　　告 spaced out as the masthead's heading: a 人大 主席团's list of projects
     if not has_prose:
         return "summary"
     return "other"

@@ -148,9 +148,12 @@ def _drop_breakdowns(text: str, found: list[Quantity]) -> list[Quantity]:
     for m in re.finditer(r"其中", text):
         end = min([i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)])
         before = [q for q in found if q.end <= m.start()]
-        parts = [q for q in found if m.end() <= q.start < end]
-        if before and len(parts) >= 2 and all(q.unit == before[-1].unit for q in parts) \
-                and abs(sum(q.value for q in parts) - before[-1].value) < 1e-9:
+        parts = []
+        for q in (q for q in found if m.end() <= q.start < end):
+            if not before or q.unit != before[-1].unit:
+                break          # …区内10.6万人，实现劳务收入18.7亿元: the list of parts ends at another measure
+            parts.append(q)
+        if before and len(parts) >= 2 and abs(sum(q.value for q in parts) - before[-1].value) < 1e-9 * max(1.0, before[-1].value):
             found = [q for q in found if q not in parts]
     return found
 

@@ -30,9 +30,11 @@ RATE = re.compile(
     r"完成(?:了)?(?:全年|年度)?目标(?:的)?|竣工率(?:为|达到|达)?|"
     r"完成率(?:达到|达|为)?|占(?:年|全年|年度)?(?:任务|目标任务|目标|计划)(?:数)?的?|占总投资(?:的)?|"
     r"形象进度(?:为|达到|达)?|启动率(?:为|达到|达)?|开工率(?:为|达到|达)?|拨付率(?:为|达到|达)?|"
-    r"完工率(?:为|达到|达)?|到位率(?:为|达到|达)?|覆盖率(?:为|达到|达)?|签约率(?:为|达到|达)?|"
+    r"完工率(?:为|达到|达)?|到位率(?:为|达到|达)?|覆盖率(?:为|达到|达)?|签约率(?:为|达到|达)?|兑现率(?:为|达到|达)?|"
     r"时序进度(?:为)?|序时进度(?:为)?|超序时进度|完成(?=\d))\s*"
     r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+# 确保三季度末完成年度任务的75%以上 -> a milestone required, not a rate reached (the text before the rate)
+REQUIRED_RATE = re.compile(r"(?:确保|力争|争取|务必|必须|要求)[^，,。；;]{0,14}$")
 # 完成率：乐都区58.2%、平安区61.4% -> r=乐都区 rate=58.2 (a place right before its percentage)
 PLACE_RATE = re.compile(r"(?P<r>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗|州|镇|乡|街道))\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
@@ -94,6 +96,8 @@ ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|
 RATE_ONLY_ANYWHERE = re.compile(RATE_ONLY.pattern[1:])     # the cheap test before the figures are read
 # 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
 ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
+# （第4号） / 第15期 -> a 公告's or a bulletin's serial number alone on its line (its doc_number when it has no 文号)
+SERIAL_NUMBER = re.compile(r"^\s*[（(]?\s*(?P<no>第\s*\d{1,4}\s*[号期])\s*[）)]?\s*$")
 # 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date
 PRINTED = re.compile(r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
 # 河南日报 / 株洲晚报 -> a newspaper's masthead, n=河南
@@ -173,7 +177,7 @@ TITLED_PERSON = re.compile(TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[
                            r"(?![^，。；]{0,20}主持)")      # 县长刘振华在…主持召开: the chair of the meeting is no leader
 
 # 由副区长杨  帆约谈区交通局主要负责同志 -> name=杨  帆 (an official acting on the projects, name padded or not)
-ACTING_LEADER = re.compile(r"由\s*" + TITLES + r"\s*(?P<name>[\u4e00-\u9fff](?:\s{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}?))"
+ACTING_LEADER = re.compile(r"由\s*(?:分管|主管)?" + TITLES + r"\s*(?P<name>[\u4e00-\u9fff](?:\s{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}?))"
                            r"(?=约谈|督办|督导|带队|牵头|挂帅)")
 
 # 区长负总责: 负总责 is not a name
@@ -197,7 +201,8 @@ ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[
 
 # 牵头单位：县教育局；配合单位：县发改委 -> key, val
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
-                   r"配合部门|(?:责任|分管|牵头|联系|包抓|督办|挂点|包保)(?:市|县|区|州|省)?领导|责任人|完成时限|完成时间|时间节点|督办时限)\s*[:：]\s*"
+                   r"配合部门|(?:责任|分管|牵头|联系|包抓|督办|挂点|包保|包联)(?:市|县|区|州|省|盟)?领导|责任人|完成时限|完成时间|时间节点|督办时限|"
+                   r"(?<=[（(；;])\s*(?:牵头|协同|配合|时限))\s*[:：]\s*"
                    r"(?P<val>(?:(?![，,][\u4e00-\u9fff]{2,8}[:：]|[ \t\u3000]{2,}[\u4e00-\u9fff]{2,8}[:：])(?:[^；;。（(）)]|[（(][^（(）)]*[）)]))*)")
 
 # 由市人社局牵头 / （省卫生健康委牵头） / 由区住建局、区国土资源局协办 / 鱼嘴镇、复盛镇负责实施 /
@@ -223,7 +228,14 @@ TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目�
 # …1.8万人，上半年完成1.02万人 -> the comma where progress begins
 # (，8个已全部开工: the task restated, then 已)
 PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|1[3-9]月|上半年|前三季度|"
-                            r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
+                            r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|(?:竣工|完工)(?=\d)|\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
+
+# 那顺乌日图副盟长 -> the title written after a leader's name
+TITLE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(?:常务)?副?(?:省|市|州|县|区|旗|盟|乡|镇)长$|(?<=[\u4e00-\u9fff])(?:副)?(?:书记|主任|局长|部长|秘书长)$")
+# 额尔德尼•巴雅尔 / 额尔德尼・巴雅尔 -> the middle dot of a transliterated name, written ·
+NAME_DOT = re.compile(r"[•・‧∙⋅]")
+# 那顺乌日图 / 孟克吉日嘎拉: a name of up to six characters, when a title after it marks it as one
+LONG_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 
 # 副区长 王  强 / 常务副县长李军 -> the title before a leader's name
 LEADER_TITLE = re.compile(r"^(?:(?:常务)?副?(?:省|市|州|县|区|旗|盟|乡|镇)长|(?:省|市|州|县|区)委(?:常委|书记|副书记)|书记|副?主任|"
@@ -237,8 +249,15 @@ DEADLINE_PHRASE = re.compile(r"限期(?:于|在)?\s*(?P<d>[^，,。；]{2,14}?�
 # 县农业局配合，12月底前完成。 -> d=12月底前 (a clause of its own giving the time limit)
 DEADLINE_CLAUSE = re.compile(r"(?:^|[，,。；;])\s*(?:(?:要|须|确保|力争)(?:于|在)?)?\s*"
                              r"(?P<d>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|[^，,。；\d]{0,3})|年底|年末)(?:前|之前))(?:全面|全部)?(?:完成|建成|竣工)")
+# 第（三）、（四）、（八）项由副市长陈  海负责 / 第1至3项于6月底前完成 -> refs, the items a sentence assigns
+ITEM_REFS = re.compile(r"第\s*(?P<refs>[（(]?[一二三四五六七八九十\d]{1,3}[）)]?"
+                       r"(?:\s*[、，,和及至\-—~]\s*(?:第\s*)?[（(]?[一二三四五六七八九十\d]{1,3}[）)]?)*)\s*(?:项|件|条)")
+# 对3个滞后项目，由分管副市长李  东牵头… -> n=3: the projects a sentence assigns, by their count
+PROJECTS_COUNTED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])?\s*对(?:上述|以上|这)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})"
+                              r"(?:个|项|件)[^，,。；]{0,8}?(?:项目|实事)")
+ITEM_REF = re.compile(r"(?P<sep>[至\-—~])?\s*(?:第\s*)?[（(]?(?P<n>[一二三四五六七八九十\d]{1,3})[）)]?")
 # 由副县长王立新负责 -> name=王立新 (the official a 纪要 or a plan assigns to the item)
-ASSIGNED_LEADER = re.compile(r"由(?:县委常委、)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*(?P<name>(?:[\u4e00-\u9fff]\s*){2,3}?)"
+ASSIGNED_LEADER = re.compile(r"由(?:县委常委、)?(?:分管|主管)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*(?P<name>(?:[\u4e00-\u9fff]\s*){2,3}?)"
                              r"(?:同志)?(?:负责|牵头|督办|分管|领办)")
 
 # 城镇新增就业（区人社局）：年度目标4200人… -> name
@@ -250,6 +269,32 @@ FIELD_BRACKET = re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|�
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
 TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$")
 
+# 城镇新增就业（市人社局）年度目标4.8万人 -> name, units: a clause opening with a project and its unit in brackets
+NAME_UNITS = re.compile(r"^\s*(?P<name>[^，,。；;（()）\d]{2,30}?)\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*(?=\S)")
+
+# （一）就业和社会保障方面 / 二、教育卫生类 -> a category of several projects, not a project
+CATEGORY_TITLE = re.compile(r"(?:方面|类|领域)(?:工作|实事|项目)?$")
+
+# ，完成率分别为81.3%、80% -> rates, the 分别 rates after a paired list of counts
+PAIRED_RATES = re.compile(r"[，,]\s*(?:分别)?(?:完成率|完工率|竣工率|完成(?:年度|全年|年)?(?:任务|目标|计划)?的?)(?:分别)?(?:为|达到|达)?(?:分别)?(?:为)?\s*"
+                          r"(?P<rates>\d+(?:\.\d+)?\s*%(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)+)")
+
+# 目标任务：… 进展情况：… 存在问题：… 下步打算：… -> the labelled sections of one project's paragraph
+SECTION_LABEL = re.compile(r"(?:^|(?<=[。；;\s]))(?:(?P<target>目标任务|年度目标|工作目标|任务目标|建设任务|主要目标)|"
+                           r"(?P<progress>进展情况|完成情况|推进情况|工作进展|进度情况)|"
+                           r"(?P<other>存在(?:的)?问题|主要问题|困难和问题|原因分析|下步打算|下一步打算|下步工作|下一步工作|"
+                           r"下步措施|下一步措施|工作措施|意见建议))\s*[:：]")
+
+# 人均可支配收入增长6.5%左右 -> name=人均可支配收入, num=6.5: a growth rate (a % target when promised, a % reached when reported)
+GROWTH = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:同比)?增长\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|左右)?")
+
+# 问：在就业方面有哪些安排？ / 答：今年全市城镇新增就业2600人… -> a 政策解读's question and answer
+QUESTION = re.compile(r"^\s*(?:问|提问)\s*[:：]")
+ANSWER = re.compile(r"^\s*(?:答|回答)\s*[:：]\s*")
+# 由每人每月800元提高到 / 比去年增加2所 / 比上年分别提高60元 -> a figure that is an old level or a change, not a target
+NOT_A_TARGET_AFTER = re.compile(r"^\s*(?:提高到|提高至|提升到|提升至|增加到|增至|调整为|调整到)")
+NOT_A_TARGET_BEFORE = re.compile(r"比(?:去年|上年|上一年|往年|\d{4}年)[^，,。；]*$")
+
 # 1．新建幼儿园6所，已全部建成。（区教育局） -> units, in brackets of their own after an item's last sentence
 TAIL_UNITS = re.compile(r"[。；;]\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*[。；;]?\s*$")
 
@@ -260,7 +305,7 @@ CONTENT = re.compile(r"(?:督办内容|进展情况|建设内容|工作内容|�
 BRACKET_LABEL = re.compile(r"^\s*【(?P<key>[^【】]{1,20})】")
 
 # 一、总体情况 / 三、存在问题: headings that are not projects
-GENERIC_HEADING = re.compile(r"总体|基本情况|预期目标|主要(?:做法|成效|问题|措施|特点|工作)|存在|问题|下一步|要求|措施|目标任务|工作特点|成效|做法|"
+GENERIC_HEADING = re.compile(r"总体|基本情况|预期目标|主要(?:做法|成效|问题|措施|特点|工作)|存在|问题|下一步|下步|要求|措施|目标任务|工作特点|成效|做法|"
                              r"保障措施|组织领导|组织保障|考核|责任体系|意见|建议|经验|进展情况$")
 
 # 完成全年目标的55% / 占年度目标的88% / 完成率 / 完工率 / 竣工率: a passage states a rate of progress
@@ -354,7 +399,7 @@ PADDED_NAME = re.compile(r"^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]$")
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}$")
 
 # 各乡镇长 / 区直单位: not a person
-NOT_PERSON = re.compile(r"^(各|相关|有关|属地|全体)|乡镇|街道|单位|部门|局|办|委|政府|公司|中心|负责人|主要领导|分管领导|同志|待定|[长]$")
+NOT_PERSON = re.compile(r"^(各|相关|有关|属地|全体)|^(?:分管|主管|常务|协管|联系|包联|包抓|挂点|牵头|责任)$|乡镇|街道|单位|部门|局|办|委|政府|公司|中心|负责人|主要领导|分管领导|同志|待定|[长]$")
 
 # 各街道（乡） / 相关乡镇: not an organisation
 GENERIC_UNIT = re.compile(r"^(各|相关|有关|属地|其他|全体|所在|项目所在)|^(等|无|/|-)$")

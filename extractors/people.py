@@ -16,12 +16,15 @@ def leaders_in(cell: str) -> list[str]:
     out = []
     cell = P.NEXT_FIELD.sub("", P.POST_IN_BRACKETS.sub("", cell or ""))
     for part in re.split(r"[、，,；;/\n]+|\s{3,}", cell):
-        part = P.LEADER_TITLE.sub("", part.strip())
+        part = P.NAME_DOT.sub("·", P.LEADER_TITLE.sub("", part.strip()))
+        titled = P.TITLE_AFTER.search(part)               # 那顺乌日图副盟长 / 李  刚副盟长
+        part = part[:titled.start()] if titled else part
         if P.PADDED_NAME.match(part):
             part = re.sub(r"\s+", "", part)
         for name in part.split():
             name = simplify(name).strip("（）()")
-            if P.PERSON_NAME.match(name) and not P.NOT_PERSON.search(name) and name not in out:
+            fits = P.PERSON_NAME.match(name) or (titled and P.LONG_NAME.match(name))
+            if fits and not P.NOT_PERSON.search(name) and name not in out:
                 out.append(name)
     return out
 

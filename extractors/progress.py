@@ -85,6 +85,8 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                    or (q.op != "=" and not re.search(r"已|达到|均", sent[max(0, q.start - 8):q.start]))]
         if targets is not None:
             for q in found:
+                if any(t.value == q.value and t.unit == q.unit for t in targets):
+                    continue      # 年度目标…28所。28所幼儿园已全部建成: the task restated, already recorded
                 if any(a <= q.start < b for a, b in inside):
                     targets.append(Target(text=sent[max(0, q.start - 12):q.end].lstrip("，, "), value=q.value,
                                           unit=q.unit, op="=", raw=q.raw, half=q.half, family=q.family))
@@ -166,8 +168,8 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
         out.append((m.start(), float(m.group("rate")), m.group("rate"), "完成年任务", None))
         taken.append((m.start(), m.end()))
     for m in P.RATE.finditer(sent):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
+        if any(a <= m.start() < b for a, b in taken) or P.REQUIRED_RATE.search(sent[:m.start()]):
+            continue       # 确保三季度末完成年度任务的75%以上: a milestone, not a rate
         measure = re.sub(r"(?:了|的|为|达到|达|数)$", "", m.group("measure"))
         if measure in ("时序进度", "序时进度", "超序时进度", "拨付率", "到位率"):
             continue     # the share of the year gone by, or of the money paid out: not of the work done

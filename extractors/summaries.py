@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from . import patterns as P
 from .numbers import find_quantities, to_number
@@ -192,7 +193,7 @@ def money_parts(text: str, gaz, line: int | None, original: str) -> list[Summary
         found = [q for q in find_quantities(text, gaz.units) if q.unit == "元"]
         before = [q for q in found if q.end <= m.start() and not text[q.end:m.start()].strip("，, ")]
         end = min([i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)])
-        parts = [q for q in found if m.end() <= q.start < end]
+        parts = _listed_parts(text, [q for q in found if m.end() <= q.start < end])
         if not before or len(parts) < 2:
             continue
         total = before[-1]
@@ -205,4 +206,19 @@ def money_parts(text: str, gaz, line: int | None, original: str) -> list[Summary
                            total=total.value, unit="元", parts=labels, scope="money",
                            tolerance=total.half + sum(q.half for q in parts),
                            evidence=Evidence(text=original, line=line)))
+    return out
+
+
+def _listed_parts(text: str, parts: list) -> list:
+    """中央资金2.9亿元、市县配套1.46亿元，市财政局已提前下达第一批资金1.2亿元: a list joined by 、 ends at
+    the first ，; the figure after it is a clause of its own, not a part."""
+    out = parts[:1]
+    joined_by = ""
+    for prev, q in pairwise(parts):
+        gap = text[prev.end:q.start]
+        sep = "、" if "、" in gap else "，" if re.search(r"[，,]", gap) else ""
+        if joined_by == "、" and sep == "，":
+            break
+        joined_by = joined_by or sep
+        out.append(q)
     return out

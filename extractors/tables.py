@@ -20,7 +20,7 @@ from .records import Evidence, Progress, Project, Quantity, Target
 # (role, header pattern) — the first that matches a column's header wins
 COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
     ("skip", r"验收|认定|评估|备注|说明|联系电话|联系人"),
-    ("ballot", r"赞成票|反对票|弃权票|得票|票数|票决结果"),
+    ("ballot", r"赞成票|反对票|弃权票|^(?:赞成|反对|弃权)$|得票|票数|票决结果"),
     ("seq", r"^(序号|编号|序|No\.?)$"),
     ("measure", r"计量单位|^计量$|^单位名称$"),
     ("leader", r"领导|责任人|负责人|联系人"),

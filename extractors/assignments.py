@@ -1,0 +1,80 @@
+"""Fields written outside the items they belong to, by item number:
+
+  二、责任分工  第（一）、（十一）项由副市长王  勇负责，市人社局、市卫生局分别牵头；…
+  三、完成时限  第（七）项于2014年4月底前完成；第（三）、（五）项于2014年11月底前完成。
+
+Each 第…项 clause gives its leader, its units (in order when they 分别牵头, else to every item
+named) and its deadline to the numbered items it names; nothing an item states itself is replaced.
+"""
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .numbers import to_number
+from .people import leaders_in, role_units
+from .records import Project
+from .tables import deadline_iso
+
+
+def assign_by_number(projects: list[Project], paragraphs, gaz, year: int | None) -> None:
+    numbered = {_number(p.seq): p for p in projects if p.seq and _number(p.seq)}
+    if len(numbered) < 2:
+        return
+    for _, nt in paragraphs:
+        text = nt.text
+        refs = list(P.ITEM_REFS.finditer(text))
+        for i, m in enumerate(refs):
+            items = [numbered.get(n) for n in _numbers(m.group("refs"))]
+            if not items or None in items:
+                continue
+            clause = text[m.end():refs[i + 1].start() if i + 1 < len(refs) else len(text)]
+            _assign(items, clause, gaz, year)
+
+
+def assign_by_count(projects: list[Project], paragraphs, gaz, year: int | None) -> None:
+    """（一）对3个滞后项目，由分管副市长李  东牵头召开专题调度会: a leader given to "the N projects" goes
+    to the document's numbered projects when there are exactly N of them."""
+    numbered = [p for p in projects if p.seq]
+    for _, nt in paragraphs:
+        m = P.PROJECTS_COUNTED.match(nt.text)
+        if m and numbered and _number(m.group("n")) == len(numbered) and P.ASSIGNED_LEADER.search(nt.text):
+            clause = re.split(r"[。；;]", nt.text[m.end():])[0]
+            for a in P.ASSIGNED_LEADER.finditer(clause):
+                for p in numbered:
+                    p.leaders += [x for x in leaders_in(re.sub(r"\s+", "", a.group("name"))) if x not in p.leaders]
+
+
+def _assign(items: list[Project], clause: str, gaz, year: int | None) -> None:
+    for a in P.ASSIGNED_LEADER.finditer(clause):
+        for p in items:
+            p.leaders += [x for x in leaders_in(re.sub(r"\s+", "", a.group("name"))) if x not in p.leaders]
+    for role, names, (start, end) in role_units(clause, gaz.org_suffixes):
+        in_order = "分别" in clause[start:end] and len(names) == len(items)
+        for k, p in enumerate(items):
+            mine = [names[k]] if in_order else names
+            bucket = p.lead_units if role == "lead" else p.partner_units
+            bucket += [u for u in mine if u not in p.lead_units + p.partner_units]
+    limit = re.search(r"(?:于|在)?\s*(?P<d>[^，,。；]{2,16}?(?:前|之前))\s*(?:完成|建成|竣工|办结)?", clause)
+    if limit and P.DEADLINE.search(limit.group("d")):
+        for p in items:
+            p.deadline = p.deadline or deadline_iso(limit.group("d"), year)
+
+
+def _numbers(refs: str) -> list[int]:
+    """（一）、（十一） → [1, 11]; 1至3 → [1, 2, 3]."""
+    out: list[int] = []
+    for m in P.ITEM_REF.finditer(refs):
+        n = _number(m.group("n"))
+        if n is None:
+            continue
+        if m.group("sep") and out and out[-1] < n <= out[-1] + 30:
+            out += list(range(out[-1] + 1, n + 1))
+        else:
+            out.append(n)
+    return out
+
+
+def _number(seq: str) -> int | None:
+    v = to_number(seq)
+    return int(v) if v else None
