@@ -12,14 +12,16 @@ from decimal import Decimal, InvalidOperation
 from . import patterns as P
 from .records import Quantity
 
-MULTIPLIERS = {"": 1, None: 1, "万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000}
+MULTIPLIERS = {"": 1, None: 1, "千": 1_000, "万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000}
 
 
 def to_number(text: str) -> float | None:
-    """'1,200' → 1200; '2.3' → 2.3; '一万二千' → 12000; '十' → 10."""
-    text = text.replace(",", "").strip()
+    """'1,200' → 1200; '2.3' → 2.3; '一万二千' → 12000; '十' → 10; '千' → 1000; '上百' → 100."""
+    text = text.replace(",", "").strip().removeprefix("上")
     if not text:
         return None
+    if text[0] in "百千万":
+        text = "一" + text          # cn2an reads 一千, not a bare 千
     if text[0].isdigit():
         try:
             return float(text)
@@ -93,8 +95,13 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
             continue
         num = m.group("num")
         if not num[0].isdigit() and len(num) == 1 and num != "十" \
-                and (num == "一" or not P.CLAUSE_END.match(text, m.end())):
-            continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word; 公共厕所八座。 closes a clause
+                and (num == "一" or not P.CLAUSE_END.match(text, m.end())) \
+                and not (num in "百千" and m.group("approx")) \
+                and not (num != "一" and P.LONE_NUMERAL_VERB.search(text, max(0, m.start() - 2), m.start())):
+            continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word; 公共厕所八座。 closes a clause,
+            #                   千余个 is a figure, and so is 新建两所 after a verb of building
+        if not num[0].isdigit() and P.VAGUE_BEFORE.search(text, max(0, m.start() - 1), m.start()):
+            continue          # 数十万人次: no number is stated
         if P.SKIP_BEFORE.search(text[max(0, m.start() - 2):m.start()]) or _in_breakdown(text, m.start()):
             continue
         if m.group("unit") == "部" and text[m.end():m.end() + 1] in ("门", "分", "署", "委", "长"):
@@ -170,6 +177,8 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
     mult = MULTIPLIERS[m.group("mult") or ""]
     inner = m.groupdict().get("op")
     op = {"不低于": ">=", "不少于": ">=", "不超过": "<=", "不高于": "<="}.get(inner or "") or op_for(text, m.start(), m.end())
+    if m.group("num").startswith("上"):
+        op = ">="             # 上百场: at least a hundred
     half = half_unit(m.group("num"), mult)
     if m.groupdict().get("approx") or P.APPROX_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
         # 3000余人, 近3万人: written roughly, op '=' like 左右, and as wide as its last digit's place,

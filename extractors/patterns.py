@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# 1.1亿 / 2.3万 / 10265 / 1,200 / 一万二千 / 三千
-NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)?)"
-MULT = r"(?P<mult>千万|百万|万|亿)?"
+# 1.1亿 / 2.3万 / 10265 / 1,200 / 一万二千 / 三千 / 上百 (at least a hundred)
+NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|上[百千万]|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)?)"
+# 3千名 -> mult=千 (but 3千米 / 5千瓦 / 2千克 are units)
+MULT = r"(?P<mult>千万|百万|万|亿|千(?![米瓦克]))?"
 
 # 每人每月60元 -> 60 元/人/月;  每生每天4元 -> 4 元/人/天
 PER_PERSON_MONTH = re.compile(r"每(?:人|生|名学生|名)每(?P<per>[月年天日])\s*(?P<op>不低于|不少于|不超过|不高于|达到|提高到|提高至)?\s*" + NUMBER + r"\s*" + MULT + r"元")
@@ -83,8 +84,9 @@ RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:已|累计)?(?:完成(?:了)?(?:年度|
                        r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
 # 562.8亿元，其中中央资金298.6亿元、… -> the 其中 that opens a breakdown of money
 MONEY_BREAKDOWN = re.compile(r"(?<=元)[，,]?\s*其中[：:，,]?")
-# 宫颈癌和乳腺癌检查各 -> things=宫颈癌和乳腺癌 (two figures of the same size)
-EACH_OF = re.compile(r"(?P<things>[\u4e00-\u9fff]{1,10}(?:(?:和|、|及|与)[\u4e00-\u9fff]{1,10}){1,4}?)(?:[\u4e00-\u9fff]{0,4})各\s*$")
+# 宫颈癌和乳腺癌检查各 -> things=宫颈癌和乳腺癌 (two figures of the same size); 甘孜州、阿坝州各新建 (a verb after 各)
+EACH_OF = re.compile(r"(?P<things>[\u4e00-\u9fff]{1,10}(?:(?:和|、|及|与)[\u4e00-\u9fff]{1,10}){1,4}?)(?:[\u4e00-\u9fff]{0,4})各"
+                     r"(?:新建|改建|扩建|新增|建设|建成|改造|培训|举办|开展)?\s*$")
 # 100% / 95%以上 -> a table cell that is only a share
 SHARE_CELL = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|及以上)?")
 # — 3 — / - 12 - / 第3页 -> a page footer left in a text
@@ -317,6 +319,12 @@ RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到
 
 # 15分钟医疗服务圈 / 10分钟健身圈 -> a slogan (what lies within N minutes), not a figure
 SLOGAN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?圈")
+
+# 各新建两所寄宿制学校 -> a lone numeral right after a verb of building is a figure (两项补贴 is a name)
+LONE_NUMERAL_VERB = re.compile(r"(?:新建|改建|扩建|新增|建设|建成|打造|创建|设立)$")
+
+# 数十万人次 / 几百人 -> a vague amount that states no number
+VAGUE_BEFORE = re.compile(r"[数几]$")
 
 # 力争都有1个市民广场: a figure per village, not a target
 SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")
