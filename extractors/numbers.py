@@ -125,8 +125,8 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
 
 
 def _each(text: str, found: list[Quantity]) -> list[Quantity]:
-    """宫颈癌和乳腺癌检查各50万人: one figure for each of the things named before 各."""
-    if "各" not in text:
+    """宫颈癌和乳腺癌检查各50万人: one figure for each of the things named before 各 (or 均提高到)."""
+    if "各" not in text and "均" not in text:
         return found
     out: list[Quantity] = []
     for q in found:
@@ -137,12 +137,13 @@ def _each(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _carry_units(text: str, found: list[Quantity]) -> list[Quantity]:
-    """分别提高到每人每年3120元、2940元: a bare 元 listed right after a standard takes its unit."""
+    """分别提高到每人每年3120元、2940元: a bare 元 listed right after a standard takes its unit, and so does
+    the new one of 由每人每月410元提高到450元."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
         if prev is not None and q.unit == "元" and prev.unit and prev.unit.startswith("元/") \
-                and P.LIST_JOIN.fullmatch(text[prev.end:q.start]):
+                and (P.LIST_JOIN.fullmatch(text[prev.end:q.start]) or P.RAISED_TO.fullmatch(text[prev.end:q.start])):
             q = Quantity(value=q.value, unit=prev.unit, raw=q.raw, half=q.half, family=prev.family, op=q.op,
                          start=q.start, end=q.end)
         out.append(q)
@@ -192,8 +193,12 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
 def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:
     """The figures of `text` that can be targets: not the money funding the work (市级财政安排就业补助资金
     2.1亿元), nor counts of the projects themselves (确定十个方面18项为民办实事项目)."""
-    out = []
+    out: list[Quantity] = []
+    changes: list[Quantity] = []
     for q in found:
+        if P.RAISED_TO.match(text, q.end) or _is_change(text, q, changes):
+            changes.append(q)
+            continue          # 由800元提高到860元: the old standard; 比上年提高60元和400元: increases
         clause = text[max(text.rfind(ch, 0, q.start) for ch in "，,；;。：:（(") + 1:q.start]
         if q.unit == "元" and P.FUNDING.search(clause):
             continue
@@ -202,6 +207,14 @@ def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+def _is_change(text: str, q: Quantity, changes: list[Quantity]) -> bool:
+    """An increase of a standard (提高30元) or a comparison (比上年增加2所), or a figure listed right after one."""
+    if changes and P.LIST_JOIN.fullmatch(text[changes[-1].end:q.start]):
+        return True
+    m = P.INCREASE_BEFORE.search(text, max(0, q.start - 20), q.start)
+    return bool(m) and (bool(m.group("comparison")) or (q.unit or "").startswith("元"))
 
 
 # 覆盖率达到100% / 比例不低于50% / 满意度95%以上: a share promised by a plan

@@ -84,9 +84,10 @@ RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:已|累计)?(?:完成(?:了)?(?:年度|
                        r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
 # 562.8亿元，其中中央资金298.6亿元、… -> the 其中 that opens a breakdown of money
 MONEY_BREAKDOWN = re.compile(r"(?<=元)[，,]?\s*其中[：:，,]?")
-# 宫颈癌和乳腺癌检查各 -> things=宫颈癌和乳腺癌 (two figures of the same size); 甘孜州、阿坝州各新建 (a verb after 各)
-EACH_OF = re.compile(r"(?P<things>[\u4e00-\u9fff]{1,10}(?:(?:和|、|及|与)[\u4e00-\u9fff]{1,10}){1,4}?)(?:[\u4e00-\u9fff]{0,4})各"
-                     r"(?:新建|改建|扩建|新增|建设|建成|改造|培训|举办|开展)?\s*$")
+# 宫颈癌和乳腺癌检查各 -> things=宫颈癌和乳腺癌 (two figures of the same size); 甘孜州、阿坝州各新建 (a verb after 各);
+# 生活补贴和护理补贴标准均提高到 (均 with a verb of reaching)
+EACH_OF = re.compile(r"(?P<things>[\u4e00-\u9fff]{1,10}(?:(?:和|、|及|与)[\u4e00-\u9fff]{1,10}){1,4}?)(?:[\u4e00-\u9fff]{0,4})(?:各"
+                     r"(?:新建|改建|扩建|新增|建设|建成|改造|培训|举办|开展)?|均(?:提高到|提高至|达到))\s*$")
 # 100% / 95%以上 -> a table cell that is only a share
 SHARE_CELL = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|及以上)?")
 # — 3 — / - 12 - / 第3页 -> a page footer left in a text
@@ -326,6 +327,11 @@ LONE_NUMERAL_VERB = re.compile(r"(?:新建|改建|扩建|新增|建设|建成|�
 # 数十万人次 / 几百人 -> a vague amount that states no number
 VAGUE_BEFORE = re.compile(r"[数几]$")
 
+# 由每人每月410元提高到450元 -> the figure before is the old standard, the one after the new
+RAISED_TO = re.compile(r"\s*(?:提高|提升|调整|上调|增加|增长)(?:到|至|为)\s*")
+# 比上年分别提高30元和300元 / 每人每月提高20元 -> an increase, not the standard itself (comparison=比上年)
+INCREASE_BEFORE = re.compile(r"(?P<comparison>比[^，,。；;]{1,12}?)?(?:分别)?(?:提高|增加|上调|增长)了?(?:分别)?$")
+
 # 力争都有1个市民广场: a figure per village, not a target
 SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")
 
@@ -337,8 +343,9 @@ FUNDING_FIELD = re.compile(r"[（(]\s*资金\s*[:：][^（）()]*[）)]|(?:资�
 PROJECT_COUNT_AFTER = re.compile(r"^(?:方面|大类|领域)|^[^，,。；;\d]{0,6}(?:实事|民生|民心|为民|具体任务|具体指标)")
 PROJECT_COUNT_BEFORE = re.compile(r"(?:实事|工程|项目|方面|保障|服务)\s*[（(]\s*$")
 
-# 覆盖率达到100% / 比例不低于50% -> num, after
-PERCENT_TARGET = re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|稳定在|"
+# 覆盖率达到100% / 比例不低于50% / 普及率提高2个百分点、达到96% -> num, after
+PERCENT_TARGET = re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:(?:提高|提升|增加)\d+(?:\.\d+)?个百分点[、，,]?)?"
+                            r"(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|稳定在|"
                             r"维持在|保持|稳定|达)?"
                             r"\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|以内|以下|左右)?")
 
