@@ -68,3 +68,76 @@ def test_points_and_level_of_one_indicator_are_two_targets():
     text = "城区集中供热普及率提高2个百分点、达到95%。"
     assert figures(text) == [(2, "个百分点", "=")]
     assert [(q.value, q.unit) for q in percent_targets(text)] == [(95, "%")]
+
+
+# ---- text pasted from a PDF: hard line breaks, page footers, running heads --------------------
+
+WRAPPED = """某州人民政府办公室
+关于2019年州级民生实事前三季度进展情况
+的通报
+
+各县人民政府，州政府各部门：
+　　2019年，州政府确定的8项民生实事涉及就业、住房、教育、医
+疗等领域。截至2019年9月30日，各项目总体进展顺利，其中已完
+成2项，达到或超过时序进度4项，低于时序进度2项。现通报如下：
+　　一、城镇新增就业。年度目标6000人，已完成4800人，完成率
+80%。（州人社局）
+　　二、农牧民转移就业。年度目标4.2万人次，已转移就业3.3
+
+— 1 —
+
+某州民生实事进展情况通报
+6万人次，完成率80%。（州人社局）
+　　三、城镇棚户区改造。年度开工任务2400套，全州已开工1920
+套，开工率80%。（州住建局）
+　　四、城区供热管网改造。年度任务40公里，已完成32公里，完成
+率80%。（州住建局）
+　　五、老年人免费健康体检。为65岁以上老年人免费健康体检2.5
+
+— 2 —
+
+某州民生实事进展情况通报
+万人，已体检2万人，完成率80%。（州卫生健康委）
+
+　　　　　　　　　　某州人民政府办公室
+　　　　　　　　　　　　　　2019年10月15日
+
+— 3 —
+"""
+
+
+def test_figures_broken_by_line_and_page_breaks_are_read_whole():
+    ex = run(WRAPPED)
+    by = {p.name: p for p in ex.projects}
+    transfer = by["农牧民转移就业"]
+    assert [(t.value, t.unit) for t in transfer.targets] == [(42000, "人次")]
+    assert [(g.completed.value, g.completed.unit, g.rate) for g in transfer.progress] == [(33600, "人次", 80)]
+    assert transfer.lead_units == ["州人社局"]
+    assert [(g.completed.value, g.completed.unit) for g in by["城镇棚户区改造"].progress] == [(1920, "套")]
+    assert [(t.value, t.unit) for t in by["老年人免费健康体检"].targets] == [(25000, "人")]
+    assert "某州民生实事进展情况通报" not in by and not any("通报" in p.name for p in ex.projects)
+    assert not [f for f in ex.flags if f.severity != "info"]
+
+
+def test_one_paragraph_a_line_is_not_joined():
+    text = """某县2021年民生实事项目实施方案
+
+一、新建幼儿园十二所，新增学位二千一百个。
+责任单位：县教育局（牵头），县发改委、县住建局
+完成时限：十月底前
+
+二、改造农村公路一百二十公里。
+责任单位：县交通运输局（牵头），县财政局、县自然资源局
+完成时限：十月底前
+
+三、实施农村安居工程三千五百户。
+责任单位：县住建局（牵头），各乡镇人民政府、县财政局
+完成时限：十一月底前
+
+四、新增城镇就业4500人。
+责任单位：县人社局（牵头），县财政局、县市场监管局
+完成时限：十二月底前
+"""
+    ex = run(text)
+    assert len(ex.projects) == 4 and all(p.deadline for p in ex.projects)      # 完成时限 lines stay fields
+    assert not any("：" in u for p in ex.projects for u in p.lead_units + p.partner_units)
