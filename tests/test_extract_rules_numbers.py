@@ -141,3 +141,24 @@ def test_one_paragraph_a_line_is_not_joined():
     ex = run(text)
     assert len(ex.projects) == 4 and all(p.deadline for p in ex.projects)      # 完成时限 lines stay fields
     assert not any("：" in u for p in ex.projects for u in p.lead_units + p.partner_units)
+
+
+# ---- date notations ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lines, expected", [
+    (["某区12件民生实事进展如何？", "", "原创　某区发布　某区发布　2023-10-16 17:30 发表于山东"], "2023-10-16"),
+    (["某县民生实事", "某县发布  2024-02-28 18:30  广西"], "2024-02-28"),
+], ids=["wechat-account-line", "one-account-name"])
+def test_post_date_of_a_wechat_article(lines, expected):
+    from extractors.metadata import date_of
+
+    assert date_of(lines) == expected
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("2026.03.31", "2026-03-31"), ("2026.8.31前", "2026-08-31"), ("2026-11-30", "2026-11-30"),
+], ids=["dotted", "dotted-short", "iso"])
+def test_full_date_deadlines(written, expected):
+    from extractors.tables import deadline_iso
+
+    assert deadline_iso(written, 2026) == expected
