@@ -138,10 +138,11 @@ DECLARED = re.compile(r"(?P<n>\d+|[一二三四五六七八九十百]+)\s*(?P<un
 def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
     """Number, multiplier and one of the gazetteer's units, longest unit first.
 
-    2.3万人次 -> num=2.3 mult=万 unit=人次;  3000余人 -> num=3000 approx=余 unit=人 (more than)
+    2.3万人次 -> num=2.3 mult=万 unit=人次;  3000余人 -> num=3000 approx=余 unit=人 (more than);
+    运动场5片 -> unit=片 (but 3片区 is 3 districts)
     """
     alts = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])(?<!部(?=[门分署队委]))")
+    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])(?<!部(?=[门分署队委]))(?<!片(?=区))")
 
 
 # ---- extract ------------------------------------------------------------
