@@ -121,7 +121,8 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
                 q = Quantity(value=q.value, unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op="<=",
                              start=q.start, end=q.end)
             found.append(q)
-    return _each(text, _carry_units(text, _drop_breakdowns(text, sorted(found, key=lambda q: q.start))))
+    found = _carry_units(text, _drop_breakdowns(text, sorted(found, key=lambda q: q.start)))
+    return _each(text, [q for q in found if not P.RAISED_TO.match(text, q.end)])   # 由800元提高到…: the old one
 
 
 def _each(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -196,9 +197,9 @@ def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     changes: list[Quantity] = []
     for q in found:
-        if P.RAISED_TO.match(text, q.end) or _is_change(text, q, changes):
+        if _is_change(text, q, changes):
             changes.append(q)
-            continue          # 由800元提高到860元: the old standard; 比上年提高60元和400元: increases
+            continue          # 比上年提高60元和400元: increases
         clause = text[max(text.rfind(ch, 0, q.start) for ch in "，,；;。：:（(") + 1:q.start]
         if q.unit == "元" and P.FUNDING.search(clause):
             continue

@@ -45,8 +45,10 @@ def test_number_words(text, expected):
     ("将城区划为3片区推进网格化管理。", []),
     ("保证学校教室温度不低于20℃。", [(20, "℃", ">=")]),
     ("高龄津贴和护理补贴标准均提高到每人每月100元。", [(100, "元/人/月", "="), (100, "元/人/月", "=")]),
-    ("特困人员供养标准由每人每月500元提高到560元。", [(500, "元/人/月", "="), (560, "元/人/月", "=")]),
-], ids=["percentage-points", "pian", "pianqu-is-a-district", "celsius", "jun-two-standards", "new-standard-takes-unit"])
+    ("特困人员供养标准由每人每月500元提高到560元。", [(560, "元/人/月", "=")]),
+    ("解决3.2万农牧民饮水安全问题。", [(32000, "人", "=")]),
+], ids=["percentage-points", "pian", "pianqu-is-a-district", "celsius", "jun-two-standards", "new-standard-takes-unit",
+        "nongmumin"])
 def test_units(text, expected):
     assert figures(text) == expected
 
