@@ -166,3 +166,15 @@ def test_full_date_deadlines(written, expected):
     from extractors.tables import deadline_iso
 
     assert deadline_iso(written, 2026) == expected
+
+
+def test_a_standard_paid_out_is_a_stated_rate():
+    ex = run("""某市人民政府办公室关于2020年民生实事上半年进展情况的通报
+
+一、城乡低保提标（市民政局）。城市低保标准由每人每月600元提高到650元，已于4月1日起按新标准发放，兑现率100%。
+二、城镇新增就业（市人社局）。年度目标5000人，已完成3000人，完成率60%。
+""")
+    by = {p.name: p for p in ex.projects}
+    standard = by["城乡低保提标"]
+    assert [(t.value, t.unit) for t in standard.targets] == [(650, "元/人/月")]
+    assert [g.rate for g in standard.progress] == [100]
