@@ -96,10 +96,10 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
         num = m.group("num")
         if not num[0].isdigit() and len(num) == 1 and num != "十" \
                 and (num == "一" or not P.CLAUSE_END.match(text, m.end())) \
-                and not (num in "百千" and m.group("approx")) \
+                and not (num in "百千万" and (m.group("approx") or P.APPROX_BEFORE.search(text, max(0, m.start() - 2), m.start()))) \
                 and not (num != "一" and P.LONE_NUMERAL_VERB.search(text, max(0, m.start() - 2), m.start())):
             continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word; 公共厕所八座。 closes a clause,
-            #                   千余个 is a figure, and so is 新建两所 after a verb of building
+            #                   千余个 / 近百所 are figures, and so is 新建两所 after a verb of building
         if not num[0].isdigit() and P.VAGUE_BEFORE.search(text, max(0, m.start() - 1), m.start()):
             continue          # 数十万人次: no number is stated
         if P.SKIP_BEFORE.search(text[max(0, m.start() - 2):m.start()]) or _in_breakdown(text, m.start()):

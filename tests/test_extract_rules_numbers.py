@@ -24,6 +24,9 @@ def figures(text: str) -> list[tuple[float, str, str]]:
     ("组织现场招聘会上百场。", [(100, "场", ">=")]),
     ("全年培训护理员3千名。", [(3000, "名", "=")]),
     ("新建区域性养老服务中心千余个。", [(1000, "个", "=")]),
+    ("全年开展送医下乡近百场。", [(100, "场", "=")]),
+    ("惠及困难群众万余人。", [(10000, "人", "=")]),
+    ("带动就业近万人。", [(10000, "人", "=")]),
     ("在东城区和西城区各新建两所公办幼儿园。", [(2, "所", "="), (2, "所", "=")]),
     ("为困难群众开展义诊数十万人次。", []),
     ("组织文艺演出下乡1万场次。", [(10000, "场次", "=")]),
@@ -31,7 +34,7 @@ def figures(text: str) -> list[tuple[float, str, str]]:
     ("为12,000名老人发放补贴。", [(12000, "名", "=")]),
     ("新改建农村公路3千米。", [(3, "公里", "=")]),
     ("落实两项补贴政策，惠及困难群众。", []),
-], ids=["shang-bai", "3-qian", "qian-yu", "liang-each", "shu-shi-wan", "changci", "ce", "thousands-sep",
+], ids=["shang-bai", "3-qian", "qian-yu", "jin-bai", "wan-yu", "jin-wan", "liang-each", "shu-shi-wan", "changci", "ce", "thousands-sep",
         "qianmi-not-qian", "liang-xiang-name"])
 def test_number_words(text, expected):
     assert [(v, u, o) for v, u, o in figures(text)] == expected
