@@ -331,8 +331,8 @@ VAGUE_BEFORE = re.compile(r"[数几]$")
 
 # 由每人每月410元提高到450元 -> the figure before is the old standard, the one after the new
 RAISED_TO = re.compile(r"\s*(?:提高|提升|调整|上调|增加|增长)(?:到|至|为)\s*")
-# 比上年分别提高30元和300元 / 每人每月提高20元 -> an increase, not the standard itself (comparison=比上年)
-INCREASE_BEFORE = re.compile(r"(?P<comparison>比[^，,。；;]{1,12}?)?(?:分别)?(?:提高|增加|上调|增长)了?(?:分别)?$")
+# 比上年分别提高30元和300元 / 较上年增加2所 / 每人每月提高20元 -> an increase, not the level itself (comparison=比上年)
+INCREASE_BEFORE = re.compile(r"(?P<comparison>(?:比|较)[^，,。；;]{1,12}?)?(?:分别)?(?:提高|增加|上调|增长)了?(?:分别)?$")
 
 # 力争都有1个市民广场: a figure per village, not a target
 SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")

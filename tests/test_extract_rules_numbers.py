@@ -61,8 +61,9 @@ def test_units(text, expected):
     ("城乡低保标准提高到每人每月不低于700元、每人每年不低于6000元，比上年分别提高50元和200元。",
      [(700, "元/人/月"), (6000, "元/人/年")]),
     ("每人每月提高20元。", []),
+    ("新建公办幼儿园8所，较上年增加2所。", [(8, "所")]),
     ("提升5.2万农村人口供水保障水平，增加学位3000个。", [(52000, "人"), (3000, "个")]),
-], ids=["old-standard-dropped", "increases-dropped", "bare-increase", "growth-words-are-not-increases"])
+], ids=["old-standard-dropped", "increases-dropped", "bare-increase", "comparison-with-jiao", "growth-words-are-not-increases"])
 def test_changes_are_not_targets(text, expected):
     from extractors.numbers import target_figures
 
