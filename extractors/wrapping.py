@@ -46,24 +46,37 @@ def wrap_width(paragraphs) -> int | None:
 
 def rejoin(paragraphs):
     """The paragraphs with wrapped lines joined and page furniture dropped; each keeps its first line."""
+    groups = _groups(paragraphs)
+    if groups is None:
+        return paragraphs
+    return [g[0] if len(g) == 1 else (g[0][0], normalize("".join(nt.original.strip() for _, nt in g)))
+            for g in groups]
+
+
+def continued_lines(paragraphs) -> dict[int, int]:
+    """Each line that carries on a paragraph begun on an earlier line → that paragraph's first line."""
+    return {ln: g[0][0] for g in _groups(paragraphs) or [] for ln, _ in g[1:]}
+
+
+def _groups(paragraphs) -> list[list] | None:
+    """The paragraphs' lines grouped into the paragraphs they were wrapped from; None when nothing is."""
     footers = [k for k, (_, nt) in enumerate(paragraphs) if P.PAGE_FOOTER.match(nt.text)]
     after = Counter(paragraphs[k + 1][1].text for k in footers if k + 1 < len(paragraphs))
     heads = {t for t, n in after.items() if n >= 2 and not P.ITEM_START.match(t)}
     full = wrap_width(paragraphs)
     if not footers and full is None:
-        return paragraphs
-    out: list = []
+        return None
+    out: list[list] = []
     last_ln, last_width, page_break = None, 0, False
     for ln, nt in paragraphs:
         if P.PAGE_FOOTER.match(nt.text) or (page_break and nt.text in heads):
             page_break = True
             continue
-        line_width = width(nt.original.rstrip())
-        if out and _continues(out[-1][1], nt, last_ln, ln, last_width, full, page_break):
-            out[-1] = (out[-1][0], normalize(out[-1][1].original.rstrip() + nt.original.strip()))
+        if out and _continues(out[-1][-1][1], nt, last_ln, ln, last_width, full, page_break):
+            out[-1].append((ln, nt))
         else:
-            out.append((ln, nt))
-        last_ln, last_width, page_break = ln, line_width, False
+            out.append([(ln, nt)])
+        last_ln, last_width, page_break = ln, width(nt.original.rstrip()), False
     return out
 
 

@@ -125,6 +125,8 @@ def test_figures_broken_by_line_and_page_breaks_are_read_whole():
     assert [(t.value, t.unit) for t in by["老年人免费健康体检"].targets] == [(25000, "人")]
     assert "某州民生实事进展情况通报" not in by and not any("通报" in p.name for p in ex.projects)
     assert not [f for f in ex.flags if f.severity != "info"]
+    unread = [f.evidence.text for f in ex.flags if f.code == "UNPARSED"]
+    assert not any("人社局" in t or "住建局" in t or "卫生健康委" in t for t in unread)   # continuations were read
 
 
 def test_one_paragraph_a_line_is_not_joined():
