@@ -34,6 +34,7 @@ from .summaries import (
     threshold_counts,
 )
 from .tables import ballot_rows, projects_from_table
+from .wrapping import rejoin
 
 EXTRACTOR_VERSION = "0.6.0"
 
@@ -63,7 +64,7 @@ def extract_records(doc, gaz) -> Extraction:
     found = M.find_places(full, gaz)
     paragraphs = [(b.line, lines[b.line - 1]) for b in doc.blocks
                   if b.kind == "paragraph" and b.line and 0 < b.line <= len(lines)]
-    paragraphs = _across_page_footers(paragraphs)
+    paragraphs = rejoin(paragraphs)
     info = DocumentInfo(source=doc.source, sha256=doc.sha256, format=doc.format,
                         title=simplify(title) if title else None,
                         doc_number=M.as_written(M.doc_number_of(norm), doc.lines),
@@ -139,29 +140,6 @@ def extract_records(doc, gaz) -> Extraction:
     _link_bases(result)
     _canonical(result, gaz)
     return result
-
-
-def _across_page_footers(paragraphs):
-    """已解 / — 3 — / 决11.8万人，完成53.6%。: a page footer between the halves of a sentence is dropped
-    and the halves joined (the first half ends in no punctuation, the second opens no item)."""
-    if not any(P.PAGE_FOOTER.match(nt.text) for _, nt in paragraphs):
-        return paragraphs
-    out: list = []
-    k = 0
-    while k < len(paragraphs):
-        ln, nt = paragraphs[k]
-        if P.PAGE_FOOTER.match(nt.text):
-            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-            if out and nxt and not re.search(r"[。；;！？:：）)]\s*$", out[-1][1].text) \
-                    and not P.ITEM_START.match(nxt[1].text):
-                out[-1] = (out[-1][0], normalize(out[-1][1].original.rstrip() + nxt[1].original.strip()))
-                k += 2
-                continue
-            k += 1
-            continue
-        out.append((ln, nt))
-        k += 1
-    return out
 
 
 def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:

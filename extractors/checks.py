@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from . import patterns as P
+from .normalize import normalize
 from .records import Evidence, Extraction, Flag, Progress, Target
+from .wrapping import continued_lines
 
 COMPATIBLE_FAMILIES = [{"persons"}, {"person_times"}, {"households"}, {"dwellings"}]
 CN_NUMS = "一二三四五六七八九十"
@@ -411,11 +413,17 @@ def check_unparsed(ex: Extraction, doc=None) -> Iterator[Flag]:
     used |= {g.line for p in ex.projects for g in p.progress}
     table_lines = {ln for t in doc.tables() for ln in t.row_lines} | \
         {c.line for t in doc.tables() for c in t.cells}
+    continued = None
     for i, line in enumerate(doc.lines, 1):
         if i in used or i in table_lines or len(line) > 2000:
             continue
         if P.FIGURE.search(line) and (P.RATE.search(line) or re.search(r"完成|建成|新增|改造|建设", line)):
             if re.search(r"(19|20)\d{2}年", line) and not re.search(r"\d+(?:\.\d+)?\s*(?:%|人|户|公里)", line):
+                continue
+            if continued is None:        # a line of a paragraph wrapped in a PDF paste is read with its first line
+                continued = continued_lines([(b.line, normalize(doc.lines[b.line - 1])) for b in doc.blocks
+                                             if b.kind == "paragraph" and b.line and 0 < b.line <= len(doc.lines)])
+            if continued.get(i) in used:
                 continue
             yield Flag("UNPARSED", "info", "这一行有数字，但没有识别出项目或进度，请人工核对",
                        Evidence(text=line.strip()[:300], line=i))

@@ -12,14 +12,16 @@ from decimal import Decimal, InvalidOperation
 from . import patterns as P
 from .records import Quantity
 
-MULTIPLIERS = {"": 1, None: 1, "万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000}
+MULTIPLIERS = {"": 1, None: 1, "千": 1_000, "万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000}
 
 
 def to_number(text: str) -> float | None:
-    """'1,200' → 1200; '2.3' → 2.3; '一万二千' → 12000; '十' → 10."""
-    text = text.replace(",", "").strip()
+    """'1,200' → 1200; '2.3' → 2.3; '一万二千' → 12000; '十' → 10; '千' → 1000; '上百' → 100."""
+    text = text.replace(",", "").strip().removeprefix("上")
     if not text:
         return None
+    if text[0] in "百千万":
+        text = "一" + text          # cn2an reads 一千, not a bare 千
     if text[0].isdigit():
         try:
             return float(text)
@@ -93,8 +95,13 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
             continue
         num = m.group("num")
         if not num[0].isdigit() and len(num) == 1 and num != "十" \
-                and (num == "一" or not P.CLAUSE_END.match(text, m.end())):
-            continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word; 公共厕所八座。 closes a clause
+                and (num == "一" or not P.CLAUSE_END.match(text, m.end())) \
+                and not (num in "百千万" and (m.group("approx") or P.APPROX_BEFORE.search(text, max(0, m.start() - 2), m.start()))) \
+                and not (num != "一" and P.LONE_NUMERAL_VERB.search(text, max(0, m.start() - 2), m.start())):
+            continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word; 公共厕所八座。 closes a clause,
+            #                   千余个 / 近百所 are figures, and so is 新建两所 after a verb of building
+        if not num[0].isdigit() and P.VAGUE_BEFORE.search(text, max(0, m.start() - 1), m.start()):
+            continue          # 数十万人次: no number is stated
         if P.SKIP_BEFORE.search(text[max(0, m.start() - 2):m.start()]) or _in_breakdown(text, m.start()):
             continue
         if m.group("unit") == "部" and text[m.end():m.end() + 1] in ("门", "分", "署", "委", "长"):
@@ -114,12 +121,13 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
                 q = Quantity(value=q.value, unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op="<=",
                              start=q.start, end=q.end)
             found.append(q)
-    return _each(text, _carry_units(text, _drop_breakdowns(text, sorted(found, key=lambda q: q.start))))
+    found = _carry_units(text, _drop_breakdowns(text, sorted(found, key=lambda q: q.start)))
+    return _each(text, [q for q in found if not P.RAISED_TO.match(text, q.end)])   # 由800元提高到…: the old one
 
 
 def _each(text: str, found: list[Quantity]) -> list[Quantity]:
-    """宫颈癌和乳腺癌检查各50万人: one figure for each of the things named before 各."""
-    if "各" not in text:
+    """宫颈癌和乳腺癌检查各50万人: one figure for each of the things named before 各 (or 均提高到)."""
+    if "各" not in text and "均" not in text:
         return found
     out: list[Quantity] = []
     for q in found:
@@ -130,12 +138,13 @@ def _each(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _carry_units(text: str, found: list[Quantity]) -> list[Quantity]:
-    """分别提高到每人每年3120元、2940元: a bare 元 listed right after a standard takes its unit."""
+    """分别提高到每人每年3120元、2940元: a bare 元 listed right after a standard takes its unit, and so does
+    the new one of 由每人每月410元提高到450元."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
         if prev is not None and q.unit == "元" and prev.unit and prev.unit.startswith("元/") \
-                and P.LIST_JOIN.fullmatch(text[prev.end:q.start]):
+                and (P.LIST_JOIN.fullmatch(text[prev.end:q.start]) or P.RAISED_TO.fullmatch(text[prev.end:q.start])):
             q = Quantity(value=q.value, unit=prev.unit, raw=q.raw, half=q.half, family=prev.family, op=q.op,
                          start=q.start, end=q.end)
         out.append(q)
@@ -173,6 +182,8 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
     mult = MULTIPLIERS[m.group("mult") or ""]
     inner = m.groupdict().get("op")
     op = {"不低于": ">=", "不少于": ">=", "不超过": "<=", "不高于": "<="}.get(inner or "") or op_for(text, m.start(), m.end())
+    if m.group("num").startswith("上"):
+        op = ">="             # 上百场: at least a hundred
     half = half_unit(m.group("num"), mult)
     if m.groupdict().get("approx") or P.APPROX_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
         # 3000余人, 近3万人: written roughly, op '=' like 左右, and as wide as its last digit's place,
@@ -186,8 +197,12 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
 def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:
     """The figures of `text` that can be targets: not the money funding the work (市级财政安排就业补助资金
     2.1亿元), nor counts of the projects themselves (确定十个方面18项为民办实事项目)."""
-    out = []
+    out: list[Quantity] = []
+    changes: list[Quantity] = []
     for q in found:
+        if _is_change(text, q, changes):
+            changes.append(q)
+            continue          # 比上年提高60元和400元: increases
         clause = text[max(text.rfind(ch, 0, q.start) for ch in "，,；;。：:（(") + 1:q.start]
         if q.unit == "元" and P.FUNDING.search(clause):
             continue
@@ -196,6 +211,14 @@ def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+def _is_change(text: str, q: Quantity, changes: list[Quantity]) -> bool:
+    """An increase of a standard (提高30元) or a comparison (比上年增加2所), or a figure listed right after one."""
+    if changes and P.LIST_JOIN.fullmatch(text[changes[-1].end:q.start]):
+        return True
+    m = P.INCREASE_BEFORE.search(text, max(0, q.start - 20), q.start)
+    return bool(m) and (bool(m.group("comparison")) or (q.unit or "").startswith("元"))
 
 
 # 覆盖率达到100% / 比例不低于50% / 满意度95%以上: a share promised by a plan

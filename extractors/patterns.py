@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# 1.1亿 / 2.3万 / 10265 / 1,200 / 一万二千 / 三千
-NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)?)"
-MULT = r"(?P<mult>千万|百万|万|亿)?"
+# 1.1亿 / 2.3万 / 10265 / 1,200 / 一万二千 / 三千 / 上百 (at least a hundred) / 万余 / 近万
+NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|(?<!以)上[百千万]|万(?=[余多])|(?<=[近逾超约])万|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)?)"
+# 3千名 -> mult=千 (but 3千米 / 5千瓦 / 2千克 are units)
+MULT = r"(?P<mult>千万|百万|万|亿|千(?![米瓦克]))?"
 
 # 每人每月60元 -> 60 元/人/月;  每生每天4元 -> 4 元/人/天
 PER_PERSON_MONTH = re.compile(r"每(?:人|生|名学生|名)每(?P<per>[月年天日])\s*(?P<op>不低于|不少于|不超过|不高于|达到|提高到|提高至)?\s*" + NUMBER + r"\s*" + MULT + r"元")
-# 5.6万农村人口 / 12万农村牧区人口 -> 人
-POPULATION = re.compile(NUMBER + r"\s*" + MULT + r"(?:农村|城镇|城乡|贫困|农村牧区|受益|常住|户籍)?人口")
+# 5.6万农村人口 / 12万农村牧区人口 / 2.1万农牧民 -> 人
+POPULATION = re.compile(NUMBER + r"\s*" + MULT + r"(?:(?:农村|城镇|城乡|贫困|农村牧区|受益|常住|户籍)?人口|农牧民|农民工|农民|牧民|"
+                        r"居民|村民|群众)")
 # 每月60元 -> 60 元/月
 PER_MONTH = re.compile(r"每(?P<per>[月年])\s*" + NUMBER + r"\s*" + MULT + r"元")
 
@@ -57,10 +59,10 @@ PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|
 
 # ——2018年1月25日在福建省第十三届人民代表大会第一次会议上 -> the day a report was delivered
 SPEECH_DATE = re.compile(r"^\s*-{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在\S{2,60}上(?:的(?:讲话|报告))?\s*$")
-# 2016年11月23日  星期三  第01版：要闻 (a newspaper's masthead) / 容县发布  2024-02-28 18:30  广西 (a WeChat
-# account line) -> the day of the issue or the post
+# 2016年11月23日  星期三  第01版：要闻 (a newspaper's masthead) / 容县发布  2024-02-28 18:30  广西 or
+# 原创　某区发布　某区发布　2023-10-16 17:30 发表于山东 (a WeChat account line) -> the day of the issue or the post
 ISSUE_DATE = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*星期[一二三四五六日天]")
-POST_DATE = re.compile(r"^\s*\S{0,16}\s+(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?:\s+\S{1,8})?\s*$")
+POST_DATE = re.compile(r"^\s*(?:\S{1,16}\s+){0,4}(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?:\s+\S{1,8})?\s*$")
 # 拜泉县人民政府办公室        2017年3月14日 -> a 纪要's header line: the issuing office and the date
 HEADER_DATE = re.compile(r"^\s*\S{2,30}?(?:办公室|办公厅|人民政府|委员会)\s*"
                          r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
@@ -85,8 +87,10 @@ RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:已|累计)?(?:完成(?:了)?(?:年度|
                        r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
 # 562.8亿元，其中中央资金298.6亿元、… -> the 其中 that opens a breakdown of money
 MONEY_BREAKDOWN = re.compile(r"(?<=元)[，,]?\s*其中[：:，,]?")
-# 宫颈癌和乳腺癌检查各 -> things=宫颈癌和乳腺癌 (two figures of the same size)
-EACH_OF = re.compile(r"(?P<things>[\u4e00-\u9fff]{1,10}(?:(?:和|、|及|与)[\u4e00-\u9fff]{1,10}){1,4}?)(?:[\u4e00-\u9fff]{0,4})各\s*$")
+# 宫颈癌和乳腺癌检查各 -> things=宫颈癌和乳腺癌 (two figures of the same size); 甘孜州、阿坝州各新建 (a verb after 各);
+# 生活补贴和护理补贴标准均提高到 (均 with a verb of reaching)
+EACH_OF = re.compile(r"(?P<things>[\u4e00-\u9fff]{1,10}(?:(?:和|、|及|与)[\u4e00-\u9fff]{1,10}){1,4}?)(?:[\u4e00-\u9fff]{0,4})(?:各"
+                     r"(?:新建|改建|扩建|新增|建设|建成|改造|培训|举办|开展)?|均(?:提高到|提高至|达到))\s*$")
 # 100% / 95%以上 -> a table cell that is only a share
 SHARE_CELL = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|及以上)?")
 # — 3 — / - 12 - / 第3页 -> a page footer left in a text
@@ -139,10 +143,11 @@ DECLARED = re.compile(r"(?P<n>\d+|[一二三四五六七八九十百]+)\s*(?P<un
 def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
     """Number, multiplier and one of the gazetteer's units, longest unit first.
 
-    2.3万人次 -> num=2.3 mult=万 unit=人次;  3000余人 -> num=3000 approx=余 unit=人 (more than)
+    2.3万人次 -> num=2.3 mult=万 unit=人次;  3000余人 -> num=3000 approx=余 unit=人 (more than);
+    运动场5片 -> unit=片 (but 3片区 is 3 districts)
     """
     alts = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])(?<!部(?=[门分署队委]))")
+    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])(?<!部(?=[门分署队委]))(?<!片(?=区))")
 
 
 # ---- extract ------------------------------------------------------------
@@ -363,6 +368,17 @@ RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到
 # 15分钟医疗服务圈 / 10分钟健身圈 -> a slogan (what lies within N minutes), not a figure
 SLOGAN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?圈")
 
+# 各新建两所寄宿制学校 -> a lone numeral right after a verb of building is a figure (两项补贴 is a name)
+LONE_NUMERAL_VERB = re.compile(r"(?:新建|改建|扩建|新增|建设|建成|打造|创建|设立)$")
+
+# 数十万人次 / 几百人 -> a vague amount that states no number
+VAGUE_BEFORE = re.compile(r"[数几]$")
+
+# 由每人每月410元提高到450元 -> the figure before is the old standard, the one after the new
+RAISED_TO = re.compile(r"\s*(?:提高|提升|调整|上调|增加|增长)(?:到|至|为)\s*")
+# 比上年分别提高30元和300元 / 较上年增加2所 / 每人每月提高20元 -> an increase, not the level itself (comparison=比上年)
+INCREASE_BEFORE = re.compile(r"(?P<comparison>(?:比|较)[^，,。；;]{1,12}?)?(?:分别)?(?:提高|增加|上调|增长)了?(?:分别)?$")
+
 # 力争都有1个市民广场: a figure per village, not a target
 SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")
 
@@ -374,8 +390,9 @@ FUNDING_FIELD = re.compile(r"[（(]\s*资金\s*[:：][^（）()]*[）)]|(?:资�
 PROJECT_COUNT_AFTER = re.compile(r"^(?:方面|大类|领域)|^[^，,。；;\d]{0,6}(?:实事|民生|民心|为民|具体任务|具体指标)")
 PROJECT_COUNT_BEFORE = re.compile(r"(?:实事|工程|项目|方面|保障|服务)\s*[（(]\s*$")
 
-# 覆盖率达到100% / 比例不低于50% -> num, after
-PERCENT_TARGET = re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|稳定在|"
+# 覆盖率达到100% / 比例不低于50% / 普及率提高2个百分点、达到96% -> num, after
+PERCENT_TARGET = re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:(?:提高|提升|增加)\d+(?:\.\d+)?个百分点[、，,]?)?"
+                            r"(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|稳定在|"
                             r"维持在|保持|稳定|达)?"
                             r"\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|以内|以下|左右)?")
 

@@ -1,0 +1,90 @@
+"""Paragraphs of a text pasted from a PDF: the hard line breaks, page footers and running heads undone.
+
+A PDF's text comes out one printed line a line: a sentence, a word or a figure is cut wherever the
+line was full ('已转移就业3.1' / '— 1 —' / running head / '2万人次').  The lines are joined back when
+the text is visibly wrapped at one width, a line fills that width, and the next line neither is
+indented nor opens an item; a page footer ('— 2 —', '第3页') and a running head repeated after the
+footers are dropped, and the halves around them joined when the first half ends mid-sentence.
+A text of one paragraph a line (the usual paste) has no common full width and is left as it is.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import patterns as P
+from .normalize import normalize
+
+SLACK = 4                 # columns: a line that wrapped before a full-width character, or a digit pair
+MIN_WIDTH = 40            # columns: narrower "full" lines are headings and short list lines, not wrapping
+SENTENCE_END = re.compile(r"[。；;！？:：）)]\s*$")
+# 责任单位：… / 完成时限：… -> a line that opens a field of its own
+FIELD_START = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[:：]")
+
+
+def width(text: str) -> int:
+    """Display columns, near enough: a CJK character or full-width sign (three UTF-8 bytes) is two, ASCII is one."""
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
+
+
+def wrap_width(paragraphs) -> int | None:
+    """The width the text was wrapped at: many lines end within SLACK columns of it, most of them
+    mid-sentence, and hardly any line is wider; None when no such width exists (one paragraph a line)."""
+    widths = [width(nt.original.rstrip()) for _, nt in paragraphs]
+    wide = [w for w in widths if w >= MIN_WIDTH]
+    if len(wide) < 5:
+        return None
+    counts = Counter(wide)
+    best = max(counts, key=lambda w: (sum(counts[v] for v in range(w - SLACK, w + 1)), -w))
+    full = [nt for (_, nt), w in zip(paragraphs, widths) if best - SLACK <= w <= best]
+    mid = sum(1 for nt in full if not SENTENCE_END.search(nt.text))
+    wider = sum(1 for w in widths if w > best)
+    if len(full) < 5 or len(full) < 0.3 * len(wide) or mid < 0.5 * len(full) or wider > max(2, 0.05 * len(widths)):
+        return None           # the lines are not cut at one width that no line exceeds
+    return best
+
+
+def rejoin(paragraphs):
+    """The paragraphs with wrapped lines joined and page furniture dropped; each keeps its first line."""
+    groups = _groups(paragraphs)
+    if groups is None:
+        return paragraphs
+    return [g[0] if len(g) == 1 else (g[0][0], normalize("".join(nt.original.strip() for _, nt in g)))
+            for g in groups]
+
+
+def continued_lines(paragraphs) -> dict[int, int]:
+    """Each line that carries on a paragraph begun on an earlier line → that paragraph's first line."""
+    return {ln: g[0][0] for g in _groups(paragraphs) or [] for ln, _ in g[1:]}
+
+
+def _groups(paragraphs) -> list[list] | None:
+    """The paragraphs' lines grouped into the paragraphs they were wrapped from; None when nothing is."""
+    footers = [k for k, (_, nt) in enumerate(paragraphs) if P.PAGE_FOOTER.match(nt.text)]
+    after = Counter(paragraphs[k + 1][1].text for k in footers if k + 1 < len(paragraphs))
+    heads = {t for t, n in after.items() if n >= 2 and not P.ITEM_START.match(t)}
+    full = wrap_width(paragraphs)
+    if not footers and full is None:
+        return None
+    out: list[list] = []
+    last_ln, last_width, page_break = None, 0, False
+    for ln, nt in paragraphs:
+        if P.PAGE_FOOTER.match(nt.text) or (page_break and nt.text in heads):
+            page_break = True
+            continue
+        if out and _continues(out[-1][-1][1], nt, last_ln, ln, last_width, full, page_break):
+            out[-1].append((ln, nt))
+        else:
+            out.append([(ln, nt)])
+        last_ln, last_width, page_break = ln, width(nt.original.rstrip()), False
+    return out
+
+
+def _continues(prev, nt, prev_ln, ln, prev_width, full, page_break) -> bool:
+    """Does this line carry on the paragraph before it?"""
+    if P.ITEM_START.match(nt.text):
+        return False
+    if page_break:            # 已解 / — 3 — / 决11.8万人: the sentence runs over the page
+        return not SENTENCE_END.search(prev.text)
+    return full is not None and ln == prev_ln + 1 and prev_width >= full - SLACK \
+        and not nt.original[:1].isspace() and not FIELD_START.match(nt.text)
