@@ -90,7 +90,7 @@ MONEY_BREAKDOWN = re.compile(r"(?<=元)[，,]?\s*其中[：:，,]?")
 # 宫颈癌和乳腺癌检查各 -> things=宫颈癌和乳腺癌 (two figures of the same size); 甘孜州、阿坝州各新建 (a verb after 各);
 # 生活补贴和护理补贴标准均提高到 (均 with a verb of reaching)
 EACH_OF = re.compile(r"(?P<things>[\u4e00-\u9fff]{1,10}(?:(?:和|、|及|与)[\u4e00-\u9fff]{1,10}){1,4}?)(?:[\u4e00-\u9fff]{0,4})(?:各"
-                     r"(?:新建|改建|扩建|新增|建设|建成|改造|培训|举办|开展)?|均(?:提高到|提高至|达到))\s*$")
+                     r"(?:新建|改建|扩建|新增|建设|建成|改造|培训|举办|开展)?|(?<!平)均(?:提高到|提高至))\s*$")
 # 100% / 95%以上 -> a table cell that is only a share
 SHARE_CELL = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|及以上)?")
 # — 3 — / - 12 - / 第3页 -> a page footer left in a text

@@ -50,8 +50,11 @@ def test_number_words(text, expected):
     ("高龄津贴和护理补贴标准均提高到每人每月100元。", [(100, "元/人/月", "="), (100, "元/人/月", "=")]),
     ("特困人员供养标准由每人每月500元提高到560元。", [(560, "元/人/月", "=")]),
     ("解决3.2万农牧民饮水安全问题。", [(32000, "人", "=")]),
+    # a level reached by both (a report) and an average are one figure, not one for each
+    ("生活补贴和护理补贴均达到100元/人/月。", [(100, "元/人/月", "=")]),
+    ("城市低保标准平均达到583元/月、农村低保标准平均达到4425元/年。", [(583, "元/月", "="), (4425, "元/年", "=")]),
 ], ids=["percentage-points", "pian", "pianqu-is-a-district", "celsius", "jun-two-standards", "new-standard-takes-unit",
-        "nongmumin"])
+        "nongmumin", "jun-reached-is-one", "pingjun-is-not-each"])
 def test_units(text, expected):
     assert figures(text) == expected
 
