@@ -29,7 +29,8 @@ def score(files, gold, min_f1):
 def test_seeds_score_in_every_format(fmt):
     files = sorted((ROOT / "samples" / fmt).glob("*"))
     assert files, f"no samples in samples/{fmt}"
-    r = score(files, SHARED / "gold", 0.95 if fmt != "big5" else 0.9)
+    # the text originals are read exactly; a reader may lose a little in other formats
+    r = score(files, SHARED / "gold", {"txt": 1.0, "big5": 0.9}.get(fmt, 0.95))
     assert r.returncode == 0, r.stdout + r.stderr
 
 
