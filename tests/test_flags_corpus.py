@@ -20,7 +20,6 @@ SCORED = {"RATE_MISMATCH", "SUM_MISMATCH", "COUNT_MISMATCH", "NUMBERING_GAP", "U
 KNOWN_MISSES = {
     "046_chongqing_qijiang_2023_summary_jinzhanbiao": "the 合计 row's status count (已完成6项，序时推进6项，滞后2项 of 15项) is not summed",
     "071_jiangsu_sheng_2016_progress_shangbannian_fenlei": "status count '52项具体任务中，已完成年度任务的9项，超序时进度推进的28项，基本达到序时进度的11项，滞后于序时进度的3项' (= 51) is not summed",
-    "075_hebei_sheng_2017_plan_fenjiebiao": "the 分解表 attachment (市 rows of a plan) is not read, so its 公路 column's sum is not checked",
     "078_xizang_shannan_2020_plan_zhengcejiedu_wenda": "false SUM_MISMATCH: '第一批资金1.2亿元' is added to a 2.9 + 1.46 = 4.36亿 breakdown",
     "079_sichuan_yibin_2019_progress_fenhaolian": "'分别' pairs are not paired in order: the 人次/人 UNIT_MISMATCH is missed and 1.98万人 is checked against the wrong target",
     "088_heilongjiang_suihua_2019_progress_mubiaojinzhan": "'目标任务：… 进展情况：…' paragraphs: the target is read as a completed figure, so 368/800 stated 40.6 is never checked",
