@@ -15,6 +15,7 @@ import re
 
 from . import metadata as M
 from . import patterns as P
+from .forms import form_pairs, projects_from_forms
 from .items import projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
 from .people import role_units
@@ -80,6 +81,10 @@ def extract_records(doc, gaz) -> Extraction:
         if ballot is not None:
             line = table.row_lines[0] if table.row_lines else None
             result.summaries += [s for s in [ballot_count(ballot, paragraphs, line)] if s]
+            continue
+        forms = form_pairs(table)
+        if forms is not None:
+            result.projects += projects_from_forms(table, forms, gaz, places, year)
             continue
         result.summaries += table_counts(table, norm)
         sheet = projects_from_sheet(table, title, gaz, places)

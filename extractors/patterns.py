@@ -347,6 +347,13 @@ SHARE_PROMISED = re.compile(r"(?:以上|以内|以下)?的?(?:目标|任务)")
 # 区发改局、区财政局/区扶贫办
 SPLIT = re.compile(r"[、，,；;/\n]+")
 
+# 市教育体育局（牵头），市发展改革委 / 市住建局、市公安局（共同牵头）， -> the mark after a unit cell's lead units
+LEAD_MARK = re.compile(r"[（(](?:共同|联合)?牵头[）)][，,、；;]?")
+
+# 市政府副市长、市公安局局长　王  涛 -> the posts written before a name, set off by a wide space
+POST_BEFORE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{0,12}?(?:省|市|州|县|区|旗|盟|乡|镇|政府|局|委|厅|办|部)[\u4e00-\u9fff]{0,4}?"
+                              r"(?:长|书记|主任|常委|委员|主席|调研员|巡视员)[、，,]?)+[ \t\u3000]+(?=\S)")
+
 # 夏  洁 -> a two-character name padded to three
 PADDED_NAME = re.compile(r"^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]$")
 
@@ -444,3 +451,14 @@ SUBJECT = re.compile(r"^[（(]?[一二三四五六七八九十\d]{0,3}[）)、.]
 
 # 提质改造26公里开工建设城镇老旧小区 -> cut after 26公里
 REST_ITEMS = re.compile(r"([\d.]+(?:公里|个|户|件|人次|人|所|张|万元|元))(?=(?:开工|建设|实施|改|新建|增加|完成|办理|康复|推进))")
+
+# 交办事项 / 年度任务 / 当前进展 / 责任领导 / 责任单位 / 完成时限: the label cell of a form table (交办单, 督办单),
+# its group the role of the value beside it; 反馈要求 / 交办日期 / 联系人 are known and left out
+FORM_LABEL = re.compile(r"(?P<name>(?:交办|督办|督查|重点)?事项(?:名称)?|项目(?:名称)?|实事(?:名称|项目)?|任务名称)|"
+                        r"(?P<target>年度任务|目标任务|年度目标|任务目标|工作目标|建设内容|建设规模|主要任务|督办内容|交办内容|工作任务|任务)|"
+                        r"(?P<progress>当前进展|进展情况|工作进展|推进情况|完成情况|目前进展|进度情况)|"
+                        r"(?P<leader>(?:责任|分管|牵头|包保|包联|联系|督办)(?:市|县|区|州|省)?领导|责任人)|"
+                        r"(?P<partner>配合单位|协办单位|协助单位|配合部门|参与单位)|"
+                        r"(?P<lead_unit>责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|主责单位)|"
+                        r"(?P<deadline>完成时限|完成时间|办结时限|督办时限|时间节点|完成期限)|"
+                        r"(?P<skip>反馈要求|反馈时间|交办日期|督办日期|联系人|联系电话|备注|编号|交办单位|督办单位)")

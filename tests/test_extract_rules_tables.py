@@ -51,3 +51,74 @@ def test_fenjie_column_not_adding_up_to_the_total_row_is_a_sum_mismatch():
     ex = run(FENJIE.format(clinics=110))
     sums = [f for f in ex.flags if f.code == "SUM_MISMATCH"]
     assert len(sums) == 1 and sums[0].expected == 100 and sums[0].found == 110
+
+
+# ---- 交办单 forms: two-column label | value tables, one form a project ------------------------
+
+JIAOBAN = """某市人民政府督查室关于交办民生实事督办事项的通知
+
+某政督〔2025〕3号
+
+各责任单位：现将交办单印发你们，请按期完成。
+
+某市人民政府督查室
+2025年5月6日
+
+交办单（第1号）
+
+督办事项\t农村公路提档升级
+目标任务\t完成农村公路提档升级320公里
+当前进展\t已完成96公里，完成30%
+责任领导\t市政府副市长　孙  亮
+责任单位\t市交通运输局（牵头），市财政局、市自然资源局
+完成时限\t2025.10.31
+交办日期\t2025年5月6日
+
+交办单（第2号）
+
+督办事项\t城区公办幼儿园建设
+目标任务\t新建公办幼儿园6所
+当前进展\t已开工2所
+责任领导\t市政府副市长、市教育局局长　钱文静
+责任单位\t市教育局
+完成时限\t2025.04.30
+交办日期\t2025年5月6日
+"""
+
+
+def test_form_tables_are_projects_with_target_progress_leader_units_deadline():
+    ex = run(JIAOBAN)
+    by = {p.name: p for p in ex.projects}
+    road = by["农村公路提档升级"]
+    assert [(t.value, t.unit) for t in road.targets] == [(320, "公里")]
+    assert [(g.completed.value, g.rate) for g in road.progress] == [(96, 30)]
+    assert road.leaders == ["孙亮"]                       # the post before the wide space is dropped
+    assert road.lead_units == ["市交通运输局"] and road.partner_units == ["市财政局", "市自然资源局"]
+    assert road.deadline == "2025-10-31"                   # dotted full date; 交办日期 is no deadline
+    school = by["城区公办幼儿园建设"]
+    assert school.leaders == ["钱文静"] and school.deadline == "2025-04-30"
+
+
+def test_form_deadline_before_the_notice_date_is_date_inconsistent():
+    dates = [f for f in run(JIAOBAN).flags if f.code == "DATE_INCONSISTENT"]
+    assert len(dates) == 1 and dates[0].found == "2025-04-30"
+
+
+WIDE_FORM = """某县民生实事任务卡
+
+项目名称\t村级养老服务站建设\t责任领导\t副县长　周  伟
+年度任务\t新建村级养老服务站12个\t完成时限\t2024年11月底前
+牵头单位\t县民政局\t配合单位\t县财政局
+"""
+
+
+def test_a_four_column_form_holds_two_pairs_a_row():
+    p = next(p for p in run(WIDE_FORM).projects if p.name == "村级养老服务站建设")
+    assert [t.value for t in p.targets] == [12] and p.leaders == ["周伟"]
+    assert p.lead_units == ["县民政局"] and p.partner_units == ["县财政局"] and p.deadline == "2024-11-30"
+
+
+def test_an_ordinary_two_column_table_is_no_form():
+    text = "某县2024年民生实事\n\n项目名称\t年度任务\n新建幼儿园\t新建幼儿园3所\n改造道路\t改造道路12公里\n"
+    names = {p.name for p in run(text).projects}
+    assert "新建幼儿园" in names and "改造道路" in names

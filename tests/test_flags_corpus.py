@@ -25,7 +25,6 @@ KNOWN_MISSES = {
     "088_heilongjiang_suihua_2019_progress_mubiaojinzhan": "'目标任务：… 进展情况：…' paragraphs: the target is read as a completed figure, so 368/800 stated 40.6 is never checked",
     "092_shandong_lanshan_2023_progress_yitukandong": "'✔ 新增学位 5400个 ▶ 已完成 4860个' lines give no target and the ①–⑪ items are not counted against 12件",
     "096_qinghai_hainanzhou_2013_progress_xiexianshuzi": "'860户／2934人／—' (target／completed／rate) lines give nothing, so the 户/人 UNIT_MISMATCH is missed",
-    "097_yunnan_qujing_2026_supervision_jiaobandan": "two-column 交办单 form tables are not read, so the 完成时限 before the document's date is missed",
 }
 
 
