@@ -15,7 +15,7 @@ import re
 
 from . import metadata as M
 from . import patterns as P
-from .forms import form_pairs, projects_from_forms
+from .forms import form_pairs, projects_from_forms, restate_lines
 from .items import projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
 from .people import role_units
@@ -54,7 +54,7 @@ def extract(doc, gaz, with_entities: bool = False) -> Extraction:
 
 
 def extract_records(doc, gaz) -> Extraction:
-    lines = [relabel(n) if "【" in n.text else n for n in (normalize(x) for x in doc.lines)]
+    lines = restate_lines([relabel(n) if "【" in n.text else n for n in (normalize(x) for x in doc.lines)])
     norm = [n.text for n in lines]
     full = "\n".join(norm)
     title = M.title_of(norm)

@@ -462,3 +462,17 @@ FORM_LABEL = re.compile(r"(?P<name>(?:交办|督办|督查|重点)?事项(?:名�
                         r"(?P<lead_unit>责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|主责单位)|"
                         r"(?P<deadline>完成时限|完成时间|办结时限|督办时限|时间节点|完成期限)|"
                         r"(?P<skip>反馈要求|反馈时间|交办日期|督办日期|联系人|联系电话|备注|编号|交办单位|督办单位)")
+
+# 各项目进展按“年度目标／累计完成／完成率”列示 -> the defining sentence of slash triplets (three labels)
+TRIPLET_HEADER = re.compile(r"[\u4e00-\u9fff]{2,6}/[\u4e00-\u9fff]{2,6}/[\u4e00-\u9fff]{2,6}")
+# 1.城镇新增就业（州人社局）：4500人/4212人/93.6% -> body (an item line whose body is a slash triplet)
+TRIPLET_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[.、]|[（(][一二三四五六七八九十\d]{1,3}[）)])?[^：:/]{2,40}(?P<colon>[：:])\s*(?P<body>[^/]+/[^/]+/[^/]+)$")
+# the slash between a triplet's parts, not one inside a unit (元/人/年)
+TRIPLET_SLASH = re.compile(r"/(?![人户月年天日次亩])")
+# ✔ 新增学位 5400个 ▶ 已完成 4860个 ▶ 完成率 90% -> name, target, rest (an infographic's indicator line)
+SYMBOL_LINE = re.compile(r"^\s*(?P<sym>[✔✓√☑●■◆★])\s*(?P<name>[^\d▶►➤▸→]{2,40}?)\s+(?P<target>\d[^▶►➤▸→]*?)\s*"
+                         r"(?P<rest>[▶►➤▸→].*)$")
+# ▶ 已完工 25个 ▶ 完工率 78.1% (steps alone on a line, continuing the indicator above)
+SYMBOL_STEPS_ONLY = re.compile(r"^\s*(?P<rest>[▶►➤▸→].*)$")
+# ▶ 已完成 4860个 / ▶ 完成率 90% / ▶ 提前完成 ✔ -> word, fig
+SYMBOL_STEP = re.compile(r"[▶►➤▸→]\s*(?P<word>[^\d▶►➤▸→✔✓√]*?)\s*(?P<fig>\d[^▶►➤▸→]*?)?\s*[✔✓√]?\s*(?=[▶►➤▸→]|$)")

@@ -122,3 +122,76 @@ def test_an_ordinary_two_column_table_is_no_form():
     text = "某县2024年民生实事\n\n项目名称\t年度任务\n新建幼儿园\t新建幼儿园3所\n改造道路\t改造道路12公里\n"
     names = {p.name for p in run(text).projects}
     assert "新建幼儿园" in names and "改造道路" in names
+
+
+# ---- 'target／completed／rate' lines under the sentence that defines them --------------------
+
+SLASHES = """某州人民政府办公室关于2015年上半年民生实事进展情况的通报
+
+2015年上半年，各项民生实事有序推进。各项目按“年度目标／累计完成／完成率”列示如下：
+
+1．农村危房改造（州住建局）：1200户／780户／65%
+
+2．易地扶贫搬迁（州发改委）：500户／1650人／—
+
+3．农村公路建设（州交通局）：210公里／96.6千米／46%
+
+某州人民政府办公室
+2015年7月10日
+"""
+
+
+def test_slash_triplets_give_target_completed_rate_and_the_bracketed_unit():
+    by = {p.name: p for p in run(SLASHES).projects}
+    house = by["农村危房改造"]
+    assert [(t.value, t.unit) for t in house.targets] == [(1200, "户")]
+    assert [(g.completed.value, g.rate) for g in house.progress] == [(780, 65)]
+    assert house.lead_units == ["州住建局"]
+    assert [(g.completed.value, g.completed.unit) for g in by["农村公路建设"].progress] == [(96.6, "公里")]
+
+
+def test_slash_triplet_counting_households_against_people_is_a_unit_mismatch():
+    ex = run(SLASHES)
+    units = [f for f in ex.flags if f.code == "UNIT_MISMATCH"]
+    assert len(units) == 1 and units[0].expected == "户" and units[0].found == "人"
+
+
+def test_slashes_without_a_defining_sentence_stay_units():
+    ex = run("某县人民政府关于印发2020年民生实事实施方案的通知\n\n一、提高农村低保标准（县民政局）：标准提高到4200元/人/年。\n"
+             "二、新建幼儿园（县教育局）：新建公办幼儿园3所。\n")
+    assert [(t.value, t.unit) for p in ex.projects for t in p.targets] == [(4200, "元/人/年"), (3, "所")]
+
+
+# ---- infographic lines: ✔ indicator target ▶ 已… completed ▶ 完成率 R% ----------------------
+
+INFOGRAPHIC = """某区8件民生实事进展如何？一图看懂
+
+今年区政府承诺办好8件民生实事，前三季度进展情况如下。
+
+（数据截至2022年9月30日　时序进度75%）
+
+① 老有所养
+✔ 新建社区食堂　20处　▶ 已建成　15处　▶ 完成率 75%
+牵头：区民政局
+
+② 住有所居
+✔ 改造老旧小区　40个　▶ 已开工　40个　▶ 开工率 100%
+　　　　　　　　　　▶ 已完工　30个　▶ 完工率 75%
+牵头：区住建局
+
+③ 出行便利
+✔ 新增停车泊位　1500个　▶ 已完成　1500个　▶ 提前完成 ✔
+牵头：区交通运输局
+"""
+
+
+def test_infographic_lines_give_target_completed_rate_and_the_lead_unit():
+    ex = run(INFOGRAPHIC)
+    canteen = next(p for p in ex.projects if p.name == "新建社区食堂")
+    assert [(t.value, t.unit) for t in canteen.targets] == [(20, "处")]
+    assert [(g.completed.value, g.rate) for g in canteen.progress] == [(15, 75)]
+    assert canteen.lead_units == ["区民政局"]
+    housing = [(g.completed.value, g.rate) for p in ex.projects if p.name == "改造老旧小区" for g in p.progress]
+    assert housing == [(40, 100), (30, 75)]               # the line of steps alone continues the indicator
+    parking = next(p for p in ex.projects if p.name == "新增停车泊位")
+    assert [(g.completed.value, g.rate) for g in parking.progress] == [(1500, None)]
