@@ -25,6 +25,7 @@ from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Targ
 from .sheets import projects_from_sheet
 from .summaries import (
     ballot_count,
+    circled_blocks,
     declared_counts,
     money_parts,
     piece_parts,
@@ -127,6 +128,8 @@ def extract_records(doc, gaz) -> Extraction:
                 if (s.total, s.scope) not in seen:
                     seen.add((s.total, s.scope))
                     result.summaries.append(s)
+    else:
+        result.summaries += _circled_list(norm, paragraphs, title, year)
     _prose_units(result.projects, paragraphs, gaz, used)
     if info.kind == "supervision":
         _rectification_deadlines(result.projects, paragraphs, used, year)
@@ -137,6 +140,21 @@ def extract_records(doc, gaz) -> Extraction:
     _link_bases(result)
     _canonical(result, gaz)
     return result
+
+
+def _circled_list(norm: list[str], paragraphs, title: str | None, year: int | None) -> list:
+    """承诺办好12件民生实事 over blocks ① to ⑪: the count the report promises against the blocks it lists."""
+    listed = circled_blocks(norm)
+    if listed is None:
+        return []
+    declared = declared_counts("共" + title, None, title) if title else []
+    for ln, nt in paragraphs[:10]:
+        declared += declared_counts(nt.text, ln, nt.original.strip(), year)
+    s = next((s for s in declared if s.scope == "projects"), None)
+    if s is None:
+        return []
+    s.scope, s.listed, s.subject = "list", listed, f"按①至{chr(0x2460 + listed - 1)}编号列出的事项"
+    return [s]
 
 
 def _across_page_footers(paragraphs):

@@ -56,9 +56,9 @@ PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|
 # ——2018年1月25日在福建省第十三届人民代表大会第一次会议上 -> the day a report was delivered
 SPEECH_DATE = re.compile(r"^\s*-{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在\S{2,60}上(?:的(?:讲话|报告))?\s*$")
 # 2016年11月23日  星期三  第01版：要闻 (a newspaper's masthead) / 容县发布  2024-02-28 18:30  广西 (a WeChat
-# account line) -> the day of the issue or the post
+# account line; also 原创 兰山发布 兰山发布 2023-10-16 17:30 发表于山东) -> the day of the issue or the post
 ISSUE_DATE = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*星期[一二三四五六日天]")
-POST_DATE = re.compile(r"^\s*\S{0,16}\s+(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?:\s+\S{1,8})?\s*$")
+POST_DATE = re.compile(r"^\s*(?:\S{1,16}\s+){0,4}(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?:\s+\S{1,8})?\s*$")
 # 拜泉县人民政府办公室        2017年3月14日 -> a 纪要's header line: the issuing office and the date
 HEADER_DATE = re.compile(r"^\s*\S{2,30}?(?:办公室|办公厅|人民政府|委员会)\s*"
                          r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
@@ -125,6 +125,9 @@ HEADING_NUM = re.compile(r"^\s*(?P<seq>\d{1,2})\s*[、.．](?!\d)\s*(?P<title>.*
 
 # 由州人社局牵头组织实施的“…”项目：
 LEAD_PROJECT = re.compile(r"由(?P<unit>[^，。“”\"]{2,25}?)牵头(?:组织)?(?:实施|负责|落实|承办)?的?[“\"「](?P<name>.+?)[”\"」](?:项目[:：，,]?|[:：])")
+
+# ① 学有优教 -> the circled number opening a block heading (a short line of its own)
+CIRCLED_BLOCK = re.compile(r"^\s*([\u2460-\u2473])\s*[^\d\s]{2,16}\s*$")
 
 # 共9个项目、12个指标任务 / 共16件 / 10项重点民生工程的30个具体工作任务
 DECLARED = re.compile(r"(?P<n>\d+|[一二三四五六七八九十百]+)\s*(?P<unit>个项目|项项目|个民生项目|件民生实事|件实事|件|项重点民生工程|项民生工程|项实事|项|个具体工作任务|个工作任务|个任务|个指标任务|个考核指标|个指标|大类|个方面)")

@@ -195,3 +195,15 @@ def test_infographic_lines_give_target_completed_rate_and_the_lead_unit():
     assert housing == [(40, 100), (30, 75)]               # the line of steps alone continues the indicator
     parking = next(p for p in ex.projects if p.name == "新增停车泊位")
     assert [(g.completed.value, g.rate) for g in parking.progress] == [(1500, None)]
+
+
+def test_circled_blocks_are_counted_against_the_promised_number():
+    count = [f for f in run(INFOGRAPHIC).flags if f.code == "COUNT_MISMATCH"]
+    assert len(count) == 1 and count[0].expected == 8 and count[0].found == 3
+    three = INFOGRAPHIC.replace("8件民生实事", "3件民生实事")
+    assert "COUNT_MISMATCH" not in flags(run(three))
+
+
+def test_a_post_line_with_several_words_before_its_date_and_time_dates_the_post():
+    text = INFOGRAPHIC.replace("\n\n今年", "\n\n原创　某区发布　某区发布　2022-10-12 18:05 发表于河南\n\n今年", 1)
+    assert run(text).document.date == "2022-10-12"
