@@ -68,8 +68,17 @@ def layout_of(table) -> TableLayout | None:
             # a second header row: short labels under a spanning cell
             if n_head < table.n_rows and table.header_rows >= 2:
                 n_head = max(n_head, table.header_rows)
+            elif n_head < table.n_rows and _is_sub_header(rows[n_head]):
+                n_head += 1       # 截至9月底完成情况 over 完成数 | 完成率（%）, flattened without its spans
             return _roles(rows, n_head, table.n_cols)
     return None
+
+
+def _is_sub_header(row: list[str]) -> bool:
+    """项目 | 子项目 | 完成数 | 完成率（%）: a row of labels under the header, no figure in it, one naming a role."""
+    cells = [squash(simplify(x)) for x in row if x.strip()]
+    return len(cells) >= 2 and not any(re.search(r"\d", P.UNIT_IN.sub("", x)) for x in cells) \
+        and any(_role(x) in ("rate", "completed", "target", "name") for x in cells)
 
 
 def _role(header: str) -> str | None:

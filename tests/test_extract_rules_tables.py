@@ -207,3 +207,24 @@ def test_circled_blocks_are_counted_against_the_promised_number():
 def test_a_post_line_with_several_words_before_its_date_and_time_dates_the_post():
     text = INFOGRAPHIC.replace("\n\n今年", "\n\n原创　某区发布　某区发布　2022-10-12 18:05 发表于河南\n\n今年", 1)
     assert run(text).document.date == "2022-10-12"
+
+
+# ---- table columns under a two-row header flattened to text --------------------------------
+
+TWO_ROW = """某县人民政府办公室关于2022年民生实事1—6月推进情况的通报
+
+截至6月30日，各项目推进情况见附表。
+
+附表
+序号\t项目名称\t计量单位\t年度目标\t上半年完成情况\t\t责任单位
+\t\t\t\t完成数\t完成率（%）\t
+1\t新建公办幼儿园\t所\t4\t2\t50\t县教体局
+2\t农村公路建设\t公里\t80\t36.4\t45.5\t县交通运输局
+3\t城镇新增就业\t人\t1500\t930\t62\t县人社局
+"""
+
+
+def test_rate_column_under_a_spanning_label_is_read():
+    by = {p.name: p for p in run(TWO_ROW).projects}
+    assert [(g.completed.value, g.rate) for g in by["农村公路建设"].progress] == [(36.4, 45.5)]
+    assert [(g.completed.value, g.completed.unit, g.rate) for g in by["城镇新增就业"].progress] == [(930, "人", 62)]
