@@ -479,3 +479,8 @@ SYMBOL_LINE = re.compile(r"^\s*(?P<sym>[✔✓√☑●■◆★])\s*(?P<name>[^
 SYMBOL_STEPS_ONLY = re.compile(r"^\s*(?P<rest>[▶►➤▸→].*)$")
 # ▶ 已完成 4860个 / ▶ 完成率 90% / ▶ 提前完成 ✔ -> word, fig
 SYMBOL_STEP = re.compile(r"[▶►➤▸→]\s*(?P<word>[^\d▶►➤▸→✔✓√]*?)\s*(?P<fig>\d[^▶►➤▸→]*?)?\s*[✔✓√]?\s*(?=[▶►➤▸→]|$)")
+
+# 已完工38个 / 已建成17个 / 2个完工 / 已受益2.05万人 -> finished work, in a 形象进度 cell
+FINISHED = re.compile(r"已|完工|建成|竣工|完成|受益")
+# 在建18个 / 3所主体完工 / 开工 -> work under way or a stage, not finished
+UNDER_WAY = re.compile(r"在建|主体|开工|施工|装修|前期|招标|未")

@@ -19,7 +19,7 @@ from .records import Evidence, Progress, Project, Quantity, Target
 
 # (role, header pattern) — the first that matches a column's header wins
 COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
-    ("skip", r"验收|认定|评估|备注|说明|联系电话|联系人"),
+    ("skip", r"验收|认定|评估|备注|说明|联系电话|联系人|序时进度|时序进度|本月|当月"),
     ("ballot", r"赞成票|反对票|弃权票|得票|票数|票决结果"),
     ("seq", r"^(序号|编号|序|No\.?)$"),
     ("measure", r"计量单位|^计量$|^单位名称$"),
@@ -27,6 +27,7 @@ COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
     ("partner", r"相关责任单位|配合单位|协办单位|参与单位|协助单位|配合部门|协办部门|相关单位|责任主体"),
     ("lead_unit", r"牵头|主要责任单位|责任单位|责任部门|承办单位|主办单位|实施单位|主责单位|负责单位|承办部门"),
     ("deadline", r"时限|完成时间|时间节点|截止时间|完成期限"),
+    ("stage", r"形象进度|形象进展|工程进度"),
     ("rate", r"完成率|完成进度|完成比例|百分比|占比|%|进度"),
     ("completed", r"已完成|完成数|累计完成|实际完成|完成情况|完成量|进展情况"),
     ("status", r"状态|进展评价|评价|等次"),
@@ -201,10 +202,16 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
                 simplify(name) + qty_text
             current.targets.append(Target(text=label, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
                                           half=q.half, family=q.family))
+        for c in lay.roles.get("target", [])[1:]:        # 年度计划投资（万元）: a second target column
+            more = simplify(lay.figure_text(c, _join_lines(row[c]))) if c < len(row) else ""
+            for q in target_figures(more, find_quantities(more, gaz.units)):
+                current.targets.append(Target(text=simplify(name) + more, value=q.value, unit=q.unit, op=q.op,
+                                              raw=q.raw, half=q.half, family=q.family))
         if not current.targets and (share := _percent_cell(target_text)):     # 95% under a 计量单位 of %
             current.targets.append(Target(text=simplify(name) + squash(target_text), value=share.value,
                                           unit="%", raw=squash(target_text), family="share"))
         _row_progress(current, lay, row, gaz, evidence)
+        _stage_counts(current, lay, row, gaz, evidence)
     return projects
 
 
@@ -288,6 +295,19 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         p.region = simplify(squash(row[region]))
     if p.completed or p.rate is not None or p.status:
         project.progress.append(p)
+
+
+def _stage_counts(project: Project, lay: TableLayout, row: list[str], gaz, evidence: Evidence) -> None:
+    """已完工38个，在建18个 in a 形象进度 cell: the counts of finished work are progress without a rate;
+    work under way (在建) or a stage (3所主体完工) is not."""
+    c = lay.col("stage")
+    if c is None or c >= len(row):
+        return
+    for clause in re.split(r"[，,；;、。]", simplify(row[c])):
+        if not P.FINISHED.search(clause) or P.UNDER_WAY.search(clause):
+            continue
+        for q in find_quantities(clause, gaz.units)[:1]:
+            project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
 
 
 def status_of(text: str, gaz) -> str | None:

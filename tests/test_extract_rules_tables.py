@@ -228,3 +228,23 @@ def test_rate_column_under_a_spanning_label_is_read():
     by = {p.name: p for p in run(TWO_ROW).projects}
     assert [(g.completed.value, g.rate) for g in by["农村公路建设"].progress] == [(36.4, 45.5)]
     assert [(g.completed.value, g.completed.unit, g.rate) for g in by["城镇新增就业"].progress] == [(930, "人", 62)]
+
+
+YUEBAO = """某区2023年民生实事项目推进情况月报
+
+截至8月底，各项目推进情况如下表。
+
+序号\t项目名称\t年度目标任务\t年度计划投资（万元）\t本月完成投资（万元）\t累计完成投资（万元）\t投资完成率（%）\t序时进度（%）\t形象进度\t责任单位
+1\t老旧小区改造\t改造老旧小区30个\t12000\t900\t7800\t65.00\t66.7\t已完工12个，在建18个\t区住建委
+2\t公办幼儿园\t新建公办幼儿园3所\t6000\t0\t4200\t70.00\t66.7\t2所主体完工\t区教委
+"""
+
+
+def test_planned_investment_column_is_a_target_and_stage_column_counts_are_progress():
+    by = {p.name: p for p in run(YUEBAO).projects}
+    old = by["老旧小区改造"]
+    assert [(t.value, t.unit) for t in old.targets] == [(30, "个"), (120_000_000, "元")]
+    got = [(g.completed.value, g.completed.unit, g.rate) for g in old.progress]
+    assert got == [(78_000_000, "元", 65), (12, "个", None)]        # 在建18个 is work under way
+    kids = [(g.completed.value, g.rate) for g in by["公办幼儿园"].progress]
+    assert kids == [(42_000_000, 70)]                                # 本月 0 is no completion; 主体完工 a stage
