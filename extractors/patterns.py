@@ -484,3 +484,5 @@ SYMBOL_STEP = re.compile(r"[▶►➤▸→]\s*(?P<word>[^\d▶►➤▸→✔�
 FINISHED = re.compile(r"已|完工|建成|竣工|完成|受益")
 # 在建18个 / 3所主体完工 / 开工 -> work under way or a stage, not finished
 UNDER_WAY = re.compile(r"在建|主体|开工|施工|装修|前期|招标|未")
+# 建成623张，完成率124.6% -> rate (a completion rate written inside a 完成情况 cell)
+CELL_RATE = re.compile(r"完成(?:率|比例|年度任务的?|年任务的?)?\s*(?:为|达|达到)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")

@@ -288,6 +288,8 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         m = re.search(r"(\d+(?:\.\d+)?)\s*%?", squash(row[rate]))
         if m:
             p.rate, p.rate_raw, p.measure = float(m.group(1)), m.group(1), "完成率"
+    elif done is not None and done < len(row) and (m := P.CELL_RATE.search(simplify(squash(row[done])))):
+        p.rate, p.rate_raw, p.measure = float(m.group("rate")), m.group("rate"), "完成率"   # 建成623张，完成率124.6%
     if status is not None and status < len(row):
         p.status = status_of(simplify(row[status]), gaz)
     region = lay.col("region")
@@ -295,6 +297,13 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         p.region = simplify(squash(row[region]))
     if p.completed or p.rate is not None or p.status:
         project.progress.append(p)
+    if done is not None and done < len(row) and p.completed and len(project.targets) > 1:
+        # 完成31个，惠及居民11968户 against 30个 and 1.2万户: the second figure is the second target's
+        others = {t.unit for t in project.targets} - {p.completed.unit}
+        for q in find_quantities(simplify(row[done]), gaz.units)[1:]:
+            if q.unit in others:
+                others.discard(q.unit)
+                project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
 
 
 def _stage_counts(project: Project, lay: TableLayout, row: list[str], gaz, evidence: Evidence) -> None:

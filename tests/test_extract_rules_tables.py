@@ -248,3 +248,19 @@ def test_planned_investment_column_is_a_target_and_stage_column_counts_are_progr
     assert got == [(78_000_000, "元", 65), (12, "个", None)]        # 在建18个 is work under way
     kids = [(g.completed.value, g.rate) for g in by["公办幼儿园"].progress]
     assert kids == [(42_000_000, 70)]                                # 本月 0 is no completion; 主体完工 a stage
+
+
+GONGSHI = """关于某区2023年民生实事项目完成情况的公示
+
+现将完成情况公示如下。
+
+序号\t项目名称\t年度目标\t完成情况\t完成状态\t责任单位
+1\t家庭照护床位\t建设家庭照护床位400张\t建成452张，完成率113%\t已完成\t区民政局
+2\t老旧小区整治\t整治老旧小区20个，惠及居民8000户\t完成20个，惠及居民8120户\t已完成\t区住建委
+"""
+
+
+def test_rate_and_second_figure_inside_a_completion_cell():
+    by = {p.name: p for p in run(GONGSHI).projects}
+    assert [(g.completed.value, g.rate) for g in by["家庭照护床位"].progress] == [(452, 113)]
+    assert [(g.completed.value, g.completed.unit) for g in by["老旧小区整治"].progress] == [(20, "个"), (8120, "户")]
