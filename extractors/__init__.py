@@ -33,7 +33,7 @@ from .summaries import (
     table_counts,
     threshold_counts,
 )
-from .tables import ballot_rows, projects_from_table
+from .tables import ballot_rows, projects_from_table, ranked_units
 
 EXTRACTOR_VERSION = "0.6.0"
 
@@ -77,6 +77,8 @@ def extract_records(doc, gaz) -> Extraction:
     places = {s for s, _, _ in found}
     places |= {m.group("r") for m in P.SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report
 
+    ranked: list[str] = []          # units a score ranking lists
+    ranked_line = None
     for table in doc.tables():
         ballot = ballot_rows(table)
         if ballot is not None:
@@ -88,6 +90,9 @@ def extract_records(doc, gaz) -> Extraction:
             result.projects += projects_from_forms(table, forms, gaz, places, year)
             continue
         result.summaries += table_counts(table, norm)
+        if units := ranked_units(table, gaz):
+            ranked += [u for u in units if u not in ranked]
+            ranked_line = ranked_line or (table.row_lines[0] if table.row_lines else None)
         sheet = projects_from_sheet(table, title, gaz, places)
         result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
     _apply_level_notes(result.projects, norm)
@@ -137,6 +142,10 @@ def extract_records(doc, gaz) -> Extraction:
     if whole is not None:
         result.projects.append(whole)
     _county_targets(result, paragraphs, gaz)
+    if ranked and not any(p.lead_units or p.partner_units for p in result.projects):
+        # the document's only list of units is a ranking: those are the units, of no one project
+        result.projects.append(Project(name="（责任单位排名）", lead_units=ranked,
+                                       evidence=Evidence(text="、".join(ranked), line=ranked_line)))
     _link_bases(result)
     _canonical(result, gaz)
     return result

@@ -214,8 +214,10 @@ ROLE_LABEL = re.compile(r"^\s*(?P<role>牵头|配合|协办|协助|参与|责任
 POST_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:长|书记|主任|常委|委员|主席|调研员|巡视员)[^（）()]*[）)]")
 # 韦  宁（副市长）　　牵头单位：市住建局 -> the next field on the same line, after a wide gap
 NEXT_FIELD = re.compile(r"\s{2,}[\u4e00-\u9fff]{2,8}[：:].*$")
-# 主要原因是县住建局 / 请各 -> words no organisation's name holds
-NOT_UNIT = re.compile(r"[是因要请把对向在的已]|主要|原因|各|相关|有关")
+# 主要原因是县住建局 / 请各 -> words no organisation's name holds; 责任站所 / 牵头单位 -> a column's or a
+# field's label, never a unit itself
+NOT_UNIT = re.compile(r"[是因要请把对向在的已]|主要|原因|各|相关|有关|"
+                      r"^(?:责任|牵头|配合|协办|主办|承办|实施|主责)(?:单位|部门|站所|科室|处室)$")
 
 # 年度目标为城镇新增就业3万人 (not 完成年度目标的55%)
 TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划|"
@@ -486,3 +488,5 @@ FINISHED = re.compile(r"已|完工|建成|竣工|完成|受益")
 UNDER_WAY = re.compile(r"在建|主体|开工|施工|装修|前期|招标|未")
 # 建成623张，完成率124.6% -> rate (a completion rate written inside a 完成情况 cell)
 CELL_RATE = re.compile(r"完成(?:率|比例|年度任务的?|年任务的?)?\s*(?:为|达|达到)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+# 排名 | 责任单位 | 得分 | 扣分原因 -> a score ranking of units
+RANKING_HEADER = re.compile(r"^(?:排名|名次|位次|得分|考核得分|总分)$")

@@ -25,7 +25,7 @@ COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
     ("measure", r"计量单位|^计量$|^单位名称$"),
     ("leader", r"领导|责任人|负责人|联系人"),
     ("partner", r"相关责任单位|配合单位|协办单位|参与单位|协助单位|配合部门|协办部门|相关单位|责任主体"),
-    ("lead_unit", r"牵头|主要责任单位|责任单位|责任部门|承办单位|主办单位|实施单位|主责单位|负责单位|承办部门"),
+    ("lead_unit", r"牵头|责任单位|责任部门|责任站所|责任科室|承办单位|主办单位|实施单位|主责单位|负责单位|承办部门"),
     ("deadline", r"时限|完成时间|时间节点|截止时间|完成期限"),
     ("stage", r"形象进度|形象进展|工程进度"),
     ("rate", r"完成率|完成进度|完成比例|百分比|占比|%|进度"),
@@ -213,6 +213,23 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
         _row_progress(current, lay, row, gaz, evidence)
         _stage_counts(current, lay, row, gaz, evidence)
     return projects
+
+
+def ranked_units(table, gaz) -> list[str]:
+    """排名 | 责任单位 | 得分 | 扣分原因: the units a score ranking lists (a table naming no project)."""
+    rows = table.filled()
+    if not rows:
+        return []
+    heads = [squash(simplify(x)) for x in rows[0]]
+    roles = [_role(x) if x else None for x in heads]
+    if "lead_unit" not in roles or not any(P.RANKING_HEADER.search(x) for x in heads) \
+            or any(r in ("name", "target", "completed") for r in roles):
+        return []
+    c = roles.index("lead_unit")
+    out: list[str] = []
+    for row in rows[1:]:
+        out += [u for u in units_in(row[c] if c < len(row) else "", gaz.org_suffixes) if u not in out]
+    return out
 
 
 def ballot_rows(table) -> int | None:

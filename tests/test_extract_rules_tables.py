@@ -264,3 +264,42 @@ def test_rate_and_second_figure_inside_a_completion_cell():
     by = {p.name: p for p in run(GONGSHI).projects}
     assert [(g.completed.value, g.rate) for g in by["家庭照护床位"].progress] == [(452, 113)]
     assert [(g.completed.value, g.completed.unit) for g in by["老旧小区整治"].progress] == [(20, "个"), (8120, "户")]
+
+
+XIANGZHEN = """某镇人民政府关于印发2023年为民办实事项目清单的通知
+
+各村（社区）：实行“一个项目、一名包保领导、一个责任站所”的工作机制，现将清单印发。
+
+（一）压实责任。包保领导对所包项目负总责，责任站所负责具体实施。
+
+序号\t项目名称\t建设内容\t包保领导\t职务\t责任站所\t完成时限
+1\t村组道路硬化\t硬化村组道路2.5公里\t王  平\t副镇长\t镇村镇规划建设服务中心\t2023年10月底前
+2\t村卫生室改造\t改造村卫生室3个\t赵  红\t党委委员\t镇卫生院\t2023年9月底前
+"""
+
+
+def test_a_station_column_gives_units_and_its_label_is_never_one():
+    ex = run(XIANGZHEN)
+    units = {u for p in ex.projects for u in p.lead_units + p.partner_units}
+    assert units == {"镇村镇规划建设服务中心", "镇卫生院"}
+
+
+RANKING = """某市人民政府督查室关于第二季度民生实事考核情况的通报
+
+序号\t项目名称\t年度任务\t完成情况\t完成率
+1\t城镇新增就业\t1.5万人\t0.8万人\t53.3%
+2\t农村公路建设\t300公里\t150公里\t50%
+
+责任单位考核得分及排名
+
+排名\t责任单位\t得分\t扣分原因
+1\t市人社局\t98\t信息报送延迟，扣2分
+2\t市交通运输局\t95\t进度滞后，扣5分
+"""
+
+
+def test_a_score_ranking_gives_the_units_when_no_other_list_does():
+    ex = run(RANKING)
+    assert {u for p in ex.projects for u in p.lead_units} == {"市人社局", "市交通运输局"}
+    assert not any(t.value in (98, 95) for p in ex.projects for t in p.targets)
+    assert "COUNT_MISMATCH" not in flags(ex)
