@@ -70,7 +70,8 @@ def extract_records(doc, gaz) -> Extraction:
                         issuer=M.issuer_of(norm, title), date=M.date_of(norm), year=year,
                         period=M.period_of(title, norm, year),
                         kind=M.kind_of(title, norm, has_prose=len(paragraphs) > 3),
-                        region=M.region_of(found, title, gaz) or M.masthead_region(norm, gaz), encoding=doc.encoding, warnings=list(doc.warnings))
+                        region=M.township_of(norm, M.region_of(found, title, gaz) or M.masthead_region(norm, gaz)),
+                        encoding=doc.encoding, warnings=list(doc.warnings))
     if info.kind not in ("progress", "summary"):
         info.period = None       # a plan's 1-2月 is a schedule, not the period a report covers
     result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)

@@ -490,3 +490,7 @@ UNDER_WAY = re.compile(r"在建|主体|开工|施工|装修|前期|招标|未")
 CELL_RATE = re.compile(r"完成(?:率|比例|年度任务的?|年任务的?)?\s*(?:为|达|达到)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 # 排名 | 责任单位 | 得分 | 扣分原因 -> a score ranking of units
 RANKING_HEADER = re.compile(r"^(?:排名|名次|位次|得分|考核得分|总分)$")
+# 中共腾冲市和顺镇委员会 / 腾冲市和顺镇人民政府 / 观音桥街道办事处 -> county (may be absent), town: a township issuing
+TOWNSHIP_ISSUER = re.compile(r"(?:中共)?(?P<county>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗))?(?![各全该本])"
+                             r"(?P<town>(?:(?![市县区旗])[\u4e00-\u9fff]){1,5}(?:镇|乡|街道))"
+                             r"(?:人民政府|委员会|党委|办事处|党工委|工作委员会)")

@@ -303,3 +303,22 @@ def test_a_score_ranking_gives_the_units_when_no_other_list_does():
     assert {u for p in ex.projects for u in p.lead_units} == {"市人社局", "市交通运输局"}
     assert not any(t.value in (98, 95) for p in ex.projects for t in p.targets)
     assert "COUNT_MISMATCH" not in flags(ex)
+
+
+# ---- the most specific region ----------------------------------------------------------------
+
+def test_a_district_written_after_its_city_is_the_region():
+    ex = run("北京市东城区人民政府办公室\n\n关于东城区2023年民生实事项目完成情况的公示\n\n"
+             "根据《北京市东城区2023年民生实事项目》安排，现将完成情况公示如下。\n")
+    assert ex.document.region.name == "东城区"
+
+
+def test_a_township_issuing_its_own_list_is_the_region_under_its_county():
+    ex = run(XIANGZHEN.replace("某镇人民政府关于", "中共腾冲市清水镇委员会　腾冲市清水镇人民政府\n\n关于"))
+    region = ex.document.region
+    assert region.name == "清水镇" and region.path[-2:] == ["腾冲市", "清水镇"]
+
+
+def test_towns_addressed_by_a_county_do_not_become_the_region():
+    ex = run("腾冲市人民政府\n\n关于印发2023年为民办实事项目的通知\n\n猴桥镇人民政府、清水镇人民政府：\n\n现印发。\n")
+    assert ex.document.region.name == "腾冲市"
