@@ -203,7 +203,9 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
             current.targets.append(Target(text=label, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
                                           half=q.half, family=q.family))
         for c in lay.roles.get("target", [])[1:]:        # 年度计划投资（万元）: a second target column
-            more = simplify(lay.figure_text(c, _join_lines(row[c]))) if c < len(row) else ""
+            if c >= len(row) or row[c] == row[lay.col("target")]:
+                continue                                  # 任务指标 merged over two columns
+            more = simplify(lay.figure_text(c, _join_lines(row[c])))
             for q in target_figures(more, find_quantities(more, gaz.units)):
                 current.targets.append(Target(text=simplify(name) + more, value=q.value, unit=q.unit, op=q.op,
                                               raw=q.raw, half=q.half, family=q.family))

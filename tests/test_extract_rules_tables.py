@@ -322,3 +322,9 @@ def test_a_township_issuing_its_own_list_is_the_region_under_its_county():
 def test_towns_addressed_by_a_county_do_not_become_the_region():
     ex = run("腾冲市人民政府\n\n关于印发2023年为民办实事项目的通知\n\n猴桥镇人民政府、清水镇人民政府：\n\n现印发。\n")
     assert ex.document.region.name == "腾冲市"
+
+
+def test_a_target_cell_merged_over_two_columns_is_one_target():
+    text = ("某县2019年民生实事任务分解表\n\n序号\t项目名称\t任务指标\t任务指标\t责任单位\n"
+            "1\t新建幼儿园\t新建幼儿园3所\t新建幼儿园3所\t县教育局\n2\t改造道路\t改造道路12公里\t改造道路12公里\t县交通局\n")
+    assert [(t.value, t.unit) for p in run(text).projects for t in p.targets] == [(3, "所"), (12, "公里")]
