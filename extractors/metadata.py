@@ -201,6 +201,8 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
         return "plan"
     if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
         return "summary"
+    if P.FILLING_FORM.search("\n".join(lines[:8])):
+        return "summary"          # 统计时段 / 填报单位 / 填报日期 over a 月报's table: a 填报 form
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", t):
         return "progress"
     if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单", t):

@@ -494,3 +494,5 @@ RANKING_HEADER = re.compile(r"^(?:排名|名次|位次|得分|考核得分|总�
 TOWNSHIP_ISSUER = re.compile(r"(?:中共)?(?P<county>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗))?(?![各全该本])"
                              r"(?P<town>(?:(?![市县区旗])[\u4e00-\u9fff]){1,5}(?:镇|乡|街道))"
                              r"(?:人民政府|委员会|党委|办事处|党工委|工作委员会)")
+# 统计时段：… 填报单位：… 填报日期：… -> the header line of a 填报 form (a 月报, a 进度表 sent up)
+FILLING_FORM = re.compile(r"填报单位\s*[:：]")

@@ -328,3 +328,9 @@ def test_a_target_cell_merged_over_two_columns_is_one_target():
     text = ("某县2019年民生实事任务分解表\n\n序号\t项目名称\t任务指标\t任务指标\t责任单位\n"
             "1\t新建幼儿园\t新建幼儿园3所\t新建幼儿园3所\t县教育局\n2\t改造道路\t改造道路12公里\t改造道路12公里\t县交通局\n")
     assert [(t.value, t.unit) for p in run(text).projects for t in p.targets] == [(3, "所"), (12, "公里")]
+
+
+def test_a_filling_form_report_is_a_summary_even_titled_progress():
+    text = ("某区2022年民生实事项目推进情况月报\n\n统计时段：2022年9月1日—9月30日\t填报单位：区民生实事办\t填报日期：2022年10月8日\n\n"
+            + YUEBAO.split("\n\n", 2)[2])
+    assert run(text).document.kind == "summary"
