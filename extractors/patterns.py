@@ -92,8 +92,9 @@ PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\
 # 一、 / （三） / 2． / ④ -> a line that opens an item (not the second half of a sentence)
 ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)|[①-⑳])")
 RATE_ONLY_ANYWHERE = re.compile(RATE_ONLY.pattern[1:])     # the cheap test before the figures are read
-# 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
-ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
+# 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number); （第10期） under a 月报's title -> 第10期
+ISSUE_NUMBER = re.compile(r"^\s*(?:[（(]\s*)?(?P<no>(?:[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*)?第\s*\d{1,4}\s*期)"
+                          r"(?:\s*[）)])?\s*$")
 # 天津市津南区人民政府办公室      2017年10月12日印发 -> the 版记's printing date
 PRINTED = re.compile(r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
 # 河南日报 / 株洲晚报 -> a newspaper's masthead, n=河南

@@ -334,3 +334,8 @@ def test_a_filling_form_report_is_a_summary_even_titled_progress():
     text = ("某区2022年民生实事项目推进情况月报\n\n统计时段：2022年9月1日—9月30日\t填报单位：区民生实事办\t填报日期：2022年10月8日\n\n"
             + YUEBAO.split("\n\n", 2)[2])
     assert run(text).document.kind == "summary"
+
+
+def test_an_issue_number_in_brackets_under_the_title_is_the_doc_number():
+    text = "某区2022年民生实事项目推进情况月报\n（第9期）\n\n统计时段：2022年9月\t填报单位：区民生实事办\n\n" + YUEBAO.split("\n\n", 2)[2]
+    assert run(text).document.doc_number == "第9期"
