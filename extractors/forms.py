@@ -10,6 +10,10 @@
 A 交办单 / 督办单 / 任务卡 prints one such table per project (or several forms one under the
 other); a wider form puts two pairs on a row (责任领导 | X | 完成时限 | Y).  A label the form
 table does not know (反馈要求, 交办日期, 联系人) is left out.
+
+Form-like lines (`restate_lines`) are the same habit in running text: 'target／completed／rate' lines
+under the sentence that names the order, an infographic's '✔ X N ▶ 已完成 M ▶ 完成率 R%', a bare
+'牵头：' label.  They are restated as the sentences the item reader knows, before anything reads them.
 """
 from __future__ import annotations
 

@@ -6,6 +6,9 @@
   全市          25000     22252   89.01%     76        62      81.58%
   赤坎区        3200      2913    91.03%     18        15      83.33%
 
+A plan's 分解表 has one target column per project and no 完成 column (地区 | 城镇新增就业（万人） |
+农村危房改造（户）); its cells are the regions' targets, scaled by the header's unit.
+
 Each (group, row) becomes a project of its own: the county's target and progress, the total
 row with region None.  The checks then test each row's rate and the counties against the total.
 """
@@ -76,7 +79,7 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
             if target is None:
                 continue       # '—': no task for this county
             t_unit = unit
-            if len(cols) == 1 and unit:           # a 分解表 column: 14.5 under （万人） → 145000 人
+            if set(cols) == {"target"} and unit:      # a 分解表 column: 14.5 under （万人） → 145000 人
                 q = find_quantities(squash(row[cols["target"]]) + unit, gaz.units)
                 if q:
                     target, t_unit = (q[0].value, q[0].half, q[0].raw), q[0].unit
