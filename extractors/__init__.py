@@ -17,6 +17,7 @@ from . import metadata as M
 from . import patterns as P
 from .answers import projects_from_answers
 from .assignments import assign_by_count, assign_by_number
+from .forms import form_pairs, projects_from_forms, restate_lines
 from .items import problems_or_plans, projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
 from .people import role_units
@@ -26,6 +27,7 @@ from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Targ
 from .sheets import projects_from_sheet
 from .summaries import (
     ballot_count,
+    circled_blocks,
     declared_counts,
     money_parts,
     piece_parts,
@@ -33,7 +35,7 @@ from .summaries import (
     table_counts,
     threshold_counts,
 )
-from .tables import ballot_rows, projects_from_table
+from .tables import ballot_rows, projects_from_table, ranked_units
 from .wrapping import rejoin
 
 EXTRACTOR_VERSION = "0.6.0"
@@ -56,7 +58,7 @@ def extract(doc, gaz, with_entities: bool = False) -> Extraction:
 
 
 def extract_records(doc, gaz) -> Extraction:
-    lines = [relabel(n) if "【" in n.text else n for n in (normalize(x) for x in doc.lines)]
+    lines = restate_lines([relabel(n) if "【" in n.text else n for n in (normalize(x) for x in doc.lines)])
     norm = [n.text for n in lines]
     full = "\n".join(norm)
     title = M.title_of(norm)
@@ -71,20 +73,30 @@ def extract_records(doc, gaz) -> Extraction:
                         issuer=M.issuer_of(norm, title), date=M.date_of(norm), year=year,
                         period=M.period_of(title, norm, year),
                         kind=M.kind_of(title, norm, has_prose=len(paragraphs) > 3),
-                        region=M.region_of(found, title, gaz) or M.masthead_region(norm, gaz), encoding=doc.encoding, warnings=list(doc.warnings))
+                        region=M.township_of(norm, M.region_of(found, title, gaz) or M.masthead_region(norm, gaz)),
+                        encoding=doc.encoding, warnings=list(doc.warnings))
     if info.kind not in ("progress", "summary"):
         info.period = None       # a plan's 1-2月 is a schedule, not the period a report covers
     result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)
     places = {s for s, _, _ in found}
     places |= {m.group("r") for m in P.SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report
 
+    ranked: list[str] = []          # units a score ranking lists
+    ranked_line = None
     for table in doc.tables():
         ballot = ballot_rows(table)
         if ballot is not None:
             line = table.row_lines[0] if table.row_lines else None
             result.summaries += [s for s in [ballot_count(ballot, paragraphs, line)] if s]
             continue
+        forms = form_pairs(table)
+        if forms is not None:
+            result.projects += projects_from_forms(table, forms, gaz, places, year)
+            continue
         result.summaries += table_counts(table, norm)
+        if units := ranked_units(table, gaz):
+            ranked += [u for u in units if u not in ranked]
+            ranked_line = ranked_line or (table.row_lines[0] if table.row_lines else None)
         sheet = projects_from_sheet(table, title, gaz, places)
         result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
     _apply_level_notes(result.projects, norm)
@@ -128,6 +140,8 @@ def extract_records(doc, gaz) -> Extraction:
                 if (s.total, s.scope) not in seen:
                     seen.add((s.total, s.scope))
                     result.summaries.append(s)
+    else:
+        result.summaries += _circled_list(norm, paragraphs, title, year)
     _prose_units(result.projects, paragraphs, gaz, used)
     assign_by_number(prose, paragraphs, gaz, year)       # 第（三）、（五）项由副市长X负责，A、B分别牵头
     assign_by_count(prose, paragraphs, gaz, year)        # 对3个滞后项目，由分管副市长X牵头…
@@ -137,9 +151,28 @@ def extract_records(doc, gaz) -> Extraction:
     if whole is not None:
         result.projects.append(whole)
     _county_targets(result, paragraphs, gaz)
+    if ranked and not any(p.lead_units or p.partner_units for p in result.projects):
+        # the document's only list of units is a ranking: those are the units, of no one project
+        result.projects.append(Project(name="（责任单位排名）", lead_units=ranked,
+                                       evidence=Evidence(text="、".join(ranked), line=ranked_line)))
     _link_bases(result)
     _canonical(result, gaz)
     return result
+
+
+def _circled_list(norm: list[str], paragraphs, title: str | None, year: int | None) -> list:
+    """承诺办好12件民生实事 over blocks ① to ⑪: the count the report promises against the blocks it lists."""
+    listed = circled_blocks(norm)
+    if listed is None:
+        return []
+    declared = declared_counts("共" + title, None, title) if title else []
+    for ln, nt in paragraphs[:10]:
+        declared += declared_counts(nt.text, ln, nt.original.strip(), year)
+    s = next((s for s in declared if s.scope == "projects"), None)
+    if s is None:
+        return []
+    s.scope, s.listed, s.subject = "list", listed, f"按①至{chr(0x2460 + listed - 1)}编号列出的事项"
+    return [s]
 
 
 def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:

@@ -104,7 +104,8 @@ def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
     for p in ex.projects:
         for g in p.progress:
             c = g.completed
-            if c is None or not p.targets or not g.is_completion_rate or g.region:
+            alone = g.rate is None and len(p.targets) == 1 and len(p.progress) == 1    # 860户／2934人／—
+            if c is None or not p.targets or not (g.is_completion_rate or alone) or g.region:
                 continue
             if any(t.unit == c.unit or _compatible(t, c) for t in p.targets):
                 continue
@@ -112,7 +113,8 @@ def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
                      ("名", "例"), ("人", "例"), ("个", "所"), ("所", "个"),
                      ("人", "户"), ("户", "人"), ("户", "间"), ("间", "户")}      # 1.8万农村人口 … 已解决1.52万户
             clash = [t for t in p.targets if (t.unit, c.unit) in pairs]
-            if len(clash) == 1 and rate_consistent(c.value, c.half, clash[0].value, clash[0].half, g.rate, g.rate_raw):
+            if len(clash) == 1 and (alone or rate_consistent(c.value, c.half, clash[0].value, clash[0].half, g.rate,
+                                                             g.rate_raw)):
                 t = clash[0]
                 yield Flag("UNIT_MISMATCH", "warning",
                            f"{p.name}：目标为{t.raw or _fmt(t.value) + (t.unit or '')}，完成数写作{c.raw}（{t.unit} 与 {c.unit} 不是同一单位）",

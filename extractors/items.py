@@ -510,7 +510,7 @@ def _without_by_products(progress: list[Progress], targets: list[Target], text: 
         return progress
     return [g for g in progress if g.completed is None or g.rate is not None or g.region is not None
             or any(t.unit == g.completed.unit or (t.family and t.family == g.completed.family) for t in targets)
-            or re.search(r"投资\s*" + re.escape(g.completed.raw), text)]
+            or re.search(r"(?:投资|累计完成|已完成)\s*" + re.escape(g.completed.raw), text)]
 
 
 def _name_of(task: str, gaz) -> str:

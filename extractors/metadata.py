@@ -201,6 +201,8 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
         return "plan"
     if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
         return "summary"
+    if P.FILLING_FORM.search("\n".join(lines[:8])):
+        return "summary"          # 统计时段 / 填报单位 / 填报日期 over a 月报's table: a 填报 form
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", t):
         return "progress"
     if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单|解读|公告",
@@ -233,7 +235,8 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
         for k in range(min(longest, j + 1 - last_end), 1, -1):
             start = j + 1 - k
             cand = text[start:j + 1]
-            if cand not in names or _inside_word(text, start, j + 1):
+            qualified = bool(out) and out[-1][2] + len(out[-1][0]) == start      # 北京市西城区: after its parent
+            if cand not in names or (_inside_word(text, start, j + 1) and not qualified):
                 continue
             if text[j + 1:j + 2] in SUFFIX_CHARS and text[start:j + 2] in names:
                 break         # 秦州区: the county, not its short form 秦州 (the next end tries it)
@@ -291,6 +294,21 @@ def masthead_region(lines: list[str], gaz) -> Region | None:
     if len(fit) != 1:
         return None
     return Region(name=fit[0].name, code=fit[0].code, path=gaz.path(fit[0].code))
+
+
+def township_of(lines: list[str], region: Region | None) -> Region | None:
+    """中共腾冲市和顺镇委员会 / 腾冲市和顺镇人民政府 issuing the document: a township's own document is about
+    the township (the gazetteer stops at counties), under the county the masthead names."""
+    county = region.name if region else ""
+    for ln in [x for x in lines[:8] if x.strip()][:5]:
+        line = re.sub(r"\s+", "", ln)
+        issuers = list(P.TOWNSHIP_ISSUER.finditer(line))
+        if not issuers or "".join(m.group(0) for m in issuers) != line:
+            continue          # only a line that is the issuers' names (not 城关镇人民政府、… addressed)
+        m = issuers[-1]
+        if m.group("county") in (None, county) or not county:
+            return Region(name=m.group("town"), code=None, path=(region.path if region else []) + [m.group("town")])
+    return region
 
 
 def region_of(found: list, title: str | None, gaz) -> Region | None:

@@ -134,6 +134,9 @@ HEADING_NUM = re.compile(r"^\s*(?P<seq>\d{1,2})\s*[、.．](?!\d)\s*(?P<title>.*
 # 由州人社局牵头组织实施的“…”项目：
 LEAD_PROJECT = re.compile(r"由(?P<unit>[^，。“”\"]{2,25}?)牵头(?:组织)?(?:实施|负责|落实|承办)?的?[“\"「](?P<name>.+?)[”\"」](?:项目[:：，,]?|[:：])")
 
+# ① 学有优教 -> the circled number opening a block heading (a short line of its own)
+CIRCLED_BLOCK = re.compile(r"^\s*([\u2460-\u2473])\s*[^\d\s]{2,16}\s*$")
+
 # 共9个项目、12个指标任务 / 共16件 / 10项重点民生工程的30个具体工作任务
 DECLARED = re.compile(r"(?P<n>\d+|[一二三四五六七八九十百]+)\s*(?P<unit>个项目|项项目|个民生项目|件民生实事|件实事|件|项重点民生工程|项民生工程|项实事|项|个具体工作任务|个工作任务|个任务|个指标任务|个考核指标|个指标|大类|个方面)")
 
@@ -221,8 +224,10 @@ ROLE_LABEL = re.compile(r"^\s*(?P<role>牵头|配合|协办|协助|参与|责任
 POST_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:长|书记|主任|常委|委员|主席|调研员|巡视员)[^（）()]*[）)]")
 # 韦  宁（副市长）　　牵头单位：市住建局 -> the next field on the same line, after a wide gap
 NEXT_FIELD = re.compile(r"\s{2,}[\u4e00-\u9fff]{2,8}[：:].*$")
-# 主要原因是县住建局 / 请各 -> words no organisation's name holds
-NOT_UNIT = re.compile(r"[是因要请把对向在的已]|主要|原因|各|相关|有关")
+# 主要原因是县住建局 / 请各 -> words no organisation's name holds; 责任站所 / 牵头单位 -> a column's or a
+# field's label, never a unit itself
+NOT_UNIT = re.compile(r"[是因要请把对向在的已]|主要|原因|各|相关|有关|"
+                      r"^(?:责任|牵头|配合|协办|主办|承办|实施|主责)(?:单位|部门|站所|科室|处室)$")
 
 # 年度目标为城镇新增就业3万人 (not 完成年度目标的55%)
 TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划|"
@@ -409,6 +414,13 @@ SHARE_PROMISED = re.compile(r"(?:以上|以内|以下)?的?(?:目标|任务)")
 # 区发改局、区财政局/区扶贫办
 SPLIT = re.compile(r"[、，,；;/\n]+")
 
+# 市教育体育局（牵头），市发展改革委 / 市住建局、市公安局（共同牵头）， -> the mark after a unit cell's lead units
+LEAD_MARK = re.compile(r"[（(](?:共同|联合)?牵头[）)][，,、；;]?")
+
+# 市政府副市长、市公安局局长　王  涛 -> the posts written before a name, set off by a wide space
+POST_BEFORE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{0,12}?(?:省|市|州|县|区|旗|盟|乡|镇|政府|局|委|厅|办|部)[\u4e00-\u9fff]{0,4}?"
+                              r"(?:长|书记|主任|常委|委员|主席|调研员|巡视员)[、，,]?)+[ \t\u3000]+(?=\S)")
+
 # 夏  洁 -> a two-character name padded to three
 PADDED_NAME = re.compile(r"^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]$")
 
@@ -506,3 +518,43 @@ SUBJECT = re.compile(r"^[（(]?[一二三四五六七八九十\d]{0,3}[）)、.]
 
 # 提质改造26公里开工建设城镇老旧小区 -> cut after 26公里
 REST_ITEMS = re.compile(r"([\d.]+(?:公里|个|户|件|人次|人|所|张|万元|元))(?=(?:开工|建设|实施|改|新建|增加|完成|办理|康复|推进))")
+
+# 交办事项 / 年度任务 / 当前进展 / 责任领导 / 责任单位 / 完成时限: the label cell of a form table (交办单, 督办单),
+# its group the role of the value beside it; 反馈要求 / 交办日期 / 联系人 are known and left out
+FORM_LABEL = re.compile(r"(?P<name>(?:交办|督办|督查|重点)?事项(?:名称)?|项目(?:名称)?|实事(?:名称|项目)?|任务名称)|"
+                        r"(?P<target>年度任务|目标任务|年度目标|任务目标|工作目标|建设内容|建设规模|主要任务|督办内容|交办内容|工作任务|任务)|"
+                        r"(?P<progress>当前进展|进展情况|工作进展|推进情况|完成情况|目前进展|进度情况)|"
+                        r"(?P<leader>(?:责任|分管|牵头|包保|包联|联系|督办)(?:市|县|区|州|省)?领导|责任人)|"
+                        r"(?P<partner>配合单位|协办单位|协助单位|配合部门|参与单位)|"
+                        r"(?P<lead_unit>责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|主责单位)|"
+                        r"(?P<deadline>完成时限|完成时间|办结时限|督办时限|时间节点|完成期限)|"
+                        r"(?P<skip>反馈要求|反馈时间|交办日期|督办日期|联系人|联系电话|备注|编号|交办单位|督办单位)")
+
+# 各项目进展按“年度目标／累计完成／完成率”列示 -> the defining sentence of slash triplets (three labels)
+TRIPLET_HEADER = re.compile(r"[\u4e00-\u9fff]{2,6}/[\u4e00-\u9fff]{2,6}/[\u4e00-\u9fff]{2,6}")
+# 1.城镇新增就业（州人社局）：4500人/4212人/93.6% -> body (an item line whose body is a slash triplet)
+TRIPLET_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[.、]|[（(][一二三四五六七八九十\d]{1,3}[）)])?[^：:/]{2,40}(?P<colon>[：:])\s*(?P<body>[^/]+/[^/]+/[^/]+)$")
+# the slash between a triplet's parts, not one inside a unit (元/人/年)
+TRIPLET_SLASH = re.compile(r"/(?![人户月年天日次亩])")
+# ✔ 新增学位 5400个 ▶ 已完成 4860个 ▶ 完成率 90% -> name, target, rest (an infographic's indicator line)
+SYMBOL_LINE = re.compile(r"^\s*(?P<sym>[✔✓√☑●■◆★])\s*(?P<name>[^\d▶►➤▸→]{2,40}?)\s+(?P<target>\d[^▶►➤▸→]*?)\s*"
+                         r"(?P<rest>[▶►➤▸→].*)$")
+# ▶ 已完工 25个 ▶ 完工率 78.1% (steps alone on a line, continuing the indicator above)
+SYMBOL_STEPS_ONLY = re.compile(r"^\s*(?P<rest>[▶►➤▸→].*)$")
+# ▶ 已完成 4860个 / ▶ 完成率 90% / ▶ 提前完成 ✔ -> word, fig
+SYMBOL_STEP = re.compile(r"[▶►➤▸→]\s*(?P<word>[^\d▶►➤▸→✔✓√]*?)\s*(?P<fig>\d[^▶►➤▸→]*?)?\s*[✔✓√]?\s*(?=[▶►➤▸→]|$)")
+
+# 已完工38个 / 已建成17个 / 2个完工 / 已受益2.05万人 -> finished work, in a 形象进度 cell
+FINISHED = re.compile(r"已|完工|建成|竣工|完成|受益")
+# 在建18个 / 3所主体完工 / 开工 -> work under way or a stage, not finished
+UNDER_WAY = re.compile(r"在建|主体|开工|施工|装修|前期|招标|未")
+# 建成623张，完成率124.6% -> rate (a completion rate written inside a 完成情况 cell)
+CELL_RATE = re.compile(r"完成(?:率|比例|年度任务的?|年任务的?)?\s*(?:为|达|达到)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+# 排名 | 责任单位 | 得分 | 扣分原因 -> a score ranking of units
+RANKING_HEADER = re.compile(r"^(?:排名|名次|位次|得分|考核得分|总分)$")
+# 中共腾冲市和顺镇委员会 / 腾冲市和顺镇人民政府 / 观音桥街道办事处 -> county (may be absent), town: a township issuing
+TOWNSHIP_ISSUER = re.compile(r"(?:中共)?(?P<county>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗))?(?![各全该本])"
+                             r"(?P<town>(?:(?![市县区旗])[\u4e00-\u9fff]){1,5}(?:镇|乡|街道))"
+                             r"(?:人民政府|委员会|党委|办事处|党工委|工作委员会)")
+# 统计时段：… 填报单位：… 填报日期：… -> the header line of a 填报 form (a 月报, a 进度表 sent up)
+FILLING_FORM = re.compile(r"填报单位\s*[:：]")

@@ -15,6 +15,7 @@ from .normalize import simplify
 def leaders_in(cell: str) -> list[str]:
     out = []
     cell = P.NEXT_FIELD.sub("", P.POST_IN_BRACKETS.sub("", cell or ""))
+    cell = P.POST_BEFORE_NAME.sub("", cell.strip())
     for part in re.split(r"[、，,；;/\n]+|\s{3,}", cell):
         part = P.NAME_DOT.sub("·", P.LEADER_TITLE.sub("", part.strip()))
         titled = P.TITLE_AFTER.search(part)               # 那顺乌日图副盟长 / 李  刚副盟长

@@ -6,6 +6,9 @@
   全市          25000     22252   89.01%     76        62      81.58%
   赤坎区        3200      2913    91.03%     18        15      83.33%
 
+A plan's 分解表 has one target column per project and no 完成 column (地区 | 城镇新增就业（万人） |
+农村危房改造（户）); its cells are the regions' targets, scaled by the header's unit.
+
 Each (group, row) becomes a project of its own: the county's target and progress, the total
 row with region None.  The checks then test each row's rate and the counties against the total.
 """
@@ -15,6 +18,7 @@ import re
 
 from . import patterns as P
 from .normalize import simplify, squash
+from .numbers import find_quantities
 from .records import Evidence, Progress, Project, Quantity, Target
 
 ROLE = [("rate", re.compile(r"完成率|完成比例|进度|%")), ("completed", re.compile(r"完成|累计|实际")),
@@ -56,6 +60,8 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
     if list(groups) == [""]:
         groups = _prefix_groups(labels, rc) or groups
     if not groups:
+        groups = _target_columns(labels, rc)
+    if not groups:
         return None
     fallback = _name_from_title(title)
     seq_col = next((c for c, (top, bottom) in enumerate(labels) if (top or bottom) in ("序号", "编号")), None)
@@ -72,11 +78,16 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
             target = _number(row, cols["target"])
             if target is None:
                 continue       # '—': no task for this county
+            t_unit = unit
+            if set(cols) == {"target"} and unit:      # a 分解表 column: 14.5 under （万人） → 145000 人
+                q = find_quantities(squash(row[cols["target"]]) + unit, gaz.units)
+                if q:
+                    target, t_unit = (q[0].value, q[0].half, q[0].raw), q[0].unit
             seq = squash(row[seq_col]) if seq_col is not None and k == 0 and seq_col < len(row) else None
             p = Project(name=name, evidence=ev, region=region, table=table.index, row=r, seq=seq or None)
             p.sheet_group = f"{table.index}:{group or name}"
-            p.targets.append(Target(text=f"{name}{row[cols['target']]}", value=target[0], unit=unit, raw=row[cols["target"]],
-                                    half=target[1], family=_family(unit, gaz)))
+            p.targets.append(Target(text=f"{name}{row[cols['target']]}", value=target[0], unit=t_unit,
+                                    raw=row[cols["target"]], half=target[1], family=_family(t_unit, gaz)))
             g = Progress(text=ev.text, region=region, line=ev.line)
             done = _number(row, cols.get("completed"))
             if done is not None:
@@ -106,6 +117,20 @@ def _prefix_groups(labels, rc) -> dict[str, dict[str, int]]:
             groups.setdefault(top[:word.start()], {}).setdefault(role, c)
     groups = {g: cols for g, cols in groups.items() if "target" in cols and ("completed" in cols or "rate" in cols)}
     return groups if len(groups) >= 2 else {}
+
+
+def _target_columns(labels, rc) -> dict[str, dict[str, int]]:
+    """A plan's 分解表 (地区 | 城镇新增就业（万人） | 农村危房改造（户） …): no column says 任务 or 完成, each names a
+    project and its unit, and every region row's cell is that region's target."""
+    groups: dict[str, dict[str, int]] = {}
+    for c, (top, bottom) in enumerate(labels):
+        label = bottom or top
+        if c == rc or not label or label in ("序号", "编号"):
+            continue
+        if not _unit(label) or any(pat.search(P.UNIT_IN.sub("", label)) for _, pat in ROLE):
+            return {}
+        groups[label] = {"target": c}
+    return groups
 
 
 def _labels(table, rows, first) -> list[tuple[str, str]]:

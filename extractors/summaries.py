@@ -134,6 +134,13 @@ def declared_counts(text: str, line: int | None, original: str, year: int | None
     return out
 
 
+def circled_blocks(lines: list[str]) -> int | None:
+    """① 学有优教 … ⑪ 舌尖安全: the number of blocks an infographic or a short report lists under circled
+    numbers, when they run ① to N once (a run that starts again at ① numbers sub-items, not the list)."""
+    seen = [ord(m.group(1)) - 0x2460 + 1 for ln in lines if (m := P.CIRCLED_BLOCK.match(ln))]
+    return len(seen) if len(seen) >= 3 and seen == list(range(1, len(seen) + 1)) else None
+
+
 def threshold_counts(text: str, line: int | None, original: str, time_progress: float | None) -> list[Summary]:
     """注：完成率超过时序进度的县（市）共10个 → total 10 of the regions whose rate exceeds 66.7%
     (the 时序进度 the document states elsewhere); the check counts the regions' rates."""

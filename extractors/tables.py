@@ -19,14 +19,15 @@ from .records import Evidence, Progress, Project, Quantity, Target
 
 # (role, header pattern) — the first that matches a column's header wins
 COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
-    ("skip", r"验收|认定|评估|备注|说明|联系电话|联系人"),
+    ("skip", r"验收|认定|评估|备注|说明|联系电话|联系人|序时进度|时序进度|本月|当月"),
     ("ballot", r"赞成票|反对票|弃权票|^(?:赞成|反对|弃权)$|得票|票数|票决结果"),
     ("seq", r"^(序号|编号|序|No\.?)$"),
     ("measure", r"计量单位|^计量$|^单位名称$"),
     ("leader", r"领导|责任人|负责人|联系人"),
     ("partner", r"相关责任单位|配合单位|协办单位|参与单位|协助单位|配合部门|协办部门|相关单位|责任主体"),
-    ("lead_unit", r"牵头|主要责任单位|责任单位|责任部门|承办单位|主办单位|实施单位|主责单位|负责单位|承办部门"),
+    ("lead_unit", r"牵头|责任单位|责任部门|责任站所|责任科室|承办单位|主办单位|实施单位|主责单位|负责单位|承办部门"),
     ("deadline", r"时限|完成时间|时间节点|截止时间|完成期限"),
+    ("stage", r"形象进度|形象进展|工程进度"),
     ("rate", r"完成率|完成进度|完成比例|百分比|占比|%|进度"),
     ("completed", r"已完成|完成数|累计完成|实际完成|完成情况|完成量|进展情况"),
     ("status", r"状态|进展评价|评价|等次"),
@@ -68,8 +69,17 @@ def layout_of(table) -> TableLayout | None:
             # a second header row: short labels under a spanning cell
             if n_head < table.n_rows and table.header_rows >= 2:
                 n_head = max(n_head, table.header_rows)
+            elif n_head < table.n_rows and _is_sub_header(rows[n_head]):
+                n_head += 1       # 截至9月底完成情况 over 完成数 | 完成率（%）, flattened without its spans
             return _roles(rows, n_head, table.n_cols)
     return None
+
+
+def _is_sub_header(row: list[str]) -> bool:
+    """项目 | 子项目 | 完成数 | 完成率（%）: a row of labels under the header, no figure in it, one naming a role."""
+    cells = [squash(simplify(x)) for x in row if x.strip()]
+    return len(cells) >= 2 and not any(re.search(r"\d", P.UNIT_IN.sub("", x)) for x in cells) \
+        and any(_role(x) in ("rate", "completed", "target", "name") for x in cells)
 
 
 def _role(header: str) -> str | None:
@@ -192,11 +202,36 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
                 simplify(name) + qty_text
             current.targets.append(Target(text=label, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
                                           half=q.half, family=q.family))
+        for c in lay.roles.get("target", [])[1:]:        # 年度计划投资（万元）: a second target column
+            if c >= len(row) or row[c] == row[lay.col("target")]:
+                continue                                  # 任务指标 merged over two columns
+            more = simplify(lay.figure_text(c, _join_lines(row[c])))
+            for q in target_figures(more, find_quantities(more, gaz.units)):
+                current.targets.append(Target(text=simplify(name) + more, value=q.value, unit=q.unit, op=q.op,
+                                              raw=q.raw, half=q.half, family=q.family))
         if not current.targets and (share := _percent_cell(target_text)):     # 95% under a 计量单位 of %
             current.targets.append(Target(text=simplify(name) + squash(target_text), value=share.value,
                                           unit="%", raw=squash(target_text), family="share"))
         _row_progress(current, lay, row, gaz, evidence)
+        _stage_counts(current, lay, row, gaz, evidence)
     return projects
+
+
+def ranked_units(table, gaz) -> list[str]:
+    """排名 | 责任单位 | 得分 | 扣分原因: the units a score ranking lists (a table naming no project)."""
+    rows = table.filled()
+    if not rows:
+        return []
+    heads = [squash(simplify(x)) for x in rows[0]]
+    roles = [_role(x) if x else None for x in heads]
+    if "lead_unit" not in roles or not any(P.RANKING_HEADER.search(x) for x in heads) \
+            or any(r in ("name", "target", "completed") for r in roles):
+        return []
+    c = roles.index("lead_unit")
+    out: list[str] = []
+    for row in rows[1:]:
+        out += [u for u in units_in(row[c] if c < len(row) else "", gaz.org_suffixes) if u not in out]
+    return out
 
 
 def ballot_rows(table) -> int | None:
@@ -272,6 +307,8 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         m = re.search(r"(\d+(?:\.\d+)?)\s*%?", squash(row[rate]))
         if m:
             p.rate, p.rate_raw, p.measure = float(m.group(1)), m.group(1), "完成率"
+    elif done is not None and done < len(row) and (m := P.CELL_RATE.search(simplify(squash(row[done])))):
+        p.rate, p.rate_raw, p.measure = float(m.group("rate")), m.group("rate"), "完成率"   # 建成623张，完成率124.6%
     if status is not None and status < len(row):
         p.status = status_of(simplify(row[status]), gaz)
     region = lay.col("region")
@@ -279,6 +316,26 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         p.region = simplify(squash(row[region]))
     if p.completed or p.rate is not None or p.status:
         project.progress.append(p)
+    if done is not None and done < len(row) and p.completed and len(project.targets) > 1:
+        # 完成31个，惠及居民11968户 against 30个 and 1.2万户: the second figure is the second target's
+        others = {t.unit for t in project.targets} - {p.completed.unit}
+        for q in find_quantities(simplify(row[done]), gaz.units)[1:]:
+            if q.unit in others:
+                others.discard(q.unit)
+                project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
+
+
+def _stage_counts(project: Project, lay: TableLayout, row: list[str], gaz, evidence: Evidence) -> None:
+    """已完工38个，在建18个 in a 形象进度 cell: the counts of finished work are progress without a rate;
+    work under way (在建) or a stage (3所主体完工) is not."""
+    c = lay.col("stage")
+    if c is None or c >= len(row):
+        return
+    for clause in re.split(r"[，,；;、。]", simplify(row[c])):
+        if not P.FINISHED.search(clause) or P.UNDER_WAY.search(clause):
+            continue
+        for q in find_quantities(clause, gaz.units)[:1]:
+            project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
 
 
 def status_of(text: str, gaz) -> str | None:
