@@ -75,8 +75,27 @@ def op_for(text: str, start: int, end: int) -> str:
     return "="
 
 
+_SEEN: dict[str, list[Quantity]] = {}
+_SEEN_UNITS: list = [None]
+
+
 def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quantity]:
-    """Every number with a unit of measure in `text` (normalised), in order."""
+    """Every number with a unit of measure in `text` (normalised), in order.
+
+    The readers of a document ask about the same paragraph several times (items, sentences,
+    tables, forms, checks), so the answers for the last few thousand texts are kept."""
+    if _SEEN_UNITS[0] is not units:
+        _SEEN.clear()
+        _SEEN_UNITS[0] = units
+    found = _SEEN.get(text)
+    if found is None:
+        if len(_SEEN) >= 4096:
+            _SEEN.clear()
+        found = _SEEN[text] = _find_quantities(text, units)
+    return list(found)
+
+
+def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for pat, unit_of in ((P.PER_PERSON_MONTH, lambda m: "元/人/" + {"日": "天"}.get(m.group("per"), m.group("per"))),
