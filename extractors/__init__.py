@@ -28,7 +28,9 @@ from .summaries import (
     money_parts,
     piece_parts,
     status_parts,
+    status_tally,
     table_counts,
+    table_tally,
     threshold_counts,
 )
 from .tables import ballot_rows, projects_from_table
@@ -82,6 +84,7 @@ def extract_records(doc, gaz) -> Extraction:
             result.summaries += [s for s in [ballot_count(ballot, paragraphs, line)] if s]
             continue
         result.summaries += table_counts(table, norm)
+        result.summaries += table_tally(table)
         sheet = projects_from_sheet(table, title, gaz, places)
         result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
     _apply_level_notes(result.projects, norm)
@@ -104,6 +107,7 @@ def extract_records(doc, gaz) -> Extraction:
     for ln, nt in paragraphs:
         result.summaries += status_parts(nt.text, gaz, ln, nt.original.strip())
         result.summaries += piece_parts(nt.text, gaz, ln, nt.original.strip())
+        result.summaries += status_tally(nt.text, ln, nt.original.strip())
         result.summaries += money_parts(nt.text, gaz, ln, nt.original.strip())
     if "完成率" in full:          # a table's footnote may sit in the table block: read every line
         pace = P.TIME_PROGRESS.search(full)

@@ -128,9 +128,13 @@ def check_over(ex: Extraction, doc=None) -> Iterator[Flag]:
 
 
 def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
-    """SUM_MISMATCH: the parts of a count statement against its total."""
+    """SUM_MISMATCH: the parts of a count statement against its total.  A line with a tally (the total and
+    every clause that splits it) is checked on the tally only, not again on a partial reading of it."""
+    tallied = {s.evidence.line for s in ex.summaries if s.scope == "tally"}
     for s in ex.summaries:
         if not s.parts or s.total is None or s.scope == "list":
+            continue
+        if s.scope in ("status", "pieces") and s.evidence.line in tallied:
             continue
         total = sum(s.parts.values())
         if s.scope == "money":
