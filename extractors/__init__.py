@@ -282,8 +282,7 @@ def _county_targets(result: Extraction, paragraphs, gaz) -> None:
                 name = name.replace(q.raw, "")
             p = Project(name=name.strip() or item, evidence=s.evidence, region=region)
             for q in qs:
-                p.targets.append(Target(text=item, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
-                                        half=q.half, family=q.family))
+                p.targets.append(Target.of(q, item))
             p.progress.append(Progress(text=item, region=region, status="lagging", line=s.evidence.line))
             result.projects.append(p)
 

@@ -81,15 +81,15 @@ def _standard_met(c, unit: str | None, target: float, rate: float | None) -> boo
 def _base_for(targets: list[Target], g: Progress) -> Target | None:
     """The target a completed figure is measured against: same unit, else same family."""
     c = g.completed
-    same = [t for t in targets if t.value and t.unit == c.unit and t.op == "="]
+    same = [t for t in targets if t.value and t.unit == c.unit and (t.op == "=" or t.approx)]
     if len(same) == 1:
         return same[0]
     if len(same) > 1:
         return None
-    fam = [t for t in targets if t.value and t.family == c.family and t.op == "=" and _compatible(t, c)]
+    fam = [t for t in targets if t.value and t.family == c.family and (t.op == "=" or t.approx) and _compatible(t, c)]
     if len(fam) == 1:
         return fam[0]
-    kin = [t for t in targets if t.value and t.op == "=" and t.unit and c.unit and t.unit[-1] == c.unit[-1]]
+    kin = [t for t in targets if t.value and (t.op == "=" or t.approx) and t.unit and c.unit and t.unit[-1] == c.unit[-1]]
     return kin[0] if len(kin) == 1 else None
 
 

@@ -178,8 +178,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if kind in ("plan", "supervision"):
             figures = sorted(figures + percent_targets(target_text), key=lambda q: q.start)
         for q in figures:
-            p.targets.append(Target(text=_clause(target_text, q.start, q.end), value=q.value, unit=q.unit,
-                                    op=q.op, raw=q.raw, half=q.half, family=q.family))
+            p.targets.append(Target.of(q, _clause(target_text, q.start, q.end)))
         if progress_text:
             p.progress = _without_by_products(progress_in(progress_text, gaz, places, ln, original, p.targets),
                                               p.targets, progress_text)
@@ -258,8 +257,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 progress_text = seg[done.start():] if done and P.PROGRESS_RATE.search(seg) else ""
             p = Project(name=name, evidence=Evidence(text=nt.original.strip(), line=ln))
             for q in find_quantities(target_text, gaz.units):
-                p.targets.append(Target(text=_clause(target_text, q.start, q.end), value=q.value, unit=q.unit,
-                                        op=q.op, raw=q.raw, half=q.half, family=q.family))
+                p.targets.append(Target.of(q, _clause(target_text, q.start, q.end)))
             p.progress = progress_in(progress_text, gaz, places, ln, nt.original.strip(), p.targets)
             if p.targets or p.progress:
                 out.append(p)
@@ -294,8 +292,7 @@ def _add_shares(p: Project, text: str, ln: int, evidence: str) -> None:
     value in % with no rate (a standard met is never a rate of progress)."""
     promised, reached = shares_in_report(text)
     for q in promised:
-        p.targets.append(Target(text=_clause(text, q.start, q.end), value=q.value, unit=q.unit, op=q.op, raw=q.raw,
-                                family=q.family))
+        p.targets.append(Target.of(q, _clause(text, q.start, q.end)))
     for q in reached:
         p.progress.append(Progress(text=evidence, completed=q, line=ln))
 
@@ -343,8 +340,7 @@ def _task_then_progress(seg: str, q, gaz, places, ln: int, original: str) -> Pro
     """A clause whose figure `q` is its task: the project named by what comes before the figure,
     with the progress the rest of the clause states."""
     p = Project(name=seg[:q.start].strip("，, ") or seg[:q.end], evidence=Evidence(text=original, line=ln))
-    p.targets.append(Target(text=seg[:q.end].strip("，, "), value=q.value, unit=q.unit, op=q.op, raw=q.raw,
-                            half=q.half, family=q.family))
+    p.targets.append(Target.of(q, seg[:q.end].strip("，, ")))
     p.progress = progress_in(seg[q.end:], gaz, places, ln, original, p.targets)
     return p
 

@@ -310,7 +310,9 @@ LIST_JOIN = re.compile(r"\s*[、和及与]\s*")
 CLAUSE_END = re.compile(r"\s*(?:$|[，,。；;）)]|以上|左右)")
 
 # 近3万人 / 约1.2万户 / 逾5000人 -> a figure written roughly
-APPROX_BEFORE = re.compile(r"(?:近|约|逾|超|大约)$")
+APPROX_BEFORE = re.compile(r"(?P<word>近|约|逾|超|大约|不到|不足)$")
+# the bound an approximate figure gives (README, batch 4): 3000余人 / 逾200公里 -> '>=', 近2.4万户 / 不足300户 -> '<='
+APPROX_OP = {"余": ">=", "多": ">=", "逾": ">=", "超": ">=", "近": "<=", "不到": "<=", "不足": "<=", "约": "=", "大约": "="}
 
 # 3-5所 -> num=3 before the upper bound
 RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到]\s*$")

@@ -52,3 +52,31 @@ def test_total_row_of_a_table_split_by_status():
     text = "某区2023年重点民生实事进展情况表\n（截至2023年8月31日）\n\n" + "\n\n".join(
         "\n".join("\t" + c for c in row) for row in rows) + "\n"
     assert sum_flags(run(text)) == [(3, 4)]
+
+
+# ---- a figure written roughly: the target's op is the word's bound ---------------------------
+
+PLAN_HEAD = "某县人民政府关于印发2023年十件民生实事实施方案的通知\n\n"
+
+
+@pytest.mark.parametrize("item, want", [
+    ("培训农民工1.5万余名", (15000.0, "名", ">=", "1.5万余名")),
+    ("新建改造农村公路逾8000公里", (8000.0, "公里", ">=", "逾8000公里")),
+    ("改造农村户厕3000多户", (3000.0, "户", ">=", "3000多户")),
+    ("新增养老床位超1000张", (1000.0, "张", ">=", "超1000张")),
+    ("惠及群众近300万人", (3000000.0, "人", "<=", "近300万人")),
+    ("解决不足300户群众饮水问题", (300.0, "户", "<=", "不足300户")),
+    ("新增养老床位约500张", (500.0, "张", "=", "约500张")),
+    ("改造农村危房3000余户以上", (3000.0, "户", ">=", "3000余户")),
+], ids=["yu-after", "yu-before", "duo", "chao", "jin", "buzu", "yue", "stated-bound-wins"])
+def test_a_rough_target_takes_the_bound_of_its_word(item, want):
+    r = run(PLAN_HEAD + f"一、民生实事。{item}。（县人社局）\n")
+    assert [(t.value, t.unit, t.op, t.raw) for p in r.projects for t in p.targets] == [want]
+
+
+def test_a_rough_completed_figure_keeps_its_number_and_is_still_checked_against_a_rough_target():
+    r = run(PROGRESS_HEAD + "截至9月30日，各项实事进展如下：\n\n"
+            "1.职业技能培训（县人社局）。年度目标培训近5000人，已培训3000余人，完成年任务的60%。\n")
+    assert [(t.value, t.op) for p in r.projects for t in p.targets] == [(5000.0, "<=")]
+    assert [(g.completed.value, g.rate) for p in r.projects for g in p.progress if g.completed] == [(3000.0, 60.0)]
+    assert not [f for f in r.flags if f.code == "RATE_MISMATCH"]
