@@ -113,7 +113,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         tail_owners = bracket_units(tail.group("units"), gaz.org_suffixes) if tail else None
         if tail_owners:
             body = body[:tail.start() + 1]
-        has_target = P.TARGET_SENT.search(body)
+        has_target = _target_sentence(body)
         title_end = body.find("。")
         first = body[:title_end] if title_end > 0 else body
         done = P.PROGRESS_START.search(first) if kind in ("progress", "summary") and len(first) <= 80 \
@@ -167,12 +167,12 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         clean = _without_spans(clean, [span for _, _, span in role_units(clean, gaz.org_suffixes)])
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
         target_text, progress_text = _split(clean, kind)
-        cut = P.PROGRESS_START.search(clean) if done and not P.TARGET_SENT.search(clean) else None
+        cut = P.PROGRESS_START.search(clean) if done and not _target_sentence(clean) else None
         if cut:
             target_text, progress_text = clean[:cut.start()], clean[cut.start():]
         elif kind not in ("progress", "summary") and 0 < title_end <= 40:
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
-        elif not P.TARGET_SENT.search(clean) and find_quantities(title, gaz.units):
+        elif not _target_sentence(clean) and find_quantities(title, gaz.units):
             target_text = title                          # the item's own title states the target
         figures = target_figures(target_text, find_quantities(target_text, gaz.units))
         if kind in ("plan", "supervision"):
@@ -396,7 +396,7 @@ def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _split(body: str, kind: str) -> tuple[str, str]:
     """The target part and the progress part of an item's body."""
-    m = P.TARGET_SENT.search(body)
+    m = _target_sentence(body)
     if kind not in ("progress", "summary"):
         done = P.PROGRESS_START.search(body) if P.PROGRESS_RATE.search(body) else None
         return (body[:done.start()], body[done.start():]) if done else (body, "")
@@ -408,6 +408,13 @@ def _split(body: str, kind: str) -> tuple[str, str]:
     cut = P.PROGRESS_START.search(body, start, end_sent)
     end = cut.start() if cut else end_sent
     return body[start:end], body[:m.start()] + "。" + body[end:]
+
+
+def _target_sentence(text: str) -> re.Match | None:
+    """The first 年度目标 / 年度任务 that opens a target, not one named inside a rate
+    (完成年度目标100万人的75.6%: the target of that rate's own clause)."""
+    rates = [m.span() for m in P.RATE_OF_TARGET.finditer(text)]
+    return next((m for m in P.TARGET_SENT.finditer(text) if not any(a <= m.start() < b for a, b in rates)), None)
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -80,3 +80,14 @@ def test_a_rough_completed_figure_keeps_its_number_and_is_still_checked_against_
     assert [(t.value, t.op) for p in r.projects for t in p.targets] == [(5000.0, "<=")]
     assert [(g.completed.value, g.rate) for p in r.projects for g in p.progress if g.completed] == [(3000.0, 60.0)]
     assert not [f for f in r.flags if f.code == "RATE_MISMATCH"]
+
+
+# ---- several tasks in one paragraph, each target named inside its rate ---------------------
+
+def test_tasks_of_one_paragraph_each_keep_their_target_count_and_rate():
+    r = run(PROGRESS_HEAD + "截至6月30日，各项实事进展如下：\n\n"
+            "（一）就业创业。全县城镇新增就业7560人，完成年度目标10000人的75.6%；新增转移农村劳动力1280人，"
+            "完成年度任务2000人的64%；扶持自主创业830人，完成年度任务1500人的55.3%。\n")
+    got = sorted((t.value, g.completed.value, g.rate) for p in r.projects for t in p.targets for g in p.progress)
+    assert got == [(1500.0, 830.0, 55.3), (2000.0, 1280.0, 64.0), (10000.0, 7560.0, 75.6)]
+    assert not [f for f in r.flags if f.severity != "info"]
