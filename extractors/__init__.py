@@ -133,6 +133,7 @@ def extract_records(doc, gaz) -> Extraction:
     if whole is not None:
         result.projects.append(whole)
     _county_targets(result, paragraphs, gaz)
+    _without_tallied_counts(result)
     _link_bases(result)
     _canonical(result, gaz)
     return result
@@ -285,6 +286,26 @@ def _county_targets(result: Extraction, paragraphs, gaz) -> None:
                 p.targets.append(Target.of(q, item))
             p.progress.append(Progress(text=item, region=region, status="lagging", line=s.evidence.line))
             result.projects.append(p)
+
+
+def _without_tallied_counts(result: Extraction) -> None:
+    """12个子项中，已完成全年目标的1个，…低于50%的3个: the total and the parts of a status tally count the
+    projects, they are neither a target nor a completed figure of one."""
+    counts: dict[int, set[tuple[float, str | None]]] = {}
+    for s in result.summaries:
+        if s.scope == "tally" and s.evidence.line is not None:
+            counts.setdefault(s.evidence.line, set()).update((v, s.unit) for v in [s.total, *s.parts.values()])
+    if not counts:
+        return
+    kept = []
+    for p in result.projects:
+        tallied = counts.get(p.evidence.line, set())
+        p.targets = [t for t in p.targets if (t.value, t.unit) not in tallied]
+        p.progress = [g for g in p.progress if g.completed is None or g.rate is not None
+                      or (g.completed.value, g.completed.unit) not in counts.get(g.line, set())]
+        if p.targets or p.progress or not tallied:
+            kept.append(p)
+    result.projects = kept
 
 
 def _link_bases(result: Extraction) -> None:

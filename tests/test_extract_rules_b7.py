@@ -91,3 +91,10 @@ def test_tasks_of_one_paragraph_each_keep_their_target_count_and_rate():
     got = sorted((t.value, g.completed.value, g.rate) for p in r.projects for t in p.targets for g in p.progress)
     assert got == [(1500.0, 830.0, 55.3), (2000.0, 1280.0, 64.0), (10000.0, 7560.0, 75.6)]
     assert not [f for f in r.flags if f.severity != "info"]
+
+
+def test_the_numbers_of_a_status_tally_are_neither_targets_nor_progress():
+    r = run(PROGRESS_HEAD + "截至6月30日，12个子项中，已完成全年目标的1个，完成进度达到或超过50%的8个，完成进度低于50%的3个。\n\n"
+            "1.新增养老床位300张（区民政局）。已建成165张，完成年任务的55%。\n")
+    assert [(t.value, t.unit) for p in r.projects for t in p.targets] == [(300.0, "张")]
+    assert [(g.completed.value, g.completed.unit) for p in r.projects for g in p.progress if g.completed] == [(165.0, "张")]
