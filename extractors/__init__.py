@@ -32,7 +32,9 @@ from .summaries import (
     money_parts,
     piece_parts,
     status_parts,
+    status_tally,
     table_counts,
+    table_tally,
     threshold_counts,
 )
 from .tables import ballot_rows, projects_from_table, ranked_units
@@ -97,6 +99,7 @@ def extract_records(doc, gaz) -> Extraction:
         if units := ranked_units(table, gaz):
             ranked += [u for u in units if u not in ranked]
             ranked_line = ranked_line or (table.row_lines[0] if table.row_lines else None)
+        result.summaries += table_tally(table)
         sheet = projects_from_sheet(table, title, gaz, places)
         result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
     _apply_level_notes(result.projects, norm)
@@ -122,6 +125,7 @@ def extract_records(doc, gaz) -> Extraction:
     for ln, nt in paragraphs:
         result.summaries += status_parts(nt.text, gaz, ln, nt.original.strip())
         result.summaries += piece_parts(nt.text, gaz, ln, nt.original.strip())
+        result.summaries += status_tally(nt.text, ln, nt.original.strip())
         result.summaries += money_parts(nt.text, gaz, ln, nt.original.strip())
     if "完成率" in full:          # a table's footnote may sit in the table block: read every line
         pace = P.TIME_PROGRESS.search(full)
@@ -155,6 +159,7 @@ def extract_records(doc, gaz) -> Extraction:
         # the document's only list of units is a ranking: those are the units, of no one project
         result.projects.append(Project(name="（责任单位排名）", lead_units=ranked,
                                        evidence=Evidence(text="、".join(ranked), line=ranked_line)))
+    _without_tallied_counts(result)
     _link_bases(result)
     _canonical(result, gaz)
     return result
@@ -297,10 +302,29 @@ def _county_targets(result: Extraction, paragraphs, gaz) -> None:
                 name = name.replace(q.raw, "")
             p = Project(name=name.strip() or item, evidence=s.evidence, region=region)
             for q in qs:
-                p.targets.append(Target(text=item, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
-                                        half=q.half, family=q.family))
+                p.targets.append(Target.of(q, item))
             p.progress.append(Progress(text=item, region=region, status="lagging", line=s.evidence.line))
             result.projects.append(p)
+
+
+def _without_tallied_counts(result: Extraction) -> None:
+    """12个子项中，已完成全年目标的1个，…低于50%的3个: the total and the parts of a status tally count the
+    projects, they are neither a target nor a completed figure of one."""
+    counts: dict[int, set[tuple[float, str | None]]] = {}
+    for s in result.summaries:
+        if s.scope == "tally" and s.evidence.line is not None:
+            counts.setdefault(s.evidence.line, set()).update((v, s.unit) for v in [s.total, *s.parts.values()])
+    if not counts:
+        return
+    kept = []
+    for p in result.projects:
+        tallied = counts.get(p.evidence.line, set())
+        p.targets = [t for t in p.targets if (t.value, t.unit) not in tallied]
+        p.progress = [g for g in p.progress if g.completed is None or g.rate is not None
+                      or (g.completed.value, g.completed.unit) not in counts.get(g.line, set())]
+        if p.targets or p.progress or not tallied:
+            kept.append(p)
+    result.projects = kept
 
 
 def _link_bases(result: Extraction) -> None:

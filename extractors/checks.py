@@ -83,15 +83,15 @@ def _standard_met(c, unit: str | None, target: float, rate: float | None) -> boo
 def _base_for(targets: list[Target], g: Progress) -> Target | None:
     """The target a completed figure is measured against: same unit, else same family."""
     c = g.completed
-    same = [t for t in targets if t.value and t.unit == c.unit and t.op == "="]
+    same = [t for t in targets if t.value and t.unit == c.unit and (t.op == "=" or t.approx)]
     if len(same) == 1:
         return same[0]
     if len(same) > 1:
         return None
-    fam = [t for t in targets if t.value and t.family == c.family and t.op == "=" and _compatible(t, c)]
+    fam = [t for t in targets if t.value and t.family == c.family and (t.op == "=" or t.approx) and _compatible(t, c)]
     if len(fam) == 1:
         return fam[0]
-    kin = [t for t in targets if t.value and t.op == "=" and t.unit and c.unit and t.unit[-1] == c.unit[-1]]
+    kin = [t for t in targets if t.value and (t.op == "=" or t.approx) and t.unit and c.unit and t.unit[-1] == c.unit[-1]]
     return kin[0] if len(kin) == 1 else None
 
 
@@ -132,9 +132,13 @@ def check_over(ex: Extraction, doc=None) -> Iterator[Flag]:
 
 
 def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
-    """SUM_MISMATCH: the parts of a count statement against its total."""
+    """SUM_MISMATCH: the parts of a count statement against its total.  A line with a tally (the total and
+    every clause that splits it) is checked on the tally only, not again on a partial reading of it."""
+    tallied = {s.evidence.line for s in ex.summaries if s.scope == "tally"}
     for s in ex.summaries:
         if not s.parts or s.total is None or s.scope == "list":
+            continue
+        if s.scope in ("status", "pieces") and s.evidence.line in tallied:
             continue
         total = sum(s.parts.values())
         if s.scope == "money":

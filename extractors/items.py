@@ -118,7 +118,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         tail_owners = bracket_units(tail.group("units"), gaz.org_suffixes) if tail else None
         if tail_owners:
             body = body[:tail.start() + 1]
-        has_target = P.TARGET_SENT.search(body)
+        has_target = _target_sentence(body)
         title_end = body.find("。")
         first = body[:title_end] if title_end > 0 else body
         done = P.PROGRESS_START.search(first) if kind in ("progress", "summary") and len(first) <= 80 \
@@ -185,7 +185,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         clean = _without_spans(clean, [span for _, _, span in role_units(clean, gaz.org_suffixes)])
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
         target_text, progress_text = _split(clean, kind)
-        cut = P.PROGRESS_START.search(clean) if done and not P.TARGET_SENT.search(clean) else None
+        cut = P.PROGRESS_START.search(clean) if done and not _target_sentence(clean) else None
         sections = _sections(rest)
         if sections:             # 目标任务：… 进展情况：… 存在问题：…: only the first two count
             target_text, progress_text = sections
@@ -194,14 +194,13 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             target_text, progress_text = clean[:cut.start()], clean[cut.start():]
         elif kind not in ("progress", "summary") and 0 < title_end <= 40:
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
-        elif not P.TARGET_SENT.search(clean) and find_quantities(title, gaz.units):
+        elif not _target_sentence(clean) and find_quantities(title, gaz.units):
             target_text = title                          # the item's own title states the target
         figures = target_figures(target_text, find_quantities(target_text, gaz.units))
         if kind in ("plan", "supervision"):
             figures = sorted(figures + percent_targets(target_text), key=lambda q: q.start)
         for q in figures:
-            p.targets.append(Target(text=_clause(target_text, q.start, q.end), value=q.value, unit=q.unit,
-                                    op=q.op, raw=q.raw, half=q.half, family=q.family))
+            p.targets.append(Target.of(q, _clause(target_text, q.start, q.end)))
         if progress_text:
             p.progress = _without_by_products(progress_in(progress_text, gaz, places, ln, original, p.targets),
                                               p.targets, progress_text)
@@ -295,8 +294,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 progress_text = seg[done.start():] if done and P.PROGRESS_RATE.search(seg) else ""
             p = Project(name=name, evidence=Evidence(text=nt.original.strip(), line=ln))
             for q in find_quantities(target_text, gaz.units):
-                p.targets.append(Target(text=_clause(target_text, q.start, q.end), value=q.value, unit=q.unit,
-                                        op=q.op, raw=q.raw, half=q.half, family=q.family))
+                p.targets.append(Target.of(q, _clause(target_text, q.start, q.end)))
             p.progress = progress_in(progress_text, gaz, places, ln, nt.original.strip(), p.targets)
             if p.targets or p.progress:
                 out.append(p)
@@ -422,8 +420,7 @@ def _add_shares(p: Project, text: str, ln: int, evidence: str) -> None:
     value in % with no rate (a standard met is never a rate of progress)."""
     promised, reached = shares_in_report(text)
     for q in promised:
-        p.targets.append(Target(text=_clause(text, q.start, q.end), value=q.value, unit=q.unit, op=q.op, raw=q.raw,
-                                family=q.family))
+        p.targets.append(Target.of(q, _clause(text, q.start, q.end)))
     for q in reached:
         p.progress.append(Progress(text=evidence, completed=q, line=ln))
 
@@ -471,8 +468,7 @@ def _task_then_progress(seg: str, q, gaz, places, ln: int, original: str) -> Pro
     """A clause whose figure `q` is its task: the project named by what comes before the figure,
     with the progress the rest of the clause states."""
     p = Project(name=seg[:q.start].strip("，, ") or seg[:q.end], evidence=Evidence(text=original, line=ln))
-    p.targets.append(Target(text=seg[:q.end].strip("，, "), value=q.value, unit=q.unit, op=q.op, raw=q.raw,
-                            half=q.half, family=q.family))
+    p.targets.append(Target.of(q, seg[:q.end].strip("，, ")))
     p.progress = progress_in(seg[q.end:], gaz, places, ln, original, p.targets)
     return p
 
@@ -551,10 +547,11 @@ def _split(body: str, kind: str) -> tuple[str, str]:
     return body[start:end], body[:m.start()] + "。" + body[end:]
 
 
-def _target_sentence(body: str):
-    """The first 年度目标… that opens a target, not one inside a rate (完成年度目标2.1万人的112.4%)."""
-    inside = [(m.start(), m.end()) for m in P.RATE_OF_TARGET.finditer(body)]
-    return next((m for m in P.TARGET_SENT.finditer(body) if not any(a <= m.start() < b for a, b in inside)), None)
+def _target_sentence(text: str) -> re.Match | None:
+    """The first 年度目标 / 年度任务 that opens a target, not one named inside a rate
+    (完成年度目标100万人的75.6%: the target of that rate's own clause)."""
+    rates = [m.span() for m in P.RATE_OF_TARGET.finditer(text)]
+    return next((m for m in P.TARGET_SENT.finditer(text) if not any(a <= m.start() < b for a, b in rates)), None)
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -165,7 +165,7 @@ def _carry_units(text: str, found: list[Quantity]) -> list[Quantity]:
         if prev is not None and q.unit == "元" and prev.unit and prev.unit.startswith("元/") \
                 and (P.LIST_JOIN.fullmatch(text[prev.end:q.start]) or P.RAISED_TO.fullmatch(text[prev.end:q.start])):
             q = Quantity(value=q.value, unit=prev.unit, raw=q.raw, half=q.half, family=prev.family, op=q.op,
-                         start=q.start, end=q.end)
+                         start=q.start, end=q.end, approx=q.approx)
         out.append(q)
     return out
 
@@ -204,13 +204,17 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
     if m.group("num").startswith("上"):
         op = ">="             # 上百场: at least a hundred
     half = half_unit(m.group("num"), mult)
-    if m.groupdict().get("approx") or P.APPROX_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
-        # 3000余人, 近3万人: written roughly, op '=' like 左右, and as wide as its last digit's place,
-        # so that no rate is refuted by it
+    raw = m.group(0).strip()
+    before = P.APPROX_BEFORE.search(text[max(0, m.start() - 2):m.start()])
+    word = m.groupdict().get("approx") or (before.group("word") if before else None)
+    if word:
+        # 3000余人, 逾200公里, 近3万人: written roughly, as wide as its last digit's place, so that no rate
+        # is refuted by it; op stays '=' (a count done is the number stated), a target takes the word's
+        # bound (Target.of)
         half = max(half, _place(m.group("num"), mult))
-    return Quantity(value=scale(value, mult), unit=unit, raw=m.group(0).strip(),
-                    half=half, family=family,
-                    op=op, start=m.start(), end=m.end())
+        raw = (before.group("word") if before else "") + raw
+    return Quantity(value=scale(value, mult), unit=unit, raw=raw, half=half, family=family,
+                    op=op, start=m.start(), end=m.end(), approx=word)
 
 
 def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:

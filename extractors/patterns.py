@@ -365,7 +365,9 @@ LIST_JOIN = re.compile(r"\s*[、和及与]\s*")
 CLAUSE_END = re.compile(r"\s*(?:$|[，,。；;）)]|以上|左右)")
 
 # 近3万人 / 约1.2万户 / 逾5000人 -> a figure written roughly
-APPROX_BEFORE = re.compile(r"(?:近|约|逾|超|大约)$")
+APPROX_BEFORE = re.compile(r"(?P<word>近|约|逾|超|大约|不到|不足)$")
+# the bound an approximate figure gives (README, batch 4): 3000余人 / 逾200公里 -> '>=', 近2.4万户 / 不足300户 -> '<='
+APPROX_OP = {"余": ">=", "多": ">=", "逾": ">=", "超": ">=", "近": "<=", "不到": "<=", "不足": "<=", "约": "=", "大约": "="}
 
 # 3-5所 -> num=3 before the upper bound
 RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到]\s*$")
@@ -509,6 +511,13 @@ THRESHOLD_COUNT = re.compile(r"完成率(?P<cmp>超过|高于|达到|不低于|�
                              r"(?P<what>[\u4e00-\u9fff（）()]{1,8}?)(?:共|有|共有)\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*个")
 # 1—8月时序进度为66.7% -> rate=66.7 (the share of the year gone by)
 TIME_PROGRESS = re.compile(r"(?:时序|序时|时间)进度(?:为|是|达到|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+
+# 52项具体任务中，已完成… / 十件民生实事中已完成3件 -> n=52 unit=项: a total the clauses after it split by status
+TALLY_TOTAL = re.compile(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])[^，,。；;：:\d%]{0,12}?中(?:有)?[，,：:]?")
+# 超序时进度推进的28项 / 其余9项正在按计划推进 / 8件达到进度要求 -> rest, n (one part of a tally)
+TALLY_PART = re.compile(r"(?P<rest>其余|剩余)?(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])")
+# 已完成 / 序时推进 / 进度滞后 / 基本达到序时进度 / 未开工: a clause that states a status
+TALLY_STATUS = re.compile(r"完成|推进|滞后|进度|开工|竣工|缓慢|取消|启动")
 
 # 其余6件均按目标进度要求 -> rest=其余 n=6 unit=件
 PART = re.compile(r"(?:(?P<rest>其余|剩余|其他)\s*)?(?P<n>\d+)\s*(?P<unit>件|项|个)(?P<tail>[^，,。；]{0,16})")

@@ -30,8 +30,7 @@ def projects_from_prose(lines: list, gaz, places: set[str]) -> list[Project]:
         p.seq = seq.group("seq") if seq else None
         p.lead_units = units_in(m.group("unit"), gaz.org_suffixes)
         for q in find_quantities(name, gaz.units):
-            p.targets.append(Target(text=_target_text(name, q), value=q.value, unit=q.unit, op=q.op,
-                                    raw=q.raw, half=q.half, family=q.family))
+            p.targets.append(Target.of(q, _target_text(name, q)))
         body = text[m.end():]
         p.progress = progress_in(body, gaz, places, ln, nt.original.strip(), p.targets)
         status = status_in(body, gaz)
@@ -88,8 +87,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                 if any(t.value == q.value and t.unit == q.unit for t in targets):
                     continue      # 年度目标…28所。28所幼儿园已全部建成: the task restated, already recorded
                 if any(a <= q.start < b for a, b in inside):
-                    targets.append(Target(text=sent[max(0, q.start - 12):q.end].lstrip("，, "), value=q.value,
-                                          unit=q.unit, op="=", raw=q.raw, half=q.half, family=q.family))
+                    targets.append(Target.of(q, sent[max(0, q.start - 12):q.end].lstrip("，, "), op="="))
         quantities = [q for q in found if _is_completed(sent, q) and not any(a <= q.start < b for a, b in inside)
                       and not (q.unit in ("项", "件") and P.STATUS_COUNT.search(sent[q.end:q.end + 6]))]
         events = sorted([(q.start, "q", q) for q in quantities] + [(r[0], "r", r) for r in rates],

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import patterns as P
+
 SCHEMA = "minsheng/1"
 
 
@@ -35,6 +37,7 @@ class Quantity:
     op: str = "="
     start: int = 0               # offsets in the normalised line
     end: int = 0
+    approx: str | None = None    # the word of a figure written roughly: 余 (3000余人), 逾, 多, 超, 近, 不足, 约
 
 
 @dataclass
@@ -46,6 +49,17 @@ class Target:
     raw: str | None = None
     half: float = 0.0
     family: str | None = None
+    approx: bool = False         # written roughly: its op is the word's bound, not a promise's
+
+    @classmethod
+    def of(cls, q: Quantity, text: str, op: str | None = None) -> Target:
+        """The target a figure states; `op` overrides the figure's own bound.  A figure written roughly and
+        bound by nothing else takes its word's bound: 1.5万余名 '>=', 近2.4万户 '<=', 约5000户 '='."""
+        op = op or q.op
+        if op == "=" and q.approx:
+            op = P.APPROX_OP[q.approx]
+        return cls(text=text, value=q.value, unit=q.unit, op=op, raw=q.raw, half=q.half, family=q.family,
+                   approx=q.approx is not None)
 
     def to_dict(self) -> dict:
         return {"text": self.text, "value": _num(self.value), "unit": self.unit, "op": self.op, "raw": self.raw}

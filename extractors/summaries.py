@@ -98,6 +98,97 @@ def piece_parts(text: str, gaz, line: int | None, original: str) -> list[Summary
     return out
 
 
+def status_tally(text: str, line: int | None, original: str) -> list[Summary]:
+    """52项具体任务中，已完成年度任务的9项，超序时进度推进的28项，基本达到序时进度的11项，滞后于序时进度的3项
+    → total 52 (项), parts {已完成年度任务的: 9, 超序时进度推进的: 28, …}: a total and the clauses after it, in
+    the same sentence, that split it by status (the check sums them).  Parts are read until they reach the total."""
+    out = []
+    for m in P.TALLY_TOTAL.finditer(text):
+        total = to_number(m.group("n"))
+        end = min([i for i in (text.find(ch, m.end()) for ch in "。") if i >= 0] or [len(text)])
+        s = _tally(text[m.end():end], total, m.group("unit"))
+        if s is not None:
+            s.subject = re.sub(r"中有?[，,：:]?$", "", m.group(0))
+            s.evidence = Evidence(text=original, line=line)
+            out.append(s)
+    return out
+
+
+def table_tally(table) -> list[Summary]:
+    """A total row whose label (合计) is followed by a count (15项), and a cell that splits it by status
+    (已完成6项，序时推进6项，滞后2项).  The row takes in the rows its merged cells cover (a status cell
+    written in the second row of the block)."""
+    out = []
+    for r, own, cells in _row_blocks(table):
+        label = next((k for k, c in enumerate(own) if P.TOTAL.match(c)), None)
+        after = [c for c in cells[label + 1:] if c] if label is not None else []
+        count = re.fullmatch(r"(?P<n>\d+)\s*(?P<unit>[件项个])", after[0]) if after else None
+        if count is None:
+            continue
+        for c in after[1:]:
+            s = _tally(c, float(count.group("n")), count.group("unit"))
+            if s is not None:
+                s.subject = cells[label]
+                s.evidence = Evidence(text="　".join([cells[label], *after]),
+                                      line=table.row_lines[r] if r < len(table.row_lines) else None)
+                out.append(s)
+    return out
+
+
+def _row_blocks(table) -> list[tuple[int, list[str], list[str]]]:
+    """(row, the stripped texts of its own cells, and of them followed by the cells of the rows its merged
+    cells cover)."""
+    spans = [1] * table.n_rows
+    by_row: list[list[str]] = [[] for _ in range(table.n_rows)]
+    for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        spans[c.row] = max(spans[c.row], c.rowspan)
+        by_row[c.row].append(c.text.strip())
+    return [(r, by_row[r], [x for k in range(r, min(r + spans[r], table.n_rows)) for x in by_row[k]])
+            for r in range(table.n_rows)]
+
+
+def _tally(rest: str, total: float | None, unit: str) -> Summary | None:
+    """The parts of `total` stated one a clause: a count of the same unit beside a status; a clause without a count
+    (截至8月末, 分别是…) is passed over; a 其中 clause is a breakdown of the part before and ends the tally."""
+    if not total:
+        return None
+    parts: dict[str, float] = {}
+    remainder = None
+    for clause in _clauses(rest):
+        if clause.startswith("其中") or sum(parts.values()) >= total:
+            break
+        found = [m for m in P.TALLY_PART.finditer(clause) if m.group("unit") == unit]
+        if len(found) != 1 or not P.TALLY_STATUS.search(clause):
+            continue
+        n = to_number(found[0].group("n"))
+        if n is None or n >= total:
+            continue
+        label = re.sub(r"[（(][^）)]*[）)]", "", clause[:found[0].start()] + clause[found[0].end():]).strip() \
+            or f"第{len(parts) + 1}部分"
+        parts[label] = parts.get(label, 0) + n
+        if found[0].group("rest"):
+            remainder = label
+    if len(parts) < 2:
+        return None
+    return Summary(subject=None, total=total, unit=unit, evidence=Evidence(text=rest), parts=parts,
+                   remainder=remainder, scope="tally")
+
+
+def _clauses(text: str) -> list[str]:
+    """Clauses split on ，；, not inside brackets (已完成3件（城乡低保提标、…）)."""
+    out, buf, depth = [], "", 0
+    for ch in text:
+        depth += ch in "（(“"
+        depth -= ch in "）)”" and depth > 0
+        if ch in "，,；;" and depth == 0:
+            out.append(buf.strip())
+            buf = ""
+        else:
+            buf += ch
+    out.append(buf.strip())
+    return [c for c in out if c]
+
+
 def _status(text: str, gaz) -> str | None:
     for word, status in gaz.statuses:
         if word in text:

@@ -200,15 +200,13 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
         for q in found:
             label = source if source and not re.fullmatch(r"[\d.,万亿千]+\S{0,4}", squash(source)) else \
                 simplify(name) + qty_text
-            current.targets.append(Target(text=label, value=q.value, unit=q.unit, op=q.op, raw=q.raw,
-                                          half=q.half, family=q.family))
+            current.targets.append(Target.of(q, label))
         for c in lay.roles.get("target", [])[1:]:        # 年度计划投资（万元）: a second target column
             if c >= len(row) or row[c] == row[lay.col("target")]:
                 continue                                  # 任务指标 merged over two columns
             more = simplify(lay.figure_text(c, _join_lines(row[c])))
             for q in target_figures(more, find_quantities(more, gaz.units)):
-                current.targets.append(Target(text=simplify(name) + more, value=q.value, unit=q.unit, op=q.op,
-                                              raw=q.raw, half=q.half, family=q.family))
+                current.targets.append(Target.of(q, simplify(name) + more))
         if not current.targets and (share := _percent_cell(target_text)):     # 95% under a 计量单位 of %
             current.targets.append(Target(text=simplify(name) + squash(target_text), value=share.value,
                                           unit="%", raw=squash(target_text), family="share"))

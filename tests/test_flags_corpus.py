@@ -17,10 +17,7 @@ CORPUS = sorted((ROOT / "samples" / "corpus").glob("*.txt"))
 GAZ = load()
 SCORED = {"RATE_MISMATCH", "SUM_MISMATCH", "COUNT_MISMATCH", "NUMBERING_GAP", "UNIT_MISMATCH", "DATE_INCONSISTENT"}
 # flags we know we miss, with the reason; the test fails when one starts to be found (strict xfail)
-KNOWN_MISSES = {
-    "046_chongqing_qijiang_2023_summary_jinzhanbiao": "the 合计 row's status count (已完成6项，序时推进6项，滞后2项 of 15项) is not summed",
-    "071_jiangsu_sheng_2016_progress_shangbannian_fenlei": "status count '52项具体任务中，已完成年度任务的9项，超序时进度推进的28项，基本达到序时进度的11项，滞后于序时进度的3项' (= 51) is not summed",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
