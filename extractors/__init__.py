@@ -40,7 +40,7 @@ from .summaries import (
 from .tables import ballot_rows, projects_from_table, ranked_units
 from .wrapping import rejoin
 
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 
 def extract(doc, gaz, with_entities: bool = False) -> Extraction:
