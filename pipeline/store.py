@@ -71,6 +71,15 @@ class StoreError(MinshengError):
     """The database file cannot be opened (not a DuckDB file, unreadable, newer format)."""
 
 
+def _quarter(limit: str) -> str:
+    """'64MB' → '16000KB': a quarter of a DuckDB memory size, for the checkpoint threshold."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", limit, re.IGNORECASE)
+    if m is None:
+        return "16MB"
+    scale = 1000 ** " KMGT".index(m.group(2).upper() or " ")
+    return f"{max(1, int(float(m.group(1)) * scale / 4 / 1000))}KB"
+
+
 def connect(db: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (and create) the store; turn DuckDB's lock error into one line naming the file."""
     db = str(db)
@@ -80,8 +89,12 @@ def connect(db: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnectio
         raise StoreError(db, "no such database", "run `minsheng ingest PATH --db FILE` first")
     try:
         # a bounded buffer pool keeps a long ingest's memory flat (DuckDB's default is 80 % of RAM)
-        con = duckdb.connect(db, read_only=read_only,
-                             config={"memory_limit": os.environ.get("MINSHENG_DB_MEMORY", "64MB")})
+        # Rows not yet checkpointed stay in that pool, so the WAL is checkpointed at a quarter of it
+        # (DuckDB's default, 16 MB, let 5,000 documents' writes fill 64 MB and the next query fail).
+        limit = os.environ.get("MINSHENG_DB_MEMORY", "64MB")
+        con = duckdb.connect(db, read_only=read_only, config={"memory_limit": limit})
+        if not read_only:
+            con.execute(f"SET checkpoint_threshold = '{_quarter(limit)}'")
     except duckdb.IOException as exc:
         if LOCK.search(str(exc)):
             pid = PID.search(str(exc))
@@ -221,31 +234,40 @@ def write_failure(con: duckdb.DuckDBPyConnection, source: str, sha256: str | Non
 # ---------------------------------------------------------------- TARGET_CONFLICT over the store
 
 TARGET_ROWS = """
-WITH rows AS (
-  SELECT d.sha256, d.source, d.region_code, d.region_name, d.year, p.canonical, p.name, t.value, t.unit, t.text,
-         p.evidence_line, p.project, t.target, coalesce(t.unit, '') AS unit_key
+WITH keyed AS (
+  SELECT t.sha256, p.canonical, d.region_code, d.year, coalesce(t.unit, '') AS unit_key, t.value
   FROM targets t JOIN projects p USING (sha256, project) JOIN documents d USING (sha256)
   WHERE p.canonical IS NOT NULL AND d.region_code IS NOT NULL AND d.year IS NOT NULL AND t.value IS NOT NULL
 ),
--- each document's set of values for a project type, region, year and unit …
+-- each document's values for a project type, region, year and unit, as a fingerprint of plain
+-- aggregates (lists or DISTINCT aggregates do not fit a 64 MB buffer pool at 20,000 documents; a
+-- fingerprint that differs only by a repeated value just sends the group to the exact check) …
 per_doc AS (
-  SELECT canonical, region_code, year, unit_key, sha256, list(DISTINCT value ORDER BY value) AS vals
-  FROM rows GROUP BY canonical, region_code, year, unit_key, sha256
+  SELECT canonical, region_code, year, unit_key, sha256, count(*) AS n, min(value) AS lo,
+         max(value) AS hi, sum(value) AS s1, sum(value * value) AS s2
+  FROM keyed GROUP BY canonical, region_code, year, unit_key, sha256
 ),
--- … and only groups where two documents state different sets can conflict: the rest stay in DuckDB
+-- … and only groups where two documents state different values can conflict: the rest stay in
+-- DuckDB, and only their rows are read in full (keyed is used once, so it is never materialised)
 open_groups AS (
   SELECT canonical, region_code, year, unit_key FROM per_doc GROUP BY canonical, region_code, year, unit_key
-  HAVING count(DISTINCT vals) > 1
+  HAVING min(n) <> max(n) OR min(lo) <> max(lo) OR min(hi) <> max(hi) OR min(s1) <> max(s1) OR min(s2) <> max(s2)
 )
-SELECT sha256, source, region_code, region_name, year, canonical, name, value, unit, text, evidence_line
-FROM rows JOIN open_groups USING (canonical, region_code, year, unit_key)
-ORDER BY sha256, project, target
+SELECT d.sha256, d.source, d.region_code, d.region_name, d.year, p.canonical, p.name, t.value, t.unit, t.text,
+       p.evidence_line
+FROM targets t JOIN projects p USING (sha256, project) JOIN documents d USING (sha256)
+JOIN open_groups o ON o.canonical = p.canonical AND o.region_code = d.region_code AND o.year = d.year
+                  AND o.unit_key = coalesce(t.unit, '')
+WHERE t.value IS NOT NULL
+ORDER BY d.sha256, p.project, t.target
 """
 
 
 def refresh_conflicts(con: duckdb.DuckDBPyConnection) -> int:
     """Recompute the TARGET_CONFLICT flags of the whole store; return how many there are."""
     from extractors.conflicts import TargetRow, target_conflicts
+
+    con.execute("CHECKPOINT")      # the run's last writes out of the buffer pool, room for the query
 
     rows = [TargetRow(*r) for r in con.execute(TARGET_ROWS).fetchall()]
     flags = list(target_conflicts(rows))

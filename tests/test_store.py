@@ -185,3 +185,21 @@ def test_rows_keep_evidence():
     rows = store.rows_of(copy.deepcopy(contract(SHA_A, "a.txt")))
     assert rows["projects"][0][-5:] == ("农村危房改造1465户", 3, None, 1, 2)
     assert isinstance(duckdb.__version__, str)
+
+
+def test_conflicts_over_a_large_store_fit_a_small_buffer_pool(tmp_path, monkeypatch):
+    """The conflict check reads the whole store after a long ingest on the same connection: it must
+    fit the bounded buffer pool (it ran out of memory at 5,000 real documents with the default 64 MB)."""
+    monkeypatch.setenv("MINSHENG_DB_MEMORY", "32MB")
+    con = store.connect(tmp_path / "big.duckdb")
+    docs = []
+    for i in range(3000):
+        c = contract(f"{i:064x}", f"notice{i}.txt")
+        c["projects"] = [{**copy.deepcopy(c["projects"][0]), "name": f"项目{k}", "canonical": f"type_{k}"}
+                         for k in range(12)]
+        docs.append(c)
+    docs[7]["projects"][0]["targets"][0]["value"] = 1500
+    for i in range(0, len(docs), 100):
+        store.write_documents(con, docs[i:i + 100])
+    assert store.refresh_conflicts(con) == 2999      # the one 1500 against every other document's 1465
+    con.close()
