@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .items import _without_by_products as without_by_products
 from .normalize import simplify, squash
 from .numbers import find_quantities, percent_targets, target_figures
 from .people import leaders_in, units_in
-from .progress import progress_in
+from .progress import progress_in, without_by_products
 from .records import Evidence, Project, Target
 from .tables import deadline_iso
 

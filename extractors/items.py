@@ -16,7 +16,7 @@ import re
 from . import patterns as P
 from .numbers import find_quantities, percent_targets, shares_in_report, target_figures
 from .people import bracket_units, leaders_in, role_units, units_in
-from .progress import progress_in, status_in
+from .progress import progress_in, status_in, without_by_products
 from .records import Evidence, Progress, Project, Quantity, Target
 from .tables import deadline_iso
 
@@ -202,7 +202,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         for q in figures:
             p.targets.append(Target.of(q, _clause(target_text, q.start, q.end)))
         if progress_text:
-            p.progress = _without_by_products(progress_in(progress_text, gaz, places, ln, original, p.targets),
+            p.progress = without_by_products(progress_in(progress_text, gaz, places, ln, original, p.targets),
                                               p.targets, progress_text)
             status = status_in(progress_text, gaz)
             if status:
@@ -496,17 +496,6 @@ def _done_in_full(seg: str, gaz):
         return None
     q = found[0]
     return q if P.DONE_IN_FULL.search(seg[q.end:q.end + 12]) and re.match(r"\s*[，,]", seg[q.end:]) else None
-
-
-def _without_by_products(progress: list[Progress], targets: list[Target], text: str) -> list[Progress]:
-    """完成率100%，新增学位4320个 / 累计发放低保金1.26亿元: a figure with no rate of its own, in a unit
-    no target of the item is counted in, is a by-product of the work, not progress on a task
-    (investment, 累计完成投资3.2亿元, is progress of its own)."""
-    if not targets:
-        return progress
-    return [g for g in progress if g.completed is None or g.rate is not None or g.region is not None
-            or any(t.unit == g.completed.unit or (t.family and t.family == g.completed.family) for t in targets)
-            or re.search(r"(?:投资|累计完成|已完成)\s*" + re.escape(g.completed.raw), text)]
 
 
 def _name_of(task: str, gaz) -> str:
