@@ -239,8 +239,7 @@ def _prose_units(projects: list[Project], paragraphs, gaz, used: set[int]) -> No
             owner = _best_match(clause, projects) if clause else owner
             if owner is None:
                 continue
-            bucket = owner.lead_units if role == "lead" else owner.partner_units
-            bucket += [u for u in names if u not in owner.lead_units + owner.partner_units]
+            owner.add_units(role, names)
 
 
 def _rectification_deadlines(projects: list[Project], paragraphs, used: set[int], year: int | None) -> None:

@@ -40,8 +40,7 @@ def projects_from_answers(paragraphs, gaz, used: set[int]) -> list[Project]:
             owners = [p] if p is not None else [q for q in mine if not q.lead_units]
             for role, names, _ in units:
                 for q in owners:
-                    bucket = q.lead_units if role == "lead" else q.partner_units
-                    bucket += [u for u in names if u not in q.lead_units + q.partner_units]
+                    q.add_units(role, names)
         if mine:
             used.add(ln)
         out += mine
