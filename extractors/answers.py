@@ -48,13 +48,13 @@ def projects_from_answers(paragraphs, gaz, used: set[int]) -> list[Project]:
 
 
 def _project(sentence: str, ln: int, evidence: str, gaz) -> Project | None:
-    text = re.sub(r"^\s*(?:[一二三四五六七八九十]是|[\u4e00-\u9fff]{2,6}方面[，,])", "", sentence.strip())
+    text = P.ANSWER_SENTENCE_OPENER.sub("", sentence.strip())
     found = [q for q in target_figures(text, find_quantities(text, gaz.units))
              if not P.NOT_A_TARGET_AFTER.match(text[q.end:]) and not P.NOT_A_TARGET_BEFORE.search(text[:q.start])]
     figures = sorted(found + percent_targets(text), key=lambda q: q.start)
     if not figures:
         return None
-    name = re.sub(r"^(?:今年|全年|年内)?(?:全市|全县|全区|全州|全省)?", "", text[:figures[0].start]).strip("，, ")
+    name = P.ANSWER_SCOPE.sub("", text[:figures[0].start]).strip("，, ")
     p = Project(name=name or text[:figures[0].end], evidence=Evidence(text=evidence, line=ln))
     for q in figures:
         a = max(text.rfind(ch, 0, q.start) for ch in "，,、") + 1

@@ -53,7 +53,7 @@ def _assign(items: list[Project], clause: str, gaz, year: int | None) -> None:
         in_order = "分别" in clause[start:end] and len(names) == len(items)
         for k, p in enumerate(items):
             p.add_units(role, [names[k]] if in_order else names)
-    limit = re.search(r"(?:于|在)?\s*(?P<d>[^，,。；]{2,16}?(?:前|之前))\s*(?:完成|建成|竣工|办结)?", clause)
+    limit = P.ITEMS_DEADLINE.search(clause)
     if limit and P.DEADLINE.search(limit.group("d")):
         for p in items:
             p.deadline = p.deadline or deadline_iso(limit.group("d"), year)

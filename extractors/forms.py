@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .normalize import simplify, squash
+from .normalize import NText, simplify, squash
 from .numbers import find_quantities, percent_targets, target_figures
 from .people import leaders_in, units_in
 from .progress import progress_in, without_by_products
@@ -168,8 +168,6 @@ def _triplet(nt, m: re.Match, order: list[str]):
 
 def _rebuild(nt, pieces: list):
     """A new NText from spans of `nt` and inserted words (an inserted word maps to the next span's start)."""
-    from .normalize import NText
-
     text, offsets = [], []
     for k, piece in enumerate(pieces):
         if isinstance(piece, tuple):
