@@ -38,7 +38,7 @@ from .summaries import (
     threshold_counts,
 )
 from .tables import ballot_rows, projects_from_table, ranked_units
-from .wrapping import rejoin
+from .wrapping import paragraph_lines, rejoin
 
 EXTRACTOR_VERSION = "0.6.0"
 
@@ -66,8 +66,7 @@ def extract_records(doc, gaz) -> Extraction:
     title = M.title_of(norm)
     year = M.year_of(title, norm)
     found = M.find_places(full, gaz)
-    paragraphs = [(b.line, lines[b.line - 1]) for b in doc.blocks
-                  if b.kind == "paragraph" and b.line and 0 < b.line <= len(lines)]
+    paragraphs = [(ln, lines[ln - 1]) for ln in paragraph_lines(doc)]
     paragraphs = rejoin(paragraphs)
     info = DocumentInfo(source=doc.source, sha256=doc.sha256, format=doc.format,
                         title=simplify(title) if title else None,

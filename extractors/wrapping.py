@@ -18,6 +18,11 @@ SLACK = 4                 # columns: a line that wrapped before a full-width cha
 MIN_WIDTH = 40            # columns: narrower "full" lines are headings and short list lines, not wrapping
 
 
+def paragraph_lines(doc) -> list[int]:
+    """The line numbers (1-based, into doc.lines) of the document's paragraph blocks, in order."""
+    return [b.line for b in doc.blocks if b.kind == "paragraph" and b.line and 0 < b.line <= len(doc.lines)]
+
+
 def width(text: str) -> int:
     """Display columns, near enough: a CJK character or full-width sign (three UTF-8 bytes) is two, ASCII is one."""
     return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
