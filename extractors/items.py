@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .numbers import find_quantities, percent_targets, shares_in_report, target_figures
+from .numbers import find_quantities, plan_figures, shares_in_report, target_figures
 from .people import assigned_leaders, bracket_units, leaders_in, role_units, units_in
 from .progress import progress_in, status_in, without_by_products
 from .records import Evidence, Progress, Project, Quantity, Target
@@ -193,9 +193,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
         elif not _target_sentence(clean) and find_quantities(title, gaz.units):
             target_text = title                          # the item's own title states the target
-        figures = target_figures(target_text, find_quantities(target_text, gaz.units))
-        if kind in ("plan", "supervision"):
-            figures = sorted(figures + percent_targets(target_text), key=lambda q: q.start)
+        figures = plan_figures(target_text, gaz.units) if kind in ("plan", "supervision") \
+            else target_figures(target_text, find_quantities(target_text, gaz.units))
         for q in figures:
             p.targets.append(Target.of(q, _clause(target_text, q.start, q.end)))
         if progress_text:
