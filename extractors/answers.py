@@ -20,6 +20,8 @@ from .records import Evidence, Project, Target
 
 
 def projects_from_answers(paragraphs, gaz, used: set[int]) -> list[Project]:
+    """The projects of every 答： paragraph naming a lead unit, in a text of two questions or more; the
+    paragraphs read are added to `used`."""
     if sum(1 for _, nt in paragraphs if P.QUESTION.match(nt.text)) < 2:
         return []
     out: list[Project] = []
@@ -48,6 +50,8 @@ def projects_from_answers(paragraphs, gaz, used: set[int]) -> list[Project]:
 
 
 def _project(sentence: str, ln: int, evidence: str, gaz) -> Project | None:
+    """今年全市城镇新增就业2600人 → 城镇新增就业, target 2600 人: the project named before a sentence's first
+    figure, its targets the figures that are neither an old level nor a change; None without a figure."""
     text = P.ANSWER_SENTENCE_OPENER.sub("", sentence.strip())
     found = [q for q in target_figures(text, find_quantities(text, gaz.units))
              if not P.NOT_A_TARGET_AFTER.match(text[q.end:]) and not P.NOT_A_TARGET_BEFORE.search(text[:q.start])]

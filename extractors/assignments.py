@@ -18,6 +18,8 @@ from .tables import deadline_iso
 
 
 def assign_by_number(projects: list[Project], paragraphs, gaz, year: int | None) -> None:
+    """第（一）、（十一）项由副市长王  勇负责 → 王勇 to the projects numbered 一 and 十一 (when the document
+    numbers two or more); a clause naming a number no project has gives nothing."""
     numbered = {_number(p.seq): p for p in projects if p.seq and _number(p.seq)}
     if len(numbered) < 2:
         return
@@ -46,6 +48,7 @@ def assign_by_count(projects: list[Project], paragraphs, gaz, year: int | None) 
 
 
 def _assign(items: list[Project], clause: str, gaz, year: int | None) -> None:
+    """…由副市长王  勇负责，市人社局、市卫生局分别牵头，于6月底前完成: the clause's leader, units and deadline to `items`."""
     leaders = assigned_leaders(clause)
     for p in items:
         p.add_leaders(leaders)
@@ -74,5 +77,6 @@ def _numbers(refs: str) -> list[int]:
 
 
 def _number(seq: str) -> int | None:
+    """十一 → 11; 3 → 3; None for what is no number."""
     v = to_number(seq)
     return int(v) if v else None

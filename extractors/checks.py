@@ -16,7 +16,6 @@ from .normalize import normalize
 from .records import Evidence, Extraction, Flag, Progress, Target
 from .wrapping import continued_lines, paragraph_lines
 
-COMPATIBLE_FAMILIES = [{"persons"}, {"person_times"}, {"households"}, {"dwellings"}]
 CN_NUMS = "一二三四五六七八九十"
 
 

@@ -121,6 +121,7 @@ class Project:
         bucket += [u for u in names if u not in self.lead_units + self.partner_units]
 
     def add_leaders(self, names: list[str]) -> None:
+        """[王立新, 李东] → the names the project does not list yet, in order."""
         self.leaders += [x for x in names if x not in self.leaders]
 
     def to_dict(self) -> dict:
