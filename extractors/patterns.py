@@ -313,6 +313,7 @@ ANSWER_SENTENCE_OPENER = re.compile(r"^\s*(?:[一二三四五六七八九十]是
 # 今年全市(城镇新增就业) -> the time and the scope written before a project's name in an answer
 ANSWER_SCOPE = re.compile(r"^(?:今年|全年|年内)?(?:全市|全县|全区|全州|全省)?")
 # 由每人每月800元提高到 / 比去年增加2所 / 比上年分别提高60元 -> a figure that is an old level or a change, not a target
+# (an answer's filter, wider than find_quantities' RAISED_TO and target_figures' INCREASE_BEFORE: 增至, 比上年新增)
 NOT_A_TARGET_AFTER = re.compile(r"^\s*(?:提高到|提高至|提升到|提升至|增加到|增至|调整为|调整到)")
 NOT_A_TARGET_BEFORE = re.compile(r"比(?:去年|上年|上一年|往年|\d{4}年)[^，,。；]*$")
 
