@@ -38,7 +38,7 @@ from .summaries import (
     threshold_counts,
 )
 from .tables import ballot_rows, projects_from_table, ranked_units
-from .wrapping import rejoin
+from .wrapping import paragraph_lines, rejoin
 
 EXTRACTOR_VERSION = "0.7.0"
 
@@ -66,8 +66,7 @@ def extract_records(doc, gaz) -> Extraction:
     title = M.title_of(norm)
     year = M.year_of(title, norm)
     found = M.find_places(full, gaz)
-    paragraphs = [(b.line, lines[b.line - 1]) for b in doc.blocks
-                  if b.kind == "paragraph" and b.line and 0 < b.line <= len(lines)]
+    paragraphs = [(ln, lines[ln - 1]) for ln in paragraph_lines(doc)]
     paragraphs = rejoin(paragraphs)
     info = DocumentInfo(source=doc.source, sha256=doc.sha256, format=doc.format,
                         title=simplify(title) if title else None,
@@ -239,8 +238,7 @@ def _prose_units(projects: list[Project], paragraphs, gaz, used: set[int]) -> No
             owner = _best_match(clause, projects) if clause else owner
             if owner is None:
                 continue
-            bucket = owner.lead_units if role == "lead" else owner.partner_units
-            bucket += [u for u in names if u not in owner.lead_units + owner.partner_units]
+            owner.add_units(role, names)
 
 
 def _rectification_deadlines(projects: list[Project], paragraphs, used: set[int], year: int | None) -> None:

@@ -20,6 +20,8 @@ from .records import Evidence, Project, Target
 
 
 def projects_from_answers(paragraphs, gaz, used: set[int]) -> list[Project]:
+    """The projects of every 答： paragraph naming a lead unit, in a text of two questions or more; the
+    paragraphs read are added to `used`."""
     if sum(1 for _, nt in paragraphs if P.QUESTION.match(nt.text)) < 2:
         return []
     out: list[Project] = []
@@ -40,8 +42,7 @@ def projects_from_answers(paragraphs, gaz, used: set[int]) -> list[Project]:
             owners = [p] if p is not None else [q for q in mine if not q.lead_units]
             for role, names, _ in units:
                 for q in owners:
-                    bucket = q.lead_units if role == "lead" else q.partner_units
-                    bucket += [u for u in names if u not in q.lead_units + q.partner_units]
+                    q.add_units(role, names)
         if mine:
             used.add(ln)
         out += mine
@@ -49,13 +50,15 @@ def projects_from_answers(paragraphs, gaz, used: set[int]) -> list[Project]:
 
 
 def _project(sentence: str, ln: int, evidence: str, gaz) -> Project | None:
-    text = re.sub(r"^\s*(?:[一二三四五六七八九十]是|[\u4e00-\u9fff]{2,6}方面[，,])", "", sentence.strip())
+    """今年全市城镇新增就业2600人 → 城镇新增就业, target 2600 人: the project named before a sentence's first
+    figure, its targets the figures that are neither an old level nor a change; None without a figure."""
+    text = P.ANSWER_SENTENCE_OPENER.sub("", sentence.strip())
     found = [q for q in target_figures(text, find_quantities(text, gaz.units))
              if not P.NOT_A_TARGET_AFTER.match(text[q.end:]) and not P.NOT_A_TARGET_BEFORE.search(text[:q.start])]
     figures = sorted(found + percent_targets(text), key=lambda q: q.start)
     if not figures:
         return None
-    name = re.sub(r"^(?:今年|全年|年内)?(?:全市|全县|全区|全州|全省)?", "", text[:figures[0].start]).strip("，, ")
+    name = P.ANSWER_SCOPE.sub("", text[:figures[0].start]).strip("，, ")
     p = Project(name=name or text[:figures[0].end], evidence=Evidence(text=evidence, line=ln))
     for q in figures:
         a = max(text.rfind(ch, 0, q.start) for ch in "，,、") + 1

@@ -12,12 +12,14 @@ import re
 
 from . import patterns as P
 from .numbers import to_number
-from .people import leaders_in, role_units
+from .people import assigned_leaders, role_units
 from .records import Project
 from .tables import deadline_iso
 
 
 def assign_by_number(projects: list[Project], paragraphs, gaz, year: int | None) -> None:
+    """第（一）、（十一）项由副市长王  勇负责 → 王勇 to the projects numbered 一 and 十一 (when the document
+    numbers two or more); a clause naming a number no project has gives nothing."""
     numbered = {_number(p.seq): p for p in projects if p.seq and _number(p.seq)}
     if len(numbered) < 2:
         return
@@ -40,22 +42,21 @@ def assign_by_count(projects: list[Project], paragraphs, gaz, year: int | None) 
         m = P.PROJECTS_COUNTED.match(nt.text)
         if m and numbered and _number(m.group("n")) == len(numbered) and P.ASSIGNED_LEADER.search(nt.text):
             clause = re.split(r"[。；;]", nt.text[m.end():])[0]
-            for a in P.ASSIGNED_LEADER.finditer(clause):
-                for p in numbered:
-                    p.leaders += [x for x in leaders_in(re.sub(r"\s+", "", a.group("name"))) if x not in p.leaders]
+            leaders = assigned_leaders(clause)
+            for p in numbered:
+                p.add_leaders(leaders)
 
 
 def _assign(items: list[Project], clause: str, gaz, year: int | None) -> None:
-    for a in P.ASSIGNED_LEADER.finditer(clause):
-        for p in items:
-            p.leaders += [x for x in leaders_in(re.sub(r"\s+", "", a.group("name"))) if x not in p.leaders]
+    """…由副市长王  勇负责，市人社局、市卫生局分别牵头，于6月底前完成: the clause's leader, units and deadline to `items`."""
+    leaders = assigned_leaders(clause)
+    for p in items:
+        p.add_leaders(leaders)
     for role, names, (start, end) in role_units(clause, gaz.org_suffixes):
         in_order = "分别" in clause[start:end] and len(names) == len(items)
         for k, p in enumerate(items):
-            mine = [names[k]] if in_order else names
-            bucket = p.lead_units if role == "lead" else p.partner_units
-            bucket += [u for u in mine if u not in p.lead_units + p.partner_units]
-    limit = re.search(r"(?:于|在)?\s*(?P<d>[^，,。；]{2,16}?(?:前|之前))\s*(?:完成|建成|竣工|办结)?", clause)
+            p.add_units(role, [names[k]] if in_order else names)
+    limit = P.ITEMS_DEADLINE.search(clause)
     if limit and P.DEADLINE.search(limit.group("d")):
         for p in items:
             p.deadline = p.deadline or deadline_iso(limit.group("d"), year)
@@ -76,5 +77,6 @@ def _numbers(refs: str) -> list[int]:
 
 
 def _number(seq: str) -> int | None:
+    """十一 → 11; 3 → 3; None for what is no number."""
     v = to_number(seq)
     return int(v) if v else None

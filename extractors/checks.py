@@ -14,9 +14,8 @@ from itertools import pairwise
 from . import patterns as P
 from .normalize import normalize
 from .records import Evidence, Extraction, Flag, Progress, Target
-from .wrapping import continued_lines
+from .wrapping import continued_lines, paragraph_lines
 
-COMPATIBLE_FAMILIES = [{"persons"}, {"person_times"}, {"households"}, {"dwellings"}]
 CN_NUMS = "一二三四五六七八九十"
 
 
@@ -427,8 +426,7 @@ def check_unparsed(ex: Extraction, doc=None) -> Iterator[Flag]:
             if re.search(r"(19|20)\d{2}年", line) and not re.search(r"\d+(?:\.\d+)?\s*(?:%|人|户|公里)", line):
                 continue
             if continued is None:        # a line of a paragraph wrapped in a PDF paste is read with its first line
-                continued = continued_lines([(b.line, normalize(doc.lines[b.line - 1])) for b in doc.blocks
-                                             if b.kind == "paragraph" and b.line and 0 < b.line <= len(doc.lines)])
+                continued = continued_lines([(ln, normalize(doc.lines[ln - 1])) for ln in paragraph_lines(doc)])
             if continued.get(i) in used:
                 continue
             yield Flag("UNPARSED", "info", "这一行有数字，但没有识别出项目或进度，请人工核对",

@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .items import _without_by_products as without_by_products
-from .normalize import simplify, squash
-from .numbers import find_quantities, percent_targets, target_figures
+from .normalize import NText, simplify, squash
+from .numbers import plan_figures
 from .people import leaders_in, units_in
-from .progress import progress_in
+from .progress import progress_in, without_by_products
 from .records import Evidence, Project, Target
 from .tables import deadline_iso
 
@@ -71,8 +70,7 @@ def projects_from_forms(table, forms, gaz, places: set[str], year: int | None) -
                     evidence=Evidence(text=text, line=line, page=table.page, table=table.index, row=first),
                     table=table.index, row=first)
         task = simplify(values.get("target", ""))
-        figures = target_figures(task, find_quantities(task, gaz.units)) + percent_targets(task)
-        for q in sorted(figures, key=lambda q: q.start):
+        for q in plan_figures(task, gaz.units):
             p.targets.append(Target(text=task, value=q.value, unit=q.unit, op=q.op, raw=q.raw, half=q.half,
                                     family=q.family))
         if values.get("progress"):
@@ -169,8 +167,6 @@ def _triplet(nt, m: re.Match, order: list[str]):
 
 def _rebuild(nt, pieces: list):
     """A new NText from spans of `nt` and inserted words (an inserted word maps to the next span's start)."""
-    from .normalize import NText
-
     text, offsets = [], []
     for k, piece in enumerate(pieces):
         if isinstance(piece, tuple):

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .numbers import find_quantities, percent_targets, shares_in_report, target_figures
-from .people import bracket_units, leaders_in, role_units, units_in
-from .progress import progress_in, status_in
+from .numbers import find_quantities, plan_figures, shares_in_report, target_figures
+from .people import assigned_leaders, bracket_units, leaders_in, role_units, units_in
+from .progress import progress_in, status_in, without_by_products
 from .records import Evidence, Progress, Project, Quantity, Target
 from .tables import deadline_iso
 
@@ -149,8 +149,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if pairs:             # 3．幼儿园16所、学位4800个，分别已完工13所、3840个…: one project a task
             pairs[0].seq = _item_seq(m) if m else None
             for q in pairs if owners else []:
-                q.lead_units += [u for u in owners[0] if u not in q.lead_units]
-                q.partner_units += [u for u in owners[1] if u not in q.lead_units + q.partner_units]
+                _add_owners(q, owners)
             out += pairs
             used.update(x[0] for x in item if x[0] != "heading")
             continue
@@ -163,7 +162,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         for f in fields:
             key, val = f.group("key"), f.group("val")
             if key.endswith("领导") or key in LEADER_KEYS:
-                p.leaders += [x for x in leaders_in(val) if x not in p.leaders]
+                p.add_leaders(leaders_in(val))
             elif key in DEADLINE_KEYS:
                 p.deadline = p.deadline or deadline_iso(val, year)
             elif key in PARTNER_KEYS:
@@ -174,13 +173,11 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             p.lead_units += [u for u in owners[0] if u not in p.lead_units]
             p.partner_units += [u for u in owners[1] if u not in p.partner_units]
         for role, names, _ in roles:
-            bucket = p.lead_units if role == "lead" else p.partner_units
-            bucket += [u for u in names if u not in p.lead_units + p.partner_units]
+            p.add_units(role, names)
         if p.deadline is None and kind in ("plan", "supervision"):
             limit = P.DEADLINE_PHRASE.search(body) or P.DEADLINE_CLAUSE.search(body)   # 限期于10月31日前整改到位
             p.deadline = deadline_iso(limit.group("d"), year) if limit else None
-        for a in P.ASSIGNED_LEADER.finditer(body):      # 由副县长王立新负责
-            p.leaders += [x for x in leaders_in(re.sub(r"\s+", "", a.group("name"))) if x not in p.leaders]
+        p.add_leaders(assigned_leaders(body))           # 由副县长王立新负责
         clean = P.CONTENT.sub("", P.FIELD.sub("", P.FUNDING_FIELD.sub("", rest)))
         clean = _without_spans(clean, [span for _, _, span in role_units(clean, gaz.org_suffixes)])
         clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
@@ -196,13 +193,12 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
         elif not _target_sentence(clean) and find_quantities(title, gaz.units):
             target_text = title                          # the item's own title states the target
-        figures = target_figures(target_text, find_quantities(target_text, gaz.units))
-        if kind in ("plan", "supervision"):
-            figures = sorted(figures + percent_targets(target_text), key=lambda q: q.start)
+        figures = plan_figures(target_text, gaz.units) if kind in ("plan", "supervision") \
+            else target_figures(target_text, find_quantities(target_text, gaz.units))
         for q in figures:
             p.targets.append(Target.of(q, _clause(target_text, q.start, q.end)))
         if progress_text:
-            p.progress = _without_by_products(progress_in(progress_text, gaz, places, ln, original, p.targets),
+            p.progress = without_by_products(progress_in(progress_text, gaz, places, ln, original, p.targets),
                                               p.targets, progress_text)
             status = status_in(progress_text, gaz)
             if status:
@@ -255,8 +251,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if pairs:
                 out += pairs
                 for p in pairs if owners else []:
-                    p.lead_units += [u for u in owners[0] if u not in p.lead_units]
-                    p.partner_units += [u for u in owners[1] if u not in p.lead_units + p.partner_units]
+                    _add_owners(p, owners)
                 claim = None
                 continue
             m = P.TARGET_SENT.search(seg)
@@ -398,7 +393,13 @@ def _own(out: list[Project], claim) -> None:
     """The units in brackets at the end of a sentence go to the one project the sentence gave."""
     if claim is None or len(out) != claim[1] + 1:
         return
-    p, (lead, partner) = out[-1], claim[0]
+    _add_owners(out[-1], claim[0])
+
+
+def _add_owners(p: Project, owners: tuple[list[str], list[str]]) -> None:
+    """（县住建局，配合：罗阳街道办事处） → (lead units, partner units) added to `p`: a partner that already
+    leads stays a lead unit."""
+    lead, partner = owners
     p.lead_units += [u for u in lead if u not in p.lead_units]
     p.partner_units += [u for u in partner if u not in p.lead_units + p.partner_units]
 
@@ -496,17 +497,6 @@ def _done_in_full(seg: str, gaz):
         return None
     q = found[0]
     return q if P.DONE_IN_FULL.search(seg[q.end:q.end + 12]) and re.match(r"\s*[，,]", seg[q.end:]) else None
-
-
-def _without_by_products(progress: list[Progress], targets: list[Target], text: str) -> list[Progress]:
-    """完成率100%，新增学位4320个 / 累计发放低保金1.26亿元: a figure with no rate of its own, in a unit
-    no target of the item is counted in, is a by-product of the work, not progress on a task
-    (investment, 累计完成投资3.2亿元, is progress of its own)."""
-    if not targets:
-        return progress
-    return [g for g in progress if g.completed is None or g.rate is not None or g.region is not None
-            or any(t.unit == g.completed.unit or (t.family and t.family == g.completed.family) for t in targets)
-            or re.search(r"(?:投资|累计完成|已完成)\s*" + re.escape(g.completed.raw), text)]
 
 
 def _name_of(task: str, gaz) -> str:

@@ -235,8 +235,10 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
         for k in range(min(longest, j + 1 - last_end), 1, -1):
             start = j + 1 - k
             cand = text[start:j + 1]
+            if cand not in names:
+                continue
             qualified = bool(out) and out[-1][2] + len(out[-1][0]) == start      # 北京市西城区: after its parent
-            if cand not in names or (_inside_word(text, start, j + 1) and not qualified):
+            if _inside_word(text, start, j + 1) and not qualified:
                 continue
             if text[j + 1:j + 2] in SUFFIX_CHARS and text[start:j + 2] in names:
                 break         # 秦州区: the county, not its short form 秦州 (the next end tries it)

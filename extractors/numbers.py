@@ -261,6 +261,11 @@ def percent_targets(text: str) -> list[Quantity]:
     return out
 
 
+def plan_figures(text: str, units: dict[str, tuple[str, str]]) -> list[Quantity]:
+    """新增养老床位300张，覆盖率达到100%: the figures a plan's task sets, counts and shares, in order of writing."""
+    return sorted(target_figures(text, find_quantities(text, units)) + percent_targets(text), key=lambda q: q.start)
+
+
 def shares_in_report(text: str) -> tuple[list[Quantity], list[Quantity]]:
     """A report's shares: the ones promised and the ones reached against them.
 

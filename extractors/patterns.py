@@ -97,6 +97,10 @@ SHARE_CELL = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|及以上)?
 PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 # 一、 / （三） / 2． / ④ -> a line that opens an item (not the second half of a sentence)
 ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)|[①-⑳])")
+# 已完成年度任务。 / 责任单位： / （区教育局） -> a line that ends a sentence (the next line of a PDF paste starts anew)
+SENTENCE_END = re.compile(r"[。；;！？:：）)]\s*$")
+# 责任单位：… / 完成时限：… -> a line that opens a field of its own
+FIELD_START = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[:：]")
 RATE_ONLY_ANYWHERE = re.compile(RATE_ONLY.pattern[1:])     # the cheap test before the figures are read
 # 〔2017〕第3期 -> the issue number of a 纪要 (its doc_number)
 ISSUE_NUMBER = re.compile(r"^\s*(?P<no>[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*第\s*\d{1,4}\s*期)\s*$")
@@ -265,6 +269,9 @@ ITEM_REFS = re.compile(r"第\s*(?P<refs>[（(]?[一二三四五六七八九十\d
 # 对3个滞后项目，由分管副市长李  东牵头… -> n=3: the projects a sentence assigns, by their count
 PROJECTS_COUNTED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])?\s*对(?:上述|以上|这)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})"
                               r"(?:个|项|件)[^，,。；]{0,8}?(?:项目|实事)")
+# 第（七）项于2014年4月底前完成 -> d=2014年4月底前: the time limit a 第…项 clause gives (kept when DEADLINE finds a date in it)
+ITEMS_DEADLINE = re.compile(r"(?:于|在)?\s*(?P<d>[^，,。；]{2,16}?(?:前|之前))\s*(?:完成|建成|竣工|办结)?")
+# （十一） / 至3 -> n=11 / sep=至 n=3: one number of ITEM_REFS' refs (a range when sep is given)
 ITEM_REF = re.compile(r"(?P<sep>[至\-—~])?\s*(?:第\s*)?[（(]?(?P<n>[一二三四五六七八九十\d]{1,3})[）)]?")
 # 由副县长王立新负责 -> name=王立新 (the official a 纪要 or a plan assigns to the item)
 ASSIGNED_LEADER = re.compile(r"由(?:县委常委、)?(?:分管|主管)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*(?P<name>(?:[\u4e00-\u9fff]\s*){2,3}?)"
@@ -301,7 +308,12 @@ GROWTH = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:同比)?增长\s*(?P<nu
 # 问：在就业方面有哪些安排？ / 答：今年全市城镇新增就业2600人… -> a 政策解读's question and answer
 QUESTION = re.compile(r"^\s*(?:问|提问)\s*[:：]")
 ANSWER = re.compile(r"^\s*(?:答|回答)\s*[:：]\s*")
+# 一是 / 教育方面， -> the words opening an answer's sentence, before the project it names
+ANSWER_SENTENCE_OPENER = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[\u4e00-\u9fff]{2,6}方面[，,])")
+# 今年全市(城镇新增就业) -> the time and the scope written before a project's name in an answer
+ANSWER_SCOPE = re.compile(r"^(?:今年|全年|年内)?(?:全市|全县|全区|全州|全省)?")
 # 由每人每月800元提高到 / 比去年增加2所 / 比上年分别提高60元 -> a figure that is an old level or a change, not a target
+# (an answer's filter, wider than find_quantities' RAISED_TO and target_figures' INCREASE_BEFORE: 增至, 比上年新增)
 NOT_A_TARGET_AFTER = re.compile(r"^\s*(?:提高到|提高至|提升到|提升至|增加到|增至|调整为|调整到)")
 NOT_A_TARGET_BEFORE = re.compile(r"比(?:去年|上年|上一年|往年|\d{4}年)[^，,。；]*$")
 

@@ -30,6 +30,14 @@ def leaders_in(cell: str) -> list[str]:
     return out
 
 
+def assigned_leaders(text: str) -> list[str]:
+    """由副县长王立新负责 / 由分管副市长李  东牵头 → [王立新] / [李东]: the officials `text` assigns (ASSIGNED_LEADER)."""
+    out: list[str] = []
+    for a in P.ASSIGNED_LEADER.finditer(text):
+        out += [x for x in leaders_in(re.sub(r"\s+", "", a.group("name"))) if x not in out]
+    return out
+
+
 def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
     """Organisation names in a cell; a line that ends in no organisation suffix continues."""
     lines = [ln.strip() for ln in (cell or "").split("\n") if ln.strip()]

@@ -33,8 +33,7 @@ def programme_project(paragraphs, gaz, used_lines: set[int]) -> Project | None:
                      if len(u) <= 20 and not re.search(r"[，,：:]", u)]
             if len(names) < 3:
                 continue
-            bucket = p.partner_units if m.group("key").startswith(PARTNER_KEYS) else p.lead_units
-            bucket += [u for u in names if u not in p.lead_units and u not in p.partner_units]
+            p.add_units("partner" if m.group("key").startswith(PARTNER_KEYS) else "lead", names)
             lines.append((ln, nt))
         named = [m.group("name") for m in P.GROUP_LEADER.finditer(text)]
         named += [m.group("name") for m in P.ACTING_LEADER.finditer(text)]       # 由副区长杨  帆约谈…

@@ -138,6 +138,17 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
     return out
 
 
+def without_by_products(progress: list[Progress], targets: list[Target], text: str) -> list[Progress]:
+    """完成率100%，新增学位4320个 / 累计发放低保金1.26亿元: a figure with no rate of its own, in a unit
+    no target of the item is counted in, is a by-product of the work, not progress on a task
+    (investment, 累计完成投资3.2亿元, is progress of its own)."""
+    if not targets:
+        return progress
+    return [g for g in progress if g.completed is None or g.rate is not None or g.region is not None
+            or any(t.unit == g.completed.unit or (t.family and t.family == g.completed.family) for t in targets)
+            or re.search(r"(?:投资|累计完成|已完成)\s*" + re.escape(g.completed.raw), text)]
+
+
 def _county_task(sent: str, found, inside, progress: list[Progress], evidence: str, line: int | None) -> None:
     """其中，秦安县任务1500户，竣工1280户，完成85.6%: the county's own task is the base of its count."""
     from .records import Summary

@@ -114,6 +114,16 @@ class Project:
     category_seq: str | None = None      # the number of its category (一, 三…) when tasks are grouped
     sheet_group: str | None = None       # the column group of a summary table it came from
 
+    def add_units(self, role: str, names: list[str]) -> None:
+        """市人社局牵头，市财政局配合 → add_units("lead", [市人社局]), add_units("partner", [市财政局]): a unit
+        the project already has, in either role, keeps its first role."""
+        bucket = self.lead_units if role == "lead" else self.partner_units
+        bucket += [u for u in names if u not in self.lead_units + self.partner_units]
+
+    def add_leaders(self, names: list[str]) -> None:
+        """[王立新, 李东] → the names the project does not list yet, in order."""
+        self.leaders += [x for x in names if x not in self.leaders]
+
     def to_dict(self) -> dict:
         return {"seq": self.seq, "category": self.category, "name": self.name, "canonical": self.canonical,
                 "level": self.level, "targets": [t.to_dict() for t in self.targets], "deadline": self.deadline,

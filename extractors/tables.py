@@ -111,22 +111,30 @@ def _roles(rows: list[list[str]], n_head: int, n_cols: int) -> TableLayout:
     return out
 
 
-def _row_cells(table, r: int) -> list[str]:
-    return [c.text for c in sorted((c for c in table.cells if c.row == r), key=lambda c: c.col)]
+def _cells_by_row(table) -> dict[int, list]:
+    """Row → the cells that start in it, in the table's order (one pass, not one a row)."""
+    out: dict[int, list] = {}
+    for c in table.cells:
+        out.setdefault(c.row, []).append(c)
+    return out
 
 
 def projects_from_table(table, year: int | None, gaz) -> list[Project]:
     lay = layout_of(table)
-    if lay is None or "ballot" in lay.roles or any(P.VOTE_HEADER.search(squash(x)) for x in table.filled()[0]):
-        return []          # a 票决 ballot (候选项目 / 得票数 / 得票率) lists candidates, not the projects set
+    if lay is None or "ballot" in lay.roles:
+        return []
     filled = table.filled()
+    if any(P.VOTE_HEADER.search(squash(x)) for x in filled[0]):
+        return []          # a 票决 ballot (候选项目 / 得票数 / 得票率) lists candidates, not the projects set
     projects: list[Project] = []
     last: dict[str, str] = {}
     current: Project | None = None
     tcol = lay.col("target") if lay.col("target") is not None else lay.col("name")
+    by_row = _cells_by_row(table)
     for r in range(lay.header_rows, table.n_rows):
         row = _with_measure(list(filled[r]), lay)
-        written = _row_cells(table, r)
+        spans = by_row.get(r, [])
+        written = [c.text for c in sorted(spans, key=lambda c: c.col)]
         if tcol is not None and len(written) > lay.width and len(written) == len(row) and not table_has_spans(table):
             k = len(written) - lay.width      # fold the extra cells into the target cell
             row = row[:tcol] + ["".join(row[tcol:tcol + k + 1])] + row[tcol + k + 1:]
@@ -137,7 +145,6 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
         texts = [squash(x) for x in row]
         if not any(texts) or _is_header_repeat(texts, filled, lay):
             continue
-        spans = [c for c in table.cells if c.row == r]
         if len(spans) == 1 and spans[0].colspan > 1 and spans[0].colspan >= lay.width - 1:
             last["category"] = simplify(squash(spans[0].text))     # 一、就业和社会保障（3项）: a category row
             current = None
@@ -147,7 +154,7 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
         target_text = lay.figure_text(lay.col("target"), _join_lines(cell("target"))) \
             if lay.col("target") is not None else ""
         category = _join_lines(cell("category")) or None
-        evidence = Evidence(text="\t".join(_row_cells(table, r)).replace("\n", " "),
+        evidence = Evidence(text="\t".join(written).replace("\n", " "),
                             line=table.row_lines[r] if r < len(table.row_lines) else None,
                             page=table.page, table=table.index, row=r)
         item = P.ITEM_NUMBER.match(target_text or name)
@@ -217,6 +224,8 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
 
 def ranked_units(table, gaz) -> list[str]:
     """排名 | 责任单位 | 得分 | 扣分原因: the units a score ranking lists (a table naming no project)."""
+    if not any(P.RANKING_HEADER.search(squash(simplify(c.text))) for c in table.cells if c.row == 0):
+        return []          # the cheap test: no 排名 / 得分 in the first row
     rows = table.filled()
     if not rows:
         return []

@@ -9,7 +9,6 @@ A text of one paragraph a line (the usual paste) has no common full width and is
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from . import patterns as P
@@ -17,9 +16,11 @@ from .normalize import normalize
 
 SLACK = 4                 # columns: a line that wrapped before a full-width character, or a digit pair
 MIN_WIDTH = 40            # columns: narrower "full" lines are headings and short list lines, not wrapping
-SENTENCE_END = re.compile(r"[。；;！？:：）)]\s*$")
-# 责任单位：… / 完成时限：… -> a line that opens a field of its own
-FIELD_START = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[:：]")
+
+
+def paragraph_lines(doc) -> list[int]:
+    """The line numbers (1-based, into doc.lines) of the document's paragraph blocks, in order."""
+    return [b.line for b in doc.blocks if b.kind == "paragraph" and b.line and 0 < b.line <= len(doc.lines)]
 
 
 def width(text: str) -> int:
@@ -37,7 +38,7 @@ def wrap_width(paragraphs) -> int | None:
     counts = Counter(wide)
     best = max(counts, key=lambda w: (sum(counts[v] for v in range(w - SLACK, w + 1)), -w))
     full = [nt for (_, nt), w in zip(paragraphs, widths) if best - SLACK <= w <= best]
-    mid = sum(1 for nt in full if not SENTENCE_END.search(nt.text))
+    mid = sum(1 for nt in full if not P.SENTENCE_END.search(nt.text))
     wider = sum(1 for w in widths if w > best)
     if len(full) < 5 or len(full) < 0.3 * len(wide) or mid < 0.5 * len(full) or wider > max(2, 0.05 * len(widths)):
         return None           # the lines are not cut at one width that no line exceeds
@@ -85,6 +86,6 @@ def _continues(prev, nt, prev_ln, ln, prev_width, full, page_break) -> bool:
     if P.ITEM_START.match(nt.text):
         return False
     if page_break:            # 已解 / — 3 — / 决11.8万人: the sentence runs over the page
-        return not SENTENCE_END.search(prev.text)
+        return not P.SENTENCE_END.search(prev.text)
     return full is not None and ln == prev_ln + 1 and prev_width >= full - SLACK \
-        and not nt.original[:1].isspace() and not FIELD_START.match(nt.text)
+        and not nt.original[:1].isspace() and not P.FIELD_START.match(nt.text)

@@ -186,4 +186,4 @@ def test_a_standard_paid_out_is_a_stated_rate():
     by = {p.name: p for p in ex.projects}
     standard = by["城乡低保提标"]
     assert [(t.value, t.unit) for t in standard.targets] == [(650, "元/人/月")]
-    assert [g.rate for g in standard.progress] == [100]
+    assert [(g.completed, g.rate) for g in standard.progress] == [(None, 100)]

@@ -426,12 +426,6 @@ def test_numbered_item_with_its_unit_in_brackets_inside_the_sentence():
     assert [(g.completed.value, g.rate) for g in by["新建公办幼儿园（新增学位）"].progress] == [(2700, 75)]
 
 
-def test_a_standard_paid_out_in_full_has_its_rate():
-    text = BREAKDOWN.replace("（三）保障性住房", "（四）低保标准（牵头单位：市民政局）。城市低保标准提高到每人每月900元，自1月1日起按新标准执行，兑现率100%。\n\n（三）保障性住房")
-    low = by_name(run(text))["低保标准"]
-    assert [(g.completed, g.rate) for g in low.progress] == [(None, 100)]
-
-
 def test_a_milestone_required_is_no_rate():
     text = SECTIONS.replace("某市人民政府办公室\n2020年7月8日", "三、有关要求\n\n各牵头单位要倒排工期，确保三季度末完成年度任务的75%以上。\n\n某市人民政府办公室\n2020年7月8日")
     rates = [g.rate for p in run(text).projects for g in p.progress if g.rate is not None]

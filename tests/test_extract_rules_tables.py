@@ -204,11 +204,6 @@ def test_circled_blocks_are_counted_against_the_promised_number():
     assert "COUNT_MISMATCH" not in flags(run(three))
 
 
-def test_a_post_line_with_several_words_before_its_date_and_time_dates_the_post():
-    text = INFOGRAPHIC.replace("\n\n今年", "\n\n原创　某区发布　某区发布　2022-10-12 18:05 发表于河南\n\n今年", 1)
-    assert run(text).document.date == "2022-10-12"
-
-
 # ---- table columns under a two-row header flattened to text --------------------------------
 
 TWO_ROW = """某县人民政府办公室关于2022年民生实事1—6月推进情况的通报
