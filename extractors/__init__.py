@@ -20,6 +20,7 @@ from .assignments import assign_by_count, assign_by_number
 from .forms import form_pairs, projects_from_forms, restate_lines
 from .items import problems_or_plans, projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
+from .numbers import forget_quantities
 from .people import role_units
 from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
@@ -60,6 +61,7 @@ def extract(doc, gaz, with_entities: bool = False) -> Extraction:
 
 
 def extract_records(doc, gaz) -> Extraction:
+    forget_quantities()
     lines = restate_lines([relabel(n) if "【" in n.text else n for n in (normalize(x) for x in doc.lines)])
     norm = [n.text for n in lines]
     full = "\n".join(norm)

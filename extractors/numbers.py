@@ -83,7 +83,7 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
     """Every number with a unit of measure in `text` (normalised), in order.
 
     The readers of a document ask about the same paragraph several times (items, sentences,
-    tables, forms, checks), so the answers for the last few thousand texts are kept."""
+    tables, forms, checks), so the answers are kept until the next document (`forget_quantities`)."""
     if _SEEN_UNITS[0] is not units:
         _SEEN.clear()
         _SEEN_UNITS[0] = units
@@ -93,6 +93,11 @@ def find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quanti
             _SEEN.clear()
         found = _SEEN[text] = _find_quantities(text, units)
     return list(found)
+
+
+def forget_quantities() -> None:
+    """A new document: drop the answers kept for the last one."""
+    _SEEN.clear()
 
 
 def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quantity]:
