@@ -17,7 +17,7 @@ from . import metadata as M
 from . import patterns as P
 from .answers import projects_from_answers
 from .assignments import assign_by_count, assign_by_number
-from .forms import form_pairs, projects_from_forms, restate_lines
+from .forms import form_line_blocks, form_pairs, projects_from_form_lines, projects_from_forms, restate_lines
 from .items import problems_or_plans, projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
 from .people import role_units
@@ -104,9 +104,12 @@ def extract_records(doc, gaz) -> Extraction:
         result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
     _apply_level_notes(result.projects, norm)
 
-    prose = projects_from_prose(paragraphs, gaz, places)
+    line_forms = form_line_blocks(paragraphs)          # 督办事项一：… / 年度任务：… / 责任领导：… a line each
+    result.projects += projects_from_form_lines(line_forms, gaz, places, year)
+    in_forms = {ln for form in line_forms for _, _, ln in form}
+    prose = projects_from_prose([x for x in paragraphs if x[0] not in in_forms], gaz, places)
     result.projects += prose
-    used = {p.evidence.line for p in prose}       # lines a project has been read from
+    used = {p.evidence.line for p in prose} | in_forms       # lines a project has been read from
     items = projects_from_items(paragraphs, gaz, places, info.kind, year, used,
                                 tabled=any(p.table is not None for p in result.projects))
     result.projects += items

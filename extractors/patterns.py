@@ -530,14 +530,20 @@ REST_ITEMS = re.compile(r"([\d.]+(?:公里|个|户|件|人次|人|所|张|万元
 
 # 交办事项 / 年度任务 / 当前进展 / 责任领导 / 责任单位 / 完成时限: the label cell of a form table (交办单, 督办单),
 # its group the role of the value beside it; 反馈要求 / 交办日期 / 联系人 are known and left out
-FORM_LABEL = re.compile(r"(?P<name>(?:交办|督办|督查|重点)?事项(?:名称)?|项目(?:名称)?|实事(?:名称|项目)?|任务名称)|"
+FORM_LABEL = re.compile(r"(?P<name>(?:交办|督办|督查|重点)?事项(?:名称)?|项目(?:名称)?|实事(?:名称|项目)?|任务名称|"
+                        r"(?:交办|督办|督查|整改)事项[一二三四五六七八九十\d]{1,3})|"
                         r"(?P<target>年度任务|目标任务|年度目标|任务目标|工作目标|建设内容|建设规模|主要任务|督办内容|交办内容|工作任务|任务)|"
                         r"(?P<progress>当前进展|进展情况|工作进展|推进情况|完成情况|目前进展|进度情况)|"
                         r"(?P<leader>(?:责任|分管|牵头|包保|包联|联系|督办)(?:市|县|区|州|省)?领导|责任人)|"
                         r"(?P<partner>配合单位|协办单位|协助单位|配合部门|参与单位)|"
                         r"(?P<lead_unit>责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|主责单位)|"
                         r"(?P<deadline>完成时限|完成时间|办结时限|督办时限|时间节点|完成期限)|"
-                        r"(?P<skip>反馈要求|反馈时间|交办日期|督办日期|联系人|联系电话|备注|编号|交办单位|督办单位)")
+                        r"(?P<skip>反馈要求|反馈时间|交办日期|督办日期|联系人|联系电话|备注|编号|交办单位|督办单位|"
+                        r"整改要求|整改措施|整改时限|存在问题|问题表现)")
+# 责任领导：副区长　韩  磊 / 牵头单位：区水务局　　配合单位：区财政局 -> a form's field written as a line
+# (label, then its value up to a wide gap and the next label)
+FORM_LINE_FIELD = re.compile(r"(?:^|[ \t\u3000]{2,})(?P<label>[\u4e00-\u9fff\d]{2,8})\s*[:：]\s*"
+                             r"(?P<value>.*?)(?=[ \t\u3000]{2,}[\u4e00-\u9fff]{2,8}\s*[:：]|\s*$)")
 
 # 各项目进展按“年度目标／累计完成／完成率”列示 -> the defining sentence of slash triplets (three labels)
 TRIPLET_HEADER = re.compile(r"[\u4e00-\u9fff]{2,6}/[\u4e00-\u9fff]{2,6}/[\u4e00-\u9fff]{2,6}")

@@ -1,0 +1,54 @@
+"""Extraction rules for the fields batch 9 missed: short documents written here, one phenomenon a test."""
+from extractors import extract
+from gazetteer import load
+from pipeline.readers import read_bytes
+
+GAZ = load()
+
+SUPERVISION_HEAD = "某区人民政府督查室关于对2025年民生实事滞后项目实施重点督办的通知\n\n以下项目进度滞后，现列入重点督办。\n\n"
+
+
+def run(text: str):
+    return extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), GAZ)
+
+
+# ---- a form written as 'label：value' lines, one block a project ---------------------------
+
+FORM_LINES = SUPERVISION_HEAD + (
+    "督办事项一：城区污水管网改造\n"
+    "年度任务：改造污水管网40公里，惠及群众1.5万人。\n"
+    "当前进展：已完成管网改造22公里，完成55%。\n"
+    "整改要求：增加作业面，10月底前完成30公里。\n"
+    "整改时限：10月31日前\n"
+    "完成时限：12月15日前\n"
+    "责任领导：副区长　陈  刚\n"
+    "牵头单位：区住建局　　配合单位：区财政局\n"
+    "\n"
+    "督办事项二：社区食堂建设\n"
+    "年度任务：新建社区食堂12个。\n"
+    "当前进展：已建成4个。\n"
+    "整改时限：9月30日前\n"
+    "完成时限：11月30日前\n"
+    "责任领导：副区长　李  梅\n"
+    "牵头单位：区民政局\n")
+
+
+def test_form_lines_give_one_project_each_with_their_fields():
+    projects = {p.name: p for p in run(FORM_LINES).projects if p.targets}
+    water, canteen = projects["城区污水管网改造"], projects["社区食堂建设"]
+    assert [(t.value, t.unit) for t in water.targets] == [(40, "公里"), (15000, "人")]
+    assert water.leaders == ["陈刚"] and water.lead_units == ["区住建局"] and water.partner_units == ["区财政局"]
+    assert canteen.leaders == ["李梅"] and canteen.lead_units == ["区民政局"]
+    assert [(g.completed.value, g.rate) for g in water.progress if g.completed] == [(22, 55)]
+
+
+def test_form_lines_deadline_is_the_completion_limit_not_the_rectification_limit():
+    projects = {p.name: p for p in run(FORM_LINES).projects if p.targets}
+    assert projects["城区污水管网改造"].deadline == "2025-12-15"
+    assert projects["社区食堂建设"].deadline == "2025-11-30"
+
+
+def test_a_rectification_milestone_is_not_progress():
+    rates = [g.rate for p in run(FORM_LINES).projects for g in p.progress if g.rate is not None]
+    completed = [g.completed.value for p in run(FORM_LINES).projects for g in p.progress if g.completed]
+    assert rates == [55] and 30 not in completed
