@@ -52,3 +52,20 @@ def test_a_rectification_milestone_is_not_progress():
     rates = [g.rate for p in run(FORM_LINES).projects for g in p.progress if g.rate is not None]
     completed = [g.completed.value for p in run(FORM_LINES).projects for g in p.progress if g.completed]
     assert rates == [55] and 30 not in completed
+
+
+# ---- 第一件…第十二件: Chinese ordinals numbering a plan's items -------------------------------
+
+ORDINAL_ITEMS = ("某师市关于印发2016年为民办实事项目的通知\n\n2016年办好三件为民办实事。\n\n"
+                 "第一件：连队饮水安全。解决连队1.2万人饮水安全问题。（分管领导：王  军；牵头单位：师市水利局；完成时限：9月底前）\n\n"
+                 "第二件：团场幼儿园建设。新建团场幼儿园4所。（分管领导：赵丽；牵头单位：师市教育局；完成时限：8月底前）\n\n"
+                 "第十一件：城区路灯改造。改造城区路灯1500盏。（分管领导：王  军；牵头单位：师市城市管理局；完成时限：11月底前）\n")
+
+
+def test_ordinal_items_are_projects_with_their_bracketed_fields():
+    projects = {p.name: p for p in run(ORDINAL_ITEMS).projects if p.targets}
+    water, kinder, lights = projects["连队饮水安全"], projects["团场幼儿园建设"], projects["城区路灯改造"]
+    assert [(t.value, t.unit) for t in water.targets] == [(12000, "人")]
+    assert (kinder.leaders, kinder.lead_units, kinder.deadline) == (["赵丽"], ["师市教育局"], "2016-08-31")
+    assert (lights.seq, lights.leaders, lights.deadline) == ("十一", ["王军"], "2016-11-30")
+    assert [(t.value, t.unit) for t in lights.targets] == [(1500, "盏")]
