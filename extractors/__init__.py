@@ -16,7 +16,7 @@ import re
 from . import metadata as M
 from . import patterns as P
 from .answers import projects_from_answers
-from .assignments import assign_by_count, assign_by_number
+from .assignments import assign_by_count, assign_by_number, assign_by_table
 from .forms import form_line_blocks, form_pairs, projects_from_form_lines, projects_from_forms, restate_lines
 from .items import problems_or_plans, projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
@@ -37,7 +37,7 @@ from .summaries import (
     table_tally,
     threshold_counts,
 )
-from .tables import ballot_rows, projects_from_table, ranked_units
+from .tables import ballot_rows, duty_rows, projects_from_table, ranked_units
 from .wrapping import rejoin
 
 EXTRACTOR_VERSION = "0.7.0"
@@ -85,6 +85,7 @@ def extract_records(doc, gaz) -> Extraction:
 
     ranked: list[str] = []          # units a score ranking lists
     ranked_line = None
+    duties: list[Project] = []      # the rows of a separate 分工 table
     for table in doc.tables():
         ballot = ballot_rows(table)
         if ballot is not None:
@@ -94,6 +95,9 @@ def extract_records(doc, gaz) -> Extraction:
         forms = form_pairs(table)
         if forms is not None:
             result.projects += projects_from_forms(table, forms, gaz, places, year)
+            continue
+        if (rows := duty_rows(table, year, gaz)) is not None:
+            duties += rows           # 序号 | 责任领导 | 牵头单位 | 配合单位: given by number once all are read
             continue
         result.summaries += table_counts(table, norm)
         if units := ranked_units(table, gaz):
@@ -150,6 +154,7 @@ def extract_records(doc, gaz) -> Extraction:
     else:
         result.summaries += _circled_list(norm, paragraphs, title, year)
     _prose_units(result.projects, paragraphs, gaz, used)
+    assign_by_table(result.projects, duties)          # 附件2 责任分工表, keyed by 序号
     assign_by_number(prose, paragraphs, gaz, year)       # 第（三）、（五）项由副市长X负责，A、B分别牵头
     assign_by_count(prose, paragraphs, gaz, year)        # 对3个滞后项目，由分管副市长X牵头…
     if info.kind == "supervision":

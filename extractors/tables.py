@@ -75,6 +75,43 @@ def layout_of(table) -> TableLayout | None:
     return None
 
 
+def duty_rows(table, year: int | None, gaz) -> list[Project] | None:
+    """序号 | 责任县领导 | 牵头单位 | 配合单位: a 分工 table that names no project, only who answers for each
+    numbered one (in any row order).  Its rows as Projects holding the seq and the fields, a blank cell
+    taking the value above (a merged cell); None when the table is not one."""
+    rows = table.filled()
+    for h in range(min(3, table.n_rows)):
+        roles = {_role(squash(simplify(x))) for x in rows[h] if x.strip()}
+        if "seq" in roles and roles & {"leader", "lead_unit", "partner"} and not roles & {"name", "target"}:
+            break
+    else:
+        return None
+    lay = _roles(rows, h + 1, table.n_cols)
+    out: list[Project] = []
+    last: dict[str, str] = {}
+    for r in range(h + 1, table.n_rows):
+        seq = squash(rows[r][lay.col("seq")])
+        if not re.fullmatch(r"\d{1,3}|[一二三四五六七八九十]{1,3}", seq):
+            continue
+        p = Project(name=f"（第{seq}项）", seq=seq, table=table.index, row=r,
+                    evidence=Evidence(text="\t".join(_row_cells(table, r)), table=table.index, row=r, page=table.page,
+                                      line=table.row_lines[r] if r < len(table.row_lines) else None))
+        for role in ("leader", "lead_unit", "partner", "deadline"):
+            val = "\n".join(rows[r][c] for c in lay.roles.get(role, []) if rows[r][c].strip())
+            val = last[role] if not val and role in last else val
+            last[role] = val
+            if role == "leader":
+                p.leaders = leaders_in(val)
+            elif role == "lead_unit":
+                p.lead_units = units_in(val, gaz.org_suffixes)
+            elif role == "partner":
+                p.partner_units = [u for u in units_in(val, gaz.org_suffixes) if u not in p.lead_units]
+            elif val:
+                p.deadline = deadline_iso(simplify(val), year)
+        out.append(p)
+    return out
+
+
 def _is_sub_header(row: list[str]) -> bool:
     """项目 | 子项目 | 完成数 | 完成率（%）: a row of labels under the header, no figure in it, one naming a role."""
     cells = [squash(simplify(x)) for x in row if x.strip()]

@@ -69,3 +69,48 @@ def test_ordinal_items_are_projects_with_their_bracketed_fields():
     assert (kinder.leaders, kinder.lead_units, kinder.deadline) == (["赵丽"], ["师市教育局"], "2016-08-31")
     assert (lights.seq, lights.leaders, lights.deadline) == ("十一", ["王军"], "2016-11-30")
     assert [(t.value, t.unit) for t in lights.targets] == [(1500, "盏")]
+
+
+# ---- a separate 分工 table keyed by 序号, and fields shared by a heading's sub-items -------------
+
+DUTY_TABLE = ("某县人民政府办公室关于印发2022年十件民生实事的通知\n\n附件1\n\n"
+              "序号\t民生实事项目\t目标任务\n"
+              "1\t农村供水保障\t提升农村供水保障人口2万人\n"
+              "2\t农村道路畅通\t新改建农村公路90公里\n"
+              "3\t养老服务提升\t新建村级养老服务站15个\n\n"
+              "附件2\n\n"
+              "序号\t责任县领导\t牵头单位\t配合单位\n"
+              "1\t王  强\t县水利局\t县财政局\n"
+              "3\t\t县民政局\t县卫生健康委\n"
+              "2\t刘  芳\t县交通运输局\t县财政局\n")
+
+
+def test_duty_table_gives_leaders_and_units_by_number_with_blank_leader_from_above():
+    projects = {p.name: p for p in run(DUTY_TABLE).projects}
+    assert (projects["农村供水保障"].leaders, projects["农村供水保障"].lead_units) == (["王强"], ["县水利局"])
+    assert (projects["养老服务提升"].leaders, projects["养老服务提升"].lead_units) == (["王强"], ["县民政局"])
+    assert projects["养老服务提升"].partner_units == ["县卫生健康委"]
+    assert (projects["农村道路畅通"].leaders, projects["农村道路畅通"].lead_units) == (["刘芳"], ["县交通运输局"])
+
+
+SUB_ITEMS = ("2025年省政府为民办实事实施方案\n\n"
+             "一、完善养老服务\n"
+             "（1）新建社区养老服务设施200个；\n"
+             "（2）新增护理型床位3000张。\n"
+             "资金：省级2亿元、中央预算内投资1.5亿元。\n"
+             "牵头单位：省民政厅；配合单位：省财政厅。\n\n"
+             "二、保障农村饮水\n"
+             "（1）提升农村供水保障人口80万人；\n"
+             "（2）农村自来水普及率达到93%以上。\n"
+             "资金：省级水利发展资金5亿元。\n"
+             "牵头单位：省水利厅；配合单位：省卫生健康委。\n")
+
+
+def test_field_line_after_sub_items_belongs_to_each_and_funding_is_no_target():
+    result = run(SUB_ITEMS)
+    by_unit = {}
+    for p in result.projects:
+        by_unit.setdefault(tuple(p.lead_units), []).append([(t.value, t.unit, t.op) for t in p.targets])
+    assert by_unit[("省民政厅",)] == [[(200, "个", "=")], [(3000, "张", "=")]]
+    assert by_unit[("省水利厅",)] == [[(800000, "人", "=")], [(93, "%", ">=")]]
+    assert all(p.partner_units for p in result.projects if p.targets)
