@@ -114,3 +114,18 @@ def test_field_line_after_sub_items_belongs_to_each_and_funding_is_no_target():
     assert by_unit[("省民政厅",)] == [[(200, "个", "=")], [(3000, "张", "=")]]
     assert by_unit[("省水利厅",)] == [[(800000, "人", "=")], [(93, "%", ">=")]]
     assert all(p.partner_units for p in result.projects if p.targets)
+
+
+# ---- a completed column headed by its date ('截至9月底完成', '1-9月完成') -------------------------
+
+def test_completed_column_named_by_its_date():
+    text = ("某市人民政府办公室关于2021年为民办实事项目前三季度进展情况的通报\n\n"
+            "一、促进就业\n\n"
+            "指标\t年度目标\t截至9月底完成\t完成率\n"
+            "城镇新增就业\t2.5万人\t2.1万人\t84%\n"
+            "农村劳动力转移就业\t3万人次\t2.4万人次\t80%\n\n"
+            "二、农村公路\n\n"
+            "指标\t年度目标\t1-9月完成\t完成率\n"
+            "危桥改造\t20座\t15座\t75%\n")
+    done = [(g.completed.value, g.completed.unit) for p in run(text).projects for g in p.progress if g.completed]
+    assert done == [(21000, "人"), (24000, "人次"), (15, "座")]
