@@ -20,7 +20,7 @@ from .assignments import assign_by_count, assign_by_number, assign_by_table
 from .forms import form_line_blocks, form_pairs, projects_from_form_lines, projects_from_forms, restate_lines
 from .items import problems_or_plans, projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
-from .people import role_units
+from .people import bracket_units, role_units
 from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
@@ -105,7 +105,9 @@ def extract_records(doc, gaz) -> Extraction:
             ranked_line = ranked_line or (table.row_lines[0] if table.row_lines else None)
         result.summaries += table_tally(table)
         sheet = projects_from_sheet(table, title, gaz, places)
-        result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
+        rows = sheet if sheet is not None else projects_from_table(table, year, gaz)
+        _units_above(rows, table, norm, gaz)
+        result.projects += rows
     _apply_level_notes(result.projects, norm)
 
     line_forms = form_line_blocks(paragraphs)          # 督办事项一：… / 年度任务：… / 责任领导：… a line each
@@ -279,6 +281,22 @@ def _sentence_region(text: str, places: set[str]) -> str | None:
         if body.startswith(name):
             return name
     return None
+
+
+def _units_above(projects: list[Project], table, norm: list[str], gaz) -> None:
+    """一、促进城乡就业（市人社局） right above a table of its indicators: the units in the heading's brackets
+    answer for every row, when no row names its own."""
+    first = table.row_lines[0] if table.row_lines else None
+    if not projects or not first or any(p.lead_units or p.partner_units for p in projects):
+        return
+    above = next((norm[k].strip() for k in range(first - 2, max(first - 4, -1), -1) if norm[k].strip()), "")
+    owner = P.TITLE_UNITS.search(above)
+    if len(above) > 60 or not (P.HEADING_CN.match(above) or P.HEADING_PAREN.match(above)) or owner is None:
+        return
+    owners = bracket_units(owner.group("units"), gaz.org_suffixes)
+    for p in projects if owners else []:
+        p.lead_units = list(owners[0])
+        p.partner_units = [u for u in owners[1] if u not in p.lead_units]
 
 
 def _apply_level_notes(projects: list[Project], norm: list[str]) -> None:

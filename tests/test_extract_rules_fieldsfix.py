@@ -129,3 +129,13 @@ def test_completed_column_named_by_its_date():
             "危桥改造\t20座\t15座\t75%\n")
     done = [(g.completed.value, g.completed.unit) for p in run(text).projects for g in p.progress if g.completed]
     assert done == [(21000, "人"), (24000, "人次"), (15, "座")]
+
+
+def test_unit_in_the_heading_above_a_table_answers_for_its_rows():
+    text = ("某市人民政府办公室关于2021年为民办实事项目前三季度进展情况的通报\n\n"
+            "一、农村饮水安全巩固提升（市水利局）\n\n"
+            "指标\t年度目标\t截至9月底完成\t完成率\n"
+            "受益人口\t8万人\t6.4万人\t80%\n"
+            "新建供水工程\t20处\t15处\t75%\n")
+    rows = [p for p in run(text).projects if p.targets]
+    assert rows and all(p.lead_units == ["市水利局"] for p in rows)
