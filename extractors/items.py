@@ -88,8 +88,8 @@ def _heads_a_project(heading: str, body: str) -> bool:
     """一、城镇新增就业（牵头单位：市人社局） over 年度目标…: a project, unlike 一、总体情况."""
     if P.GENERIC_HEADING.search(re.sub(r"[（(].*?[）)]", "", heading)):
         return False
-    if P.FIELD.search(heading):
-        return True
+    if P.FIELD.search(heading) or P.HEADING_OWNER.search(heading):
+        return True       # 一、老旧小区改造（区住建局牵头）: a project however many figures its body states
     marks = len(P.TARGET_SENT.findall(body)) + len(P.PROGRESS_RATE.findall(body))
     return 1 <= marks <= 3      # one project's target and rates; more is a paragraph of several
 

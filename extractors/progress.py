@@ -9,6 +9,7 @@ they name, or to the heading they stand under.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from . import patterns as P
 from .numbers import find_quantities
@@ -65,10 +66,13 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
     before it in the same sentence; a county at the head of a clause owns the clause's rate.
     A target named inside a rate (完成省下达任务5800人的106.9%) goes to `targets` when given."""
     out: list[Progress] = []
+    before = ""                 # the passage before this sentence, where a 分别 list's places may stand
     for sent in re.split(r"[。；;]", text):
+        before, seen = before + sent + "。", before
         if not sent.strip():
             continue
         pending: list[Progress] = []
+        group: list[Progress] = []       # the counts a 分别 list of rates pairs with, in order
         default_region = _region_at(P.SENTENCE_LEAD.sub("", sent.strip()), places)
         rates = _rates(sent)
         for m in P.PLACE_RATE.finditer(sent):     # 完成率：乐都区58.2%、平安区61.4%
@@ -78,10 +82,13 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         inside = [(m.start("target"), m.end("target")) for m in P.RATE_OF_TARGET.finditer(sent)]
         found = find_quantities(sent, gaz.units)
         inside += [(q.start, q.end) for q in found
-                   if re.search(r"(?:任务|目标|计划)(?:为|是|数)?\s*$", sent[max(0, q.start - 4):q.start])
+                   if re.search(r"(?:任务|目标|计划)(?:分别)?(?:为|是|数)?\s*$", sent[max(0, q.start - 6):q.start])
                    or _whole_task_done(sent, q, found) or _restated_target(sent, q, found)
                    or P.STANDARD.search(sent[max(0, q.start - 12):q.start])
                    or (q.op != "=" and not re.search(r"已|达到|均", sent[max(0, q.start - 8):q.start]))]
+        for a, b in pairwise(found):           # 年度任务分别为10个、8个、9个: the list after the first
+            if (a.start, a.end) in inside and P.LIST_JOIN.fullmatch(sent[a.end:b.start]):
+                inside.append((b.start, b.end))
         if targets is not None:
             for q in found:
                 if any(t.value == q.value and t.unit == q.unit for t in targets):
@@ -113,14 +120,19 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                     g.rate, g.rate_raw, g.measure = value, raw, measure
                 pending = [g for g in pending if g not in both]
                 continue
-            if multi is not None and len(open_) < multi[1]:
+            if multi is not None and multi[0] == 0:
+                group = open_[-multi[1]:] if len(open_) >= multi[1] else []
+            if multi is not None and not group:
                 owners = _listed_places(sent[:pos], places)
                 if len(owners) == multi[1]:
                     out.append(Progress(text=evidence, region=owners[multi[0]], rate=value, rate_raw=raw,
                                         measure=measure, line=line))
                     continue
-            if multi is not None and len(open_) >= multi[1]:
-                target = open_[-multi[1]:][multi[0]]
+            if multi is not None and group:
+                target = group[multi[0]]
+                owners = _listed_places(seen + sent[:pos], places)
+                if target.region is None and len(owners) == multi[1]:
+                    target.region = owners[multi[0]]      # A、B街道…已完工分别为9个、6个，完成率分别为90%、75%
             elif multi is not None or measure in ("形象进度",):
                 target = None
             elif region is not None:
@@ -160,7 +172,7 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
     for m in P.RATE_LIST.finditer(sent):
         vals = P.PERCENT.findall(m.group("rates"))
         for i, v in enumerate(vals):
-            out.append((m.start() + i, float(v), v, "完成年任务", (i, len(vals))))
+            out.append((m.start() + i, float(v), v, m.group("measure") or "完成年任务", (i, len(vals))))
         taken.append((m.start(), m.end()))
     for m in P.RATE_OF_TARGET.finditer(sent):
         out.append((m.start(), float(m.group("rate")), m.group("rate"), "完成年任务", None))
@@ -224,7 +236,9 @@ def _listed_places(text: str, places: set[str]) -> list[str]:
     clause = re.split(r"[，,。；]", text.rstrip("，, "))
     for part in reversed(clause):
         head = re.sub(r"(?:进度|均|等|并列|分别).*$", "", part.strip())
-        names = [x for x in re.split(r"[、和及]", head) if x in places or P.SUBCOUNTY.fullmatch(x + "完")]
+        listed = re.split(r"[、和及]", head)
+        listed[-1] = max((n for n in places if listed[-1].startswith(n)), key=len, default=listed[-1])   # …街道年度任务
+        names = [x for x in listed if x in places or P.SUBCOUNTY.fullmatch(x + "完")]
         if names:
             return names
     return []

@@ -139,3 +139,28 @@ def test_unit_in_the_heading_above_a_table_answers_for_its_rows():
             "新建供水工程\t20处\t15处\t75%\n")
     rows = [p for p in run(text).projects if p.targets]
     assert rows and all(p.lead_units == ["市水利局"] for p in rows)
+
+
+# ---- 街道 ranked in prose: '分别为' lists of tasks, counts and rates -------------------------------
+
+STREETS = ("某区委督查室 某区人民政府督查室关于2024年区级重点民生实事第三季度推进情况的通报\n\n"
+           "截至9月30日，各项目进展如下。\n\n"
+           "一、老旧小区改造（区住房和城乡建设局牵头）\n\n"
+           "全区年度任务40个小区，已完工30个，完成率75%。分街道看，东湖街道、南山街道年度任务分别为10个、8个，"
+           "已完工分别为8个、6个，完成率分别为80%、75%。\n\n"
+           "二、城镇新增就业（区人力资源和社会保障局牵头）\n\n"
+           "全区年度目标5000人，已实现城镇新增就业4300人，完成率86%，同比多增150人。各街道中，北岭街道、西塘街道、"
+           "东湖街道位列前三，完成率分别为92.4%、90.1%、88.6%；南山街道排名靠后。\n")
+
+
+def test_rate_lists_by_street_give_each_street_its_rate():
+    result = run(STREETS)
+    rates = {(g.region, g.rate) for p in result.projects for g in p.progress if g.rate is not None}
+    assert {("东湖街道", 80), ("南山街道", 75), ("北岭街道", 92.4), ("西塘街道", 90.1), ("东湖街道", 88.6)} <= rates
+
+
+def test_street_tasks_listed_with_fenbie_are_targets_and_the_heading_unit_leads():
+    result = run(STREETS)
+    values = [(t.value, t.unit) for p in result.projects for t in p.targets]
+    assert {(40, "个"), (10, "个"), (8, "个"), (5000, "人")} <= set(values)
+    assert {u for p in result.projects for u in p.lead_units} == {"区住房和城乡建设局", "区人力资源和社会保障局"}
