@@ -40,6 +40,12 @@ REQUIRED_RATE = re.compile(r"(?:确保|力争|争取|务必|必须|要求)[^，,
 # 完成率：乐都区58.2%、平安区61.4% -> r=乐都区 rate=58.2 (a place right before its percentage)
 PLACE_RATE = re.compile(r"(?P<r>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗|州|镇|乡|街道))\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
+# 同比增长6.2% / 较去年同期多竣工412户 / （去年同期开工率为65.4%） / 较去年末的96.8%: a clause about last year (not
+# 去年以来, which runs to now); 去年全年城镇新增就业4.62万人，完成年度目标的102.7%: a sentence about last year
+_LAST_YEAR = r"(?:去年|上年|上一年)(?![\u4e00-\u9fff\d]{0,4}以来)|同比|(?:较|比|与)[^，,；;。]{0,6}同期"
+LAST_YEAR_CLAUSE = re.compile(rf"[（(][^（）()]*(?:{_LAST_YEAR})[^（）()]*[）)]|[^，,；;（(）)]*(?:{_LAST_YEAR})[^，,；;（(）)]*")
+LAST_YEAR_SENTENCE = re.compile(r"^\s*(?:去年|上年|上一年)(?![\u4e00-\u9fff\d]{0,4}以来)")
+
 # 分别完成年任务130.36%、46.99% / 完成率分别为90%、75%、66.7% -> measure (the rate's name when it comes first), rates
 RATE_LIST = re.compile(r"(?:分别完成(?:年|全年|年度)?(?:任务)?(?:的)?|(?P<measure>(?:完成|完工|竣工|开工)率)分别(?:为|是|达到|达)?)"
                        r"\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)")

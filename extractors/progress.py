@@ -69,6 +69,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
     before = ""                 # the passage before this sentence, where a 分别 list's places may stand
     for sent in re.split(r"[。；;]", text):
         before, seen = before + sent + "。", before
+        sent = _this_year(sent)
         if not sent.strip():
             continue
         pending: list[Progress] = []
@@ -148,6 +149,14 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         if default_region:
             _county_task(sent, found, inside, [g for g in out if g.region == default_region], evidence, line)
     return out
+
+
+def _this_year(sent: str) -> str:
+    """The sentence with its clauses about last year blanked (offsets kept): their figures, growth rates and
+    rates are not this year's progress."""
+    if P.LAST_YEAR_SENTENCE.match(sent):
+        return ""
+    return P.LAST_YEAR_CLAUSE.sub(lambda m: "\u3000" * len(m.group(0)), sent) if re.search(r"年|同比|同期", sent) else sent
 
 
 def _county_task(sent: str, found, inside, progress: list[Progress], evidence: str, line: int | None) -> None:

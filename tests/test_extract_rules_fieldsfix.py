@@ -164,3 +164,27 @@ def test_street_tasks_listed_with_fenbie_are_targets_and_the_heading_unit_leads(
     values = [(t.value, t.unit) for p in result.projects for t in p.targets]
     assert {(40, "个"), (10, "个"), (8, "个"), (5000, "人")} <= set(values)
     assert {u for p in result.projects for u in p.lead_units} == {"区住房和城乡建设局", "区人力资源和社会保障局"}
+
+
+# ---- last year's figures are not this year's progress ---------------------------------------
+
+LAST_YEAR = ("某市人民政府办公室关于2018年为民办实事上半年进展情况的通报\n\n截至6月30日，各项实事进展如下：\n\n"
+             "一、城镇新增就业（牵头单位：市人社局）。年度目标3万人。上半年全市城镇新增就业1.6万人，完成年度目标的53.3%，"
+             "同比增长5%（去年同期为1.52万人）。去年全年城镇新增就业3.1万人，完成年度目标的103.3%。\n\n"
+             "二、农村危房改造（牵头单位：市住建局）。年度任务4000户。已竣工2100户，竣工率52.5%，较去年同期多竣工300户；"
+             "已开工3500户，开工率87.5%，比去年同期提高6个百分点（去年同期开工率为81.5%）。\n")
+
+
+def test_last_years_figures_and_rates_are_not_progress():
+    result = run(LAST_YEAR)
+    done = sorted(g.completed.value for p in result.projects for g in p.progress if g.completed)
+    rates = sorted(g.rate for p in result.projects for g in p.progress if g.rate is not None)
+    assert done == [2100, 3500, 16000]
+    assert rates == [52.5, 53.3, 87.5]
+
+
+def test_progress_since_last_year_is_this_years():
+    text = ("某县人民政府关于2023年民生实事进展情况的通报\n\n"
+            "一、农村改厕（牵头单位：县农业农村局）。年度任务2000户。去年以来累计完成改厕1500户，完成年度任务的75%。\n")
+    result = run(text)
+    assert [(g.completed.value, g.rate) for p in result.projects for g in p.progress if g.completed] == [(1500, 75)]
