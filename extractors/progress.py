@@ -116,7 +116,8 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                     out.append(Progress(text=evidence, region=name, rate=value, rate_raw=raw, measure=measure, line=line))
                 continue
             both = [g for g in out if g.completed is not None and g.rate is None and g.region == region]
-            if multi is None and len(both) >= 2 and re.search(r"均\S{0,2}$", sent[max(0, pos - 3):pos]):
+            if multi is None and len(both) >= 2 and (re.search(r"均\S{0,2}$", sent[max(0, pos - 3):pos])
+                                                     or re.match(r"[^\d，,]{0,5}均", sent[pos:])):   # 完成率均为66.7%
                 for g in both:          # 实际改造12条；…实际完成8.5公里，均完成年计划的百分之百 (earlier clauses too)
                     g.rate, g.rate_raw, g.measure = value, raw, measure
                 pending = [g for g in pending if g not in both]
@@ -189,7 +190,7 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
     for m in P.RATE.finditer(sent):
         if any(a <= m.start() < b for a, b in taken) or P.REQUIRED_RATE.search(sent[:m.start()]):
             continue       # 确保三季度末完成年度任务的75%以上: a milestone, not a rate
-        measure = re.sub(r"(?:了|的|为|达到|达|数)$", "", m.group("measure"))
+        measure = re.sub(r"均?(?:了|的|为|达到|达|数)?$", "", m.group("measure"))      # 完成率均为66.7%
         if measure in ("时序进度", "序时进度", "超序时进度", "拨付率", "到位率"):
             continue     # the share of the year gone by, or of the money paid out: not of the work done
         measure = re.sub(r"^完成(?:了)?(?:全年|年度|年)?(?:任务|目标|计划)$|^占(?:全年|年度|年)?(?:目标任务|任务|目标)$", "完成年任务", measure)
@@ -202,9 +203,25 @@ def _restated_target(sent: str, q: Quantity, found: list[Quantity]) -> bool:
     """完成…检查2.6万人，截至6月底已检查1.18万人: a figure followed, in the same sentence, by a
     figure in the same unit that the text marks as done so far is the year's task, restated."""
     later = [x for x in found if x.start > q.end]
+    if q.op == "=" and _restated_list(sent, q, found):
+        return True
     if not later or later[0].unit != q.unit or "、" in sent[q.end:later[0].start]:
         return False          # the next figure must be the same count, not another item of a list
     return bool(P.SO_FAR.search(sent[q.end:later[0].start + 1])) and q.op == "="    # + 1: 完成(?=\d) sees the digit
+
+
+def _restated_list(sent: str, q: Quantity, found: list[Quantity]) -> bool:
+    """新建幼儿园6所、新增学位2160个，已完工4所、新增学位1440个: a clause listing figures, then one marked as done
+    so far listing as many in the same units, in order — the first clause is the tasks."""
+    start = max(sent.rfind(ch, 0, q.start) for ch in "，,") + 1
+    cut = min((i for i in (sent.find(ch, q.end) for ch in "，,") if i >= 0), default=-1)
+    if cut < 0:
+        return False
+    end = min((i for i in (sent.find(ch, cut + 1) for ch in "，,") if i >= 0), default=len(sent))
+    mine = [x for x in found if start <= x.start < cut]
+    theirs = [x for x in found if cut < x.start < end]
+    return len(mine) >= 2 and [x.unit for x in mine] == [x.unit for x in theirs] \
+        and bool(P.SO_FAR.search(sent[cut:theirs[0].start + 1]))
 
 
 def _whole_task_done(sent: str, q: Quantity, found: list[Quantity]) -> bool:

@@ -188,3 +188,22 @@ def test_progress_since_last_year_is_this_years():
             "一、农村改厕（牵头单位：县农业农村局）。年度任务2000户。去年以来累计完成改厕1500户，完成年度任务的75%。\n")
     result = run(text)
     assert [(g.completed.value, g.rate) for p in result.projects for g in p.progress if g.completed] == [(1500, 75)]
+
+
+# ---- GBK punctuation, 5G as a name, tasks listed then done in the same order -------------------
+
+GBK_ITEMS = ("某市人民政府办公室关于2021年为民办实事项目1—10月进展情况的通报\n\n截至10月31日，各项目进展情况通报如下：\n\n"
+             "1．5G网络建设（市工业和信息化局牵头）。年度新建5G基站600个，已建成480个，完成80%。\n\n"
+             "2．公办幼儿园建设（市教育局牵头）。新建公办幼儿园4所、新增学位1440个，已完工3所、新增学位1080个，完成率均为75%。\n")
+
+
+def test_item_dot_before_5g_numbers_the_item():
+    projects = {p.name: p for p in run(GBK_ITEMS).projects}
+    assert [(t.value, t.unit) for t in projects["5G网络建设"].targets] == [(600, "个")]
+    assert projects["5G网络建设"].seq == "1"
+
+
+def test_tasks_then_counts_done_in_the_same_order_and_one_shared_rate():
+    p = next(p for p in run(GBK_ITEMS).projects if p.name == "公办幼儿园建设")
+    assert [(t.value, t.unit) for t in p.targets] == [(4, "所"), (1440, "个")]
+    assert [(g.completed.value, g.rate) for g in p.progress] == [(3, 75), (1080, 75)]
