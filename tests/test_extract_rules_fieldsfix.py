@@ -207,3 +207,11 @@ def test_tasks_then_counts_done_in_the_same_order_and_one_shared_rate():
     p = next(p for p in run(GBK_ITEMS).projects if p.name == "公办幼儿园建设")
     assert [(t.value, t.unit) for t in p.targets] == [(4, "所"), (1440, "个")]
     assert [(g.completed.value, g.rate) for g in p.progress] == [(3, 75), (1080, 75)]
+
+
+def test_a_count_already_started_is_progress_not_the_task():
+    text = ("某市人大常委会关于2023年民生实事推进情况的视察报告\n\n"
+            "（二）城镇老旧小区改造（市住房城乡建设局牵头）。年度任务150个小区，已开工120个，开工率80%，已完工60个。\n")
+    result = run(text)
+    assert [(t.value, t.unit) for p in result.projects for t in p.targets] == [(150, "个")]
+    assert sorted(g.completed.value for p in result.projects for g in p.progress if g.completed) == [60, 120]
