@@ -37,6 +37,8 @@ RATE = re.compile(
     r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # 确保三季度末完成年度任务的75%以上 -> a milestone required, not a rate reached (the text before the rate)
 REQUIRED_RATE = re.compile(r"(?:确保|力争|争取|务必|必须|要求)[^，,。；;]{0,14}$")
+# （完成率90%以上为基本完成） -> a grade's threshold defined, not a rate reached (the text after the rate)
+RATE_THRESHOLD = re.compile(r"\s*(?:及)?(?:以上|以下|以内|至\d+(?:\.\d+)?%)(?:的)?(?:为|属于|视为|算作)")
 # 完成率：乐都区58.2%、平安区61.4% -> r=乐都区 rate=58.2 (a place right before its percentage)
 PLACE_RATE = re.compile(r"(?P<r>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗|州|镇|乡|街道))\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 

@@ -188,8 +188,9 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
         out.append((m.start(), float(m.group("rate")), m.group("rate"), "完成年任务", None))
         taken.append((m.start(), m.end()))
     for m in P.RATE.finditer(sent):
-        if any(a <= m.start() < b for a, b in taken) or P.REQUIRED_RATE.search(sent[:m.start()]):
-            continue       # 确保三季度末完成年度任务的75%以上: a milestone, not a rate
+        if any(a <= m.start() < b for a, b in taken) or P.REQUIRED_RATE.search(sent[:m.start()]) \
+                or P.RATE_THRESHOLD.match(sent, m.end()):
+            continue       # 确保三季度末完成年度任务的75%以上: a milestone; 完成率90%以上为基本完成: a grade, not a rate
         measure = re.sub(r"均?(?:了|的|为|达到|达|数)?$", "", m.group("measure"))      # 完成率均为66.7%
         if measure in ("时序进度", "序时进度", "超序时进度", "拨付率", "到位率"):
             continue     # the share of the year gone by, or of the money paid out: not of the work done

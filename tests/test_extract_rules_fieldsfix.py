@@ -215,3 +215,11 @@ def test_a_count_already_started_is_progress_not_the_task():
     result = run(text)
     assert [(t.value, t.unit) for p in result.projects for t in p.targets] == [(150, "个")]
     assert sorted(g.completed.value for p in result.projects for g in p.progress if g.completed) == [60, 120]
+
+
+def test_a_grade_threshold_is_not_a_rate():
+    text = ("某县关于2017年为民办实事完成情况的自查报告\n\n"
+            "截至12月20日，8项实事中，全面完成6项，基本完成2项（完成率90%以上为基本完成）。\n\n"
+            "1．农村危房改造（县住建局）。目标任务1,000户，实际完成1,000户，完成率100%。\n")
+    rates = [g.rate for p in run(text).projects for g in p.progress if g.rate is not None]
+    assert rates == [100]
