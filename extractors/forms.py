@@ -175,8 +175,15 @@ def restate_lines(lines: list) -> list:
     order = next((o for nt in lines if "/" in nt.text and (o := _triplet_order(nt.text))), None)
     out = []
     name: tuple[int, int] | None = None
+    last_item = 0           # the number of the last '7．' item line
     for nt in lines:
         text = nt.text
+        if m := P.ITEM_NUMBER.match(text):
+            last_item = int(m.group("seq"))
+        elif (m := P.ITEM_BEFORE_FIGURE.match(text)) and last_item and int(m.group("seq")) == last_item + 1:
+            last_item += 1      # 8．65岁以上老年人健康体检 after item 7: an item dot, not 8.65
+            nt = _rebuild(nt, [(0, m.end("seq")), "、", (m.end(), len(text))])
+            text = nt.text
         if order and (m := P.TRIPLET_LINE.match(text)):
             nt = _triplet(nt, m, order)
         elif m := P.SYMBOL_LINE.match(text):

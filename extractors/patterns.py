@@ -136,6 +136,8 @@ DEADLINE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>1[0-2]|[1-9])月(?
 
 # 1.投资… / 1、… / （1）… / 一、… — a number opening an item
 ITEM_NUMBER = re.compile(r"^\s*(?P<seq>\d{1,3})\s*[.、．](?!\d)\s*")
+# 8．65岁以上老年人健康体检 -> seq=8, when the items above run to 7 (the dot before a figure is the item's)
+ITEM_BEFORE_FIGURE = re.compile(r"^\s*(?P<seq>\d{1,2})\s*[.．](?=\d+[\u4e00-\u9fff])")
 HEADING_CN = re.compile(r"^\s*(?P<seq>[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<title>.*)")
 HEADING_PAREN = re.compile(r"^\s*[（(](?P<seq>[一二三四五六七八九十\d]{1,3})[）)]\s*(?P<title>.*)")
 HEADING_NUM = re.compile(r"^\s*(?P<seq>\d{1,2})\s*[、.．](?!\d)\s*(?P<title>.*)")
@@ -212,7 +214,7 @@ NOT_ORG = re.compile(r"[向按纳重视为等和、的在将把对]|委政府|�
 # ①… / 1）… (circled numbers and a closing bracket alone number items too) -> d, b; 1．5G网络建设: 5G is a name
 # (so are 4G, 4K), the dot before it an item dot
 # 项目3：… / 第二，… (a report's 第一 to 第十) / 第三件：… (a plan's 第一件 to 第二十件) -> e, f
-ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*(?:[.、．](?!\d)|[.．](?=\d[GK](?![A-Za-z]))|[）)])|"
+ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*(?:[.．](?!\d)|、|[.．](?=\d[GK](?![A-Za-z]))|[）)])|"
                   r"(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.]|(?P<d>[\u2460-\u2473])|(?:项目|实事)\s*(?P<e>\d{1,2})\s*[:：]|"
                   r"第(?P<f>[一二三四五六七八九十]{1,3})\s*(?:[，,、]|[件项条]\s*[，,、:：])|"
                   r"督办事项\s*(?P<g>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[:：])\s*")   # 督办事项一：城镇老旧小区改造

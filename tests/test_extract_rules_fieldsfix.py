@@ -223,3 +223,12 @@ def test_a_grade_threshold_is_not_a_rate():
             "1．农村危房改造（县住建局）。目标任务1,000户，实际完成1,000户，完成率100%。\n")
     rates = [g.rate for p in run(text).projects for g in p.progress if g.rate is not None]
     assert rates == [100]
+
+
+def test_item_number_before_a_figure_continues_the_numbering():
+    text = ("某县关于2017年为民办实事完成情况的自查报告\n\n"
+            "1．农村危房改造（县住建局）。目标任务1000户，实际完成1000户，完成率100%。\n\n"
+            "2．65岁以上老年人健康体检（县卫计局）。目标任务4.2万人，实际完成3.87万人，完成率92.1%。\n")
+    projects = {p.seq: p for p in run(text).projects}
+    assert [(t.value, t.unit) for t in projects["2"].targets] == [(42000, "人")]
+    assert projects["2"].name.startswith("65岁以上老年人健康体检")
