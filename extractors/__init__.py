@@ -16,12 +16,12 @@ import re
 from . import metadata as M
 from . import patterns as P
 from .answers import projects_from_answers
-from .assignments import assign_by_count, assign_by_number
-from .forms import form_pairs, projects_from_forms, restate_lines
+from .assignments import assign_by_count, assign_by_number, assign_by_table
+from .forms import form_line_blocks, form_pairs, projects_from_form_lines, projects_from_forms, restate_lines
 from .items import problems_or_plans, projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
 from .numbers import forget_quantities
-from .people import role_units
+from .people import bracket_units, role_units
 from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
@@ -38,7 +38,7 @@ from .summaries import (
     table_tally,
     threshold_counts,
 )
-from .tables import ballot_rows, projects_from_table, ranked_units
+from .tables import ballot_rows, duty_rows, projects_from_table, ranked_units
 from .wrapping import paragraph_lines, rejoin
 
 EXTRACTOR_VERSION = "0.7.0"
@@ -86,6 +86,7 @@ def extract_records(doc, gaz) -> Extraction:
 
     ranked: list[str] = []          # units a score ranking lists
     ranked_line = None
+    duties: list[Project] = []      # the rows of a separate 分工 table
     for table in doc.tables():
         ballot = ballot_rows(table)
         if ballot is not None:
@@ -96,18 +97,26 @@ def extract_records(doc, gaz) -> Extraction:
         if forms is not None:
             result.projects += projects_from_forms(table, forms, gaz, places, year)
             continue
+        if (rows := duty_rows(table, year, gaz)) is not None:
+            duties += rows           # 序号 | 责任领导 | 牵头单位 | 配合单位: given by number once all are read
+            continue
         result.summaries += table_counts(table, norm)
         if units := ranked_units(table, gaz):
             ranked += [u for u in units if u not in ranked]
             ranked_line = ranked_line or (table.row_lines[0] if table.row_lines else None)
         result.summaries += table_tally(table)
         sheet = projects_from_sheet(table, title, gaz, places)
-        result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
+        rows = sheet if sheet is not None else projects_from_table(table, year, gaz)
+        _units_above(rows, table, norm, gaz)
+        result.projects += rows
     _apply_level_notes(result.projects, norm)
 
-    prose = projects_from_prose(paragraphs, gaz, places)
+    line_forms = form_line_blocks(paragraphs)          # 督办事项一：… / 年度任务：… / 责任领导：… a line each
+    result.projects += projects_from_form_lines(line_forms, gaz, places, year)
+    in_forms = {ln for form in line_forms for _, _, ln in form}
+    prose = projects_from_prose([x for x in paragraphs if x[0] not in in_forms], gaz, places)
     result.projects += prose
-    used = {p.evidence.line for p in prose}       # lines a project has been read from
+    used = {p.evidence.line for p in prose} | in_forms       # lines a project has been read from
     items = projects_from_items(paragraphs, gaz, places, info.kind, year, used,
                                 tabled=any(p.table is not None for p in result.projects))
     result.projects += items
@@ -148,6 +157,7 @@ def extract_records(doc, gaz) -> Extraction:
     else:
         result.summaries += _circled_list(norm, paragraphs, title, year)
     _prose_units(result.projects, paragraphs, gaz, used)
+    assign_by_table(result.projects, duties)          # 附件2 责任分工表, keyed by 序号
     assign_by_number(prose, paragraphs, gaz, year)       # 第（三）、（五）项由副市长X负责，A、B分别牵头
     assign_by_count(prose, paragraphs, gaz, year)        # 对3个滞后项目，由分管副市长X牵头…
     if info.kind == "supervision":
@@ -271,6 +281,22 @@ def _sentence_region(text: str, places: set[str]) -> str | None:
         if body.startswith(name):
             return name
     return None
+
+
+def _units_above(projects: list[Project], table, norm: list[str], gaz) -> None:
+    """一、促进城乡就业（市人社局） right above a table of its indicators: the units in the heading's brackets
+    answer for every row, when no row names its own."""
+    first = table.row_lines[0] if table.row_lines else None
+    if not projects or not first or any(p.lead_units or p.partner_units for p in projects):
+        return
+    above = next((norm[k].strip() for k in range(first - 2, max(first - 4, -1), -1) if norm[k].strip()), "")
+    owner = P.TITLE_UNITS.search(above)
+    if len(above) > 60 or not (P.HEADING_CN.match(above) or P.HEADING_PAREN.match(above)) or owner is None:
+        return
+    owners = bracket_units(owner.group("units"), gaz.org_suffixes)
+    for p in projects if owners else []:
+        p.lead_units = list(owners[0])
+        p.partner_units = [u for u in owners[1] if u not in p.lead_units]
 
 
 def _apply_level_notes(projects: list[Project], norm: list[str]) -> None:

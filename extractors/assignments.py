@@ -34,6 +34,24 @@ def assign_by_number(projects: list[Project], paragraphs, gaz, year: int | None)
             _assign(items, clause, gaz, year)
 
 
+def assign_by_table(projects: list[Project], duties: list[Project]) -> None:
+    """The rows of a separate 分工 table (`tables.duty_rows`) give their fields to the project of the same
+    number, whatever the row order; a number two projects share is left alone."""
+    numbered: dict[int, list[Project]] = {}
+    for p in projects:
+        if p.seq and (n := _number(p.seq)):
+            numbered.setdefault(n, []).append(p)
+    for d in duties:
+        match = numbered.get(_number(d.seq or "") or 0, [])
+        if len(match) != 1:
+            continue
+        p = match[0]
+        p.leaders = p.leaders or d.leaders
+        p.lead_units = p.lead_units or d.lead_units
+        p.partner_units = p.partner_units or [u for u in d.partner_units if u not in p.lead_units]
+        p.deadline = p.deadline or d.deadline
+
+
 def assign_by_count(projects: list[Project], paragraphs, gaz, year: int | None) -> None:
     """（一）对3个滞后项目，由分管副市长李  东牵头召开专题调度会: a leader given to "the N projects" goes
     to the document's numbered projects when there are exactly N of them."""

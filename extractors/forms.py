@@ -60,32 +60,97 @@ def form_pairs(table) -> list[list[tuple[str, str, int]]] | None:
 def projects_from_forms(table, forms, gaz, places: set[str], year: int | None) -> list[Project]:
     out = []
     for form in forms:
-        values: dict[str, str] = {}
-        for role, value, _ in form:
-            values[role] = (values[role] + "；" + value) if role in values else value
         first = form[0][2]
         line = table.row_lines[first] if first < len(table.row_lines) else None
         text = "\n".join(f"{role}\t{value}" for role, value, _ in form)
-        p = Project(name=simplify(squash(values.get("name", ""))) or "（未命名）",
-                    evidence=Evidence(text=text, line=line, page=table.page, table=table.index, row=first),
-                    table=table.index, row=first)
-        task = simplify(values.get("target", ""))
-        for q in plan_figures(task, gaz.units):
-            p.targets.append(Target(text=task, value=q.value, unit=q.unit, op=q.op, raw=q.raw, half=q.half,
-                                    family=q.family))
-        if values.get("progress"):
-            progress = simplify(values["progress"])
-            p.progress = without_by_products(progress_in(progress, gaz, places, line, progress, p.targets),
-                                             p.targets, progress)
-        p.leaders = leaders_in(values.get("leader", ""))
-        lead, partner = _split_lead(values.get("lead_unit", ""))
-        p.lead_units = units_in(lead, gaz.org_suffixes)
-        p.partner_units = [u for u in units_in(partner + "、" + values.get("partner", ""), gaz.org_suffixes)
-                           if u not in p.lead_units]
-        if values.get("deadline"):
-            p.deadline = deadline_iso(simplify(values["deadline"]), year)
+        out.append(_form_project(form, Evidence(text=text, line=line, page=table.page, table=table.index, row=first),
+                                 gaz, places, year, table=table.index, row=first))
+    return out
+
+
+def form_line_blocks(paragraphs) -> list[list[tuple[str, str, int]]]:
+    """Forms written as lines, one 'label：value' field a line (two on a line after a wide gap):
+
+      督办事项一：农村供水管网改造
+      年度任务：改造农村供水管网120公里，受益群众2.8万人。
+      当前进展：已完成管网改造68公里，完成56.7%。
+      整改时限：9月30日前
+      完成时限：11月30日前
+      责任领导：副区长　韩  磊
+      牵头单位：区水务局　　配合单位：区财政局
+
+    Each block opens with a name field and runs over consecutive lines whose labels the form knows; it is a
+    form when it names a target or progress and two more fields.  Returns the (role, value, line) pairs of each."""
+    forms: list[list[tuple[str, str, int]]] = []
+    block: list[tuple[str, str, int]] = []
+    last = None
+    for ln, nt in paragraphs:
+        fields = [] if len(nt.text) > 200 else _line_fields(nt.text)
+        if fields and fields[0][0] == "name" or (block and fields and last is not None and ln == last + 1):
+            if fields[0][0] == "name":
+                forms.append(block)
+                block = []
+            block += [(role, value, ln) for role, value in fields]
+            last = ln
+            continue
+        forms.append(block)
+        block, last = [], None
+    forms.append(block)
+    return [f for f in forms if _is_form({role for role, _, _ in f})]
+
+
+def _is_form(roles: set[str]) -> bool:
+    return "name" in roles and bool(roles & {"target", "progress"}) and len(roles - {"skip"}) >= 4
+
+
+def _line_fields(line: str) -> list[tuple[str, str]]:
+    """督办事项一：X / 牵头单位：A　　配合单位：B -> [(role, value)], or [] when a label is not a form's."""
+    out = []
+    for m in P.FORM_LINE_FIELD.finditer(line.strip()):
+        label = P.FORM_LABEL.fullmatch(m.group("label"))
+        if label is None:
+            return []
+        out.append((label.lastgroup or "", m.group("value").strip()))
+    return out
+
+
+def projects_from_form_lines(forms, gaz, places: set[str], year: int | None) -> list[Project]:
+    """The projects of `form_line_blocks`; a project's line is its target's, its progress the progress line's."""
+    out = []
+    for form in forms:
+        at = {role: ln for role, _, ln in reversed(form)}
+        text = "\n".join(f"{role}\t{value}" for role, value, _ in form)
+        p = _form_project(form, Evidence(text=text, line=at.get("target", form[0][2])), gaz, places, year)
+        for g in p.progress:
+            g.line = at["progress"]
         out.append(p)
     return out
+
+
+def _form_project(form, evidence: Evidence, gaz, places: set[str], year: int | None,
+                  table: int | None = None, row: int | None = None) -> Project:
+    """One project from a form's (role, value, row) pairs."""
+    values: dict[str, str] = {}
+    for role, value, _ in form:
+        values[role] = (values[role] + "；" + value) if role in values else value
+    line = evidence.line
+    p = Project(name=simplify(squash(values.get("name", ""))) or "（未命名）", evidence=evidence, table=table, row=row)
+    task = simplify(values.get("target", ""))
+    for q in plan_figures(task, gaz.units):
+        p.targets.append(Target(text=task, value=q.value, unit=q.unit, op=q.op, raw=q.raw, half=q.half,
+                                family=q.family))
+    if values.get("progress"):
+        progress = simplify(values["progress"])
+        p.progress = without_by_products(progress_in(progress, gaz, places, line, progress, p.targets),
+                                         p.targets, progress)
+    p.leaders = leaders_in(values.get("leader", ""))
+    lead, partner = _split_lead(values.get("lead_unit", ""))
+    p.lead_units = units_in(lead, gaz.org_suffixes)
+    p.partner_units = [u for u in units_in(partner + "、" + values.get("partner", ""), gaz.org_suffixes)
+                       if u not in p.lead_units]
+    if values.get("deadline"):
+        p.deadline = deadline_iso(simplify(values["deadline"]), year)
+    return p
 
 
 def _split_lead(cell: str) -> tuple[str, str]:
@@ -108,8 +173,15 @@ def restate_lines(lines: list) -> list:
     order = next((o for nt in lines if "/" in nt.text and (o := _triplet_order(nt.text))), None)
     out = []
     name: tuple[int, int] | None = None
+    last_item = 0           # the number of the last '7．' item line
     for nt in lines:
         text = nt.text
+        if m := P.ITEM_NUMBER.match(text):
+            last_item = int(m.group("seq"))
+        elif (m := P.ITEM_BEFORE_FIGURE.match(text)) and last_item and int(m.group("seq")) == last_item + 1:
+            last_item += 1      # 8．65岁以上老年人健康体检 after item 7: an item dot, not 8.65
+            nt = _rebuild(nt, [(0, m.end("seq")), "、", (m.end(), len(text))])
+            text = nt.text
         if order and (m := P.TRIPLET_LINE.match(text)):
             nt = _triplet(nt, m, order)
         elif m := P.SYMBOL_LINE.match(text):

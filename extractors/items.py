@@ -34,13 +34,20 @@ def group_items(paragraphs, units: dict) -> list[list]:
     items: list[list] = []
     heading_fields: list = []
     heading: tuple | None = None
+    group = 0                   # where the items under the last heading start
     for ln, nt in paragraphs:
         if _is_heading(nt.text, units) or (re.match(r"^\s*[一二三四五六七八九十]+[、.]", nt.text) and P.FIELD.search(nt.text)
                                            and len(nt.text) < 60 and not find_quantities(nt.text, units)):
             heading_fields = [(ln, nt)] if P.FIELD.search(nt.text) else []
             heading = (ln, nt)
             items.append([])
+            group = len(items)
             continue
+        if items and items[-1] and len(items) > group and P.FUNDING_FIELD.match(nt.text.strip()):
+            continue            # 资金：… between a heading's sub-items and their fields: funding, read elsewhere
+        if items and items[-1] and P.FIELD.match(nt.text.strip()) and _shared_fields(items[group:]):
+            for item in items[group:-1]:
+                item.append((ln, nt))     # （1）…（2）… then 牵头单位：…: the fields of every sub-item
         if P.ITEM.match(nt.text) or _labelled_project(nt.text):
             items.append([(ln, nt)] + [("heading", h) for _, h in heading_fields])
             heading = None
@@ -61,6 +68,12 @@ def group_items(paragraphs, units: dict) -> list[list]:
 
 
 
+def _shared_fields(group: list[list]) -> bool:
+    """Sub-items of one heading, each a single line without fields: a field line after the last is theirs."""
+    return len(group) >= 2 and all(len([x for x in item if x[0] != "heading"]) == 1
+                                   and not P.FIELD.search(item[0][1].text) for item in group[:-1])
+
+
 def _labelled_project(text: str) -> bool:
     """城镇新增就业（区人社局）：年度目标4200人，已新增就业3696人… — a project named before a colon."""
     m = P.LABELLED.match(text)
@@ -75,8 +88,8 @@ def _heads_a_project(heading: str, body: str) -> bool:
     """一、城镇新增就业（牵头单位：市人社局） over 年度目标…: a project, unlike 一、总体情况."""
     if P.GENERIC_HEADING.search(re.sub(r"[（(].*?[）)]", "", heading)):
         return False
-    if P.FIELD.search(heading):
-        return True
+    if P.FIELD.search(heading) or P.HEADING_OWNER.search(heading):
+        return True       # 一、老旧小区改造（区住建局牵头）: a project however many figures its body states
     marks = len(P.TARGET_SENT.findall(body)) + len(P.PROGRESS_RATE.findall(body))
     return 1 <= marks <= 3      # one project's target and rates; more is a paragraph of several
 

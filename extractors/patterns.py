@@ -30,18 +30,27 @@ OP_AFTER = re.compile(r"^\s*(?P<op>以上|及以上|以内|以下|及以下|左�
 RATE = re.compile(
     r"(?P<measure>完成(?:了)?(?:全年|年度|年|全年目标|年度目标|目标|计划)?任务(?:的)?|完成(?:了)?(?:年度|全年|年)?计划(?:的)?|"
     r"完成(?:了)?(?:全年|年度)?目标(?:的)?|竣工率(?:为|达到|达)?|"
-    r"完成率(?:达到|达|为)?|占(?:年|全年|年度)?(?:任务|目标任务|目标|计划)(?:数)?的?|占总投资(?:的)?|"
+    r"完成率均?(?:达到|达|为)?|占(?:年|全年|年度)?(?:任务|目标任务|目标|计划)(?:数)?的?|占总投资(?:的)?|"
     r"形象进度(?:为|达到|达)?|启动率(?:为|达到|达)?|开工率(?:为|达到|达)?|拨付率(?:为|达到|达)?|"
     r"完工率(?:为|达到|达)?|到位率(?:为|达到|达)?|覆盖率(?:为|达到|达)?|签约率(?:为|达到|达)?|兑现率(?:为|达到|达)?|"
     r"时序进度(?:为)?|序时进度(?:为)?|超序时进度|完成(?=\d))\s*"
     r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # 确保三季度末完成年度任务的75%以上 -> a milestone required, not a rate reached (the text before the rate)
 REQUIRED_RATE = re.compile(r"(?:确保|力争|争取|务必|必须|要求)[^，,。；;]{0,14}$")
+# （完成率90%以上为基本完成） -> a grade's threshold defined, not a rate reached (the text after the rate)
+RATE_THRESHOLD = re.compile(r"\s*(?:及)?(?:以上|以下|以内|至\d+(?:\.\d+)?%)(?:的)?(?:为|属于|视为|算作)")
 # 完成率：乐都区58.2%、平安区61.4% -> r=乐都区 rate=58.2 (a place right before its percentage)
 PLACE_RATE = re.compile(r"(?P<r>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗|州|镇|乡|街道))\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
-# 分别完成年任务130.36%、46.99%
-RATE_LIST = re.compile(r"分别完成(?:年|全年|年度)?(?:任务)?(?:的)?\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)")
+# 同比增长6.2% / 较去年同期多竣工412户 / （去年同期开工率为65.4%） / 较去年末的96.8%: a clause about last year (not
+# 去年以来, which runs to now); 去年全年城镇新增就业4.62万人，完成年度目标的102.7%: a sentence about last year
+_LAST_YEAR = r"(?:去年|上年|上一年)(?![\u4e00-\u9fff\d]{0,4}以来)|同比|(?:较|比|与)[^，,；;。]{0,6}同期"
+LAST_YEAR_CLAUSE = re.compile(rf"[（(][^（）()]*(?:{_LAST_YEAR})[^（）()]*[）)]|[^，,；;（(）)]*(?:{_LAST_YEAR})[^，,；;（(）)]*")
+LAST_YEAR_SENTENCE = re.compile(r"^\s*(?:去年|上年|上一年)(?![\u4e00-\u9fff\d]{0,4}以来)")
+
+# 分别完成年任务130.36%、46.99% / 完成率分别为90%、75%、66.7% -> measure (the rate's name when it comes first), rates
+RATE_LIST = re.compile(r"(?:分别完成(?:年|全年|年度)?(?:任务)?(?:的)?|(?P<measure>(?:完成|完工|竣工|开工)率)分别(?:为|是|达到|达)?)"
+                       r"\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)")
 # 完成省下达任务5800人的106.9% / 为省下达任务5000人的105.2% / 完成年度计划3万人次的104%
 RATE_OF_TARGET = re.compile(r"(?:完成|为|占|达)(?:了)?(?:省|市|县|区|州)?(?:下达|确定|年度|全年|年)?(?:的)?(?:目标)?(?:任务|计划|目标)(?:数)?"
                             r"(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%]{1,4}?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
@@ -131,6 +140,8 @@ DEADLINE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>1[0-2]|[1-9])月(?
 
 # 1.投资… / 1、… / （1）… / 一、… — a number opening an item
 ITEM_NUMBER = re.compile(r"^\s*(?P<seq>\d{1,3})\s*[.、．](?!\d)\s*")
+# 8．65岁以上老年人健康体检 -> seq=8, when the items above run to 7 (the dot before a figure is the item's)
+ITEM_BEFORE_FIGURE = re.compile(r"^\s*(?P<seq>\d{1,2})\s*[.．](?=\d+[\u4e00-\u9fff])")
 HEADING_CN = re.compile(r"^\s*(?P<seq>[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<title>.*)")
 HEADING_PAREN = re.compile(r"^\s*[（(](?P<seq>[一二三四五六七八九十\d]{1,3})[）)]\s*(?P<title>.*)")
 HEADING_NUM = re.compile(r"^\s*(?P<seq>\d{1,2})\s*[、.．](?!\d)\s*(?P<title>.*)")
@@ -204,11 +215,12 @@ NOT_ORG = re.compile(r"[向按纳重视为等和、的在将把对]|委政府|�
 # ---- items ------------------------------------------------------------
 
 # （一）… / 1.… / 一、… -> the item number (a, b or c)
-# ①… / 1）… (circled numbers and a closing bracket alone number items too) -> d, b
-# 项目3：… / 第二，… (a report's 第一 to 第十) -> e, f
-ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*(?:[.、．](?!\d)|[）)])|"
+# ①… / 1）… (circled numbers and a closing bracket alone number items too) -> d, b; 1．5G网络建设: 5G is a name
+# (so are 4G, 4K), the dot before it an item dot
+# 项目3：… / 第二，… (a report's 第一 to 第十) / 第三件：… (a plan's 第一件 to 第二十件) -> e, f
+ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*(?:[.．](?!\d)|、|[.．](?=\d[GK](?![A-Za-z]))|[）)])|"
                   r"(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.]|(?P<d>[\u2460-\u2473])|(?:项目|实事)\s*(?P<e>\d{1,2})\s*[:：]|"
-                  r"第(?P<f>[一二三四五六七八九十]{1,3})\s*[，,、]|"
+                  r"第(?P<f>[一二三四五六七八九十]{1,3})\s*(?:[，,、]|[件项条]\s*[，,、:：])|"
                   r"督办事项\s*(?P<g>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[:：])\s*")   # 督办事项一：城镇老旧小区改造
 
 # 牵头单位：县教育局；配合单位：县发改委 -> key, val
@@ -285,6 +297,9 @@ FIELD_BRACKET = re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|�
 
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
 TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$")
+
+# 一、老旧小区改造（区住房和城乡建设局牵头） -> a heading naming the unit that leads it
+HEADING_OWNER = re.compile(r"[（(][^（）()]{2,40}(?:局|委|厅|办|中心|院|站|所|公司|会)(?:牵头|负责)[^（）()]{0,20}[）)]\s*$")
 
 # 城镇新增就业（市人社局）年度目标4.8万人 -> name, units: a clause opening with a project and its unit in brackets
 NAME_UNITS = re.compile(r"^\s*(?P<name>[^，,。；;（()）\d]{2,30}?)\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*(?=\S)")
@@ -484,8 +499,8 @@ DONE_WORD = re.compile(r"完成|建成|完工|竣工|开工|已|累计|达到|�
 # 吉首市完成年任务243% -> r=吉首市
 REGION_HEAD = re.compile(r"^(?P<r>[\u4e00-\u9fff]{1,6}?(?:市|县|区|州|旗|街道|镇|乡))(?:公安局|[^\u4e00-\u9fff]|完成|已|共|建成|实现|均)")
 
-# 观音桥街道完成年任务68.4% -> r=观音桥街道
-SUBCOUNTY = re.compile(r"(?<![各全有相其])(?P<r>[\u4e00-\u9fff]{2,5}(?:街道|镇|乡))(?=完成|已|均|、|，|进度|累计)")
+# 观音桥街道完成年任务68.4% / 南山街道年度任务8个 / 南山街道排名靠后 -> r=观音桥街道, 南山街道
+SUBCOUNTY = re.compile(r"(?<![各全有相其])(?P<r>[\u4e00-\u9fff]{2,5}(?:街道|镇|乡))(?=完成|已|均|、|，|进度|累计|年度|任务|排名)")
 
 
 # ---- sheets ------------------------------------------------------------
@@ -542,14 +557,20 @@ REST_ITEMS = re.compile(r"([\d.]+(?:公里|个|户|件|人次|人|所|张|万元
 
 # 交办事项 / 年度任务 / 当前进展 / 责任领导 / 责任单位 / 完成时限: the label cell of a form table (交办单, 督办单),
 # its group the role of the value beside it; 反馈要求 / 交办日期 / 联系人 are known and left out
-FORM_LABEL = re.compile(r"(?P<name>(?:交办|督办|督查|重点)?事项(?:名称)?|项目(?:名称)?|实事(?:名称|项目)?|任务名称)|"
+FORM_LABEL = re.compile(r"(?P<name>(?:交办|督办|督查|重点)?事项(?:名称)?|项目(?:名称)?|实事(?:名称|项目)?|任务名称|"
+                        r"(?:交办|督办|督查|整改)事项[一二三四五六七八九十\d]{1,3})|"
                         r"(?P<target>年度任务|目标任务|年度目标|任务目标|工作目标|建设内容|建设规模|主要任务|督办内容|交办内容|工作任务|任务)|"
                         r"(?P<progress>当前进展|进展情况|工作进展|推进情况|完成情况|目前进展|进度情况)|"
                         r"(?P<leader>(?:责任|分管|牵头|包保|包联|联系|督办)(?:市|县|区|州|省)?领导|责任人)|"
                         r"(?P<partner>配合单位|协办单位|协助单位|配合部门|参与单位)|"
                         r"(?P<lead_unit>责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|主责单位)|"
                         r"(?P<deadline>完成时限|完成时间|办结时限|督办时限|时间节点|完成期限)|"
-                        r"(?P<skip>反馈要求|反馈时间|交办日期|督办日期|联系人|联系电话|备注|编号|交办单位|督办单位)")
+                        r"(?P<skip>反馈要求|反馈时间|交办日期|督办日期|联系人|联系电话|备注|编号|交办单位|督办单位|"
+                        r"整改要求|整改措施|整改时限|存在问题|问题表现)")
+# 责任领导：副区长　韩  磊 / 牵头单位：区水务局　　配合单位：区财政局 -> a form's field written as a line
+# (label, then its value up to a wide gap and the next label)
+FORM_LINE_FIELD = re.compile(r"(?:^|[ \t\u3000]{2,})(?P<label>[\u4e00-\u9fff\d]{2,8})\s*[:：]\s*"
+                             r"(?P<value>.*?)(?=[ \t\u3000]{2,}[\u4e00-\u9fff]{2,8}\s*[:：]|\s*$)")
 
 # 各项目进展按“年度目标／累计完成／完成率”列示 -> the defining sentence of slash triplets (three labels)
 TRIPLET_HEADER = re.compile(r"[\u4e00-\u9fff]{2,6}/[\u4e00-\u9fff]{2,6}/[\u4e00-\u9fff]{2,6}")

@@ -9,6 +9,7 @@ they name, or to the heading they stand under.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from . import patterns as P
 from .numbers import find_quantities
@@ -65,10 +66,14 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
     before it in the same sentence; a county at the head of a clause owns the clause's rate.
     A target named inside a rate (完成省下达任务5800人的106.9%) goes to `targets` when given."""
     out: list[Progress] = []
+    before = ""                 # the passage before this sentence, where a 分别 list's places may stand
     for sent in re.split(r"[。；;]", text):
+        before, seen = before + sent + "。", before
+        sent = _this_year(sent)
         if not sent.strip():
             continue
         pending: list[Progress] = []
+        group: list[Progress] = []       # the counts a 分别 list of rates pairs with, in order
         default_region = _region_at(P.SENTENCE_LEAD.sub("", sent.strip()), places)
         rates = _rates(sent)
         for m in P.PLACE_RATE.finditer(sent):     # 完成率：乐都区58.2%、平安区61.4%
@@ -78,10 +83,13 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         inside = [(m.start("target"), m.end("target")) for m in P.RATE_OF_TARGET.finditer(sent)]
         found = find_quantities(sent, gaz.units)
         inside += [(q.start, q.end) for q in found
-                   if re.search(r"(?:任务|目标|计划)(?:为|是|数)?\s*$", sent[max(0, q.start - 4):q.start])
+                   if re.search(r"(?:任务|目标|计划)(?:分别)?(?:为|是|数)?\s*$", sent[max(0, q.start - 6):q.start])
                    or _whole_task_done(sent, q, found) or _restated_target(sent, q, found)
                    or P.STANDARD.search(sent[max(0, q.start - 12):q.start])
                    or (q.op != "=" and not re.search(r"已|达到|均", sent[max(0, q.start - 8):q.start]))]
+        for a, b in pairwise(found):           # 年度任务分别为10个、8个、9个: the list after the first
+            if (a.start, a.end) in inside and P.LIST_JOIN.fullmatch(sent[a.end:b.start]):
+                inside.append((b.start, b.end))
         if targets is not None:
             for q in found:
                 if any(t.value == q.value and t.unit == q.unit for t in targets):
@@ -108,19 +116,25 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                     out.append(Progress(text=evidence, region=name, rate=value, rate_raw=raw, measure=measure, line=line))
                 continue
             both = [g for g in out if g.completed is not None and g.rate is None and g.region == region]
-            if multi is None and len(both) >= 2 and re.search(r"均\S{0,2}$", sent[max(0, pos - 3):pos]):
+            if multi is None and len(both) >= 2 and (re.search(r"均\S{0,2}$", sent[max(0, pos - 3):pos])
+                                                     or re.match(r"[^\d，,]{0,5}均", sent[pos:])):   # 完成率均为66.7%
                 for g in both:          # 实际改造12条；…实际完成8.5公里，均完成年计划的百分之百 (earlier clauses too)
                     g.rate, g.rate_raw, g.measure = value, raw, measure
                 pending = [g for g in pending if g not in both]
                 continue
-            if multi is not None and len(open_) < multi[1]:
+            if multi is not None and multi[0] == 0:
+                group = open_[-multi[1]:] if len(open_) >= multi[1] else []
+            if multi is not None and not group:
                 owners = _listed_places(sent[:pos], places)
                 if len(owners) == multi[1]:
                     out.append(Progress(text=evidence, region=owners[multi[0]], rate=value, rate_raw=raw,
                                         measure=measure, line=line))
                     continue
-            if multi is not None and len(open_) >= multi[1]:
-                target = open_[-multi[1]:][multi[0]]
+            if multi is not None and group:
+                target = group[multi[0]]
+                owners = _listed_places(seen + sent[:pos], places)
+                if target.region is None and len(owners) == multi[1]:
+                    target.region = owners[multi[0]]      # A、B街道…已完工分别为9个、6个，完成率分别为90%、75%
             elif multi is not None or measure in ("形象进度",):
                 target = None
             elif region is not None:
@@ -149,6 +163,14 @@ def without_by_products(progress: list[Progress], targets: list[Target], text: s
             or re.search(r"(?:投资|累计完成|已完成)\s*" + re.escape(g.completed.raw), text)]
 
 
+def _this_year(sent: str) -> str:
+    """The sentence with its clauses about last year blanked (offsets kept): their figures, growth rates and
+    rates are not this year's progress."""
+    if P.LAST_YEAR_SENTENCE.match(sent):
+        return ""
+    return P.LAST_YEAR_CLAUSE.sub(lambda m: "\u3000" * len(m.group(0)), sent) if re.search(r"年|同比|同期", sent) else sent
+
+
 def _county_task(sent: str, found, inside, progress: list[Progress], evidence: str, line: int | None) -> None:
     """其中，秦安县任务1500户，竣工1280户，完成85.6%: the county's own task is the base of its count."""
     from .records import Summary
@@ -171,15 +193,16 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
     for m in P.RATE_LIST.finditer(sent):
         vals = P.PERCENT.findall(m.group("rates"))
         for i, v in enumerate(vals):
-            out.append((m.start() + i, float(v), v, "完成年任务", (i, len(vals))))
+            out.append((m.start() + i, float(v), v, m.group("measure") or "完成年任务", (i, len(vals))))
         taken.append((m.start(), m.end()))
     for m in P.RATE_OF_TARGET.finditer(sent):
         out.append((m.start(), float(m.group("rate")), m.group("rate"), "完成年任务", None))
         taken.append((m.start(), m.end()))
     for m in P.RATE.finditer(sent):
-        if any(a <= m.start() < b for a, b in taken) or P.REQUIRED_RATE.search(sent[:m.start()]):
-            continue       # 确保三季度末完成年度任务的75%以上: a milestone, not a rate
-        measure = re.sub(r"(?:了|的|为|达到|达|数)$", "", m.group("measure"))
+        if any(a <= m.start() < b for a, b in taken) or P.REQUIRED_RATE.search(sent[:m.start()]) \
+                or P.RATE_THRESHOLD.match(sent, m.end()):
+            continue       # 确保三季度末完成年度任务的75%以上: a milestone; 完成率90%以上为基本完成: a grade, not a rate
+        measure = re.sub(r"均?(?:了|的|为|达到|达|数)?$", "", m.group("measure"))      # 完成率均为66.7%
         if measure in ("时序进度", "序时进度", "超序时进度", "拨付率", "到位率"):
             continue     # the share of the year gone by, or of the money paid out: not of the work done
         measure = re.sub(r"^完成(?:了)?(?:全年|年度|年)?(?:任务|目标|计划)$|^占(?:全年|年度|年)?(?:目标任务|任务|目标)$", "完成年任务", measure)
@@ -191,10 +214,28 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
 def _restated_target(sent: str, q: Quantity, found: list[Quantity]) -> bool:
     """完成…检查2.6万人，截至6月底已检查1.18万人: a figure followed, in the same sentence, by a
     figure in the same unit that the text marks as done so far is the year's task, restated."""
+    if re.search(r"(?:已|累计)[\u4e00-\u9fff]{0,4}$", sent[max(0, q.start - 6):q.start]):
+        return False          # 已开工198个，开工率94.3%，已完工89个: a count done, of another stage
     later = [x for x in found if x.start > q.end]
+    if q.op == "=" and _restated_list(sent, q, found):
+        return True
     if not later or later[0].unit != q.unit or "、" in sent[q.end:later[0].start]:
         return False          # the next figure must be the same count, not another item of a list
     return bool(P.SO_FAR.search(sent[q.end:later[0].start + 1])) and q.op == "="    # + 1: 完成(?=\d) sees the digit
+
+
+def _restated_list(sent: str, q: Quantity, found: list[Quantity]) -> bool:
+    """新建幼儿园6所、新增学位2160个，已完工4所、新增学位1440个: a clause listing figures, then one marked as done
+    so far listing as many in the same units, in order — the first clause is the tasks."""
+    start = max(sent.rfind(ch, 0, q.start) for ch in "，,") + 1
+    cut = min((i for i in (sent.find(ch, q.end) for ch in "，,") if i >= 0), default=-1)
+    if cut < 0:
+        return False
+    end = min((i for i in (sent.find(ch, cut + 1) for ch in "，,") if i >= 0), default=len(sent))
+    mine = [x for x in found if start <= x.start < cut]
+    theirs = [x for x in found if cut < x.start < end]
+    return len(mine) >= 2 and [x.unit for x in mine] == [x.unit for x in theirs] \
+        and bool(P.SO_FAR.search(sent[cut:theirs[0].start + 1]))
 
 
 def _whole_task_done(sent: str, q: Quantity, found: list[Quantity]) -> bool:
@@ -235,7 +276,9 @@ def _listed_places(text: str, places: set[str]) -> list[str]:
     clause = re.split(r"[，,。；]", text.rstrip("，, "))
     for part in reversed(clause):
         head = re.sub(r"(?:进度|均|等|并列|分别).*$", "", part.strip())
-        names = [x for x in re.split(r"[、和及]", head) if x in places or P.SUBCOUNTY.fullmatch(x + "完")]
+        listed = re.split(r"[、和及]", head)
+        listed[-1] = max((n for n in places if listed[-1].startswith(n)), key=len, default=listed[-1])   # …街道年度任务
+        names = [x for x in listed if x in places or P.SUBCOUNTY.fullmatch(x + "完")]
         if names:
             return names
     return []

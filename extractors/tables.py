@@ -29,7 +29,8 @@ COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
     ("deadline", r"时限|完成时间|时间节点|截止时间|完成期限"),
     ("stage", r"形象进度|形象进展|工程进度"),
     ("rate", r"完成率|完成进度|完成比例|百分比|占比|%|进度"),
-    ("completed", r"已完成|完成数|累计完成|实际完成|完成情况|完成量|进展情况"),
+    ("completed", (r"已完成|完成数|累计完成|实际完成|完成情况|完成量|进展情况|"        # and 截至9月底完成, 1-9月完成
+                   r"(?:截至|截止)\S{0,8}完成|\d{1,2}\s*[-—–－~至]\s*\d{1,2}\s*月份?完成")),
     ("status", r"状态|进展评价|评价|等次"),
     ("category", r"^(类别|类型|领域|方面|分类|板块)$"),
     ("target", r"指标|目标|任务数|建设任务|年度任务|建设规模|建设内容|具体内容|任务量|计划数|计划投资|投资计划"),
@@ -73,6 +74,45 @@ def layout_of(table) -> TableLayout | None:
                 n_head += 1       # 截至9月底完成情况 over 完成数 | 完成率（%）, flattened without its spans
             return _roles(rows, n_head, table.n_cols)
     return None
+
+
+def duty_rows(table, year: int | None, gaz) -> list[Project] | None:
+    """序号 | 责任县领导 | 牵头单位 | 配合单位: a 分工 table that names no project, only who answers for each
+    numbered one (in any row order).  Its rows as Projects holding the seq and the fields, a blank cell
+    taking the value above (a merged cell); None when the table is not one."""
+    rows = table.filled()
+    for h in range(min(3, table.n_rows)):
+        roles = {_role(squash(simplify(x))) for x in rows[h] if x.strip()}
+        if "seq" in roles and roles & {"leader", "lead_unit", "partner"} and not roles & {"name", "target"}:
+            break
+    else:
+        return None
+    lay = _roles(rows, h + 1, table.n_cols)
+    out: list[Project] = []
+    last: dict[str, str] = {}
+    by_row = _cells_by_row(table)
+    for r in range(h + 1, table.n_rows):
+        seq = squash(rows[r][lay.col("seq")])
+        if not re.fullmatch(r"\d{1,3}|[一二三四五六七八九十]{1,3}", seq):
+            continue
+        p = Project(name=f"（第{seq}项）", seq=seq, table=table.index, row=r,
+                    evidence=Evidence(text="\t".join(c.text for c in sorted(by_row.get(r, []), key=lambda c: c.col)),
+                                      table=table.index, row=r, page=table.page,
+                                      line=table.row_lines[r] if r < len(table.row_lines) else None))
+        for role in ("leader", "lead_unit", "partner", "deadline"):
+            val = "\n".join(rows[r][c] for c in lay.roles.get(role, []) if rows[r][c].strip())
+            val = last[role] if not val and role in last else val
+            last[role] = val
+            if role == "leader":
+                p.leaders = leaders_in(val)
+            elif role == "lead_unit":
+                p.lead_units = units_in(val, gaz.org_suffixes)
+            elif role == "partner":
+                p.partner_units = [u for u in units_in(val, gaz.org_suffixes) if u not in p.lead_units]
+            elif val:
+                p.deadline = deadline_iso(simplify(val), year)
+        out.append(p)
+    return out
 
 
 def _is_sub_header(row: list[str]) -> bool:
