@@ -37,7 +37,7 @@ from .summaries import (
     table_tally,
     threshold_counts,
 )
-from .tables import ballot_rows, projects_from_table, ranked_units
+from .tables import ballot_rows, money_unit_above, projects_from_table, ranked_units
 from .wrapping import rejoin
 
 EXTRACTOR_VERSION = "0.7.0"
@@ -101,7 +101,7 @@ def extract_records(doc, gaz) -> Extraction:
             ranked_line = ranked_line or (table.row_lines[0] if table.row_lines else None)
         result.summaries += table_tally(table)
         sheet = projects_from_sheet(table, title, gaz, places)
-        result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz)
+        result.projects += sheet if sheet is not None else projects_from_table(table, year, gaz, money_unit_above(table, norm))
     _apply_level_notes(result.projects, norm)
 
     prose = projects_from_prose(paragraphs, gaz, places)

@@ -153,6 +153,48 @@ def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
                        f"{s.subject or ''}：各部分{parts}={_fmt(total)}{s.unit or ''}，与总数{_fmt(s.total)}{s.unit or ''}不符",
                        s.evidence, expected=s.total, found=total)
     yield from _sheet_sums(ex)
+    yield from _subtotal_sums(ex)
+
+
+def _subtotal_sums(ex: Extraction) -> Iterator[Flag]:
+    """A table's 小计 against the rows since the last 小计, its 总计 against every row (not against the 小计s,
+    so one wrong 小计 is one error, not two)."""
+    by_table: dict[int, list] = {}
+    for p in ex.projects:
+        if p.table is not None:
+            by_table.setdefault(p.table, []).append(p)
+    for projects in by_table.values():
+        if not any(p.subtotal for p in projects):
+            continue
+        rows: list = []
+        last: dict[str, int] = {}            # total-row kind (小计, 总计…) -> how many rows came before the last one
+        for p in sorted(projects, key=lambda p: p.row or 0):
+            if not p.subtotal:
+                rows.append(p)
+                continue
+            kind = P.TOTAL_ROW.search(p.name).group("kind")
+            yield from _column_sums(p, rows[last.get(kind, 0):])
+            last[kind] = len(rows)
+
+
+def _column_sums(total, rows: list) -> Iterator[Flag]:
+    if len(rows) < 2:
+        return
+    """Each figure of a total row against the rows' figures in the same unit (one a row, else not checked)."""
+    for what, figures in (("目标", lambda p: p.targets),
+                          ("完成数", lambda p: [g.completed for g in p.progress if g.completed])):
+        for stated in figures(total):
+            unit, value, half = stated.unit, stated.value, stated.half
+            values = [[(q.value, q.half) for q in figures(p) if q.unit == unit] for p in rows]
+            if any(len(v) != 1 for v in values):
+                continue
+            found = sum(v[0][0] for v in values)
+            slack = half + sum(v[0][1] for v in values) + 1e-6 * abs(value)
+            if abs(found - value) > slack:
+                yield Flag("SUM_MISMATCH", "error",
+                           f"{total.name}{what}：各行合计{_fmt(found)}{unit or ''}，{total.name}行为{_fmt(value)}{unit or ''}，"
+                           f"相差{_fmt(abs(found - value))}{unit or ''}",
+                           total.evidence, expected=found, found=value, project=total)
 
 
 def _sheet_sums(ex: Extraction) -> Iterator[Flag]:
@@ -214,7 +256,7 @@ def _threshold_vs_rates(ex: Extraction) -> Iterator[Flag]:
 
 def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:
     tabled = any(p.table is not None for p in ex.projects)
-    table_projects = [p for p in ex.projects if p.table is not None] or \
+    table_projects = [p for p in ex.projects if p.table is not None and not p.subtotal] or \
         [p for p in ex.projects if p.seq and p.region is None and p.sheet_group is None]
     if not table_projects:
         return

@@ -159,6 +159,12 @@ def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
 CANDIDATES = re.compile(r"(?P<n>\d+|[一二三四五六七八九十]{1,3})(?:个|件|项)(?:民生实事|实事)?(?:项目)?候选项目")
 # 计划投资（万元） -> unit=万元: the unit of a column's bare numbers
 HEADER_UNIT = re.compile(r"[（(]\s*(?P<unit>万元|亿元|元|万人|人|户|个|公里|平方米|万平方米|套|所|张)\s*[)）]$")
+# （投资单位：万元） / 单位：万元 — a line above a table naming the unit of its money columns
+TABLE_MONEY_UNIT = re.compile(r"^[（(]?\s*(?:投资|资金|金额)?单位\s*[：:]\s*(?P<unit>万元|亿元|元)\s*[)）]?$")
+# 计划投资 / 完成投资 / 到位资金: a column of money
+MONEY_HEADER = re.compile(r"投资|资金|金额")
+# 小计 / 合计 / 总计: a table row that sums the rows above it
+TOTAL_ROW = re.compile(r"(?P<kind>小计|合计|总计|共计)")
 # 8600 / 1,450 / 75.0: a cell that is only a number
 BARE_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
