@@ -18,7 +18,7 @@ from . import patterns as P
 from .answers import projects_from_answers
 from .assignments import assign_by_count, assign_by_number
 from .forms import form_pairs, projects_from_forms, restate_lines
-from .items import problems_or_plans, projects_from_items, projects_from_sentences
+from .items import item_dots, problems_or_plans, projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
 from .people import role_units
 from .programme import programme_project
@@ -68,7 +68,7 @@ def extract_records(doc, gaz) -> Extraction:
     found = M.find_places(full, gaz)
     paragraphs = [(b.line, lines[b.line - 1]) for b in doc.blocks
                   if b.kind == "paragraph" and b.line and 0 < b.line <= len(lines)]
-    paragraphs = rejoin(paragraphs)
+    paragraphs = item_dots(rejoin(paragraphs))
     info = DocumentInfo(source=doc.source, sha256=doc.sha256, format=doc.format,
                         title=simplify(title) if title else None,
                         doc_number=M.as_written(M.doc_number_of(norm), doc.lines),

@@ -329,6 +329,12 @@ def _item_gaps(ex: Extraction, lines: list[str]) -> Iterator[Flag]:
     items (an item read as something else) is no skip; two projects of one line are one item."""
     items = sorted((p for p in ex.projects if p.table is None and p.seq and p.evidence and p.evidence.line),
                    key=lambda p: p.evidence.line)
+    # 三、基本完成的项目 between items 6． and 7．: a heading's numbers and its items' are two sequences
+    for arabic in (True, False):
+        yield from _item_run_gaps([p for p in items if p.seq.strip("（()）、. ").isdigit() == arabic], lines)
+
+
+def _item_run_gaps(items: list, lines: list[str]) -> Iterator[Flag]:
     runs: list[list] = []
     seen: set[int] = set()
     for p in items:
@@ -396,6 +402,8 @@ def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
     d = ex.document
     end = _month_end(d.period.get("to")) if d.period else None
     if d.date and end and end > d.date:
+        end = _stated_day(doc, end)       # 截至12月20日: the period ends on the day the report says
+    if d.date and end and end > d.date:
         yield Flag("DATE_INCONSISTENT", "warning",
                    f"通报期间截至{end}，晚于发布日期{d.date}", Evidence(text=d.title or "", line=None),
                    expected=f"<= {d.date}", found=end)
@@ -413,6 +421,16 @@ def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
                 yield Flag("DATE_INCONSISTENT", "warning",
                            f"{p.name}：完成时限{p.deadline}早于发文日期{d.date}", p.evidence,
                            expected=f">= {d.date}", found=p.deadline, project=p)
+
+
+def _stated_day(doc, end: str) -> str:
+    """The day a 截至 in the document's head names in the period's last month, else the month's end."""
+    for line in (doc.lines[:40] if doc is not None else []):
+        for m in P.AS_OF.finditer(normalize(line).text) if "截" in line else ():
+            y = m.group("y") or end[:4]
+            if m.group("d") and f"{y}-{int(m.group('m')):02d}" == end[:7] and 1 <= int(m.group("d")) <= int(end[8:]):
+                return f"{end[:8]}{int(m.group('d')):02d}"
+    return end
 
 
 def _meeting_held(doc) -> tuple[str, str, int] | None:

@@ -117,7 +117,7 @@ PERIOD_DAMAGED = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<!\d)1(?P<m2>
 # 前三季度 / 全年 (not 全年任务, 全年目标: the year's task, not the period)
 PERIOD_WORDS = re.compile(r"(?P<w>前三季度|上半年|一季度|第一季度|前两季度|全年(?!任务|目标|计划|时间)|1季度)")
 # 截至2020年8月31日 / 截至10月底 / （截至2023年8月31日） -> y, m: the day a report's figures stand at
-AS_OF = re.compile(r"(?:截至|截止|截止到|截至到)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?:\d{1,2}\s*日|底|末|份)?")
+AS_OF = re.compile(r"(?:截至|截止|截止到|截至到)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?:(?P<d>\d{1,2})\s*日|底|末|份)?")
 
 # 2017年 in a title: the year of the projects
 YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
@@ -212,6 +212,9 @@ ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[
                   r"(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.]|(?P<d>[\u2460-\u2473])|(?:项目|实事)\s*(?P<e>\d{1,2})\s*[:：]|"
                   r"第(?P<f>[一二三四五六七八九十]{1,3})\s*[，,、]|"
                   r"督办事项\s*(?P<g>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[:：])\s*")   # 督办事项一：城镇老旧小区改造
+
+# 8．65岁以上老年人健康体检 (after item 7．): an item dot right before a figure -> n
+ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
 # 牵头单位：县教育局；配合单位：县发改委 -> key, val
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
