@@ -16,6 +16,8 @@ from .normalize import normalize
 from .records import Evidence, Extraction, Flag, Progress, Target
 from .wrapping import continued_lines
 
+MEASURED = {"area", "length", "volume", "weight"}           # 平方米, 公里, 立方米, 吨: measured, not counted
+COUNTED = {"items", "institutions", "facilities", "households", "dwellings", "persons", "beds", "cases", "points"}
 COMPATIBLE_FAMILIES = [{"persons"}, {"person_times"}, {"households"}, {"dwellings"}]
 CN_NUMS = "一二三四五六七八九十"
 
@@ -113,12 +115,37 @@ def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
                      ("名", "例"), ("人", "例"), ("个", "所"), ("所", "个"),
                      ("人", "户"), ("户", "人"), ("户", "间"), ("间", "户")}      # 1.8万农村人口 … 已解决1.52万户
             clash = [t for t in p.targets if (t.unit, c.unit) in pairs]
-            if len(clash) == 1 and (alone or rate_consistent(c.value, c.half, clash[0].value, clash[0].half, g.rate,
-                                                             g.rate_raw)):
+            if not (len(clash) == 1 and (alone or rate_consistent(c.value, c.half, clash[0].value, clash[0].half,
+                                                                  g.rate, g.rate_raw))):
+                clash = _counted_vs_measured(p.targets, g)
+            if len(clash) == 1:
                 t = clash[0]
                 yield Flag("UNIT_MISMATCH", "warning",
                            f"{p.name}：目标为{t.raw or _fmt(t.value) + (t.unit or '')}，完成数写作{c.raw}（{t.unit} 与 {c.unit} 不是同一单位）",
                            Evidence(text=g.text, line=g.line), expected=t.unit, found=c.unit, project=p)
+
+
+def _counted_vs_measured(targets: list[Target], g: Progress) -> list[Target]:
+    """改造老旧小区45个 … 已完成改造面积38万平方米，完成率84.4%: a count against a measure, and the rate is
+    the one figure divided by the other as written (38 / 45) — the writer divided unlike things."""
+    c = g.completed
+    kinds = [t for t in targets if t.value and t.op == "=" and {t.family, c.family} & MEASURED
+             and {t.family, c.family} & COUNTED and t.family != c.family]
+    if len(kinds) != 1 or g.rate is None:
+        return []
+    t = kinds[0]
+    done, target = _as_written(c.raw), _as_written(t.raw)
+    if done is None or target is None:
+        return []
+    return [t] if rate_consistent(done[0], done[1], target[0], target[1], g.rate, g.rate_raw) else []
+
+
+def _as_written(raw: str | None) -> tuple[float, float] | None:
+    """38万平方米 -> (38, 0.5): the figure's digits and their precision, without its 万."""
+    m = re.search(r"\d+(?:\.\d+)?", (raw or "").replace(",", ""))
+    if m is None:
+        return None
+    return float(m.group(0)), _pct_interval(m.group(0), 0)[1]
 
 
 def check_over(ex: Extraction, doc=None) -> Iterator[Flag]:
