@@ -207,10 +207,10 @@ NOT_ORG = re.compile(r"[向按纳重视为等和、的在将把对]|委政府|�
 
 # （一）… / 1.… / 一、… -> the item number (a, b or c)
 # ①… / 1）… (circled numbers and a closing bracket alone number items too) -> d, b
-# 项目3：… / 第二，… (a report's 第一 to 第十) -> e, f
+# 项目3：… / 第二，… (a report's 第一 to 第十) / 第十九件：… (a notice's 件 in Chinese ordinals) -> e, f
 ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>\d{1,2})\s*(?:[.、．](?!\d)|[）)])|"
                   r"(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.]|(?P<d>[\u2460-\u2473])|(?:项目|实事)\s*(?P<e>\d{1,2})\s*[:：]|"
-                  r"第(?P<f>[一二三四五六七八九十]{1,3})\s*[，,、]|"
+                  r"第(?P<f>[一二三四五六七八九十]{1,3})\s*(?:[，,、]|[件项]\s*[:：])|"
                   r"督办事项\s*(?P<g>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[:：])\s*")   # 督办事项一：城镇老旧小区改造
 
 # 8．65岁以上老年人健康体检 (after item 7．): an item dot right before a figure -> n
