@@ -213,6 +213,13 @@ ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[
                   r"第(?P<f>[一二三四五六七八九十]{1,3})\s*(?:[，,、]|[件项]\s*[:：])|"
                   r"督办事项\s*(?P<g>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[:：])\s*")   # 督办事项一：城镇老旧小区改造
 
+# 项目须于2026年12月31日前全部建成交付 / 确保年底前全面完成 -> y: the document requires completion within the year
+WITHIN_YEAR = re.compile(r"(?:须|必须|确保|务必|要求)\s*(?:于|在)?\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
+                         r"(?:12\s*月\s*(?:31\s*日|底)|年底|年内)(?:前|之前)?\s*(?:全部|全面|如期|按期)?\s*"
+                         r"(?:建成|完成|竣工|交付|投用)")
+# 跨年度项目 / 续建 -> a project the document lets run into the next year
+CROSS_YEAR = re.compile(r"跨年度|跨年|续建")
+
 # 8．65岁以上老年人健康体检 (after item 7．): an item dot right before a figure -> n
 ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
