@@ -163,6 +163,8 @@ HEADER_UNIT = re.compile(r"[（(]\s*(?P<unit>万元|亿元|元|万人|人|户|�
 TABLE_MONEY_UNIT = re.compile(r"^[（(]?\s*(?:投资|资金|金额)?单位\s*[：:]\s*(?P<unit>万元|亿元|元)\s*[)）]?$")
 # 计划投资 / 完成投资 / 到位资金: a column of money
 MONEY_HEADER = re.compile(r"投资|资金|金额")
+# 一、教育卫生类 alone in a table row's first cell: a category row -> the category
+CATEGORY_CELL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*\S{2,}$")
 # 小计 / 合计 / 总计: a table row that sums the rows above it
 TOTAL_ROW = re.compile(r"(?P<kind>小计|合计|总计|共计)")
 # 8600 / 1,450 / 75.0: a cell that is only a number

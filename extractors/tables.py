@@ -145,8 +145,11 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         if not any(texts) or _is_header_repeat(texts, filled, lay):
             continue
         spans = [c for c in table.cells if c.row == r]
-        if len(spans) == 1 and spans[0].colspan > 1 and spans[0].colspan >= lay.width - 1:
-            last["category"] = simplify(squash(spans[0].text))     # 一、就业和社会保障（3项）: a category row
+        alone = [c for c in spans if c.text.strip()]      # 一、教育卫生类 | | | … written without a span
+        heading = spans[0] if len(spans) == 1 and spans[0].colspan > 1 and spans[0].colspan >= lay.width - 1 else \
+            alone[0] if len(alone) == 1 and alone[0].col == 0 and P.CATEGORY_CELL.match(squash(alone[0].text)) else None
+        if heading is not None:
+            last["category"] = simplify(squash(heading.text))     # 一、就业和社会保障（3项）: a category row
             current = None
             continue
         seq = squash(cell("seq"))
@@ -158,9 +161,10 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
                             line=table.row_lines[r] if r < len(table.row_lines) else None,
                             page=table.page, table=table.index, row=r)
         item = P.ITEM_NUMBER.match(target_text or name)
-        total_row = not seq and P.TOTAL_ROW.fullmatch(simplify(squash(name)))
+        total_row = P.TOTAL_ROW.fullmatch(simplify(squash(name)))
         if total_row:      # 小计 under a category, 总计 at the end: a row of sums, named for what it sums
             name = (_category_name(last.get("category")) if total_row.group("kind") == "小计" else "") + name
+            seq = ""       # a merged 序号 cell above it is not its number
         new_project = bool(total_row) or bool(seq) and (current is None or seq != current.seq or (name and name != current.name)) \
             or item is not None or current is None or (not seq and name and current and name != current.name
                                                         and lay.col("seq") is None)
