@@ -455,15 +455,16 @@ def _beyond_required_year(ex: Extraction, doc) -> Iterator[Flag]:
     """项目须于2026年12月31日前全部建成交付 in the notice's opening, and one item's 完成时限 2027年3月底前 not marked
     跨年度/续建: the item's deadline breaks the document's own rule."""
     lines = [p.evidence.line for p in ex.projects if p.evidence and p.evidence.line]
-    if doc is None or not lines:
+    late = [p for p in ex.projects if p.deadline and ex.document.year and p.deadline[:4] > str(ex.document.year)]
+    if doc is None or not lines or not late:
         return
     rule = next((m for line in doc.lines[:min(lines) - 1] if "前" in line or "内" in line
                  for m in [P.WITHIN_YEAR.search(normalize(line).text)] if m), None)
     year = int(rule.group("y")) if rule and rule.group("y") else ex.document.year
     if rule is None or year is None:
         return
-    for p in ex.projects:
-        if p.deadline and p.deadline > f"{year}-12-31" and not P.CROSS_YEAR.search(f"{p.name}{p.evidence.text}"):
+    for p in late:
+        if p.deadline > f"{year}-12-31" and not P.CROSS_YEAR.search(f"{p.name}{p.evidence.text}"):
             yield Flag("DATE_INCONSISTENT", "warning",
                        f"{p.name}：完成时限{p.deadline}晚于文件要求的{year}-12-31（“{rule.group(0)}”），且未注明跨年度",
                        p.evidence, expected=f"<= {year}-12-31", found=p.deadline, project=p)
