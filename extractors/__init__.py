@@ -18,7 +18,7 @@ from . import patterns as P
 from .answers import projects_from_answers
 from .assignments import assign_by_count, assign_by_number, assign_by_table
 from .forms import form_line_blocks, form_pairs, projects_from_form_lines, projects_from_forms, restate_lines
-from .items import problems_or_plans, projects_from_items, projects_from_sentences
+from .items import item_dots, problems_or_plans, projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
 from .numbers import forget_quantities
 from .people import bracket_units, role_units
@@ -38,7 +38,7 @@ from .summaries import (
     table_tally,
     threshold_counts,
 )
-from .tables import ballot_rows, duty_rows, projects_from_table, ranked_units
+from .tables import ballot_rows, duty_rows, money_unit_above, projects_from_table, ranked_units
 from .wrapping import paragraph_lines, rejoin
 
 EXTRACTOR_VERSION = "0.7.0"
@@ -69,7 +69,7 @@ def extract_records(doc, gaz) -> Extraction:
     year = M.year_of(title, norm)
     found = M.find_places(full, gaz)
     paragraphs = [(ln, lines[ln - 1]) for ln in paragraph_lines(doc)]
-    paragraphs = rejoin(paragraphs)
+    paragraphs = item_dots(rejoin(paragraphs))
     info = DocumentInfo(source=doc.source, sha256=doc.sha256, format=doc.format,
                         title=simplify(title) if title else None,
                         doc_number=M.as_written(M.doc_number_of(norm), doc.lines),
@@ -106,7 +106,7 @@ def extract_records(doc, gaz) -> Extraction:
             ranked_line = ranked_line or (table.row_lines[0] if table.row_lines else None)
         result.summaries += table_tally(table)
         sheet = projects_from_sheet(table, title, gaz, places)
-        rows = sheet if sheet is not None else projects_from_table(table, year, gaz)
+        rows = sheet if sheet is not None else projects_from_table(table, year, gaz, money_unit_above(table, norm))
         _units_above(rows, table, norm, gaz)
         result.projects += rows
     _apply_level_notes(result.projects, norm)

@@ -16,6 +16,8 @@ from .normalize import normalize
 from .records import Evidence, Extraction, Flag, Progress, Target
 from .wrapping import continued_lines, paragraph_lines
 
+MEASURED = {"area", "length", "volume", "weight"}           # 平方米, 公里, 立方米, 吨: measured, not counted
+COUNTED = {"items", "institutions", "facilities", "households", "dwellings", "persons", "beds", "cases", "points"}
 CN_NUMS = "一二三四五六七八九十"
 
 
@@ -112,12 +114,37 @@ def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
                      ("名", "例"), ("人", "例"), ("个", "所"), ("所", "个"),
                      ("人", "户"), ("户", "人"), ("户", "间"), ("间", "户")}      # 1.8万农村人口 … 已解决1.52万户
             clash = [t for t in p.targets if (t.unit, c.unit) in pairs]
-            if len(clash) == 1 and (alone or rate_consistent(c.value, c.half, clash[0].value, clash[0].half, g.rate,
-                                                             g.rate_raw)):
+            if not (len(clash) == 1 and (alone or rate_consistent(c.value, c.half, clash[0].value, clash[0].half,
+                                                                  g.rate, g.rate_raw))):
+                clash = _counted_vs_measured(p.targets, g)
+            if len(clash) == 1:
                 t = clash[0]
                 yield Flag("UNIT_MISMATCH", "warning",
                            f"{p.name}：目标为{t.raw or _fmt(t.value) + (t.unit or '')}，完成数写作{c.raw}（{t.unit} 与 {c.unit} 不是同一单位）",
                            Evidence(text=g.text, line=g.line), expected=t.unit, found=c.unit, project=p)
+
+
+def _counted_vs_measured(targets: list[Target], g: Progress) -> list[Target]:
+    """改造老旧小区45个 … 已完成改造面积38万平方米，完成率84.4%: a count against a measure, and the rate is
+    the one figure divided by the other as written (38 / 45) — the writer divided unlike things."""
+    c = g.completed
+    kinds = [t for t in targets if t.value and t.op == "=" and {t.family, c.family} & MEASURED
+             and {t.family, c.family} & COUNTED and t.family != c.family]
+    if len(kinds) != 1 or g.rate is None:
+        return []
+    t = kinds[0]
+    done, target = _as_written(c.raw), _as_written(t.raw)
+    if done is None or target is None:
+        return []
+    return [t] if rate_consistent(done[0], done[1], target[0], target[1], g.rate, g.rate_raw) else []
+
+
+def _as_written(raw: str | None) -> tuple[float, float] | None:
+    """38万平方米 -> (38, 0.5): the figure's digits and their precision, without its 万."""
+    m = re.search(r"\d+(?:\.\d+)?", (raw or "").replace(",", ""))
+    if m is None:
+        return None
+    return float(m.group(0)), _pct_interval(m.group(0), 0)[1]
 
 
 def check_over(ex: Extraction, doc=None) -> Iterator[Flag]:
@@ -152,6 +179,48 @@ def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
                        f"{s.subject or ''}：各部分{parts}={_fmt(total)}{s.unit or ''}，与总数{_fmt(s.total)}{s.unit or ''}不符",
                        s.evidence, expected=s.total, found=total)
     yield from _sheet_sums(ex)
+    yield from _subtotal_sums(ex)
+
+
+def _subtotal_sums(ex: Extraction) -> Iterator[Flag]:
+    """A table's 小计 against the rows since the last 小计, its 总计 against every row (not against the 小计s,
+    so one wrong 小计 is one error, not two)."""
+    by_table: dict[int, list] = {}
+    for p in ex.projects:
+        if p.table is not None:
+            by_table.setdefault(p.table, []).append(p)
+    for projects in by_table.values():
+        if not any(p.subtotal for p in projects):
+            continue
+        rows: list = []
+        last: dict[str, int] = {}            # total-row kind (小计, 总计…) -> how many rows came before the last one
+        for p in sorted(projects, key=lambda p: p.row or 0):
+            if not p.subtotal:
+                rows.append(p)
+                continue
+            kind = P.TOTAL_ROW.search(p.name).group("kind")
+            yield from _column_sums(p, rows[last.get(kind, 0):])
+            last[kind] = len(rows)
+
+
+def _column_sums(total, rows: list) -> Iterator[Flag]:
+    if len(rows) < 2:
+        return
+    """Each figure of a total row against the rows' figures in the same unit (one a row, else not checked)."""
+    for what, figures in (("目标", lambda p: p.targets),
+                          ("完成数", lambda p: [g.completed for g in p.progress if g.completed])):
+        for stated in figures(total):
+            unit, value, half = stated.unit, stated.value, stated.half
+            values = [[(q.value, q.half) for q in figures(p) if q.unit == unit] for p in rows]
+            if any(len(v) != 1 for v in values):
+                continue
+            found = sum(v[0][0] for v in values)
+            slack = half + sum(v[0][1] for v in values) + 1e-6 * abs(value)
+            if abs(found - value) > slack:
+                yield Flag("SUM_MISMATCH", "error",
+                           f"{total.name}{what}：各行合计{_fmt(found)}{unit or ''}，{total.name}行为{_fmt(value)}{unit or ''}，"
+                           f"相差{_fmt(abs(found - value))}{unit or ''}",
+                           total.evidence, expected=found, found=value, project=total)
 
 
 def _sheet_sums(ex: Extraction) -> Iterator[Flag]:
@@ -213,7 +282,7 @@ def _threshold_vs_rates(ex: Extraction) -> Iterator[Flag]:
 
 def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:
     tabled = any(p.table is not None for p in ex.projects)
-    table_projects = [p for p in ex.projects if p.table is not None] or \
+    table_projects = [p for p in ex.projects if p.table is not None and not p.subtotal] or \
         [p for p in ex.projects if p.seq and p.region is None and p.sheet_group is None]
     if not table_projects:
         return
@@ -286,6 +355,12 @@ def _item_gaps(ex: Extraction, lines: list[str]) -> Iterator[Flag]:
     items (an item read as something else) is no skip; two projects of one line are one item."""
     items = sorted((p for p in ex.projects if p.table is None and p.seq and p.evidence and p.evidence.line),
                    key=lambda p: p.evidence.line)
+    # 三、基本完成的项目 between items 6． and 7．: a heading's numbers and its items' are two sequences
+    for arabic in (True, False):
+        yield from _item_run_gaps([p for p in items if p.seq.strip("（()）、. ").isdigit() == arabic], lines)
+
+
+def _item_run_gaps(items: list, lines: list[str]) -> Iterator[Flag]:
     runs: list[list] = []
     seen: set[int] = set()
     for p in items:
@@ -353,6 +428,8 @@ def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
     d = ex.document
     end = _month_end(d.period.get("to")) if d.period else None
     if d.date and end and end > d.date:
+        end = _stated_day(doc, end)       # 截至12月20日: the period ends on the day the report says
+    if d.date and end and end > d.date:
         yield Flag("DATE_INCONSISTENT", "warning",
                    f"通报期间截至{end}，晚于发布日期{d.date}", Evidence(text=d.title or "", line=None),
                    expected=f"<= {d.date}", found=end)
@@ -364,12 +441,42 @@ def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
     if d.date and held and held[0] > d.date:
         yield Flag("DATE_INCONSISTENT", "warning", f"会议召开日期{held[0]}晚于成文日期{d.date}",
                    Evidence(text=held[1], line=held[2]), expected=f"<= {d.date}", found=held[0])
+    yield from _beyond_required_year(ex, doc)
     if d.date and d.kind in ("plan", "supervision"):
         for p in ex.projects:
             if p.deadline and p.deadline < d.date:
                 yield Flag("DATE_INCONSISTENT", "warning",
                            f"{p.name}：完成时限{p.deadline}早于发文日期{d.date}", p.evidence,
                            expected=f">= {d.date}", found=p.deadline, project=p)
+
+
+def _beyond_required_year(ex: Extraction, doc) -> Iterator[Flag]:
+    """项目须于2026年12月31日前全部建成交付 in the notice's opening, and one item's 完成时限 2027年3月底前 not marked
+    跨年度/续建: the item's deadline breaks the document's own rule."""
+    lines = [p.evidence.line for p in ex.projects if p.evidence and p.evidence.line]
+    late = [p for p in ex.projects if p.deadline and ex.document.year and p.deadline[:4] > str(ex.document.year)]
+    if doc is None or not lines or not late:
+        return
+    rule = next((m for line in doc.lines[:min(lines) - 1] if "前" in line or "内" in line
+                 for m in [P.WITHIN_YEAR.search(normalize(line).text)] if m), None)
+    year = int(rule.group("y")) if rule and rule.group("y") else ex.document.year
+    if rule is None or year is None:
+        return
+    for p in late:
+        if p.deadline > f"{year}-12-31" and not P.CROSS_YEAR.search(f"{p.name}{p.evidence.text}"):
+            yield Flag("DATE_INCONSISTENT", "warning",
+                       f"{p.name}：完成时限{p.deadline}晚于文件要求的{year}-12-31（“{rule.group(0)}”），且未注明跨年度",
+                       p.evidence, expected=f"<= {year}-12-31", found=p.deadline, project=p)
+
+
+def _stated_day(doc, end: str) -> str:
+    """The day a 截至 in the document's head names in the period's last month, else the month's end."""
+    for line in (doc.lines[:40] if doc is not None else []):
+        for m in P.AS_OF.finditer(normalize(line).text) if "截" in line else ():
+            y = m.group("y") or end[:4]
+            if m.group("d") and f"{y}-{int(m.group('m')):02d}" == end[:7] and 1 <= int(m.group("d")) <= int(end[8:]):
+                return f"{end[:8]}{int(m.group('d')):02d}"
+    return end
 
 
 def _meeting_held(doc) -> tuple[str, str, int] | None:

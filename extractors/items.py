@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
+from .normalize import NText
 from .numbers import find_quantities, plan_figures, shares_in_report, target_figures
 from .people import assigned_leaders, bracket_units, leaders_in, role_units, units_in
 from .progress import progress_in, status_in, without_by_products
@@ -23,6 +24,22 @@ from .tables import deadline_iso
 PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门", "协同", "配合")
 LEADER_KEYS = ("责任领导", "分管领导", "牵头领导", "联系领导", "责任人")
 DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点", "督办时限", "时限")
+
+
+def item_dots(paragraphs) -> list:
+    """8．65岁以上老年人健康体检 right after item 7．: the dot numbers the item, it is not 8.65.  A space after
+    the dot says so (mapped to the dot, so offsets still lead to the original)."""
+    out, last = [], None
+    for ln, nt in paragraphs:
+        m = P.ITEM_DOT_FIGURE.match(nt.text)
+        if m and last is not None and int(m.group("n")) == last + 1:
+            k = m.end()
+            nt = NText(nt.text[:k] + " " + nt.text[k:], nt.original, nt.offsets[:k] + nt.offsets[k - 1:])
+        item = P.ITEM.match(nt.text)
+        if item and item.group("b"):
+            last = int(item.group("b"))
+        out.append((ln, nt))
+    return out
 
 
 def group_items(paragraphs, units: dict) -> list[list]:

@@ -130,7 +130,7 @@ PERIOD_DAMAGED = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<!\d)1(?P<m2>
 # 前三季度 / 全年 (not 全年任务, 全年目标: the year's task, not the period)
 PERIOD_WORDS = re.compile(r"(?P<w>前三季度|上半年|一季度|第一季度|前两季度|全年(?!任务|目标|计划|时间)|1季度)")
 # 截至2020年8月31日 / 截至10月底 / （截至2023年8月31日） -> y, m: the day a report's figures stand at
-AS_OF = re.compile(r"(?:截至|截止|截止到|截至到)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?:\d{1,2}\s*日|底|末|份)?")
+AS_OF = re.compile(r"(?:截至|截止|截止到|截至到)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?:(?P<d>\d{1,2})\s*日|底|末|份)?")
 
 # 2017年 in a title: the year of the projects
 YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
@@ -174,6 +174,14 @@ def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
 CANDIDATES = re.compile(r"(?P<n>\d+|[一二三四五六七八九十]{1,3})(?:个|件|项)(?:民生实事|实事)?(?:项目)?候选项目")
 # 计划投资（万元） -> unit=万元: the unit of a column's bare numbers
 HEADER_UNIT = re.compile(r"[（(]\s*(?P<unit>万元|亿元|元|万人|人|户|个|公里|平方米|万平方米|套|所|张)\s*[)）]$")
+# （投资单位：万元） / 单位：万元 — a line above a table naming the unit of its money columns
+TABLE_MONEY_UNIT = re.compile(r"^[（(]?\s*(?:投资|资金|金额)?单位\s*[：:]\s*(?P<unit>万元|亿元|元)\s*[)）]?$")
+# 计划投资 / 完成投资 / 到位资金: a column of money
+MONEY_HEADER = re.compile(r"投资|资金|金额")
+# 一、教育卫生类 alone in a table row's first cell: a category row -> the category
+CATEGORY_CELL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*\S{2,}$")
+# 小计 / 合计 / 总计: a table row that sums the rows above it
+TOTAL_ROW = re.compile(r"(?P<kind>小计|合计|总计|共计)")
 # 8600 / 1,450 / 75.0: a cell that is only a number
 BARE_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
@@ -222,6 +230,16 @@ ITEM = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[
                   r"(?P<c>[一二三四五六七八九十]{1,3})\s*[、．.]|(?P<d>[\u2460-\u2473])|(?:项目|实事)\s*(?P<e>\d{1,2})\s*[:：]|"
                   r"第(?P<f>[一二三四五六七八九十]{1,3})\s*(?:[，,、]|[件项条]\s*[，,、:：])|"
                   r"督办事项\s*(?P<g>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[:：])\s*")   # 督办事项一：城镇老旧小区改造
+
+# 项目须于2026年12月31日前全部建成交付 / 确保年底前全面完成 -> y: the document requires completion within the year
+WITHIN_YEAR = re.compile(r"(?:须|必须|确保|务必|要求)\s*(?:于|在)?\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
+                         r"(?:12\s*月\s*(?:31\s*日|底)|年底|年内)(?:前|之前)?\s*(?:全部|全面|如期|按期)?\s*"
+                         r"(?:建成|完成|竣工|交付|投用)")
+# 跨年度项目 / 续建 -> a project the document lets run into the next year
+CROSS_YEAR = re.compile(r"跨年度|跨年|续建")
+
+# 8．65岁以上老年人健康体检 (after item 7．): an item dot right before a figure -> n
+ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
 # 牵头单位：县教育局；配合单位：县发改委 -> key, val
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"

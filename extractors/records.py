@@ -113,6 +113,7 @@ class Project:
     row: int | None = None
     category_seq: str | None = None      # the number of its category (一, 三…) when tasks are grouped
     sheet_group: str | None = None       # the column group of a summary table it came from
+    subtotal: bool = False               # a 小计 / 总计 row of a table: sums of the rows, not a project
 
     def add_units(self, role: str, names: list[str]) -> None:
         """市人社局牵头，市财政局配合 → add_units("lead", [市人社局]), add_units("partner", [市财政局]): a unit

@@ -28,6 +28,8 @@ COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
     ("lead_unit", r"牵头|责任单位|责任部门|责任站所|责任科室|承办单位|主办单位|实施单位|主责单位|负责单位|承办部门"),
     ("deadline", r"时限|完成时间|时间节点|截止时间|完成期限"),
     ("stage", r"形象进度|形象进展|工程进度"),
+    ("money_rate", r"(?:投资|资金).{0,4}(?:完成率|到位率|完成比例)"),     # 投资完成率: the money's rate, not the work's
+    ("money_done", r"完成投资|累计投资|实际投资|到位资金|完成资金|已投资"),
     ("rate", r"完成率|完成进度|完成比例|百分比|占比|%|进度"),
     ("completed", (r"已完成|完成数|累计完成|实际完成|完成情况|完成量|进展情况|"        # and 截至9月底完成, 1-9月完成
                    r"(?:截至|截止)\S{0,8}完成|\d{1,2}\s*[-—–－~至]\s*\d{1,2}\s*月份?完成")),
@@ -159,13 +161,18 @@ def _cells_by_row(table) -> dict[int, list]:
     return out
 
 
-def projects_from_table(table, year: int | None, gaz) -> list[Project]:
+def projects_from_table(table, year: int | None, gaz, money_unit: str | None = None) -> list[Project]:
+    """`money_unit`: the unit a line above the table gives its money columns (（投资单位：万元）)."""
     lay = layout_of(table)
     if lay is None or "ballot" in lay.roles:
         return []
     filled = table.filled()
     if any(P.VOTE_HEADER.search(squash(x)) for x in filled[0]):
         return []          # a 票决 ballot (候选项目 / 得票数 / 得票率) lists candidates, not the projects set
+    if money_unit:
+        for c in lay.roles.get("target", []) + lay.roles.get("money_done", []):
+            if c not in lay.units and any(P.MONEY_HEADER.search(filled[h][c]) for h in range(lay.header_rows)):
+                lay.units[c] = money_unit
     projects: list[Project] = []
     last: dict[str, str] = {}
     current: Project | None = None
@@ -185,8 +192,11 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
         texts = [squash(x) for x in row]
         if not any(texts) or _is_header_repeat(texts, filled, lay):
             continue
-        if len(spans) == 1 and spans[0].colspan > 1 and spans[0].colspan >= lay.width - 1:
-            last["category"] = simplify(squash(spans[0].text))     # 一、就业和社会保障（3项）: a category row
+        alone = [c for c in spans if c.text.strip()]      # 一、教育卫生类 | | | … written without a span
+        heading = spans[0] if len(spans) == 1 and spans[0].colspan > 1 and spans[0].colspan >= lay.width - 1 else \
+            alone[0] if len(alone) == 1 and alone[0].col == 0 and P.CATEGORY_CELL.match(squash(alone[0].text)) else None
+        if heading is not None:
+            last["category"] = simplify(squash(heading.text))     # 一、就业和社会保障（3项）: a category row
             current = None
             continue
         seq = squash(cell("seq"))
@@ -198,7 +208,11 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
                             line=table.row_lines[r] if r < len(table.row_lines) else None,
                             page=table.page, table=table.index, row=r)
         item = P.ITEM_NUMBER.match(target_text or name)
-        new_project = bool(seq) and (current is None or seq != current.seq or (name and name != current.name)) \
+        total_row = P.TOTAL_ROW.fullmatch(simplify(squash(name)))
+        if total_row:      # 小计 under a category, 总计 at the end: a row of sums, named for what it sums
+            name = (_category_name(last.get("category")) if total_row.group("kind") == "小计" else "") + name
+            seq = ""       # a merged 序号 cell above it is not its number
+        new_project = bool(total_row) or bool(seq) and (current is None or seq != current.seq or (name and name != current.name)) \
             or item is not None or current is None or (not seq and name and current and name != current.name
                                                         and lay.col("seq") is None)
         if item is not None and lay.col("name") is None:
@@ -212,6 +226,7 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
             if item is not None and seq and lay.col("category") is not None:
                 last["category_seq"] = seq
             current.category_seq = last.get("category_seq") if item is not None else None
+            current.subtotal = bool(total_row)
             projects.append(current)
         # leaders and units: a blank cell takes the value above
         for role in ("leader", "lead_unit", "partner", "deadline", "category"):
@@ -258,8 +273,19 @@ def projects_from_table(table, year: int | None, gaz) -> list[Project]:
             current.targets.append(Target(text=simplify(name) + squash(target_text), value=share.value,
                                           unit="%", raw=squash(target_text), family="share"))
         _row_progress(current, lay, row, gaz, evidence)
+        _money_progress(current, lay, row, gaz, evidence)
         _stage_counts(current, lay, row, gaz, evidence)
     return projects
+
+
+def money_unit_above(table, lines: list[str]) -> str | None:
+    """（投资单位：万元） in the few lines above a table: the unit of its money columns."""
+    first = table.row_lines[0] if table.row_lines and table.row_lines[0] else None
+    if first is None:
+        return None
+    above = [x.strip() for x in lines[max(0, first - 4):first - 1] if x.strip()]
+    m = P.TABLE_MONEY_UNIT.match(squash(above[-1])) if above else None
+    return m.group("unit") if m else None
 
 
 def ranked_units(table, gaz) -> list[str]:
@@ -370,6 +396,25 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
             if q.unit in others:
                 others.discard(q.unit)
                 project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
+
+
+def _money_progress(project: Project, lay: TableLayout, row: list[str], gaz, evidence: Evidence) -> None:
+    """完成投资 | 投资完成率 columns: the money spent and its rate of the planned investment, apart from the
+    work's own figures (12所 of 12所 is done even when 96.25% of the money is spent)."""
+    done, rate = lay.col("money_done"), lay.col("money_rate")
+    p = Progress(text=evidence.text, line=evidence.line)
+    if done is not None and done < len(row):
+        qs = find_quantities(simplify(lay.figure_text(done, row[done])), gaz.units)
+        p.completed = qs[0] if qs else None
+    if rate is not None and rate < len(row) and (m := re.search(r"(\d+(?:\.\d+)?)\s*%?", squash(row[rate]))):
+        p.rate, p.rate_raw, p.measure = float(m.group(1)), m.group(1), "完成率"
+    if p.completed or p.rate is not None:
+        project.progress.append(p)
+
+
+def _category_name(category: str | None) -> str:
+    """一、教育卫生类 -> 教育卫生类"""
+    return re.sub(r"^[一二三四五六七八九十]+[、.．]\s*|[（(].*$", "", category or "")
 
 
 def _stage_counts(project: Project, lay: TableLayout, row: list[str], gaz, evidence: Evidence) -> None:

@@ -17,12 +17,7 @@ CORPUS = sorted((ROOT / "samples" / "corpus").glob("*.txt"))
 GAZ = load()
 SCORED = {"RATE_MISMATCH", "SUM_MISMATCH", "COUNT_MISMATCH", "NUMBERING_GAP", "UNIT_MISMATCH", "DATE_INCONSISTENT"}
 # flags we know we miss, with the reason; the test fails when one starts to be found (strict xfail)
-KNOWN_MISSES: dict[str, str] = {
-    "104_zhejiang_huzhou_2019_progress_xiaojizongji": "an 投资完成率 is checked against the physical counts (7 false RATE_MISMATCH) and the 小计 rows are not summed",
-    "106_gansu_huining_2017_progress_zichabaogao_qianfenwei": "false NUMBERING_GAP across two status headings and a false DATE_INCONSISTENT (the period is taken to end on 12-31, the text says 截至12月20日)",
-    "108_fujian_jinjiang_2021_progress_gbkbiaodian": "target 45个 against completed 38万平方米 in one project raises no UNIT_MISMATCH",
-    "109_jiangsu_jiawang_2026_supervision_zhenggaishixian": "督办事项 field lines are not read, so the 2027 完成时限 is missed",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])

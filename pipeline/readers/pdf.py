@@ -52,6 +52,8 @@ PAGE_NUMBER = re.compile(r"^[\s\-—－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/
 ITEM = re.compile(r"(?:(?P<arabic>\d{1,3})[、.．](?!\d)|[（(](?P<paren>[一二三四五六七八九十]{1,3}|\d{1,3})[)）]"
                   r"|(?P<chinese>[一二三四五六七八九十]{1,3})、|(?P<circled>[" + CIRCLED + r"])"
                   r"|第(?P<ordinal>[一二三四五六七八九十]{1,3})[，,、是条章节])")
+# 8．65岁以上… — an item dot right before a figure, an item only as the next number after 7．
+ITEM_BEFORE_FIGURE = re.compile(r"(?P<n>\d{1,3})[.．](?=\d)")
 # …完成年度任务的103.2%。（县人社局） — a sentence ended, perhaps with a note in brackets after it
 SENTENCE_END = re.compile(r"[。！？：；!?:;][”’」』]?(?:（[^（）]*）|\([^()]*\))?$")
 LABEL = re.compile(r"【[^【】]{1,12}】")
@@ -429,13 +431,16 @@ def _assemble(items: list[tuple[int, object]]) -> list[Block]:
 def _starts_item(paragraph: str, line: str) -> bool:
     """A line that opens with an item number (3. （三） 三、 ① 第三，) starts a paragraph of its
     own, though the line before ran to the margin, when the paragraph so far ended a sentence
-    (。 or 。（县人社局）) or is the item before it in the same style (2.… then 3.…); so does a
+    (。 or 。（县人社局）) or is the item before it in the same style (2.… then 3.…, and 8．65岁… after
+    7．…, where the dot before a figure is still an item's); so does a
     field 【牵头单位】 under a paragraph that opened with one."""
     if LABEL.match(line) and LABEL.match(paragraph):
         return True             # 【目标】… then 【牵头单位】…: fields of a record, one a line
     item = ITEM.match(line)
     if item is None:
-        return False
+        dotted = ITEM_BEFORE_FIGURE.match(line)
+        before = ITEM.match(paragraph) if dotted else None
+        return bool(before and before.group("arabic")) and int(before.group("arabic")) + 1 == int(dotted.group("n"))
     if SENTENCE_END.search(paragraph):
         return True
     before = ITEM.match(paragraph)

@@ -1,0 +1,185 @@
+"""Flags a supervisor acts on, on small documents written here: money columns against their own rate,
+小计/总计 rows, item numbering across status headings, the stated 截至 day, a count against an area,
+第N件 items, and a deadline past the year the notice requires."""
+import pytest
+
+from extractors import extract
+from gazetteer import load
+from pipeline.readers import read_bytes
+
+GAZ = load()
+
+
+def run(text: str):
+    return extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), GAZ)
+
+
+def codes(result) -> list[str]:
+    return sorted(f.code for f in result.flags if f.severity != "info" and f.code != "UNPARSED")
+
+
+# ---- investment columns and 小计 / 总计 rows ----------------------------------------------
+
+MONEY_TABLE = """某市人民政府办公室关于2021年民生实事完成情况的通报
+
+2021年各项民生实事全部完成，详见附表。
+
+（投资单位：万元）
+
+序号\t项目名称\t年度目标任务\t完成情况\t计划投资\t完成投资\t投资完成率（%）
+一、教育类
+1\t新建公办幼儿园\t8所\t8所\t12000\t11400\t95.00
+2\t改造农村学校厕所\t60所\t60所\t1800\t1800\t100.00
+\t小计\t\t\t13800\t{sub1}\t{rate1}
+二、民生保障类
+3\t城乡居民健康体检\t20万人\t20.5万人\t2000\t1950\t97.50
+4\t建设养老服务站\t30个\t30个\t3000\t2850\t95.00
+\t小计\t\t\t5000\t4800\t96.00
+\t总计\t\t\t18800\t18000\t95.74
+
+某市人民政府办公室
+2022年1月20日
+"""
+
+
+def test_an_investment_rate_is_not_the_work_done():
+    r = run(MONEY_TABLE.format(sub1="13200", rate1="95.65"))
+    kindergartens = next(p for p in r.projects if p.name == "新建公办幼儿园")
+    assert [(g.completed.value, g.completed.unit, g.rate) for g in kindergartens.progress] == \
+        [(8, "所", None), (114000000, "元", 95.0)]
+    assert (120000000, "元") in [(t.value, t.unit) for t in kindergartens.targets]
+    assert codes(r) == []
+
+
+def test_a_wrong_subtotal_is_one_sum_mismatch():
+    r = run(MONEY_TABLE.format(sub1="13020", rate1="94.35"))       # the rows give 13200
+    sums = [f for f in r.flags if f.code == "SUM_MISMATCH"]
+    assert len(sums) == 1 and sums[0].project.name == "教育类小计"
+    assert (sums[0].expected, sums[0].found) == (132000000, 130200000)
+
+
+def test_subtotal_rows_are_not_projects_counted_or_numbered():
+    r = run(MONEY_TABLE.format(sub1="13200", rate1="95.65"))
+    assert [p.name for p in r.projects if p.subtotal] == ["教育类小计", "民生保障类小计", "总计"]
+    assert not any(f.code in ("COUNT_MISMATCH", "NUMBERING_GAP") for f in r.flags)
+
+
+# ---- a 自查报告 numbered across two status headings -----------------------------------------
+
+SELF_CHECK = """某县人民政府关于2019年为民办实事完成情况的自查报告
+
+某市人民政府：
+
+截至12月15日，我县6项实事中，全面完成4项，基本完成2项。现将自查情况报告如下：
+
+一、全面完成的项目（4项）
+
+1．农村危房改造（县住建局）。目标任务500户，实际完成500户，完成率100%。
+
+2．通村道路硬化（县交通运输局）。目标任务120公里，实际完成121公里，完成率100.8%。
+
+3．村级幼儿园建设（县教育局）。目标任务新建10所，实际建成10所，完成率100%。
+
+4．贫困残疾人家庭无障碍改造（县残联）。目标任务80户，实际完成80户，完成率100%。
+
+二、基本完成的项目（2项）
+
+5．农村劳动力技能培训（县人社局）。目标任务1,500人，实际完成1,380人，完成率92%。
+
+6．60岁以上老年人健康体检（县卫健局）。目标任务3万人，实际完成2.79万人，完成率93%。
+
+某县人民政府
+2019年12月20日
+"""
+
+
+def test_items_numbered_on_across_status_headings_raise_no_flag():
+    r = run(SELF_CHECK)
+    assert codes(r) == []
+
+
+def test_an_item_dot_before_a_figure_numbers_the_next_item():
+    r = run(SELF_CHECK)
+    item = next(p for p in r.projects if p.seq == "6")
+    assert item.name.startswith("60岁以上老年人健康体检")
+    assert [(t.value, t.unit) for t in item.targets] == [(30000, "人")]
+
+
+def test_the_stated_as_of_day_ends_the_period():
+    assert codes(run(SELF_CHECK)) == []
+    late = SELF_CHECK.replace("截至12月15日", "截至12月31日")
+    assert codes(run(late)) == ["DATE_INCONSISTENT"]
+
+
+# ---- a count target against an area completed ------------------------------------------------
+
+@pytest.mark.parametrize("done, rate, flagged", [
+    ("已完成改造面积36万平方米", "80%", True),       # 36 / 45 = 80%: the writer divided unlike things
+    ("已完成改造面积36万平方米", "62.5%", False),    # the rate comes from elsewhere: no claim to check
+    ("已完成改造36个", "80%", False),
+], ids=["area-over-count", "rate-unrelated", "same-unit"])
+def test_a_count_against_an_area(done, rate, flagged):
+    text = ("某市人民政府办公室关于2021年1—10月为民办实事进展情况的通报\n\n"
+            f"1．老旧小区改造（市住建局）。年度改造老旧小区45个，{done}，完成率{rate}。\n\n"
+            "2．公共停车泊位（市城管局）。新增公共停车泊位2000个，已完成1600个，完成率80%。\n\n"
+            "某市人民政府办公室\n2021年11月8日\n")
+    assert ("UNIT_MISMATCH" in codes(run(text))) is flagged
+
+
+# ---- 第N件 items against a declared count ----------------------------------------------------
+
+def _chinese(n: int) -> str:
+    digits = "一二三四五六七八九"
+    return ("" if n < 20 else digits[n // 10 - 1]) + ("十" if n >= 10 else "") + (digits[n % 10 - 1] if n % 10 else "")
+
+
+def plan_of(n_items: int, declared: str, extra: str = "") -> str:
+    items = "\n\n".join(f"第{_chinese(k)}件：实事项目{k}。新建村级服务点{k}个。（牵头单位：县民政局；完成时限：11月底前）"
+                        for k in range(1, n_items + 1))
+    return (f"某县人民政府办公室关于印发2025年为民办实事项目的通知\n\n各乡镇：\n\n"
+            f"2025年集中办好{declared}为民办实事{extra}。现将项目印发给你们。\n\n{items}\n\n"
+            "某县人民政府办公室\n2025年2月10日\n")
+
+
+def test_chinese_ordinal_items_are_items():
+    r = run(plan_of(12, "十二件"))
+    assert [p.seq for p in r.projects][:3] == ["一", "二", "三"] and len(r.projects) == 12
+    assert codes(r) == []
+
+
+def test_chinese_ordinal_items_short_of_the_declared_count():
+    assert codes(run(plan_of(11, "十二件"))) == ["COUNT_MISMATCH"]
+
+
+# ---- a deadline past the year the notice requires --------------------------------------------
+
+def test_a_deadline_past_the_required_year_end():
+    late = plan_of(3, "三件", "，项目须于2025年12月31日前全部建成").replace(
+        "实事项目3。新建村级服务点3个。（牵头单位：县民政局；完成时限：11月底前）",
+        "实事项目3。新建村级服务点3个。（牵头单位：县民政局；完成时限：2026年3月底前）")
+    r = run(late)
+    assert codes(r) == ["DATE_INCONSISTENT"]
+    assert [f.found for f in r.flags if f.code == "DATE_INCONSISTENT"] == ["2026-03-31"]
+    marked = late.replace("实事项目3。", "实事项目3（跨年度项目）。")
+    assert codes(run(marked)) == []
+    unruled = late.replace("，项目须于2025年12月31日前全部建成", "")
+    assert codes(run(unruled)) == []
+
+
+# ---- the PDF joiner: '8．65岁…' after item 7． opens a paragraph ---------------------------------
+
+def _pdf_lines(*lines: tuple[str, bool]) -> list[tuple[int, dict]]:
+    return [(1, {"text": t, "x0": 90.0, "x1": 505.0 if full else 300.0, "top": 100.0 + 24 * k, "size": 16.0,
+                 "lead": 0.0, "width": 0.0}) for k, (t, full) in enumerate(lines)]
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    ("7．技能培训（县人社局）。目标任务2,400人，实际完成2,184人，计划于2018年1月底前补训到位", "8．65岁以上老年人健康体检。", False),
+    ("5．技能培训（县人社局）。目标任务2,400人，实际完成2,184人，计划于2018年1月底前补训到位", "8．65岁以上老年人健康体检。", True),
+    ("全年城镇新增就业7862人，完成年度任务的104.8%，其中困难人员", "3.5万人次。", True),
+], ids=["next-number", "not-the-next", "decimal-in-prose"])
+def test_pdf_item_dot_before_a_figure(first, second, joined):
+    from pipeline.readers.pdf import _assemble
+
+    got = [b.text for b in _assemble(_pdf_lines((first, True), (second, False)))]
+    assert got == ([first + second] if joined else [first, second])
