@@ -41,7 +41,7 @@ from .summaries import (
 from .tables import ballot_rows, duty_rows, money_unit_above, projects_from_table, ranked_units
 from .wrapping import paragraph_lines, rejoin
 
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.7.1"
 
 
 def extract(doc, gaz, with_entities: bool = False) -> Extraction:
