@@ -164,22 +164,3 @@ def test_a_deadline_past_the_required_year_end():
     assert codes(run(marked)) == []
     unruled = late.replace("，项目须于2025年12月31日前全部建成", "")
     assert codes(run(unruled)) == []
-
-
-# ---- the PDF joiner: '8．65岁…' after item 7． opens a paragraph ---------------------------------
-
-def _pdf_lines(*lines: tuple[str, bool]) -> list[tuple[int, dict]]:
-    return [(1, {"text": t, "x0": 90.0, "x1": 505.0 if full else 300.0, "top": 100.0 + 24 * k, "size": 16.0,
-                 "lead": 0.0, "width": 0.0}) for k, (t, full) in enumerate(lines)]
-
-
-@pytest.mark.parametrize("first, second, joined", [
-    ("7．技能培训（县人社局）。目标任务2,400人，实际完成2,184人，计划于2018年1月底前补训到位", "8．65岁以上老年人健康体检。", False),
-    ("5．技能培训（县人社局）。目标任务2,400人，实际完成2,184人，计划于2018年1月底前补训到位", "8．65岁以上老年人健康体检。", True),
-    ("全年城镇新增就业7862人，完成年度任务的104.8%，其中困难人员", "3.5万人次。", True),
-], ids=["next-number", "not-the-next", "decimal-in-prose"])
-def test_pdf_item_dot_before_a_figure(first, second, joined):
-    from pipeline.readers.pdf import _assemble
-
-    got = [b.text for b in _assemble(_pdf_lines((first, True), (second, False)))]
-    assert got == ([first + second] if joined else [first, second])

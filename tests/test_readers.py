@@ -282,8 +282,12 @@ def _pdf_lines(*lines: tuple[str, bool]) -> list[tuple[int, dict]]:
     ("全年城镇新增就业7862人，完成年度任务的104.8%，完成", "3个小区的改造。", True),
     ("【目标】新建村级互助养老服务站20个；为1200名老年人提供居家养老服务补贴", "【牵头单位】县民政局", False),
     ("全年计划投入资金1.2亿元，其中省级资金按照", "【2023】5号文件下达。", True),
+    # an item dot right before a figure: '8．65岁…' after item 7．, but not after item 5．
+    ("7．技能培训（县人社局）。目标任务2,400人，实际完成2,184人，计划于2018年1月底前补训到位", "8．65岁以上老年人健康体检。", False),
+    ("5．技能培训（县人社局）。目标任务2,400人，实际完成2,184人，计划于2018年1月底前补训到位", "8．65岁以上老年人健康体检。", True),
 ], ids=["bracket-after-stop", "fullwidth-dot", "sequence", "chinese", "circled", "ordinal",
-        "decimal", "other-style", "no-item", "field-label", "bracket-in-prose"])
+        "decimal", "other-style", "no-item", "field-label", "bracket-in-prose", "dot-before-figure-next-number",
+        "dot-before-figure-not-the-next"])
 def test_pdf_line_opening_an_item_starts_a_paragraph(first, second, joined):
     """056: items 3. 6. 15. were folded into the item before, whose line ran to the margin;
     a line opening an item starts a paragraph after a sentence's end (。 or 。（县人社局）) or
