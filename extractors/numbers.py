@@ -68,9 +68,9 @@ def op_for(text: str, start: int, end: int) -> str:
     before = P.OP_BEFORE.search(text[max(0, start - 12):start])
     after = P.OP_AFTER.match(text[end:end + 4])
     word = (before.group("op") if before else "") or (after.group("op") if after else "")
-    if word in ("不低于", "不少于", "不小于", "至少", "最低", "以上", "及以上", "超过", "力争达到"):
+    if word in ("不低于", "不少于", "不小于", "至少", "最低", "以上", "及以上", "超过", "力争达到", "≥", "≧"):
         return ">="
-    if word in ("不超过", "不高于", "不多于", "以内", "以下", "及以下", "控制在"):
+    if word in ("不超过", "不高于", "不多于", "以内", "以下", "及以下", "控制在", "≤", "≦"):
         return "<="
     return "="
 

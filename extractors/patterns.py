@@ -21,8 +21,9 @@ POPULATION = re.compile(NUMBER + r"\s*" + MULT + r"(?:(?:农村|城镇|城乡|�
 # 每月60元 -> 60 元/月
 PER_MONTH = re.compile(r"每(?P<per>[月年])\s*" + NUMBER + r"\s*" + MULT + r"元")
 
-# 不低于3480元/年 -> op >=
-OP_BEFORE = re.compile(r"(?P<op>不低于|不少于|不小于|至少|最低|不超过|不高于|不多于|控制在|力争达到|超过)[^，。；、\d]{0,6}$")
+# 不低于3480元/年 / 惠及居民≥6000户 -> op >=; 最低标准提高到每人每月138元 names the standard (op =)
+OP_BEFORE = re.compile(r"(?P<op>不低于|不少于|不小于|至少|最低(?!标准|工资|生活)|不超过|不高于|不多于|控制在|力争达到|超过|[≥≧≤≦])"
+                       r"[^，。；、\d]{0,6}$")
 # 100张以上 -> op >=
 OP_AFTER = re.compile(r"^\s*(?P<op>以上|及以上|以内|以下|及以下|左右)")
 

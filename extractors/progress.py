@@ -95,7 +95,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                 if any(t.value == q.value and t.unit == q.unit for t in targets):
                     continue      # 年度目标…28所。28所幼儿园已全部建成: the task restated, already recorded
                 if any(a <= q.start < b for a, b in inside):
-                    targets.append(Target.of(q, sent[max(0, q.start - 12):q.end].lstrip("，, "), op="="))
+                    targets.append(Target.of(q, sent[max(0, q.start - 12):q.end].lstrip("，, ")))
         quantities = [q for q in found if _is_completed(sent, q) and not any(a <= q.start < b for a, b in inside)
                       and not (q.unit in ("项", "件") and P.STATUS_COUNT.search(sent[q.end:q.end + 6]))]
         events = sorted([(q.start, "q", q) for q in quantities] + [(r[0], "r", r) for r in rates],

@@ -187,3 +187,22 @@ def test_a_standard_paid_out_is_a_stated_rate():
     standard = by["城乡低保提标"]
     assert [(t.value, t.unit) for t in standard.targets] == [(650, "元/人/月")]
     assert [(g.completed, g.rate) for g in standard.progress] == [(None, 100)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城乡居民基础养老金最低标准提高到每人每月138元。", [(138, "元/人/月", "=")]),     # the standard's name
+    ("最低不少于每人每月138元。", [(138, "元/人/月", ">=")]),
+    ("完成老旧小区改造25个，惠及居民≥6000户。", [(25, "个", "="), (6000, "户", ">=")]),
+    ("每个窗口排队人数≤50人。", [(50, "人", "<=")]),
+], ids=["zuidi-biaozhun", "zuidi-bushaoyu", "geq-sign", "leq-sign"])
+def test_bounds(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_standard_bound_in_a_progress_report_keeps_its_bound():
+    text = ("关于2020年民生实事进展情况的通报\n"
+            "截至9月底，十件民生实事进展顺利。\n"
+            "（三）低保提标（牵头单位：市民政局）。城市低保标准提高到每人每月不低于650元，"
+            "农村低保标准提高到每人每年不低于5200元，已于7月1日起全面执行，完成率100%。\n")
+    ops = {(t.value, t.op) for p in run(text).projects for t in p.targets}
+    assert {(650, ">="), (5200, ">=")} <= ops
