@@ -133,27 +133,24 @@ def extract_records(doc, gaz) -> Extraction:
         result.projects += _heading_progress(paragraphs, gaz, places, used, prose)
 
     for ln, nt in paragraphs:
-        result.summaries += status_parts(nt.text, gaz, ln, nt.original.strip())
-        result.summaries += piece_parts(nt.text, gaz, ln, nt.original.strip())
-        result.summaries += status_tally(nt.text, ln, nt.original.strip())
-        result.summaries += money_parts(nt.text, gaz, ln, nt.original.strip())
+        written = nt.original.strip()
+        result.summaries += status_parts(nt.text, gaz, ln, written)
+        result.summaries += piece_parts(nt.text, gaz, ln, written)
+        result.summaries += status_tally(nt.text, ln, written)
+        result.summaries += money_parts(nt.text, gaz, ln, written)
     if "完成率" in full:          # a table's footnote may sit in the table block: read every line
         pace = P.TIME_PROGRESS.search(full)
         for ln, nt in enumerate(lines, 1):
             result.summaries += threshold_counts(nt.text, ln, nt.original.strip(),
                                                  float(pace.group("rate")) if pace else None)
     if info.kind in ("plan", "supervision"):
+        declared = [s for ln, nt in paragraphs[:60] for s in declared_counts(nt.text, ln, nt.original.strip(), year)]
+        declared += declared_counts("共" + title, None, title) if title else []
         seen = set()
-        for ln, nt in paragraphs[:60]:
-            for s in declared_counts(nt.text, ln, nt.original.strip(), year):
-                if (s.total, s.scope) not in seen:
-                    seen.add((s.total, s.scope))
-                    result.summaries.append(s)
-        if title:
-            for s in declared_counts("共" + title, None, title):
-                if (s.total, s.scope) not in seen:
-                    seen.add((s.total, s.scope))
-                    result.summaries.append(s)
+        for s in declared:           # each count once: the title often restates the opening's
+            if (s.total, s.scope) not in seen:
+                seen.add((s.total, s.scope))
+                result.summaries.append(s)
     else:
         result.summaries += _circled_list(norm, paragraphs, title, year)
     _prose_units(result.projects, paragraphs, gaz, used)
