@@ -7,6 +7,7 @@ Files (each one's source is in SOURCES.md):
   statuses.tsv         status words → done / on_track / lagging / cancelled / started
   organisations.tsv    suffixes that end an organisation's name
   project_types.yaml   the project-type taxonomy (loaded by extractors.taxonomy)
+  cues.tsv             the cue lexicon of the clause reader: a word, the role it gives a figure, an example
 """
 from __future__ import annotations
 
@@ -83,6 +84,12 @@ class Gazetteer:
         from extractors.taxonomy import load_types  # the taxonomy's own loader
 
         return load_types(self.folder / "project_types.yaml")
+
+    @cached_property
+    def cues(self):
+        from extractors.clauses import load_cues  # the clause reader's lexicon: a word, its role, an example
+
+        return load_cues(self.folder / "cues.tsv")
 
 
 def _rows(path: Path) -> list[list[str]]:

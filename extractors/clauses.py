@@ -1,0 +1,364 @@
+"""The reading under the shape readers: every figure-bearing clause, whatever the layout.
+
+The shape readers (tables, forms, items, sentences) are precise where their shape occurs; a layout
+nobody foresaw gives them nothing.  This layer reads any paragraph the same way, so that such a
+layout degrades to clause-level facts instead of nothing:
+
+1. a paragraph is cut into sentences (。；;！？) and each sentence into clauses (，,：:);
+2. every figure (find_quantities) and every percentage gets a role from the cue lexicon
+   (gazetteer/cues.tsv, one word a row): target, completed, rate of the figure before it, or
+   nothing (last year's figures, differences, thresholds, counts of the document's items);
+3. without a cue, the document's kind decides: a report's figures are what was done, a plan's
+   are what is promised;
+4. a target, a completed figure and a rate read in one sentence form one project only when the
+   arithmetic agrees (completed ÷ target ≈ rate); otherwise they stay apart, so that a guess never
+   raises a flag.
+
+Only figures that no shape reader took from the same line are read here (`taken`).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .numbers import find_quantities
+from .records import Evidence, Progress, Project, Quantity, Target
+
+# 完成进度为82.7% -> num=82.7
+PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%")
+# 。 ； ; ！ ？: the ends of a sentence
+SENTENCE_END = re.compile(r"[。；;！!？?]")
+# ， , ： : and a line break: the ends of a clause
+CLAUSE_END = re.compile(r"[，,：:、\n]")
+# 2606个撤并村通公路(2013-2017年): a span of years inside a name is no figure of this year
+YEAR_SPAN = re.compile(r"[(（]\s*(?:19|20)\d\d\s*[-—~至到]\s*(?:19|20)?\d\d\s*年?\s*[)）]")
+# 在80%到100%之间, 60%以上的: a percentage that bounds a class
+PERCENT_BOUND_AFTER = re.compile(r"\s*(?:到|至|-|~|之间|以上的|以下的|及以上的|以上\(|左右的)")
+# (63%) right after a completed figure: its rate
+PAREN_RATE = re.compile(r"[(（]\s*$")
+# 去年以来 (since last year) is this year's work too
+SINCE = re.compile(r"(?:去年|上年)(?:以来|底以来)")
+# the words a name starts with that are no part of it: time, 已/累计, verbs of reporting
+NAME_LEAD = re.compile(r"^(?:[\s■□●◆▲☆★·•\-]|其中|另外|此外|同时|全年|全市|全县|全区|全省|全州|今年|年内|上半年|"
+                       r"下半年|1-\d{1,2}月|截[至止]\S{1,8}?(?:底|末|日)|目前|已经|已|累计|共|计|实际|共计|合计|"
+                       r"\d{1,2}月(?:底|末|份)?)+")
+
+KINDS_DONE_BY_DEFAULT = ("progress", "summary")
+# 已完成, 累计, 截至9月底, 1-8月, 完成率, 为任务的: a text that reports work done
+REPORT_WORDS = re.compile(r"已|累计|截[至止]|完成了|实际完成|完成率|任务的\d|进度为|上半年|\d-\d{1,2}月|全面完成|超额完成")
+# 计划, 力争, 年底前, 完成时限, 牵头: a text that promises work
+PLAN_WORDS = re.compile(r"计划|力争|确保|年底前|月底前|完成时限|目标任务|拟|将")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue lexicon: for each role, its words, the longest first."""
+    words: dict[str, tuple[str, ...]]
+
+    def any_in(self, role: str, text: str) -> str | None:
+        return next((w for w in self.words.get(role, ()) if w in text), None)
+
+    def ends(self, role: str, text: str) -> str | None:
+        return next((w for w in self.words.get(role, ()) if text.endswith(w)), None)
+
+    def starts(self, role: str, text: str) -> str | None:
+        return next((w for w in self.words.get(role, ()) if text.startswith(w)), None)
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path) -> Cues:
+    from pipeline.errors import GazetteerError
+
+    if not path.exists():
+        raise GazetteerError(str(path), "missing gazetteer file", "reinstall minsheng or restore the file")
+    words: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
+            if not row or not row[0] or row[0].startswith("#"):
+                continue
+            if len(row) < 2:
+                raise GazetteerError(f"{path}:{i}", "expected word, role, example", "fix the row")
+            words.setdefault(row[1], []).append(row[0])
+    return Cues({role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in words.items()})
+
+
+@dataclass
+class _Event:
+    start: int
+    end: int
+    quantity: Quantity | None = None     # a figure with its unit
+    percent: float | None = None         # or a percentage
+    raw: str = ""
+
+
+def read_clauses(paragraphs, gaz, kind: str, taken: Read) -> list[Project]:
+    """Projects from the figures of every paragraph that the shape readers left unread.
+
+    `paragraphs` are (line, NText) pairs; `taken` holds (line, value) of every figure already in a
+    record (`taken_figures`)."""
+    cues = gaz.cues
+    kind = voice(paragraphs, kind)
+    out: list[Project] = []
+    for ln, nt in paragraphs:
+        text = nt.text
+        if not (any(ch.isdigit() for ch in text) or "%" in text):
+            continue
+        sentences = _spans(text, SENTENCE_END)
+        heading_targets = _heading_sentence(text, sentences, cues, kind)
+        for k, (a, b) in enumerate(sentences):
+            sentence = text[a:b]
+            out += _read_sentence(sentence, ln, nt.original.strip(), gaz, cues, kind, taken,
+                                  heading=(k == 0 and heading_targets))
+    return out
+
+
+def voice(paragraphs, kind: str) -> str:
+    """progress when the text reports work done, plan when it promises work: the document's kind is a
+    hint that the words of its text overrule when they lean twice as far the other way."""
+    text = "\n".join(nt.text for _, nt in paragraphs)
+    done, promised = len(REPORT_WORDS.findall(text)), len(PLAN_WORDS.findall(text))
+    if kind in KINDS_DONE_BY_DEFAULT:
+        return "plan" if promised > 2 * done + 2 else kind
+    if kind in ("plan", "supervision"):
+        return "progress" if done > 2 * promised + 2 else kind
+    return "progress" if done >= promised else "plan"
+
+
+def _spans(text: str, ends: re.Pattern) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in ends.finditer(text):
+        if m.end() > start:
+            out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _heading_sentence(text: str, sentences: list[tuple[int, int]], cues: Cues, kind: str) -> bool:
+    """2606个撤并村通公路(2013—2017年)。上半年已完成4022公里…: in a report, a short first sentence
+    that states a figure and no work done, followed by sentences of work done, names the task."""
+    if kind not in KINDS_DONE_BY_DEFAULT or len(sentences) < 2:
+        return False
+    a, b = sentences[0]
+    first = text[a:b]
+    rest = text[b:]
+    return len(first) <= 45 and cues.any_in("done", first) is None and "完成" not in first \
+        and cues.any_in("done", rest) is not None
+
+
+def _events(sentence: str, gaz) -> list[_Event]:
+    events = [_Event(q.start, q.end, quantity=q, raw=q.raw) for q in find_quantities(sentence, gaz.units)]
+    for m in PERCENT.finditer(sentence):
+        if not any(e.start <= m.start() < e.end for e in events):
+            events.append(_Event(m.start(), m.end(), percent=float(m.group("num")), raw=m.group(0)))
+    spans = [m.span() for m in YEAR_SPAN.finditer(sentence)]
+    events = [e for e in events if not any(s <= e.start < t for s, t in spans)]
+    return sorted(events, key=lambda e: e.start)
+
+
+def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues, kind: str,
+                   taken: Read, heading: bool) -> list[Project]:
+    events = _events(sentence, gaz)
+    if not events:
+        return []
+    out: list[Project] = []
+    last: tuple[Project, Progress] | None = None     # the latest completed figure of this sentence
+    previous_end = 0
+    listed_rates: list[tuple[float, str]] = []         # 分别为任务的108%和96%: paired in order below
+    done_in_sentence: list[tuple[Project, Progress]] = []
+    for e in events:
+        c0 = _clause_start(sentence, e.start)
+        before = sentence[max(c0, previous_end):e.start]
+        clause = sentence[c0:_clause_end(sentence, e.end)]
+        previous_end = e.end
+        if cues.any_in("past", clause) and not SINCE.search(clause):
+            continue
+        if e.percent is not None:
+            role = _percent_role(sentence, e, before, cues)
+            if role is None or taken.has_rate(ln, evidence, e.percent):
+                continue
+            if role == "indicator":
+                q = Quantity(value=e.percent, unit="%", raw=e.raw, start=e.start, end=e.end)
+                p = _project(sentence, e, c0, evidence, ln)
+                g = Progress(text=evidence, completed=q, line=ln)
+                p.progress.append(g)
+                out.append(p)
+                continue
+            if "分别" in sentence[c0:e.start] or listed_rates:
+                listed_rates.append((e.percent, e.raw))
+                continue
+            if last is not None and last[1].rate is None:
+                last[1].rate, last[1].rate_raw, last[1].measure = e.percent, e.raw.rstrip("%"), "完成率"
+                continue
+            p = _project(sentence, e, c0, evidence, ln)
+            p.progress.append(Progress(text=evidence, rate=e.percent, rate_raw=e.raw.rstrip("%"),
+                                       measure="完成率", line=ln))
+            out.append(p)
+            continue
+        q = e.quantity
+        assert q is not None
+        if q.family in ("points", "duration") or taken.has_figure(q):
+            continue
+        if cues.ends("change", before.rstrip("了达到为至")) or _is_count(sentence, q, cues):
+            continue
+        role = _figure_role(sentence, q, before, clause, cues, kind, heading)
+        p = _project(sentence, e, c0, evidence, ln)
+        if role == "target":
+            p.targets.append(Target.of(q, evidence))
+            out.append(p)
+            continue
+        g = Progress(text=evidence, completed=q, line=ln)
+        p.progress.append(g)
+        out.append(p)
+        last = (p, g)
+        done_in_sentence.append(last)
+    if listed_rates:
+        open_ = [pg for pg in done_in_sentence if pg[1].rate is None][-len(listed_rates):]
+        if len(open_) == len(listed_rates):
+            for (_, g), (rate, raw) in zip(open_, listed_rates):
+                g.rate, g.rate_raw, g.measure = rate, raw.rstrip("%"), "完成率"
+        else:
+            for rate, raw in listed_rates:
+                p = Project(name=_name_from(sentence, 0, len(sentence)) or "（正文）", evidence=Evidence(evidence, ln))
+                p.progress.append(Progress(text=evidence, rate=rate, rate_raw=raw.rstrip("%"), measure="完成率", line=ln))
+                out.append(p)
+    return _pair(out)
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    m = None
+    for m in CLAUSE_END.finditer(sentence, 0, pos):
+        pass
+    return m.end() if m else 0
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    m = CLAUSE_END.search(sentence, pos)
+    return m.start() if m else len(sentence)
+
+
+def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | None:
+    """rate (of the figure before), indicator (a measured rate, the figure itself), or None."""
+    tight = before.rstrip(" 为达到是了")
+    if cues.ends("bound", tight) or cues.ends("change", tight) or PERCENT_BOUND_AFTER.match(sentence, e.end):
+        return None
+    if cues.any_in("bound", before[-6:]) and not cues.any_in("rate", before):
+        return None
+    share = re.match(r"[，,、 ]*占", before)
+    if share and not re.search(r"计划|任务|目标", before):
+        return None          # 占全部项目的69.2%: a share of the items, no task's rate
+    if cues.any_in("rate", before) or share or PAREN_RATE.search(before):
+        return "rate"
+    if re.search(r"率\s*(?:达到|达|为|是|保持|提高到|提升到)?\s*$", before):
+        return "indicator"
+    return None
+
+
+def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
+    """26个考核指标, 25件重点民生实事: a count of the document's own items, no fact of a project."""
+    if q.unit == "项" or re.search(r"(?:的|共|有)$", sentence[max(0, q.start - 1):q.start]):
+        return True          # 10项 counts tasks; 达到标准的有8个, 共7个: a tally of them
+    if q.unit not in ("件", "个", "类"):
+        return False
+    after = sentence[q.end:q.end + 8]
+    return cues.any_in("count", after[:6]) is not None and not re.match(r"[^，,。；;]{0,2}?(?:已|完成|建成)", after)
+
+
+def _figure_role(sentence: str, q: Quantity, before: str, clause: str, cues: Cues, kind: str, heading: bool) -> str:
+    """target or completed, from the cues around the figure, else from the document's kind."""
+    head = sentence[_clause_start(sentence, q.start):q.start]
+    if cues.any_in("done", head):
+        return "completed"
+    if cues.any_in("target", head) or cues.starts("target_after", sentence[q.end:q.end + 4]):
+        return "target"
+    rest = sentence[q.end:_clause_end(sentence, q.end)]
+    if re.search(r"已(?:经)?(?:完成|建成|开工|竣工|完工|实施|改造|解决|落实)", rest) and re.search(r"\d", rest):
+        return "target"          # 8个社区食堂建设已完成5个: the task before the work done
+    if heading:
+        return "target"
+    if kind in KINDS_DONE_BY_DEFAULT:
+        return "completed"
+    if kind == "plan":
+        return "target"
+    return "completed" if re.search(r"完成|建成|实现|达到", head) else "target"
+
+
+def _project(sentence: str, e: _Event, clause_start: int, evidence: str, ln: int | None) -> Project:
+    name = _name_from(sentence, clause_start, e.start) or _name_after(sentence, e.end) or "（正文）"
+    return Project(name=name, evidence=Evidence(text=evidence, line=ln))
+
+
+def _name_from(sentence: str, start: int, end: int) -> str:
+    """The words before a figure in its clause, without time words and leading marks."""
+    text = sentence[start:end]
+    text = re.sub(r"^[\s(（]*[一二三四五六七八九十\d]{1,3}[、.．)）]\s*", "", text)
+    text = NAME_LEAD.sub("", text)
+    text = re.sub(r"(?:达到|达|为|是|共|计|约|近|超|逾|了|的)+\s*$", "", text).strip(" ，,：:、()（）")
+    return text[:40]
+
+
+def _name_after(sentence: str, pos: int) -> str:
+    """2606个撤并村通公路: the name after a figure that opens its clause."""
+    return re.split(r"[，,。；;：:(（]", sentence[pos:], maxsplit=1)[0].strip()[:40]
+
+
+def _pair(projects: list[Project]) -> list[Project]:
+    """A target and a completed figure of one sentence in the same unit are one project when the rate
+    stated with them agrees with completed ÷ target (or when no rate is stated)."""
+    out: list[Project] = []
+    for p in projects:
+        if p.progress and not p.targets and out:
+            prev = out[-1]
+            g = p.progress[0]
+            if prev.targets and not prev.progress and g.completed is not None \
+                    and prev.targets[0].unit == g.completed.unit and _agrees(prev.targets[0].value, g):
+                prev.progress += p.progress
+                continue
+        out.append(p)
+    return out
+
+
+def _agrees(target: float | None, g: Progress) -> bool:
+    if g.rate is None:
+        return True
+    if not target or g.completed is None:
+        return False
+    return abs(100 * g.completed.value / target - g.rate) <= 1.0
+
+
+@dataclass
+class Read:
+    """What the shape readers recorded, so that a figure is read once: figures by value and unit
+    anywhere in the document (a target is often recorded under its heading's line), rates by the
+    line or the evidence text they were read from."""
+    figures: set[tuple[float, str | None]]
+    rates: set[tuple[int | str | None, float]]
+
+    def has_figure(self, q: Quantity) -> bool:
+        return (q.value, q.unit) in self.figures
+
+    def has_rate(self, line: int | None, evidence: str, rate: float) -> bool:
+        return (line, rate) in self.rates or (evidence, rate) in self.rates or (None, rate) in self.rates
+
+
+def taken_figures(projects: list[Project], summaries) -> Read:
+    """The figures and rates that the shape readers recorded, and the totals and parts of counts."""
+    read = Read(set(), set())
+    for s in summaries:
+        for v in [s.total, *s.parts.values()]:
+            if v is not None:
+                read.figures.add((v, s.unit))
+    for p in projects:
+        for t in p.targets:
+            if t.value is not None:
+                read.figures.add((t.value, t.unit))
+        for g in p.progress:
+            if g.completed is not None:
+                read.figures.add((g.completed.value, g.completed.unit))
+            if g.rate is not None:
+                read.rates |= {(g.line, g.rate), (p.evidence.line, g.rate), (g.text.strip(), g.rate), (None, g.rate)}
+    return read
