@@ -168,7 +168,7 @@ def extract_records(doc, gaz) -> Extraction:
         # the document's only list of units is a ranking: those are the units, of no one project
         result.projects.append(Project(name="（责任单位排名）", lead_units=ranked,
                                        evidence=Evidence(text="、".join(ranked), line=ranked_line)))
-    result.projects += read_clauses(paragraphs, gaz, info.kind, taken_figures(result.projects, result.summaries))
+    result.projects += read_clauses(paragraphs, gaz, info.kind, taken_figures(result.projects, result.summaries), year)
     _without_tallied_counts(result)
     _link_bases(result)
     _canonical(result, gaz)

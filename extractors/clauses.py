@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .items import problems_or_plans
 from .numbers import find_quantities
 from .records import Evidence, Progress, Project, Quantity, Target
 
@@ -47,6 +48,24 @@ NAME_LEAD = re.compile(r"^(?:[\s■□●◆▲☆★·•\-]|其中|另外|此�
                        r"\d{1,2}月(?:底|末|份)?)+")
 
 KINDS_DONE_BY_DEFAULT = ("progress", "summary")
+# 2020年，… / 一、2020年为民办实事完成情况: a paragraph that opens with a year
+OPENING_YEAR = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?P<year>(?:19|20)\d\d)\s*年(?!\d{1,2}月)")
+# 主要原因：… / 存在的问题 …: figures of what went wrong, not of the work
+PROBLEMS = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:主要原因|原因是|存在(?:的)?问题|问题是)")
+# …，主要原因是… inside a sentence: the sentence explains a delay
+CAUSE = re.compile(r"主要原因|原因是|因[^，,。；;]{1,12}(?:影响|调整|滞后|较晚)")
+# 确保三季度末完成年度任务的75%: a share promised, not reached
+PROMISE = re.compile(r"确保|力争|要求|预计|计划(?:到|在|于)")
+# 完成率=完成数÷年度目标×100%: a formula, no figure
+FORMULA = re.compile(r"[=×÷]\s*$")
+# 其余232户, 剩余3个, 尚有900户未开工: what is left, not what was done
+LEFT_BEFORE = re.compile(r"(?:其余|剩余|尚有|尚未|仍有|还有|未)\s*$")
+# 共建设7所, 共有12类: a total over the parts, counted elsewhere (公共 is no total)
+TOTAL_BEFORE = re.compile(r"(?<!公)共[^\d，,。；;]{0,4}$")
+# 64户正在施工: under way, not done
+LEFT_AFTER = re.compile(r"\s*(?:正在|正|在建|尚未|未|待)")
+# 财政安排资金1.2亿元, 筹集资金, 配套: the source of funds, no work of a project
+FUNDING = re.compile(r"安排|配套|筹集|争取")
 # 已完成, 累计, 截至9月底, 1-8月, 完成率, 为任务的: a text that reports work done
 REPORT_WORDS = re.compile(r"已|累计|截[至止]|完成了|实际完成|完成率|任务的\d|进度为|上半年|\d-\d{1,2}月|全面完成|超额完成")
 # 计划, 力争, 年底前, 完成时限, 牵头: a text that promises work
@@ -60,6 +79,10 @@ class Cues:
 
     def any_in(self, role: str, text: str) -> str | None:
         return next((w for w in self.words.get(role, ()) if w in text), None)
+
+    def last_in(self, role: str, text: str) -> int:
+        """Where the last word of the role ends in the text; -1 when none occurs."""
+        return max((text.rfind(w) + len(w) for w in self.words.get(role, ()) if w in text), default=-1)
 
     def ends(self, role: str, text: str) -> str | None:
         return next((w for w in self.words.get(role, ()) if text.endswith(w)), None)
@@ -94,17 +117,23 @@ class _Event:
     raw: str = ""
 
 
-def read_clauses(paragraphs, gaz, kind: str, taken: Read) -> list[Project]:
+def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = None) -> list[Project]:
     """Projects from the figures of every paragraph that the shape readers left unread.
 
-    `paragraphs` are (line, NText) pairs; `taken` holds (line, value) of every figure already in a
+    `paragraphs` are (line, NText) pairs; `year` is the document's; `taken` holds (line, value) of every figure already in a
     record (`taken_figures`)."""
     cues = gaz.cues
     kind = voice(paragraphs, kind)
     out: list[Project] = []
+    bearing = [(ln, nt) for ln, nt in paragraphs if find_quantities(nt.text, gaz.units) or PERCENT.search(nt.text)]
+    covered = {ln for ln, nt in bearing if _covered(nt.text, gaz, taken)}
+    well_read = len(bearing) >= 4 and len(covered) >= 0.6 * len(bearing)
     for ln, nt in paragraphs:
         text = nt.text
-        if not (any(ch.isdigit() for ch in text) or "%" in text):
+        if well_read and ln in covered:
+            continue          # the shape readers read this document well: fill only what they left whole
+        if not (any(ch.isdigit() for ch in text) or "%" in text) or problems_or_plans(text) \
+                or _earlier_year(text, year) or PROBLEMS.match(text):
             continue
         sentences = _spans(text, SENTENCE_END)
         heading_targets = _heading_sentence(text, sentences, cues, kind)
@@ -115,15 +144,28 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read) -> list[Project]:
     return out
 
 
+def _covered(text: str, gaz, taken: Read) -> bool:
+    """Half the figures and rates of the paragraph or more are in records already."""
+    seen = [taken.has_figure(q) for q in find_quantities(text, gaz.units)]
+    seen += [(None, float(m.group("num"))) in taken.rates for m in PERCENT.finditer(text)]
+    return bool(seen) and sum(seen) >= 0.5 * len(seen)
+
+
+def _earlier_year(text: str, year: int | None) -> bool:
+    """2020年，全市新增就业…: in a 2021 document, a paragraph that opens with an earlier year reviews it."""
+    m = OPENING_YEAR.match(text)
+    return bool(m and year and int(m.group("year")) < year)
+
+
 def voice(paragraphs, kind: str) -> str:
     """progress when the text reports work done, plan when it promises work: the document's kind is a
     hint that the words of its text overrule when they lean twice as far the other way."""
     text = "\n".join(nt.text for _, nt in paragraphs)
     done, promised = len(REPORT_WORDS.findall(text)), len(PLAN_WORDS.findall(text))
     if kind in KINDS_DONE_BY_DEFAULT:
-        return "plan" if promised > 2 * done + 2 else kind
+        return "plan" if promised > 2 * done else kind
     if kind in ("plan", "supervision"):
-        return "progress" if done > 2 * promised + 2 else kind
+        return "progress" if done > 2 * promised + 1 else kind
     return "progress" if done >= promised else "plan"
 
 
@@ -145,9 +187,9 @@ def _heading_sentence(text: str, sentences: list[tuple[int, int]], cues: Cues, k
         return False
     a, b = sentences[0]
     first = text[a:b]
-    rest = text[b:]
-    return len(first) <= 45 and cues.any_in("done", first) is None and "完成" not in first \
-        and cues.any_in("done", rest) is not None
+    opens = re.match(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:完成|解决|建设|实施|新建|改造)?\d", first)
+    return len(first) <= 45 and cues.any_in("done", first) is None and "完成" not in first[2:] \
+        and (opens is not None or YEAR_SPAN.search(first) is not None)
 
 
 def _events(sentence: str, gaz) -> list[_Event]:
@@ -163,7 +205,7 @@ def _events(sentence: str, gaz) -> list[_Event]:
 def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues, kind: str,
                    taken: Read, heading: bool) -> list[Project]:
     events = _events(sentence, gaz)
-    if not events:
+    if not events or CAUSE.search(sentence):
         return []
     out: list[Project] = []
     last: tuple[Project, Progress] | None = None     # the latest completed figure of this sentence
@@ -181,11 +223,17 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
             role = _percent_role(sentence, e, before, cues)
             if role is None or taken.has_rate(ln, evidence, e.percent):
                 continue
+            if role == "pace":
+                if last is None or last[1].rate is not None:
+                    continue          # 拨付率达97%, with no sum paid before it: nothing to measure
+                role = "rate"
             if role == "indicator":
                 q = Quantity(value=e.percent, unit="%", raw=e.raw, start=e.start, end=e.end)
                 p = _project(sentence, e, c0, evidence, ln)
-                g = Progress(text=evidence, completed=q, line=ln)
-                p.progress.append(g)
+                if kind in KINDS_DONE_BY_DEFAULT:
+                    p.progress.append(Progress(text=evidence, completed=q, line=ln))
+                else:
+                    p.targets.append(Target.of(q, evidence))          # 参保率达到95%, promised
                 out.append(p)
                 continue
             if "分别" in sentence[c0:e.start] or listed_rates:
@@ -201,8 +249,15 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
             continue
         q = e.quantity
         assert q is not None
-        if q.family in ("points", "duration") or taken.has_figure(q):
+        if q.family in ("points", "duration") or taken.has_figure(q) or _in_book_title(sentence, q.start):
             continue
+        if q.family == "money" and (re.match(r"[\s，,]*其中", sentence) or FUNDING.search(before)):
+            continue          # 其中，中央资金38亿元，市级24亿元; 财政安排资金: the sources of funds, no work done
+        head = sentence[c0:q.start]
+        if LEFT_BEFORE.search(before) or LEFT_AFTER.match(sentence, q.end) or TOTAL_BEFORE.search(head) \
+                or re.search(r"其余|剩余", head) or re.match(r"[^，,。；;]{0,8}正在", sentence[q.end:]):
+            continue
+        taken.figures.add((q.value, q.unit))
         if cues.ends("change", before.rstrip("了达到为至")) or _is_count(sentence, q, cues):
             continue
         role = _figure_role(sentence, q, before, clause, cues, kind, heading)
@@ -229,6 +284,10 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
     return _pair(out)
 
 
+def _in_book_title(sentence: str, pos: int) -> bool:
+    return sentence.rfind("《", 0, pos) > sentence.rfind("》", 0, pos)
+
+
 def _clause_start(sentence: str, pos: int) -> int:
     m = None
     for m in CLAUSE_END.finditer(sentence, 0, pos):
@@ -244,6 +303,8 @@ def _clause_end(sentence: str, pos: int) -> int:
 def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | None:
     """rate (of the figure before), indicator (a measured rate, the figure itself), or None."""
     tight = before.rstrip(" 为达到是了")
+    if FORMULA.search(before) or PROMISE.search(before):
+        return None          # 确保完成年度任务的75%: a promised share, no rate reached
     if cues.ends("bound", tight) or cues.ends("change", tight) or PERCENT_BOUND_AFTER.match(sentence, e.end):
         return None
     if cues.any_in("bound", before[-6:]) and not cues.any_in("rate", before):
@@ -253,6 +314,8 @@ def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | No
         return None          # 占全部项目的69.2%: a share of the items, no task's rate
     if cues.any_in("rate", before) or share or PAREN_RATE.search(before):
         return "rate"
+    if cues.any_in("pace", before):
+        return "pace"
     if re.search(r"率\s*(?:达到|达|为|是|保持|提高到|提升到)?\s*$", before):
         return "indicator"
     return None
@@ -260,20 +323,23 @@ def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | No
 
 def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
     """26个考核指标, 25件重点民生实事: a count of the document's own items, no fact of a project."""
-    if q.unit == "项" or re.search(r"(?:的|共|有)$", sentence[max(0, q.start - 1):q.start]):
+    if q.unit == "项" or re.search(r"(?:的|共|有|灯)$", sentence[max(0, q.start - 1):q.start]):
         return True          # 10项 counts tasks; 达到标准的有8个, 共7个: a tally of them
     if q.unit not in ("件", "个", "类"):
         return False
-    after = sentence[q.end:q.end + 8]
-    return cues.any_in("count", after[:6]) is not None and not re.match(r"[^，,。；;]{0,2}?(?:已|完成|建成)", after)
+    after = sentence[q.end:q.end + 10]
+    word = cues.any_in("count", after)
+    done = re.search(r"已|完成|建成|[，,。；;]", after)
+    return word is not None and (done is None or after.find(word) < done.start())
 
 
 def _figure_role(sentence: str, q: Quantity, before: str, clause: str, cues: Cues, kind: str, heading: bool) -> str:
     """target or completed, from the cues around the figure, else from the document's kind."""
     head = sentence[_clause_start(sentence, q.start):q.start]
-    if cues.any_in("done", head):
+    done, promise = cues.last_in("done", head), cues.last_in("target", head)
+    if done > promise:
         return "completed"
-    if cues.any_in("target", head) or cues.starts("target_after", sentence[q.end:q.end + 4]):
+    if promise > done or cues.starts("target_after", sentence[q.end:q.end + 4]):
         return "target"
     rest = sentence[q.end:_clause_end(sentence, q.end)]
     if re.search(r"已(?:经)?(?:完成|建成|开工|竣工|完工|实施|改造|解决|落实)", rest) and re.search(r"\d", rest):
@@ -282,9 +348,7 @@ def _figure_role(sentence: str, q: Quantity, before: str, clause: str, cues: Cue
         return "target"
     if kind in KINDS_DONE_BY_DEFAULT:
         return "completed"
-    if kind == "plan":
-        return "target"
-    return "completed" if re.search(r"完成|建成|实现|达到", head) else "target"
+    return "target"          # a plan's or a 督办's figure without a cue is what it promises
 
 
 def _project(sentence: str, e: _Event, clause_start: int, evidence: str, ln: int | None) -> Project:
