@@ -1,0 +1,101 @@
+"""The clause reader: the shapes of prose that real reports and plans take, read whatever the layout.
+
+Every snippet is written by the team in the genre (no real document is quoted).  Each row names a
+shape; the reader must give exactly the targets, completed figures and rates listed."""
+from pathlib import Path
+
+import pytest
+
+from extractors import extract
+from extractors.clauses import load_cues, voice
+from extractors.normalize import normalize
+from gazetteer import load
+from pipeline.readers.text import read
+
+GAZ = load()
+
+
+def facts(text: str) -> tuple[list, list, list]:
+    result = extract(read(text.encode("utf-8"), "snippet.txt"), GAZ)
+    targets = sorted((t.value, t.unit) for p in result.projects for t in p.targets)
+    done = sorted((g.completed.value, g.completed.unit) for p in result.projects for g in p.progress if g.completed)
+    rates = sorted(g.rate for p in result.projects for g in p.progress if g.rate is not None)
+    return targets, done, rates
+
+
+REPORT = "关于2031年民生实事上半年进展情况的通报\n\n"
+PLAN = "关于印发2031年民生实事项目计划的通知\n\n"
+
+SHAPES = [
+    ("heading-over-bare-clauses",
+     REPORT + "■ 健康惠民工程\n新建村卫生室35所,培训乡村医生420人次,发放补助86.5万元。\n",
+     [], [(35, "所"), (420, "人次"), (865000, "元")], []),
+    ("rate-after-为任务的-ascii-punctuation",
+     REPORT + "主要指标:新增城镇就业5820人,为任务的116.4%;改造农村公路212公里,为任务的106%。\n",
+     [], [(212, "公里"), (5820, "人")], [106, 116.4]),
+    ("target-before-name-then-done",
+     REPORT + "各地积极推进,8个社区食堂建设已完成5个。\n",
+     [(8, "个")], [(5, "个")], []),
+    ("plan-list-after-分别是",
+     PLAN + "今年将办好八件实事,分别是:新建公办幼儿园6所;改造老旧小区1200户;新增停车泊位900个。\n",
+     [(6, "所"), (900, "个"), (1200, "户")], [], []),
+    ("money-with-占年计划-and-拨付率",
+     REPORT + "截至6月底,累计到位民生资金8.4亿元,占年计划的91.2%;累计拨付7.9亿元,拨付率达94.1%。\n",
+     [], [(790000000, "元"), (840000000, "元")], [91.2, 94.1]),
+    ("paired-figures-then-分别-rates",
+     REPORT + "城区新增就业4000人、新建学校12所,分别完成年任务的108%和96%。\n",
+     [], [(12, "所"), (4000, "人")], [96, 108]),
+    ("multi-year-task-heading-then-progress",
+     REPORT + "3200个行政村环境整治(2029—2033年)。上半年已完成410个,累计完成1650个。\n",
+     [(3200, "个")], [(410, "个"), (1650, "个")], []),
+    ("indicator-rate-is-the-figure",
+     REPORT + "全市城镇生活垃圾无害化处理率达96.5%,城乡居民医保参保人数83.2万人。\n",
+     [], [(96.5, "%"), (832000, "人")], []),
+    ("last-year-is-not-progress",
+     REPORT + "全年新增就业6100人,去年同期新增5400人。\n",
+     [], [(6100, "人")], []),
+    ("remainder-and-under-way-are-not-done",
+     REPORT + "完成改造420户,其余80户正在施工。\n",
+     [], [(420, "户")], []),
+    ("counts-of-items-are-no-facts",
+     REPORT + "38个考核指标中,有26个考核指标超额完成任务,新建公厕15座。\n",
+     [], [(15, "座")], []),
+    ("time-pace-and-bounds-are-no-rates",
+     REPORT + "完成进度在80%到100%之间的有7项,时间进度为50%,建成充电桩66个。\n",
+     [], [(66, "个")], []),
+    ("promised-share-is-no-rate",
+     REPORT + "各地要加快进度,确保三季度末完成年度任务的75%以上。新建幼儿园3所。\n",
+     [], [(3, "所")], []),
+    ("funding-sources-are-no-work",
+     REPORT + "市级财政安排资金2.4亿元,全年完成投资5.6亿元。\n",
+     [], [(560000000, "元")], []),
+]
+
+
+@pytest.mark.parametrize("text,targets,done,rates", [s[1:] for s in SHAPES], ids=[s[0] for s in SHAPES])
+def test_clause_shapes(text, targets, done, rates):
+    got_t, got_d, got_r = facts(text)
+    assert got_t == sorted(targets)
+    assert got_d == sorted(done)
+    assert got_r == sorted(rates)
+
+
+VOICES = [
+    ("report-kind-stays-report", "progress", "已完成改造300户,累计建成8所,计划新建2所。", "progress"),
+    ("report-kind-whose-text-promises", "summary", "计划新建学校3所,力争年底前竣工,确保完成。", "plan"),
+    ("plan-kind-whose-text-reports", "plan", "截至9月底已完成改造320户,累计建成8所,完成率92%,已开工4个。", "progress"),
+    ("plan-kind-that-promises", "plan", "计划新建学校3所,年底前竣工。", "plan"),
+    ("unknown-kind-leaning-to-reports", "other", "已建成公厕12座。", "progress"),
+]
+
+
+@pytest.mark.parametrize("kind,text,expected", [v[1:] for v in VOICES], ids=[v[0] for v in VOICES])
+def test_voice_of_the_text_overrules_the_kind(kind, text, expected):
+    assert voice([(1, normalize(text))], kind) == expected
+
+
+def test_cue_lexicon_rows_are_well_formed():
+    """One word a row with a known role; every role the reader asks for is present."""
+    cues = load_cues(Path(GAZ.folder) / "cues.tsv")
+    assert set(cues.words) >= {"target", "done", "rate", "past", "change", "bound", "count", "pace"}
+    assert all(w and not w.isspace() for words in cues.words.values() for w in words)
