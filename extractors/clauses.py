@@ -54,12 +54,19 @@ OPENING_YEAR = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}
 PROBLEMS = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:主要原因|原因是|存在(?:的)?问题|问题是)")
 # …，主要原因是… inside a sentence: the sentence explains a delay
 CAUSE = re.compile(r"主要原因|原因是|因[^，,。；;]{1,12}(?:影响|调整|滞后|较晚)")
+# 112.8%和185.2%: the rates of a list
+RATE_JOIN = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
 # 确保三季度末完成年度任务的75%: a share promised, not reached
 PROMISE = re.compile(r"确保|力争|要求|预计|计划(?:到|在|于)")
 # 完成率=完成数÷年度目标×100%: a formula, no figure
 FORMULA = re.compile(r"[=×÷]\s*$")
 # 其余232户, 剩余3个, 尚有900户未开工: what is left, not what was done
 LEFT_BEFORE = re.compile(r"(?:其余|剩余|尚有|尚未|仍有|还有|未)\s*$")
+# 2606个撤并村通公路…, 1、完成7.4万口山坪塘整治: a sentence that opens with its figure (an item number is no figure)
+TASK_OPENING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:完成|解决|建设|实施|新建|改造)?"
+                          r"\d+(?:\.\d+)?\s*[万亿]?[^\d、.．)）\s]")
+# 按每户补助3万元, 按800元: the standard a sum is paid by, no work done (按照…为600元 states one reached)
+STANDARD_BEFORE = re.compile(r"按(?!照|时|期|要求|计划)")
 # 共建设7所, 共有12类: a total over the parts, counted elsewhere (公共 is no total)
 TOTAL_BEFORE = re.compile(r"(?<!公)共[^\d，,。；;]{0,4}$")
 # 64户正在施工: under way, not done
@@ -69,7 +76,7 @@ FUNDING = re.compile(r"安排|配套|筹集|争取")
 # 已完成, 累计, 截至9月底, 1-8月, 完成率, 为任务的: a text that reports work done
 REPORT_WORDS = re.compile(r"已|累计|截[至止]|完成了|实际完成|完成率|任务的\d|进度为|上半年|\d-\d{1,2}月|全面完成|超额完成")
 # 计划, 力争, 年底前, 完成时限, 牵头: a text that promises work
-PLAN_WORDS = re.compile(r"计划|力争|确保|年底前|月底前|完成时限|目标任务|拟|将")
+PLAN_WORDS = re.compile(r"计划|力争|确保|年底前|月底前|完成时限|目标任务|主要目标|预期目标|拟|将")
 
 
 @dataclass(frozen=True)
@@ -165,7 +172,7 @@ def voice(paragraphs, kind: str) -> str:
     if kind in KINDS_DONE_BY_DEFAULT:
         return "plan" if promised > 2 * done else kind
     if kind in ("plan", "supervision"):
-        return "progress" if done > 2 * promised + 1 else kind
+        return "progress" if done > 2 * promised + 1 or (done and not promised) else kind
     return "progress" if done >= promised else "plan"
 
 
@@ -187,7 +194,7 @@ def _heading_sentence(text: str, sentences: list[tuple[int, int]], cues: Cues, k
         return False
     a, b = sentences[0]
     first = text[a:b]
-    opens = re.match(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:完成|解决|建设|实施|新建|改造)?\d", first)
+    opens = TASK_OPENING.match(first)
     return len(first) <= 45 and cues.any_in("done", first) is None and "完成" not in first[2:] \
         and (opens is not None or YEAR_SPAN.search(first) is not None)
 
@@ -211,7 +218,8 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
     last: tuple[Project, Progress] | None = None     # the latest completed figure of this sentence
     previous_end = 0
     listed_rates: list[tuple[float, str]] = []         # 分别为任务的108%和96%: paired in order below
-    done_in_sentence: list[tuple[Project, Progress]] = []
+    previous_rate: tuple[Progress, float, str] | None = None
+    done_in_sentence: list[tuple[Project, Progress] | None] = []
     for e in events:
         c0 = _clause_start(sentence, e.start)
         before = sentence[max(c0, previous_end):e.start]
@@ -220,7 +228,8 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
         if cues.any_in("past", clause) and not SINCE.search(clause):
             continue
         if e.percent is not None:
-            role = _percent_role(sentence, e, before, cues)
+            role = "rate" if previous_rate is not None and RATE_JOIN.fullmatch(before) \
+                else _percent_role(sentence, e, before, cues)
             if role is None or taken.has_rate(ln, evidence, e.percent):
                 continue
             if role == "pace":
@@ -236,25 +245,35 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
                     p.targets.append(Target.of(q, evidence))          # 参保率达到95%, promised
                 out.append(p)
                 continue
-            if "分别" in sentence[c0:e.start] or listed_rates:
+            joined = previous_rate is not None and RATE_JOIN.fullmatch(before)
+            if "分别" in sentence[c0:e.start] or listed_rates or joined:
+                if joined and not listed_rates and previous_rate is not None:
+                    _unrate(previous_rate, out)      # 完成任务的112.8%和185.2%: the first of a list
+                    listed_rates.append(previous_rate[1:])
                 listed_rates.append((e.percent, e.raw))
                 continue
             if last is not None and last[1].rate is None:
                 last[1].rate, last[1].rate_raw, last[1].measure = e.percent, e.raw.rstrip("%"), "完成率"
+                previous_rate = (last[1], e.percent, e.raw)
                 continue
             p = _project(sentence, e, c0, evidence, ln)
-            p.progress.append(Progress(text=evidence, rate=e.percent, rate_raw=e.raw.rstrip("%"),
-                                       measure="完成率", line=ln))
+            g = Progress(text=evidence, rate=e.percent, rate_raw=e.raw.rstrip("%"), measure="完成率", line=ln)
+            p.progress.append(g)
             out.append(p)
+            previous_rate = (g, e.percent, e.raw)
             continue
         q = e.quantity
         assert q is not None
-        if q.family in ("points", "duration") or taken.has_figure(q) or _in_book_title(sentence, q.start):
+        if q.family in ("points", "duration") or _in_book_title(sentence, q.start):
+            continue
+        if taken.has_figure(q):
+            done_in_sentence.append(None)      # read by a shape reader: it still holds its place in a list
             continue
         if q.family == "money" and (re.match(r"[\s，,]*其中", sentence) or FUNDING.search(before)):
             continue          # 其中，中央资金38亿元，市级24亿元; 财政安排资金: the sources of funds, no work done
         head = sentence[c0:q.start]
         if LEFT_BEFORE.search(before) or LEFT_AFTER.match(sentence, q.end) or TOTAL_BEFORE.search(head) \
+                or STANDARD_BEFORE.search(head) \
                 or re.search(r"其余|剩余", head) or re.match(r"[^，,。；;]{0,8}正在", sentence[q.end:]):
             continue
         taken.figures.add((q.value, q.unit))
@@ -272,16 +291,34 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
         last = (p, g)
         done_in_sentence.append(last)
     if listed_rates:
-        open_ = [pg for pg in done_in_sentence if pg[1].rate is None][-len(listed_rates):]
+        open_ = [pg for pg in done_in_sentence if pg is None or pg[1].rate is None][-len(listed_rates):]
         if len(open_) == len(listed_rates):
-            for (_, g), (rate, raw) in zip(open_, listed_rates):
-                g.rate, g.rate_raw, g.measure = rate, raw.rstrip("%"), "完成率"
+            for pg, (rate, raw) in zip(open_, listed_rates):
+                if pg is None:           # its figure is a shape reader's: the rate stands alone
+                    p = Project(name=_name_from(sentence, 0, len(sentence)) or "（正文）", evidence=Evidence(evidence, ln))
+                    p.progress.append(Progress(text=evidence, rate=rate, rate_raw=raw.rstrip("%"), measure="完成率",
+                                               line=ln))
+                    out.append(p)
+                    continue
+                pg[1].rate, pg[1].rate_raw, pg[1].measure = rate, raw.rstrip("%"), "完成率"
         else:
             for rate, raw in listed_rates:
                 p = Project(name=_name_from(sentence, 0, len(sentence)) or "（正文）", evidence=Evidence(evidence, ln))
                 p.progress.append(Progress(text=evidence, rate=rate, rate_raw=raw.rstrip("%"), measure="完成率", line=ln))
                 out.append(p)
     return _pair(out)
+
+
+def _unrate(previous: tuple[Progress, float, str], out: list[Project]) -> None:
+    """The first rate of a list was taken for the figure before it: the list is paired as a whole."""
+    g = previous[0]
+    if g.completed is not None:
+        g.rate = g.rate_raw = g.measure = None
+        return
+    for p in out:
+        if g in p.progress:
+            p.progress.remove(g)
+    out[:] = [p for p in out if p.progress or p.targets]
 
 
 def _in_book_title(sentence: str, pos: int) -> bool:
@@ -321,9 +358,20 @@ def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | No
     return None
 
 
+def _masked(text: str, cues: Cues) -> str:
+    """计划生育, 西部计划: words that hold a cue word without its sense are blanked before cues are sought."""
+    for w in cues.words.get("mask", ()):
+        text = text.replace(w, " " * len(w))
+    return text
+
+
 def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
     """26个考核指标, 25件重点民生实事: a count of the document's own items, no fact of a project."""
-    if q.unit == "项" or re.search(r"(?:的|共|有|灯)$", sentence[max(0, q.start - 1):q.start]):
+    head = sentence[_clause_start(sentence, q.start):q.start].rstrip("有共为计达")
+    if q.unit in ("项", "件", "个") and cues.ends("count", head):
+        return True          # 实事10件, 项目有25个: counted items
+    if q.unit == "项" or re.search(r"(?:的|共|有|灯)$", sentence[max(0, q.start - 1):q.start]) \
+            or (q.unit == "件" and re.search(r"\d\s*项$", sentence[:q.start])):
         return True          # 10项 counts tasks; 达到标准的有8个, 共7个: a tally of them
     if q.unit not in ("件", "个", "类"):
         return False
@@ -335,7 +383,7 @@ def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
 
 def _figure_role(sentence: str, q: Quantity, before: str, clause: str, cues: Cues, kind: str, heading: bool) -> str:
     """target or completed, from the cues around the figure, else from the document's kind."""
-    head = sentence[_clause_start(sentence, q.start):q.start]
+    head = _masked(sentence[_clause_start(sentence, q.start):q.start], cues)
     done, promise = cues.last_in("done", head), cues.last_in("target", head)
     if done > promise:
         return "completed"

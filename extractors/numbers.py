@@ -211,7 +211,7 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
     half = half_unit(m.group("num"), mult)
     raw = m.group(0).strip()
     before = P.APPROX_BEFORE.search(text[max(0, m.start() - 2):m.start()])
-    word = m.groupdict().get("approx") or (before.group("word") if before else None)
+    word = m.groupdict().get("approx") or m.groupdict().get("approx_pre") or (before.group("word") if before else None)
     if word:
         # 3000余人, 逾200公里, 近3万人: written roughly, as wide as its last digit's place, so that no rate
         # is refuted by it; op stays '=' (a count done is the number stated), a target takes the word's

@@ -163,10 +163,11 @@ def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
     """Number, multiplier and one of the gazetteer's units, longest unit first.
 
     2.3万人次 -> num=2.3 mult=万 unit=人次;  3000余人 -> num=3000 approx=余 unit=人 (more than);
+    2780多万元 -> num=2780 approx_pre=多 mult=万 unit=元;
     运动场5片 -> unit=片 (but 3片区 is 3 districts)
     """
     alts = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])(?<!部(?=[门分署队委]))(?<!片(?=区))")
+    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*(?P<approx_pre>余|多(?=[万亿]))?" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])(?<!部(?=[门分署队委]))(?<!片(?=区))")
 
 
 # ---- extract ------------------------------------------------------------
