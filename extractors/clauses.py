@@ -50,6 +50,8 @@ NAME_LEAD = re.compile(r"^(?:[\s■□●◆▲☆★·•\-]|其中|另外|此�
 KINDS_DONE_BY_DEFAULT = ("progress", "summary")
 # 2020年，… / 一、2020年为民办实事完成情况: a paragraph that opens with a year
 OPENING_YEAR = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?P<year>(?:19|20)\d\d)\s*年(?!\d{1,2}月)")
+# 过去五年，… / 去年，…: a paragraph that reviews earlier years
+PAST_OPENING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:过去|[一二三四五]年来|近[一二三四五]年|去年|上年)")
 # 主要原因：… / 存在的问题 …: figures of what went wrong, not of the work
 PROBLEMS = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:主要原因|原因是|存在(?:的)?问题|问题是)")
 # …，主要原因是… inside a sentence: the sentence explains a delay
@@ -160,6 +162,8 @@ def _covered(text: str, gaz, taken: Read) -> bool:
 
 def _earlier_year(text: str, year: int | None) -> bool:
     """2020年，全市新增就业…: in a 2021 document, a paragraph that opens with an earlier year reviews it."""
+    if PAST_OPENING.match(text):
+        return True
     m = OPENING_YEAR.match(text)
     return bool(m and year and int(m.group("year")) < year)
 
@@ -228,14 +232,24 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
         if cues.any_in("past", clause) and not SINCE.search(clause):
             continue
         if e.percent is not None:
-            role = "rate" if previous_rate is not None and RATE_JOIN.fullmatch(before) \
-                else _percent_role(sentence, e, before, cues)
+            if kind not in KINDS_DONE_BY_DEFAULT:
+                role = _promised_percent(sentence, e, before, cues)
+            elif previous_rate is not None and RATE_JOIN.fullmatch(before):
+                role = "rate"
+            else:
+                role = _percent_role(sentence, e, before, cues)
             if role is None or taken.has_rate(ln, evidence, e.percent):
                 continue
             if role == "pace":
                 if last is None or last[1].rate is not None:
                     continue          # 拨付率达97%, with no sum paid before it: nothing to measure
                 role = "rate"
+            if role == "promised":
+                p = _project(sentence, e, c0, evidence, ln)
+                p.targets.append(Target.of(Quantity(value=e.percent, unit="%", raw=e.raw, start=e.start, end=e.end,
+                                                    op=_percent_op(sentence, e)), evidence))
+                out.append(p)
+                continue
             if role == "indicator":
                 q = Quantity(value=e.percent, unit="%", raw=e.raw, start=e.start, end=e.end)
                 p = _project(sentence, e, c0, evidence, ln)
@@ -363,6 +377,24 @@ def _masked(text: str, cues: Cues) -> str:
     for w in cues.words.get("mask", ()):
         text = text.replace(w, " " * len(w))
     return text
+
+
+def _promised_percent(sentence: str, e: _Event, before: str, cues: Cues) -> str | None:
+    """In a plan every percentage is promised (增长6.8%左右, 8月底竣工50%以上, 失业率3.5%以内), but a pace
+    or a formula."""
+    if FORMULA.search(before) or cues.any_in("pace", before) or cues.ends("bound", before.rstrip(" 为达到是了")) \
+            and cues.ends("bound", before.rstrip(" 为达到是了")) in ("时序进度", "序时进度", "时间进度"):
+        return None
+    return "promised"
+
+
+def _percent_op(sentence: str, e: _Event) -> str:
+    after = sentence[e.end:e.end + 3]
+    if re.match(r"\s*(?:以上|及以上)", after) or re.search(r"(?:超过|不低于|不少于|达到)\s*$", sentence[:e.start]):
+        return ">="
+    if re.match(r"\s*(?:以内|以下)", after) or re.search(r"(?:控制在|不超过|低于)\s*$", sentence[:e.start]):
+        return "<="
+    return "="
 
 
 def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
