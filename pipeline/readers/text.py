@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build
+from .text_tables import cell_lines_table, spaced_rows_table
 
 SEQ = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,3}[）)])")
 MAX_CHARS = 3_000_000
@@ -98,6 +99,13 @@ def parse_lines(lines: list[str]) -> list[Block]:
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
+        found = _untabbed_table(lines, i)
+        if found is not None:
+            i, table = found
+            table.index = tables
+            blocks.append(table)
+            tables += 1
+            continue
         if line.startswith("\t") and "\t" not in line.strip():
             j, cells = _flattened_cells(lines, i)
             table = rows_to_table(cells)
@@ -150,6 +158,14 @@ def parse_lines(lines: list[str]) -> list[Block]:
 
 
 SPACED = re.compile(r"\s{2,}|\u3000+")
+
+
+def _untabbed_table(lines: list[str], i: int) -> tuple[int, Table] | None:
+    """A table without tabs or pipes opening at line i with 序号: one cell a line, or one row a
+    line with cells separated by spaces (see text_tables)."""
+    if not lines[i].lstrip().startswith(("序", "编")) or "\t" in lines[i]:
+        return None
+    return cell_lines_table(lines, i) or spaced_rows_table(lines, i)
 
 
 FIELD_RUN = re.compile(r"\S+(?: \S+)*")
