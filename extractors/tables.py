@@ -41,6 +41,12 @@ COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
 ]]
 
 
+# 1-8月实际完成情况 / 1—11月推进情况 / 截至9月底完成 -> the label after its period
+LEADING_PERIOD = re.compile(r"^(?:\d{1,2}\s*[-—–－~至]\s*\d{1,2}\s*月份?(?:底|末)?|(?:截至|截止)\d{1,2}月份?(?:底|末)?)")
+# 万人 / 人次 / 元/月/人 / 公里 / % -> a cell of a 单位 column that names a unit of measure
+MEASURE_CELL = re.compile(r"^[万亿千]?(?:[个人次户元月年日所座套张家条场亩吨米公里平方立辆台处间床名例项件册支批场次]|/|·|%)+$")
+
+
 @dataclass
 class TableLayout:
     roles: dict[str, list[int]] = field(default_factory=dict)
@@ -59,23 +65,40 @@ class TableLayout:
         return cols[0] if cols else None
 
 
-def layout_of(table) -> TableLayout | None:
-    """Find the header rows and give every column a role."""
+def layout_of(table, lexicon: dict[str, str] | None = None) -> TableLayout | None:
+    """Find the header rows and give every column a role (`lexicon`: gazetteer/headers.tsv)."""
     rows = table.filled()
     for h in range(min(4, table.n_rows)):
         heads = [squash(simplify(x)) for x in rows[h]]
         if sum(1 for x in heads if x) < 2:
             continue
-        hits = sum(1 for x in heads if x and _role(x) not in (None, "skip"))
-        if hits >= 2 and any(_role(x) in ("name", "target") for x in heads):
+        hits = sum(1 for x in heads if x and _role(x, lexicon) not in (None, "skip"))
+        if hits >= 2 and any(_role(x, lexicon) in ("name", "target") for x in heads):
             n_head = h + 1
             # a second header row: short labels under a spanning cell
             if n_head < table.n_rows and table.header_rows >= 2:
                 n_head = max(n_head, table.header_rows)
             elif n_head < table.n_rows and _is_sub_header(rows[n_head]):
                 n_head += 1       # 截至9月底完成情况 over 完成数 | 完成率（%）, flattened without its spans
-            return _roles(rows, n_head, table.n_cols)
+            return _measure_checked(_roles(rows, n_head, table.n_cols, lexicon), rows, lexicon)
     return None
+
+
+def _measure_checked(lay: TableLayout, rows: list[list[str]], lexicon: dict[str, str] | None) -> TableLayout:
+    """A 单位 column is a unit of measure (万人, 元/月/人) only when its cells are ones; a column of
+    县市区 or departments under 单位 keeps the role its label's pattern gives."""
+    for c in list(lay.roles.get("measure", [])):
+        cells = [squash(simplify(r[c])) for r in rows[lay.header_rows:] if c < len(r) and r[c].strip()]
+        if cells and sum(1 for x in cells if MEASURE_CELL.match(x)) * 2 < len(cells):
+            lay.roles["measure"].remove(c)
+            heads = [squash(simplify(rows[r][c])) for r in range(lay.header_rows)]
+            role = next((_role(x) for x in heads if x and _role(x) not in (None, "measure")), None)
+            if role and role != "skip":
+                lay.roles.setdefault(role, []).append(c)
+                lay.roles[role].sort()
+    if not lay.roles.get("measure"):
+        lay.roles.pop("measure", None)
+    return lay
 
 
 def duty_rows(table, year: int | None, gaz) -> list[Project] | None:
@@ -84,12 +107,12 @@ def duty_rows(table, year: int | None, gaz) -> list[Project] | None:
     taking the value above (a merged cell); None when the table is not one."""
     rows = table.filled()
     for h in range(min(3, table.n_rows)):
-        roles = {_role(squash(simplify(x))) for x in rows[h] if x.strip()}
+        roles = {_role(squash(simplify(x)), gaz.headers) for x in rows[h] if x.strip()}
         if "seq" in roles and roles & {"leader", "lead_unit", "partner"} and not roles & {"name", "target"}:
             break
     else:
         return None
-    lay = _roles(rows, h + 1, table.n_cols)
+    lay = _roles(rows, h + 1, table.n_cols, gaz.headers)
     out: list[Project] = []
     last: dict[str, str] = {}
     by_row = _cells_by_row(table)
@@ -124,18 +147,25 @@ def _is_sub_header(row: list[str]) -> bool:
         and any(_role(x) in ("rate", "completed", "target", "name") for x in cells)
 
 
-def _role(header: str) -> str | None:
+def _role(header: str, lexicon: dict[str, str] | None = None) -> str | None:
+    """A header label's column role: the lexicon's word for the whole label (its period such as
+    1-8月 dropped), else the first COLUMN_ROLES pattern found in it."""
+    if lexicon:
+        label = header.replace("（", "(").replace("）", ")")
+        for key in (label, LEADING_PERIOD.sub("", label)):
+            if key in lexicon:
+                return lexicon[key]
     for role, pat in COLUMN_ROLES:
         if pat.search(header):
             return role
     return None
 
 
-def _roles(rows: list[list[str]], n_head: int, n_cols: int) -> TableLayout:
+def _roles(rows: list[list[str]], n_head: int, n_cols: int, lexicon: dict[str, str] | None = None) -> TableLayout:
     out = TableLayout(header_rows=n_head)
     for c in range(n_cols):
         parts = [squash(simplify(rows[r][c])) for r in range(n_head)]
-        roles = [_role(p) for p in parts if p]
+        roles = [_role(p, lexicon) for p in parts if p]
         unit = next((m.group("unit") for p in parts if (m := P.HEADER_UNIT.search(p))), None)
         if unit:
             out.units[c] = unit
@@ -163,7 +193,7 @@ def _cells_by_row(table) -> dict[int, list]:
 
 def projects_from_table(table, year: int | None, gaz, money_unit: str | None = None) -> list[Project]:
     """`money_unit`: the unit a line above the table gives its money columns (（投资单位：万元）)."""
-    lay = layout_of(table)
+    lay = layout_of(table, gaz.headers)
     if lay is None or "ballot" in lay.roles:
         return []
     filled = table.filled()
