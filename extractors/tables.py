@@ -9,7 +9,7 @@ extra cells folded into the target cell.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import patterns as P
 from .normalize import simplify, squash
@@ -53,6 +53,7 @@ class TableLayout:
     width: int = 0
     header_rows: int = 0
     units: dict[int, str] = field(default_factory=dict)   # column → the unit its header names: 计划投资（万元）
+    labels: dict[int, str] = field(default_factory=dict)  # column → its header label, the rows joined
 
     def figure_text(self, col: int | None, text: str) -> str:
         """A bare number under a header that names the unit takes it: 8600 under （万元） → 8600万元."""
@@ -166,6 +167,7 @@ def _roles(rows: list[list[str]], n_head: int, n_cols: int, lexicon: dict[str, s
     for c in range(n_cols):
         parts = [squash(simplify(rows[r][c])) for r in range(n_head)]
         roles = [_role(p, lexicon) for p in parts if p]
+        out.labels[c] = "".join(parts)
         unit = next((m.group("unit") for p in parts if (m := P.HEADER_UNIT.search(p))), None)
         if unit:
             out.units[c] = unit
@@ -203,6 +205,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         for c in lay.roles.get("target", []) + lay.roles.get("money_done", []):
             if c not in lay.units and any(P.MONEY_HEADER.search(filled[h][c]) for h in range(lay.header_rows)):
                 lay.units[c] = money_unit
+    _remark_units(lay, filled, gaz)
     projects: list[Project] = []
     last: dict[str, str] = {}
     current: Project | None = None
@@ -242,9 +245,13 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         if total_row:      # 小计 under a category, 总计 at the end: a row of sums, named for what it sums
             name = (_category_name(last.get("category")) if total_row.group("kind") == "小计" else "") + name
             seq = ""       # a merged 序号 cell above it is not its number
+        target_text, row = _wan_carried(target_text, row, lay, name)
+        # a row without a number under a numbered item, with a name and a figure of its own: a sub-item
+        sub_item = not seq and bool(name) and current is not None and name != current.name \
+            and lay.col("target") not in (None, lay.col("name")) and bool(re.search(r"\d", target_text))
         new_project = bool(total_row) or bool(seq) and (current is None or seq != current.seq or (name and name != current.name)) \
             or item is not None or current is None or (not seq and name and current and name != current.name
-                                                        and lay.col("seq") is None)
+                                                        and lay.col("seq") is None) or sub_item
         if item is not None and lay.col("name") is None:
             # tasks numbered inside the text (1.投资…), grouped under a numbered category
             name = P.ITEM_NUMBER.sub("", target_text)
@@ -289,10 +296,14 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         found = target_figures(qty_text, find_quantities(qty_text, gaz.units))
         if source and not any(q.unit == "%" for q in found):
             found = sorted(found + (percent_targets(source) or _share_cell(source, name)), key=lambda q: q.start)
+        if not found and source and lay.col("target") != lay.col("name") \
+                and P.BARE_NUMBER.fullmatch(squash(source)) and "measure" not in lay.roles:
+            found = [_bare_target(squash(source), name, gaz)]
+        measure = _measure_of(row, lay)
         for q in found:
             label = source if source and not re.fullmatch(r"[\d.,万亿千]+\S{0,4}", squash(source)) else \
                 simplify(name) + qty_text
-            current.targets.append(Target.of(q, label))
+            current.targets.append(Target.of(_measured(q, measure), label))
         for c in lay.roles.get("target", [])[1:]:        # 年度计划投资（万元）: a second target column
             if c >= len(row) or row[c] == row[lay.col("target")]:
                 continue                                  # 任务指标 merged over two columns
@@ -372,9 +383,81 @@ def _with_measure(row: list[str], lay: TableLayout) -> list[str]:
         return row
     for role in ("target", "completed"):
         c = lay.col(role)
-        if c is not None and c < len(row) and re.fullmatch(r"\d+(?:\.\d+)?", squash(row[c])):
+        if c is None or c >= len(row):
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", squash(row[c])):
             row[c] = squash(row[c]) + unit
+        elif (m := QUALIFIED_FIGURE.fullmatch(squash(row[c]))) and unit.startswith(m.group("unit")) \
+                and unit != m.group("unit"):
+            row[c] = m.group("qual") + m.group("num") + unit + m.group("after")    # 不低于60元 under 元/月/人
     return row
+
+
+# 不低于60元 -> qual=不低于 num=60 unit=元: a figure cell whose unit a 单位 column may complete
+QUALIFIED_FIGURE = re.compile(r"(?P<qual>不低于|不少于|不高于|低于|超过|达到)?(?P<num>\d+(?:\.\d+)?)(?P<unit>[元人户个])"
+                              r"(?P<after>以上|以下|)")
+# 10000万 -> num=10000: a figure in 万 whose unit the project's name gives (征缴基金10000万元)
+WAN_ONLY = re.compile(r"(?P<num>\d+(?:\.\d+)?)万")
+
+
+def _measure_of(row: list[str], lay: TableLayout) -> str:
+    m = lay.col("measure")
+    unit = squash(row[m]) if m is not None and m < len(row) else ""
+    return unit if unit and len(unit) <= 6 and not re.search(r"\d", unit) else ""
+
+
+def _measured(q: Quantity, measure: str) -> Quantity:
+    """60元/月 read from a cell under 元/月/人: the unit the 单位 column writes."""
+    if measure and q.unit and "/" in measure and measure != q.unit and measure.startswith(q.unit):
+        return replace(q, unit=measure)
+    return q
+
+
+def _wan_carried(target_text: str, row: list[str], lay: TableLayout, name: str) -> tuple[str, list[str]]:
+    """10000万 | 7965 in the row of 完成征缴基金10000万元: the target takes the name's unit (10000万元) and a
+    completed cell without a unit is in 万 of it too (7965万元)."""
+    m = WAN_ONLY.fullmatch(squash(target_text or ""))
+    if m is None:
+        return target_text, row
+    u = re.search(re.escape(m.group("num")) + r"万(?P<unit>元|人次|人|户|平方米|亩)", simplify(name or ""))
+    if u is None:
+        return target_text, row
+    done = lay.col("completed")
+    if done is not None and done < len(row) and re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):
+        row = list(row)
+        row[done] = squash(row[done]) + "万" + u.group("unit")
+    return squash(target_text) + u.group("unit"), row
+
+
+def _bare_target(text: str, name: str, gaz) -> Quantity:
+    """869 in the target cell of 减少大班额1.4万个以上: the row's own figure is the target, counted in
+    the unit of the figure its name carries (个), or in none."""
+    in_name = find_quantities(simplify(name or ""), gaz.units)
+    unit = next((q.unit for q in in_name if q.unit and q.unit != "%" and q.family != "money"), None)
+    return Quantity(value=float(text.replace(",", "")), unit=unit, raw=text)
+
+
+def _only_units(text: str, gaz) -> bool:
+    """工信局、通信管理办: a cell that is organisations' names and nothing else."""
+    if re.search(r"\d", text):
+        return False
+    units = units_in(text, gaz.org_suffixes)
+    return bool(units) and re.sub(r"[、，,；;]", "", text) == "".join(units) \
+        and all(any(u.endswith(x) for x in gaz.org_suffixes) for u in units)
+
+
+def _remark_units(lay: TableLayout, filled: list[list[str]], gaz) -> None:
+    """A 备注 column that holds only organisations (人社局, 工信局、通信管理办) is the responsible unit's."""
+    if lay.col("lead_unit") is not None:
+        return
+    taken = {c for cols in lay.roles.values() for c in cols}
+    for c, label in lay.labels.items():
+        if c in taken or _role(label, gaz.headers) != "skip":
+            continue
+        cells = [squash(r[c]) for r in filled[lay.header_rows:] if c < len(r) and r[c].strip()]
+        if len(cells) >= 2 and all(_only_units(x, gaz) for x in cells):
+            lay.roles["lead_unit"] = [c]
+            return
 
 
 def table_has_spans(table) -> bool:
@@ -407,13 +490,17 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         elif share := _percent_cell(row[done]):
             p.completed = share
     if rate is not None and rate < len(row):
-        m = re.search(r"(\d+(?:\.\d+)?)\s*%?", squash(row[rate]))
+        m = RATE_CELL.fullmatch(squash(row[rate])) or re.search(r"(\d+(?:\.\d+)?)%", squash(row[rate]))
         if m:
-            p.rate, p.rate_raw, p.measure = float(m.group(1)), m.group(1), "完成率"
+            p.rate, p.rate_raw = float(m.group(1)), m.group(1)
+            p.measure = "形象进度" if P_STAGE_LABEL.search(lay.labels.get(rate, "")) else "完成率"
     elif done is not None and done < len(row) and (m := P.CELL_RATE.search(simplify(squash(row[done])))):
         p.rate, p.rate_raw, p.measure = float(m.group("rate")), m.group("rate"), "完成率"   # 建成623张，完成率124.6%
     if status is not None and status < len(row):
         p.status = status_of(simplify(row[status]), gaz)
+    if p.completed is not None and p.completed.unit is not None:
+        p.completed = _measured(p.completed, _measure_of(row, lay))
+    _reconcile(project, p)
     region = lay.col("region")
     if region is not None and region < len(row) and row[region].strip():
         p.region = simplify(squash(row[region]))
@@ -426,6 +513,25 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
             if q.unit in others:
                 others.discard(q.unit)
                 project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
+
+
+# 139.1% / 100 / 约95% -> 139.1: a rate cell (a cell of words such as 达到目标60元 holds no rate)
+RATE_CELL = re.compile(r"[约近]?(\d+(?:\.\d+)?)%?(?:以上)?")
+# 形象进度（%） / 工程进度: a stage of the work in per cent, not completed over target
+P_STAGE_LABEL = re.compile(r"形象进度|形象进展|工程进度")
+
+
+def _reconcile(project: Project, p: Progress) -> None:
+    """Two figures and a rate in a row: completed / target ≈ rate decides which figure is which.  When
+    the written order only fits the other way round (target / completed ≈ rate), the two swap."""
+    if p.completed is None or p.rate is None or not project.targets or not p.rate:
+        return
+    t, c = project.targets[-1], p.completed
+    if not t.value or not c.value or t.unit != c.unit:
+        return
+    if abs(100 * c.value / t.value - p.rate) > 1 and abs(100 * t.value / c.value - p.rate) <= 0.6:
+        project.targets[-1] = replace(t, value=c.value, raw=c.raw)
+        p.completed = replace(c, value=t.value, raw=t.raw or str(t.value))
 
 
 def _money_progress(project: Project, lay: TableLayout, row: list[str], gaz, evidence: Evidence) -> None:
