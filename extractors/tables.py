@@ -54,6 +54,7 @@ class TableLayout:
     header_rows: int = 0
     units: dict[int, str] = field(default_factory=dict)   # column → the unit its header names: 计划投资（万元）
     labels: dict[int, str] = field(default_factory=dict)  # column → its header label, the rows joined
+    remark_units: bool = False     # the unit column is a 备注 column: only its cells of names are units
 
     def figure_text(self, col: int | None, text: str) -> str:
         """A bare number under a header that names the unit takes it: 8600 under （万元） → 8600万元."""
@@ -269,6 +270,8 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         for role in ("leader", "lead_unit", "partner", "deadline", "category"):
             cols = lay.roles.get(role, [])
             vals = [row[c] for c in cols if c < len(row)]
+            if role == "lead_unit" and lay.remark_units:
+                vals = [v for v in vals if _only_units(squash(v), gaz)]
             val = "\n".join(v for v in vals if v.strip())
             if val.strip():
                 last[role] = val
@@ -297,7 +300,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         if source and not any(q.unit == "%" for q in found):
             found = sorted(found + (percent_targets(source) or _share_cell(source, name)), key=lambda q: q.start)
         if not found and source and lay.col("target") != lay.col("name") \
-                and P.BARE_NUMBER.fullmatch(squash(source)) and "measure" not in lay.roles:
+                and P.BARE_NUMBER.fullmatch(squash(source)) and not _measure_of(row, lay):
             found = [_bare_target(squash(source), name, gaz)]
         measure = _measure_of(row, lay)
         for q in found:
@@ -455,8 +458,10 @@ def _remark_units(lay: TableLayout, filled: list[list[str]], gaz) -> None:
         if c in taken or _role(label, gaz.headers) != "skip":
             continue
         cells = [squash(r[c]) for r in filled[lay.header_rows:] if c < len(r) and r[c].strip()]
-        if len(cells) >= 2 and all(_only_units(x, gaz) for x in cells):
+        named = sum(1 for x in cells if _only_units(x, gaz))
+        if named >= 2 and named * 3 >= len(cells) * 2:     # a few remarks of words among them are not units
             lay.roles["lead_unit"] = [c]
+            lay.remark_units = True
             return
 
 
