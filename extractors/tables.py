@@ -248,8 +248,9 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             seq = ""       # a merged 序号 cell above it is not its number
         target_text, row = _wan_carried(target_text, row, lay, name)
         # a row without a number under a numbered item, with a name and a figure of its own: a sub-item
+        own = target_text if lay.col("target") not in (None, lay.col("name")) else name
         sub_item = not seq and bool(name) and current is not None and name != current.name \
-            and lay.col("target") not in (None, lay.col("name")) and bool(re.search(r"\d", target_text))
+            and bool(re.search(r"\d", own or ""))
         new_project = bool(total_row) or bool(seq) and (current is None or seq != current.seq or (name and name != current.name)) \
             or item is not None or current is None or (not seq and name and current and name != current.name
                                                         and lay.col("seq") is None) or sub_item
@@ -419,7 +420,7 @@ def _measured(q: Quantity, measure: str) -> Quantity:
 def _wan_carried(target_text: str, row: list[str], lay: TableLayout, name: str) -> tuple[str, list[str]]:
     """10000万 | 7965 in the row of 完成征缴基金10000万元: the target takes the name's unit (10000万元) and a
     completed cell without a unit is in 万 of it too (7965万元)."""
-    m = WAN_ONLY.fullmatch(squash(target_text or ""))
+    m = WAN_ONLY.fullmatch(squash(simplify(target_text or "")))
     if m is None:
         return target_text, row
     u = re.search(re.escape(m.group("num")) + r"万(?P<unit>元|人次|人|户|平方米|亩)", simplify(name or ""))
@@ -429,7 +430,7 @@ def _wan_carried(target_text: str, row: list[str], lay: TableLayout, name: str) 
     if done is not None and done < len(row) and re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):
         row = list(row)
         row[done] = squash(row[done]) + "万" + u.group("unit")
-    return squash(target_text) + u.group("unit"), row
+    return squash(simplify(target_text)) + u.group("unit"), row
 
 
 def _bare_target(text: str, name: str, gaz) -> Quantity:

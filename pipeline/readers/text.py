@@ -122,7 +122,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
                 if not PIPE_RULE.match(lines[j]):
                     rows.append(([c.strip() for c in lines[j].strip().strip("|").split("|")], j + 1))
                 j += 1
-            blocks.append(_plain_table(rows, tables))
+            blocks.append(_plain_table(_seq_shifted(rows), tables))
             tables += 1
             i = j
             continue
@@ -217,6 +217,29 @@ def _spaced(line: str) -> int:
     """Fields of a row aligned with runs of spaces (a table printed in a fixed-width font)."""
     s = line.strip()
     return len(SPACED.split(s)) if s and not line.startswith("\t") else 0
+
+
+def _seq_shifted(rows: list[tuple[list[str], int]]) -> list[tuple[list[str], int]]:
+    """Pipe rows under a header that opens with 序号: a row without its number (a second indicator
+    of the item above, 新增托位500个 | 新增托位600个 | |) has every cell one column to the left;
+    it gets its empty number cell back, and its spare empty cell at the end goes."""
+    from .text_tables import SEQ_HEAD
+
+    k = next((r for r, (cells, _) in enumerate(rows) if cells and SEQ_HEAD.match(cells[0].replace(" ", ""))), None)
+    if k is None:
+        return rows
+    width = len(rows[k][0])
+    out = rows[:k + 1]
+    for cells, line in rows[k + 1:]:
+        first = cells[0] if cells else ""
+        if first and not _is_seq(first) and CJK_TEXT.search(first) and len(cells) <= width \
+                and (len(cells) < width or not cells[-1]):
+            cells = [""] + (cells[:-1] if len(cells) == width else cells)
+        out.append((cells, line))
+    return out
+
+
+CJK_TEXT = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
 def _is_pipe_row(line: str) -> bool:
