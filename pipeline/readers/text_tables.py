@@ -76,7 +76,7 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     header = cells[:head_end]
     if any(len(t) > MAX_HEAD_CELL for t, _ in header) or sum(1 for t, _ in header if HEAD_WORD.search(t)) < 2:
         return None
-    segments, used = _numbered_segments(cells, head_end, cut_last=not barred)
+    segments, used = _numbered_segments(cells, head_end, head_end if not barred else None)
     if len(segments) < 2:
         return None
     width = _header_width(header, segments)
@@ -102,10 +102,10 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
 
 
 def _numbered_segments(cells: list[tuple[str, int]], start: int,
-                       cut_last: bool) -> tuple[list[list[tuple[str, int]]], int]:
+                       cut_last: int | None) -> tuple[list[list[tuple[str, int]]], int]:
     """Cut the cells after the header where the running number goes on (n, n+1, …); a number
     counts when a worded cell follows it.  Without bars to end the table, the last stretch is cut
-    to the usual row length (what follows is the page's text)."""
+    to the usual row length, at most `cut_last` (the header's cells): what follows is the page's text."""
     cuts = [start]
     seq = int(cells[start][0])
     k = start + 2
@@ -116,6 +116,7 @@ def _numbered_segments(cells: list[tuple[str, int]], start: int,
         k += 1
     segments = [cells[a:b] for a, b in zip(cuts, cuts[1:])]
     usual = Counter(len(s) for s in segments).most_common(1)[0][0] if segments else len(cells)
+    usual = min(usual, cut_last or usual)
     last = cells[cuts[-1]:]
     if cut_last and len(last) > usual and len(segments) >= 2:
         last = last[:usual]
