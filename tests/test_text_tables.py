@@ -119,3 +119,39 @@ def test_columns_aligned_with_runs_of_spaces_stay_with_the_aligned_reader():
 def test_pipe_row_without_its_number(row, expected):
     lines = ["序号 | 项目内容 | 进展情况 | 责任单位 |", "1 | 新建幼儿园2所。 | 已建成2所。 | 教育局 |", row]
     assert tables(lines)[0].rows()[2] == expected
+
+
+MATRIX = blank_separated(
+    ["地区", "社会保障工程", "市人社局", "公益岗位安置(人)", "职业技能培训(人次)", "城镇调查失业率控制在(%)",
+     "目标", "任务", "进度", "完成比例(%)", "目标", "任务", "进度", "完成比例(%)", "目标", "任务", "进度", "完成比例(%)",
+     "全市", "300", "330", "110", "2000", "1800", "90", "5.5", "4.9",
+     "市本级", "5.5", "5.1",
+     "城东区", "150", "160", "106.7", "1000", "900", "90", "5.5", "5.0",
+     "北山县", "150", "170", "113.3", "1000", "900", "90", "5.5", "4.8"])
+
+
+def test_region_matrix_one_cell_a_line():
+    """A summary table one cell a line: each indicator over target / reached / rate, an indicator
+    in % without a rate, a short row aligned to the right, 目标 / 任务 one label over two lines."""
+    table = tables(MATRIX)[0]
+    rows = table.rows()
+    assert table.header_rows == 2
+    assert [x for x in rows[0] if x] == ["地区", "公益岗位安置(人)", "职业技能培训(人次)", "城镇调查失业率控制在(%)"]
+    assert rows[1][1:] == ["目标任务", "进度", "完成比例(%)", "目标任务", "进度", "完成比例(%)", "目标任务", "进度"]
+    assert rows[2] == ["全市", "300", "330", "110", "2000", "1800", "90", "5.5", "4.9"]
+    assert rows[3] == ["市本级", "", "", "", "", "", "", "5.5", "5.1"]
+
+
+def test_region_matrix_facts():
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    ex = extract(read_bytes("\n".join(["某县2020年民生工程完成情况表", ""] + MATRIX).encode("utf-8"),
+                            source="t.txt", fmt="txt"), load())
+    got = {(p.name, p.region, p.targets[0].value, p.targets[0].unit) for p in ex.projects if p.targets}
+    assert ("公益岗位安置", "城东区", 150, "人") in got
+    assert ("城镇调查失业率控制在", None, 5.5, "%") in got
+    levels = [p for p in ex.projects if p.targets and p.targets[0].unit == "%"]
+    assert all(g.rate is None for p in levels for g in p.progress)
+    assert not [f for f in ex.flags if f.code == "SUM_MISMATCH"]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build
-from .text_tables import cell_lines_table, spaced_rows_table
+from .text_tables import cell_lines_table, region_matrix_table, spaced_rows_table
 
 SEQ = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,3}[）)])")
 MAX_CHARS = 3_000_000
@@ -163,8 +163,10 @@ SPACED = re.compile(r"\s{2,}|\u3000+")
 def _untabbed_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     """A table without tabs or pipes opening at line i with 序号: one cell a line, or one row a
     line with cells separated by spaces (see text_tables)."""
-    if not lines[i].lstrip().startswith(("序", "编")) or "\t" in lines[i]:
+    if "\t" in lines[i] or not lines[i].lstrip().startswith(("序", "编", "地", "县", "区")):
         return None
+    if lines[i].lstrip().startswith(("地", "县", "区")):
+        return region_matrix_table(lines, i)
     return cell_lines_table(lines, i) or spaced_rows_table(lines, i)
 
 

@@ -304,3 +304,107 @@ def _place(toks: list[str], width: int, f: int, run: int, percent_col: int | Non
         for c, t in zip(tail[1:], rest[extra + 1:]):
             row[c] = t
     return row
+
+
+# ---------------------------------------------------------------- a region matrix, one cell a line
+
+# 地区 / 县市区 / 县（市、区）: the label over the region column of a summary table
+REGION_HEAD = re.compile(r"^(?:地区|地方|县市区|区县|县[（(]市、?区[)）])$")
+# 城镇新增就业(人) / (人次): an indicator's label ends with its unit in brackets
+UNIT_LABEL = re.compile(r"[（(][^（()）]{1,6}[)）]$")
+# 目标 / 任务 / 进度 / 完成比例(%): the labels repeated under every indicator
+SUB_LABEL = re.compile(r"^(?:目标|任务|目标任务|年度任务|计划|进度|完成|完成数|累计完成|实际完成|完成比例|完成率|比例)"
+                       r"(?:[（(]%[)）])?$")
+NUMBER_CELL = re.compile(r"^\d+(?:\.\d+)?%?$")
+MAX_MATRIX_CELL = 30
+
+
+def region_matrix_table(lines: list[str], i: int) -> tuple[int, Table] | None:
+    """A summary table written one cell a line: 地区, the indicators with their units, the labels
+    repeated under each (目标 / 任务 / 进度 / 完成比例(%)), then a region and its figures a row.
+
+    An indicator counted in % has no rate of its own (target and reached level only) when the full
+    rows say so; a row with fewer figures (市本级 under the last indicator only) is aligned right."""
+    if not REGION_HEAD.match(lines[i].strip()):
+        return None
+    cells: list[tuple[str, int]] = []
+    j = i
+    while j < len(lines):
+        t = lines[j].strip()
+        if t:
+            if len(t) > MAX_MATRIX_CELL or "\t" in t or "|" in t or (cells and REGION_HEAD.match(t)):
+                break
+            cells.append((t, j + 1))
+        j += 1
+    d = next((k for k in range(1, len(cells) - 1)
+              if not NUMBER_CELL.match(cells[k][0]) and NUMBER_CELL.match(cells[k + 1][0])), None)
+    if d is None:
+        return None
+    head = [c for c in cells[1:d]]
+    merged: list[tuple[str, int]] = []
+    for t, ln in head:
+        if merged and re.fullmatch(r"[（(][^（()）]{1,6}[)）]", t):
+            merged[-1] = (merged[-1][0] + t, merged[-1][1])       # 开展现代农业科技培训 / (人次)
+        else:
+            merged.append((t, ln))
+    tail = 0
+    while tail < len(merged) and SUB_LABEL.match(merged[len(merged) - 1 - tail][0]):
+        tail += 1
+    subs = merged[len(merged) - tail:]
+    indicators = [(t, ln) for t, ln in merged[:len(merged) - tail] if UNIT_LABEL.search(t) and not SUB_LABEL.match(t)]
+    k = len(indicators)
+    if k == 0 or not subs or len(subs) % k:
+        return None
+    per = len(subs) // k
+    rows: list[tuple[tuple[str, int], list[tuple[str, int]]]] = []
+    r = d
+    while r < len(cells):
+        region = cells[r]
+        if NUMBER_CELL.match(region[0]):
+            break
+        vals = []
+        r += 1
+        while r < len(cells) and NUMBER_CELL.match(cells[r][0]):
+            vals.append(cells[r])
+            r += 1
+        rows.append((region, vals))
+    full = max(len(v) for _, v in rows)
+    widths = _indicator_widths(indicators, full, per)
+    if widths is None or len(rows) < 3:
+        return None
+    labels = subs[:per]
+    out = [Cell(text=cells[0][0], row=0, col=0, rowspan=2, line=cells[0][1])]
+    col = 1
+    for (t, ln), w in zip(indicators, widths):
+        out.append(Cell(text=t, row=0, col=col, colspan=w, line=ln))
+        names = _merged_labels(labels, w)
+        out += [Cell(text=x, row=1, col=col + n, line=subs[0][1]) for n, x in enumerate(names)]
+        col += w
+    row_lines: list[int | None] = [cells[0][1], subs[0][1]]
+    for n, (region, vals) in enumerate(rows, 2):
+        out.append(Cell(text=region[0], row=n, col=0, line=region[1]))
+        shift = 1 + full - len(vals)
+        out += [Cell(text=t, row=n, col=shift + m, line=ln) for m, (t, ln) in enumerate(vals)]
+        row_lines.append(region[1])
+    end = rows[-1][1][-1][1] if rows[-1][1] else rows[-1][0][1]
+    return end, Table(cells=out, n_rows=len(rows) + 2, n_cols=1 + full, header_rows=2, row_lines=row_lines)
+
+
+def _indicator_widths(indicators: list[tuple[str, int]], full: int, per: int) -> list[int] | None:
+    """Figures under each indicator: as many as the full rows hold — three (target, done, rate),
+    two for an indicator counted in % when the rows are that much shorter, or one per label."""
+    k = len(indicators)
+    if full == per * k:
+        return [per] * k
+    percent = [("%" in t[-4:]) for t, _ in indicators]
+    widths = [2 if p else 3 for p in percent]
+    return widths if sum(widths) == full else None
+
+
+def _merged_labels(labels: list[tuple[str, int]], width: int) -> list[str]:
+    """目标 / 任务 / 进度 / 完成比例(%) over three figures: the first label was broken over two lines
+    (目标任务); over two figures the rate's label goes."""
+    names = [t for t, _ in labels]
+    while len(names) > width + (1 if width < 3 else 0) and len(names) >= 2:
+        names = [names[0] + names[1]] + names[2:]
+    return names[:width]
