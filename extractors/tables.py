@@ -304,6 +304,8 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
                 and P.BARE_NUMBER.fullmatch(squash(source)) and not _measure_of(row, lay):
             found = [_bare_target(squash(source), name, gaz)]
         measure = _measure_of(row, lay)
+        if not found and (fixed := _bracket_unit_first(qty_text, gaz)) != qty_text:
+            found = target_figures(fixed, find_quantities(fixed, gaz.units))     # 新增就业人数(人)1300
         for q in found:
             label = source if source and not re.fullmatch(r"[\d.,万亿千]+\S{0,4}", squash(source)) else \
                 simplify(name) + qty_text
@@ -317,6 +319,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         if not current.targets and (share := _percent_cell(target_text)):     # 95% under a 计量单位 of %
             current.targets.append(Target(text=simplify(name) + squash(target_text), value=share.value,
                                           unit="%", raw=squash(target_text), family="share"))
+        projects += _breakdown_projects(current, row, lay, r, table, evidence)
         _row_progress(current, lay, row, gaz, evidence)
         _money_progress(current, lay, row, gaz, evidence)
         _stage_counts(current, lay, row, gaz, evidence)
@@ -435,10 +438,52 @@ def _wan_carried(target_text: str, row: list[str], lay: TableLayout, name: str) 
 
 def _bare_target(text: str, name: str, gaz) -> Quantity:
     """869 in the target cell of 减少大班额1.4万个以上: the row's own figure is the target, counted in
-    the unit of the figure its name carries (个), or in none."""
+    the unit of the figure its name carries (个) or of its label (城镇失业人员再就业（人）), or in none."""
     in_name = find_quantities(simplify(name or ""), gaz.units)
     unit = next((q.unit for q in in_name if q.unit and q.unit != "%" and q.family != "money"), None)
+    label = P.UNIT_IN.search(simplify(name or "")[-8:])
+    if unit is None and label and label.group("u") in gaz.units:
+        unit = gaz.units[label.group("u")][0]
     return Quantity(value=float(text.replace(",", "")), unit=unit, raw=text)
+
+
+# 城镇新增就业人数（人）1300 -> the unit in brackets, then the figure: 1300人
+BRACKET_UNIT_FIRST = re.compile(r"[（(](?P<u>[^（()）\d]{1,4})[)）]\s*(?P<num>\d+(?:\.\d+)?)$")
+# 元坝镇280 白果乡15 -> (元坝镇, 280), (白果乡, 15): a target broken down by place in one cell
+PLACE_SHARE = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,10}?(?:街道办事处|街道办|街道|镇|乡|社区|县|区|市))\s*"
+                         r"(?P<num>\d+(?:\.\d+)?)")
+
+
+def _bracket_unit_first(text: str, gaz) -> str:
+    m = BRACKET_UNIT_FIRST.search(text or "")
+    if m is None or m.group("u") not in gaz.units:
+        return text
+    return text[:m.start()] + m.group("num") + m.group("u")
+
+
+def _breakdown_projects(project: Project, row: list[str], lay: TableLayout, r: int, table,
+                        evidence: Evidence) -> list[Project]:
+    """元坝镇280 白果乡15 … in a cell beside a target of 1300人: the target shared among places, one
+    project a place in the target's unit (not summed against the whole: a cell cut short would flag)."""
+    if not project.targets or project.region:
+        return []
+    whole = project.targets[-1]
+    out: list[Project] = []
+    for c, text in enumerate(row):
+        if c == lay.col("target"):
+            continue
+        t = simplify(text or "").strip()
+        pairs = list(PLACE_SHARE.finditer(t))
+        if len(pairs) < 3 or PLACE_SHARE.sub("", t).strip(" 、，,;；\n"):
+            continue
+        for m in pairs:
+            part = Project(name=project.name, evidence=evidence, region=m.group("place"), table=table.index, row=r,
+                           category=project.category)
+            part.targets.append(Target(text=f"{project.name}{m.group(0)}", value=float(m.group("num")),
+                                       unit=whole.unit, raw=m.group("num"), family=whole.family))
+            out.append(part)
+        break
+    return out
 
 
 def _only_units(text: str, gaz) -> bool:

@@ -95,3 +95,16 @@ def test_rate_decides_which_figure_is_the_target():
     assert (150, None) in [(t.value, None) for t in ex.projects[0].targets]
     assert ex.projects[0].progress[0].completed.value == 120
     assert ex.projects[1].progress[0].completed.value == 270
+
+
+@pytest.mark.parametrize("rows,expected", [
+    (["民 生 工 程 | 促进就业 | 城镇新增就业人数(人) | 600 | 东城镇200 西河乡150 南山镇250 | 王 涛 | 区人社局 | 李 明 |",
+      "城镇失业人员再就业(人) | 90 | 东城镇30 西河乡30 南山镇30 |"],
+     [(600, "人"), (200, "人"), (150, "人"), (250, "人"), (90, "人"), (30, "人"), (30, "人"), (30, "人")]),
+], ids=["breakdown-by-township"])
+def test_target_broken_down_by_place_in_one_cell(rows, expected):
+    text = "某区2018年度民生工程目标任务分解表\n项 目 | 目标 | 分 解 情 况 | 责任领导 | 责任单位 | 责任人 |\n" + "\n".join(rows) + "\n"
+    ex = run(text)
+    assert sorted(targets(ex)) == sorted(expected)
+    assert {p.region for p in ex.projects if p.region} == {"东城镇", "西河乡", "南山镇"}
+    assert not [f for f in ex.flags if f.severity != "info"]
