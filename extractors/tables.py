@@ -283,8 +283,12 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
                     if n not in current.leaders:
                         current.leaders.append(n)
             elif role == "lead_unit":
+                people = _heads_in(val, gaz) if any(PERSON_LABEL.search(lay.labels.get(c, "")) for c in cols) else []
+                for n in people:          # 牵头单位及主要负责人: 市民政局 张三
+                    if n not in current.leaders:
+                        current.leaders.append(n)
                 for u in units_in(val, gaz.org_suffixes):
-                    if u not in current.lead_units:
+                    if u not in current.lead_units and u not in people:
                         current.lead_units.append(u)
             elif role == "partner":
                 for u in units_in(val, gaz.org_suffixes):
@@ -486,6 +490,15 @@ def _breakdown_projects(project: Project, row: list[str], lay: TableLayout, r: i
     return out
 
 
+def _heads_in(text: str, gaz) -> list[str]:
+    """市民政局 钱 进: the people a unit cell names after its units."""
+    rest = text
+    for u in units_in(text, gaz.org_suffixes):
+        if any(u.endswith(x) for x in gaz.org_suffixes):
+            rest = rest.replace(u, "\n")
+    return [n for line in rest.split("\n") if line.strip() for n in leaders_in(line.strip())]
+
+
 def _only_units(text: str, gaz) -> bool:
     """工信局、通信管理办: a cell that is organisations' names and nothing else."""
     if re.search(r"\d", text):
@@ -566,6 +579,8 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
                 project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
 
 
+# 牵头单位及主要负责人: a unit column that names its head too
+PERSON_LABEL = re.compile(r"负责人|责任人")
 # 139.1% / 100 / 约95% -> 139.1: a rate cell (a cell of words such as 达到目标60元 holds no rate)
 RATE_CELL = re.compile(r"[约近]?(\d+(?:\.\d+)?)%?(?:以上)?")
 # 形象进度（%） / 工程进度: a stage of the work in per cent, not completed over target

@@ -108,3 +108,12 @@ def test_target_broken_down_by_place_in_one_cell(rows, expected):
     assert sorted(targets(ex)) == sorted(expected)
     assert {p.region for p in ex.projects if p.region} == {"东城镇", "西河乡", "南山镇"}
     assert not [f for f in ex.flags if f.severity != "info"]
+
+
+def test_unit_column_that_names_its_head():
+    text = ("某市2020年民生实事落实情况\n大类 | 序号 | 工作任务 | 分管 市领导 | 牵头单位及 主要负责人 | 落实进展情况 |\n"
+            "一、社会保障 | 1 | 提高低保标准到每人每月700元。 | 赵 远 | 市民政局 钱 进 | 已完成。 |\n"
+            "2 | 新建养老院2所。 | 赵 远 | 市民政局 钱 进 | 已建成1所。 |\n")
+    ex = run(text)
+    assert {n for p in ex.projects for n in p.leaders} == {"赵远", "钱进"}
+    assert {u for p in ex.projects for u in p.lead_units} == {"市民政局"}

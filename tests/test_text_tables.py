@@ -155,3 +155,10 @@ def test_region_matrix_facts():
     levels = [p for p in ex.projects if p.targets and p.targets[0].unit == "%"]
     assert all(g.rate is None for p in levels for g in p.progress)
     assert not [f for f in ex.flags if f.code == "SUM_MISMATCH"]
+
+
+def test_numbered_pipe_row_without_its_category_cell():
+    lines = ["大类 | 序号 | 工作任务 | 分管市领导 | 牵头单位及主要负责人 | 落实进展情况 |",
+             "一、社会保障 | 1 | 提高低保标准到每人每月700元。 | 赵 远 | 市民政局 钱 进 | 已完成。 |",
+             "2 | 提高特困供养标准到每人每年9000元。 | 赵 远 | 市民政局 钱 进 | 已完成。 |"]
+    assert tables(lines)[0].rows()[2] == ["", "2", "提高特困供养标准到每人每年9000元。", "赵 远", "市民政局 钱 进", "已完成。"]

@@ -222,21 +222,26 @@ def _spaced(line: str) -> int:
 
 
 def _seq_shifted(rows: list[tuple[list[str], int]]) -> list[tuple[list[str], int]]:
-    """Pipe rows under a header that opens with 序号: a row without its number (a second indicator
-    of the item above, 新增托位500个 | 新增托位600个 | |) has every cell one column to the left;
-    it gets its empty number cell back, and its spare empty cell at the end goes."""
+    """Pipe rows under a header with a 序号 column: a row that lost its leading cells has every cell
+    to the left of its column.  A row without its number (新增托位500个 | 新增托位600个 | |, a second
+    indicator of the item above) gets its empty number cell back and loses its spare empty cell at the
+    end; a numbered row under 大类 | 序号 | … without the category cell (written once, above) gets an
+    empty category cell."""
     from .text_tables import SEQ_HEAD
 
-    k = next((r for r, (cells, _) in enumerate(rows) if cells and SEQ_HEAD.match(cells[0].replace(" ", ""))), None)
+    k, s = next(((r, c) for r, (cells, _) in enumerate(rows) for c, x in enumerate(cells[:2])
+                 if SEQ_HEAD.match(x.replace(" ", ""))), (None, 0))
     if k is None:
         return rows
     width = len(rows[k][0])
     out = rows[:k + 1]
     for cells, line in rows[k + 1:]:
         first = cells[0] if cells else ""
-        if first and not _is_seq(first) and CJK_TEXT.search(first) and len(cells) <= width \
+        if s == 0 and first and not _is_seq(first) and CJK_TEXT.search(first) and len(cells) <= width \
                 and (len(cells) < width or not cells[-1]):
             cells = [""] + (cells[:-1] if len(cells) == width else cells)
+        elif s > 0 and _is_seq(first) and len(cells) + s <= width:
+            cells = [""] * s + cells
         out.append((cells, line))
     return out
 
