@@ -279,10 +279,12 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             elif role in last:
                 val = last[role]
             if role == "leader":
-                for n in leaders_in(val):
+                for n in leaders_in(_unjammed(val)):
                     if n not in current.leaders:
                         current.leaders.append(n)
-            elif role == "lead_unit":
+            if role in ("lead_unit", "partner") and "\n" in val:    # 县民政局 / 5月底前动工: a cell over lines
+                val = "\n".join(x for x in val.split("\n") if not re.search(r"\d|。$", x.strip()))
+            if role == "lead_unit":
                 people = _heads_in(val, gaz) if any(PERSON_LABEL.search(lay.labels.get(c, "")) for c in cols) else []
                 for n in people:          # 牵头单位及主要负责人: 市民政局 张三
                     if n not in current.leaders:
@@ -488,6 +490,18 @@ def _breakdown_projects(project: Project, row: list[str], lay: TableLayout, r: i
             out.append(part)
         break
     return out
+
+
+# 陆 明俞 悦 -> 陆 明 | 俞 悦: two-character names padded to three, written on in one cell
+JAMMED_NAMES = re.compile(r"(?:[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]){2,}")
+
+
+def _unjammed(text: str) -> str:
+    """陆 明俞 悦 → 陆明、俞悦 (each padded name on its own); other cells as written."""
+    t = (text or "").strip()
+    if not JAMMED_NAMES.fullmatch(t):
+        return text
+    return "、".join(t[k] + t[k + 2] for k in range(0, len(t), 3))
 
 
 def _heads_in(text: str, gaz) -> list[str]:

@@ -117,3 +117,19 @@ def test_unit_column_that_names_its_head():
     ex = run(text)
     assert {n for p in ex.projects for n in p.leaders} == {"赵远", "钱进"}
     assert {u for p in ex.projects for u in p.lead_units} == {"市民政局"}
+
+
+@pytest.mark.parametrize("leader_cell,unit_cell,leaders,units", [
+    ("孙 倩何 军", "县教育局", {"孙倩", "何军"}, {"县教育局"}),
+    ("孙 倩", "县水务局\n县城投公司\n5月底前开工", {"孙倩"}, {"县水务局", "县城投公司"}),
+], ids=["two-padded-names-in-one-cell", "unit-cell-over-lines-with-a-date"])
+def test_leader_and_unit_cells(leader_cell, unit_cell, leaders, units):
+    from extractors.tables import projects_from_table
+    from pipeline.model import Cell, Table
+
+    rows = [["序号", "目标与任务", "分管县领导", "牵头责任单位"], ["12", "新增托位300个以上。", leader_cell, unit_cell]]
+    table = Table(cells=[Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)],
+                  n_rows=2, n_cols=4, row_lines=[1, 2])
+    p = projects_from_table(table, 2024, GAZ)[0]
+    assert set(p.leaders) == leaders
+    assert set(p.lead_units) == units
