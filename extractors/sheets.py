@@ -21,7 +21,8 @@ from .normalize import simplify, squash
 from .numbers import find_quantities
 from .records import Evidence, Progress, Project, Quantity, Target
 
-ROLE = [("rate", re.compile(r"完成率|完成比例|进度|%")), ("completed", re.compile(r"完成|累计|实际")),
+# 进度 alone (目标任务 | 进度 | 完成比例(%)) is the figure reached; 完成进度 / 进度(%) a rate
+ROLE = [("rate", re.compile(r"完成率|完成比例|%|进度(?!$)|^完成进度$")), ("completed", re.compile(r"完成|累计|实际|^进度$")),
         ("target", re.compile(r"任务|目标|计划"))]
 
 
@@ -32,7 +33,7 @@ def is_total(text: str) -> bool:
 
 def is_region_cell(text: str, places: set[str]) -> bool:
     t = squash(simplify(text))
-    return is_total(t) or t in places or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:县|市|区|旗|州)", t))
+    return is_total(t) or t in places or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:县|市|区|旗|州)|[市县区州]本级", t))
 
 
 def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list[Project] | None:
@@ -69,6 +70,8 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
     for k, (group, cols) in enumerate(groups.items()):
         name = P.UNIT_IN.sub("", group).strip() or fallback or "（汇总表）"
         unit = _unit(group) or _unit(labels[cols["target"]][1] or labels[cols["target"]][0])
+        if unit is None and "rate" not in cols and re.search(r"[（(]\s*[%％]\s*[)）]$", group):
+            unit = "%"         # 城镇登记失业率低于(%) | 目标任务 | 进度: a level in per cent, reached or not
         for r in data:
             row = rows[r]
             region = squash(simplify(row[rc]))
@@ -85,7 +88,7 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
                     target, t_unit = (q[0].value, q[0].half, q[0].raw), q[0].unit
             seq = squash(row[seq_col]) if seq_col is not None and k == 0 and seq_col < len(row) else None
             p = Project(name=name, evidence=ev, region=region, table=table.index, row=r, seq=seq or None)
-            p.sheet_group = f"{table.index}:{group or name}"
+            p.sheet_group = f"{table.index}:{group or name}" if unit != "%" else None   # levels do not add up
             p.targets.append(Target(text=f"{name}{row[cols['target']]}", value=target[0], unit=t_unit,
                                     raw=row[cols["target"]], half=target[1], family=_family(t_unit, gaz)))
             g = Progress(text=ev.text, region=region, line=ev.line)

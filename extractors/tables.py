@@ -9,7 +9,7 @@ extra cells folded into the target cell.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import patterns as P
 from .normalize import simplify, squash
@@ -41,12 +41,20 @@ COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
 ]]
 
 
+# 1-8月实际完成情况 / 1—11月推进情况 / 截至9月底完成 -> the label after its period
+LEADING_PERIOD = re.compile(r"^(?:\d{1,2}\s*[-—–－~至]\s*\d{1,2}\s*月份?(?:底|末)?|(?:截至|截止)\d{1,2}月份?(?:底|末)?)")
+# 万人 / 人次 / 元/月/人 / 公里 / % -> a cell of a 单位 column that names a unit of measure
+MEASURE_CELL = re.compile(r"^[万亿千]?(?:[个人次户元月年日所座套张家条场亩吨米公里平方立辆台处间床名例项件册支批场次]|/|·|%)+$")
+
+
 @dataclass
 class TableLayout:
     roles: dict[str, list[int]] = field(default_factory=dict)
     width: int = 0
     header_rows: int = 0
     units: dict[int, str] = field(default_factory=dict)   # column → the unit its header names: 计划投资（万元）
+    labels: dict[int, str] = field(default_factory=dict)  # column → its header label, the rows joined
+    remark_units: bool = False     # the unit column is a 备注 column: only its cells of names are units
 
     def figure_text(self, col: int | None, text: str) -> str:
         """A bare number under a header that names the unit takes it: 8600 under （万元） → 8600万元."""
@@ -59,23 +67,40 @@ class TableLayout:
         return cols[0] if cols else None
 
 
-def layout_of(table) -> TableLayout | None:
-    """Find the header rows and give every column a role."""
+def layout_of(table, lexicon: dict[str, str] | None = None) -> TableLayout | None:
+    """Find the header rows and give every column a role (`lexicon`: gazetteer/headers.tsv)."""
     rows = table.filled()
     for h in range(min(4, table.n_rows)):
         heads = [squash(simplify(x)) for x in rows[h]]
         if sum(1 for x in heads if x) < 2:
             continue
-        hits = sum(1 for x in heads if x and _role(x) not in (None, "skip"))
-        if hits >= 2 and any(_role(x) in ("name", "target") for x in heads):
+        hits = sum(1 for x in heads if x and _role(x, lexicon) not in (None, "skip"))
+        if hits >= 2 and any(_role(x, lexicon) in ("name", "target") for x in heads):
             n_head = h + 1
             # a second header row: short labels under a spanning cell
             if n_head < table.n_rows and table.header_rows >= 2:
                 n_head = max(n_head, table.header_rows)
             elif n_head < table.n_rows and _is_sub_header(rows[n_head]):
                 n_head += 1       # 截至9月底完成情况 over 完成数 | 完成率（%）, flattened without its spans
-            return _roles(rows, n_head, table.n_cols)
+            return _measure_checked(_roles(rows, n_head, table.n_cols, lexicon), rows, lexicon)
     return None
+
+
+def _measure_checked(lay: TableLayout, rows: list[list[str]], lexicon: dict[str, str] | None) -> TableLayout:
+    """A 单位 column is a unit of measure (万人, 元/月/人) only when its cells are ones; a column of
+    县市区 or departments under 单位 keeps the role its label's pattern gives."""
+    for c in list(lay.roles.get("measure", [])):
+        cells = [squash(simplify(r[c])) for r in rows[lay.header_rows:] if c < len(r) and r[c].strip()]
+        if cells and sum(1 for x in cells if MEASURE_CELL.match(x)) * 2 < len(cells):
+            lay.roles["measure"].remove(c)
+            heads = [squash(simplify(rows[r][c])) for r in range(lay.header_rows)]
+            role = next((_role(x) for x in heads if x and _role(x) not in (None, "measure")), None)
+            if role and role != "skip":
+                lay.roles.setdefault(role, []).append(c)
+                lay.roles[role].sort()
+    if not lay.roles.get("measure"):
+        lay.roles.pop("measure", None)
+    return lay
 
 
 def duty_rows(table, year: int | None, gaz) -> list[Project] | None:
@@ -84,12 +109,12 @@ def duty_rows(table, year: int | None, gaz) -> list[Project] | None:
     taking the value above (a merged cell); None when the table is not one."""
     rows = table.filled()
     for h in range(min(3, table.n_rows)):
-        roles = {_role(squash(simplify(x))) for x in rows[h] if x.strip()}
+        roles = {_role(squash(simplify(x)), gaz.headers) for x in rows[h] if x.strip()}
         if "seq" in roles and roles & {"leader", "lead_unit", "partner"} and not roles & {"name", "target"}:
             break
     else:
         return None
-    lay = _roles(rows, h + 1, table.n_cols)
+    lay = _roles(rows, h + 1, table.n_cols, gaz.headers)
     out: list[Project] = []
     last: dict[str, str] = {}
     by_row = _cells_by_row(table)
@@ -124,18 +149,26 @@ def _is_sub_header(row: list[str]) -> bool:
         and any(_role(x) in ("rate", "completed", "target", "name") for x in cells)
 
 
-def _role(header: str) -> str | None:
+def _role(header: str, lexicon: dict[str, str] | None = None) -> str | None:
+    """A header label's column role: the lexicon's word for the whole label (its period such as
+    1-8月 dropped), else the first COLUMN_ROLES pattern found in it."""
+    if lexicon:
+        label = header.replace("（", "(").replace("）", ")")
+        for key in (label, LEADING_PERIOD.sub("", label)):
+            if key in lexicon:
+                return lexicon[key]
     for role, pat in COLUMN_ROLES:
         if pat.search(header):
             return role
     return None
 
 
-def _roles(rows: list[list[str]], n_head: int, n_cols: int) -> TableLayout:
+def _roles(rows: list[list[str]], n_head: int, n_cols: int, lexicon: dict[str, str] | None = None) -> TableLayout:
     out = TableLayout(header_rows=n_head)
     for c in range(n_cols):
         parts = [squash(simplify(rows[r][c])) for r in range(n_head)]
-        roles = [_role(p) for p in parts if p]
+        roles = [_role(p, lexicon) for p in parts if p]
+        out.labels[c] = "".join(parts)
         unit = next((m.group("unit") for p in parts if (m := P.HEADER_UNIT.search(p))), None)
         if unit:
             out.units[c] = unit
@@ -163,7 +196,7 @@ def _cells_by_row(table) -> dict[int, list]:
 
 def projects_from_table(table, year: int | None, gaz, money_unit: str | None = None) -> list[Project]:
     """`money_unit`: the unit a line above the table gives its money columns (（投资单位：万元）)."""
-    lay = layout_of(table)
+    lay = layout_of(table, gaz.headers)
     if lay is None or "ballot" in lay.roles:
         return []
     filled = table.filled()
@@ -173,6 +206,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         for c in lay.roles.get("target", []) + lay.roles.get("money_done", []):
             if c not in lay.units and any(P.MONEY_HEADER.search(filled[h][c]) for h in range(lay.header_rows)):
                 lay.units[c] = money_unit
+    _remark_units(lay, filled, gaz)
     projects: list[Project] = []
     last: dict[str, str] = {}
     current: Project | None = None
@@ -212,9 +246,14 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         if total_row:      # 小计 under a category, 总计 at the end: a row of sums, named for what it sums
             name = (_category_name(last.get("category")) if total_row.group("kind") == "小计" else "") + name
             seq = ""       # a merged 序号 cell above it is not its number
+        target_text, row = _wan_carried(target_text, row, lay, name)
+        # a row without a number under a numbered item, with a name and a figure of its own: a sub-item
+        own = target_text if lay.col("target") not in (None, lay.col("name")) else name
+        sub_item = not seq and bool(name) and current is not None and name != current.name \
+            and bool(re.search(r"\d", own or ""))
         new_project = bool(total_row) or bool(seq) and (current is None or seq != current.seq or (name and name != current.name)) \
             or item is not None or current is None or (not seq and name and current and name != current.name
-                                                        and lay.col("seq") is None)
+                                                        and lay.col("seq") is None) or sub_item
         if item is not None and lay.col("name") is None:
             # tasks numbered inside the text (1.投资…), grouped under a numbered category
             name = P.ITEM_NUMBER.sub("", target_text)
@@ -232,18 +271,26 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         for role in ("leader", "lead_unit", "partner", "deadline", "category"):
             cols = lay.roles.get(role, [])
             vals = [row[c] for c in cols if c < len(row)]
+            if role == "lead_unit" and lay.remark_units:
+                vals = [v for v in vals if _only_units(squash(v), gaz)]
             val = "\n".join(v for v in vals if v.strip())
             if val.strip():
                 last[role] = val
             elif role in last:
                 val = last[role]
             if role == "leader":
-                for n in leaders_in(val):
+                for n in leaders_in(_unjammed(val)):
                     if n not in current.leaders:
                         current.leaders.append(n)
-            elif role == "lead_unit":
+            if role in ("lead_unit", "partner") and "\n" in val:    # 县民政局 / 5月底前动工: a cell over lines
+                val = "\n".join(x for x in val.split("\n") if not re.search(r"\d|。$", x.strip()))
+            if role == "lead_unit":
+                people = _heads_in(val, gaz) if any(PERSON_LABEL.search(lay.labels.get(c, "")) for c in cols) else []
+                for n in people:          # 牵头单位及主要负责人: 市民政局 张三
+                    if n not in current.leaders:
+                        current.leaders.append(n)
                 for u in units_in(val, gaz.org_suffixes):
-                    if u not in current.lead_units:
+                    if u not in current.lead_units and u not in people:
                         current.lead_units.append(u)
             elif role == "partner":
                 for u in units_in(val, gaz.org_suffixes):
@@ -259,10 +306,16 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         found = target_figures(qty_text, find_quantities(qty_text, gaz.units))
         if source and not any(q.unit == "%" for q in found):
             found = sorted(found + (percent_targets(source) or _share_cell(source, name)), key=lambda q: q.start)
+        if not found and source and lay.col("target") != lay.col("name") \
+                and P.BARE_NUMBER.fullmatch(squash(source)) and not _measure_of(row, lay):
+            found = [_bare_target(squash(source), name, gaz)]
+        measure = _measure_of(row, lay)
+        if not found and (fixed := _bracket_unit_first(qty_text, gaz)) != qty_text:
+            found = target_figures(fixed, find_quantities(fixed, gaz.units))     # 新增就业人数(人)1300
         for q in found:
             label = source if source and not re.fullmatch(r"[\d.,万亿千]+\S{0,4}", squash(source)) else \
                 simplify(name) + qty_text
-            current.targets.append(Target.of(q, label))
+            current.targets.append(Target.of(_measured(q, measure), label))
         for c in lay.roles.get("target", [])[1:]:        # 年度计划投资（万元）: a second target column
             if c >= len(row) or row[c] == row[lay.col("target")]:
                 continue                                  # 任务指标 merged over two columns
@@ -272,6 +325,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         if not current.targets and (share := _percent_cell(target_text)):     # 95% under a 计量单位 of %
             current.targets.append(Target(text=simplify(name) + squash(target_text), value=share.value,
                                           unit="%", raw=squash(target_text), family="share"))
+        projects += _breakdown_projects(current, row, lay, r, table, evidence)
         _row_progress(current, lay, row, gaz, evidence)
         _money_progress(current, lay, row, gaz, evidence)
         _stage_counts(current, lay, row, gaz, evidence)
@@ -342,9 +396,146 @@ def _with_measure(row: list[str], lay: TableLayout) -> list[str]:
         return row
     for role in ("target", "completed"):
         c = lay.col(role)
-        if c is not None and c < len(row) and re.fullmatch(r"\d+(?:\.\d+)?", squash(row[c])):
+        if c is None or c >= len(row):
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", squash(row[c])):
             row[c] = squash(row[c]) + unit
+        elif (m := QUALIFIED_FIGURE.fullmatch(squash(row[c]))) and unit.startswith(m.group("unit")) \
+                and unit != m.group("unit"):
+            row[c] = m.group("qual") + m.group("num") + unit + m.group("after")    # 不低于60元 under 元/月/人
     return row
+
+
+# 不低于60元 -> qual=不低于 num=60 unit=元: a figure cell whose unit a 单位 column may complete
+QUALIFIED_FIGURE = re.compile(r"(?P<qual>不低于|不少于|不高于|低于|超过|达到)?(?P<num>\d+(?:\.\d+)?)(?P<unit>[元人户个])"
+                              r"(?P<after>以上|以下|)")
+# 10000万 -> num=10000: a figure in 万 whose unit the project's name gives (征缴基金10000万元)
+WAN_ONLY = re.compile(r"(?P<num>\d+(?:\.\d+)?)万")
+
+
+def _measure_of(row: list[str], lay: TableLayout) -> str:
+    m = lay.col("measure")
+    unit = squash(row[m]) if m is not None and m < len(row) else ""
+    return unit if unit and len(unit) <= 6 and not re.search(r"\d", unit) else ""
+
+
+def _measured(q: Quantity, measure: str) -> Quantity:
+    """60元/月 read from a cell under 元/月/人: the unit the 单位 column writes."""
+    if measure and q.unit and "/" in measure and measure != q.unit and measure.startswith(q.unit):
+        return replace(q, unit=measure)
+    return q
+
+
+def _wan_carried(target_text: str, row: list[str], lay: TableLayout, name: str) -> tuple[str, list[str]]:
+    """10000万 | 7965 in the row of 完成征缴基金10000万元: the target takes the name's unit (10000万元) and a
+    completed cell without a unit is in 万 of it too (7965万元)."""
+    m = WAN_ONLY.fullmatch(squash(simplify(target_text or "")))
+    if m is None:
+        return target_text, row
+    u = re.search(re.escape(m.group("num")) + r"万(?P<unit>元|人次|人|户|平方米|亩)", simplify(name or ""))
+    if u is None:
+        return target_text, row
+    done = lay.col("completed")
+    if done is not None and done < len(row) and re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):
+        row = list(row)
+        row[done] = squash(row[done]) + "万" + u.group("unit")
+    return squash(simplify(target_text)) + u.group("unit"), row
+
+
+def _bare_target(text: str, name: str, gaz) -> Quantity:
+    """869 in the target cell of 减少大班额1.4万个以上: the row's own figure is the target, counted in
+    the unit of the figure its name carries (个) or of its label (城镇失业人员再就业（人）), or in none."""
+    in_name = find_quantities(simplify(name or ""), gaz.units)
+    unit = next((q.unit for q in in_name if q.unit and q.unit != "%" and q.family != "money"), None)
+    label = P.UNIT_IN.search(simplify(name or "")[-8:])
+    if unit is None and label and label.group("u") in gaz.units:
+        unit = gaz.units[label.group("u")][0]
+    return Quantity(value=float(text.replace(",", "")), unit=unit, raw=text)
+
+
+# 城镇新增就业人数（人）1300 -> the unit in brackets, then the figure: 1300人
+BRACKET_UNIT_FIRST = re.compile(r"[（(](?P<u>[^（()）\d]{1,4})[)）]\s*(?P<num>\d+(?:\.\d+)?)$")
+# 元坝镇280 白果乡15 -> (元坝镇, 280), (白果乡, 15): a target broken down by place in one cell
+PLACE_SHARE = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,10}?(?:街道办事处|街道办|街道|镇|乡|社区|县|区|市))\s*"
+                         r"(?P<num>\d+(?:\.\d+)?)")
+
+
+def _bracket_unit_first(text: str, gaz) -> str:
+    m = BRACKET_UNIT_FIRST.search(text or "")
+    if m is None or m.group("u") not in gaz.units:
+        return text
+    return text[:m.start()] + m.group("num") + m.group("u")
+
+
+def _breakdown_projects(project: Project, row: list[str], lay: TableLayout, r: int, table,
+                        evidence: Evidence) -> list[Project]:
+    """元坝镇280 白果乡15 … in a cell beside a target of 1300人: the target shared among places, one
+    project a place in the target's unit (not summed against the whole: a cell cut short would flag)."""
+    if not project.targets or project.region:
+        return []
+    whole = project.targets[-1]
+    out: list[Project] = []
+    for c, text in enumerate(row):
+        if c == lay.col("target"):
+            continue
+        t = simplify(text or "").strip()
+        pairs = list(PLACE_SHARE.finditer(t))
+        if len(pairs) < 3 or PLACE_SHARE.sub("", t).strip(" 、，,;；\n"):
+            continue
+        for m in pairs:
+            part = Project(name=project.name, evidence=evidence, region=m.group("place"), table=table.index, row=r,
+                           category=project.category)
+            part.targets.append(Target(text=f"{project.name}{m.group(0)}", value=float(m.group("num")),
+                                       unit=whole.unit, raw=m.group("num"), family=whole.family))
+            out.append(part)
+        break
+    return out
+
+
+# 陆 明俞 悦 -> 陆 明 | 俞 悦: two-character names padded to three, written on in one cell
+JAMMED_NAMES = re.compile(r"(?:[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]){2,}")
+
+
+def _unjammed(text: str) -> str:
+    """陆 明俞 悦 → 陆明、俞悦 (each padded name on its own); other cells as written."""
+    t = (text or "").strip()
+    if not JAMMED_NAMES.fullmatch(t):
+        return text
+    return "、".join(t[k] + t[k + 2] for k in range(0, len(t), 3))
+
+
+def _heads_in(text: str, gaz) -> list[str]:
+    """市民政局 钱 进: the people a unit cell names after its units."""
+    rest = text
+    for u in units_in(text, gaz.org_suffixes):
+        if any(u.endswith(x) for x in gaz.org_suffixes):
+            rest = rest.replace(u, "\n")
+    return [n for line in rest.split("\n") if line.strip() for n in leaders_in(line.strip())]
+
+
+def _only_units(text: str, gaz) -> bool:
+    """工信局、通信管理办: a cell that is organisations' names and nothing else."""
+    if re.search(r"\d", text):
+        return False
+    units = units_in(text, gaz.org_suffixes)
+    return bool(units) and re.sub(r"[、，,；;]", "", text) == "".join(units) \
+        and all(any(u.endswith(x) for x in gaz.org_suffixes) for u in units)
+
+
+def _remark_units(lay: TableLayout, filled: list[list[str]], gaz) -> None:
+    """A 备注 column that holds only organisations (人社局, 工信局、通信管理办) is the responsible unit's."""
+    if lay.col("lead_unit") is not None:
+        return
+    taken = {c for cols in lay.roles.values() for c in cols}
+    for c, label in lay.labels.items():
+        if c in taken or _role(label, gaz.headers) != "skip":
+            continue
+        cells = [squash(r[c]) for r in filled[lay.header_rows:] if c < len(r) and r[c].strip()]
+        named = sum(1 for x in cells if _only_units(x, gaz))
+        if named >= 2 and named * 3 >= len(cells) * 2:     # a few remarks of words among them are not units
+            lay.roles["lead_unit"] = [c]
+            lay.remark_units = True
+            return
 
 
 def table_has_spans(table) -> bool:
@@ -377,13 +568,17 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         elif share := _percent_cell(row[done]):
             p.completed = share
     if rate is not None and rate < len(row):
-        m = re.search(r"(\d+(?:\.\d+)?)\s*%?", squash(row[rate]))
+        m = RATE_CELL.fullmatch(squash(row[rate])) or re.search(r"(\d+(?:\.\d+)?)%", squash(row[rate]))
         if m:
-            p.rate, p.rate_raw, p.measure = float(m.group(1)), m.group(1), "完成率"
+            p.rate, p.rate_raw = float(m.group(1)), m.group(1)
+            p.measure = "形象进度" if P_STAGE_LABEL.search(lay.labels.get(rate, "")) else "完成率"
     elif done is not None and done < len(row) and (m := P.CELL_RATE.search(simplify(squash(row[done])))):
         p.rate, p.rate_raw, p.measure = float(m.group("rate")), m.group("rate"), "完成率"   # 建成623张，完成率124.6%
     if status is not None and status < len(row):
         p.status = status_of(simplify(row[status]), gaz)
+    if p.completed is not None and p.completed.unit is not None:
+        p.completed = _measured(p.completed, _measure_of(row, lay))
+    _reconcile(project, p)
     region = lay.col("region")
     if region is not None and region < len(row) and row[region].strip():
         p.region = simplify(squash(row[region]))
@@ -396,6 +591,27 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
             if q.unit in others:
                 others.discard(q.unit)
                 project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
+
+
+# 牵头单位及主要负责人: a unit column that names its head too
+PERSON_LABEL = re.compile(r"负责人|责任人")
+# 139.1% / 100 / 约95% -> 139.1: a rate cell (a cell of words such as 达到目标60元 holds no rate)
+RATE_CELL = re.compile(r"[约近]?(\d+(?:\.\d+)?)%?(?:以上)?")
+# 形象进度（%） / 工程进度: a stage of the work in per cent, not completed over target
+P_STAGE_LABEL = re.compile(r"形象进度|形象进展|工程进度")
+
+
+def _reconcile(project: Project, p: Progress) -> None:
+    """Two figures and a rate in a row: completed / target ≈ rate decides which figure is which.  When
+    the written order only fits the other way round (target / completed ≈ rate), the two swap."""
+    if p.completed is None or p.rate is None or not project.targets or not p.rate:
+        return
+    t, c = project.targets[-1], p.completed
+    if not t.value or not c.value or t.unit != c.unit:
+        return
+    if abs(100 * c.value / t.value - p.rate) > 1 and abs(100 * t.value / c.value - p.rate) <= 0.6:
+        project.targets[-1] = replace(t, value=c.value, raw=c.raw)
+        p.completed = replace(c, value=t.value, raw=t.raw or str(t.value))
 
 
 def _money_progress(project: Project, lay: TableLayout, row: list[str], gaz, evidence: Evidence) -> None:

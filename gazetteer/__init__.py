@@ -6,6 +6,7 @@ Files (each one's source is in SOURCES.md):
   units.tsv            units of measure: as written → normalised unit and family
   statuses.tsv         status words → done / on_track / lagging / cancelled / started
   organisations.tsv    suffixes that end an organisation's name
+  headers.tsv          table header labels → column roles (序号 seq, 工作目标 target, 单位 measure …)
   project_types.yaml   the project-type taxonomy (loaded by extractors.taxonomy)
   cues.tsv             the cue lexicon of the clause reader: a word, the role it gives a figure, an example
 """
@@ -40,6 +41,7 @@ class Gazetteer:
     org_suffixes: list[str]                       # longest first
     renames: list[dict] = field(default_factory=list)
     folder: Path = HERE
+    headers: dict[str, str] = field(default_factory=dict)   # header label → column role
 
     @cached_property
     def names(self) -> dict[str, list[Division]]:
@@ -136,5 +138,7 @@ def load(folder: str | Path | None = None) -> Gazetteer:
     units = {r[0]: (r[1], r[2]) for r in _rows(folder / "units.tsv")}
     statuses = sorted(((r[0], r[1]) for r in _rows(folder / "statuses.tsv")), key=lambda x: -len(x[0]))
     orgs = sorted((r[0] for r in _rows(folder / "organisations.tsv")), key=len, reverse=True)
+    headers = {r[0]: r[1] for r in _rows(folder / "headers.tsv") if len(r) >= 2} \
+        if (folder / "headers.tsv").exists() else {}
     return Gazetteer(divisions=_divisions(folder), units=units, statuses=statuses,
-                     org_suffixes=orgs, renames=_renames(folder), folder=folder)
+                     org_suffixes=orgs, renames=_renames(folder), folder=folder, headers=headers)

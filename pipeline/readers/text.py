@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build
+from .text_tables import cell_lines_table, region_matrix_table, spaced_rows_table
 
 SEQ = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,3}[）)])")
 MAX_CHARS = 3_000_000
@@ -98,6 +99,13 @@ def parse_lines(lines: list[str]) -> list[Block]:
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
+        found = _untabbed_table(lines, i)
+        if found is not None:
+            i, table = found
+            table.index = tables
+            blocks.append(table)
+            tables += 1
+            continue
         if line.startswith("\t") and "\t" not in line.strip():
             j, cells = _flattened_cells(lines, i)
             table = rows_to_table(cells)
@@ -114,7 +122,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
                 if not PIPE_RULE.match(lines[j]):
                     rows.append(([c.strip() for c in lines[j].strip().strip("|").split("|")], j + 1))
                 j += 1
-            blocks.append(_plain_table(rows, tables))
+            blocks.append(_plain_table(_seq_shifted(rows), tables))
             tables += 1
             i = j
             continue
@@ -150,6 +158,16 @@ def parse_lines(lines: list[str]) -> list[Block]:
 
 
 SPACED = re.compile(r"\s{2,}|\u3000+")
+
+
+def _untabbed_table(lines: list[str], i: int) -> tuple[int, Table] | None:
+    """A table without tabs or pipes opening at line i with 序号: one cell a line, or one row a
+    line with cells separated by spaces (see text_tables)."""
+    if "\t" in lines[i] or not lines[i].lstrip().startswith(("序", "编", "地", "县", "区")):
+        return None
+    if lines[i].lstrip().startswith(("地", "县", "区")):
+        return region_matrix_table(lines, i)
+    return cell_lines_table(lines, i) or spaced_rows_table(lines, i)
 
 
 FIELD_RUN = re.compile(r"\S+(?: \S+)*")
@@ -201,6 +219,34 @@ def _spaced(line: str) -> int:
     """Fields of a row aligned with runs of spaces (a table printed in a fixed-width font)."""
     s = line.strip()
     return len(SPACED.split(s)) if s and not line.startswith("\t") else 0
+
+
+def _seq_shifted(rows: list[tuple[list[str], int]]) -> list[tuple[list[str], int]]:
+    """Pipe rows under a header with a 序号 column: a row that lost its leading cells has every cell
+    to the left of its column.  A row without its number (新增托位500个 | 新增托位600个 | |, a second
+    indicator of the item above) gets its empty number cell back and loses its spare empty cell at the
+    end; a numbered row under 大类 | 序号 | … without the category cell (written once, above) gets an
+    empty category cell."""
+    from .text_tables import SEQ_HEAD
+
+    k, s = next(((r, c) for r, (cells, _) in enumerate(rows) for c, x in enumerate(cells[:2])
+                 if SEQ_HEAD.match(x.replace(" ", ""))), (None, 0))
+    if k is None:
+        return rows
+    width = len(rows[k][0])
+    out = rows[:k + 1]
+    for cells, line in rows[k + 1:]:
+        first = cells[0] if cells else ""
+        if s == 0 and first and not _is_seq(first) and CJK_TEXT.search(first) and len(cells) <= width \
+                and (len(cells) < width or not cells[-1]):
+            cells = [""] + (cells[:-1] if len(cells) == width else cells)
+        elif s > 0 and _is_seq(first) and len(cells) + s <= width:
+            cells = [""] * s + cells
+        out.append((cells, line))
+    return out
+
+
+CJK_TEXT = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
 def _is_pipe_row(line: str) -> bool:

@@ -1,0 +1,135 @@
+"""The header lexicon (gazetteer/headers.tsv) and what a table's columns give once classified: the
+unit of a 单位 column, 万 carried from a target to its completed cell, a name's figure that is not
+the row's target, a 备注 column of organisations, completed/target against the stated rate.
+Snippets written here, with invented names and numbers."""
+import pytest
+
+from extractors import extract
+from extractors.tables import _role
+from gazetteer import load
+from pipeline.readers import read_bytes
+
+GAZ = load()
+
+
+def run(text: str):
+    return extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), GAZ)
+
+
+def targets(ex) -> list[tuple[float, str | None]]:
+    return [(t.value, t.unit) for p in ex.projects for t in p.targets]
+
+
+def completed(ex) -> list[tuple[float, str | None]]:
+    return [(g.completed.value, g.completed.unit) for p in ex.projects for g in p.progress if g.completed]
+
+
+def rates(ex) -> list[float]:
+    return [g.rate for p in ex.projects for g in p.progress if g.rate is not None]
+
+
+@pytest.mark.parametrize("label,role", [
+    ("考核指标", "name"),
+    ("单位", "measure"),
+    ("计量单位", "measure"),
+    ("工作目标", "target"),
+    ("已完成数", "completed"),
+    ("1-8月实际完成情况", "completed"),
+    ("截至9月底完成情况", "completed"),
+    ("占年任务之比", "rate"),
+    ("占比", "rate"),
+    ("形象进度（%）", "rate"),
+    ("牵头市领导", "leader"),
+    ("牵头责任单位", "lead_unit"),
+    ("备注", "skip"),
+    ("年度建设任务（个）", "target"),      # not a lexicon word: the patterns decide
+], ids=["kaohe-zhibiao", "danwei", "jiliang-danwei", "gongzuo-mubiao", "yiwancheng", "period-completed",
+        "jiezhi-completed", "zhan-nian-renwu", "zhanbi", "xingxiang-jindu", "leader", "lead-unit", "remark",
+        "fallback-pattern"])
+def test_header_lexicon_roles(label, role):
+    assert _role(label, GAZ.headers) == role
+
+
+def test_lexicon_is_data_with_an_example_a_row():
+    rows = [r.split("\t") for r in (GAZ.folder / "headers.tsv").read_text(encoding="utf-8").splitlines()
+            if r and not r.startswith("#")]
+    assert rows and all(len(r) == 3 and r[1] for r in rows)
+    assert GAZ.headers["单位"] == "measure"
+
+
+SPACED = """某县1-10月重点民生实事落实情况
+
+序号 考核指标 单 位 工作目标 已完成数 占年任务之比 备  注
+1 城镇新增就业 万人 1.8 1.62  90.0% 县人社局
+2 提高困难残疾人生活补贴标准 元/月/人 不低于80元 80  达到目标80元 县民政局
+3 改造农村户厕2万户以上 1500 1200 80.0% 县农业农村局
+4 完成征缴基金3000万元 万元 3000 2400 80.0% 县医保局
+"""
+
+
+def test_single_space_table_facts():
+    ex = run(SPACED)
+    assert targets(ex) == [(18000, "人"), (80, "元/月/人"), (1500, "户"), (30000000, "元")]
+    assert completed(ex) == [(16200, "人"), (80, "元/月/人"), (1200, "户"), (24000000, "元")]
+    assert rates(ex) == [90.0, 80.0, 80.0]
+    assert [u for p in ex.projects for u in p.lead_units] == ["县人社局", "县民政局", "县农业农村局", "县医保局"]
+
+
+@pytest.mark.parametrize("row,target,done", [
+    ("2 完成征缴基金6000万元 县人社局 6000万 4500 75%", (60000000, "元"), (45000000, "元")),
+    ("2 新增城镇就业 县人社局 2400 1800 75%", (2400, None), (1800, None)),
+], ids=["wan-carried", "bare-figures"])
+def test_target_in_wan_carries_to_completed(row, target, done):
+    text = ("某区1-9月民生实事完成情况\n\n序号 项目名称 责任单位 目标任务 实际完成 完成率 备注\n"
+            "1 新建幼儿园(所) 县教育局 2所 1 50% 在建\n" + row + "\n")
+    ex = run(text)
+    assert target in targets(ex)
+    assert done in completed(ex)
+
+
+def test_rate_decides_which_figure_is_the_target():
+    """完成数 | 目标 written the other way round: 1200 of 1500 at 80% is completed 1200 of 1500."""
+    text = ("某县民生实事进度\n\n序号\t项目\t目标任务\t已完成\t完成率\n"
+            "1\t新建农村公厕（座）\t120\t150\t80%\n2\t改造危房（户）\t300\t270\t90%\n")
+    ex = run(text)
+    assert (150, None) in [(t.value, None) for t in ex.projects[0].targets]
+    assert ex.projects[0].progress[0].completed.value == 120
+    assert ex.projects[1].progress[0].completed.value == 270
+
+
+@pytest.mark.parametrize("rows,expected", [
+    (["民 生 工 程 | 促进就业 | 城镇新增就业人数(人) | 600 | 东城镇200 西河乡150 南山镇250 | 王 涛 | 区人社局 | 李 明 |",
+      "城镇失业人员再就业(人) | 90 | 东城镇30 西河乡30 南山镇30 |"],
+     [(600, "人"), (200, "人"), (150, "人"), (250, "人"), (90, "人"), (30, "人"), (30, "人"), (30, "人")]),
+], ids=["breakdown-by-township"])
+def test_target_broken_down_by_place_in_one_cell(rows, expected):
+    text = "某区2018年度民生工程目标任务分解表\n项 目 | 目标 | 分 解 情 况 | 责任领导 | 责任单位 | 责任人 |\n" + "\n".join(rows) + "\n"
+    ex = run(text)
+    assert sorted(targets(ex)) == sorted(expected)
+    assert {p.region for p in ex.projects if p.region} == {"东城镇", "西河乡", "南山镇"}
+    assert not [f for f in ex.flags if f.severity != "info"]
+
+
+def test_unit_column_that_names_its_head():
+    text = ("某市2020年民生实事落实情况\n大类 | 序号 | 工作任务 | 分管 市领导 | 牵头单位及 主要负责人 | 落实进展情况 |\n"
+            "一、社会保障 | 1 | 提高低保标准到每人每月700元。 | 赵 远 | 市民政局 钱 进 | 已完成。 |\n"
+            "2 | 新建养老院2所。 | 赵 远 | 市民政局 钱 进 | 已建成1所。 |\n")
+    ex = run(text)
+    assert {n for p in ex.projects for n in p.leaders} == {"赵远", "钱进"}
+    assert {u for p in ex.projects for u in p.lead_units} == {"市民政局"}
+
+
+@pytest.mark.parametrize("leader_cell,unit_cell,leaders,units", [
+    ("孙 倩何 军", "县教育局", {"孙倩", "何军"}, {"县教育局"}),
+    ("孙 倩", "县水务局\n县城投公司\n5月底前开工", {"孙倩"}, {"县水务局", "县城投公司"}),
+], ids=["two-padded-names-in-one-cell", "unit-cell-over-lines-with-a-date"])
+def test_leader_and_unit_cells(leader_cell, unit_cell, leaders, units):
+    from extractors.tables import projects_from_table
+    from pipeline.model import Cell, Table
+
+    rows = [["序号", "目标与任务", "分管县领导", "牵头责任单位"], ["12", "新增托位300个以上。", leader_cell, unit_cell]]
+    table = Table(cells=[Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)],
+                  n_rows=2, n_cols=4, row_lines=[1, 2])
+    p = projects_from_table(table, 2024, GAZ)[0]
+    assert set(p.leaders) == leaders
+    assert set(p.lead_units) == units

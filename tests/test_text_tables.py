@@ -1,0 +1,164 @@
+"""Tables written in plain text without tabs (pipeline/readers/text_tables.py): one cell a line
+(blank-separated or ending in ' |'), single-space rows under a 序号 header, and pipe rows that lost
+their 序号 cell.  Every snippet is written here, in the genre, with invented names and numbers."""
+import pytest
+
+from pipeline.readers import text as text_reader
+
+
+def tables(lines: list[str]):
+    return [b for b in text_reader.parse_lines(lines) if b.kind == "table"]
+
+
+def blank_separated(cells: list[str]) -> list[str]:
+    out: list[str] = []
+    for c in cells:
+        out += [c, ""]
+    return out
+
+
+def barred(cells: list[str]) -> list[str]:
+    return [f"{c} |" if c else "|" for c in cells]
+
+
+CELL_LINE_CASES = [
+    (  # numbered from 31, cells apart by blank lines, a label broken over two lines (牵头 / 县领导)
+        ["通报如下", ""] + blank_separated(
+            ["序号", "目标任务", "牵头", "县领导", "责任单位", "进展情况", "形象进度(%)",
+             "31", "新建口袋公园6个", "周  岚", "县住建局", "已建成4个", "67%",
+             "32", "改造农贸市场3个", "周  岚", "县商务局", "已完成2个", "60%",
+             "33", "新增停车位800个", "李  默", "县交通局", "已新增500个", "63%"]) + ["以上情况特此通报。"],
+        ["序号", "目标任务", "牵头县领导", "责任单位", "进展情况", "形象进度(%)"],
+        [["31", "新建口袋公园6个", "周  岚", "县住建局", "已建成4个", "67%"],
+         ["32", "改造农贸市场3个", "周  岚", "县商务局", "已完成2个", "60%"],
+         ["33", "新增停车位800个", "李  默", "县交通局", "已新增500个", "63%"]],
+    ),
+    (  # cells ending in ' |': a category cell beside the number, rows without a number continue it
+        ["某区重点民生实事进度表 |"] + barred(
+            ["序号", "考核指标", "单位", "工作目标", "已完成数", "占比", "备注",
+             "1", "健康服务", "老年人免费体检", "人次", "5000", "4100", "82%", "",
+             "慢病随访", "人次", "3000", "2700", "90%", "",
+             "2", "助残服务", "残疾人辅具适配", "人", "120", "90", "75%", "已适配90人"]),
+        ["序号", "考核指标", "单位", "工作目标", "已完成数", "占比", "备注"],
+        [["健康服务", "", "", "", "", "", ""],
+         ["1", "老年人免费体检", "人次", "5000", "4100", "82%", ""],
+         ["", "慢病随访", "人次", "3000", "2700", "90%", ""],
+         ["助残服务", "", "", "", "", "", ""],
+         ["2", "残疾人辅具适配", "人", "120", "90", "75%", "已适配90人"]],
+    ),
+    (  # one cell a line without blank lines; a unit cell written over several lines is one cell
+        ["分解表"] + ["序号", "民生实事", "责任单位", "完成时限",
+                      "1", "新建游泳馆1座。", "县体育局", "县城投公司", "10月底前",
+                      "2", "改造供水管网20公里。", "县水务局", "12月底前",
+                      "3", "新建公厕12座。", "县城管局", "11月底前", "分享到："],
+        ["序号", "民生实事", "责任单位", "完成时限"],
+        [["1", "新建游泳馆1座。", "县体育局\n县城投公司", "10月底前"],
+         ["2", "改造供水管网20公里。", "县水务局", "12月底前"],
+         ["3", "新建公厕12座。", "县城管局", "11月底前"]],
+    ),
+]
+
+
+@pytest.mark.parametrize("lines,header,rows", CELL_LINE_CASES,
+                         ids=["blank-separated-from-31-split-label", "barred-category-continuation",
+                              "plain-lines-multiline-unit"])
+def test_one_cell_a_line_tables(lines, header, rows):
+    found = tables(lines)
+    assert len(found) == 1
+    got = found[0].rows()
+    assert [x for x in got[0] if x] == header
+    assert [r[:len(rows[0])] for r in got[1:]] == rows
+    assert all(c.line is not None and lines[c.line - 1].strip().startswith(c.text.split("\n")[0][:2])
+               for c in found[0].cells if c.text)
+
+
+SPACED_CASES = [
+    (
+        ["序号 考核指标 单 位 工作目标 已完成数 占年任务之比 备  注",
+         "1 城镇新增就业 万人 1.8 1.62  90.0% 县人社局",
+         "2 农村公路提质改造 公里  85 90.5  106.5% 县交通局",
+         "新建农村客运站 个 4 3  75.0%",
+         "3 减少大班额2千个以上 240 260 108.3% 县教育局"],
+        [["1", "城镇新增就业", "万人", "1.8", "1.62", "90.0%", "县人社局"],
+         ["2", "农村公路提质改造", "公里", "85", "90.5", "106.5%", "县交通局"],
+         ["", "新建农村客运站", "个", "4", "3", "75.0%", ""],
+         ["3", "减少大班额2千个以上", "", "240", "260", "108.3%", "县教育局"]],
+    ),
+    (
+        ["序号 项目名称 责任单位 目标任务 1- 6月实际完成情况   1-6月实际完成率% 备注",
+         "1 新增城镇就业   县人社局 2400 1300 54%",
+         "2 建设乡镇幼儿园(所) 县教育局 3所 40% 主体已封顶",
+         "完成征缴基金5000万元 县人社局 5000万 2600 52%"],
+        [["1", "新增城镇就业", "县人社局", "2400", "1300", "54%", ""],
+         ["2", "建设乡镇幼儿园(所)", "县教育局", "3所", "", "40%", "主体已封顶"],
+         ["", "完成征缴基金5000万元", "县人社局", "5000万", "2600", "52%", ""]],
+    ),
+]
+
+
+@pytest.mark.parametrize("lines,rows", SPACED_CASES, ids=["unit-column-continuation", "unit-after-name-percent"])
+def test_single_space_rows(lines, rows):
+    found = tables(lines)
+    assert len(found) == 1
+    assert found[0].rows()[1:] == rows
+    assert found[0].row_lines == list(range(1, len(lines) + 1))
+
+
+def test_columns_aligned_with_runs_of_spaces_stay_with_the_aligned_reader():
+    lines = ["序号  项目            年度目标      完成情况   完成率",
+             "1     城镇新增就业     3000人        3100人     103.3%",
+             "2     农村危房改造     500户         480户      96%"]
+    table = tables(lines)[0]
+    assert table.rows()[1] == ["1", "城镇新增就业", "3000人", "3100人", "103.3%"]
+
+
+@pytest.mark.parametrize("row,expected", [
+    ("新增托育托位300个。 | 新增托育托位320个。 | ||", ["", "新增托育托位300个。", "新增托育托位320个。", ""]),
+    ("3 | 改造老旧小区5个。 | 已完工4个。 | 住建局 |", ["3", "改造老旧小区5个。", "已完工4个。", "住建局"]),
+], ids=["row-without-number-shifted", "numbered-row-kept"])
+def test_pipe_row_without_its_number(row, expected):
+    lines = ["序号 | 项目内容 | 进展情况 | 责任单位 |", "1 | 新建幼儿园2所。 | 已建成2所。 | 教育局 |", row]
+    assert tables(lines)[0].rows()[2] == expected
+
+
+MATRIX = blank_separated(
+    ["地区", "社会保障工程", "市人社局", "公益岗位安置(人)", "职业技能培训(人次)", "城镇调查失业率控制在(%)",
+     "目标", "任务", "进度", "完成比例(%)", "目标", "任务", "进度", "完成比例(%)", "目标", "任务", "进度", "完成比例(%)",
+     "全市", "300", "330", "110", "2000", "1800", "90", "5.5", "4.9",
+     "市本级", "5.5", "5.1",
+     "城东区", "150", "160", "106.7", "1000", "900", "90", "5.5", "5.0",
+     "北山县", "150", "170", "113.3", "1000", "900", "90", "5.5", "4.8"])
+
+
+def test_region_matrix_one_cell_a_line():
+    """A summary table one cell a line: each indicator over target / reached / rate, an indicator
+    in % without a rate, a short row aligned to the right, 目标 / 任务 one label over two lines."""
+    table = tables(MATRIX)[0]
+    rows = table.rows()
+    assert table.header_rows == 2
+    assert [x for x in rows[0] if x] == ["地区", "公益岗位安置(人)", "职业技能培训(人次)", "城镇调查失业率控制在(%)"]
+    assert rows[1][1:] == ["目标任务", "进度", "完成比例(%)", "目标任务", "进度", "完成比例(%)", "目标任务", "进度"]
+    assert rows[2] == ["全市", "300", "330", "110", "2000", "1800", "90", "5.5", "4.9"]
+    assert rows[3] == ["市本级", "", "", "", "", "", "", "5.5", "5.1"]
+
+
+def test_region_matrix_facts():
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    ex = extract(read_bytes("\n".join(["某县2020年民生工程完成情况表", ""] + MATRIX).encode("utf-8"),
+                            source="t.txt", fmt="txt"), load())
+    got = {(p.name, p.region, p.targets[0].value, p.targets[0].unit) for p in ex.projects if p.targets}
+    assert ("公益岗位安置", "城东区", 150, "人") in got
+    assert ("城镇调查失业率控制在", None, 5.5, "%") in got
+    levels = [p for p in ex.projects if p.targets and p.targets[0].unit == "%"]
+    assert all(g.rate is None for p in levels for g in p.progress)
+    assert not [f for f in ex.flags if f.code == "SUM_MISMATCH"]
+
+
+def test_numbered_pipe_row_without_its_category_cell():
+    lines = ["大类 | 序号 | 工作任务 | 分管市领导 | 牵头单位及主要负责人 | 落实进展情况 |",
+             "一、社会保障 | 1 | 提高低保标准到每人每月700元。 | 赵 远 | 市民政局 钱 进 | 已完成。 |",
+             "2 | 提高特困供养标准到每人每年9000元。 | 赵 远 | 市民政局 钱 进 | 已完成。 |"]
+    assert tables(lines)[0].rows()[2] == ["", "2", "提高特困供养标准到每人每年9000元。", "赵 远", "市民政局 钱 进", "已完成。"]
