@@ -88,7 +88,8 @@ def labelled_duties(text: str, org_suffixes: list[str]) -> list[tuple[str, list[
 def _org_chunks(value: str, org_suffixes: list[str]) -> list[str]:
     names: list[str] = []
     for chunk in value.split():
-        parts = [P.TRAILING.sub("", simplify(x).strip("。.；;")) for x in _split_outside_brackets(chunk)]
+        parts = [_without_task(P.TRAILING.sub("", simplify(x).strip("。.；;")), org_suffixes)
+                 for x in _split_outside_brackets(chunk)]
         parts = [x for x in parts if x]
         if not parts or not all(_labelled_org(x, org_suffixes) or P.GENERIC_UNIT.search(x) or P.NOT_A_UNIT.search(x)
                                 for x in parts):

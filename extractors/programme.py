@@ -25,12 +25,12 @@ def programme_project(paragraphs, gaz, used_lines: set[int]) -> Project | None:
     previous = ""
     for ln, nt in paragraphs:
         before, previous = previous, nt.text
+        for role, names in prose_duties(nt.text, before, gaz.org_suffixes):    # 牵头领导:X 责任单位:Y … (people.py)
+            p.add_leaders(names) if role == "leader" else p.add_units(role, names)
+            lines.append((ln, nt))
         if ln in used_lines:
             continue
         text = nt.text
-        for role, names in prose_duties(text, before, gaz.org_suffixes):    # 牵头领导:X 责任单位:Y … (people.py)
-            p.add_leaders(names) if role == "leader" else p.add_units(role, names)
-            lines.append((ln, nt))
         for m in P.UNIT_LIST.finditer(text):
             if m.start() == len(text) - len(text.lstrip()):
                 continue      # 牵头单位：… opening its own line is a project's field, not a programme list
