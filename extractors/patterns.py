@@ -520,6 +520,44 @@ COMRADE_IN_CHARGE = re.compile(r"由(?P<name>[\u4e00-\u9fff]{2,3})同志(?:具�
 DECLARED_UNITS = re.compile(r"(?:^|(?<=[，,。；;和及]))(?P<units>[^，,。；;：:]{2,80}?)(?:都|均|也)?(?:是|为|作为)"
                             r"(?P<role>配合|牵头|责任|协办)单位")
 
+# ---- metadata read by people's metadata.py (what the document is, when it was issued) ---------------
+
+# 更新时间:2018-12-17 / 发表时间：… / 时间:2018年08月07日 (not 完成时间:) / 发文日期 | 2022-11-03 | -> the page's date
+PAGE_DATE = re.compile(r"(?:(?:发布|更新|发表|发文|成文|印发)(?:时间|日期)|(?<![\u4e00-\u9fff])时间)\s*(?:[:：]|[|｜\t])\s*(?P<date>.{6,24})")
+# 2025- 05- 20 / 2025年 5月 20日 -> the spaces a paste put inside a date
+DATE_SPACES = re.compile(r"(?<=[\d年月\-/.])\s+(?=\d)")
+# 2020-01-22 16:06  市民生办 [字号: ] 打印 / 2018-12-17 10:30:42 字号: -> a page's date and time opening a head line
+LINE_DATETIME = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}")
+# 20171011 (a 落款 whose 年 月 日 were lost, alone on its line) -> y m d
+DATE_DIGITS = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
+# 某某网12月31日讯 / 2月11日，记者从… -> m, d: a news dateline (its year stated elsewhere in the text)
+DATELINE = re.compile(r"^\s*\S{0,16}?(?<!\d)(?P<m>1[0-2]|[1-9])\s*月\s*(?P<d>[1-3]?\d)\s*日\s*(?:电|讯|消息|[，,]?\s*记者)")
+# 2013—2017年 / 2016-2020年 -> a range of years a project spans (never the document's year)
+YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:年)?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年")
+# 督查通报〔2024〕第9期 / 关于对…实行挂牌督办的通知 -> a supervision document by its title
+SUPERVISION_TITLE = re.compile(r"督办|督查方案|挂牌")
+# 十件民生实事列入市委、市政府重点督办事项 -> the document reports on items under supervision
+SUPERVISED_ITEMS = re.compile(r"督办事项")
+# …督办的通知 whose body 分解下达 the year's 目标任务 (no lagging projects named) -> a plan set under supervision
+ASSIGNS_TASKS = re.compile(r"分解下达|任务分解|分解表")
+LAGGING = re.compile(r"滞后|整改|挂牌|督查通报")
+# 关于…落实情况的调查报告 -> a survey of what was done (a summary)
+SURVEY = re.compile(r"调查报告")
+# 督查室对…进行跟踪督查 / 实施进度综合排名 / 考核评分 -> a report of an inspection or a ranking (supervision)
+INSPECTION = re.compile(r"督查室[^。\n]{0,40}督查|综合排名|考核评分|考核排名")
+# 关于…进度考核和信息报送情况的通报 / …的督查通报 -> a title reporting an assessment or an inspection
+INSPECTION_TITLE = re.compile(r"(?:考核|督查|排名)[^。]{0,24}通报")
+# 全部完成 / 圆满完成 / 满意答卷 / 通过一年的努力 / 截止2017年12月底 / 经考核验收 -> what was done in the year (a summary,
+# in news without a formal title; a 完成情况的报告 stays a report of progress)
+YEAR_END = re.compile(r"(?<!确保)(?<!力争)(?<!争取)(?:实事|民生工程|项目)(?:已|均)?(?:全部|全面)完成|圆满完成|均按时完成|满意答卷|"
+                      r"一年的努力|一年来|年终|考核验收|"
+                      r"截[至止]\s*(?:(?:19|20)\d{2}\s*年\s*)?12\s*月(?:底|末|31\s*日)")
+# 将集中力量办好十件民生实事 / 公布了…任务分解表 -> news about a plan
+NEWS_OF_PLAN = re.compile(r"将[^。，,；]{0,8}办好|公布了[^。]{0,20}分解表")
+# 进度表 / 进度安排 / 工期进度: a schedule, not progress
+SCHEDULE = re.compile(r"进度(?:时间)?表|进度安排|工期进度")
+
+
 
 # ---- programme ------------------------------------------------------------
 
