@@ -35,8 +35,7 @@ def title_of(lines: list[str]) -> str | None:
 
 def _body_paragraph(text: str) -> bool:
     """完成7.4万口山坪塘整治(2013-2017年)。上半年已全部完工。… — sentences of the body, never a title."""
-    inner = text.rstrip("。")
-    return "。" in inner or "；" in inner or (len(text) > 60 and len(re.findall(r"[，,]", text)) >= 2)
+    return bool(re.search(r"[。；;]", text)) or (len(text) > 40 and len(re.findall(r"[，,]", text)) >= 2)
 
 
 def _dated_line(text: str) -> bool:
@@ -121,6 +120,8 @@ def date_of(lines: list[str]) -> str | None:
     for ln in head:
         # a 纪要's '拜泉县人民政府办公室    2017年3月14日', a 决议's '（2026年1月12日…会议通过）'
         m = P.HEADER_DATE.match(ln) or P.ADOPTED_DATE.match(ln)
+        issued = P.ISSUER_DATE_LINE.match(ln)
+        m = m or (issued if issued and P.ISSUER_END.search(issued.group("who")) else None)
         if m:
             d = P.DATE_CN.fullmatch(re.sub(r"\s+", "", m.group("date")))
             return _date(d) if d else None
@@ -347,6 +348,10 @@ def masthead_region(lines: list[str], gaz) -> Region | None:
     head = [x for x in lines[:6] if x.strip()]
     m = next((P.MASTHEAD.match(x) for x in head if P.MASTHEAD.match(x)), None)
     cands = gaz.names.get(m.group("n"), []) if m else []
+    line = next((x for x in head if P.DATELINE.match(x)), None) if not m else None
+    if line:          # 浙江在线7月7日讯: the news outlet's place, written before its dateline
+        outlet = line.strip()[:P.DATELINE.match(line.strip()).start("m")]
+        cands = next((gaz.names[outlet[:k]] for k in (3, 2) if outlet[:k] in gaz.names), [])
     if not cands:
         return None
     level = P.OUR_LEVEL.search("\n".join(lines))
@@ -421,5 +426,5 @@ def region_of(found: list, title: str | None, gaz) -> Region | None:
         root = top
     forms = surface.get(root, Counter())
     full = [(n, f) for f, n in forms.items() if f[-1] in SUFFIX_CHARS]     # 赫山区 over 赫山 (of 赫山公安分局)
-    name = max(full)[1] if full else gaz.divisions[root].name
+    name = max(full, key=lambda x: (x[0], -len(x[1])))[1] if full else gaz.divisions[root].name   # ties: 天祝县 over 天祝藏族自治县
     return Region(name=name, code=root, path=gaz.path(root))
