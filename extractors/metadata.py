@@ -90,25 +90,12 @@ def date_of(lines: list[str]) -> str | None:
     issuer), else the page's 发布/更新 date (a label, a metadata table's cell, a bare '2018-12-17 10:30' head
     line), else a speech's, a masthead's or a post's date, else a news dateline (12月31日讯) in the year the
     text states."""
-    last = ""
-    for ln in lines:
-        s = re.sub(r"\s+", "", ln).strip("（）()")
-        for pat in (P.DATE_CN, P.DATE_HANZI):
-            m = pat.fullmatch(s)
-            if m:
-                return _date(m)
-        m = P.DATE_DIGITS.fullmatch(s)
-        if m and P.ISSUER_END.search(last) and len(last) <= 30:
-            return _date(m)
-        last = s or last
-    for ln in lines[:60]:
-        m = P.PUBLISHED.search(ln) or P.PAGE_DATE.search(ln)
-        if m:
-            after = P.DATE_SPACES.sub("", ln[m.start():])
-            for pat in (P.DATE_ISO, P.DATE_CN):
-                d = pat.search(after)
-                if d and _date(d):
-                    return _date(d)
+    signed = _signing_date(lines)
+    published = _page_date(lines)
+    if signed:
+        return None if published and signed > published else signed   # a 落款 after the page was published: unsure
+    if published:
+        return published
     head = [x for x in lines[:20] if x.strip()][:6]
     for ln in head:
         # a speech's '——2018年1月25日在…会议上', a masthead's '2016年11月23日 星期三', a post's '2024-02-28 18:30'
@@ -126,6 +113,35 @@ def date_of(lines: list[str]) -> str | None:
             d = P.DATE_CN.fullmatch(re.sub(r"\s+", "", m.group("date")))
             return _date(d) if d else None
     return _dateline(lines)
+
+
+def _signing_date(lines: list[str]) -> str | None:
+    """A line that is only a date (the 落款), or its digits when 年月日 were lost (20171011 under the issuer)."""
+    last = ""
+    for ln in lines:
+        s = re.sub(r"\s+", "", ln).strip("（）()")
+        for pat in (P.DATE_CN, P.DATE_HANZI):
+            m = pat.fullmatch(s)
+            if m:
+                return _date(m)
+        m = P.DATE_DIGITS.fullmatch(s)
+        if m and P.ISSUER_END.search(last) and len(last) <= 30:
+            return _date(m)
+        last = s or last
+    return None
+
+
+def _page_date(lines: list[str]) -> str | None:
+    """发布时间:2016-12-26 / 更新时间： / 时间: / 发文日期 | 2022-11-03 | (spaces inside the date squeezed)."""
+    for ln in lines[:60]:
+        m = P.PUBLISHED.search(ln) or P.PAGE_DATE.search(ln)
+        if m:
+            after = P.DATE_SPACES.sub("", ln[m.start():])
+            for pat in (P.DATE_ISO, P.DATE_CN):
+                d = pat.search(after)
+                if d and _date(d):
+                    return _date(d)
+    return None
 
 
 def _dateline(lines: list[str]) -> str | None:

@@ -479,7 +479,7 @@ PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00
 
 # 各乡镇长 / 区直单位: not a person
 # 其中 / 人年 / 高要区 (a fragment, a unit of count, a place of a misread cell): not a person either
-NOT_PERSON = re.compile(r"^(各|相关|有关|属地|全体)|^(?:分管|主管|常务|协管|联系|包联|包抓|挂点|牵头|责任)$|乡镇|街道|单位|部门|局|办|委|政府|公司|中心|负责人|主要领导|分管领导|同志|待定|[长]$"
+NOT_PERSON = re.compile(r"^(各|相关|有关|属地|全体)|^(?:分管|主管|常务|协管|联系|包联|包抓|挂点|牵头|责任)$|乡镇|街道|单位|部门|局|办|委|政府|公司|中心|负责人|领导$|同志|待定|[长]$"
                         r"|^(?:其中|人年|人月|人次|户年|合计|小计|总计|共计|全市|全县|全区|全省|本级)$|^[\u4e00-\u9fff]{1,4}[省市县区旗盟]$|^在")
 # 已完成。从1月1日起… / a progress note of 30 characters with figures: a cell of prose, no leader's
 PROSE_CELL = re.compile(r"。\s*\S|^(?=[^\n]{31,})[^\n]*\d")

@@ -124,12 +124,21 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
     for chunk in joined:
         for part in _split_outside_brackets(chunk):
             part = P.ROLE_LABEL.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
-            for name in re.split(r"\s+", part.strip()):
+            words = re.split(r"\s+", part.strip())
+            for name in words:
                 name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
                 name = _without_task(name, org_suffixes)
+                if len(words) > 1 and _head_of(name, words, org_suffixes):
+                    continue        # 市民政局 伍某某 (牵头单位及主要负责人): the unit's head is no unit
                 if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and name not in out:
                     out.append(name)
     return out
+
+
+def _head_of(name: str, words: list[str], org_suffixes: list[str]) -> bool:
+    """伍某某 beside 市民政局 in one cell: a person's name written after the organisation they head."""
+    return bool(P.PERSON_NAME.match(name)) and not _ends_as_org(name, org_suffixes) \
+        and any(w != name and _ends_as_org(w, org_suffixes) for w in words)
 
 
 def _without_task(name: str, org_suffixes: list[str]) -> str:
@@ -222,12 +231,14 @@ def prose_duties(text: str, previous: str, org_suffixes: list[str]) -> list[tupl
     (牵头领导:X 责任单位:Y), a leader's name on the line after a leader's field, the official over a section
     (一、X市长牵头…), an official assigned (由副县长X负责, 由X同志负责) and units a sentence declares
     (A、B都是配合单位)."""
-    out = labelled_duties(text, org_suffixes)
-    before = list(P.DUTY_FIELD.finditer(previous)) if previous else []
+    colon = ":" in text or "：" in text
+    out = labelled_duties(text, org_suffixes) if colon else []
+    before = list(P.DUTY_FIELD.finditer(previous)) if previous and (":" in previous or "：" in previous) else []
     if before and before[-1].group("leader"):
         out.append(("leader", continued_leaders(text)))
-    out.append(("leader", section_leader(text) + assigned_leaders(text)))
-    for m in P.DECLARED_UNITS.finditer(text):
+    if "由" in text or "长" in text:
+        out.append(("leader", section_leader(text) + assigned_leaders(text)))
+    for m in P.DECLARED_UNITS.finditer(text) if "单位" in text else ():
         names = [y for x in _split_outside_brackets(m.group("units")) for y in _and_split(x, org_suffixes)]
         names = [simplify(x) for x in names if _labelled_org(x, org_suffixes) and not P.GENERIC_UNIT.search(x)]
         if names:

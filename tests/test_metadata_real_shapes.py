@@ -57,9 +57,12 @@ def test_kind(text, kind):
     ("某市新闻网3月5日讯 2021年，某市为民办实事项目进展顺利。\n" + BODY, "2021-03-05"),
     ("某市新闻网3月5日讯 今年，某市为民办实事项目进展顺利。\n" + BODY, None),
     ("某市人民政府督查室                    2019年10月15日\n关于民生实事前三季度进展情况的通报\n" + BODY, "2019-10-15"),
+    ("关于印发2020年民生实事项目的通知\n发布日期：2020-03-06\n" + BODY + "某市人民政府办公室\n2020年3月2日\n", "2020-03-02"),
+    ("关于印发2020年民生实事项目的通知\n发布日期：2020-03-06\n" + BODY + "某市人民政府办公室\n2020年3月20日\n", None),
 ], ids=["damaged-signing-date-under-its-issuer", "spaces-inside-a-date", "updated-label", "bare-time-label",
         "a-deadline-is-no-date", "metadata-table-cell", "bare-datetime-head-line", "news-dateline-with-year-in-text",
-        "news-dateline-without-a-year", "issuer-and-date-on-one-line"])
+        "news-dateline-without-a-year", "issuer-and-date-on-one-line", "signed-before-published",
+        "signed-after-published-is-unsure"])
 def test_date(text, date):
     assert document(text).date == date
 

@@ -32,9 +32,10 @@ def people(result) -> tuple[set[str], set[str]]:
     ("人年", []),
     ("南溪区", []),
     ("南溪区、北山县", []),
+    ("分 管 县领导", []),
 ], ids=["two-padded-names-side-by-side", "three-padded-names", "padded-name", "name-then-post",
         "unit-then-name", "a-progress-note-is-no-leader-cell", "count-fragment", "unit-of-count", "a-place",
-        "places-listed"])
+        "places-listed", "a-header-is-no-name"])
 def test_leaders_in_cells(cell, want):
     assert leaders_in(cell) == want
 
@@ -82,7 +83,10 @@ def test_prose_duties(text, previous, want):
 @pytest.mark.parametrize("cell, want", [
     ("市建设局、县各有关单位", ["市建设局"]),
     ("区交通局、区经济运行监测联席会议成员单位", ["区交通局"]),
-], ids=["county-collective", "members-of-a-joint-meeting"])
+    ("市人社局 彭小年", ["市人社局"]),
+    ("区教育局 区卫健局", ["区教育局", "区卫健局"]),
+], ids=["county-collective", "members-of-a-joint-meeting", "the-head-beside-the-unit-is-no-unit",
+        "two-units-one-space-apart"])
 def test_generic_collectives_are_no_unit(cell, want):
     assert units_in(cell, GAZ.org_suffixes) == want
 
