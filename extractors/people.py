@@ -226,12 +226,15 @@ def bracket_units(inner: str, org_suffixes: list[str]) -> tuple[list[str], list[
     return lead, partner
 
 
-def prose_duties(text: str, previous: str, org_suffixes: list[str]) -> list[tuple[str, list[str]]]:
+def prose_duties(text: str, previous: str, org_suffixes: list[str], used: bool = False) -> list[tuple[str, list[str]]]:
     """The leaders and units a line of running text names, as (leader|lead|partner, names): labelled fields
     (牵头领导:X 责任单位:Y), a leader's name on the line after a leader's field, the official over a section
     (一、X市长牵头…), an official assigned (由副县长X负责, 由X同志负责) and units a sentence declares
-    (A、B都是配合单位)."""
+    (A、B都是配合单位).  A line a project was read from (`used`) counts only when it runs several items'
+    fields together (a label twice: 1.… 牵头领导:X … 2.… 牵头领导:Y …), which no item reader splits."""
     colon = ":" in text or "：" in text
+    if used and not (colon and _repeated_label(text)):
+        return []
     out = labelled_duties(text, org_suffixes) if colon else []
     before = list(P.DUTY_FIELD.finditer(previous)) if previous and (":" in previous or "：" in previous) else []
     if before and before[-1].group("leader"):
@@ -244,6 +247,11 @@ def prose_duties(text: str, previous: str, org_suffixes: list[str]) -> list[tupl
         if names:
             out.append(("partner" if m.group("role") in PARTNER_ROLES + ("协办",) else "lead", names))
     return [(role, names) for role, names in out if names]
+
+
+def _repeated_label(text: str) -> bool:
+    labels = [m.group("label") for m in P.DUTY_FIELD.finditer(text)]
+    return len(labels) > len(set(labels))
 
 
 def _and_split(name: str, org_suffixes: list[str]) -> list[str]:

@@ -25,7 +25,7 @@ def programme_project(paragraphs, gaz, used_lines: set[int]) -> Project | None:
     previous = ""
     for ln, nt in paragraphs:
         before, previous = previous, nt.text
-        for role, names in prose_duties(nt.text, before, gaz.org_suffixes):    # 牵头领导:X 责任单位:Y … (people.py)
+        for role, names in prose_duties(nt.text, before, gaz.org_suffixes, ln in used_lines):   # 牵头领导:X 责任单位:Y
             p.add_leaders(names) if role == "leader" else p.add_units(role, names)
             lines.append((ln, nt))
         if ln in used_lines:
