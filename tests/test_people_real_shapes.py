@@ -71,10 +71,13 @@ def test_labelled_duties(text, want):
     ("三、副市长柏  青牵头的民生实事", "", [("leader", ["柏青"])]),
     ("统筹协调工作由于小川同志负责。", "", [("leader", ["于小川"])]),
     ("由相关同志负责。", "", []),
+    ("此项由省委常委、副省长柯远山负责。", "", [("leader", ["柯远山"])]),
+    ("由副市长宁远、柏青牵头。", "", [("leader", ["宁远", "柏青"])]),
     ("除另有注明外，各县政府和南湖开发区、东港新区管委会都是配合单位。", "",
      [("partner", ["南湖开发区", "东港新区管委会"])]),
 ], ids=["name-on-the-line-after-a-leader-field", "not-after-a-leader-field", "mayor-over-a-section",
         "mayor-who-grasps-the-section", "title-before-name", "name-hidden-behind-youyu", "not-a-name",
+        "standing-committee-member-and-vice-governor", "two-vice-mayors",
         "units-a-sentence-declares-partners"])
 def test_prose_duties(text, previous, want):
     assert prose_duties(text, previous, GAZ.org_suffixes) == want
