@@ -130,7 +130,8 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
                 name = _without_task(name, org_suffixes)
                 if len(words) > 1 and _head_of(name, words, org_suffixes):
                     continue        # 市民政局 伍某某 (牵头单位及主要负责人): the unit's head is no unit
-                if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and name not in out:
+                if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and not P.NOT_A_UNIT.search(name) \
+                        and name not in out:
                     out.append(name)
     return out
 
@@ -172,7 +173,8 @@ PARTNER_ROLES = ("配合", "协办", "协助", "参与")
 
 def is_org(name: str, org_suffixes: list[str]) -> bool:
     """区住建局, 鱼嘴镇, 夷陵供电公司: a short name ending in an organisation's suffix."""
-    return 3 <= len(name) <= 20 and any(name.endswith(s) for s in org_suffixes) and not P.NOT_UNIT.search(name)
+    return 3 <= len(name) <= 20 and any(name.endswith(s) for s in org_suffixes) and not P.NOT_UNIT.search(name) \
+        and not P.NOT_A_UNIT.search(name)
 
 
 def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str], tuple[int, int]]]:

@@ -88,8 +88,9 @@ def test_prose_duties(text, previous, want):
     ("区交通局、区经济运行监测联席会议成员单位", ["区交通局"]),
     ("市人社局 彭小年", ["市人社局"]),
     ("区教育局 区卫健局", ["区教育局", "区卫健局"]),
+    ("县教育局、县政府督查室、市民生办、市绩效办、区实事办", ["县教育局"]),
 ], ids=["county-collective", "members-of-a-joint-meeting", "the-head-beside-the-unit-is-no-unit",
-        "two-units-one-space-apart"])
+        "two-units-one-space-apart", "offices-that-inspect-or-compile-are-no-unit"])
 def test_generic_collectives_are_no_unit(cell, want):
     assert units_in(cell, GAZ.org_suffixes) == want
 
