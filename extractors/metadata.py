@@ -17,9 +17,11 @@ def title_of(lines: list[str]) -> str | None:
         if P.DOC_NUMBER.fullmatch(text) or text in ("正文",) or text.startswith(("发布时间", "来源", "索引号")) \
                 or P.PAGE_CHROME.search(text):
             continue
+        if P.ITEM_START.match(text):
+            continue              # 3.农村危房改造:(1)… opens an item of the body
         if not (text.startswith("关于") or re.search(r"\d{4}年", text) or P.TITLE_END.search(text)):
             continue
-        if text.endswith(("：", ":")) or len(text) > 80:
+        if text.endswith(("：", ":")) or len(text) > 80 or _body_paragraph(text):
             continue
         joined = text
         for _, nxt in head[k + 1:k + 4]:
@@ -29,6 +31,11 @@ def title_of(lines: list[str]) -> str | None:
             joined += nxt
         return joined
     return None
+
+
+def _body_paragraph(text: str) -> bool:
+    """完成7.4万口山坪塘整治(2013-2017年)。上半年已全部完工。… — sentences of the body, never a title."""
+    return bool(re.search(r"[。；;]", text)) or (len(text) > 40 and len(re.findall(r"[，,]", text)) >= 2)
 
 
 def _dated_line(text: str) -> bool:
@@ -79,32 +86,71 @@ def _date(m: re.Match) -> str | None:
 
 
 def date_of(lines: list[str]) -> str | None:
-    """The signing date (a line that is only a date) or the published date of a web page."""
+    """The signing date (a line that is only a date, or its digits when 年月日 were lost: 20171011 under the
+    issuer), else the page's 发布/更新 date (a label, a metadata table's cell, a bare '2018-12-17 10:30' head
+    line), else a speech's, a masthead's or a post's date, else a news dateline (12月31日讯) in the year the
+    text states."""
+    signed = _signing_date(lines)
+    published = _page_date(lines)
+    if signed:
+        return None if published and signed > published else signed   # a 落款 after the page was published: unsure
+    if published:
+        return published
+    head = [x for x in lines[:20] if x.strip()][:6]
+    for ln in head:
+        # a speech's '——2018年1月25日在…会议上', a masthead's '2016年11月23日 星期三', a post's '2024-02-28 18:30'
+        m = P.SPEECH_DATE.match(ln) or P.ISSUE_DATE.match(ln) or P.POST_DATE.match(ln) or P.LINE_DATETIME.match(ln)
+        if m:
+            s = re.sub(r"\s+", "", m.group("date"))
+            d = P.DATE_CN.fullmatch(s) or P.DATE_ISO.fullmatch(s)
+            return _date(d) if d else None
+    for ln in head:
+        # a 纪要's '拜泉县人民政府办公室    2017年3月14日', a 决议's '（2026年1月12日…会议通过）'
+        m = P.HEADER_DATE.match(ln) or P.ADOPTED_DATE.match(ln)
+        issued = P.ISSUER_DATE_LINE.match(ln)
+        m = m or (issued if issued and P.ISSUER_END.search(issued.group("who")) else None)
+        if m:
+            d = P.DATE_CN.fullmatch(re.sub(r"\s+", "", m.group("date")))
+            return _date(d) if d else None
+    return _dateline(lines)
+
+
+def _signing_date(lines: list[str]) -> str | None:
+    """A line that is only a date (the 落款), or its digits when 年月日 were lost (20171011 under the issuer)."""
+    last = ""
     for ln in lines:
         s = re.sub(r"\s+", "", ln).strip("（）()")
         for pat in (P.DATE_CN, P.DATE_HANZI):
             m = pat.fullmatch(s)
             if m:
                 return _date(m)
+        m = P.DATE_DIGITS.fullmatch(s)
+        if m and P.ISSUER_END.search(last) and len(last) <= 30:
+            return _date(m)
+        last = s or last
+    return None
+
+
+def _page_date(lines: list[str]) -> str | None:
+    """发布时间:2016-12-26 / 更新时间： / 时间: / 发文日期 | 2022-11-03 | (spaces inside the date squeezed)."""
     for ln in lines[:60]:
-        m = P.PUBLISHED.search(ln)
+        m = P.PUBLISHED.search(ln) or P.PAGE_DATE.search(ln)
         if m:
+            after = P.DATE_SPACES.sub("", ln[m.start():])
             for pat in (P.DATE_ISO, P.DATE_CN):
-                d = pat.search(ln[m.start():])
-                if d:
+                d = pat.search(after)
+                if d and _date(d):
                     return _date(d)
-    for ln in [x for x in lines[:20] if x.strip()][:6]:
-        # a speech's '——2018年1月25日在…会议上', a masthead's '2016年11月23日 星期三', a post's '2024-02-28 18:30'
-        m = P.SPEECH_DATE.match(ln) or P.ISSUE_DATE.match(ln) or P.POST_DATE.match(ln)
+    return None
+
+
+def _dateline(lines: list[str]) -> str | None:
+    """福州新闻网12月31日讯 / 2月11日，记者从…: the day of a news report, when the text states its year."""
+    for ln in [x for x in lines[:12] if x.strip()][:8]:
+        m = P.DATELINE.match(ln)
         if m:
-            s = re.sub(r"\s+", "", m.group("date"))
-            d = P.DATE_CN.fullmatch(s) or P.DATE_ISO.fullmatch(s)
-            return _date(d) if d else None
-    for ln in [x for x in lines[:20] if x.strip()][:6]:
-        # a 纪要's '拜泉县人民政府办公室    2017年3月14日', a 决议's '（2026年1月12日…会议通过）'
-        m = P.HEADER_DATE.match(ln) or P.ADOPTED_DATE.match(ln)
-        if m:
-            d = P.DATE_CN.fullmatch(re.sub(r"\s+", "", m.group("date")))
+            year = year_of(None, lines)
+            d = P.DATE_CN.fullmatch(f"{year}年{m.group('m')}月{m.group('d')}日") if year else None
             return _date(d) if d else None
     return None
 
@@ -136,9 +182,13 @@ def year_of(title: str | None, lines: list[str]) -> int | None:
     if plan:
         return int(plan.group("y"))         # 2020年…完成情况及2021年…项目安排的通知: the year planned
     for text in ([title] if title else []) + ["\n".join(lines[:80])]:
-        years = [int(m.group("y")) for m in P.YEAR.finditer(text)]
+        years = [int(m.group("y")) for m in P.YEAR.finditer(P.YEAR_RANGE.sub("", text))]   # not 2013—2017年
         if years:
-            return Counter(years).most_common(1)[0][0] if text is not title else years[0]
+            if text is title:
+                return years[0]
+            counts = Counter(years)
+            top = max(counts.values())
+            return max(y for y, n in counts.items() if n == top)     # 由2007年的12项拓展为2013年的33项: the later
     return None
 
 
@@ -192,25 +242,51 @@ def _words_in(text: str, year: int | None) -> dict | None:
 
 
 def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
+    """supervision (a 督查/督办 notice or an inspection's report), plan, progress (a report of the year so far)
+    or summary (a 填报 form, a year's results, a table of the whole year)."""
     t = title or " ".join(x.strip() for x in lines[:5])
-    if re.search(r"督办|督查方案|挂牌", t):
+    flat = re.sub(r"\s+", "", t)
+    head = re.sub(r"\s+", "", "\n".join(x for x in lines[:30] if x.strip())[:1500])
+    if P.SUPERVISION_TITLE.search(flat):
+        if not P.LAGGING.search(flat) and P.ASSIGNS_TASKS.search(head):
+            return "plan"         # …进行重点督办的通知 that 分解下达 the year's 目标任务: the plan, under supervision
         return "supervision"
     if "督查" in t and P.SANCTION.search("\n".join(lines)):
         return "supervision"      # a 督查通报 that sets 限期整改 dates or imposes 通报批评 assigns work
-    if P.REVIEW_THEN_PLAN.search(re.sub(r"\s+", "", t)):
+    if P.SUPERVISED_ITEMS.search(head[:400]):
+        return "supervision"      # 十件民生实事列入重点督办事项: a report on items under supervision
+    if P.REVIEW_THEN_PLAN.search(flat):
         return "plan"
-    if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
-        return "summary"
     if P.FILLING_FORM.search("\n".join(lines[:8])):
         return "summary"          # 统计时段 / 填报单位 / 填报日期 over a 月报's table: a 填报 form
-    if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", t):
+    so_far = _before_december(flat) or _before_december(head[:300])
+    if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
+        return "progress" if so_far and "汇总" not in t else "summary"     # 1-8月…完成情况表: the year so far
+    if P.SURVEY.search(flat) or (title is None and not so_far and P.YEAR_END.search(head[:400])):
+        return "summary"          # news of 全部完成 / 通过一年的努力 / 截止12月底: what was done in the year
+    if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", P.SCHEDULE.sub("", flat)):
         return "progress"
     if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单|解读|公告",
-                 re.sub(r"\s+", "", t)) or any(re.sub(r"\s+", "", x) == "公告" for x in lines[:5]):
+                 flat) or any(re.sub(r"\s+", "", x) == "公告" for x in lines[:5]):
         return "plan"     # 公　　告 spaced out as the masthead's heading: a 人大 主席团's list of projects
+    if P.NEWS_OF_PLAN.search(head[:400]):
+        return "plan"             # 将集中力量办好十件民生实事: news about a plan
+    if so_far:
+        return "progress"         # 上半年 / 截至8月底: a report of the year so far
     if not has_prose:
         return "summary"
     return "other"
+
+
+def _before_december(text: str) -> bool:
+    """1-8月 / 截至9月底 / 上半年 / 前三季度: a period that ends before the year does."""
+    m = P.PERIOD.search(text)
+    if m and int(m.group("m1")) <= int(m.group("m2")) < 12:
+        return True
+    a = P.AS_OF.search(text)
+    if a and int(a.group("m")) < 12:
+        return True
+    return bool(re.search(r"上半年|前三季度|一季度|时间过半|年中", text))
 
 
 # ---- region ---------------------------------------------------------------------------------
@@ -288,6 +364,10 @@ def masthead_region(lines: list[str], gaz) -> Region | None:
     head = [x for x in lines[:6] if x.strip()]
     m = next((P.MASTHEAD.match(x) for x in head if P.MASTHEAD.match(x)), None)
     cands = gaz.names.get(m.group("n"), []) if m else []
+    line = next((x for x in head if P.DATELINE.match(x)), None) if not m else None
+    if line:          # 浙江在线7月7日讯: the news outlet's place, written before its dateline
+        outlet = line.strip()[:P.DATELINE.match(line.strip()).start("m")]
+        cands = next((gaz.names[outlet[:k]] for k in (3, 2) if outlet[:k] in gaz.names), [])
     if not cands:
         return None
     level = P.OUR_LEVEL.search("\n".join(lines))
@@ -362,5 +442,5 @@ def region_of(found: list, title: str | None, gaz) -> Region | None:
         root = top
     forms = surface.get(root, Counter())
     full = [(n, f) for f, n in forms.items() if f[-1] in SUFFIX_CHARS]     # 赫山区 over 赫山 (of 赫山公安分局)
-    name = max(full)[1] if full else gaz.divisions[root].name
+    name = max(full, key=lambda x: (x[0], -len(x[1])))[1] if full else gaz.divisions[root].name   # ties: 天祝县 over 天祝藏族自治县
     return Region(name=name, code=root, path=gaz.path(root))

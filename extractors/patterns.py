@@ -203,10 +203,10 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|�
 # ---- entities ------------------------------------------------------------
 
 # 州长 / 常务副县长 / 书记 (a title before a name)
-TITLES = r"(?:州长|市长|县长|区长|省长|副州长|副市长|副县长|副区长|常务副县长|常务副市长|书记|主任|局长|组长)"
+TITLES = r"(?:州长|市长|县长|区长|省长|副州长|副市长|副县长|副区长|常务副县长|常务副市长|书记|主任|局长|组长|部长)"
 
-# 州长龙晓华多次强调 -> name=龙晓华
-TITLED_PERSON = re.compile(TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；]|多次|强调|指出|要求|主持|表示|在|带队|率队)"
+# 州长龙晓华多次强调 / 市委常委、组织部长某某某出席会议 -> name=龙晓华 / 某某某
+TITLED_PERSON = re.compile(r"(?<!总)" + TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；,;]|多次|强调|指出|要求|主持|表示|在|带队|率队|出席)"
                            r"(?![^，。；]{0,20}主持)")      # 县长刘振华在…主持召开: the chair of the meeting is no leader
 
 # 由副区长杨  帆约谈区交通局主要负责同志 -> name=杨  帆 (an official acting on the projects, name padded or not)
@@ -214,7 +214,7 @@ ACTING_LEADER = re.compile(r"由\s*(?:分管|主管)?" + TITLES + r"\s*(?P<name>
                            r"(?=约谈|督办|督导|带队|牵头|挂帅)")
 
 # 区长负总责: 负总责 is not a name
-NOT_TITLED_NAME = re.compile(r"负|总|责|亲|抓|牵|带|全|各|要|是")
+NOT_TITLED_NAME = re.compile(r"负|总|责|亲|抓|牵|带|全|各|要|是|在")
 
 HEAD_CHARS = "省市州县区"
 
@@ -306,8 +306,10 @@ ITEMS_DEADLINE = re.compile(r"(?:于|在)?\s*(?P<d>[^，,。；]{2,16}?(?:前|�
 # （十一） / 至3 -> n=11 / sep=至 n=3: one number of ITEM_REFS' refs (a range when sep is given)
 ITEM_REF = re.compile(r"(?P<sep>[至\-—~])?\s*(?:第\s*)?[（(]?(?P<n>[一二三四五六七八九十\d]{1,3})[）)]?")
 # 由副县长王立新负责 -> name=王立新 (the official a 纪要 or a plan assigns to the item)
-ASSIGNED_LEADER = re.compile(r"由(?:县委常委、)?(?:分管|主管)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*(?P<name>(?:[\u4e00-\u9fff]\s*){2,3}?)"
-                             r"(?:同志)?(?:负责|牵头|督办|分管|领办)")
+# 由省委常委、副省长某某负责 / 由副市长某某、某某某牵头 -> name (one or two officials)
+ASSIGNED_LEADER = re.compile(r"由(?:(?:省|市|州|县|区)委常委[、，,]?)?(?:分管|主管)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*"
+                             r"(?P<name>(?:[\u4e00-\u9fff]\s*){2,3}?(?:、(?:[\u4e00-\u9fff]\s*){2,3}?)?)"
+                             r"(?:同志)?(?:具体)?(?:负责|牵头|督办|分管|领办)")
 
 # 城镇新增就业（区人社局）：年度目标4200人… -> name
 LABELLED = re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]")
@@ -472,25 +474,101 @@ POST_BEFORE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{0,12}?(?:省|市|州|县|区
 
 # 夏  洁 -> a two-character name padded to three
 PADDED_NAME = re.compile(r"^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]$")
+# 陆 明俞 悦 -> two padded two-character names written side by side (陆明, 俞悦)
+PADDED_NAMES = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]{2})+\s+[\u4e00-\u9fff]$")
 
 # 夏洁 / 艾尼瓦尔·吐尔逊
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}$")
 
 # 各乡镇长 / 区直单位: not a person
-NOT_PERSON = re.compile(r"^(各|相关|有关|属地|全体)|^(?:分管|主管|常务|协管|联系|包联|包抓|挂点|牵头|责任)$|乡镇|街道|单位|部门|局|办|委|政府|公司|中心|负责人|主要领导|分管领导|同志|待定|[长]$")
+# 其中 / 人年 / 高要区 (a fragment, a unit of count, a place of a misread cell): not a person either
+NOT_PERSON = re.compile(r"^(各|相关|有关|属地|全体)|^(?:分管|主管|常务|协管|联系|包联|包抓|挂点|牵头|责任)$|乡镇|街道|单位|部门|局|办|委|政府|公司|中心|负责人|领导$|同志|待定|[长]$"
+                        r"|^(?:其中|人年|人月|人次|户年|合计|小计|总计|共计|全市|全县|全区|全省|本级)$|^[\u4e00-\u9fff]{1,4}[省市县区旗盟]$|^在")
+# 已完成。从1月1日起… / a progress note of 30 characters with figures: a cell of prose, no leader's
+PROSE_CELL = re.compile(r"。\s*\S|^(?=[^\n]{31,})[^\n]*\d")
+# 县督查室 / 市民生办 / 市绩效办 / 市督考办 / 区实事办: the office that inspects, compiles or publishes, never a responsible unit
+NOT_A_UNIT = re.compile(r"(?:督查|督办|督考|督查落实|民生|绩效|目标绩效|实事)(?:室|办|办公室)$")
 
 # 各街道（乡） / 相关乡镇: not an organisation
-GENERIC_UNIT = re.compile(r"^(各|相关|有关|属地|其他|全体|所在|项目所在)|^(等|无|/|-)$")
+# 县各有关单位 / 市级其他有关部门 / 开发园区管委会 / 联席会议成员单位: a collective, no one organisation
+GENERIC_UNIT = re.compile(r"^(各|相关|有关|属地|其他|全体|所在|项目所在)|^(等|无|/|-)$"
+                          r"|^[省市州县区]级?(?:各|其他|其它|有关|相关)|(?:有关|相关)(?:部门|单位)$|成员单位$|^开发园区")
 
 # 区教育局（牵头） / 益阳农村电信分公司等 -> the role word at the end
 TRAILING = re.compile(r"(等(?:单位|部门)?|[（(](?:牵头|配合|协办|责任|主办)[)）]|牵头|负责|配合|协助)$")
+
+# ---- people: duties written as labels in running text, and leaders over a section ----------
+
+# 牵头领导:林某某 / 主管领导：张某 / 分管市领导: / 项目责任人: / 主要责任人： / 牵头单位主要负责人: -> a leader's label
+_LEADER_LABEL = (r"(?:牵头|主管|分管|责任|联系|包抓|督办|挂点|包保|包联)(?:市|县|区|州|省|盟)?领导|"
+                 r"(?:项目|主要|任务|牵头单位主要|牵头单位)?责任人|牵头单位主要负责人")
+# 责任单位:市交通委 / 牵头单位： / 配合单位: -> a unit's label (lead or partner)
+_LEAD_LABEL = r"(?:牵头|主要)?责任单位|牵头(?:责任)?单位|责任部门|牵头部门"     # (主办单位: a web page's publisher)
+_PARTNER_LABEL = r"配合单位|协办单位|协助单位|配合部门|参与单位"
+# 牵头领导:林某 责任单位:市交通委 项目责任人:劳某 配合单位:市公安局、市城管局 (one line, one space between fields)
+# -> label, value (up to the next label, a sentence's end or the line's end)
+DUTY_FIELD = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_PARTNER_LABEL})|(?P<lead>{_LEAD_LABEL}))"
+                        r"\s*[:：]\s*(?P<value>(?:(?!\s*[\u4e00-\u9fff]{2,10}\s*[:：])[^。；;\n])*)")
+# 马某某 市委常委、市政府常务副市长 (the line after 责任领导:胡某某 市委副书记) -> name: one more leader of the field
+NAME_THEN_POST = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff](?:\s{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}))[ \t\u3000]+"
+                            r"[\u4e00-\u9fff、，,]{0,24}(?:长|书记|常委|主任|委员|主席)\s*$")
+# 一、尹某某市长牵头的重点工作 / 二、王某市长主抓重点工作 / 一、区长张某牵头… -> name: the leader over a section
+SECTION_LEADER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\s*(?:由)?"
+                            r"(?:(?P<a>[\u4e00-\u9fff]{2,3}?)(?:常务)?副?(?:省|市|州|县|区|旗|盟)长|"
+                            r"(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*(?P<b>(?:[\u4e00-\u9fff]\s*){2,3}?))"
+                            r"(?:同志)?(?:牵头|主抓|负责|分管|领衔|领办)")
+# 日常协调工作由于某某同志负责 -> name=于某某 (由 then a name, the word 由于 hiding a surname)
+COMRADE_IN_CHARGE = re.compile(r"由(?P<name>[\u4e00-\u9fff]{2,3})同志(?:具体)?(?:负责|牵头|分管|主抓)")
+# 金华开发区、某某新区管委会都是配合单位 -> units, role (units a sentence declares lead or partner)
+DECLARED_UNITS = re.compile(r"(?:^|(?<=[，,。；;和及]))(?P<units>[^，,。；;：:]{2,80}?)(?:都|均|也)?(?:是|为|作为)"
+                            r"(?P<role>配合|牵头|责任|协办)单位")
+
+# ---- metadata read by people's metadata.py (what the document is, when it was issued) ---------------
+
+# 更新时间:2018-12-17 / 发表时间：… / 时间:2018年08月07日 (not 完成时间:) / 发文日期 | 2022-11-03 | -> the page's date
+PAGE_DATE = re.compile(r"(?:(?:发布|更新|发表|发文|成文|印发)(?:时间|日期)|(?<![\u4e00-\u9fff])时间)\s*(?:[:：]|[|｜\t])\s*(?P<date>.{6,24})")
+# 2025- 05- 20 / 2025年 5月 20日 -> the spaces a paste put inside a date
+DATE_SPACES = re.compile(r"(?<=[\d年月\-/.])\s+(?=\d)")
+# 2020-01-22 16:06  市民生办 [字号: ] 打印 / 2018-12-17 10:30:42 字号: -> a page's date and time opening a head line
+LINE_DATETIME = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}")
+# 20171011 (a 落款 whose 年 月 日 were lost, alone on its line) -> y m d
+DATE_DIGITS = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
+# 某某网12月31日讯 / 2月11日，记者从… -> m, d: a news dateline (its year stated elsewhere in the text)
+DATELINE = re.compile(r"^\s*\S{0,16}?(?<!\d)(?P<m>1[0-2]|[1-9])\s*月\s*(?P<d>[1-3]?\d)\s*日\s*(?:电|讯|消息|[，,]?\s*记者)")
+# 某市人民政府督查室                    2018年10月12日 -> who, date: an issuer and its date on one head line
+ISSUER_DATE_LINE = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{2,30})\s{2,}(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+# 2013—2017年 / 2016-2020年 -> a range of years a project spans (never the document's year)
+YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:年)?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年")
+# 督查通报〔2024〕第9期 / 关于对…实行挂牌督办的通知 -> a supervision document by its title
+SUPERVISION_TITLE = re.compile(r"督办|督查方案|挂牌")
+# 十件民生实事列入市委、市政府重点督办事项 -> the document reports on items under supervision
+SUPERVISED_ITEMS = re.compile(r"督办事项")
+# …督办的通知 whose body 分解下达 the year's 目标任务 (no lagging projects named) -> a plan set under supervision
+ASSIGNS_TASKS = re.compile(r"分解下达|任务分解|分解表")
+LAGGING = re.compile(r"滞后|整改|挂牌|督查通报")
+# 关于…落实情况的调查报告 -> a survey of what was done (a summary)
+SURVEY = re.compile(r"调查报告")
+# 督查室对…进行跟踪督查 / 实施进度综合排名 / 考核评分 -> a report of an inspection or a ranking (supervision)
+INSPECTION = re.compile(r"督查室[^。\n]{0,40}督查|综合排名|考核评分|考核排名")
+# 关于…进度考核和信息报送情况的通报 / …的督查通报 -> a title reporting an assessment or an inspection
+INSPECTION_TITLE = re.compile(r"(?:考核|督查|排名)[^。]{0,24}通报")
+# 全部完成 / 圆满完成 / 满意答卷 / 通过一年的努力 / 截止2017年12月底 / 经考核验收 -> what was done in the year (a summary,
+# in news without a formal title; a 完成情况的报告 stays a report of progress)
+YEAR_END = re.compile(r"(?<!确保)(?<!力争)(?<!争取)(?:实事|民生工程|项目)(?:已|均)?(?:全部|全面)完成|圆满完成|均按时完成|满意答卷|"
+                      r"一年的努力|一年来|年终|考核验收|"
+                      r"截[至止]\s*(?:(?:19|20)\d{2}\s*年\s*)?12\s*月(?:底|末|31\s*日)")
+# 将集中力量办好十件民生实事 / 公布了…任务分解表 -> news about a plan
+NEWS_OF_PLAN = re.compile(r"将[^。，,；]{0,8}办好|公布了[^。]{0,20}分解表")
+# 进度表 / 进度安排 / 工期进度: a schedule, not progress
+SCHEDULE = re.compile(r"进度(?:时间)?表|进度安排|工期进度")
+
 
 
 # ---- programme ------------------------------------------------------------
 
 # 牵头责任单位：区工信局、区民政局、… -> key, val
 UNIT_LIST = re.compile(r"(?P<key>(?:牵头|主要|相关|配合|协办)?责任(?:主体)?单位|牵头单位|配合单位|协办单位)\s*[:：]\s*"
-                       r"(?P<val>[^。；;]{4,400})")
+                       r"(?P<val>(?:[^。；;\s]|(?<=[、，,；])\s+){4,400})")     # a space ends it, but after a 、
 
 # 由县委常委、常务副县长李  军任组长 -> title, name
 GROUP_LEADER = re.compile(r"(?P<title>(?:常务)?副?(?:省|市|州|县|区|旗|盟)长|(?:省|市|州|县|区)委(?:常委|书记|副书记)|主任)"

@@ -13,15 +13,20 @@ from .normalize import simplify
 
 
 def leaders_in(cell: str) -> list[str]:
-    out = []
+    """陆 明俞 悦 → [陆明, 俞悦]; 胡某某 市委副书记 → [胡某某]; a cell of prose (a progress note) names no leader."""
+    out: list[str] = []
     cell = P.NEXT_FIELD.sub("", P.POST_IN_BRACKETS.sub("", cell or ""))
     cell = P.POST_BEFORE_NAME.sub("", cell.strip())
+    if P.PROSE_CELL.search(cell):
+        return out
     for part in re.split(r"[、，,；;/\n]+|\s{3,}", cell):
         part = P.NAME_DOT.sub("·", P.LEADER_TITLE.sub("", part.strip()))
         titled = P.TITLE_AFTER.search(part)               # 那顺乌日图副盟长 / 李  刚副盟长
         part = part[:titled.start()] if titled else part
         if P.PADDED_NAME.match(part):
             part = re.sub(r"\s+", "", part)
+        elif P.PADDED_NAMES.match(part):
+            part = _unpadded(part)
         for name in part.split():
             name = simplify(name).strip("（）()")
             fits = P.PERSON_NAME.match(name) or (titled and P.LONG_NAME.match(name))
@@ -30,12 +35,80 @@ def leaders_in(cell: str) -> list[str]:
     return out
 
 
+def _unpadded(part: str) -> str:
+    """陆 明俞 悦 → 陆明 俞悦: two-character names padded to three and written side by side in one cell."""
+    tokens = part.split()
+    names = [tokens[0] + tokens[1][0]]
+    for k in range(1, len(tokens) - 1):
+        names.append(tokens[k][1] + (tokens[k + 1][0] if k + 1 < len(tokens) - 1 else tokens[k + 1]))
+    return " ".join(names)
+
+
 def assigned_leaders(text: str) -> list[str]:
-    """由副县长王立新负责 / 由分管副市长李  东牵头 → [王立新] / [李东]: the officials `text` assigns (ASSIGNED_LEADER)."""
+    """由副县长王立新负责 / 由分管副市长李  东牵头 / 由于某某同志负责 → [王立新] / [李东] / [于某某]: the officials
+    `text` assigns (ASSIGNED_LEADER, COMRADE_IN_CHARGE)."""
     out: list[str] = []
-    for a in P.ASSIGNED_LEADER.finditer(text):
-        out += [x for x in leaders_in(re.sub(r"\s+", "", a.group("name"))) if x not in out]
+    found = [a.group("name") for a in P.ASSIGNED_LEADER.finditer(text)]
+    found += [a.group("name") for a in P.COMRADE_IN_CHARGE.finditer(text)]
+    for name in found:
+        out += [x for x in leaders_in(re.sub(r"\s+", "", name)) if x not in out]
     return out
+
+
+def section_leader(text: str) -> list[str]:
+    """一、尹某某市长牵头的重点工作 / 二、区长张  某牵头… → the official over the section."""
+    m = P.SECTION_LEADER.match(text)
+    if m is None:
+        return []
+    return leaders_in(re.sub(r"\s+", "", m.group("a") or m.group("b")))
+
+
+def labelled_duties(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str]]]:
+    """Duties written as labels in running text, one space between fields:
+
+      牵头领导:林某 责任单位:市交通委 项目责任人:劳某,各区区长 配合单位:市公安局、市城管局,各区政府 鄞州 海曙 …
+      → [(leader, [林某]), (lead, [市交通委]), (leader, [劳某]), (partner, [市公安局, 市城管局])]
+
+    A unit value runs over whitespace-separated chunks while each is a list of organisations (what follows,
+    a flattened table's headers or a sentence, ends it); generic collectives (各区政府) are left out."""
+    out: list[tuple[str, list[str]]] = []
+    for m in P.DUTY_FIELD.finditer(text):
+        value = m.group("value").strip()
+        if not value:
+            continue
+        if m.group("leader"):
+            names = leaders_in(value)
+        else:
+            names = _org_chunks(value, org_suffixes)
+        if names:
+            out.append(("leader" if m.group("leader") else "partner" if m.group("partner") else "lead", names))
+    return out
+
+
+def _org_chunks(value: str, org_suffixes: list[str]) -> list[str]:
+    names: list[str] = []
+    for chunk in value.split():
+        parts = [_without_task(P.TRAILING.sub("", simplify(x).strip("。.；;")), org_suffixes)
+                 for x in _split_outside_brackets(chunk)]
+        parts = [x for x in parts if x]
+        if not parts or not all(_labelled_org(x, org_suffixes) or P.GENERIC_UNIT.search(x) or P.NOT_A_UNIT.search(x)
+                                for x in parts):
+            break
+        names += [x for x in parts if _labelled_org(x, org_suffixes) and not P.GENERIC_UNIT.search(x)
+                  and not P.NOT_A_UNIT.search(x) and x not in names]
+    return names
+
+
+def _labelled_org(name: str, org_suffixes: list[str]) -> bool:
+    """农办 / 市交通委 / 市财政(地税)局: after a unit's label a two-character office counts too."""
+    bare = re.sub(r"[（(][^（）()]*[）)]", "", name)
+    return 2 <= len(name) <= 20 and any(bare.endswith(s) for s in org_suffixes) and not P.NOT_UNIT.search(name)
+
+
+def continued_leaders(text: str) -> list[str]:
+    """马某某 市委常委、市政府常务副市长 on the line after a leader's field: one more leader."""
+    m = P.NAME_THEN_POST.match(text)
+    return leaders_in(re.sub(r"\s+", "", m.group("name"))) if m else []
 
 
 def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
@@ -51,12 +124,22 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
     for chunk in joined:
         for part in _split_outside_brackets(chunk):
             part = P.ROLE_LABEL.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
-            for name in re.split(r"\s+", part.strip()):
+            words = re.split(r"\s+", part.strip())
+            for name in words:
                 name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
                 name = _without_task(name, org_suffixes)
-                if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and name not in out:
+                if len(words) > 1 and _head_of(name, words, org_suffixes):
+                    continue        # 市民政局 伍某某 (牵头单位及主要负责人): the unit's head is no unit
+                if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and not P.NOT_A_UNIT.search(name) \
+                        and name not in out:
                     out.append(name)
     return out
+
+
+def _head_of(name: str, words: list[str], org_suffixes: list[str]) -> bool:
+    """伍某某 beside 市民政局 in one cell: a person's name written after the organisation they head."""
+    return bool(P.PERSON_NAME.match(name)) and not _ends_as_org(name, org_suffixes) \
+        and any(w != name and _ends_as_org(w, org_suffixes) for w in words)
 
 
 def _without_task(name: str, org_suffixes: list[str]) -> str:
@@ -90,7 +173,8 @@ PARTNER_ROLES = ("配合", "协办", "协助", "参与")
 
 def is_org(name: str, org_suffixes: list[str]) -> bool:
     """区住建局, 鱼嘴镇, 夷陵供电公司: a short name ending in an organisation's suffix."""
-    return 3 <= len(name) <= 20 and any(name.endswith(s) for s in org_suffixes) and not P.NOT_UNIT.search(name)
+    return 3 <= len(name) <= 20 and any(name.endswith(s) for s in org_suffixes) and not P.NOT_UNIT.search(name) \
+        and not P.NOT_A_UNIT.search(name)
 
 
 def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str], tuple[int, int]]]:
@@ -142,3 +226,40 @@ def bracket_units(inner: str, org_suffixes: list[str]) -> tuple[list[str], list[
             return None
         (partner if role in PARTNER_ROLES else lead).extend(n for n in names if n not in lead + partner)
     return lead, partner
+
+
+def prose_duties(text: str, previous: str, org_suffixes: list[str], used: bool = False) -> list[tuple[str, list[str]]]:
+    """The leaders and units a line of running text names, as (leader|lead|partner, names): labelled fields
+    (牵头领导:X 责任单位:Y), a leader's name on the line after a leader's field, the official over a section
+    (一、X市长牵头…), an official assigned (由副县长X负责, 由X同志负责) and units a sentence declares
+    (A、B都是配合单位).  A line a project was read from (`used`) counts only when it runs several items'
+    fields together (a label twice: 1.… 牵头领导:X … 2.… 牵头领导:Y …), which no item reader splits."""
+    colon = ":" in text or "：" in text
+    if used and not (colon and _repeated_label(text)):
+        return []
+    out = labelled_duties(text, org_suffixes) if colon else []
+    before = list(P.DUTY_FIELD.finditer(previous)) if previous and (":" in previous or "：" in previous) else []
+    if before and before[-1].group("leader"):
+        out.append(("leader", continued_leaders(text)))
+    if "由" in text or "长" in text:
+        out.append(("leader", section_leader(text) + assigned_leaders(text)))
+    for m in P.DECLARED_UNITS.finditer(text) if "单位" in text else ():
+        names = [y for x in _split_outside_brackets(m.group("units")) for y in _and_split(x, org_suffixes)]
+        names = [simplify(x) for x in names if _labelled_org(x, org_suffixes) and not P.GENERIC_UNIT.search(x)]
+        if names:
+            out.append(("partner" if m.group("role") in PARTNER_ROLES + ("协办",) else "lead", names))
+    return [(role, names) for role, names in out if names]
+
+
+def _repeated_label(text: str) -> bool:
+    labels = [m.group("label") for m in P.DUTY_FIELD.finditer(text)]
+    return len(labels) > len(set(labels))
+
+
+def _and_split(name: str, org_suffixes: list[str]) -> list[str]:
+    """各县政府和某某开发区 → [各县政府, 某某开发区] (two organisations joined by 和); 市住房和城乡建设局 stays one."""
+    for m in re.finditer(r"和|及|与", name):
+        a, b = name[:m.start()], name[m.end():]
+        if _ends_as_org(a, org_suffixes) and _labelled_org(b, org_suffixes):
+            return [a, b]
+    return [name]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .people import leaders_in, units_in
+from .people import leaders_in, prose_duties, units_in
 from .records import Evidence, Project
 
 PARTNER_KEYS = ("相关", "配合", "协办")
@@ -22,7 +22,12 @@ def programme_project(paragraphs, gaz, used_lines: set[int]) -> Project | None:
     """The programme-level record, or None when the prose names no unit list or group leader."""
     p = Project(name="（整体）", evidence=Evidence(text=""))
     lines = []
+    previous = ""
     for ln, nt in paragraphs:
+        before, previous = previous, nt.text
+        for role, names in prose_duties(nt.text, before, gaz.org_suffixes, ln in used_lines):   # 牵头领导:X 责任单位:Y
+            p.add_leaders(names) if role == "leader" else p.add_units(role, names)
+            lines.append((ln, nt))
         if ln in used_lines:
             continue
         text = nt.text

@@ -1,0 +1,91 @@
+"""What the document is and when it was issued, in the shapes real pages take (documents written here)."""
+import pytest
+
+from extractors import extract
+from gazetteer import load
+from pipeline.readers import read_bytes
+
+GAZ = load()
+
+
+def document(text: str):
+    return extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), GAZ).document
+
+
+BODY = "新建幼儿园6所，已建成4所，完成年度任务的66.7%。\n新增养老床位300张，已完成210张。\n"
+
+
+# ---- kind ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("某区2021年1-8月民生实事完成情况表\n序号 | 项目 | 年度目标 | 完成情况 | 责任单位 |\n1 | 新建幼儿园 | 6所 | 4所 | 区教育局 |\n",
+     "progress"),
+    ("某区2021年民生实事进展情况表（截至9月底）\n序号 | 项目 | 年度目标 | 完成情况 |\n1 | 新建幼儿园 | 6所 | 4所 |\n",
+     "progress"),
+    ("某区2021年民生实事完成情况汇总表\n序号 | 项目 | 年度目标 | 完成情况 |\n1 | 新建幼儿园 | 6所 | 6所 |\n",
+     "summary"),
+    ("某市新闻网12月30日讯 今年为民办实事项目全部完成。2021年，全市新建幼儿园6所，新增养老床位300张。\n",
+     "summary"),
+    ("本报讯 2019年，县政府承诺办好10件实事。通过一年的努力，10件实事全面完成。\n新建幼儿园6所。\n", "summary"),
+    ("关于2018年政府为民办实事落实情况的调查报告\n近日，区政协对实事落实情况进行了调查。\n" + BODY, "summary"),
+    ("3月2日，记者从县人民代表大会上了解到，2022年某县将集中力量办好十件民生实事。\n这十件实事分别是：新建幼儿园6所；"
+     "新增养老床位300张。\n", "plan"),
+    ("昨日，市政府公布了2020年十件实事的任务分解表，还公布了工期进度表。\n新建幼儿园6所。\n主管领导:郭长河\n", "plan"),
+    ("某县人民政府办公室关于对2019年民生实事进行重点督办的通知\n各乡镇：\n现将2019年民生实事目标任务分解下达，请认真落实。\n"
+     "附件：2019年民生实事目标任务分解表\n", "plan"),
+    ("某市2022年十件民生实事推进情况（截至10月底）\n十件民生实事列入市委、市政府重点督办事项。现将进展通报如下。\n" + BODY,
+     "supervision"),
+    ("某省民生实事“年中成绩单”出炉\n今年上半年，各项民生实事稳步推进。\n新建幼儿园6所，已建成4所。\n", "progress"),
+], ids=["month-range-table-is-progress", "as-of-table-is-progress", "summary-table", "news-of-all-done",
+        "a-year-of-effort", "survey-report", "news-of-a-plan", "news-of-a-task-table", "supervised-plan-that-assigns-tasks",
+        "report-on-supervised-items", "first-half-news"])
+def test_kind(text, kind):
+    assert document(text).kind == kind
+
+
+# ---- date ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, date", [
+    ("某市2017年民生实事1-9月进度公示\n发布时间:2017-10-13 09:20 来源:某市民生办\n" + BODY + "\n某市人民政府民生工作办公室\n\n20171012\n",
+     "2017-10-12"),
+    ("某区民生实事进展\n发布日期: 2024- 06- 18 10: 02 浏览次数:\n" + BODY, "2024-06-18"),
+    ("某县民生实事完成情况\n更新时间：2019-12-20\n" + BODY, "2019-12-20"),
+    ("某县民生实事完成情况\n时间:2019年11月05日 信息来源:不详\n" + BODY, "2019-11-05"),
+    ("某县2019年民生实事\n完成时间:2019年12月31日\n" + BODY, None),
+    ("发布单位 | 区府办 | 发文日期 | 2022-10-28 |\n2022年区民生实事进展情况\n" + BODY, "2022-10-28"),
+    ("首页 >> 民生工程 >> 正文\n2019年民生实事完成情况\n2020-01-15 09:12  市民生办 [字号: ] 打印\n" + BODY, "2020-01-15"),
+    ("某市新闻网3月5日讯 2021年，某市为民办实事项目进展顺利。\n" + BODY, "2021-03-05"),
+    ("某市新闻网3月5日讯 今年，某市为民办实事项目进展顺利。\n" + BODY, None),
+    ("某市人民政府督查室                    2019年10月15日\n关于民生实事前三季度进展情况的通报\n" + BODY, "2019-10-15"),
+    ("关于印发2020年民生实事项目的通知\n发布日期：2020-03-06\n" + BODY + "某市人民政府办公室\n2020年3月2日\n", "2020-03-02"),
+    ("关于印发2020年民生实事项目的通知\n发布日期：2020-03-06\n" + BODY + "某市人民政府办公室\n2020年3月20日\n", None),
+], ids=["damaged-signing-date-under-its-issuer", "spaces-inside-a-date", "updated-label", "bare-time-label",
+        "a-deadline-is-no-date", "metadata-table-cell", "bare-datetime-head-line", "news-dateline-with-year-in-text",
+        "news-dateline-without-a-year", "issuer-and-date-on-one-line", "signed-before-published",
+        "signed-after-published-is-unsure"])
+def test_date(text, date):
+    assert document(text).date == date
+
+
+# ---- year and title --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, year", [
+    ("2016年20件民生实事上半年完成投资80亿元。主要进度如下:\n1200个村通公路(2014—2018年)。上半年已完成900公里。\n", 2016),
+    ("我市实施民生工程进度快\n自实施民生工程以来，项目由2009年的10项拓展为2016年的30项。\n", 2016),
+], ids=["a-range-of-years-in-a-project", "from-then-to-now-takes-now"])
+def test_year(text, year):
+    assert document(text).year == year
+
+
+@pytest.mark.parametrize("text, title", [
+    ("完成800口山坪塘整治(2014-2018年)。上半年已全部完工。\n新建幼儿园6所。\n", None),
+    ("3.农村道路建设:(1)2017年新建公路120公里\n新建幼儿园6所。\n", None),
+    ("关于2023年民生实事项目进展情况的通报\n" + BODY, "关于2023年民生实事项目进展情况的通报"),
+], ids=["a-body-paragraph-is-no-title", "an-item-is-no-title", "a-title"])
+def test_title(text, title):
+    assert document(text).title == title
+
+
+def test_a_news_outlet_names_its_province():
+    doc = document("浙江在线6月30日讯 2018年上半年，省政府十方面民生实事稳步推进。\n" + BODY)
+    assert doc.region is not None and doc.region.name == "浙江省"

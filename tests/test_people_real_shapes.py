@@ -1,0 +1,122 @@
+"""Who is responsible, in the shapes real documents take outside tables (snippets written here)."""
+import pytest
+
+from extractors import extract
+from extractors.people import labelled_duties, leaders_in, prose_duties, units_in
+from gazetteer import load
+from pipeline.readers import read_bytes
+
+GAZ = load()
+
+
+def run(text: str):
+    return extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), GAZ)
+
+
+def people(result) -> tuple[set[str], set[str]]:
+    leaders = {x for p in result.projects for x in p.leaders}
+    units = {u for p in result.projects for u in p.lead_units + p.partner_units}
+    return leaders, units
+
+
+# ---- a leader's cell -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("cell, want", [
+    ("周 林韩 雪", ["周林", "韩雪"]),
+    ("周 林韩 雪邱 月", ["周林", "韩雪", "邱月"]),
+    ("韩  雪", ["韩雪"]),
+    ("宋大海 市委副书记", ["宋大海"]),
+    ("市人社局 彭小年", ["彭小年"]),
+    ("已完成。自3月1日起，全县标准提高到每人每月500元，其中，东城区、西城县执行新标准", []),
+    ("其中", []),
+    ("人年", []),
+    ("南溪区", []),
+    ("南溪区、北山县", []),
+    ("分 管 县领导", []),
+], ids=["two-padded-names-side-by-side", "three-padded-names", "padded-name", "name-then-post",
+        "unit-then-name", "a-progress-note-is-no-leader-cell", "count-fragment", "unit-of-count", "a-place",
+        "places-listed", "a-header-is-no-name"])
+def test_leaders_in_cells(cell, want):
+    assert leaders_in(cell) == want
+
+
+# ---- labels written in running text ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("牵头领导:郭长河 责任单位:市水务局 项目责任人:宁小川 配合单位:市财政局、市自然资源局",
+     [("leader", ["郭长河"]), ("lead", ["市水务局"]), ("leader", ["宁小川"]), ("partner", ["市财政局", "市自然资源局"])]),
+    ("主管领导：祁红 责任单位：市卫健委 主要责任人：庞立", [("leader", ["祁红"]), ("lead", ["市卫健委"]),
+                                                   ("leader", ["庞立"])]),
+    ("配合单位:市公安局、市城管局,各区政府 东片 西片 合计 年度目标 3 4 7",
+     [("partner", ["市公安局", "市城管局"])]),
+    ("项目责任人:宁小川,各区区长,相关管委会主任", [("leader", ["宁小川"])]),
+    ("牵头单位:农办、新农办、住建局", [("lead", ["农办", "新农办", "住建局"])]),
+    ("分管市领导:柯文山 牵头单位主要负责人:覃立", [("leader", ["柯文山"]), ("leader", ["覃立"])]),
+    ("责任单位:市教育局,市级其他有关部门,各县(市)政府、开发园区管委会", [("lead", ["市教育局"])]),
+    ("实际完成情况:已完成设备安装、线路铺设,整体完成60%", []),
+    ("牵头单位：市水务局（城乡供水一体化）、市民政局（养老床位）", [("lead", ["市水务局", "市民政局"])]),
+], ids=["one-line-of-fields-ascii-colons", "full-width-colons-chief-and-main-responsible",
+        "a-flattened-table-ends-the-list", "collective-titles-are-no-leader", "two-character-offices",
+        "city-leader-and-lead-unit-head", "generic-collectives-left-out", "no-duty-label",
+        "task-in-brackets-after-each-unit"])
+def test_labelled_duties(text, want):
+    assert labelled_duties(text, GAZ.org_suffixes) == want
+
+
+@pytest.mark.parametrize("text, previous, want", [
+    ("贺永春 市委常委、市政府常务副市长", "责任领导:宋大海 市委副书记", [("leader", ["贺永春"])]),
+    ("贺永春 市委常委、市政府常务副市长", "建设任务:新建公路80公里", []),
+    ("一、宁远航市长牵头的重点工作", "", [("leader", ["宁远航"])]),
+    ("二、钟岳市长主抓重点工作", "", [("leader", ["钟岳"])]),
+    ("三、副市长柏  青牵头的民生实事", "", [("leader", ["柏青"])]),
+    ("统筹协调工作由于小川同志负责。", "", [("leader", ["于小川"])]),
+    ("由相关同志负责。", "", []),
+    ("此项由省委常委、副省长柯远山负责。", "", [("leader", ["柯远山"])]),
+    ("由副市长宁远、柏青牵头。", "", [("leader", ["宁远", "柏青"])]),
+    ("除另有注明外，各县政府和南湖开发区、东港新区管委会都是配合单位。", "",
+     [("partner", ["南湖开发区", "东港新区管委会"])]),
+], ids=["name-on-the-line-after-a-leader-field", "not-after-a-leader-field", "mayor-over-a-section",
+        "mayor-who-grasps-the-section", "title-before-name", "name-hidden-behind-youyu", "not-a-name",
+        "standing-committee-member-and-vice-governor", "two-vice-mayors",
+        "units-a-sentence-declares-partners"])
+def test_prose_duties(text, previous, want):
+    assert prose_duties(text, previous, GAZ.org_suffixes) == want
+
+
+@pytest.mark.parametrize("cell, want", [
+    ("市建设局、县各有关单位", ["市建设局"]),
+    ("区交通局、区经济运行监测联席会议成员单位", ["区交通局"]),
+    ("市人社局 彭小年", ["市人社局"]),
+    ("区教育局 区卫健局", ["区教育局", "区卫健局"]),
+    ("县教育局、县政府督查室、市民生办、市绩效办、区实事办", ["县教育局"]),
+], ids=["county-collective", "members-of-a-joint-meeting", "the-head-beside-the-unit-is-no-unit",
+        "two-units-one-space-apart", "offices-that-inspect-or-compile-are-no-unit"])
+def test_generic_collectives_are_no_unit(cell, want):
+    assert units_in(cell, GAZ.org_suffixes) == want
+
+
+def test_a_programme_of_labelled_items_on_one_line():
+    doc = ("某市2023年民生实事项目1—6月份进展情况\n"
+           "现将进展情况公示如下。 1.新建公共停车泊位2000个。 牵头领导:郭长河 责任单位:市交通委 项目责任人:宁小川 "
+           "实际完成情况:已建成1200个,完成年度目标的60%。 2.新增养老床位500张。 牵头领导:祁红 责任单位:市民政局 "
+           "项目责任人:庞立 配合单位:市财政局、市卫健委,各区政府 东片 西片 合计\n")
+    leaders, units = people(run(doc))
+    assert leaders == {"郭长河", "宁小川", "祁红", "庞立"}
+    assert units == {"市交通委", "市民政局", "市财政局", "市卫健委"}
+
+
+def test_general_secretary_in_a_province_is_no_leader():
+    doc = ("某市人民政府办公室关于印发2021年民生实事责任分解的通知\n"
+           "各级各部门要认真贯彻落实总书记在江南、北湖考察时的重要讲话精神。\n"
+           "一、宁远航市长牵头的重点工作\n"
+           "1.新建幼儿园5所。\n责任单位:市教育局、市财政局\n")
+    leaders, units = people(run(doc))
+    assert leaders == {"宁远航"}
+    assert units == {"市教育局", "市财政局"}
+
+
+def test_a_standing_committee_member_at_the_meeting_is_a_leader():
+    doc = ("某市召开2022年民生实事调度会\n"
+           "会上通报，全市已完成9项民生实事。市委常委、组织部长汤明远出席会议。\n"
+           "汤明远强调，要倒排工期，确保新建幼儿园8所按期完工。\n")
+    assert people(run(doc))[0] == {"汤明远"}
