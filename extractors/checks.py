@@ -13,12 +13,18 @@ from itertools import pairwise
 
 from . import patterns as P
 from .normalize import normalize
-from .records import Evidence, Extraction, Flag, Progress, Target
-from .wrapping import continued_lines, paragraph_lines
+from .records import Evidence, Extraction, Flag, Progress, Summary, Target
+from .summaries import Share, composed_counts, sentence_breakdowns, stated_shares
+from .wrapping import continued_lines, paragraph_lines, rejoin
 
 MEASURED = {"area", "length", "volume", "weight"}           # 平方米, 公里, 立方米, 吨: measured, not counted
 COUNTED = {"items", "institutions", "facilities", "households", "dwellings", "persons", "beds", "cases", "points"}
 CN_NUMS = "一二三四五六七八九十"
+MONTH_TO_DATE_FROM = 21      # 下旬: a report of 1-N月 published from the 21st of month N counts the month to date
+
+# 截至2016.6.30 / 统计截止日期：2016-06-30 / 截止2020/9/15 -> y, m, d: the day a report's figures stand at
+AS_OF_DOTTED = re.compile(r"(?:截至|截止)(?:日期|时间)?\s*[:：]?\s*(?P<y>(?:19|20)\d{2})\s*[.\-/]\s*(?P<m>1[0-2]|0?[1-9])"
+                          r"\s*[.\-/]\s*(?P<d>[0-3]?\d)(?!\d)")
 
 
 def _pct_interval(raw: str | None, value: float) -> tuple[float, float]:
@@ -46,6 +52,7 @@ def _fmt(v: float) -> str:
 
 def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
     """RATE_MISMATCH: completed / target against the stated completion rate."""
+    flagged: set[tuple] = set()
     for p in ex.projects:
         for g in p.progress:
             if not g.is_completion_rate or g.completed is None or (g.region != p.region and g.base is None):
@@ -69,10 +76,24 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
                 continue
             t = denominators[0][0]
             actual = 100 * c.value / t
+            flagged.add((g.line, g.rate))
             yield Flag("RATE_MISMATCH", "error",
                        f"{p.name}：已完成{_fmt(c.value)}{c.unit or ''}/任务{_fmt(t)}{unit or ''}={actual:.2f}%，"
                        f"文中为{g.rate_raw or g.rate}%",
                        Evidence(text=g.text, line=g.line), expected=round(actual, 2), found=g.rate, project=p)
+    yield from _share_flags(ex, doc, flagged)
+
+
+def _share_flags(ex: Extraction, doc, flagged: set[tuple]) -> Iterator[Flag]:
+    """共15项，其中完成3项，占27%: a stated share of a count against part ÷ total, with the same interval
+    arithmetic as a completion rate (the counts are exact; the share stands for ± half its last digit)."""
+    for sh in _shares(ex, doc):
+        if (sh.evidence.line, sh.rate) in flagged or rate_consistent(sh.part, 0, sh.total, 0, sh.rate, sh.raw):
+            continue
+        actual = 100 * sh.part / sh.total
+        yield Flag("RATE_MISMATCH", "error",
+                   f"{sh.label}：{_fmt(sh.part)}{sh.unit}/共{_fmt(sh.total)}{sh.unit}={actual:.2f}%，文中占比为{sh.raw}%",
+                   sh.evidence, expected=round(actual, 2), found=sh.rate)
 
 
 def _standard_met(c, unit: str | None, target: float, rate: float | None) -> bool:
@@ -161,7 +182,8 @@ def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
     """SUM_MISMATCH: the parts of a count statement against its total.  A line with a tally (the total and
     every clause that splits it) is checked on the tally only, not again on a partial reading of it."""
     tallied = {s.evidence.line for s in ex.summaries if s.scope == "tally"}
-    for s in ex.summaries:
+    counted = {s.evidence.line for s in ex.summaries if s.parts and s.scope in ("tally", "status", "pieces")}
+    for s in ex.summaries + [b for b in _breakdowns(ex, doc) if b.evidence.line not in counted]:
         if not s.parts or s.total is None or s.scope == "list":
             continue
         if s.scope in ("status", "pieces") and s.evidence.line in tallied:
@@ -251,8 +273,8 @@ def _sheet_sums(ex: Extraction) -> Iterator[Flag]:
 
 def check_count(ex: Extraction, doc=None) -> Iterator[Flag]:
     """COUNT_MISMATCH: a declared number of items against the items listed."""
-    for s in ex.summaries:
-        if s.scope == "list" and s.listed is not None and s.total is not None and s.listed != s.total:
+    for s in ex.summaries + _composed(ex, doc):
+        if s.scope in ("list", "composed") and s.listed is not None and s.total is not None and s.listed != s.total:
             yield Flag("COUNT_MISMATCH", "error",
                        f"{s.subject or ''}：文中称共{_fmt(s.total)}个，实际列出{s.listed}个",
                        s.evidence, expected=s.total, found=s.listed)
@@ -355,9 +377,17 @@ def _item_gaps(ex: Extraction, lines: list[str]) -> Iterator[Flag]:
     items (an item read as something else) is no skip; two projects of one line are one item."""
     items = sorted((p for p in ex.projects if p.table is None and p.seq and p.evidence and p.evidence.line),
                    key=lambda p: p.evidence.line)
-    # 三、基本完成的项目 between items 6． and 7．: a heading's numbers and its items' are two sequences
+    # 三、基本完成的项目 between items 6． and 7．: a heading's numbers and its items' are two sequences;
+    # so are 3． 4． and the （1）（2） nested in them
     for arabic in (True, False):
-        yield from _item_run_gaps([p for p in items if p.seq.strip("（()）、. ").isdigit() == arabic], lines)
+        for bracketed in (True, False):
+            yield from _item_run_gaps([p for p in items if p.seq.strip("（()）、. ").isdigit() == arabic
+                                       and _bracketed(p) == bracketed], lines)
+
+
+def _bracketed(p) -> bool:
+    """（2）… / (2)…: an item whose number is written in brackets (a sub-item under 3．, or its own list)."""
+    return (p.seq or "")[:1] in "（(" or (p.evidence.text or "").lstrip()[:1] in "（("
 
 
 def _item_run_gaps(items: list, lines: list[str]) -> Iterator[Flag]:
@@ -426,9 +456,7 @@ def _gaps(seqs: list, what: str) -> Iterator[Flag]:
 def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
     """DATE_INCONSISTENT: a period ending after the publication date; a deadline before the issue date."""
     d = ex.document
-    end = _month_end(d.period.get("to")) if d.period else None
-    if d.date and end and end > d.date:
-        end = _stated_day(doc, end)       # 截至12月20日: the period ends on the day the report says
+    end = _period_end(d.period.get("to") if d.period else None, d.date, doc)
     if d.date and end and end > d.date:
         yield Flag("DATE_INCONSISTENT", "warning",
                    f"通报期间截至{end}，晚于发布日期{d.date}", Evidence(text=d.title or "", line=None),
@@ -469,14 +497,31 @@ def _beyond_required_year(ex: Extraction, doc) -> Iterator[Flag]:
                        p.evidence, expected=f"<= {year}-12-31", found=p.deadline, project=p)
 
 
-def _stated_day(doc, end: str) -> str:
-    """The day a 截至 in the document's head names in the period's last month, else the month's end."""
+def _period_end(to: str | None, date: str | None, doc) -> str | None:
+    """The last day the report's figures can stand at.  截至12月20日 (or 截至2016.6.30, 统计截止日期：2016-06-30)
+    in the period's last month: that day.  Without a stated day, a 1-8月 report published in the last ten days
+    of August (下旬, 8月24日) counts the month to date; published earlier (11月18日 for 1-11月), or in a month
+    before the period's last, it reports a period that has not ended."""
+    end = _month_end(to)
+    if end is None or date is None or end <= date:
+        return end
+    day = _stated_day(doc, end)
+    if day is not None:
+        return day
+    return None if end[:7] == date[:7] and int(date[8:10]) >= MONTH_TO_DATE_FROM else end
+
+
+def _stated_day(doc, end: str) -> str | None:
+    """The day a 截至 in the document's head names in the period's last month, else None."""
     for line in (doc.lines[:40] if doc is not None else []):
-        for m in P.AS_OF.finditer(normalize(line).text) if "截" in line else ():
+        if "截" not in line:
+            continue
+        text = normalize(line).text
+        for m in [*P.AS_OF.finditer(text), *AS_OF_DOTTED.finditer(text)]:
             y = m.group("y") or end[:4]
             if m.group("d") and f"{y}-{int(m.group('m')):02d}" == end[:7] and 1 <= int(m.group("d")) <= int(end[8:]):
                 return f"{end[:8]}{int(m.group('d')):02d}"
-    return end
+    return None
 
 
 def _meeting_held(doc) -> tuple[str, str, int] | None:
@@ -538,6 +583,48 @@ def check_unparsed(ex: Extraction, doc=None) -> Iterator[Flag]:
                 continue
             yield Flag("UNPARSED", "info", "这一行有数字，但没有识别出项目或进度，请人工核对",
                        Evidence(text=line.strip()[:300], line=i))
+
+
+# ---- statements the checks read from the text themselves (when extract_records has not) -------------
+
+_PARAGRAPHS: dict[int, tuple] = {}
+
+
+def _paragraphs(doc) -> list:
+    """The document's paragraphs, wrapped lines joined, normalised: read once a document."""
+    if doc is None:
+        return []
+    held = _PARAGRAPHS.get(id(doc))
+    if held is None or held[0] is not doc:
+        _PARAGRAPHS.clear()          # one document at a time; holding it keeps its id from being reused
+        lines = doc.lines
+        paras = rejoin([(ln, normalize(lines[ln - 1])) for ln in paragraph_lines(doc)
+                        if 0 < ln <= len(lines)]) if any(_TRIGGER.search(x) for x in lines) else []
+        held = _PARAGRAPHS[id(doc)] = (doc, paras)
+    return held[1]
+
+
+# 其中 / 占 / 比例 / 列入 / 列为: a paragraph that may hold a breakdown, a share or a composed count
+_TRIGGER = re.compile(r"其中|占|比例|列[入为]")
+
+
+def _read(ex: Extraction, doc, scope: str, reader) -> list:
+    if any(s.scope == scope for s in ex.summaries):
+        return []            # extract_records has read them already
+    return [x for ln, nt in _paragraphs(doc) for x in reader(nt.text, ln, nt.original.strip())]
+
+
+def _breakdowns(ex: Extraction, doc) -> list[Summary]:
+    return _read(ex, doc, "breakdown", sentence_breakdowns)
+
+
+def _shares(ex: Extraction, doc) -> list[Share]:
+    """Shares live in no record (a Summary holds no rates): the check reads them from the text."""
+    return [x for ln, nt in _paragraphs(doc) for x in stated_shares(nt.text, ln, nt.original.strip())]
+
+
+def _composed(ex: Extraction, doc) -> list[Summary]:
+    return _read(ex, doc, "composed", composed_counts)
 
 
 CHECKS: list[tuple[str, Callable]] = [
