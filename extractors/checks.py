@@ -70,7 +70,8 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
                 denominators = [(base.value, 0.0)]    # a target is a set number, not a rounded count
                 unit = base.unit
             c = g.completed
-            if any(rate_consistent(c.value, c.half, t, th, g.rate, g.rate_raw) for t, th in denominators):
+            done = [c.value] + [c.value * k for k in _unit_column_scales(c, base)]
+            if any(rate_consistent(d, c.half, t, th, g.rate, g.rate_raw) for d in done for t, th in denominators):
                 continue
             if _standard_met(c, unit, denominators[0][0], g.rate):
                 continue
@@ -102,9 +103,22 @@ def _standard_met(c, unit: str | None, target: float, rate: float | None) -> boo
     return unit == "%" and c.unit == "%" and rate == 100 and c.value >= target
 
 
+def _unit_column_scales(c, base: Target | None) -> list[float]:
+    """10000万 | 7965 | 80%: a completed cell written without its unit under a target in 万 (or 亿) may count in
+    the target's 万 as well."""
+    if c.unit is not None or base is None or not base.raw:
+        return []
+    return [k for word, k in (("万", 1e4), ("亿", 1e8)) if word in base.raw]
+
+
 def _base_for(targets: list[Target], g: Progress) -> Target | None:
-    """The target a completed figure is measured against: same unit, else same family."""
+    """The target a completed figure is measured against: same unit, else same family; a completed cell without a
+    unit (6300人 | 7558 | 119%) is measured against the row's one target."""
     c = g.completed
+    if c.unit is None:
+        eq = [t for t in targets if t.value and (t.op == "=" or t.approx)]
+        if len(eq) == 1:
+            return eq[0]
     same = [t for t in targets if t.value and t.unit == c.unit and (t.op == "=" or t.approx)]
     if len(same) == 1:
         return same[0]
@@ -121,28 +135,58 @@ def _compatible(t, c) -> bool:
     return (t.unit in ("人", "名") and c.unit in ("人", "名")) or t.unit == c.unit
 
 
+# counted units a completed figure cannot be measured against (a person is not a visit, an operation, a household)
+UNIT_CLASHES = {("人", "人次"), ("人次", "人"), ("名", "人次"), ("人次", "名"), ("套", "户"), ("户", "套"),
+                ("名", "例"), ("例", "名"), ("人", "例"), ("例", "人"), ("个", "所"), ("所", "个"),
+                ("人", "户"), ("户", "人"), ("户", "间"), ("间", "户"),      # 1.8万农村人口 … 已解决1.52万户
+                ("条", "处"), ("处", "条")}                                   # 断头路6条 … 6处路桥 (two of them bridges)
+# the clashes between a row label's unit and its target: 个 against 所 names the same school twice, not two things
+NAME_CLASHES = UNIT_CLASHES - {("个", "所"), ("所", "个")}
+# 城市棚户区改造（户） / 新增就业(人): the unit a row label counts in, in brackets after the name
+NAME_UNIT = re.compile(r"[（(]\s*(?P<u>人次|[人名户套间条处例所个])\s*[)）]")
+
+
 def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
-    """UNIT_MISMATCH: a completed figure counted in another kind of unit than its target."""
+    """UNIT_MISMATCH: a completed figure counted in another kind of unit than its target; a row label that counts
+    in one unit (棚户区改造（户）) over a target written in another (7699套)."""
     for p in ex.projects:
+        flag = None
+        counts_only = len(p.targets) == 1 and all(g.rate is None for g in p.progress) and \
+            len({g.completed.unit for g in p.progress if g.completed}) == 1      # 1万名 … 新增1203例，达8878例
         for g in p.progress:
             c = g.completed
-            alone = g.rate is None and len(p.targets) == 1 and len(p.progress) == 1    # 860户／2934人／—
+            alone = g.rate is None and counts_only
             if c is None or not p.targets or not (g.is_completion_rate or alone) or g.region:
                 continue
             if any(t.unit == c.unit or _compatible(t, c) for t in p.targets):
                 continue
-            pairs = {("人", "人次"), ("人次", "人"), ("名", "人次"), ("人次", "名"), ("套", "户"), ("户", "套"),
-                     ("名", "例"), ("人", "例"), ("个", "所"), ("所", "个"),
-                     ("人", "户"), ("户", "人"), ("户", "间"), ("间", "户")}      # 1.8万农村人口 … 已解决1.52万户
-            clash = [t for t in p.targets if (t.unit, c.unit) in pairs]
+            clash = [t for t in p.targets if (t.unit, c.unit) in UNIT_CLASHES]
             if not (len(clash) == 1 and (alone or rate_consistent(c.value, c.half, clash[0].value, clash[0].half,
                                                                   g.rate, g.rate_raw))):
                 clash = _counted_vs_measured(p.targets, g)
             if len(clash) == 1:
                 t = clash[0]
-                yield Flag("UNIT_MISMATCH", "warning",
-                           f"{p.name}：目标为{t.raw or _fmt(t.value) + (t.unit or '')}，完成数写作{c.raw}（{t.unit} 与 {c.unit} 不是同一单位）",
-                           Evidence(text=g.text, line=g.line), expected=t.unit, found=c.unit, project=p)
+                flag = Flag("UNIT_MISMATCH", "warning",
+                            f"{p.name}：目标为{t.raw or _fmt(t.value) + (t.unit or '')}，完成数写作{c.raw}（{t.unit} 与 {c.unit} 不是同一单位）",
+                            Evidence(text=g.text, line=g.line), expected=t.unit, found=c.unit, project=p)
+                break
+        yield from [flag] if flag else _name_unit_clash(p)
+
+
+def _name_unit_clash(p) -> Iterator[Flag]:
+    """城市棚户区改造（户） | 7699套: the row label counts households, its target dwellings (once a project)."""
+    m = re.search(NAME_UNIT.pattern + r"\s*$", p.name)
+    if m is None and p.evidence and p.evidence.text:
+        m = re.search(re.escape(p.name.strip()) + r"\s*" + NAME_UNIT.pattern, p.evidence.text)
+    if m is None or p.region or any(t.unit == m.group("u") for t in p.targets):
+        return
+    clash = [t for t in p.targets if (m.group("u"), t.unit) in NAME_CLASHES]
+    if len(clash) == 1:
+        t = clash[0]
+        yield Flag("UNIT_MISMATCH", "warning",
+                   f"{p.name}：项目按“{m.group('u')}”计，目标写作{t.raw or _fmt(t.value) + (t.unit or '')}"
+                   f"（{m.group('u')} 与 {t.unit} 不是同一单位）",
+                   p.evidence, expected=m.group("u"), found=t.unit, project=p)
 
 
 def _counted_vs_measured(targets: list[Target], g: Progress) -> list[Target]:
@@ -380,9 +424,10 @@ def _item_gaps(ex: Extraction, lines: list[str]) -> Iterator[Flag]:
     # 三、基本完成的项目 between items 6． and 7．: a heading's numbers and its items' are two sequences;
     # so are 3． 4． and the （1）（2） nested in them
     for arabic in (True, False):
-        for bracketed in (True, False):
-            yield from _item_run_gaps([p for p in items if p.seq.strip("（()）、. ").isdigit() == arabic
-                                       and _bracketed(p) == bracketed], lines)
+        group = [p for p in items if p.seq.strip("（()）、. ").isdigit() == arabic]
+        parents = {p.evidence.line for p in group if not _bracketed(p)}
+        yield from _item_run_gaps([p for p in group if not _bracketed(p)], lines)
+        yield from _item_run_gaps([p for p in group if _bracketed(p)], lines, parents)
 
 
 def _bracketed(p) -> bool:
@@ -390,7 +435,9 @@ def _bracketed(p) -> bool:
     return (p.seq or "")[:1] in "（(" or (p.evidence.text or "").lstrip()[:1] in "（("
 
 
-def _item_run_gaps(items: list, lines: list[str]) -> Iterator[Flag]:
+def _item_run_gaps(items: list, lines: list[str], parents: set[int] = frozenset()) -> Iterator[Flag]:
+    """`parents`: the lines of the items (3． 4．) the bracketed ones (（1）（2）) are nested in; a parent between two
+    sub-items starts the sub-items' count again, whether or not its （1） was read as an item of its own."""
     runs: list[list] = []
     seen: set[int] = set()
     for p in items:
@@ -400,6 +447,8 @@ def _item_run_gaps(items: list, lines: list[str]) -> Iterator[Flag]:
         seen.add(p.evidence.line)
         if runs and runs[-1] and n - runs[-1][-1][0] > 1 and _written_between(lines, runs[-1][-1], p, n):
             runs.append([])       # the missing numbers are written: an item read otherwise, not a gap
+        elif runs and runs[-1] and any(runs[-1][-1][1].evidence.line < ln < p.evidence.line for ln in parents):
+            runs.append([])       # a new parent item: its sub-items count from 1 again
         if n == 1 or not runs:
             runs.append([])
         runs[-1].append((n, p))

@@ -26,8 +26,9 @@ COUNT = re.compile(r"(?P<rest>其余|剩余|另有)?(?P<n>\d+(?!\.\d)|[一二三
 TOTAL_BEFORE = re.compile(r"(?:共|共有|共计|合计|总计|总数|总数为|总量)\s*$")
 # 15项中 / 58个项目中有 -> a count marked as a total by the 中 after it
 TOTAL_AFTER = re.compile(r"^[^，,。；;：:\d%]{0,10}?中")
-# 其余 / 其他 / 剩余 / 等: the text names a remainder it does not count, so the parts are partial
-UNCOUNTED_REST = re.compile(r"其余|其他|其它|剩余|等(?!级|次|于|同)")
+# 其余事项 / 其他 / 剩余 / 等: the text names a remainder it does not count, so the parts are partial (其余5个
+# counts it: a part like the others)
+UNCOUNTED_REST = re.compile(r"(?:其余|其他|其它|剩余)(?!\s*(?:\d|[一二三四五六七八九十]+\s*[项件个所家座处条户村]))|等(?!级|次|于|同)")
 # 已提前完成 / 超序时进度 / 按序时推进 / 尚未开工: a clause that states a status
 STATUS_WORD = re.compile(r"完成|推进|滞后|进度|开工|竣工|缓慢|偏慢|取消|启动|较快|达标|未达")
 # 占比27% / 占27% / 占总数的46.5% / 所占比例为20% / 比例达42% -> of, rate: a stated share
