@@ -31,6 +31,13 @@ TOTAL_AFTER = re.compile(r"^[^，,。；;：:\d%]{0,10}?中")
 UNCOUNTED_REST = re.compile(r"(?:其余|其他|其它|剩余)(?!\s*(?:\d|[一二三四五六七八九十]+\s*[项件个所家座处条户村]))|等(?!级|次|于|同)")
 # 已提前完成 / 超序时进度 / 按序时推进 / 尚未开工: a clause that states a status
 STATUS_WORD = re.compile(r"完成|推进|滞后|进度|开工|竣工|缓慢|偏慢|取消|启动|较快|达标|未达")
+# 开工 / 动工 / 启动 and 竣工 / 完工 / 完成: statuses that nest (a finished project was started), not exclusive
+STARTED = re.compile(r"开工|动工|启动")
+FINISHED = re.compile(r"竣工|完工|完成|投用")
+# 事项 / 项目 / 任务: the work items a status breakdown must cover entirely
+WORK_NOUN = re.compile(r"事项|项目|实事|任务|指标|工程")
+# 事项已提前完成 -> 事项: the noun after a count, up to a verb or a mark
+NOUN_AFTER = re.compile(r"[^中有已均正尚未按超提在完推进开竣滞的，,。；;、：:（(“\d\s]{0,4}")
 # 占比27% / 占27% / 占总数的46.5% / 所占比例为20% / 比例达42% -> of, rate: a stated share
 SHARE = re.compile(r"(?:所?占比(?:例)?|比例|占(?:(?P<of>[^，,。；;%\d]{1,10}?)的)?)\s*(?:为|达到|达|是)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 # a share of another whole: 占全省的 / 占投资的 (not a count of the items before it)
@@ -384,12 +391,22 @@ def _sentence_start(text: str, pos: int, back: int = 0) -> int:
     return start
 
 
+def _noun(text: str, m: re.Match) -> str:
+    """24个事项已提前完成 -> 事项; 15项中 -> ''; 3个乡镇 -> 乡镇: what a count counts, as written after it."""
+    return NOUN_AFTER.match(text, m.end()).group(0)
+
+
+def _same_things(a: str, b: str) -> bool:
+    return not a or not b or a in b or b in a
+
+
 def sentence_breakdowns(text: str, line: int | None, original: str) -> list[Summary]:
     """涉及我市45个事项。…其中24个事项已提前完成，9个事项超序时进度，11个事项按序时推进
-    → total 45 (个), parts by status {…: 24, …: 9, …: 11}: a total at the end of one sentence (or earlier in
-    the same one) and the 其中 that splits it by status, clause by clause.  A breakdown that names a remainder it
-    does not count (其余/其他/等) is partial and read as nothing; a clause with a count but no status (幼儿园7个)
-    makes it a breakdown by kind, not by status, and it is read as nothing too."""
+    → total 45 (个), parts by status {…: 24, …: 9, …: 11}: a total of work items (事项, 项目, 任务, N项/件) at the
+    end of one sentence (or earlier in the same one) and the 其中 that splits it by status, clause by clause.
+    Read as nothing: a breakdown that names a remainder it does not count (其余/其他/等: partial); a clause with a
+    count but no status (幼儿园7个: by kind); two parts of one status (城区完成12个，县区完成20个: by place);
+    statuses that nest (已开工18个，已竣工6个); fewer than three parts unless one is a counted 其余N."""
     out: list[Summary] = []
     for k in (m.start() for m in re.finditer("其中", text)):
         end = text.find("。", k)
@@ -397,6 +414,8 @@ def sentence_breakdowns(text: str, line: int | None, original: str) -> list[Summ
         if UNCOUNTED_REST.search(body.replace("其中", "")):
             continue
         parts: dict[str, float] = {}
+        statuses: list[tuple] = []
+        nouns: list[str] = []
         unit = remainder = None
         for clause in _clauses(body):
             found = _counts(clause)
@@ -406,18 +425,22 @@ def sentence_breakdowns(text: str, line: int | None, original: str) -> list[Summ
                 parts = {}
                 break
             unit = found[0].group("unit")
+            statuses.append(tuple(STATUS_WORD.findall(clause)))
+            nouns.append(_noun(clause, found[0]))
             label = (clause[:found[0].start()] + clause[found[0].end():]).strip("，,：: ") or f"第{len(parts) + 1}部分"
             parts[label] = parts.get(label, 0) + to_number(found[0].group("n"))
             if found[0].group("rest"):
                 remainder = label
-        if len(parts) < 2:
+        if len(parts) < (2 if remainder else 3) or len(set(statuses)) != len(statuses) \
+                or (any(STARTED.search("".join(x)) for x in statuses) and any(FINISHED.search("".join(x)) for x in statuses)):
             continue
         before = [m for m in _counts(text, _sentence_start(text, k, back=1), k)
                   if m.group("unit") == unit and not m.group("rest")]
         if not before:
             continue
-        total = to_number(before[-1].group("n"))
-        if any(v >= total for v in parts.values()):
+        total, noun = to_number(before[-1].group("n")), _noun(text, before[-1])
+        if any(v >= total for v in parts.values()) or not (unit in "项件" or WORK_NOUN.search(noun)) \
+                or not all(_same_things(noun, x) for x in nouns):
             continue
         subject = text[max(text.rfind(ch, 0, before[-1].start()) for ch in "，,。；;") + 1:before[-1].end()]
         out.append(Summary(subject=subject.strip() or None, total=total, unit=unit, parts=parts, remainder=remainder,
@@ -446,8 +469,8 @@ def stated_shares(text: str, line: int | None, original: str) -> list[Share]:
         if re.search(r"\d", between) or OTHER_WHOLE.search(between):
             continue
         start = _sentence_start(text, part.start(), back=1)
-        totals = [t for t in _counts(text, start, part.start())
-                  if t.group("unit") == part.group("unit") and _is_total(text, t)]
+        totals = [t for t in _counts(text, start, part.start()) if t.group("unit") == part.group("unit")
+                  and _is_total(text, t) and _same_things(_noun(text, t), _noun(text, part))]
         if not totals:
             continue
         n, whole = to_number(part.group("n")), to_number(totals[-1].group("n"))

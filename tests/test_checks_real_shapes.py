@@ -208,3 +208,18 @@ RATES = [
 @pytest.mark.parametrize("p,want", [c[1:] for c in RATES], ids=[c[0] for c in RATES])
 def test_rates_on_records(p, want):
     assert flags_of(check_rate, p) == want
+
+
+# ---- what is not a share or a status breakdown of the total before it ------------------------------------
+
+NOT_READ = [
+    ("share-of-villages-not-of-townships", "全县共3个乡镇、36个村，其中2个村完成改造，占5.6%。"),
+    ("breakdown-of-a-population", "全县共有120个村，其中45个村已完成改造，30个村正在施工，12个村尚未开工。"),
+    ("nested-statuses", "县级民生实事共20个项目，其中已开工18个，已竣工6个，正在推进2个。"),
+    ("breakdown-by-place", "县级民生实事共45个事项，其中城区完成12个，镇区完成20个，村级完成8个。"),
+]
+
+
+@pytest.mark.parametrize("body", [c[1] for c in NOT_READ], ids=[c[0] for c in NOT_READ])
+def test_what_is_not_a_share_or_a_breakdown(body):
+    assert codes(report(body)) == []
