@@ -55,7 +55,8 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
     flagged: set[tuple] = set()
     for p in ex.projects:
         for g in p.progress:
-            if not g.is_completion_rate or g.completed is None or (g.region != p.region and g.base is None):
+            if not (g.is_completion_rate or _share_column(g)) or g.completed is None \
+                    or (g.region != p.region and g.base is None):
                 continue
             base = _base_for(p.targets, g) if g.region == p.region else None    # a county's own task: g.base
             if base is None:
@@ -97,10 +98,15 @@ def _share_flags(ex: Extraction, doc, flagged: set[tuple]) -> Iterator[Flag]:
                    sh.evidence, expected=round(actual, 2), found=sh.rate)
 
 
+def _share_column(g: Progress) -> bool:
+    """已完成数 | 占比: a table's 占比 column beside a completed figure is completed ÷ target."""
+    return g.rate is not None and g.completed is not None and "占比" in (g.measure or "")
+
+
 def _standard_met(c, unit: str | None, target: float, rate: float | None) -> bool:
-    """参保率 96.2% against a target of 95% stated as 完成率 100: a share at or above its level counts as
-    done (100%), not as 101.3% of it."""
-    return unit == "%" and c.unit == "%" and rate == 100 and c.value >= target
+    """参保率 96.2% against a target of 95% stated as 完成率 100; 低保标准 644元 against 600元 stated as 100%: a
+    figure at or above its level counts as done (达标, 100%), not as 107.3% of it."""
+    return rate == 100 and c.value >= target and (c.unit is None or unit is None or c.unit == unit)
 
 
 def _unit_column_scales(c, base: Target | None) -> list[float]:
@@ -115,6 +121,7 @@ def _base_for(targets: list[Target], g: Progress) -> Target | None:
     """The target a completed figure is measured against: same unit, else same family; a completed cell without a
     unit (6300人 | 7558 | 119%) is measured against the row's one target."""
     c = g.completed
+    targets = list({(t.value, t.unit): t for t in targets}.values())     # 6300人 in the name and in its column
     if c.unit is None:
         eq = [t for t in targets if t.value and (t.op == "=" or t.approx)]
         if len(eq) == 1:
@@ -175,9 +182,12 @@ def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
 
 def _name_unit_clash(p) -> Iterator[Flag]:
     """城市棚户区改造（户） | 7699套: the row label counts households, its target dwellings (once a project)."""
-    m = re.search(NAME_UNIT.pattern + r"\s*$", p.name)
-    if m is None and p.evidence and p.evidence.text:
-        m = re.search(re.escape(p.name.strip()) + r"\s*" + NAME_UNIT.pattern, p.evidence.text)
+    name = normalize(p.name).text.strip()
+    m = re.search(NAME_UNIT.pattern + r"\s*$", name)
+    for text in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)] if m is None and name else ():
+        m = re.search(re.escape(name) + r"\s*" + NAME_UNIT.pattern, normalize(text or "").text)
+        if m:
+            break
     if m is None or p.region or any(t.unit == m.group("u") for t in p.targets):
         return
     clash = [t for t in p.targets if (m.group("u"), t.unit) in NAME_CLASHES]

@@ -161,12 +161,14 @@ def q(raw: str | None, value: float | None = None, unit: str | None = None) -> Q
     return found
 
 
-def project(name: str, target: str, done: list[tuple] = (), evidence: str = "") -> Project:
+def project(name: str, target: str, done: list[tuple] = (), evidence: str = "", measure: str = "完成率",
+            twice: bool = False) -> Project:
     t = q(target)
-    p = Project(name=name, evidence=Evidence(text=evidence or name, line=3), targets=[Target.of(t, target)])
+    p = Project(name=name, evidence=Evidence(text=evidence or name, line=3),
+                targets=[Target.of(t, target)] * (2 if twice else 1))
     for completed, rate in done:
         p.progress.append(Progress(text=name, completed=completed, rate=rate, rate_raw=None if rate is None else str(rate),
-                                   measure=None if rate is None else "完成率", line=3))
+                                   measure=None if rate is None else measure, line=3))
     return p
 
 
@@ -187,6 +189,9 @@ UNITS = [
     ("persons-against-visits", project("免费产前筛查", "4200人", [(q("3650人次"), 87)]), ["UNIT_MISMATCH"]),
     ("roads-against-places", project("打通断头路", "8条", [(q("8处"), None)]), ["UNIT_MISMATCH"]),
     ("persons-and-ming-agree", project("新增城镇就业", "3000名", [(q("2710人"), 90)]), []),
+    ("row-label-in-traditional-with-glosses", project("農村危房改造", "5120套", [(q("3100", 3100), 61)],
+                                                      evidence="3 農村危房(fáng)改造(戶) 縣住建局 5120套 3100 61%"),
+     ["UNIT_MISMATCH"]),
 ]
 
 
@@ -202,6 +207,11 @@ RATES = [
     ("unitless-cell-under-wan-off", project("征缴养老保险基金", "8000万元", [(q("6480", 6480), 85)]), ["RATE_MISMATCH"]),
     ("households-off", project("残疾人家庭无障碍改造", "90户", [(q("6户"), 47)]), ["RATE_MISMATCH"]),
     ("households-ok", project("残疾人家庭无障碍改造", "90户", [(q("6户"), 6.7)]), []),
+    ("share-column-off", project("残疾人家庭无障碍改造", "90户", [(q("6户"), 47)], measure="占比"), ["RATE_MISMATCH"]),
+    ("share-column-ok", project("残疾人家庭无障碍改造", "90户", [(q("6户"), 6.7)], measure="占比"), []),
+    ("standard-exceeded-is-met", project("城市低保标准", "580元", [(q("612元"), 100)]), []),
+    ("target-in-name-and-column", project("在职人员参保", "5200人", [(q("6290", 6290), 120)], twice=True),
+     ["RATE_MISMATCH"]),
 ]
 
 
