@@ -329,9 +329,9 @@ def check_count(ex: Extraction, doc=None) -> Iterator[Flag]:
     """COUNT_MISMATCH: a declared number of items against the items listed."""
     for s in ex.summaries + _composed(ex, doc):
         if s.scope in ("list", "composed") and s.listed is not None and s.total is not None and s.listed != s.total:
-            yield Flag("COUNT_MISMATCH", "error",
-                       f"{s.subject or ''}：文中称共{_fmt(s.total)}个，实际列出{s.listed}个",
-                       s.evidence, expected=s.total, found=s.listed)
+            message = f"{s.subject or ''}：文中称共{_fmt(s.total)}个，实际列出{s.listed}个" if s.scope == "list" else \
+                f"“{s.subject}”：{s.listed - len(s.items)}件加上另列的{'、'.join(s.items)}共{s.listed}件，与所称{_fmt(s.total)}件不符"
+            yield Flag("COUNT_MISMATCH", "error", message, s.evidence, expected=s.total, found=s.listed)
     yield from _declared_vs_table(ex)
     yield from _threshold_vs_rates(ex)
 

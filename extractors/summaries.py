@@ -452,9 +452,12 @@ def stated_shares(text: str, line: int | None, original: str) -> list[Share]:
     """15项中有9项提前完成，占比60%；3项进展较快，占比27% / 共15个，其中完成3个，占27% / 58项中27项已完成，占46.5%
     → (9 of 15, 60%), (3 of 15, 27%)…: each stated share, the count right before it (its part) and the total the
     sentence declares before the part (共N / N项中), in the same unit.  A share of another whole (占全省的,
-    占总投资的) or with another figure between the part and the share is not read."""
+    占总投资的), with another figure between the part and the share, or with a count of the same unit between the
+    total and the part that is not itself a part with its share (共50个，其中省级20个，已完成8个，占40%: of 20 or of
+    50?) is not read."""
     out: list[Share] = []
     last = 0
+    parts_at: set[int] = set()          # where the parts of the shares read so far begin
     for m in SHARE.finditer(text):
         seg = max(last, max(text.rfind(ch, 0, m.start()) for ch in "；;。") + 1)
         last = m.end()
@@ -471,7 +474,9 @@ def stated_shares(text: str, line: int | None, original: str) -> list[Share]:
         start = _sentence_start(text, part.start(), back=1)
         totals = [t for t in _counts(text, start, part.start()) if t.group("unit") == part.group("unit")
                   and _is_total(text, t) and _same_things(_noun(text, t), _noun(text, part))]
-        if not totals:
+        parts_at.add(part.start())
+        if not totals or any(x.group("unit") == part.group("unit") and x.start() not in parts_at
+                             for x in _counts(text, totals[-1].end(), part.start())):
             continue
         n, whole = to_number(part.group("n")), to_number(totals[-1].group("n"))
         if not n or not whole or n >= whole:

@@ -52,6 +52,8 @@ SHARES = [
     ("share-of-another-whole", "全县共有12个乡镇，其中3个乡镇完成任务，占全市的5%。", []),
     ("share-of-investment", "全县58个项目中，已开工50个，投资完成比例为80%。", []),
     ("share-without-a-total", "已完成项目9个，占比40%。", []),
+    ("share-of-a-sub-total", "全县共50个项目，其中省级项目20个，已完成8个，占40%。", []),
+    ("an-unshared-sibling-between", "全县58项任务中，已完成27项，正在推进25项，占43.1%。", []),
 ]
 
 
