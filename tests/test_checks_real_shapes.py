@@ -8,6 +8,8 @@
   of operations against a target of patients, unitless completed cells under a target.
 """
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors import extract
 from extractors.checks import check_rate, check_unit
@@ -235,3 +237,40 @@ NOT_READ = [
 @pytest.mark.parametrize("body", [c[1] for c in NOT_READ], ids=[c[0] for c in NOT_READ])
 def test_what_is_not_a_share_or_a_breakdown(body):
     assert codes(report(body)) == []
+
+
+# ---- invariants: consistent statements raise nothing, one perturbation raises exactly its flag -----------
+
+STATUSES = ["已完成", "超序时进度", "按序时推进"]
+
+
+def _shares_text(parts: list[int], shares: list[str]) -> str:
+    total = sum(parts)
+    clauses = [f"{n}项{s}，占比{r}%" for n, s, r in zip(parts, STATUSES, shares)]
+    return f"截至9月底，县级民生实事{total}项中有" + "；".join(clauses) + "。"
+
+
+@settings(max_examples=30, deadline=None)
+@given(parts=st.lists(st.integers(1, 40), min_size=3, max_size=3), digits=st.sampled_from([0, 1]))
+def test_shares_rounded_as_written_raise_nothing(parts, digits):
+    shares = [f"{100 * n / sum(parts):.{digits}f}" for n in parts]
+    assert codes(report(_shares_text(parts, shares))) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(parts=st.lists(st.integers(1, 40), min_size=3, max_size=3), which=st.integers(0, 2),
+       bump=st.sampled_from([-3, -1.2, 1.2, 3]))
+def test_one_share_off_raises_one_rate_mismatch(parts, which, bump):
+    shares = [f"{100 * n / sum(parts):.1f}" for n in parts]
+    x = float(shares[which])
+    shares[which] = f"{x + bump if x + bump >= 0 else x + abs(bump):.1f}"      # a share is never negative
+    assert codes(report(_shares_text(parts, shares))) == ["RATE_MISMATCH"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(parts=st.lists(st.integers(1, 40), min_size=3, max_size=3), off=st.sampled_from([-1, 0, 1, 3]))
+def test_a_breakdown_adds_up_or_raises_sum_mismatch(parts, off):
+    total = sum(parts) + off
+    body = (f"今年全县民生实事6大类{total}个事项。截至9月底，其中" +
+            "，".join(f"{n}个事项{s}" for n, s in zip(parts, STATUSES)) + "。")
+    assert codes(report(body)) == ([] if off == 0 else ["SUM_MISMATCH"])
