@@ -121,6 +121,8 @@ def _base_for(targets: list[Target], g: Progress) -> Target | None:
     """The target a completed figure is measured against: same unit, else same family; a completed cell without a
     unit (6300人 | 7558 | 119%) is measured against the row's one target."""
     c = g.completed
+    if c is None:
+        return None
     targets = list({(t.value, t.unit): t for t in targets}.values())     # 6300人 in the name and in its column
     if c.unit is None:
         eq = [t for t in targets if t.value and (t.op == "=" or t.approx)]
@@ -435,7 +437,7 @@ def _item_gaps(ex: Extraction, lines: list[str]) -> Iterator[Flag]:
     # so are 3． 4． and the （1）（2） nested in them
     for arabic in (True, False):
         group = [p for p in items if p.seq.strip("（()）、. ").isdigit() == arabic]
-        parents = {p.evidence.line for p in group if not _bracketed(p)}
+        parents = {p.evidence.line for p in group if not _bracketed(p) and p.evidence.line}
         yield from _item_run_gaps([p for p in group if not _bracketed(p)], lines)
         yield from _item_run_gaps([p for p in group if _bracketed(p)], lines, parents)
 
@@ -445,7 +447,7 @@ def _bracketed(p) -> bool:
     return (p.seq or "")[:1] in "（(" or (p.evidence.text or "").lstrip()[:1] in "（("
 
 
-def _item_run_gaps(items: list, lines: list[str], parents: set[int] = frozenset()) -> Iterator[Flag]:
+def _item_run_gaps(items: list, lines: list[str], parents: set[int] | None = None) -> Iterator[Flag]:
     """`parents`: the lines of the items (3． 4．) the bracketed ones (（1）（2）) are nested in; a parent between two
     sub-items starts the sub-items' count again, whether or not its （1） was read as an item of its own."""
     runs: list[list] = []
@@ -457,7 +459,7 @@ def _item_run_gaps(items: list, lines: list[str], parents: set[int] = frozenset(
         seen.add(p.evidence.line)
         if runs and runs[-1] and n - runs[-1][-1][0] > 1 and _written_between(lines, runs[-1][-1], p, n):
             runs.append([])       # the missing numbers are written: an item read otherwise, not a gap
-        elif runs and runs[-1] and any(runs[-1][-1][1].evidence.line < ln < p.evidence.line for ln in parents):
+        elif runs and runs[-1] and any(runs[-1][-1][1].evidence.line < ln < p.evidence.line for ln in parents or ()):
             runs.append([])       # a new parent item: its sub-items count from 1 again
         if n == 1 or not runs:
             runs.append([])

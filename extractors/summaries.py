@@ -393,7 +393,8 @@ def _sentence_start(text: str, pos: int, back: int = 0) -> int:
 
 def _noun(text: str, m: re.Match) -> str:
     """24个事项已提前完成 -> 事项; 15项中 -> ''; 3个乡镇 -> 乡镇: what a count counts, as written after it."""
-    return NOUN_AFTER.match(text, m.end()).group(0)
+    found = NOUN_AFTER.match(text, m.end())
+    return found.group(0) if found else ""
 
 
 def _same_things(a: str, b: str) -> bool:
@@ -428,17 +429,17 @@ def sentence_breakdowns(text: str, line: int | None, original: str) -> list[Summ
             statuses.append(tuple(STATUS_WORD.findall(clause)))
             nouns.append(_noun(clause, found[0]))
             label = (clause[:found[0].start()] + clause[found[0].end():]).strip("，,：: ") or f"第{len(parts) + 1}部分"
-            parts[label] = parts.get(label, 0) + to_number(found[0].group("n"))
+            parts[label] = parts.get(label, 0) + (to_number(found[0].group("n")) or 0)
             if found[0].group("rest"):
                 remainder = label
-        if len(parts) < (2 if remainder else 3) or len(set(statuses)) != len(statuses) \
+        if unit is None or len(parts) < (2 if remainder else 3) or len(set(statuses)) != len(statuses) \
                 or (any(STARTED.search("".join(x)) for x in statuses) and any(FINISHED.search("".join(x)) for x in statuses)):
             continue
         before = [m for m in _counts(text, _sentence_start(text, k, back=1), k)
                   if m.group("unit") == unit and not m.group("rest")]
         if not before:
             continue
-        total, noun = to_number(before[-1].group("n")), _noun(text, before[-1])
+        total, noun = to_number(before[-1].group("n")) or 0, _noun(text, before[-1])
         if any(v >= total for v in parts.values()) or not (unit in "项件" or WORK_NOUN.search(noun)) \
                 or not all(_same_things(noun, x) for x in nouns):
             continue
