@@ -13,12 +13,18 @@ from itertools import pairwise
 
 from . import patterns as P
 from .normalize import normalize
-from .records import Evidence, Extraction, Flag, Progress, Target
-from .wrapping import continued_lines, paragraph_lines
+from .records import Evidence, Extraction, Flag, Progress, Summary, Target
+from .summaries import Share, composed_counts, sentence_breakdowns, stated_shares
+from .wrapping import continued_lines, paragraph_lines, rejoin
 
 MEASURED = {"area", "length", "volume", "weight"}           # 平方米, 公里, 立方米, 吨: measured, not counted
 COUNTED = {"items", "institutions", "facilities", "households", "dwellings", "persons", "beds", "cases", "points"}
 CN_NUMS = "一二三四五六七八九十"
+MONTH_TO_DATE_FROM = 21      # 下旬: a report of 1-N月 published from the 21st of month N counts the month to date
+
+# 截至2016.6.30 / 统计截止日期：2016-06-30 / 截止2020/9/15 -> y, m, d: the day a report's figures stand at
+AS_OF_DOTTED = re.compile(r"(?:截至|截止)(?:日期|时间)?\s*[:：]?\s*(?P<y>(?:19|20)\d{2})\s*[.\-/]\s*(?P<m>1[0-2]|0?[1-9])"
+                          r"\s*[.\-/]\s*(?P<d>[0-3]?\d)(?!\d)")
 
 
 def _pct_interval(raw: str | None, value: float) -> tuple[float, float]:
@@ -46,9 +52,11 @@ def _fmt(v: float) -> str:
 
 def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
     """RATE_MISMATCH: completed / target against the stated completion rate."""
+    flagged: set[tuple] = set()
     for p in ex.projects:
         for g in p.progress:
-            if not g.is_completion_rate or g.completed is None or (g.region != p.region and g.base is None):
+            if not (g.is_completion_rate or _share_column(g)) or g.completed is None \
+                    or (g.region != p.region and g.base is None):
                 continue
             base = _base_for(p.targets, g) if g.region == p.region else None    # a county's own task: g.base
             if base is None:
@@ -63,27 +71,63 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
                 denominators = [(base.value, 0.0)]    # a target is a set number, not a rounded count
                 unit = base.unit
             c = g.completed
-            if any(rate_consistent(c.value, c.half, t, th, g.rate, g.rate_raw) for t, th in denominators):
+            done = [c.value] + [c.value * k for k in _unit_column_scales(c, base)]
+            if any(rate_consistent(d, c.half, t, th, g.rate, g.rate_raw) for d in done for t, th in denominators):
                 continue
             if _standard_met(c, unit, denominators[0][0], g.rate):
                 continue
             t = denominators[0][0]
             actual = 100 * c.value / t
+            flagged.add((g.line, g.rate))
             yield Flag("RATE_MISMATCH", "error",
                        f"{p.name}：已完成{_fmt(c.value)}{c.unit or ''}/任务{_fmt(t)}{unit or ''}={actual:.2f}%，"
                        f"文中为{g.rate_raw or g.rate}%",
                        Evidence(text=g.text, line=g.line), expected=round(actual, 2), found=g.rate, project=p)
+    yield from _share_flags(ex, doc, flagged)
+
+
+def _share_flags(ex: Extraction, doc, flagged: set[tuple]) -> Iterator[Flag]:
+    """共15项，其中完成3项，占27%: a stated share of a count against part ÷ total, with the same interval
+    arithmetic as a completion rate (the counts are exact; the share stands for ± half its last digit)."""
+    for sh in _shares(ex, doc):
+        if (sh.evidence.line, sh.rate) in flagged or rate_consistent(sh.part, 0, sh.total, 0, sh.rate, sh.raw):
+            continue
+        actual = 100 * sh.part / sh.total
+        yield Flag("RATE_MISMATCH", "error",
+                   f"{sh.label}：{_fmt(sh.part)}{sh.unit}/共{_fmt(sh.total)}{sh.unit}={actual:.2f}%，文中占比为{sh.raw}%",
+                   sh.evidence, expected=round(actual, 2), found=sh.rate)
+
+
+def _share_column(g: Progress) -> bool:
+    """已完成数 | 占比: a table's 占比 column beside a completed figure is completed ÷ target."""
+    return g.rate is not None and g.completed is not None and "占比" in (g.measure or "")
 
 
 def _standard_met(c, unit: str | None, target: float, rate: float | None) -> bool:
-    """参保率 96.2% against a target of 95% stated as 完成率 100: a share at or above its level counts as
-    done (100%), not as 101.3% of it."""
-    return unit == "%" and c.unit == "%" and rate == 100 and c.value >= target
+    """参保率 96.2% against a target of 95% stated as 完成率 100; 低保标准 644元 against 600元 stated as 100%: a
+    figure at or above its level counts as done (达标, 100%), not as 107.3% of it."""
+    return rate == 100 and c.value >= target and (c.unit is None or unit is None or c.unit == unit)
+
+
+def _unit_column_scales(c, base: Target | None) -> list[float]:
+    """10000万 | 7965 | 80%: a completed cell written without its unit under a target in 万 (or 亿) may count in
+    the target's 万 as well."""
+    if c.unit is not None or base is None or not base.raw:
+        return []
+    return [k for word, k in (("万", 1e4), ("亿", 1e8)) if word in base.raw]
 
 
 def _base_for(targets: list[Target], g: Progress) -> Target | None:
-    """The target a completed figure is measured against: same unit, else same family."""
+    """The target a completed figure is measured against: same unit, else same family; a completed cell without a
+    unit (6300人 | 7558 | 119%) is measured against the row's one target."""
     c = g.completed
+    if c is None:
+        return None
+    targets = list({(t.value, t.unit): t for t in targets}.values())     # 6300人 in the name and in its column
+    if c.unit is None:
+        eq = [t for t in targets if t.value and (t.op == "=" or t.approx)]
+        if len(eq) == 1:
+            return eq[0]
     same = [t for t in targets if t.value and t.unit == c.unit and (t.op == "=" or t.approx)]
     if len(same) == 1:
         return same[0]
@@ -100,28 +144,61 @@ def _compatible(t, c) -> bool:
     return (t.unit in ("人", "名") and c.unit in ("人", "名")) or t.unit == c.unit
 
 
+# counted units a completed figure cannot be measured against (a person is not a visit, an operation, a household)
+UNIT_CLASHES = {("人", "人次"), ("人次", "人"), ("名", "人次"), ("人次", "名"), ("套", "户"), ("户", "套"),
+                ("名", "例"), ("例", "名"), ("人", "例"), ("例", "人"), ("个", "所"), ("所", "个"),
+                ("人", "户"), ("户", "人"), ("户", "间"), ("间", "户"),      # 1.8万农村人口 … 已解决1.52万户
+                ("条", "处"), ("处", "条")}                                   # 断头路6条 … 6处路桥 (two of them bridges)
+# the clashes between a row label's unit and its target: 个 against 所 names the same school twice, not two things
+NAME_CLASHES = UNIT_CLASHES - {("个", "所"), ("所", "个")}
+# 城市棚户区改造（户） / 新增就业(人): the unit a row label counts in, in brackets after the name
+NAME_UNIT = re.compile(r"[（(]\s*(?P<u>人次|[人名户套间条处例所个])\s*[)）]")
+
+
 def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
-    """UNIT_MISMATCH: a completed figure counted in another kind of unit than its target."""
+    """UNIT_MISMATCH: a completed figure counted in another kind of unit than its target; a row label that counts
+    in one unit (棚户区改造（户）) over a target written in another (7699套)."""
     for p in ex.projects:
+        flag = None
+        counts_only = len(p.targets) == 1 and all(g.rate is None for g in p.progress) and \
+            len({g.completed.unit for g in p.progress if g.completed}) == 1      # 1万名 … 新增1203例，达8878例
         for g in p.progress:
             c = g.completed
-            alone = g.rate is None and len(p.targets) == 1 and len(p.progress) == 1    # 860户／2934人／—
+            alone = g.rate is None and counts_only
             if c is None or not p.targets or not (g.is_completion_rate or alone) or g.region:
                 continue
             if any(t.unit == c.unit or _compatible(t, c) for t in p.targets):
                 continue
-            pairs = {("人", "人次"), ("人次", "人"), ("名", "人次"), ("人次", "名"), ("套", "户"), ("户", "套"),
-                     ("名", "例"), ("人", "例"), ("个", "所"), ("所", "个"),
-                     ("人", "户"), ("户", "人"), ("户", "间"), ("间", "户")}      # 1.8万农村人口 … 已解决1.52万户
-            clash = [t for t in p.targets if (t.unit, c.unit) in pairs]
+            clash = [t for t in p.targets if (t.unit, c.unit) in UNIT_CLASHES]
             if not (len(clash) == 1 and (alone or rate_consistent(c.value, c.half, clash[0].value, clash[0].half,
                                                                   g.rate, g.rate_raw))):
                 clash = _counted_vs_measured(p.targets, g)
             if len(clash) == 1:
                 t = clash[0]
-                yield Flag("UNIT_MISMATCH", "warning",
-                           f"{p.name}：目标为{t.raw or _fmt(t.value) + (t.unit or '')}，完成数写作{c.raw}（{t.unit} 与 {c.unit} 不是同一单位）",
-                           Evidence(text=g.text, line=g.line), expected=t.unit, found=c.unit, project=p)
+                flag = Flag("UNIT_MISMATCH", "warning",
+                            f"{p.name}：目标为{t.raw or _fmt(t.value) + (t.unit or '')}，完成数写作{c.raw}（{t.unit} 与 {c.unit} 不是同一单位）",
+                            Evidence(text=g.text, line=g.line), expected=t.unit, found=c.unit, project=p)
+                break
+        yield from [flag] if flag else _name_unit_clash(p)
+
+
+def _name_unit_clash(p) -> Iterator[Flag]:
+    """城市棚户区改造（户） | 7699套: the row label counts households, its target dwellings (once a project)."""
+    name = normalize(p.name).text.strip()
+    m = re.search(NAME_UNIT.pattern + r"\s*$", name)
+    for text in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)] if m is None and name else ():
+        m = re.search(re.escape(name) + r"\s*" + NAME_UNIT.pattern, normalize(text or "").text)
+        if m:
+            break
+    if m is None or p.region or any(t.unit == m.group("u") for t in p.targets):
+        return
+    clash = [t for t in p.targets if (m.group("u"), t.unit) in NAME_CLASHES]
+    if len(clash) == 1:
+        t = clash[0]
+        yield Flag("UNIT_MISMATCH", "warning",
+                   f"{p.name}：项目按“{m.group('u')}”计，目标写作{t.raw or _fmt(t.value) + (t.unit or '')}"
+                   f"（{m.group('u')} 与 {t.unit} 不是同一单位）",
+                   p.evidence, expected=m.group("u"), found=t.unit, project=p)
 
 
 def _counted_vs_measured(targets: list[Target], g: Progress) -> list[Target]:
@@ -161,7 +238,8 @@ def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
     """SUM_MISMATCH: the parts of a count statement against its total.  A line with a tally (the total and
     every clause that splits it) is checked on the tally only, not again on a partial reading of it."""
     tallied = {s.evidence.line for s in ex.summaries if s.scope == "tally"}
-    for s in ex.summaries:
+    counted = {s.evidence.line for s in ex.summaries if s.parts and s.scope in ("tally", "status", "pieces")}
+    for s in ex.summaries + [b for b in _breakdowns(ex, doc) if b.evidence.line not in counted]:
         if not s.parts or s.total is None or s.scope == "list":
             continue
         if s.scope in ("status", "pieces") and s.evidence.line in tallied:
@@ -251,11 +329,11 @@ def _sheet_sums(ex: Extraction) -> Iterator[Flag]:
 
 def check_count(ex: Extraction, doc=None) -> Iterator[Flag]:
     """COUNT_MISMATCH: a declared number of items against the items listed."""
-    for s in ex.summaries:
-        if s.scope == "list" and s.listed is not None and s.total is not None and s.listed != s.total:
-            yield Flag("COUNT_MISMATCH", "error",
-                       f"{s.subject or ''}：文中称共{_fmt(s.total)}个，实际列出{s.listed}个",
-                       s.evidence, expected=s.total, found=s.listed)
+    for s in ex.summaries + _composed(ex, doc):
+        if s.scope in ("list", "composed") and s.listed is not None and s.total is not None and s.listed != s.total:
+            message = f"{s.subject or ''}：文中称共{_fmt(s.total)}个，实际列出{s.listed}个" if s.scope == "list" else \
+                f"“{s.subject}”：{s.listed - len(s.items)}件加上另列的{'、'.join(s.items)}共{s.listed}件，与所称{_fmt(s.total)}件不符"
+            yield Flag("COUNT_MISMATCH", "error", message, s.evidence, expected=s.total, found=s.listed)
     yield from _declared_vs_table(ex)
     yield from _threshold_vs_rates(ex)
 
@@ -355,12 +433,23 @@ def _item_gaps(ex: Extraction, lines: list[str]) -> Iterator[Flag]:
     items (an item read as something else) is no skip; two projects of one line are one item."""
     items = sorted((p for p in ex.projects if p.table is None and p.seq and p.evidence and p.evidence.line),
                    key=lambda p: p.evidence.line)
-    # 三、基本完成的项目 between items 6． and 7．: a heading's numbers and its items' are two sequences
+    # 三、基本完成的项目 between items 6． and 7．: a heading's numbers and its items' are two sequences;
+    # so are 3． 4． and the （1）（2） nested in them
     for arabic in (True, False):
-        yield from _item_run_gaps([p for p in items if p.seq.strip("（()）、. ").isdigit() == arabic], lines)
+        group = [p for p in items if p.seq.strip("（()）、. ").isdigit() == arabic]
+        parents = {p.evidence.line for p in group if not _bracketed(p) and p.evidence.line}
+        yield from _item_run_gaps([p for p in group if not _bracketed(p)], lines)
+        yield from _item_run_gaps([p for p in group if _bracketed(p)], lines, parents)
 
 
-def _item_run_gaps(items: list, lines: list[str]) -> Iterator[Flag]:
+def _bracketed(p) -> bool:
+    """（2）… / (2)…: an item whose number is written in brackets (a sub-item under 3．, or its own list)."""
+    return (p.seq or "")[:1] in "（(" or (p.evidence.text or "").lstrip()[:1] in "（("
+
+
+def _item_run_gaps(items: list, lines: list[str], parents: set[int] | None = None) -> Iterator[Flag]:
+    """`parents`: the lines of the items (3． 4．) the bracketed ones (（1）（2）) are nested in; a parent between two
+    sub-items starts the sub-items' count again, whether or not its （1） was read as an item of its own."""
     runs: list[list] = []
     seen: set[int] = set()
     for p in items:
@@ -370,6 +459,8 @@ def _item_run_gaps(items: list, lines: list[str]) -> Iterator[Flag]:
         seen.add(p.evidence.line)
         if runs and runs[-1] and n - runs[-1][-1][0] > 1 and _written_between(lines, runs[-1][-1], p, n):
             runs.append([])       # the missing numbers are written: an item read otherwise, not a gap
+        elif runs and runs[-1] and any(runs[-1][-1][1].evidence.line < ln < p.evidence.line for ln in parents or ()):
+            runs.append([])       # a new parent item: its sub-items count from 1 again
         if n == 1 or not runs:
             runs.append([])
         runs[-1].append((n, p))
@@ -426,9 +517,7 @@ def _gaps(seqs: list, what: str) -> Iterator[Flag]:
 def check_dates(ex: Extraction, doc=None) -> Iterator[Flag]:
     """DATE_INCONSISTENT: a period ending after the publication date; a deadline before the issue date."""
     d = ex.document
-    end = _month_end(d.period.get("to")) if d.period else None
-    if d.date and end and end > d.date:
-        end = _stated_day(doc, end)       # 截至12月20日: the period ends on the day the report says
+    end = _period_end(d.period.get("to") if d.period else None, d.date, doc)
     if d.date and end and end > d.date:
         yield Flag("DATE_INCONSISTENT", "warning",
                    f"通报期间截至{end}，晚于发布日期{d.date}", Evidence(text=d.title or "", line=None),
@@ -469,14 +558,31 @@ def _beyond_required_year(ex: Extraction, doc) -> Iterator[Flag]:
                        p.evidence, expected=f"<= {year}-12-31", found=p.deadline, project=p)
 
 
-def _stated_day(doc, end: str) -> str:
-    """The day a 截至 in the document's head names in the period's last month, else the month's end."""
+def _period_end(to: str | None, date: str | None, doc) -> str | None:
+    """The last day the report's figures can stand at.  截至12月20日 (or 截至2016.6.30, 统计截止日期：2016-06-30)
+    in the period's last month: that day.  Without a stated day, a 1-8月 report published in the last ten days
+    of August (下旬, 8月24日) counts the month to date; published earlier (11月18日 for 1-11月), or in a month
+    before the period's last, it reports a period that has not ended."""
+    end = _month_end(to)
+    if end is None or date is None or end <= date:
+        return end
+    day = _stated_day(doc, end)
+    if day is not None:
+        return day
+    return None if end[:7] == date[:7] and int(date[8:10]) >= MONTH_TO_DATE_FROM else end
+
+
+def _stated_day(doc, end: str) -> str | None:
+    """The day a 截至 in the document's head names in the period's last month, else None."""
     for line in (doc.lines[:40] if doc is not None else []):
-        for m in P.AS_OF.finditer(normalize(line).text) if "截" in line else ():
+        if "截" not in line:
+            continue
+        text = normalize(line).text
+        for m in [*P.AS_OF.finditer(text), *AS_OF_DOTTED.finditer(text)]:
             y = m.group("y") or end[:4]
             if m.group("d") and f"{y}-{int(m.group('m')):02d}" == end[:7] and 1 <= int(m.group("d")) <= int(end[8:]):
                 return f"{end[:8]}{int(m.group('d')):02d}"
-    return end
+    return None
 
 
 def _meeting_held(doc) -> tuple[str, str, int] | None:
@@ -538,6 +644,48 @@ def check_unparsed(ex: Extraction, doc=None) -> Iterator[Flag]:
                 continue
             yield Flag("UNPARSED", "info", "这一行有数字，但没有识别出项目或进度，请人工核对",
                        Evidence(text=line.strip()[:300], line=i))
+
+
+# ---- statements the checks read from the text themselves (when extract_records has not) -------------
+
+_PARAGRAPHS: dict[int, tuple] = {}
+
+
+def _paragraphs(doc) -> list:
+    """The document's paragraphs, wrapped lines joined, normalised: read once a document."""
+    if doc is None:
+        return []
+    held = _PARAGRAPHS.get(id(doc))
+    if held is None or held[0] is not doc:
+        _PARAGRAPHS.clear()          # one document at a time; holding it keeps its id from being reused
+        lines = doc.lines
+        paras = rejoin([(ln, normalize(lines[ln - 1])) for ln in paragraph_lines(doc)
+                        if 0 < ln <= len(lines)]) if any(_TRIGGER.search(x) for x in lines) else []
+        held = _PARAGRAPHS[id(doc)] = (doc, paras)
+    return held[1]
+
+
+# 其中 / 占 / 比例 / 列入 / 列为: a paragraph that may hold a breakdown, a share or a composed count
+_TRIGGER = re.compile(r"其中|占|比例|列[入为]")
+
+
+def _read(ex: Extraction, doc, scope: str, reader) -> list:
+    if any(s.scope == scope for s in ex.summaries):
+        return []            # extract_records has read them already
+    return [x for ln, nt in _paragraphs(doc) for x in reader(nt.text, ln, nt.original.strip())]
+
+
+def _breakdowns(ex: Extraction, doc) -> list[Summary]:
+    return _read(ex, doc, "breakdown", sentence_breakdowns)
+
+
+def _shares(ex: Extraction, doc) -> list[Share]:
+    """Shares live in no record (a Summary holds no rates): the check reads them from the text."""
+    return [x for ln, nt in _paragraphs(doc) for x in stated_shares(nt.text, ln, nt.original.strip())]
+
+
+def _composed(ex: Extraction, doc) -> list[Summary]:
+    return _read(ex, doc, "composed", composed_counts)
 
 
 CHECKS: list[tuple[str, Callable]] = [

@@ -10,11 +10,47 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 
 from . import patterns as P
 from .numbers import find_quantities, to_number
 from .records import Evidence, Summary
+
+# ---- the patterns of the cross-sentence readers (breakdowns, shares, composed counts) --------------------
+
+# 24个事项 / 9项 / 其余3个 / 十二件 -> rest, n, unit: a count of items (not 12个月, 3个百分点, 15%)
+COUNT = re.compile(r"(?P<rest>其余|剩余|另有)?(?P<n>\d+(?!\.\d)|[一二三四五六七八九十]+)\s*(?P<unit>[项件个所家座处条户村])"
+                   r"(?!月|百分点|工作日|小时|多?[万亿]|\d|%)")
+# 共有45个 / 合计15项 / 总数为58项 -> a count marked as a total by the word before it
+TOTAL_BEFORE = re.compile(r"(?:共|共有|共计|合计|总计|总数|总数为|总量)\s*$")
+# 15项中 / 58个项目中有 -> a count marked as a total by the 中 after it
+TOTAL_AFTER = re.compile(r"^[^，,。；;：:\d%]{0,10}?中")
+# 其余事项 / 其他 / 剩余 / 等: the text names a remainder it does not count, so the parts are partial (其余5个
+# counts it: a part like the others)
+UNCOUNTED_REST = re.compile(r"(?:其余|其他|其它|剩余)(?!\s*(?:\d|[一二三四五六七八九十]+\s*[项件个所家座处条户村]))|等(?!级|次|于|同)")
+# 已提前完成 / 超序时进度 / 按序时推进 / 尚未开工: a clause that states a status
+STATUS_WORD = re.compile(r"完成|推进|滞后|进度|开工|竣工|缓慢|偏慢|取消|启动|较快|达标|未达")
+# 开工 / 动工 / 启动 and 竣工 / 完工 / 完成: statuses that nest (a finished project was started), not exclusive
+STARTED = re.compile(r"开工|动工|启动")
+FINISHED = re.compile(r"竣工|完工|完成|投用")
+# 事项 / 项目 / 任务: the work items a status breakdown must cover entirely
+WORK_NOUN = re.compile(r"事项|项目|实事|任务|指标|工程")
+# 事项已提前完成 -> 事项: the noun after a count, up to a verb or a mark
+NOUN_AFTER = re.compile(r"[^中有已均正尚未按超提在完推进开竣滞的，,。；;、：:（(“\d\s]{0,4}")
+# 占比27% / 占27% / 占总数的46.5% / 所占比例为20% / 比例达42% -> of, rate: a stated share
+SHARE = re.compile(r"(?:所?占比(?:例)?|比例|占(?:(?P<of>[^，,。；;%\d]{1,10}?)的)?)\s*(?:为|达到|达|是)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+# a share of another whole: 占全省的 / 占投资的 (not a count of the items before it)
+OTHER_WHOLE = re.compile(r"全[省国市县区州]|投资|资金|金额|元|面积|人数|人口|比重")
+# what an 占…的 share may name: the whole of the items counted
+ITEMS_WHOLE = re.compile(r"总|全部|所有|项目|任务|实事|指标|事项|工程")
+# 七件事和小街小巷建设、血防工作一道列入市“十件实事” -> m, named, k: a declared count made of a count of
+# items taken from another list plus items named one by one
+COMPOSED = re.compile(r"(?P<m>\d+|[一二三四五六七八九十]+)\s*[件项](?:事|实事|事项|工作)?\s*(?:和|及|以及|加上|连同)"
+                      r"(?P<named>[^，,。；;“”\"\d]{2,60}?)(?:一道|一起|一并|共同)?\s*(?:列入|列为|确定为|纳入)"
+                      r"[^，,。；;\d一二三四五六七八九十]{0,4}?[“\"]?(?P<k>\d+|[一二三四五六七八九十]+)\s*[件项](?:民生)?实事")
+# 、 / 和 / 及 between items named one by one
+NAMED_SEP = re.compile(r"、|和|及|以及")
 
 
 def split_items(text: str) -> list[str]:
@@ -321,4 +357,147 @@ def _listed_parts(text: str, parts: list) -> list:
             break
         joined_by = joined_by or sep
         out.append(q)
+    return out
+
+
+# ---- statements that run over a sentence boundary; shares of a count ---------------------------------
+
+@dataclass
+class Share:
+    """9项…占比60% of 15项: a part, the total it is a share of, and the share as written."""
+    part: float
+    total: float
+    unit: str
+    rate: float
+    raw: str
+    label: str
+    evidence: Evidence
+
+
+def _counts(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    return [m for m in COUNT.finditer(text, start, len(text) if end is None else end) if to_number(m.group("n"))]
+
+
+def _is_total(text: str, m: re.Match) -> bool:
+    return bool(TOTAL_BEFORE.search(text[max(0, m.start() - 4):m.start()]) or TOTAL_AFTER.match(text[m.end():]))
+
+
+def _sentence_start(text: str, pos: int, back: int = 0) -> int:
+    """Where the sentence holding pos begins; back=1 also takes in the sentence before it."""
+    start = text.rfind("。", 0, pos) + 1
+    for _ in range(back):
+        if start > 0:
+            start = text.rfind("。", 0, start - 1) + 1
+    return start
+
+
+def _noun(text: str, m: re.Match) -> str:
+    """24个事项已提前完成 -> 事项; 15项中 -> ''; 3个乡镇 -> 乡镇: what a count counts, as written after it."""
+    found = NOUN_AFTER.match(text, m.end())
+    return found.group(0) if found else ""
+
+
+def _same_things(a: str, b: str) -> bool:
+    return not a or not b or a in b or b in a
+
+
+def sentence_breakdowns(text: str, line: int | None, original: str) -> list[Summary]:
+    """涉及我市45个事项。…其中24个事项已提前完成，9个事项超序时进度，11个事项按序时推进
+    → total 45 (个), parts by status {…: 24, …: 9, …: 11}: a total of work items (事项, 项目, 任务, N项/件) at the
+    end of one sentence (or earlier in the same one) and the 其中 that splits it by status, clause by clause.
+    Read as nothing: a breakdown that names a remainder it does not count (其余/其他/等: partial); a clause with a
+    count but no status (幼儿园7个: by kind); two parts of one status (城区完成12个，县区完成20个: by place);
+    statuses that nest (已开工18个，已竣工6个); fewer than three parts unless one is a counted 其余N."""
+    out: list[Summary] = []
+    for k in (m.start() for m in re.finditer("其中", text)):
+        end = text.find("。", k)
+        body = text[k + 2:end if end >= 0 else len(text)]
+        if UNCOUNTED_REST.search(body.replace("其中", "")):
+            continue
+        parts: dict[str, float] = {}
+        statuses: list[tuple] = []
+        nouns: list[str] = []
+        unit = remainder = None
+        for clause in _clauses(body):
+            found = _counts(clause)
+            if not found:
+                continue
+            if len(found) != 1 or not STATUS_WORD.search(clause) or unit not in (None, found[0].group("unit")):
+                parts = {}
+                break
+            unit = found[0].group("unit")
+            statuses.append(tuple(STATUS_WORD.findall(clause)))
+            nouns.append(_noun(clause, found[0]))
+            label = (clause[:found[0].start()] + clause[found[0].end():]).strip("，,：: ") or f"第{len(parts) + 1}部分"
+            parts[label] = parts.get(label, 0) + (to_number(found[0].group("n")) or 0)
+            if found[0].group("rest"):
+                remainder = label
+        if unit is None or len(parts) < (2 if remainder else 3) or len(set(statuses)) != len(statuses) \
+                or (any(STARTED.search("".join(x)) for x in statuses) and any(FINISHED.search("".join(x)) for x in statuses)):
+            continue
+        before = [m for m in _counts(text, _sentence_start(text, k, back=1), k)
+                  if m.group("unit") == unit and not m.group("rest")]
+        if not before:
+            continue
+        total, noun = to_number(before[-1].group("n")) or 0, _noun(text, before[-1])
+        if any(v >= total for v in parts.values()) or not (unit in "项件" or WORK_NOUN.search(noun)) \
+                or not all(_same_things(noun, x) for x in nouns):
+            continue
+        subject = text[max(text.rfind(ch, 0, before[-1].start()) for ch in "，,。；;") + 1:before[-1].end()]
+        out.append(Summary(subject=subject.strip() or None, total=total, unit=unit, parts=parts, remainder=remainder,
+                           evidence=Evidence(text=original, line=line), scope="breakdown"))
+    return out
+
+
+def stated_shares(text: str, line: int | None, original: str) -> list[Share]:
+    """15项中有9项提前完成，占比60%；3项进展较快，占比27% / 共15个，其中完成3个，占27% / 58项中27项已完成，占46.5%
+    → (9 of 15, 60%), (3 of 15, 27%)…: each stated share, the count right before it (its part) and the total the
+    sentence declares before the part (共N / N项中), in the same unit.  A share of another whole (占全省的,
+    占总投资的), with another figure between the part and the share, or with a count of the same unit between the
+    total and the part that is not itself a part with its share (共50个，其中省级20个，已完成8个，占40%: of 20 or of
+    50?) is not read."""
+    out: list[Share] = []
+    last = 0
+    parts_at: set[int] = set()          # where the parts of the shares read so far begin
+    for m in SHARE.finditer(text):
+        seg = max(last, max(text.rfind(ch, 0, m.start()) for ch in "；;。") + 1)
+        last = m.end()
+        of = m.group("of")
+        if of and (OTHER_WHOLE.search(of) or not ITEMS_WHOLE.search(of)):
+            continue
+        counts = _counts(text, seg, m.start())
+        if not counts or counts[-1].group("rest"):
+            continue
+        part = counts[-1]
+        between = text[part.end():m.start()]
+        if re.search(r"\d", between) or OTHER_WHOLE.search(between):
+            continue
+        start = _sentence_start(text, part.start(), back=1)
+        totals = [t for t in _counts(text, start, part.start()) if t.group("unit") == part.group("unit")
+                  and _is_total(text, t) and _same_things(_noun(text, t), _noun(text, part))]
+        parts_at.add(part.start())
+        if not totals or any(x.group("unit") == part.group("unit") and x.start() not in parts_at
+                             for x in _counts(text, totals[-1].end(), part.start())):
+            continue
+        n, whole = to_number(part.group("n")), to_number(totals[-1].group("n"))
+        if not n or not whole or n >= whole:
+            continue
+        label = text[max(text.rfind(ch, 0, part.start()) for ch in "，,；;。") + 1:part.end()].strip()
+        out.append(Share(part=n, total=whole, unit=part.group("unit"), rate=float(m.group("rate")),
+                         raw=m.group("rate"), label=label, evidence=Evidence(text=original, line=line)))
+    return out
+
+
+def composed_counts(text: str, line: int | None, original: str) -> list[Summary]:
+    """将除A外的七件事和B、C一道列入“十件实事” → total 10, listed 7 + 2 = 9: a declared number of items made
+    of a count taken from another list and the items named beside it (the check compares the two)."""
+    out: list[Summary] = []
+    for m in COMPOSED.finditer(text):
+        taken, total = to_number(m.group("m")), to_number(m.group("k"))
+        named = [x.strip() for x in NAMED_SEP.split(m.group("named")) if x.strip()]
+        if not taken or not total or taken >= total or not named or len(named) > 5 \
+                or any(not 2 <= len(x) <= 16 for x in named):
+            continue
+        out.append(Summary(subject=m.group(0), total=total, unit="件", listed=int(taken) + len(named),
+                           items=named, evidence=Evidence(text=original, line=line), scope="composed"))
     return out
