@@ -73,8 +73,14 @@ STANDARD_BEFORE = re.compile(r"按(?!照|时|期|要求|计划)")
 TOTAL_BEFORE = re.compile(r"(?<!公)共[^\d，,。；;]{0,4}$")
 # 64户正在施工: under way, not done
 LEFT_AFTER = re.compile(r"\s*(?:正在|正|在建|尚未|未|待)")
-# 财政安排资金1.2亿元, 筹集资金, 配套: the source of funds, no work of a project
-FUNDING = re.compile(r"安排|配套|筹集|争取")
+# 财政安排资金1.2亿元, 筹集资金, 配套, 下达资金, 资金：省级2亿元, 县级财政投入: the source of funds, no work of a project
+FUNDING = re.compile(r"安排|配套|筹集|争取|下达|资金\s*[:：]|财政[^，,。；;\d]{0,4}投入")
+# 资金：省级2亿元、中央1.5亿元: a line that names the funds of the item above
+FUNDING_LABEL = re.compile(r"^\s*[(（]?(?:资金|资金来源|资金保障|经费)\s*[:：]")
+# 已拨付1.46亿元 after 安排资金1.85亿元: the same funds on their way, no work either
+PAID_OUT = re.compile(r"拨付|到位|支出")
+# 全市8个县（区）, 全省14个市州: the whole's own subdivisions, counted
+SUBDIVISIONS = re.compile(r"\s*(?:县|区|市|州|乡镇|乡|镇|街道|县区|县市区|市州)(?:[（(]区[）)]|[（(]市、?区[）)])?(?![\u4e00-\u9fff]{0,2}(?:建|改|通|新|覆盖))")
 # 已完成, 累计, 截至9月底, 1-8月, 完成率, 为任务的: a text that reports work done
 REPORT_WORDS = re.compile(r"已|累计|截[至止]|完成了|实际完成|完成率|任务的\d|进度为|上半年|\d-\d{1,2}月|全面完成|超额完成")
 # 计划, 力争, 年底前, 完成时限, 牵头: a text that promises work
@@ -136,11 +142,10 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = Non
     out: list[Project] = []
     bearing = [(ln, nt) for ln, nt in paragraphs if find_quantities(nt.text, gaz.units) or PERCENT.search(nt.text)]
     covered = {ln for ln, nt in bearing if _covered(nt.text, gaz, taken)}
-    well_read = len(bearing) >= 4 and len(covered) >= 0.6 * len(bearing)
     for ln, nt in paragraphs:
         text = nt.text
-        if well_read and ln in covered:
-            continue          # the shape readers read this document well: fill only what they left whole
+        if ln in covered:
+            continue          # the shape readers read half its figures: the rest are theirs to leave (新增学位 after 完成率)
         if not (any(ch.isdigit() for ch in text) or "%" in text) or problems_or_plans(text) \
                 or _earlier_year(text, year) or PROBLEMS.match(text):
             continue
@@ -223,14 +228,21 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
     previous_end = 0
     listed_rates: list[tuple[float, str]] = []         # 分别为任务的108%和96%: paired in order below
     previous_rate: tuple[Progress, float, str] | None = None
+    funds_skipped = past_skipped = False      # a sum of funds, or last year's figure, was passed over in this sentence
     done_in_sentence: list[tuple[Project, Progress] | None] = []
     for e in events:
         c0 = _clause_start(sentence, e.start)
         before = sentence[max(c0, previous_end):e.start]
         clause = sentence[c0:_clause_end(sentence, e.end)]
         previous_end = e.end
+        if cues.any_in("making", clause):
+            continue          # 征集意见建议980条: how the list was drawn up
         if cues.any_in("past", clause) and not SINCE.search(clause):
+            past_skipped = e.quantity is not None
             continue
+        if e.percent is not None and past_skipped and last is None:
+            continue          # 去年全年新增就业3.1万人，完成年度目标的103.3%: the rate of last year's figure
+        past_skipped = past_skipped and e.percent is not None
         if e.percent is not None:
             if kind not in KINDS_DONE_BY_DEFAULT:
                 role = _promised_percent(sentence, e, before, cues)
@@ -238,8 +250,8 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
                 role = "rate"
             else:
                 role = _percent_role(sentence, e, before, cues)
-            if role is None or taken.has_rate(ln, evidence, e.percent):
-                continue
+            if role is None or taken.has_rate(ln, evidence, e.percent) or (e.percent, "%") in taken.figures:
+                continue          # a shape reader took it as a rate, or as a level (参合率达到98%以上 a target)
             if role == "pace":
                 if last is None or last[1].rate is not None:
                     continue          # 拨付率达97%, with no sum paid before it: nothing to measure
@@ -283,7 +295,10 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
         if taken.has_figure(q):
             done_in_sentence.append(None)      # read by a shape reader: it still holds its place in a list
             continue
-        if q.family == "money" and (re.match(r"[\s，,]*其中", sentence) or FUNDING.search(before)):
+        if q.family == "money" and (re.match(r"[\s，,]*其中", sentence) or FUNDING.search(before)
+                                    or FUNDING_LABEL.match(sentence)
+                                    or (funds_skipped and PAID_OUT.search(before))):
+            funds_skipped = True
             continue          # 其中，中央资金38亿元，市级24亿元; 财政安排资金: the sources of funds, no work done
         head = sentence[c0:q.start]
         if LEFT_BEFORE.search(before) or LEFT_AFTER.match(sentence, q.end) or TOTAL_BEFORE.search(head) \
@@ -407,6 +422,8 @@ def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
         return True          # 10项 counts tasks; 达到标准的有8个, 共7个: a tally of them
     if q.unit not in ("件", "个", "类"):
         return False
+    if re.search(r"全[省市县区州]\s*$", sentence[max(0, q.start - 3):q.start]) and SUBDIVISIONS.match(sentence, q.end):
+        return True          # 全市8个县（区）: the whole's subdivisions
     after = sentence[q.end:q.end + 10]
     word = cues.any_in("count", after)
     done = re.search(r"已|完成|建成|[，,。；;]", after)

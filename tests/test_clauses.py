@@ -69,6 +69,21 @@ SHAPES = [
     ("funding-sources-are-no-work",
      REPORT + "市级财政安排资金2.4亿元,全年完成投资5.6亿元。\n",
      [], [(560000000, "元")], []),
+    ("funds-paid-out-of-an-allocation-are-no-work",
+     REPORT + "县财政安排配套资金9600万元,已拨付7200万元,拨付率75%。完成改造农房310户。\n",
+     [], [(310, "户")], []),
+    ("a-funds-line-names-sources",
+     PLAN + "资金:市级1.2亿元、省级补助4500万元。新建口袋公园14个。\n",
+     [(14, "个")], [], []),
+    ("last-years-rate-follows-last-years-figure",
+     REPORT + "就业方面,上半年新增城镇就业4300人;去年全年新增8400人,为年度目标的105%。\n",
+     [], [(4300, "人")], []),
+    ("the-whole's-subdivisions-are-counted",
+     PLAN + "覆盖全市11个县(区),新建农村公路420公里。\n",
+     [(420, "公里")], [], []),
+    ("how-the-list-was-drawn-up",
+     PLAN + "向市民征集意见建议1500条,今年将新增托育位800个。\n",
+     [(800, "个")], [], []),
 ]
 
 
@@ -97,5 +112,5 @@ def test_voice_of_the_text_overrules_the_kind(kind, text, expected):
 def test_cue_lexicon_rows_are_well_formed():
     """One word a row with a known role; every role the reader asks for is present."""
     cues = load_cues(Path(GAZ.folder) / "cues.tsv")
-    assert set(cues.words) >= {"target", "done", "rate", "past", "change", "bound", "count", "pace"}
+    assert set(cues.words) >= {"target", "done", "rate", "past", "change", "bound", "count", "pace", "making"}
     assert all(w and not w.isspace() for words in cues.words.values() for w in words)

@@ -240,8 +240,9 @@ def test_wechat_field_labels_in_lenticular_brackets():
             "【划重点】\n\n今年实事总投资约3.6亿元。\n\n编辑：韦  婷\n\n阅读 3.6万    在看 128\n")
     assert [(p.seq, p.name, p.lead_units, p.partner_units, p.deadline) for p in r.projects] == [
         ("1", "新建改扩建公办幼儿园", ["县教育局"], ["县财政局"], "2024-08-31"),
-        ("2", "城区停车难治理", ["县住房城乡建设局"], [], "2024-10-31")]
-    assert targets(r) == [(4.0, "所", "="), (1080.0, "个", "="), (1500.0, "个", "=")]
+        ("2", "城区停车难治理", ["县住房城乡建设局"], [], "2024-10-31"),
+        (None, "实事总投资", [], [], None)]          # the planned total investment, a promised figure of its own
+    assert targets(r) == [(4.0, "所", "="), (1080.0, "个", "="), (1500.0, "个", "="), (360000000.0, "元", "=")]
     assert r.projects[0].evidence.text.startswith("项目1：")
 
 
@@ -251,8 +252,10 @@ def test_a_work_report_lists_its_projects_first_to_tenth():
             "（一）扎实办好为民办实事项目。确定十个方面18项为民办实事项目，省级财政安排专项资金86亿元。\n\n"
             "第一，促进就业创业。开展职业技能培训18万人次；扶持自主创业1.2万人。\n\n"
             "第二，发展学前教育。新建、改扩建公办幼儿园120所，新增学位3.6万个。\n")
-    assert [(p.seq, p.name) for p in r.projects] == [("一", "促进就业创业"), ("二", "发展学前教育")]
-    assert targets(r) == [(180000.0, "人次", "="), (12000.0, "人", "="), (120.0, "所", "="), (36000.0, "个", "=")]
+    assert [(p.seq, p.name) for p in r.projects if p.seq] == [("一", "促进就业创业"), ("二", "发展学前教育")]
+    # the year's main goals are promised figures too (the real keys record them), with their bounds
+    assert targets(r) == [(180000.0, "人次", "="), (12000.0, "人", "="), (120.0, "所", "="), (36000.0, "个", "="),
+                          (450000.0, "人", ">="), (4.0, "%", "<=")]
     assert not [f for f in r.flags if f.severity != "info"]      # 十个方面18项: 18 indicators, and only two written here
 
 
