@@ -79,6 +79,8 @@ FUNDING = re.compile(r"安排|配套|筹集|争取|下达|资金\s*[:：]|财政
 FUNDING_LABEL = re.compile(r"^\s*[(（]?(?:资金|资金来源|资金保障|经费)\s*[:：]")
 # 已拨付1.46亿元 after 安排资金1.85亿元: the same funds on their way, no work either
 PAID_OUT = re.compile(r"拨付|到位|支出")
+# 分解落实到11个设区市, 下达到9个县: the places a task is shared among
+SHARED_OUT = re.compile(r"(?:落实|分解|下达|分配|细化)(?:到|至|给)\s*$")
 # 全市8个县（区）, 全省14个市州: the whole's own subdivisions, counted
 SUBDIVISIONS = re.compile(r"\s*(?:县|区|市|州|乡镇|乡|镇|街道|县区|县市区|市州)(?:[（(]区[）)]|[（(]市、?区[）)])?(?![\u4e00-\u9fff]{0,2}(?:建|改|通|新|覆盖))")
 # 已完成, 累计, 截至9月底, 1-8月, 完成率, 为任务的: a text that reports work done
@@ -246,8 +248,8 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
         if e.percent is not None:
             if kind not in KINDS_DONE_BY_DEFAULT:
                 role = _promised_percent(sentence, e, before, cues)
-            elif previous_rate is not None and RATE_JOIN.fullmatch(before):
-                role = "rate"
+            elif (previous_rate is not None or listed_rates) and RATE_JOIN.fullmatch(before):
+                role = "rate"          # 分别完成任务的120.7%和134.7%: the second of a list
             else:
                 role = _percent_role(sentence, e, before, cues)
             if role is None or taken.has_rate(ln, evidence, e.percent) or (e.percent, "%") in taken.figures:
@@ -414,14 +416,18 @@ def _percent_op(sentence: str, e: _Event) -> str:
 
 def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
     """26个考核指标, 25件重点民生实事: a count of the document's own items, no fact of a project."""
-    head = sentence[_clause_start(sentence, q.start):q.start].rstrip("有共为计达")
+    head = sentence[_clause_start(sentence, q.start):q.start].rstrip("有共为计达 \u3000")
     if q.unit in ("项", "件", "个") and cues.ends("count", head):
         return True          # 实事10件, 项目有25个: counted items
     if q.unit == "项" or re.search(r"(?:的|共|有|灯)$", sentence[max(0, q.start - 1):q.start]) \
             or (q.unit == "件" and re.search(r"\d\s*项$", sentence[:q.start])):
         return True          # 10项 counts tasks; 达到标准的有8个, 共7个: a tally of them
+    if q.unit == "名" and re.search(r"[前后第]$", head):
+        return True          # 位居全县后三名: a place in a ranking
     if q.unit not in ("件", "个", "类"):
         return False
+    if SHARED_OUT.search(head):
+        return True          # 各项指标落实到11个设区市: the places a task is shared among
     if re.search(r"全[省市县区州]\s*$", sentence[max(0, q.start - 3):q.start]) and SUBDIVISIONS.match(sentence, q.end):
         return True          # 全市8个县（区）: the whole's subdivisions
     after = sentence[q.end:q.end + 10]
