@@ -245,12 +245,6 @@ def test_a_sentence_of_progress_alone_continues_the_task_set_before_it():
     assert completed(got) == [(248000000.0, "元")] and rates(got) == [76.1]
 
 
-def test_units_in_brackets_before_the_full_stop_of_a_sentence_project():
-    got = run(PROGRESS_HEAD + "新增养老床位4000张，已完成2350张，完成58.8%（市民政局）。新建智慧健康驿站30个，完成率60%（市卫生健康委、市民政局）。\n")
-    assert {p.name: p.lead_units for p in got.projects} == {"新增养老床位": ["市民政局"],
-                                                           "新建智慧健康驿站": ["市卫生健康委", "市民政局"]}
-
-
 def test_pitches_are_counted_in_blocks():
     assert [(q.value, q.unit) for q in find_quantities("新建标准化塑胶运动场2块", GAZ.units)] == [(2.0, "块")]
 

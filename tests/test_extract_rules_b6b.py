@@ -11,49 +11,6 @@ def run(text: str):
     return extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), GAZ)
 
 
-# ---- 督办事项 form blocks -----------------------------------------------------------------
-
-DUBAN = """某市人民政府督查室
-
-某政督函〔2022〕5号
-
-关于对进度滞后的民生实事项目实行重点督办的通知
-
-市教育局、市民政局：
-
-现对以下项目实行重点督办。
-
-督办事项一：新建公办幼儿园
-进展情况：年度任务新建公办幼儿园12所，已建成5所，完成41.7%。
-责任领导：李  明（副市长）　　牵头单位：市教育局
-配合单位：市财政局
-督办时限：2022年9月30日前完成主体工程，12月15日前全部建成。
-
-督办事项二：社区养老服务站
-进展情况：年度任务建设社区养老服务站30个，已建成12个，完成40%。
-责任领导：王芳（副市长）　　牵头单位：市民政局
-配合单位：市财政局、市住房城乡建设局
-督办时限：2022年7月31日前
-
-某市人民政府督查室
-2022年8月10日
-"""
-
-
-def test_duban_blocks_are_items_with_two_fields_on_a_line():
-    ex = run(DUBAN)
-    by = {p.name: p for p in ex.projects}
-    assert set(by) == {"新建公办幼儿园", "社区养老服务站"}
-    kg = by["新建公办幼儿园"]
-    assert [t.value for t in kg.targets] == [12]
-    assert kg.leaders == ["李明"] and kg.lead_units == ["市教育局"] and kg.partner_units == ["市财政局"]
-    assert kg.deadline == "2022-12-15"            # the final stage of a two-stage 督办时限
-    assert by["社区养老服务站"].leaders == ["王芳"] and by["社区养老服务站"].lead_units == ["市民政局"]
-    assert by["社区养老服务站"].deadline == "2022-07-31"
-    dates = [f for f in ex.flags if f.code == "DATE_INCONSISTENT"]
-    assert len(dates) == 1 and dates[0].found == "2022-07-31"
-
-
 # ---- a 计量单位 column ----------------------------------------------------------------------
 
 JILIANG = """某县人民政府办公室关于2021年民生实事项目进展情况的通报
