@@ -126,42 +126,6 @@ def test_projects_declared_with_banhao_are_counted():
     assert [(f.expected, f.found) for f in got.flags if f.code == "COUNT_MISMATCH"] == [(3.0, 2)]
 
 
-# ---- counties inside a report ----------------------------------------------------------
-
-COUNTIES = ("天水市人民政府办公室关于2016年为民办实事1—10月进展情况的通报\n\n截至10月31日，各项实事进展如下：\n\n"
-            "1．城镇新增就业。年度任务3.6万人，已新增3.21万人，完成89.2%。分县区看，秦州区完成92.1%，麦积区完成90.5%。（市人社局）\n\n"
-            "2．农村危房改造。年度任务8500户，已竣工7120户，完成83.8%。其中，秦安县任务1500户，竣工1280户，完成{rate}%；"
-            "甘谷县任务1600户，竣工1352户，完成84.5%。（市住建局）\n")
-
-
-def test_a_county_keeps_its_full_name_and_its_own_task_checks_its_rate():
-    got = run(COUNTIES.format(rate="85.3"))
-    regions = {(g.region, g.rate) for p in got.projects for g in p.progress if g.region}
-    assert {("秦州区", 92.1), ("麦积区", 90.5), ("秦安县", 85.3), ("甘谷县", 84.5)} <= regions
-    assert not [f for f in got.flags if f.code == "RATE_MISMATCH"]
-
-
-def test_a_county_rate_that_does_not_follow_from_its_task_is_flagged():
-    got = run(COUNTIES.format(rate="85.6"))
-    assert [(f.expected, f.found) for f in got.flags if f.code == "RATE_MISMATCH"] == [(85.33, 85.6)]
-
-
-# ---- rates without counts, counts by status -----------------------------------------------
-
-RATES = ("某市人民政府办公厅关于2024年市政府实事项目上半年推进情况的通报\n\n"
-         "截至6月30日，16项实事项目中，已完成2项，按计划推进13项，进度滞后1项。现将有关情况通报如下：\n\n"
-         "新增养老床位4000张，已完成2350张，完成58.8%。改建认知障碍照护床位1500张，已完成年度任务的52%。\n\n"
-         "新建智慧健康驿站30个，完成率60%。实施中心城区旧住房成套改造12万平方米，完成率45%，进度滞后。\n")
-
-
-def test_a_rate_with_no_count_keeps_its_task_and_a_status_tally_gives_no_targets():
-    got = run(RATES)
-    assert targets(got) == [(4000.0, "张"), (1500.0, "张"), (30.0, "个"), (120000.0, "平方米")]
-    assert sorted(rates(got)) == [45.0, 52.0, 58.8, 60.0]
-    assert completed(got) == [(2350.0, "张")]
-    assert not [f for f in got.flags if f.severity != "info"]
-
-
 # ---- damage ------------------------------------------------------------------------------
 
 def test_a_damaged_month_range_opens_the_count_so_far():
