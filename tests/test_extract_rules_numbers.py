@@ -1,17 +1,12 @@
-"""Numbers, units and text normalisation (batches 7–8): number words, units of measure, figures broken
-by a PDF paste, date notations — each on a short snippet written here."""
+"""Numbers, units and text normalisation: number words, units of measure, figures broken by a PDF paste
+or a damaged month range, date notations, bounds and rough figures — each on a short snippet written here."""
 import pytest
+from extract_helpers import GAZ, completed, run, targets
 
-from extractors import extract
 from extractors.numbers import find_quantities
-from gazetteer import load
-from pipeline.readers import read_bytes
 
-GAZ = load()
-
-
-def run(text: str):
-    return extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), GAZ)
+PROGRESS_HEAD = "某县人民政府办公室关于2023年十件民生实事1—9月进展情况的通报\n\n截至9月30日，各项实事进展如下：\n\n"
+PLAN_HEAD = "某县人民政府关于印发2023年十件民生实事实施方案的通知\n\n"
 
 
 def figures(text: str) -> list[tuple[float, str, str]]:
@@ -57,6 +52,20 @@ def test_number_words(text, expected):
         "nongmumin", "jun-reached-is-one", "pingjun-is-not-each"])
 def test_units(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, want", [
+    ("补助标准为每生每天4元", [(4.0, "元/人/天")]),
+    ("抽检食品样品1.2万批次", [(12000.0, "批次")]),
+    ("既有住宅加装电梯60部", [(60.0, "部")]),
+    ("3部门联合开展检查", []),
+], ids=["per-pupil-per-day", "batches", "lifts", "not-departments"])
+def test_units_of_measure(text, want):
+    assert [(q.value, q.unit) for q in find_quantities(text, GAZ.units)] == want
+
+
+def test_pitches_are_counted_in_blocks():
+    assert [(q.value, q.unit) for q in find_quantities("新建标准化塑胶运动场2块", GAZ.units)] == [(2.0, "块")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -156,6 +165,20 @@ def test_one_paragraph_a_line_is_not_joined():
     assert not any("：" in u for p in ex.projects for u in p.lead_units + p.partner_units)
 
 
+def test_a_damaged_month_range_opens_the_count_so_far():
+    got = run(PROGRESS_HEAD + "四、城镇就业。年度任务城镇新增就业3.2万人，16月全地区城镇新增就业1.86万人，完成58.1%。（地区人社局）\n")
+    assert targets(got) == [(32000.0, "人")]
+    assert completed(got) == [(18600.0, "人")]
+
+
+def test_a_page_footer_does_not_split_a_sentence():
+    got = run(PROGRESS_HEAD + "七、农村饮水安全。年度任务解决22万人饮水安全问题，已解\n\n— 3 —\n\n决11.8万人，完成53.6%。（地区水利局）\n\n"
+                              "八、城乡低保。城市低保标准提高到每人每月360元。（地区民政局）\n")
+    assert (220000.0, "人") in targets(got) and (118000.0, "人") not in targets(got)
+    assert completed(got) == [(118000.0, "人")]
+    assert got.projects[0].lead_units == ["地区水利局"]
+
+
 # ---- date notations ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lines, expected", [
@@ -197,6 +220,21 @@ def test_a_standard_paid_out_is_a_stated_rate():
 ], ids=["zuidi-biaozhun", "zuidi-bushaoyu", "geq-sign", "leq-sign"])
 def test_bounds(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("item, want", [
+    ("培训农民工1.5万余名", (15000.0, "名", ">=", "1.5万余名")),
+    ("新建改造农村公路逾8000公里", (8000.0, "公里", ">=", "逾8000公里")),
+    ("改造农村户厕3000多户", (3000.0, "户", ">=", "3000多户")),
+    ("新增养老床位超1000张", (1000.0, "张", ">=", "超1000张")),
+    ("惠及群众近300万人", (3000000.0, "人", "<=", "近300万人")),
+    ("解决不足300户群众饮水问题", (300.0, "户", "<=", "不足300户")),
+    ("新增养老床位约500张", (500.0, "张", "=", "约500张")),
+    ("改造农村危房3000余户以上", (3000.0, "户", ">=", "3000余户")),
+], ids=["yu-after", "yu-before", "duo", "chao", "jin", "buzu", "yue", "stated-bound-wins"])
+def test_a_rough_target_takes_the_bound_of_its_word(item, want):
+    r = run(PLAN_HEAD + f"一、民生实事。{item}。（县人社局）\n")
+    assert [(t.value, t.unit, t.op, t.raw) for p in r.projects for t in p.targets] == [want]
 
 
 def test_a_standard_bound_in_a_progress_report_keeps_its_bound():

@@ -1,15 +1,12 @@
 """Tables and form-like lines on small documents built here: a plan's 分解表 (region rows × project
-columns), two-column 交办单 forms, 'target／completed／rate' lines and infographic lines, and table
-columns under two-row headers."""
-from extractors import extract
-from gazetteer import load
-from pipeline.readers import read_bytes
+columns), two-column 交办单 forms, 'target／completed／rate' lines and infographic lines, table
+columns under two-row headers, content / 计量单位 / dated completed columns and share rows, and a
+one-header-row summary table with several project groups."""
+import pytest
+from extract_helpers import completed, run, targets
 
-GAZ = load()
-
-
-def run(text: str):
-    return extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), GAZ)
+PLAN_HEAD = "某市人民政府关于印发2022年十件民生实事实施方案的通知\n\n"
+PROGRESS_HEAD = "某县人民政府办公室关于2023年十件民生实事1—9月进展情况的通报\n\n截至9月30日，各项实事进展如下：\n\n"
 
 
 def flags(ex) -> list[str]:
@@ -334,3 +331,93 @@ def test_a_filling_form_report_is_a_summary_even_titled_progress():
 def test_an_issue_number_in_brackets_under_the_title_is_the_doc_number():
     text = "某区2022年民生实事项目推进情况月报\n（第9期）\n\n统计时段：2022年9月\t填报单位：区民生实事办\n\n" + YUEBAO.split("\n\n", 2)[2]
     assert run(text).document.doc_number == "第9期"
+
+
+# ---- table columns: a content column, a 计量单位 column, a completed column named by its date, a share row ----
+
+def test_a_content_column_holds_the_targets():
+    doc = PLAN_HEAD + (
+        "序号\t民生实事项目\t具体内容\t责任领导\t牵头单位\t完成时间\n"
+        "1\t城镇新增就业\t城镇新增就业3.2万人，农村劳动力转移就业培训1.5万人次\t王志强\t市人社局\t2022年12月底前\n"
+        "2\t健康服务\t65岁及以上老年人健康管理率达到70%以上\t李明\t市卫健委\t2022年12月底前\n")
+    got = run(doc)
+    assert targets(got) == [(32000.0, "人"), (15000.0, "人次"), (70.0, "%")]
+    assert got.projects[0].lead_units == ["市人社局"]
+
+
+JILIANG = """某县人民政府办公室关于2021年民生实事项目进展情况的通报
+
+附表
+
+某县2021年民生实事项目进展情况表
+
+序号\t项目名称\t计量单位\t年度目标\t累计完成\t完成率（%）\t责任单位
+1\t城镇新增就业\t人\t1600\t1452\t90.75\t县人社局
+2\t农村劳动力转移就业\t万人\t4.2\t4.05\t96.43\t县人社局
+3\t城乡居民医保参保率\t%\t95\t96.2\t100\t县医保局
+
+某县人民政府办公室
+2021年11月5日
+"""
+
+
+def test_measure_column_gives_the_unit_of_target_and_completed():
+    ex = run(JILIANG)
+    by = {p.name: p for p in ex.projects}
+    jy = by["城镇新增就业"]
+    assert [(t.value, t.unit) for t in jy.targets] == [(1600, "人")]
+    assert [(g.completed.value, g.completed.unit, g.rate, g.region) for g in jy.progress] == [(1452, "人", 90.75, None)]
+    zy = by["农村劳动力转移就业"]
+    assert [(t.value, t.unit) for t in zy.targets] == [(42000, "人")]
+    assert zy.progress[0].completed.value == 40500
+    cb = by["城乡居民医保参保率"]
+    assert [(t.value, t.unit) for t in cb.targets] == [(95, "%")]
+    assert cb.progress[0].completed.value == 96.2 and cb.progress[0].rate == 100
+    assert not [f for f in ex.flags if f.code == "RATE_MISMATCH"]     # a share above its level, 完成率 100 (met)
+
+
+def test_completed_column_named_by_its_date():
+    text = ("某市人民政府办公室关于2021年为民办实事项目前三季度进展情况的通报\n\n"
+            "一、促进就业\n\n"
+            "指标\t年度目标\t截至9月底完成\t完成率\n"
+            "城镇新增就业\t2.5万人\t2.1万人\t84%\n"
+            "农村劳动力转移就业\t3万人次\t2.4万人次\t80%\n\n"
+            "二、农村公路\n\n"
+            "指标\t年度目标\t1-9月完成\t完成率\n"
+            "危桥改造\t20座\t15座\t75%\n")
+    done = [(g.completed.value, g.completed.unit) for p in run(text).projects for g in p.progress if g.completed]
+    assert done == [(21000, "人"), (24000, "人次"), (15, "座")]
+
+
+def test_a_share_row_of_a_table_gives_a_percent_target_and_completed_share():
+    doc = PROGRESS_HEAD + (
+        "| 序号 | 项目名称 | 年度目标 | 完成情况 | 完成率 | 状态 | 牵头单位 |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | 新建改扩建中小学 | 3所 | 3所 | 100% | 已完成 | 区教育局 |\n"
+        "| 2 | 义务教育学校课后服务覆盖率 | 100% | 100% | 100% | 已完成 | 区教育局 |\n")
+    got = run(doc)
+    assert targets(got) == [(3.0, "所"), (100.0, "%")]
+    assert completed(got) == [(3.0, "所"), (100.0, "%")]
+    assert not [f for f in got.flags if f.severity != "info"]
+
+
+# ---- a one-header-row summary table with several project groups and a total row last --------
+
+SUMMARY = (
+    "某市2012年为民办实事主要指标完成情况汇总表\n\n"
+    "县区\t就业任务（人）\t就业完成（人）\t就业完成率（%）\t危房改造任务（户）\t危房改造完成（户）\t危房改造完成率（%）\n"
+    "甲县\t4200\t4158\t99.00\t—\t—\t—\n"
+    "乙县\t2600\t2431\t93.50\t2800\t2604\t93.00\n"
+    "丙县\t1200\t1050\t87.50\t1080\t1026\t95.00\n"
+    "{total}\t8000\t7639\t95.49\t3880\t3630\t93.56\n")
+
+
+@pytest.mark.parametrize("total", ["全市合计", "合计", "总计"], ids=["city-total", "total", "grand-total"])
+def test_summary_table_with_groups_in_one_header_row(total):
+    got = [(p.name, p.region, p.targets[0].value, p.targets[0].unit, p.progress[0].completed.value, p.progress[0].rate)
+           for p in run(SUMMARY.format(total=total)).projects if p.targets]
+    assert got == [
+        ("就业", "甲县", 4200, "人", 4158, 99.0), ("就业", "乙县", 2600, "人", 2431, 93.5),
+        ("就业", "丙县", 1200, "人", 1050, 87.5), ("就业", None, 8000, "人", 7639, 95.49),
+        ("危房改造", "乙县", 2800, "户", 2604, 93.0), ("危房改造", "丙县", 1080, "户", 1026, 95.0),
+        ("危房改造", None, 3880, "户", 3630, 93.56)]
