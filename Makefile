@@ -29,7 +29,8 @@ samples: $(STAMP)
 	$(BIN)/python samples/make_samples.py
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/extract_bench.py
+	$(BIN)/python benchmarks/coverage.py samples/corpus
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
