@@ -203,7 +203,7 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
                               seq=h.group("seq"))
             continue
         if ln in used or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)) \
-                or problems_or_plans(text):
+                or problems_or_plans(text) or ITEM_SHARE.search(text):
             continue
         progress = progress_in(text, gaz, places, ln, nt.original.strip())
         progress = [g for g in progress if g.rate is not None
@@ -220,6 +220,10 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
         target.progress += progress
         target.progress[-1].status = target.progress[-1].status or status_in(text, gaz)
     return out
+
+
+# 正常推进的有4项，占目标任务的40%: the share of the items in one status, no completion rate
+ITEM_SHARE = re.compile(r"(?:有|共)\s*\d+\s*(?:项|件|个)?(?:[（(][^（()）]*[）)])?\s*[，,]\s*占[^，,；;。\d]{0,8}?的?\s*\d+(?:\.\d+)?\s*%")
 
 
 def _best_match(text: str, projects: list[Project], least: int = 4) -> Project | None:

@@ -231,6 +231,7 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
     listed_rates: list[tuple[float, str]] = []         # 分别为任务的108%和96%: paired in order below
     previous_rate: tuple[Progress, float, str] | None = None
     funds_skipped = past_skipped = False      # a sum of funds, or last year's figure, was passed over in this sentence
+    counted = False                           # the latest figure counted items (有4项): a share after it is theirs
     done_in_sentence: list[tuple[Project, Progress] | None] = []
     for e in events:
         c0 = _clause_start(sentence, e.start)
@@ -252,6 +253,8 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
                 role = "rate"          # 分别完成任务的120.7%和134.7%: the second of a list
             else:
                 role = _percent_role(sentence, e, before, cues)
+            if role == "rate" and counted:
+                continue          # 正常推进的有5项，占目标任务的50%: the share of the items counted
             if role is None or taken.has_rate(ln, evidence, e.percent) or (e.percent, "%") in taken.figures:
                 continue          # a shape reader took it as a rate, or as a level (参合率达到98%以上 a target)
             if role == "pace":
@@ -308,7 +311,10 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
                 or re.search(r"其余|剩余", head) or re.match(r"[^，,。；;]{0,8}正在", sentence[q.end:]):
             continue
         taken.figures.add((q.value, q.unit))
-        if cues.ends("change", before.rstrip("了达到为至")) or _is_count(sentence, q, cues):
+        if cues.ends("change", before.rstrip("了达到为至")):
+            continue
+        counted = _is_count(sentence, q, cues)
+        if counted:
             continue
         role = _figure_role(sentence, q, before, clause, cues, kind, heading)
         p = _project(sentence, e, c0, evidence, ln)

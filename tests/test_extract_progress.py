@@ -63,6 +63,15 @@ RATES = ("某市人民政府办公厅关于2024年市政府实事项目上半年
          "新建智慧健康驿站30个，完成率60%。实施中心城区旧住房成套改造12万平方米，完成率45%，进度滞后。\n")
 
 
+@pytest.mark.parametrize("sentence", [
+    "截至9月底，已完成年度任务的有4项，占目标任务的40%；正常推进的有5项，占目标任务的50%；推进缓慢的有1项，占10%。",
+    "截至6月底，进度滞后的共2件(城区停车场、农贸市场改造)，占全部实事的20%。",
+], ids=["three-statuses", "one-status-with-names"])
+def test_the_share_of_items_in_a_status_is_no_completion_rate(sentence):
+    result = run(PROGRESS_HEAD + sentence + "\n")
+    assert rates(result) == [] and completed(result) == []
+
+
 def test_a_rate_with_no_count_keeps_its_task_and_a_status_tally_gives_no_targets():
     got = run(RATES)
     assert targets(got) == [(4000.0, "张"), (1500.0, "张"), (30.0, "个"), (120000.0, "平方米")]
