@@ -63,7 +63,7 @@ PROMISE = re.compile(r"确保|力争|要求|预计|计划(?:到|在|于)")
 # 完成率=完成数÷年度目标×100%: a formula, no figure
 FORMULA = re.compile(r"[=×÷]\s*$")
 # 其余232户, 剩余3个, 尚有900户未开工: what is left, not what was done
-LEFT_BEFORE = re.compile(r"(?:其余|剩余|尚有|尚未|仍有|还有|未)\s*$")
+LEFT_BEFORE = re.compile(r"(?:其余|剩余|尚有|尚未|仍有|还有|未|(?:再|还需|尚需|仍需)(?:完成|建成|改造|新建)?)\s*$")
 # 2606个撤并村通公路…, 1、完成7.4万口山坪塘整治: a sentence that opens with its figure (an item number is no figure)
 TASK_OPENING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:完成|解决|建设|实施|新建|改造)?"
                           r"\d+(?:\.\d+)?\s*[万亿]?[^\d、.．)）\s]")
