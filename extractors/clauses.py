@@ -71,6 +71,9 @@ TASK_OPENING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}
 STANDARD_BEFORE = re.compile(r"按(?!照|时|期|要求|计划)")
 # 共建设7所, 共有12类: a total over the parts, counted elsewhere (公共 is no total)
 TOTAL_BEFORE = re.compile(r"(?<!公)共[^\d，,。；;]{0,4}$")
+# 打造2个示范点正着手准备招标, 建设绿道2公里未启动: a task named with its work, not begun
+WORK_VERB = re.compile(r"建设|打造|新建|改造|实施|修建|铺设|安装|推动|建成")
+UNDERWAY_AFTER = re.compile(r"[^，,。；;\d]{0,14}?(?:正(?:在)?(?:着手|准备|筹备)|尚?未(?:启动|开工|动工|开始)|待(?:启动|开工))")
 # 64户正在施工: under way, not done
 LEFT_AFTER = re.compile(r"\s*(?:正在|正|在建|尚未|未|待)")
 # 财政安排资金1.2亿元, 筹集资金, 配套, 下达资金, 资金：省级2亿元, 县级财政投入: the source of funds, no work of a project
@@ -306,6 +309,12 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
             funds_skipped = True
             continue          # 其中，中央资金38亿元，市级24亿元; 财政安排资金: the sources of funds, no work done
         head = sentence[c0:q.start]
+        if WORK_VERB.search(head) and UNDERWAY_AFTER.match(sentence, q.end) and not LEFT_BEFORE.search(before):
+            taken.figures.add((q.value, q.unit))          # 打造2个示范点正着手招标, 建设2公里未启动: the task, not begun
+            p = _project(sentence, e, c0, evidence, ln)
+            p.targets.append(Target.of(q, evidence))
+            out.append(p)
+            continue
         if LEFT_BEFORE.search(before) or LEFT_AFTER.match(sentence, q.end) or TOTAL_BEFORE.search(head) \
                 or STANDARD_BEFORE.search(head) \
                 or re.search(r"其余|剩余", head) or re.match(r"[^，,。；;]{0,8}正在", sentence[q.end:]):
