@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .items import problems_or_plans
+from .normalize import simplify
 from .numbers import find_quantities
 from .records import Evidence, Progress, Project, Quantity, Target
 
@@ -298,7 +299,7 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
             continue
         q = e.quantity
         assert q is not None
-        if q.family in ("points", "duration") or _in_book_title(sentence, q.start):
+        if not q.value or q.family in ("points", "duration") or _in_book_title(sentence, q.start):
             continue
         if taken.has_figure(q):
             done_in_sentence.append(None)      # read by a shape reader: it still holds its place in a list
@@ -399,6 +400,10 @@ def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | No
         return "rate"
     if cues.any_in("pace", before):
         return "pace"
+    verb = re.fullmatch(r"[，,、\s]*(?:其中)?([\u4e00-\u9fff]{2})率\s*(?:达到|达|为|是)?\s*", before)
+    start = e.start - len(before)
+    if verb and verb.group(1) in sentence[max(0, start - 30):start]:
+        return "rate"        # 其中7个投用，投用率77.8%: the rate of the work the clause before counted
     if re.search(r"率\s*(?:达到|达|为|是|保持|提高到|提升到)?\s*$", before):
         return "indicator"
     return None
@@ -434,7 +439,8 @@ def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
     head = sentence[_clause_start(sentence, q.start):q.start].rstrip("有共为计达 \u3000")
     if q.unit in ("项", "件", "个") and cues.ends("count", head):
         return True          # 实事10件, 项目有25个: counted items
-    if q.unit == "项" or re.search(r"(?:的|共|有|灯)$", sentence[max(0, q.start - 1):q.start]) \
+    if q.unit == "项" or re.search(r"(?:的|共|(?<!已)有|灯)$" if q.unit not in ("件", "项") else r"(?:的|共|有|灯)$",
+                                   sentence[max(0, q.start - 2):q.start]) \
             or (q.unit == "件" and re.search(r"\d\s*项$", sentence[:q.start])):
         return True          # 10项 counts tasks; 达到标准的有8个, 共7个: a tally of them
     if q.unit == "名" and re.search(r"[前后第]$", head):
@@ -544,3 +550,29 @@ def taken_figures(projects: list[Project], summaries) -> Read:
             if g.rate is not None:
                 read.rates |= {(g.line, g.rate), (p.evidence.line, g.rate), (g.text.strip(), g.rate), (None, g.rate)}
     return read
+
+
+def implied_targets(projects: list[Project], gaz) -> None:
+    """确立的131个项目已有90个完工，完工率68.7%: a project with a completed figure and its stated rate
+    but no target gets the figure of its sentence that the rate implies (90 ÷ 131 = 68.7%), when one
+    figure, and only one, of the same unit does."""
+    for p in projects:
+        if p.targets:
+            continue
+        for g in p.progress:
+            done = g.completed
+            if done is None or not done.value or g.rate is None or not g.rate_raw:
+                continue
+            half = 0.5 * 10 ** -len(g.rate_raw.partition(".")[2]) + 1e-9
+            sentence = next((s for s in re.split(r"[。；;]", simplify(g.text)) if done.raw and done.raw in s), "")
+            fits = {q.value: q for q in find_quantities(sentence, gaz.units)
+                    if q.unit == done.unit and q.value and q.value > done.value * 0.5
+                    and q.value != done.value and abs(done.value / q.value * 100 - g.rate) <= half}
+            if len(fits) == 1:
+                q = next(iter(fits.values()))
+                p.targets.append(Target.of(q, _clause_of(sentence, q)))
+                break
+
+
+def _clause_of(sentence: str, q: Quantity) -> str:
+    return sentence[_clause_start(sentence, q.start):_clause_end(sentence, q.end)]

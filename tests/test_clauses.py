@@ -129,3 +129,15 @@ def test_cue_lexicon_rows_are_well_formed():
     cues = load_cues(Path(GAZ.folder) / "cues.tsv")
     assert set(cues.words) >= {"target", "done", "rate", "past", "change", "bound", "count", "pace", "making"}
     assert all(w and not w.isspace() for words in cues.words.values() for w in words)
+
+
+@pytest.mark.parametrize("text,targets", [
+    ("全县确定的48个民生项目已有30个完工,完工率达62.5%。", [(48, "个")]),
+    ("列入计划的75个项目已有60个开工,开工率81%。", []),                       # the rate fits no figure
+    ("已改造12个小区,新建9个站点,其中7个投用,投用率77.8%。", [(9, "个")]),    # 7/9, not 7/12
+    ("80户中已有60户完成,90户中已有60户入住,完成率75%。", [(80, "户")]),
+], ids=["count-of-projects", "no-fit", "the-one-that-fits", "same-value-twice-before"])
+def test_a_stated_rate_names_its_target(text, targets):
+    """Reconciliation by arithmetic: completed ÷ target = the stated rate picks the target among the figures."""
+    got, _, _ = facts(REPORT + text + "\n")
+    assert got == sorted(targets)
