@@ -16,8 +16,8 @@ import re
 from . import metadata as M
 from . import patterns as P
 from .answers import projects_from_answers
-from .clauses import implied_targets, read_clauses, taken_figures
 from .assignments import assign_by_count, assign_by_number, assign_by_table
+from .clauses import implied_targets, read_clauses, taken_figures
 from .forms import form_line_blocks, form_pairs, projects_from_form_lines, projects_from_forms, restate_lines
 from .items import item_dots, problems_or_plans, projects_from_items, projects_from_sentences
 from .normalize import normalize, relabel, simplify
@@ -168,7 +168,9 @@ def extract_records(doc, gaz) -> Extraction:
         # the document's only list of units is a ranking: those are the units, of no one project
         result.projects.append(Project(name="（责任单位排名）", lead_units=ranked,
                                        evidence=Evidence(text="、".join(ranked), line=ranked_line)))
-    result.projects += read_clauses(paragraphs, gaz, info.kind, taken_figures(result.projects, result.summaries), year)
+    taken = taken_figures(result.projects, result.summaries)
+    result.projects += read_clauses(paragraphs, gaz, info.kind, taken, year)
+    result.projects = [p for p in result.projects if not any(p is q for q in taken.emptied)]
     implied_targets(result.projects, gaz)
     _without_tallied_counts(result)
     _link_bases(result)

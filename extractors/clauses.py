@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -167,7 +167,10 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = Non
 def _covered(text: str, gaz, taken: Read) -> bool:
     """Half the figures and rates of the paragraph or more are in records already."""
     seen = [taken.has_figure(q) for q in find_quantities(text, gaz.units)]
-    seen += [(None, float(m.group("num"))) in taken.rates for m in PERCENT.finditer(text)]
+    rates = [float(m.group("num")) for m in PERCENT.finditer(text)]
+    firm = [(None, r) in taken.rates for r in rates]
+    loose = {rate for _, rate in taken.loose} if any(seen + firm) else set()
+    seen += [f or r in loose for f, r in zip(firm, rates)]     # lone rates count, unless they are all it read here
     return bool(seen) and sum(seen) >= 0.5 * len(seen)
 
 
@@ -353,7 +356,21 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
                 p = Project(name=_name_from(sentence, 0, len(sentence)) or "（正文）", evidence=Evidence(evidence, ln))
                 p.progress.append(Progress(text=evidence, rate=rate, rate_raw=raw.rstrip("%"), measure="完成率", line=ln))
                 out.append(p)
-    return _pair(out)
+    return _pair(_settle_loose(out, ln, taken))
+
+
+def _settle_loose(out: list[Project], ln: int | None, taken: Read) -> list[Project]:
+    """A rate the shape reader left alone and this sentence paired with its figure is the pair's; one
+    this sentence also left alone stays the shape reader's."""
+    for p in out:
+        for g in list(p.progress):
+            if g.rate is None or (ln, g.rate) not in taken.loose:
+                continue
+            if g.completed is not None:
+                taken.release(ln, g.rate)
+            else:
+                p.progress.remove(g)
+    return [p for p in out if p.progress or p.targets]
 
 
 def _unrate(previous: tuple[Progress, float, str], out: list[Project]) -> None:
@@ -389,6 +406,8 @@ def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | No
     tight = before.rstrip(" 为达到是了")
     if FORMULA.search(before) or PROMISE.search(before):
         return None          # 确保完成年度任务的75%: a promised share, no rate reached
+    if re.search(r"实际(?:控制在|控制为|为|达到|达)?$", tight):
+        return "indicator"   # 失业率实际控制在3.93%: the level measured, not the bound promised
     if cues.ends("bound", tight) or cues.ends("change", tight) or PERCENT_BOUND_AFTER.match(sentence, e.end):
         return None
     if cues.any_in("bound", before[-6:]) and not cues.any_in("rate", before):
@@ -525,6 +544,23 @@ class Read:
     line or the evidence text they were read from."""
     figures: set[tuple[float, str | None]]
     rates: set[tuple[int | str | None, float]]
+    # rates a shape reader found with no figure and no task beside them, by (line, rate): the clause
+    # reader may pair them with their figures, and then takes them from the shape reader's project
+    loose: dict[tuple[int | None, float], tuple[Project, Progress]] = field(default_factory=dict)
+    emptied: list[Project] = field(default_factory=list)
+    items: set[int | None] = field(default_factory=set)     # lines of numbered items a shape reader read facts from
+
+    def release(self, line: int | None, rate: float) -> bool:
+        """The loose rate is now paired with its figure: the shape reader's lone copy goes."""
+        held = self.loose.pop((line, rate), None)
+        if held is None:
+            return False
+        p, g = held
+        if g in p.progress:
+            p.progress.remove(g)
+        if not p.progress and not p.targets:
+            self.emptied.append(p)
+        return True
 
     def has_figure(self, q: Quantity) -> bool:
         return (q.value, q.unit) in self.figures
@@ -541,13 +577,18 @@ def taken_figures(projects: list[Project], summaries) -> Read:
             if v is not None:
                 read.figures.add((v, s.unit))
     for p in projects:
+        if p.seq and (p.targets or p.progress):
+            read.items.add(p.evidence.line)
         for t in p.targets:
             if t.value is not None:
                 read.figures.add((t.value, t.unit))
         for g in p.progress:
             if g.completed is not None:
                 read.figures.add((g.completed.value, g.completed.unit))
-            if g.rate is not None:
+            if g.rate is not None and g.completed is None and not p.targets and g.base is None:
+                for line in {g.line, p.evidence.line}:
+                    read.loose.setdefault((line, g.rate), (p, g))
+            elif g.rate is not None:
                 read.rates |= {(g.line, g.rate), (p.evidence.line, g.rate), (g.text.strip(), g.rate), (None, g.rate)}
     return read
 
