@@ -489,6 +489,10 @@ PROSE_CELL = re.compile(r"。\s*\S|^(?=[^\n]{31,})[^\n]*\d")
 # 县督查室 / 市民生办 / 市绩效办 / 市督考办 / 区实事办: the office that inspects, compiles or publishes, never a responsible unit
 NOT_A_UNIT = re.compile(r"(?:督查|督办|督考|督查落实|民生|绩效|目标绩效|实事)(?:室|办|办公室)$")
 
+# 已进场施工，完成30% / 培养省、市名牌产品各一个 / 正在推进选址: a note of progress or a task in a unit's cell
+STATEMENT_PART = re.compile(r"\d\s*(?:%|％)|\d\s*(?:个|所|家|条|座|处|套|户|张|名|人|公里|千米|米|万|亿|元)|[一二两三四五六七八九十]个"
+                            r"|^(?:已|正在|完成|其余|累计)|已(?:经)?(?:完成|建成|开工|启动|进场|竣工|实施|开展|投入)|正在")
+
 # 各街道（乡） / 相关乡镇: not an organisation
 # 县各有关单位 / 市级其他有关部门 / 开发园区管委会 / 联席会议成员单位: a collective, no one organisation
 GENERIC_UNIT = re.compile(r"^(各|相关|有关|属地|其他|全体|所在|项目所在)|^(等|无|/|-)$"

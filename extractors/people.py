@@ -120,19 +120,22 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
             joined[-1] += ln
         else:
             joined.append(ln)
-    out = []
-    for chunk in joined:
-        for part in _split_outside_brackets(chunk):
-            part = P.ROLE_LABEL.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
-            words = re.split(r"\s+", part.strip())
-            for name in words:
-                name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
-                name = _without_task(name, org_suffixes)
-                if len(words) > 1 and _head_of(name, words, org_suffixes):
-                    continue        # 市民政局 伍某某 (牵头单位及主要负责人): the unit's head is no unit
-                if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and not P.NOT_A_UNIT.search(name) \
-                        and name not in out:
-                    out.append(name)
+    out: list[str] = []
+    parts = [x for chunk in joined for x in _split_outside_brackets(chunk)]
+    stated = [bool(P.STATEMENT_PART.search(re.sub(r"[（(][^（）()]*[）)]", "", simplify(x)))) for x in parts]
+    for part, statement in zip(parts, stated):
+        if any(stated) and (statement or not _ends_as_org(P.TRAILING.sub("", simplify(part).strip().rstrip("。.；;")), org_suffixes)):
+            continue        # 已进场施工，完成30%。 in the unit column of a shifted row: progress, no unit
+        part = P.ROLE_LABEL.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
+        words = re.split(r"\s+", part.strip())
+        for name in words:
+            name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
+            name = _without_task(name, org_suffixes)
+            if len(words) > 1 and _head_of(name, words, org_suffixes):
+                continue        # 市民政局 伍某某 (牵头单位及主要负责人): the unit's head is no unit
+            if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and not P.NOT_A_UNIT.search(name) \
+                    and name not in out:
+                out.append(name)
     return out
 
 

@@ -135,3 +135,20 @@ def test_a_standing_committee_member_at_the_meeting_is_a_leader():
 def test_leader_fields_of_numbered_items(doc, want):
     got = {p.name: p.leaders for p in run(doc).projects if p.name in want}
     assert got == want
+
+
+# ---- a unit's cell that holds a progress note or a task (a row one cell short) -------------
+
+@pytest.mark.parametrize("cell, want", [
+    ("已开工建设,完成45%。", []),
+    ("正在平整场地、铺设管网,首批120个充电桩已到货。", []),
+    ("已建成停车场2个、充电站6个;其余站点已完成选址", []),
+    ("创建省、市示范社区各一个", []),
+    ("區住建局、完成80%", ["区住建局"]),
+    ("市教育局（3所）、市卫健委（2所）", ["市教育局（3所）", "市卫健委（2所）"]),
+    ("县交通局,县财政局", ["县交通局", "县财政局"]),
+    ("市第一人民医院、五里街道", ["市第一人民医院", "五里街道"]),
+], ids=["started-and-a-rate", "works-under-way", "built-and-the-rest-sited", "a-task-of-one-each",
+        "a-unit-beside-a-rate-stays", "counts-in-brackets-after-units-stay", "plain-units", "numerals-inside-names"])
+def test_progress_notes_in_a_unit_cell_are_no_unit(cell, want):
+    assert units_in(cell, GAZ.org_suffixes) == want
