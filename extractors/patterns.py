@@ -513,6 +513,12 @@ _PARTNER_LABEL = r"配合单位|协办单位|协助单位|配合部门|参与单
 # -> label, value (up to the next label, a sentence's end or the line's end)
 DUTY_FIELD = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_PARTNER_LABEL})|(?P<lead>{_LEAD_LABEL}))"
                         r"\s*[:：]\s*(?P<value>(?:(?!\s*[\u4e00-\u9fff]{2,10}\s*[:：])[^。；;\n])*)")
+# 序号项目名称主要内容区政府分管领导牵头单位配合单位 (a flattened table's header, its labels run together):
+# a leader's label straight before a unit's label, no space or bar between them
+RUN_HEADER = re.compile(r"(?:分管|主管|责任|牵头|联系|包抓|挂点)(?:[市县区]政府|[市县区])?领导(?:牵头|责任|主要责任)(?:单位|部门)")
+# 新建… / 推进… / 提升改造…: a sentence of the next cell, never a unit run together with the ones before it (use .match)
+CONTENT_START = re.compile(r"(?:新建|改造|提升|推进|完成|开展|实施|建设|新增|为|对|加快|落实|组织|举办|打造|创建|支持|扩大|增加|"
+                           r"优化|全面|持续|深化|启动|计划|确保|力争|做好|加强|巩固|推动|促进|保障|免费|改扩建)")
 # 马某某 市委常委、市政府常务副市长 (the line after 责任领导:胡某某 市委副书记) -> name: one more leader of the field
 NAME_THEN_POST = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff](?:\s{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}))[ \t\u3000]+"
                             r"[\u4e00-\u9fff、，,]{0,24}(?:长|书记|常委|主任|委员|主席)\s*$")

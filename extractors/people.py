@@ -7,6 +7,8 @@ split on 、，/ and line breaks, a name broken over two lines joined again
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from . import patterns as P
 from .normalize import simplify
@@ -238,9 +240,10 @@ def prose_duties(text: str, previous: str, org_suffixes: list[str], used: bool =
     (A、B都是配合单位).  A line a project was read from (`used`) counts only when it runs several items'
     fields together (a label twice: 1.… 牵头领导:X … 2.… 牵头领导:Y …), which no item reader splits."""
     colon = ":" in text or "：" in text
+    run = run_together_duties(text, org_suffixes, previous or "")
     if used and not (colon and _repeated_label(text)):
-        return []
-    out = labelled_duties(text, org_suffixes) if colon else []
+        return run
+    out = run + (labelled_duties(text, org_suffixes) if colon else [])
     before = list(P.DUTY_FIELD.finditer(previous)) if previous and (":" in previous or "：" in previous) else []
     if before and before[-1].group("leader"):
         out.append(("leader", continued_leaders(text)))
@@ -252,6 +255,58 @@ def prose_duties(text: str, previous: str, org_suffixes: list[str], used: bool =
         if names:
             out.append(("partner" if m.group("role") in PARTNER_ROLES + ("协办",) else "lead", names))
     return [(role, names) for role, names in out if names]
+
+
+DEPARTMENTS = Path(__file__).resolve().parents[1] / "gazetteer" / "departments.tsv"
+
+
+@cache
+def _departments() -> tuple[str, ...]:
+    """教育局, 人社局, 文体旅局 …: the usual names of departments (gazetteer/departments.tsv), longest first."""
+    rows = [ln.strip() for ln in DEPARTMENTS.read_text(encoding="utf-8").splitlines()]
+    return tuple(sorted((x for x in rows if x and not x.startswith("#")), key=len, reverse=True))
+
+
+@cache
+def _run_patterns(org_suffixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The row start (。何某某教育局), one more unit (晋陵公司, 经开区, 高新园（某某镇）) and a clean end of the run."""
+    dept = "(?:" + "|".join(map(re.escape, _departments())) + ")"
+    suffix = "(?:" + "|".join(map(re.escape, org_suffixes)) + "|区)"
+    row = re.compile(rf"[。；;](?P<name>[\u4e00-\u9fff]{{2,3}}?)(?P<lead>[市县区]?{dept})")
+    unit = re.compile(rf"(?:各|相关|有关)(?:乡镇|街道|镇|乡|部门|单位|区|县|村)(?:[（(][^（）()\n]{{1,8}}[）)])?|[市县区]?{dept}"
+                      rf"|[\u4e00-\u9fff]{{1,5}}?{suffix}(?:[（(][^（）()\n]{{1,8}}[）)])?|[\u4e00-\u9fff]{{2,6}}[（(][^（）()\n]{{1,8}}[）)]")
+    end = re.compile(r"\s*(?:$|\d|序号|[\u4e00-\u9fff]{0,6}[（(][^（）()]*$)")
+    return row, unit, end
+
+
+def run_together_duties(text: str, org_suffixes: list[str], previous: str = "") -> list[tuple[str, list[str]]]:
+    """A flattened table whose cells run together with no separator (a .docx copied off a sharing site):
+
+      …分管领导牵头单位配合单位1新建幼儿园…新增学位900个。何某某教育局经开区某某镇各街道2…
+      → [(leader, [何某某]), (lead, [教育局]), (partner, [经开区, 某某镇])]
+
+    After a content cell's closing 。 come the leader's name, a known department (gazetteer/departments.tsv,
+    which tells where the name ends) and more units, up to the next row's number, the next sentence
+    (推进…, 提升…), a repeated header or the line's end; read only on a line that has, or follows one that has,
+    the header run together (…分管领导牵头单位…).  A unit cut by the page's end (城西园区(柳林 …) is left out."""
+    out: list[tuple[str, list[str]]] = []
+    if not (P.RUN_HEADER.search(text) or P.RUN_HEADER.search(previous)):
+        return out
+    row, unit, end = _run_patterns(tuple(org_suffixes))
+    for m in row.finditer(text):
+        if leaders_in(m.group("name")) != [m.group("name")]:
+            continue
+        units, pos = [m.group("lead")], m.end()
+        while not P.CONTENT_START.match(text, pos) and (u := unit.match(text, pos)):
+            units.append(u.group(0))
+            pos = u.end()
+        if not (end.match(text, pos) or P.CONTENT_START.match(text, pos)):
+            continue
+        if len(units) > 1 and re.match(r"[（(][^（）()]*$", text[pos:]):
+            units.pop()       # 城西园区(柳林 at the line's end: the unit's name is cut
+        names = [simplify(x) for x in units if not P.GENERIC_UNIT.search(x) and not P.NOT_A_UNIT.search(x)]
+        out += [("leader", [m.group("name")]), ("lead", names[:1])] + ([("partner", names[1:])] if names[1:] else [])
+    return out
 
 
 def _repeated_label(text: str) -> bool:

@@ -2,7 +2,7 @@
 import pytest
 
 from extractors import extract
-from extractors.people import labelled_duties, leaders_in, prose_duties, units_in
+from extractors.people import labelled_duties, leaders_in, prose_duties, run_together_duties, units_in
 from gazetteer import load
 from pipeline.readers import read_bytes
 
@@ -152,3 +152,35 @@ def test_leader_fields_of_numbered_items(doc, want):
         "a-unit-beside-a-rate-stays", "counts-in-brackets-after-units-stay", "plain-units", "numerals-inside-names"])
 def test_progress_notes_in_a_unit_cell_are_no_unit(cell, want):
     assert units_in(cell, GAZ.org_suffixes) == want
+
+
+# ---- a flattened table whose cells run together (a .docx copied off a sharing site) ---------
+
+HEADER = "序号项目名称主要内容县政府分管领导牵头单位配合单位"
+
+
+@pytest.mark.parametrize("text, want", [
+    (HEADER + "1扩充学位供给新建小学2所,新增学位1800个。邵明川教育局城东新区南岭镇各乡镇县城投公司2",
+     [("leader", ["邵明川"]), ("lead", ["教育局"]), ("partner", ["城东新区", "南岭镇", "县城投公司"])]),
+    (HEADER + "3改善养老服务新增床位260张。苗若溪民政局各乡镇提升改造4家日间照料中心。",
+     [("leader", ["苗若溪"]), ("lead", ["民政局"])]),
+    (HEADER + "5打造口袋公园完成6个口袋公园建设。范远住建局青石街道白沙街道推进滨河绿道贯通。",
+     [("leader", ["范远"]), ("lead", ["住建局"]), ("partner", ["青石街道", "白沙街道"])]),
+    (HEADER + "7稳就业新增就业3200人。顾晓松人社局城西园区(柳林镇",
+     [("leader", ["顾晓松"]), ("lead", ["人社局"])]),
+    ("全年新增就业3200人。顾晓松人社局城东新区南岭镇2", []),
+    (HEADER + "9新增停车位500个。全县交通局城东新区2", []),
+], ids=["name-lead-partners-then-next-row-number", "a-sentence-of-the-next-cell-ends-the-run",
+        "partners-then-a-sub-row-sentence", "a-unit-cut-by-the-page-break", "no-run-together-header-no-read",
+        "no-person-before-the-department"])
+def test_run_together_rows(text, want):
+    assert run_together_duties(text, GAZ.org_suffixes) == want
+
+
+def test_a_run_together_table_gives_its_leaders_and_units():
+    doc = ("2023年民生实事项目责任分解表.docx\n"
+           "1、2023年民生实事项目责任分解表" + HEADER + "1扩充学位供给新建小学2所,新增学位1800个。"
+           "邵明川教育局城东新区南岭镇各乡镇2改善养老服务新增床位260张。苗若溪民政局卫健局3\n")
+    leaders, units = people(run(doc))
+    assert leaders == {"邵明川", "苗若溪"}
+    assert units == {"教育局", "城东新区", "南岭镇", "民政局", "卫健局"}
