@@ -184,3 +184,16 @@ def test_a_run_together_table_gives_its_leaders_and_units():
     leaders, units = people(run(doc))
     assert leaders == {"邵明川", "苗若溪"}
     assert units == {"教育局", "城东新区", "南岭镇", "民政局", "卫健局"}
+
+
+@pytest.mark.parametrize("doc, leaders, lead", [
+    ("某县2024年民生实事项目推进情况\n1.新增养老床位200张。主管县领导：苗若溪 责任单位：县民政局\n",
+     ["苗若溪"], ["县民政局"]),
+    ("某县2024年民生实事项目推进情况\n1.新建口袋公园6个。牵头单位：县住建局 分管领导：范远\n",
+     ["范远"], ["县住建局"]),
+    ("某县2024年民生实事项目推进情况\n1.新建口袋公园6个。牵头单位：县住建局  分管领导：范远\n",
+     ["范远"], ["县住建局"]),
+], ids=["leader-then-unit-one-space-apart", "unit-then-leader-one-space-apart", "two-spaces-apart-as-before"])
+def test_item_fields_one_space_apart(doc, leaders, lead):
+    p = run(doc).projects[0]
+    assert (p.leaders, p.lead_units) == (leaders, lead)
