@@ -257,20 +257,25 @@ def prose_duties(text: str, previous: str, org_suffixes: list[str], used: bool =
     return [(role, names) for role, names in out if names]
 
 
-DEPARTMENTS = Path(__file__).resolve().parents[1] / "gazetteer" / "departments.tsv"
+GAZETTEER = Path(__file__).resolve().parents[1] / "gazetteer"
 
 
 @cache
-def _departments() -> tuple[str, ...]:
-    """教育局, 人社局, 文体旅局 …: the usual names of departments (gazetteer/departments.tsv), longest first."""
-    rows = [ln.strip() for ln in DEPARTMENTS.read_text(encoding="utf-8").splitlines()]
+def _lexicon(name: str) -> tuple[str, ...]:
+    """The rows of gazetteer/`name` (departments.tsv: 教育局, 人社局 …; surnames.tsv: 何, 欧阳 …), longest first."""
+    rows = [ln.strip() for ln in (GAZETTEER / name).read_text(encoding="utf-8").splitlines()]
     return tuple(sorted((x for x in rows if x and not x.startswith("#")), key=len, reverse=True))
+
+
+def _has_surname(name: str) -> bool:
+    """何某某 / 欧阳某: a name that starts with a surname (同时, 目前 do not)."""
+    return any(name.startswith(x) and len(name) > len(x) for x in _lexicon("surnames.tsv"))
 
 
 @cache
 def _run_patterns(org_suffixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The row start (。何某某教育局), one more unit (晋陵公司, 经开区, 高新园（某某镇）) and a clean end of the run."""
-    dept = "(?:" + "|".join(map(re.escape, _departments())) + ")"
+    dept = "(?:" + "|".join(map(re.escape, _lexicon("departments.tsv"))) + ")"
     suffix = "(?:" + "|".join(map(re.escape, org_suffixes)) + "|区)"
     row = re.compile(rf"[。；;](?P<name>[\u4e00-\u9fff]{{2,3}}?)(?P<lead>[市县区]?{dept})")
     unit = re.compile(rf"(?:各|相关|有关)(?:乡镇|街道|镇|乡|部门|单位|区|县|村)(?:[（(][^（）()\n]{{1,8}}[）)])?|[市县区]?{dept}"
@@ -294,8 +299,8 @@ def run_together_duties(text: str, org_suffixes: list[str], previous: str = "") 
         return out
     row, unit, end = _run_patterns(tuple(org_suffixes))
     for m in row.finditer(text):
-        if leaders_in(m.group("name")) != [m.group("name")]:
-            continue
+        if leaders_in(m.group("name")) != [m.group("name")] or not _has_surname(m.group("name")):
+            continue          # 。同时教育局… / 。全县交通局…: a sentence, no leader
         units, pos = [m.group("lead")], m.end()
         while not P.CONTENT_START.match(text, pos) and (u := unit.match(text, pos)):
             units.append(u.group(0))

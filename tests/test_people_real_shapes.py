@@ -170,9 +170,12 @@ HEADER = "序号项目名称主要内容县政府分管领导牵头单位配合�
      [("leader", ["顾晓松"]), ("lead", ["人社局"])]),
     ("全年新增就业3200人。顾晓松人社局城东新区南岭镇2", []),
     (HEADER + "9新增停车位500个。全县交通局城东新区2", []),
+    (HEADER + "9新增停车位500个。同时交通局城东新区2", []),
+    (HEADER + "9新增停车位500个。欧阳青交通局城东新区2",
+     [("leader", ["欧阳青"]), ("lead", ["交通局"]), ("partner", ["城东新区"])]),
 ], ids=["name-lead-partners-then-next-row-number", "a-sentence-of-the-next-cell-ends-the-run",
         "partners-then-a-sub-row-sentence", "a-unit-cut-by-the-page-break", "no-run-together-header-no-read",
-        "no-person-before-the-department"])
+        "no-person-before-the-department", "no-surname-no-person", "a-compound-surname"])
 def test_run_together_rows(text, want):
     assert run_together_duties(text, GAZ.org_suffixes) == want
 
