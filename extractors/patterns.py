@@ -243,11 +243,11 @@ CROSS_YEAR = re.compile(r"跨年度|跨年|续建")
 # 8．65岁以上老年人健康体检 (after item 7．): an item dot right before a figure -> n
 ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
-# 牵头单位：县教育局；配合单位：县发改委 -> key, val
+# 牵头单位：县教育局；配合单位：县发改委 / 分管领导：苗某 责任单位：县民政局 (one space between fields) -> key, val
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
-                   r"配合部门|(?:责任|分管|牵头|联系|包抓|督办|挂点|包保|包联)(?:市|县|区|州|省|盟)?领导|责任人|完成时限|完成时间|时间节点|督办时限|"
+                   r"配合部门|(?:责任|分管|主管|牵头|联系|包抓|督办|挂点|包保|包联)(?:市|县|区|州|省|盟)?领导|责任人|完成时限|完成时间|时间节点|督办时限|"
                    r"(?<=[（(；;])\s*(?:牵头|协同|配合|时限))\s*[:：]\s*"
-                   r"(?P<val>(?:(?![，,][\u4e00-\u9fff]{2,8}[:：]|[ \t\u3000]{2,}[\u4e00-\u9fff]{2,8}[:：])(?:[^；;。（(）)]|[（(][^（(）)]*[）)]))*)")
+                   r"(?P<val>(?:(?![，,][\u4e00-\u9fff]{2,8}[:：]|[ \t\u3000]+[\u4e00-\u9fff]{2,8}[:：])(?:[^；;。（(）)]|[（(][^（(）)]*[）)]))*)")
 
 # 由市人社局牵头 / （省卫生健康委牵头） / 由区住建局、区国土资源局协办 / 鱼嘴镇、复盛镇负责实施 /
 # （省委宣传部、省体育局按职责分工负责） -> units, role (the units still to be checked as organisations)
@@ -489,6 +489,10 @@ PROSE_CELL = re.compile(r"。\s*\S|^(?=[^\n]{31,})[^\n]*\d")
 # 县督查室 / 市民生办 / 市绩效办 / 市督考办 / 区实事办: the office that inspects, compiles or publishes, never a responsible unit
 NOT_A_UNIT = re.compile(r"(?:督查|督办|督考|督查落实|民生|绩效|目标绩效|实事)(?:室|办|办公室)$")
 
+# 已进场施工，完成30% / 培养省、市名牌产品各一个 / 正在推进选址: a note of progress or a task in a unit's cell
+STATEMENT_PART = re.compile(r"\d\s*(?:%|％)|\d\s*(?:个|所|家|条|座|处|套|户|张|名|人|公里|千米|米|万|亿|元)|[一二两三四五六七八九十]个"
+                            r"|^(?:已|正在|完成|其余|累计)|已(?:经)?(?:完成|建成|开工|启动|进场|竣工|实施|开展|投入)|正在")
+
 # 各街道（乡） / 相关乡镇: not an organisation
 # 县各有关单位 / 市级其他有关部门 / 开发园区管委会 / 联席会议成员单位: a collective, no one organisation
 GENERIC_UNIT = re.compile(r"^(各|相关|有关|属地|其他|全体|所在|项目所在)|^(等|无|/|-)$"
@@ -509,6 +513,12 @@ _PARTNER_LABEL = r"配合单位|协办单位|协助单位|配合部门|参与单
 # -> label, value (up to the next label, a sentence's end or the line's end)
 DUTY_FIELD = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_PARTNER_LABEL})|(?P<lead>{_LEAD_LABEL}))"
                         r"\s*[:：]\s*(?P<value>(?:(?!\s*[\u4e00-\u9fff]{2,10}\s*[:：])[^。；;\n])*)")
+# 序号项目名称主要内容区政府分管领导牵头单位配合单位 (a flattened table's header, its labels run together):
+# a leader's label straight before a unit's label, no space or bar between them
+RUN_HEADER = re.compile(r"(?:分管|主管|责任|牵头|联系|包抓|挂点)(?:[市县区]政府|[市县区])?领导(?:牵头|责任|主要责任)(?:单位|部门)")
+# 新建… / 推进… / 提升改造…: a sentence of the next cell, never a unit run together with the ones before it (use .match)
+CONTENT_START = re.compile(r"(?:新建|改造|提升|推进|完成|开展|实施|建设|新增|为|对|加快|落实|组织|举办|打造|创建|支持|扩大|增加|"
+                           r"优化|全面|持续|深化|启动|计划|确保|力争|做好|加强|巩固|推动|促进|保障|免费|改扩建)")
 # 马某某 市委常委、市政府常务副市长 (the line after 责任领导:胡某某 市委副书记) -> name: one more leader of the field
 NAME_THEN_POST = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff](?:\s{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}))[ \t\u3000]+"
                             r"[\u4e00-\u9fff、，,]{0,24}(?:长|书记|常委|主任|委员|主席)\s*$")

@@ -7,6 +7,8 @@ split on 、，/ and line breaks, a name broken over two lines joined again
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from . import patterns as P
 from .normalize import simplify
@@ -120,19 +122,22 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
             joined[-1] += ln
         else:
             joined.append(ln)
-    out = []
-    for chunk in joined:
-        for part in _split_outside_brackets(chunk):
-            part = P.ROLE_LABEL.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
-            words = re.split(r"\s+", part.strip())
-            for name in words:
-                name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
-                name = _without_task(name, org_suffixes)
-                if len(words) > 1 and _head_of(name, words, org_suffixes):
-                    continue        # 市民政局 伍某某 (牵头单位及主要负责人): the unit's head is no unit
-                if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and not P.NOT_A_UNIT.search(name) \
-                        and name not in out:
-                    out.append(name)
+    out: list[str] = []
+    parts = [x for chunk in joined for x in _split_outside_brackets(chunk)]
+    stated = [bool(P.STATEMENT_PART.search(re.sub(r"[（(][^（）()]*[）)]", "", simplify(x)))) for x in parts]
+    for part, statement in zip(parts, stated):
+        if any(stated) and (statement or not _ends_as_org(P.TRAILING.sub("", simplify(part).strip().rstrip("。.；;")), org_suffixes)):
+            continue        # 已进场施工，完成30%。 in the unit column of a shifted row: progress, no unit
+        part = P.ROLE_LABEL.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
+        words = re.split(r"\s+", part.strip())
+        for name in words:
+            name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
+            name = _without_task(name, org_suffixes)
+            if len(words) > 1 and _head_of(name, words, org_suffixes):
+                continue        # 市民政局 伍某某 (牵头单位及主要负责人): the unit's head is no unit
+            if len(name) >= 2 and not P.GENERIC_UNIT.search(name) and not P.NOT_A_UNIT.search(name) \
+                    and name not in out:
+                out.append(name)
     return out
 
 
@@ -235,9 +240,10 @@ def prose_duties(text: str, previous: str, org_suffixes: list[str], used: bool =
     (A、B都是配合单位).  A line a project was read from (`used`) counts only when it runs several items'
     fields together (a label twice: 1.… 牵头领导:X … 2.… 牵头领导:Y …), which no item reader splits."""
     colon = ":" in text or "：" in text
+    run = run_together_duties(text, org_suffixes, previous or "")
     if used and not (colon and _repeated_label(text)):
-        return []
-    out = labelled_duties(text, org_suffixes) if colon else []
+        return run
+    out = run + (labelled_duties(text, org_suffixes) if colon else [])
     before = list(P.DUTY_FIELD.finditer(previous)) if previous and (":" in previous or "：" in previous) else []
     if before and before[-1].group("leader"):
         out.append(("leader", continued_leaders(text)))
@@ -249,6 +255,63 @@ def prose_duties(text: str, previous: str, org_suffixes: list[str], used: bool =
         if names:
             out.append(("partner" if m.group("role") in PARTNER_ROLES + ("协办",) else "lead", names))
     return [(role, names) for role, names in out if names]
+
+
+GAZETTEER = Path(__file__).resolve().parents[1] / "gazetteer"
+
+
+@cache
+def _lexicon(name: str) -> tuple[str, ...]:
+    """The rows of gazetteer/`name` (departments.tsv: 教育局, 人社局 …; surnames.tsv: 何, 欧阳 …), longest first."""
+    rows = [ln.strip() for ln in (GAZETTEER / name).read_text(encoding="utf-8").splitlines()]
+    return tuple(sorted((x for x in rows if x and not x.startswith("#")), key=len, reverse=True))
+
+
+def _has_surname(name: str) -> bool:
+    """何某某 / 欧阳某: a name that starts with a surname (同时, 目前 do not)."""
+    return any(name.startswith(x) and len(name) > len(x) for x in _lexicon("surnames.tsv"))
+
+
+@cache
+def _run_patterns(org_suffixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The row start (。何某某教育局), one more unit (晋陵公司, 经开区, 高新园（某某镇）) and a clean end of the run."""
+    dept = "(?:" + "|".join(map(re.escape, _lexicon("departments.tsv"))) + ")"
+    suffix = "(?:" + "|".join(map(re.escape, org_suffixes)) + "|区)"
+    row = re.compile(rf"[。；;](?P<name>[\u4e00-\u9fff]{{2,3}}?)(?P<lead>[市县区]?{dept})")
+    unit = re.compile(rf"(?:各|相关|有关)(?:乡镇|街道|镇|乡|部门|单位|区|县|村)(?:[（(][^（）()\n]{{1,8}}[）)])?|[市县区]?{dept}"
+                      rf"|[\u4e00-\u9fff]{{1,5}}?{suffix}(?:[（(][^（）()\n]{{1,8}}[）)])?|[\u4e00-\u9fff]{{2,6}}[（(][^（）()\n]{{1,8}}[）)]")
+    end = re.compile(r"\s*(?:$|\d|序号|[\u4e00-\u9fff]{0,6}[（(][^（）()]*$)")
+    return row, unit, end
+
+
+def run_together_duties(text: str, org_suffixes: list[str], previous: str = "") -> list[tuple[str, list[str]]]:
+    """A flattened table whose cells run together with no separator (a .docx copied off a sharing site):
+
+      …分管领导牵头单位配合单位1新建幼儿园…新增学位900个。何某某教育局经开区某某镇各街道2…
+      → [(leader, [何某某]), (lead, [教育局]), (partner, [经开区, 某某镇])]
+
+    After a content cell's closing 。 come the leader's name, a known department (gazetteer/departments.tsv,
+    which tells where the name ends) and more units, up to the next row's number, the next sentence
+    (推进…, 提升…), a repeated header or the line's end; read only on a line that has, or follows one that has,
+    the header run together (…分管领导牵头单位…).  A unit cut by the page's end (城西园区(柳林 …) is left out."""
+    out: list[tuple[str, list[str]]] = []
+    if not (P.RUN_HEADER.search(text) or P.RUN_HEADER.search(previous)):
+        return out
+    row, unit, end = _run_patterns(tuple(org_suffixes))
+    for m in row.finditer(text):
+        if leaders_in(m.group("name")) != [m.group("name")] or not _has_surname(m.group("name")):
+            continue          # 。同时教育局… / 。全县交通局…: a sentence, no leader
+        units, pos = [m.group("lead")], m.end()
+        while not P.CONTENT_START.match(text, pos) and (u := unit.match(text, pos)):
+            units.append(u.group(0))
+            pos = u.end()
+        if not (end.match(text, pos) or P.CONTENT_START.match(text, pos)):
+            continue
+        if len(units) > 1 and re.match(r"[（(][^（）()]*$", text[pos:]):
+            units.pop()       # 城西园区(柳林 at the line's end: the unit's name is cut
+        names = [simplify(x) for x in units if not P.GENERIC_UNIT.search(x) and not P.NOT_A_UNIT.search(x)]
+        out += [("leader", [m.group("name")]), ("lead", names[:1])] + ([("partner", names[1:])] if names[1:] else [])
+    return out
 
 
 def _repeated_label(text: str) -> bool:

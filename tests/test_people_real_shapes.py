@@ -2,7 +2,7 @@
 import pytest
 
 from extractors import extract
-from extractors.people import labelled_duties, leaders_in, prose_duties, units_in
+from extractors.people import labelled_duties, leaders_in, prose_duties, run_together_duties, units_in
 from gazetteer import load
 from pipeline.readers import read_bytes
 
@@ -120,3 +120,83 @@ def test_a_standing_committee_member_at_the_meeting_is_a_leader():
            "会上通报，全市已完成9项民生实事。市委常委、组织部长汤明远出席会议。\n"
            "汤明远强调，要倒排工期，确保新建幼儿园8所按期完工。\n")
     assert people(run(doc))[0] == {"汤明远"}
+
+
+# ---- a leader labelled in a numbered item's fields ------------------------------------------
+
+@pytest.mark.parametrize("doc, want", [
+    ("某县2024年民生实事项目推进情况\n1.改造农村公路40公里。主管领导：邵明川。牵头单位：县交通运输局。\n",
+     {"改造农村公路40公里": ["邵明川"]}),
+    ("某县2024年民生实事项目推进情况\n1.新增养老床位200张。\n主管县领导：苗若溪\n2.新建口袋公园6个。\n主管县领导：范远\n",
+     {"新增养老床位200张": ["苗若溪"], "新建口袋公园6个": ["范远"]}),
+    ("某县2024年民生实事项目推进情况\n1.新建幼儿园3所。分管领导：顾晓松。责任单位：县教育局。\n",
+     {"新建幼儿园3所": ["顾晓松"]}),
+], ids=["chief-leader-in-the-item-line", "chief-county-leader-on-the-line-below", "the-leader-in-charge-as-before"])
+def test_leader_fields_of_numbered_items(doc, want):
+    got = {p.name: p.leaders for p in run(doc).projects if p.name in want}
+    assert got == want
+
+
+# ---- a unit's cell that holds a progress note or a task (a row one cell short) -------------
+
+@pytest.mark.parametrize("cell, want", [
+    ("已开工建设,完成45%。", []),
+    ("正在平整场地、铺设管网,首批120个充电桩已到货。", []),
+    ("已建成停车场2个、充电站6个;其余站点已完成选址", []),
+    ("创建省、市示范社区各一个", []),
+    ("區住建局、完成80%", ["区住建局"]),
+    ("市教育局（3所）、市卫健委（2所）", ["市教育局（3所）", "市卫健委（2所）"]),
+    ("县交通局,县财政局", ["县交通局", "县财政局"]),
+    ("市第一人民医院、五里街道", ["市第一人民医院", "五里街道"]),
+], ids=["started-and-a-rate", "works-under-way", "built-and-the-rest-sited", "a-task-of-one-each",
+        "a-unit-beside-a-rate-stays", "counts-in-brackets-after-units-stay", "plain-units", "numerals-inside-names"])
+def test_progress_notes_in_a_unit_cell_are_no_unit(cell, want):
+    assert units_in(cell, GAZ.org_suffixes) == want
+
+
+# ---- a flattened table whose cells run together (a .docx copied off a sharing site) ---------
+
+HEADER = "序号项目名称主要内容县政府分管领导牵头单位配合单位"
+
+
+@pytest.mark.parametrize("text, want", [
+    (HEADER + "1扩充学位供给新建小学2所,新增学位1800个。邵明川教育局城东新区南岭镇各乡镇县城投公司2",
+     [("leader", ["邵明川"]), ("lead", ["教育局"]), ("partner", ["城东新区", "南岭镇", "县城投公司"])]),
+    (HEADER + "3改善养老服务新增床位260张。苗若溪民政局各乡镇提升改造4家日间照料中心。",
+     [("leader", ["苗若溪"]), ("lead", ["民政局"])]),
+    (HEADER + "5打造口袋公园完成6个口袋公园建设。范远住建局青石街道白沙街道推进滨河绿道贯通。",
+     [("leader", ["范远"]), ("lead", ["住建局"]), ("partner", ["青石街道", "白沙街道"])]),
+    (HEADER + "7稳就业新增就业3200人。顾晓松人社局城西园区(柳林镇",
+     [("leader", ["顾晓松"]), ("lead", ["人社局"])]),
+    ("全年新增就业3200人。顾晓松人社局城东新区南岭镇2", []),
+    (HEADER + "9新增停车位500个。全县交通局城东新区2", []),
+    (HEADER + "9新增停车位500个。同时交通局城东新区2", []),
+    (HEADER + "9新增停车位500个。欧阳青交通局城东新区2",
+     [("leader", ["欧阳青"]), ("lead", ["交通局"]), ("partner", ["城东新区"])]),
+], ids=["name-lead-partners-then-next-row-number", "a-sentence-of-the-next-cell-ends-the-run",
+        "partners-then-a-sub-row-sentence", "a-unit-cut-by-the-page-break", "no-run-together-header-no-read",
+        "no-person-before-the-department", "no-surname-no-person", "a-compound-surname"])
+def test_run_together_rows(text, want):
+    assert run_together_duties(text, GAZ.org_suffixes) == want
+
+
+def test_a_run_together_table_gives_its_leaders_and_units():
+    doc = ("2023年民生实事项目责任分解表.docx\n"
+           "1、2023年民生实事项目责任分解表" + HEADER + "1扩充学位供给新建小学2所,新增学位1800个。"
+           "邵明川教育局城东新区南岭镇各乡镇2改善养老服务新增床位260张。苗若溪民政局卫健局3\n")
+    leaders, units = people(run(doc))
+    assert leaders == {"邵明川", "苗若溪"}
+    assert units == {"教育局", "城东新区", "南岭镇", "民政局", "卫健局"}
+
+
+@pytest.mark.parametrize("doc, leaders, lead", [
+    ("某县2024年民生实事项目推进情况\n1.新增养老床位200张。主管县领导：苗若溪 责任单位：县民政局\n",
+     ["苗若溪"], ["县民政局"]),
+    ("某县2024年民生实事项目推进情况\n1.新建口袋公园6个。牵头单位：县住建局 分管领导：范远\n",
+     ["范远"], ["县住建局"]),
+    ("某县2024年民生实事项目推进情况\n1.新建口袋公园6个。牵头单位：县住建局  分管领导：范远\n",
+     ["范远"], ["县住建局"]),
+], ids=["leader-then-unit-one-space-apart", "unit-then-leader-one-space-apart", "two-spaces-apart-as-before"])
+def test_item_fields_one_space_apart(doc, leaders, lead):
+    p = run(doc).projects[0]
+    assert (p.leaders, p.lead_units) == (leaders, lead)
