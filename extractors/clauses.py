@@ -329,7 +329,7 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
         counted = _is_count(sentence, q, cues)
         if counted:
             continue
-        role = _figure_role(sentence, q, before, clause, cues, kind, heading)
+        role = "target" if _in_quotes(sentence, q.start) else _figure_role(sentence, q, before, clause, cues, kind, heading)
         p = _project(sentence, e, c0, evidence, ln)
         if role == "target":
             p.targets.append(Target.of(q, evidence))
@@ -387,6 +387,12 @@ def _unrate(previous: tuple[Progress, float, str], out: list[Project]) -> None:
 
 def _in_book_title(sentence: str, pos: int) -> bool:
     return sentence.rfind("《", 0, pos) > sentence.rfind("》", 0, pos)
+
+
+def _in_quotes(sentence: str, pos: int) -> bool:
+    """“为5000名老人免费体检”一项中，已体检3200名: a project quoted by its title states its task."""
+    opened = sentence.rfind("“", 0, pos)
+    return opened > sentence.rfind("”", 0, pos) and re.match(r"[^“”]{0,40}”\s*(?:一项|这项|项目|工程)", sentence[pos:]) is not None
 
 
 def _clause_start(sentence: str, pos: int) -> int:
