@@ -239,6 +239,7 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
     previous_rate: tuple[Progress, float, str] | None = None
     funds_skipped = past_skipped = False      # a sum of funds, or last year's figure, was passed over in this sentence
     counted = False                           # the latest figure counted items (有4项): a share after it is theirs
+    promised_here: set[tuple[float, str | None]] = set()      # targets this sentence read
     done_in_sentence: list[tuple[Project, Progress] | None] = []
     for e in events:
         c0 = _clause_start(sentence, e.start)
@@ -304,7 +305,8 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
         assert q is not None
         if not q.value or q.family in ("points", "duration") or _in_book_title(sentence, q.start):
             continue
-        if taken.has_figure(q):
+        restated = (q.value, q.unit) in promised_here and re.search(r"已[\u4e00-\u9fff]{0,4}$", before) is not None
+        if taken.has_figure(q) and not restated:          # 所需资金703万元…已拨付703万元: the task, then done
             done_in_sentence.append(None)      # read by a shape reader: it still holds its place in a list
             continue
         if q.family == "money" and (re.match(r"[\s，,]*其中", sentence) or FUNDING.search(before)
@@ -329,10 +331,12 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
         counted = _is_count(sentence, q, cues)
         if counted:
             continue
-        role = "target" if _in_quotes(sentence, q.start) else _figure_role(sentence, q, before, clause, cues, kind, heading)
+        role = "target" if _in_quotes(sentence, q.start) or _in_item_bracket(sentence, q.start) \
+            else _figure_role(sentence, q, before, clause, cues, kind, heading)
         p = _project(sentence, e, c0, evidence, ln)
         if role == "target":
             p.targets.append(Target.of(q, evidence))
+            promised_here.add((q.value, q.unit))
             out.append(p)
             continue
         g = Progress(text=evidence, completed=q, line=ln)
@@ -387,6 +391,13 @@ def _unrate(previous: tuple[Progress, float, str], out: list[Project]) -> None:
 
 def _in_book_title(sentence: str, pos: int) -> bool:
     return sentence.rfind("《", 0, pos) > sentence.rfind("》", 0, pos)
+
+
+def _in_item_bracket(sentence: str, pos: int) -> bool:
+    """进展缓慢的1项（新建公厕20座）: the bracket after a count of items names the item by its task."""
+    opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
+    return opened > max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)) \
+        and re.search(r"\d+\s*[项件]\s*$", sentence[:opened]) is not None
 
 
 def _in_quotes(sentence: str, pos: int) -> bool:
