@@ -144,7 +144,7 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = Non
     `paragraphs` are (line, NText) pairs; `year` is the document's; `taken` holds (line, value) of every figure already in a
     record (`taken_figures`)."""
     cues = gaz.cues
-    kind = voice(paragraphs, kind)
+    kind = voice(paragraphs, kind, cues)
     out: list[Project] = []
     bearing = [(ln, nt) for ln, nt in paragraphs if find_quantities(nt.text, gaz.units) or PERCENT.search(nt.text)]
     covered = {ln for ln, nt in bearing if _covered(nt.text, gaz, taken)}
@@ -182,10 +182,11 @@ def _earlier_year(text: str, year: int | None) -> bool:
     return bool(m and year and int(m.group("year")) < year)
 
 
-def voice(paragraphs, kind: str) -> str:
+def voice(paragraphs, kind: str, cues: Cues | None = None) -> str:
     """progress when the text reports work done, plan when it promises work: the document's kind is a
     hint that the words of its text overrule when they lean twice as far the other way."""
     text = "\n".join(nt.text for _, nt in paragraphs)
+    text = _masked(text, cues) if cues is not None else text          # 计划生育 promises nothing
     done, promised = len(REPORT_WORDS.findall(text)), len(PLAN_WORDS.findall(text))
     if kind in KINDS_DONE_BY_DEFAULT:
         return "plan" if promised > 2 * done else kind
@@ -440,7 +441,7 @@ def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | No
     start = e.start - len(before)
     if verb and verb.group(1) in sentence[max(0, start - 30):start]:
         return "rate"        # 其中7个投用，投用率77.8%: the rate of the work the clause before counted
-    if re.search(r"率\s*(?:达到|达|为|是|保持|提高到|提升到)?\s*$", before):
+    if re.search(r"率\s*(?:达到|高达|已达|达|为|是|保持|提高到|提升到)?\s*$", before):
         return "indicator"
     return None
 
@@ -473,6 +474,8 @@ def _percent_op(sentence: str, e: _Event) -> str:
 def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
     """26个考核指标, 25件重点民生实事: a count of the document's own items, no fact of a project."""
     head = sentence[_clause_start(sentence, q.start):q.start].rstrip("有共为计达 \u3000")
+    if q.unit == "个" and re.match(r"\s*\d+(?:\.\d+)?\s*[万亿]?(?![项件个\d.])", sentence[q.end:]):
+        return False         # 安防项目86个412公里: one work measured twice, no count of items (49项103件 is)
     if q.unit in ("项", "件", "个") and cues.ends("count", head):
         return True          # 实事10件, 项目有25个: counted items
     if q.unit == "项" or re.search(r"(?:的|共|(?<!已)有|灯)$" if q.unit not in ("件", "项") else r"(?:的|共|有|灯)$",
