@@ -42,7 +42,7 @@ from .summaries import (
 from .tables import ballot_rows, duty_rows, money_unit_above, projects_from_table, ranked_units
 from .wrapping import paragraph_lines, rejoin
 
-EXTRACTOR_VERSION = "0.7.1"
+EXTRACTOR_VERSION = "0.8.0"
 
 
 def extract(doc, gaz, with_entities: bool = False) -> Extraction:
