@@ -241,6 +241,7 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
     funds_skipped = past_skipped = False      # a sum of funds, or last year's figure, was passed over in this sentence
     counted = False                           # the latest figure counted items (有4项): a share after it is theirs
     promised_here: set[tuple[float, str | None]] = set()      # targets this sentence read
+    titled: Project | None = None             # a project this sentence named by its quoted title
     done_in_sentence: list[tuple[Project, Progress] | None] = []
     for e in events:
         c0 = _clause_start(sentence, e.start)
@@ -332,17 +333,22 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
         counted = _is_count(sentence, q, cues)
         if counted:
             continue
-        role = "target" if _in_quotes(sentence, q.start) or _in_item_bracket(sentence, q.start) \
-            else _figure_role(sentence, q, before, clause, cues, kind, heading)
+        titled_here = _in_quotes(sentence, q.start) or _in_item_bracket(sentence, q.start)
+        role = "target" if titled_here else _figure_role(sentence, q, before, clause, cues, kind, heading)
         p = _project(sentence, e, c0, evidence, ln)
         if role == "target":
             p.targets.append(Target.of(q, evidence))
             promised_here.add((q.value, q.unit))
             out.append(p)
+            if titled_here:
+                titled, p.name = p, _title_around(sentence, q.start) or p.name
             continue
         g = Progress(text=evidence, completed=q, line=ln)
+        if titled is not None:
+            p = titled            # “为3000名…”一项中，已配备2650名: the work done is the titled project's
+        else:
+            out.append(p)
         p.progress.append(g)
-        out.append(p)
         last = (p, g)
         done_in_sentence.append(last)
     if listed_rates:
@@ -399,6 +405,13 @@ def _in_item_bracket(sentence: str, pos: int) -> bool:
     opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
     return opened > max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)) \
         and re.search(r"\d+\s*[项件]\s*$", sentence[:opened]) is not None
+
+
+def _title_around(sentence: str, pos: int) -> str:
+    """The quoted or bracketed title a figure sits in: 为3000名贫困患者实施免费手术."""
+    opened = max(sentence.rfind(ch, 0, pos) for ch in "“(（")
+    closed = min((i for i in (sentence.find(ch, pos) for ch in "”)）") if i >= 0), default=len(sentence))
+    return sentence[opened + 1:closed].strip()[:40]
 
 
 def _in_quotes(sentence: str, pos: int) -> bool:

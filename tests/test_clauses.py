@@ -159,3 +159,14 @@ def test_a_stated_rate_names_its_target(text, targets):
     """Reconciliation by arithmetic: completed ÷ target = the stated rate picks the target among the figures."""
     got, _, _ = facts(REPORT + text + "\n")
     assert got == sorted(targets)
+
+
+def test_the_work_done_under_a_quoted_title_is_that_projects():
+    """“为3000名…”一项中，新增310例，累计2650例: one project, whose task and work done are measured in
+    different units — the check names it."""
+    text = REPORT + "其中,“为3000名贫困患者实施免费手术”一项中,9月新增手术310例,累计达2650例。\n"
+    result = extract(read(text.encode("utf-8"), "snippet.txt"), GAZ)
+    [p] = [p for p in result.projects if p.targets]
+    assert p.name == "为3000名贫困患者实施免费手术"
+    assert sorted(g.completed.value for g in p.progress) == [310, 2650]
+    assert [f.code for f in result.flags if f.severity != "info"] == ["UNIT_MISMATCH"]
