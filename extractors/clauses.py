@@ -278,12 +278,12 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
                 out.append(p)
                 continue
             if role == "indicator":
-                q = Quantity(value=e.percent, unit="%", raw=e.raw, start=e.start, end=e.end)
+                level = Quantity(value=e.percent, unit="%", raw=e.raw, start=e.start, end=e.end)
                 p = _project(sentence, e, c0, evidence, ln)
                 if kind in KINDS_DONE_BY_DEFAULT:
-                    p.progress.append(Progress(text=evidence, completed=q, line=ln))
+                    p.progress.append(Progress(text=evidence, completed=level, line=ln))
                 else:
-                    p.targets.append(Target.of(q, evidence))          # 参保率达到95%, promised
+                    p.targets.append(Target.of(level, evidence))          # 参保率达到95%, promised
                 out.append(p)
                 continue
             joined = previous_rate is not None and RATE_JOIN.fullmatch(before)
