@@ -133,3 +133,27 @@ def test_leader_and_unit_cells(leader_cell, unit_cell, leaders, units):
     p = projects_from_table(table, 2024, GAZ)[0]
     assert set(p.leaders) == leaders
     assert set(p.lead_units) == units
+
+
+def _matrix_text(above: list[str]) -> str:
+    cells = ["地区"] + above + ["新增托位(个)", "改造农贸市场(个)", "任务", "完成", "完成率", "任务", "完成", "完成率",
+                                "全县", "600", "540", "90", "8", "6", "75",
+                                "城关区", "350", "300", "85.7", "5", "4", "80",
+                                "西岭县", "250", "240", "96", "3", "2", "66.7"]
+    return "某县民生实事完成情况汇总表\n\n" + "\n\n".join(cells) + "\n"
+
+
+@pytest.mark.parametrize("above,total_units", [
+    ([], []),
+    (["托育养老工程"], []),
+    (["托育养老工程", "县卫健局"], ["县卫健局"]),
+    (["县卫健局、县商务局"], ["县卫健局", "县商务局"]),
+], ids=["no-header-above", "project-word-is-no-unit", "unit-above-indicators", "two-units-in-one-cell"])
+def test_units_above_a_sheets_indicators_lead_its_total_row(above, total_units):
+    """An organisation in the header lines above a summary table's indicators is the lead unit of
+    the rows that are no one region's (the total row); a county's row keeps no unit of its own."""
+    ex = run(_matrix_text(above))
+    rows = [p for p in ex.projects if p.table is not None]
+    assert {p.region for p in rows} == {None, "城关区", "西岭县"}
+    assert all(p.lead_units == total_units for p in rows if p.region is None)
+    assert all(p.lead_units == [] for p in rows if p.region is not None)

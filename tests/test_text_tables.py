@@ -132,14 +132,41 @@ MATRIX = blank_separated(
 
 def test_region_matrix_one_cell_a_line():
     """A summary table one cell a line: each indicator over target / reached / rate, an indicator
-    in % without a rate, a short row aligned to the right, 目标 / 任务 one label over two lines."""
+    in % without a rate, a short row aligned to the right, 目标 / 任务 one label over two lines; the
+    other header cells (工程, its unit) in a row of their own above the indicators."""
     table = tables(MATRIX)[0]
     rows = table.rows()
-    assert table.header_rows == 2
-    assert [x for x in rows[0] if x] == ["地区", "公益岗位安置(人)", "职业技能培训(人次)", "城镇调查失业率控制在(%)"]
-    assert rows[1][1:] == ["目标任务", "进度", "完成比例(%)", "目标任务", "进度", "完成比例(%)", "目标任务", "进度"]
-    assert rows[2] == ["全市", "300", "330", "110", "2000", "1800", "90", "5.5", "4.9"]
-    assert rows[3] == ["市本级", "", "", "", "", "", "", "5.5", "5.1"]
+    assert table.header_rows == 3
+    assert [x for x in rows[0] if x] == ["地区", "社会保障工程", "市人社局"]
+    assert [x for x in rows[1] if x] == ["公益岗位安置(人)", "职业技能培训(人次)", "城镇调查失业率控制在(%)"]
+    assert rows[2][1:] == ["目标任务", "进度", "完成比例(%)", "目标任务", "进度", "完成比例(%)", "目标任务", "进度"]
+    assert rows[3] == ["全市", "300", "330", "110", "2000", "1800", "90", "5.5", "4.9"]
+    assert rows[4] == ["市本级", "", "", "", "", "", "", "5.5", "5.1"]
+
+
+# (cells between 地区 and the indicators, header rows, the top row's words, the indicators' row)
+MATRIX_HEAD_CASES = [
+    ([], 2, ["地区", "养老床位(张)", "助餐点(个)"], ["养老床位(张)", "助餐点(个)"]),
+    (["养老服务工程"], 3, ["地区", "养老服务工程"], ["养老床位(张)", "助餐点(个)"]),
+    (["养老服务工程", "责任单位", "县民政局"], 3, ["地区", "养老服务工程", "责任单位", "县民政局"],
+     ["养老床位(张)", "助餐点(个)"]),
+]
+
+
+@pytest.mark.parametrize("others,header_rows,top,indicators", MATRIX_HEAD_CASES,
+                         ids=["indicators-only", "project-above-indicators", "project-and-unit-above-indicators"])
+def test_region_matrix_other_header_cells(others, header_rows, top, indicators):
+    lines = blank_separated(["地区"] + others + ["养老床位(张)", "助餐点(个)", "任务", "完成", "完成率", "任务", "完成", "完成率",
+                             "合计", "400", "380", "95", "12", "9", "75",
+                             "河口镇", "250", "230", "92", "7", "5", "71.4",
+                             "松林乡", "150", "150", "100", "5", "4", "80"])
+    table = tables(lines)[0]
+    rows = table.rows()
+    assert table.header_rows == header_rows
+    assert [x for x in rows[0] if x] == top
+    assert [x for x in rows[header_rows - 2] if x and x != "地区"] == indicators
+    assert rows[header_rows] == ["合计", "400", "380", "95", "12", "9", "75"]
+    assert table.row_lines[header_rows:] == [lines.index(r) + 1 for r in ("合计", "河口镇", "松林乡")]
 
 
 def test_region_matrix_facts():

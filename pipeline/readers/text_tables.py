@@ -373,21 +373,25 @@ def region_matrix_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     if widths is None or len(rows) < 3:
         return None
     labels = subs[:per]
-    out = [Cell(text=cells[0][0], row=0, col=0, rowspan=2, line=cells[0][1])]
+    # the other header cells (工程, 责任单位 …) in a row of their own above the indicators
+    others = [(t, ln) for t, ln in merged[:len(merged) - tail] if (t, ln) not in indicators]
+    top = 1 if others else 0
+    out = [Cell(text=cells[0][0], row=0, col=0, rowspan=2 + top, line=cells[0][1])]
+    out += [Cell(text=t, row=0, col=1 + n, line=ln) for n, (t, ln) in enumerate(others[:full])]
     col = 1
     for (t, ln), w in zip(indicators, widths):
-        out.append(Cell(text=t, row=0, col=col, colspan=w, line=ln))
+        out.append(Cell(text=t, row=top, col=col, colspan=w, line=ln))
         names = _merged_labels(labels, w)
-        out += [Cell(text=x, row=1, col=col + n, line=subs[0][1]) for n, x in enumerate(names)]
+        out += [Cell(text=x, row=top + 1, col=col + n, line=subs[0][1]) for n, x in enumerate(names)]
         col += w
-    row_lines: list[int | None] = [cells[0][1], subs[0][1]]
-    for n, (region, vals) in enumerate(rows, 2):
+    row_lines: list[int | None] = [cells[0][1]] + ([indicators[0][1]] if top else []) + [subs[0][1]]
+    for n, (region, vals) in enumerate(rows, 2 + top):
         out.append(Cell(text=region[0], row=n, col=0, line=region[1]))
         shift = 1 + full - len(vals)
         out += [Cell(text=t, row=n, col=shift + m, line=ln) for m, (t, ln) in enumerate(vals)]
         row_lines.append(region[1])
     end = rows[-1][1][-1][1] if rows[-1][1] else rows[-1][0][1]
-    return end, Table(cells=out, n_rows=len(rows) + 2, n_cols=1 + full, header_rows=2, row_lines=row_lines)
+    return end, Table(cells=out, n_rows=len(rows) + 2 + top, n_cols=1 + full, header_rows=2 + top, row_lines=row_lines)
 
 
 def _indicator_widths(indicators: list[tuple[str, int]], full: int, per: int) -> list[int] | None:
