@@ -189,3 +189,49 @@ def test_numbered_pipe_row_without_its_category_cell():
              "一、社会保障 | 1 | 提高低保标准到每人每月700元。 | 赵 远 | 市民政局 钱 进 | 已完成。 |",
              "2 | 提高特困供养标准到每人每年9000元。 | 赵 远 | 市民政局 钱 进 | 已完成。 |"]
     assert tables(lines)[0].rows()[2] == ["", "2", "提高特困供养标准到每人每年9000元。", "赵 远", "市民政局 钱 进", "已完成。"]
+
+
+HEAD_SPANNED = ["序号", "重点任务", "年度目标任务", "责任领导", "牵头单位", "1-6月进展", "说明"]
+SPANNED_CASES = [
+    (  # each row closes on an empty cell; the task cell spans the target column beside it
+        barred(HEAD_SPANNED + ["5", "新建城市书房6处。", "孟 川", "文广局", "已建成2处。", "", "",
+                               "6", "改造背街小巷30条。", "孟 川", "城管局", "完成40%。", "雨季停工", "",
+                               "7", "新增充电桩500个。", "田 禾", "发改局", "已建成320个。", ""]),
+        [["5", "新建城市书房6处。", "新建城市书房6处。", "孟 川", "文广局", "已建成2处。", ""],
+         ["6", "改造背街小巷30条。", "改造背街小巷30条。", "孟 川", "城管局", "完成40%。", "雨季停工"],
+         ["7", "新增充电桩500个。", "新增充电桩500个。", "田 禾", "发改局", "已建成320个。", ""]],
+    ),
+    (  # the target column is written: the rows are as long as the header and nothing spans
+        barred(HEAD_SPANNED + ["5", "新建城市书房", "6处", "孟 川", "文广局", "已建成2处。", "",
+                               "6", "改造背街小巷", "30条", "孟 川", "城管局", "完成40%。", "雨季停工"]),
+        [["5", "新建城市书房", "6处", "孟 川", "文广局", "已建成2处。", ""],
+         ["6", "改造背街小巷", "30条", "孟 川", "城管局", "完成40%。", "雨季停工"]],
+    ),
+    (  # rows closing on an empty 说明 cell, the names without figures: no span either
+        barred(HEAD_SPANNED + ["5", "书房建设", "孟 川", "田 禾", "文广局", "已建成2处。", "",
+                               "6", "小巷改造", "孟 川", "田 禾", "城管局", "完成40%。", ""]),
+        [["5", "书房建设", "孟 川", "田 禾", "文广局", "已建成2处。", ""],
+         ["6", "小巷改造", "孟 川", "田 禾", "城管局", "完成40%。", ""]],
+    ),
+]
+
+
+@pytest.mark.parametrize("lines,rows", SPANNED_CASES,
+                         ids=["task-spans-target-rows-close-empty", "target-written", "names-without-figures"])
+def test_task_cell_spanning_the_target_column(lines, rows):
+    table = tables(lines)[0]
+    assert table.filled()[1:] == rows
+    spans = [c.colspan for c in table.cells if c.row == 1]
+    assert spans == ([1, 2, 1, 1, 1, 1] if rows[0][1] == rows[0][2] else [1] * 7)
+
+
+def test_task_cell_spanning_the_target_gives_the_target_leader_and_units():
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    text = "\n".join(["某区重点民生实事推进情况"] + SPANNED_CASES[0][0])
+    ex = extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), load())
+    assert [(t.value, t.unit) for p in ex.projects for t in p.targets] == [(6, "处"), (30, "条"), (500, "个")]
+    assert [p.leaders for p in ex.projects] == [["孟川"], ["孟川"], ["田禾"]]
+    assert [p.lead_units for p in ex.projects] == [["文广局"], ["城管局"], ["发改局"]]

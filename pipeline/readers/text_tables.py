@@ -79,6 +79,11 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     segments, used = _numbered_segments(cells, head_end, head_end if not barred else None)
     if len(segments) < 2:
         return None
+    spanned = _target_in_name(header, segments) if barred else None
+    if spanned is not None:                 # the rows' closing empty cell is no column of the header
+        rows = [seg[:spanned + 1] + [None] + seg[spanned + 1:(-1 if len(seg) == len(header) else None)]
+                for seg in segments]
+        return cells[used - 1][1], _table(header, rows, set(), len(header))
     width = _header_width(header, segments)
     if width < len(header):
         header = _merge_split_label(header)
@@ -122,6 +127,30 @@ def _numbered_segments(cells: list[tuple[str, int]], start: int,
         last = last[:usual]
     segments.append(last)
     return segments, cuts[-1] + len(last)
+
+
+# 主要任务 | 全年目标任务: a name column and the target column beside it
+NAME_LABEL = re.compile(r"任务|项目|實事|实事|内容|內容|名称|名稱")
+TARGET_LABEL = re.compile(r"目标|目標|指标|指標")
+DIGIT = re.compile(r"\d")
+
+
+def _target_in_name(header: list[tuple[str, int]], segments: list[list[tuple[str, int]]]) -> int | None:
+    """The name column whose cell spans the target column beside it (新建公园12个。 written once over
+    主要任务 | 全年目标任务), in rows that each close on an empty cell: as long as the header, the last
+    cell empty, the names holding figures and the cells under the target label none (a leader's name).
+    The name column's index, or None."""
+    width = len(header)
+    full = [seg for seg in segments if len(seg) == width]
+    if len(full) < 2 or any(len(seg) > width for seg in segments) or any(seg[-1][0] for seg in full):
+        return None
+    for k in range(1, width - 2):
+        if NAME_LABEL.search(header[k][0]) and not TARGET_LABEL.search(header[k][0]) \
+                and TARGET_LABEL.search(header[k + 1][0]):
+            named = sum(1 for seg in full if DIGIT.search(seg[k][0]))
+            beside = sum(1 for seg in full if DIGIT.search(seg[k + 1][0]))
+            return k if named * 2 > len(full) and not beside else None
+    return None
 
 
 def _header_width(header: list[tuple[str, int]], segments: list[list[tuple[str, int]]]) -> int:
@@ -200,7 +229,11 @@ def _table(header: list[tuple[str, int]], rows: list[list[tuple[str, int]]], cat
             cells.append(Cell(text=row[0][0], row=r, col=0, colspan=width, line=row[0][1]))
         else:
             shift = max(0, width - len(row)) if not SEQ_CELL.match(row[0][0]) else 0
-            cells += [Cell(text=t, row=r, col=shift + c, line=ln) for c, (t, ln) in enumerate(row)]
+            for c, cell in enumerate(row):
+                if cell is None:            # the cell before spans this column
+                    cells[-1].colspan = 2
+                    continue
+                cells.append(Cell(text=cell[0], row=r, col=shift + c, line=cell[1]))
         row_lines.append(row[0][1])
     n_cols = max([width] + [c.col + 1 for c in cells])
     return Table(cells=cells, n_rows=len(rows) + 1, n_cols=n_cols, header_rows=1, row_lines=row_lines)
