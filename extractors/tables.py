@@ -550,8 +550,15 @@ def _join_lines(text: str) -> str:
     return "".join(x.strip() for x in (text or "").split("\n"))
 
 
+def _period_columns(lay: TableLayout) -> list[int]:
+    """1-10月推进情况 | 1-11月推进情况: completed columns each for a period of its own, in order."""
+    cols = [c for c in lay.roles.get("completed", []) if LEADING_PERIOD.match(lay.labels.get(c, ""))]
+    return cols if len({LEADING_PERIOD.match(lay.labels[c]).group(0) for c in cols}) >= 2 else []
+
+
 def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evidence: Evidence) -> None:
-    done = lay.col("completed")
+    periods = _period_columns(lay)
+    done = periods[-1] if periods else lay.col("completed")     # the latest period is the row's progress
     rate = lay.col("rate")
     status = lay.col("status")
     if done is None and rate is None and status is None:
@@ -591,6 +598,35 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
             if q.unit in others:
                 others.discard(q.unit)
                 project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
+    for c in periods[:-1]:              # an earlier period's figure or rate: a progress of its own
+        if c < len(row):
+            _earlier_progress(project, simplify(row[c]), gaz, evidence)
+    if done is not None and done < len(row) and p.completed:
+        _paired_figures(project, simplify(row[done]), gaz, evidence)
+
+
+def _earlier_progress(project: Project, text: str, gaz, evidence: Evidence) -> None:
+    g = Progress(text=evidence.text, line=evidence.line)
+    done = "，".join(x for x in re.split(r"[，,；;。]", text) if not P.NOT_DONE.search(x))    # 正在加紧制作 is not done
+    qs = [q for q in find_quantities(done, gaz.units) if q.unit != "%"]
+    if qs:
+        g.completed = qs[0]
+    elif m := P.CELL_RATE.search(squash(text)):
+        g.rate, g.rate_raw, g.measure = float(m.group("rate")), m.group("rate"), "完成率"
+    if g.completed or g.rate is not None:
+        project.progress.append(g)
+        _paired_figures(project, text, gaz, evidence)
+
+
+def _paired_figures(project: Project, text: str, gaz, evidence: Evidence) -> None:
+    """中转站8个、分类池20个 against 已建成中转站7个、分类池17个: as many figures as targets, unit for
+    unit in the same order — the second and later figures are the later targets' progress."""
+    qs = [q for q in find_quantities(text, gaz.units) if q.unit != "%"]
+    units = [t.unit for t in project.targets]
+    if len(qs) < 2 or len(qs) != len(units) or [q.unit for q in qs] != units or len(set(units)) > 1:
+        return
+    for q in qs[1:]:
+        project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
 
 
 # 牵头单位及主要负责人: a unit column that names its head too

@@ -157,3 +157,25 @@ def test_units_above_a_sheets_indicators_lead_its_total_row(above, total_units):
     assert {p.region for p in rows} == {None, "城关区", "西岭县"}
     assert all(p.lead_units == total_units for p in rows if p.region is None)
     assert all(p.lead_units == [] for p in rows if p.region is not None)
+
+
+TWO_PERIODS = "序号\t重点任务\t1-5月推进情况\t1-6月推进情况"
+ONE_PERIOD = "序号\t重点任务\t1-6月推进情况"
+
+
+@pytest.mark.parametrize("header,row,expected", [
+    (TWO_PERIODS, "1\t新建公共厕所40座。\t已建成12座。\t已建成25座。", {(12, "座", None), (25, "座", None)}),
+    (TWO_PERIODS, "1\t改造雨污管网20公里。\t完成35%。\t完成55%。", {(None, None, 35.0), (None, None, 55.0)}),
+    (TWO_PERIODS, "1\t新建驿站40个。\t第二批15个驿站正在安装。\t已建成22个。", {(22, "个", None)}),
+    (ONE_PERIOD, "1\t新建停车场6个、充电桩300个。\t已建成停车场4个、充电桩180个。", {(4, "个", None), (180, "个", None)}),
+    (ONE_PERIOD, "1\t新建停车场6个、充电桩300个。\t已建成停车场4个。", {(4, "个", None)}),
+], ids=["two-periods-figures", "two-periods-rates", "earlier-period-under-way", "two-figures-two-targets",
+        "one-figure-two-targets"])
+def test_progress_of_each_period_and_of_each_target(header, row, expected):
+    """Two completed columns for successive periods give a progress each (an under-way figure none);
+    a progress cell with as many figures as the row has targets of one unit gives one for each."""
+    other = "2\t新建游园3个。" + "\t已建成1个。" * (header.count("\t") - 1)
+    ex = run("某区民生实事推进情况\n\n" + header + "\n" + row + "\n" + other + "\n")
+    first = [p for p in ex.projects if p.seq == "1"][0]
+    got = [((g.completed.value, g.completed.unit) if g.completed else (None, None)) + (g.rate,) for g in first.progress]
+    assert len(got) == len(expected) and set(got) == expected
