@@ -47,7 +47,7 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
         return None
     rc = 0 if is_region_cell(rows[first][0], places) else 1
     data = [r for r in range(first, table.n_rows) if rc < len(rows[r]) and is_region_cell(rows[r][rc], places)]
-    if len(data) < 3:
+    if not data:
         return None
     labels = _labels(table, rows, first)
     groups: dict[str, dict[str, int]] = {}
@@ -62,10 +62,10 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
     groups = {g: cols for g, cols in groups.items() if "target" in cols and ("completed" in cols or "rate" in cols)}
     if list(groups) == [""]:
         groups = _prefix_groups(labels, rc) or groups
-    if not groups:
+    if not groups and len(data) >= 3:
         groups = _target_columns(labels, rc)
-    if not groups:
-        return None
+    if not groups or len(data) < 3 and (len(groups) < 2 or "" in groups):
+        return None        # fewer region rows (a table cut short): two indicators, each over its own columns
     fallback = _name_from_title(title)
     heads = [c for r in range(max(0, first - 2)) for c in rows[r] if c.strip()]
     units = [u for c in heads if _only_units(squash(c), gaz) for u in units_in(c, gaz.org_suffixes)]

@@ -235,3 +235,40 @@ def test_task_cell_spanning_the_target_gives_the_target_leader_and_units():
     assert [(t.value, t.unit) for p in ex.projects for t in p.targets] == [(6, "处"), (30, "条"), (500, "个")]
     assert [p.leaders for p in ex.projects] == [["孟川"], ["孟川"], ["田禾"]]
     assert [p.lead_units for p in ex.projects] == [["文广局"], ["城管局"], ["发改局"]]
+
+
+CUT_HEAD = ["地区", "技能培训工程", "县人社局", "县妇联", "家政培训(人)", "电商培训(人)", "创业培训(人次)",
+            "目标", "任务", "进度", "完成比例(%)", "目标", "任务", "进度", "完成比例(%)", "目标", "任务", "进度", "完成比例(%)"]
+
+
+@pytest.mark.parametrize("figures,first_row,trailer", [
+    (["全县", "800", "820", "102.5", "600", "540", "90"], ["全县", "800", "820", "102.5", "600", "540", "", "", "", ""], []),
+    (["全县", "800", "820", "102.5", "600"], ["全县", "800", "820", "102.5", "", "", "", "", "", ""], []),
+    (["全县", "800", "820", "102.5", "600", "540", "90", "150", "120", "80",
+      "南湖镇", "500", "520", "104", "400", "360", "90", "100", "80", "80"],
+     ["全县", "800", "820", "102.5", "600", "540", "90", "150", "120", "80"], []),
+], ids=["cut-after-two-indicators", "cut-inside-an-indicator", "cut-after-full-rows"])
+def test_region_matrix_cut_short_by_the_end_of_the_text(figures, first_row, trailer):
+    """The text ends inside the table: its figures fill the indicators from the left, the figure the
+    text ends on (maybe cut itself) left out when the row is short."""
+    table = tables(blank_separated(CUT_HEAD + figures) + trailer)[0]
+    rows = table.rows()
+    assert table.header_rows == 3
+    assert rows[3] == first_row
+
+
+def test_region_matrix_one_row_not_at_the_end_is_no_table():
+    lines = blank_separated(CUT_HEAD + ["全县", "800", "820", "102.5", "600", "540", "90"]) + ["下一步，我们将继续抓好培训。"]
+    assert not tables(lines)
+
+
+def test_region_matrix_cut_short_gives_the_total_rows_facts():
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    text = "\n".join(["某县技能培训完成情况表", ""] + blank_separated(CUT_HEAD + ["全县", "800", "820", "102.5", "600", "540", "90"]))
+    ex = extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), load())
+    got = {(p.name, p.targets[0].value, p.progress[0].completed.value, p.progress[0].rate) for p in ex.projects}
+    assert got == {("家政培训", 800, 820, 102.5), ("电商培训", 600, 540, None)}
+    assert all(p.lead_units == ["县人社局", "县妇联"] for p in ex.projects)

@@ -403,8 +403,16 @@ def region_matrix_table(lines: list[str], i: int) -> tuple[int, Table] | None:
         rows.append((region, vals))
     full = max(len(v) for _, v in rows)
     widths = _indicator_widths(indicators, full, per)
-    if widths is None or len(rows) < 3:
+    # the text ends inside the table (an excerpt cut short): its last row's figures run from the left
+    last_line = max((n for n, x in enumerate(lines, 1) if x.strip()), default=0)
+    cut = bool(rows[-1][1]) and rows[-1][1][-1][1] == last_line
+    if cut and widths is None:
+        widths = _indicator_widths(indicators, -1, per)
+        full = sum(widths) if widths and sum(widths) > full else -1
+    if widths is None or full < 0 or len(rows) < (1 if cut else 3):
         return None
+    if cut and 0 < len(rows[-1][1]) < full:
+        rows[-1][1].pop()           # the figure the text ends on may be cut short itself (110 of 110.47)
     labels = subs[:per]
     # the other header cells (工程, 责任单位 …) in a row of their own above the indicators
     others = [(t, ln) for t, ln in merged[:len(merged) - tail] if (t, ln) not in indicators]
@@ -420,7 +428,7 @@ def region_matrix_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     row_lines: list[int | None] = [cells[0][1]] + ([indicators[0][1]] if top else []) + [subs[0][1]]
     for n, (region, vals) in enumerate(rows, 2 + top):
         out.append(Cell(text=region[0], row=n, col=0, line=region[1]))
-        shift = 1 + full - len(vals)
+        shift = 1 if cut and n == len(rows) + 1 + top else 1 + full - len(vals)
         out += [Cell(text=t, row=n, col=shift + m, line=ln) for m, (t, ln) in enumerate(vals)]
         row_lines.append(region[1])
     end = rows[-1][1][-1][1] if rows[-1][1] else rows[-1][0][1]
@@ -433,6 +441,8 @@ def _indicator_widths(indicators: list[tuple[str, int]], full: int, per: int) ->
     k = len(indicators)
     if full == per * k:
         return [per] * k
+    if full < 0:         # no full row: three figures an indicator, two for one counted in %
+        return [2 if "%" in t[-4:] else 3 for t, _ in indicators]
     percent = [("%" in t[-4:]) for t, _ in indicators]
     widths = [2 if p else 3 for p in percent]
     return widths if sum(widths) == full else None
