@@ -585,6 +585,8 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         p.status = status_of(simplify(row[status]), gaz)
     if p.completed is not None and p.completed.unit is not None:
         p.completed = _measured(p.completed, _measure_of(row, lay))
+    if p.completed is None and (done is None or done >= len(row) or not row[done].strip()):
+        _standard_in_remark(project, p, lay, row, gaz)     # as the remark writes it (644元/月)
     _reconcile(project, p)
     region = lay.col("region")
     if region is not None and region < len(row) and row[region].strip():
@@ -603,6 +605,33 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
             _earlier_progress(project, simplify(row[c]), gaz, evidence)
     if done is not None and done < len(row) and p.completed:
         _paired_figures(project, simplify(row[done]), gaz, evidence)
+
+
+# 备注: 1-6月城市低保标准已达到644元/月 / 已按每人每月75元的标准发放 -> the level a standard has reached
+REMARK_LABEL = re.compile(r"备注|说明")
+REACHED = re.compile(r"(?:达到|提高到|提高至|已按)")
+
+
+def _standard_in_remark(project: Project, p: Progress, lay: TableLayout, row: list[str], gaz) -> None:
+    """A standard's row (元/月/人) with its completed cell empty and the level reached written in the
+    remark: that level is the completed, in the 单位 column's writing when it names the same parts; a
+    100% beside a level above the target says the standard is met (达标), not a rate."""
+    target = project.targets[-1] if project.targets else None
+    if target is None or target.family != "standard_money":
+        return
+    for c, label in lay.labels.items():
+        if c >= len(row) or not REMARK_LABEL.search(label) or not (m := REACHED.search(simplify(row[c]))):
+            continue
+        qs = [q for q in find_quantities(simplify(row[c])[m.start():], gaz.units) if q.family == "standard_money"]
+        if not qs:
+            continue
+        q, measure = qs[0], _measure_of(row, lay)
+        if measure and sorted(measure.split("/")) == sorted((q.unit or "").split("/")):
+            q = replace(q, unit=measure)
+        p.completed = q
+        if p.rate == 100 and q.value > target.value * 1.005:
+            p.rate = p.rate_raw = p.measure = None
+        return
 
 
 def _earlier_progress(project: Project, text: str, gaz, evidence: Evidence) -> None:

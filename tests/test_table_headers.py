@@ -179,3 +179,21 @@ def test_progress_of_each_period_and_of_each_target(header, row, expected):
     first = [p for p in ex.projects if p.seq == "1"][0]
     got = [((g.completed.value, g.completed.unit) if g.completed else (None, None)) + (g.rate,) for g in first.progress]
     assert len(got) == len(expected) and set(got) == expected
+
+
+STANDARD_HEAD = "序号\t考核指标\t单位\t工作目标\t已完成数\t占比\t备注"
+
+
+@pytest.mark.parametrize("row,completed,rate", [
+    ("1\t城市低保标准\t元/月/人\t650\t\t100%\t1-9月城市低保标准已达到700元/月", (700, "元/月"), None),
+    ("1\t残疾人护理补贴标准\t元/月/人\t90\t\t100%\t已按每人每月90元的标准发放", (90, "元/月/人"), 100.0),
+    ("1\t城市低保标准\t元/月/人\t650\t660\t100%\t已达到700元/月", (660, "元/月/人"), 100.0),
+    ("1\t新建公厕\t座\t40\t\t60%\t已建成24座", None, 60.0),
+], ids=["level-above-target-in-remark", "level-met-per-person-month", "completed-cell-written", "not-a-standard"])
+def test_standard_reached_written_in_the_remark(row, completed, rate):
+    """A standard's completed cell left empty, the level reached in the 备注: the level is the
+    completed (a 100% beside a level above the target means met, not a rate)."""
+    ex = run("某区民生实事进度表\n\n" + STANDARD_HEAD + "\n" + row + "\n2\t新增托位\t个\t300\t240\t80%\t\n")
+    g = ex.projects[0].progress[0]
+    assert ((g.completed.value, g.completed.unit) if g.completed else None) == completed
+    assert g.rate == rate
