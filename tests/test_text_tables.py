@@ -272,3 +272,24 @@ def test_region_matrix_cut_short_gives_the_total_rows_facts():
     got = {(p.name, p.targets[0].value, p.progress[0].completed.value, p.progress[0].rate) for p in ex.projects}
     assert got == {("家政培训", 800, 820, 102.5), ("电商培训", 600, 540, None)}
     assert all(p.lead_units == ["县人社局", "县妇联"] for p in ex.projects)
+
+
+CATEGORY_ROWS = ["序号", "考核指标", "单位", "工作目标", "已完成数", "占比", "备注",
+                 "1", "健康服务", "老年人免费体检", "人次", "5000", "4100", "82%", "",
+                 "慢病随访", "人次", "3000", "2700", "90%", "",
+                 "2", "助残服务", "残疾人辅具适配", "人", "120", "90", "75%", "已适配90人"]
+
+
+@pytest.mark.parametrize("last,trailer,expected", [
+    (["3", "养老服务", "适老化改造", "户", "80", "0", "0"], ["已完成入户调"],
+     [["养老服务", "", "", "", "", "", ""], ["3", "适老化改造", "户", "80", "0", "0", ""]]),
+    (["3", "养老服务", "适老化改造", "户", "80", "0", "0", ""], [],
+     [["养老服务", "", "", "", "", "", ""], ["3", "适老化改造", "户", "80", "0", "0", ""]]),
+    (["3", "适老化改造", "户", "80", "0", "0%", "入户调查中"], ["已完成入户调"],
+     [["3", "适老化改造", "户", "80", "0", "0%", "入户调查中"]]),
+], ids=["cut-row-with-category", "whole-row-with-category", "cut-row-without-category"])
+def test_last_row_cut_by_the_end_of_the_text(last, trailer, expected):
+    """The text ends inside the last row: a row as long as the header, two word cells after its number,
+    is a category row that lost its last cell when its cells fit the rows above better so."""
+    table = tables(["某区重点民生实事进度表 |"] + barred(CATEGORY_ROWS + last) + trailer)[0]
+    assert table.rows()[-len(expected):] == expected

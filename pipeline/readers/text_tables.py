@@ -92,10 +92,15 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     with_category = any(len(sp) > 1 and len(sp[0]) == width + 1 for sp in splits)
     rows: list[list[tuple[str, int]]] = []
     categories: set[int] = set()
-    for sp in splits:
+    # the text ends inside the table's last row (an excerpt cut short): that row may have lost cells
+    cut = not any(x.strip() for x in lines[j + 1:]) if barred else False
+    for n_sp, sp in enumerate(splits):
         if len(sp) == 1 and len(sp[0]) > width and not (with_category and len(sp[0]) == width + 1):
             sp = [_fold_surplus(sp[0], width)]
         for k, row in enumerate(sp):
+            if k == 0 and cut and with_category and n_sp == len(splits) - 1 and len(row) == width \
+                    and CJK.search(row[1][0]) and CJK.search(row[2][0]) and _fits_better_without(row, 1, rows, width):
+                row = row + [("", row[-1][1])]      # a category cell beside the number, the last cell cut off
             if k == 0 and len(row) == width + 1 and CJK.search(row[1][0]) and CJK.search(row[2][0]):
                 categories.add(len(rows))      # a category cell beside the number: its own spanning row
                 rows.append([row[1]])
@@ -104,6 +109,18 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     end_line = cells[used - 1][1] if used else i + 1
     table = _table(header, rows, categories, len(header))
     return end_line, table
+
+
+def _fits_better_without(row: list[tuple[str, int]], k: int, rows: list[list[tuple[str, int]]], width: int) -> bool:
+    """Whether the row's cells, its cell k taken out, agree better kind for kind (figure, words,
+    empty) with the full numbered rows above than as written."""
+    full = [r for r in rows if len(r) == width and SEQ_CELL.match(r[0][0])]
+    if not full:
+        return False
+    profile = [Counter(_kind(r[c][0]) for r in full).most_common(1)[0][0] for c in range(width)]
+    kinds = [_kind(t) for t, _ in row]
+    without = kinds[:k] + kinds[k + 1:]
+    return sum(a == b for a, b in zip(without, profile)) > sum(a == b for a, b in zip(kinds, profile))
 
 
 def _numbered_segments(cells: list[tuple[str, int]], start: int,
