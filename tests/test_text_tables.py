@@ -293,3 +293,24 @@ def test_last_row_cut_by_the_end_of_the_text(last, trailer, expected):
     is a category row that lost its last cell when its cells fit the rows above better so."""
     table = tables(["某区重点民生实事进度表 |"] + barred(CATEGORY_ROWS + last) + trailer)[0]
     assert table.rows()[-len(expected):] == expected
+
+
+PIPE_HEAD = ["序号 | 项目内容 | 进展情况 | 责任单位 |", "1 | 新建口袋公园5个。 | 已建成3个。 | 园林局 |"]
+
+
+@pytest.mark.parametrize("tail,rows", [
+    (["新增停车位800个。 | 已新增420个。 | ||", "改造人行道6条。 | 已改造6处路段"],
+     [["", "新增停车位800个。", "已新增420个。", ""], ["", "改造人行道6条。", "已改造6处路段"]]),
+    (["2 | 改造人行道6条。 | 已改造4条。 | 城管局 |", "3 | 新建公厕12座。 | 已"], 
+     [["2", "改造人行道6条。", "已改造4条。", "城管局"], ["3", "新建公厕12座。", "已"]]),
+], ids=["cut-continuation-row", "cut-numbered-row"])
+def test_pipe_row_cut_by_the_end_of_the_text(tail, rows):
+    table = tables(PIPE_HEAD + tail + [""])[0]
+    assert [r[:len(x)] for r, x in zip(table.rows()[2:], rows)] == rows
+    assert table.n_rows == 2 + len(rows)
+
+
+def test_a_line_with_a_bar_after_a_pipe_table_is_text_when_more_follows():
+    lines = PIPE_HEAD + ["2 | 改造人行道6条。 | 已改造4条。 | 城管局 |", "注：进度以 | 为界", "以上数据截至9月底。"]
+    found = tables(lines)
+    assert len(found) == 1 and found[0].n_rows == 3

@@ -256,6 +256,15 @@ def _table(header: list[tuple[str, int]], rows: list[list[tuple[str, int]]], cat
     return Table(cells=cells, n_rows=len(rows) + 1, n_cols=n_cols, header_rows=1, row_lines=row_lines)
 
 
+# ---------------------------------------------------------------- a pipe row cut by the end of the text
+
+def cut_pipe_row(lines: list[str], j: int) -> bool:
+    """Whether line j is the last row of a pipe table cut short by the end of the text: a pipe row
+    above it, a bar in it (its closing bars lost), and nothing but blank lines after it."""
+    return 0 < j and lines[j - 1].count("|") >= 2 and "|" in lines[j] \
+        and not any(x.strip() for x in lines[j + 1:])
+
+
 # ---------------------------------------------------------------- one row a line, single spaces
 
 def spaced_rows_table(lines: list[str], i: int) -> tuple[int, Table] | None:
