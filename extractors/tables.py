@@ -308,7 +308,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             found = sorted(found + (percent_targets(source) or _share_cell(source, name)), key=lambda q: q.start)
         if not found and source and lay.col("target") != lay.col("name") \
                 and P.BARE_NUMBER.fullmatch(squash(source)) and not _measure_of(row, lay):
-            found = [_bare_target(squash(source), name, gaz)]
+            found = [_bare_target(squash(source), name, gaz, [x for c, x in enumerate(row) if c != lay.col("target")])]
         measure = _measure_of(row, lay)
         if not found and (fixed := _bracket_unit_first(qty_text, gaz)) != qty_text:
             found = target_figures(fixed, find_quantities(fixed, gaz.units))     # 新增就业人数(人)1300
@@ -442,14 +442,19 @@ def _wan_carried(target_text: str, row: list[str], lay: TableLayout, name: str) 
     return squash(simplify(target_text)) + u.group("unit"), row
 
 
-def _bare_target(text: str, name: str, gaz) -> Quantity:
+def _bare_target(text: str, name: str, gaz, others: list[str] = ()) -> Quantity:
     """869 in the target cell of 减少大班额1.4万个以上: the row's own figure is the target, counted in
-    the unit of the figure its name carries (个) or of its label (城镇失业人员再就业（人）), or in none."""
+    the unit of the figure its name carries (个) or of its label (城镇失业人员再就业（人）), else in the
+    unit another cell of the row writes the same figure with (备注: 年初计划检查9500家), or in none."""
     in_name = find_quantities(simplify(name or ""), gaz.units)
     unit = next((q.unit for q in in_name if q.unit and q.unit != "%" and q.family != "money"), None)
     label = P.UNIT_IN.search(simplify(name or "")[-8:])
     if unit is None and label and label.group("u") in gaz.units:
         unit = gaz.units[label.group("u")][0]
+    if unit is None and float(text.replace(",", "")) >= 100:     # a small figure recurs by chance
+        value = float(text.replace(",", ""))
+        unit = next((q.unit for x in others for q in find_quantities(simplify(x), gaz.units)
+                     if q.value == value and q.unit and q.unit != "%" and q.family != "money"), None)
     return Quantity(value=float(text.replace(",", "")), unit=unit, raw=text)
 
 

@@ -197,3 +197,15 @@ def test_standard_reached_written_in_the_remark(row, completed, rate):
     g = ex.projects[0].progress[0]
     assert ((g.completed.value, g.completed.unit) if g.completed else None) == completed
     assert g.rate == rate
+
+
+@pytest.mark.parametrize("row,target,done", [
+    ("1\t开展餐饮门店抽检\t区市场监管局\t4200\t4620\t110%\t年初计划抽检4200家，已超额完成", (4200, "家"), (4620, "家")),
+    ("1\t开展餐饮门店抽检\t区市场监管局\t4200\t4620\t110%\t", (4200, None), (4620, None)),
+    ("1\t开展餐饮门店抽检\t区市场监管局\t42\t46\t110%\t其中42家为连锁门店", (42, None), (46, None)),
+], ids=["unit-from-the-remark", "no-unit-anywhere", "small-figure-recurs-by-chance"])
+def test_bare_target_takes_the_unit_the_row_writes_it_with(row, target, done):
+    ex = run("某区民生实事完成情况\n\n序号\t项目名称\t责任单位\t目标任务\t实际完成\t完成率\t备注\n" + row + "\n")
+    p = ex.projects[0]
+    assert (p.targets[0].value, p.targets[0].unit) == target
+    assert (p.progress[0].completed.value, p.progress[0].completed.unit) == done
