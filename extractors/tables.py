@@ -555,6 +555,18 @@ def _join_lines(text: str) -> str:
     return "".join(x.strip() for x in (text or "").split("\n"))
 
 
+def _done_figure(text: str, qs: list[Quantity]) -> Quantity:
+    """在40个社区，建成32个驿站: the first figure a done word leads to in its clause (where the work was
+    done is not what was done), else the first."""
+    for q in qs:
+        if q.start is None:
+            break
+        clause = re.split(r"[，,；;。]", text[:q.start])[-1]
+        if P.DONE_WORD.search(clause):
+            return q
+    return qs[0]
+
+
 def _period_columns(lay: TableLayout) -> list[int]:
     """1-10月推进情况 | 1-11月推进情况: completed columns each for a period of its own, in order."""
     cols = [c for c in lay.roles.get("completed", []) if LEADING_PERIOD.match(lay.labels.get(c, ""))]
@@ -573,7 +585,7 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         qs = find_quantities(simplify(lay.figure_text(done, row[done])), gaz.units) \
             or _share_cell(simplify(row[done]), project.name)
         if qs:
-            p.completed = qs[0]
+            p.completed = _done_figure(simplify(lay.figure_text(done, row[done])), qs)
         elif re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):
             unit = project.targets[-1].unit if project.targets else None
             p.completed = Quantity(value=float(squash(row[done])), unit=unit, raw=squash(row[done]))

@@ -209,3 +209,15 @@ def test_bare_target_takes_the_unit_the_row_writes_it_with(row, target, done):
     p = ex.projects[0]
     assert (p.targets[0].value, p.targets[0].unit) == target
     assert (p.progress[0].completed.value, p.progress[0].completed.unit) == done
+
+
+@pytest.mark.parametrize("cell,done", [
+    ("在40个社区，建成32个驿站。", (32, "个")),
+    ("12个乡镇已完成改造860户。", (860, "户")),
+    ("已完成3个批次共120户。", (3, "个")),
+    ("32个驿站投入使用。", (32, "个")),
+], ids=["place-before-the-done-figure", "count-of-places-then-done", "done-word-leads-to-the-first", "no-done-word"])
+def test_completed_is_the_figure_a_done_word_leads_to(cell, done):
+    ex = run("某区民生实事推进情况\n\n序号\t重点任务\t进展情况\n1\t新建社区驿站40个。\t" + cell + "\n2\t新建游园3个。\t已建成2个。\n")
+    g = ex.projects[0].progress[0]
+    assert (g.completed.value, g.completed.unit) == done
