@@ -287,7 +287,12 @@ CATEGORY_ROWS = ["序号", "考核指标", "单位", "工作目标", "已完成�
      [["养老服务", "", "", "", "", "", ""], ["3", "适老化改造", "户", "80", "0", "0", ""]]),
     (["3", "适老化改造", "户", "80", "0", "0%", "入户调查中"], ["已完成入户调"],
      [["3", "适老化改造", "户", "80", "0", "0%", "入户调查中"]]),
-], ids=["cut-row-with-category", "whole-row-with-category", "cut-row-without-category"])
+    (["3", "养老服务", "安装紧急呼叫设备"], ["区民"],
+     [["养老服务", "", "", "", "", "", ""], ["3", "安装紧急呼叫设备", "", "", "", "", ""]]),
+    (["3", "适老化改造", "户"], ["8"],
+     [["3", "适老化改造", "户", "", "", "", ""]]),
+], ids=["cut-row-with-category", "whole-row-with-category", "cut-row-without-category", "cut-short-with-category",
+        "cut-short-without-category"])
 def test_last_row_cut_by_the_end_of_the_text(last, trailer, expected):
     """The text ends inside the last row: a row as long as the header, two word cells after its number,
     is a category row that lost its last cell when its cells fit the rows above better so."""

@@ -98,9 +98,9 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
         if len(sp) == 1 and len(sp[0]) > width and not (with_category and len(sp[0]) == width + 1):
             sp = [_fold_surplus(sp[0], width)]
         for k, row in enumerate(sp):
-            if k == 0 and cut and with_category and n_sp == len(splits) - 1 and len(row) == width \
+            if k == 0 and cut and with_category and n_sp == len(splits) - 1 and 3 <= len(row) <= width \
                     and CJK.search(row[1][0]) and CJK.search(row[2][0]) and _fits_better_without(row, 1, rows, width):
-                row = row + [("", row[-1][1])]      # a category cell beside the number, the last cell cut off
+                row = row + [("", row[-1][1])] * (width + 1 - len(row))   # a category cell, the last cells cut off
             if k == 0 and len(row) == width + 1 and CJK.search(row[1][0]) and CJK.search(row[2][0]):
                 categories.add(len(rows))      # a category cell beside the number: its own spanning row
                 rows.append([row[1]])
@@ -112,15 +112,20 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
 
 
 def _fits_better_without(row: list[tuple[str, int]], k: int, rows: list[list[tuple[str, int]]], width: int) -> bool:
-    """Whether the row's cells, its cell k taken out, agree better kind for kind (figure, words,
-    empty) with the full numbered rows above than as written."""
+    """Whether the row's cells, its cell k taken out, fit the full numbered rows above with fewer
+    misfits than as written: a cell misfits a column of another kind (figure, words, empty), or of
+    words when it is much longer than any the column holds (a task's name under 责任单位)."""
     full = [r for r in rows if len(r) == width and SEQ_CELL.match(r[0][0])]
     if not full:
         return False
     profile = [Counter(_kind(r[c][0]) for r in full).most_common(1)[0][0] for c in range(width)]
-    kinds = [_kind(t) for t, _ in row]
-    without = kinds[:k] + kinds[k + 1:]
-    return sum(a == b for a, b in zip(without, profile)) > sum(a == b for a, b in zip(kinds, profile))
+    longest = [max(len(r[c][0]) for r in full) for c in range(width)]
+
+    def misfits(cells: list[str]) -> int:
+        return sum(1 for c, t in enumerate(cells[:width]) if _kind(t) != profile[c]
+                   or profile[c] == "text" and len(t) > longest[c] * 1.5 + 2)
+    texts = [t for t, _ in row]
+    return misfits(texts[:k] + texts[k + 1:]) < misfits(texts)
 
 
 def _numbered_segments(cells: list[tuple[str, int]], start: int,
