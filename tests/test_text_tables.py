@@ -247,7 +247,12 @@ CUT_HEAD = ["地区", "技能培训工程", "县人社局", "县妇联", "家政
     (["全县", "800", "820", "102.5", "600", "540", "90", "150", "120", "80",
       "南湖镇", "500", "520", "104", "400", "360", "90", "100", "80", "80"],
      ["全县", "800", "820", "102.5", "600", "540", "90", "150", "120", "80"], []),
-], ids=["cut-after-two-indicators", "cut-inside-an-indicator", "cut-after-full-rows"])
+    (["全县", "800", "820", "102.5", "600", "540", "90", "150", "120", "80",
+      "南湖镇", "500", "520", "104", "400", "360", "90", "100", "80", "80",
+      "北岭镇", "300", "300", "100", "200", "180", "90", "40", "40", "100",
+      "县本级", "10", "0", "0"],
+     ["全县", "800", "820", "102.5", "600", "540", "90", "150", "120", "80"], []),
+], ids=["cut-after-two-indicators", "cut-inside-an-indicator", "cut-after-full-rows", "ends-on-a-short-own-level-row"])
 def test_region_matrix_cut_short_by_the_end_of_the_text(figures, first_row, trailer):
     """The text ends inside the table: its figures fill the indicators from the left, the figure the
     text ends on (maybe cut itself) left out when the row is short."""
@@ -255,6 +260,8 @@ def test_region_matrix_cut_short_by_the_end_of_the_text(figures, first_row, trai
     rows = table.rows()
     assert table.header_rows == 3
     assert rows[3] == first_row
+    if "县本级" in figures:
+        assert rows[-1] == ["县本级", "", "", "", "", "", "", "10", "0", "0"]
 
 
 def test_region_matrix_one_row_not_at_the_end_is_no_table():

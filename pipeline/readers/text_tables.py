@@ -379,6 +379,8 @@ UNIT_LABEL = re.compile(r"[（(][^（()）]{1,6}[)）]$")
 # 目标 / 任务 / 进度 / 完成比例(%): the labels repeated under every indicator
 SUB_LABEL = re.compile(r"^(?:目标|任务|目标任务|年度任务|计划|进度|完成|完成数|累计完成|实际完成|完成比例|完成率|比例)"
                        r"(?:[（(]%[)）])?$")
+# 市本级 / 县本级: a row with figures under some indicators only, written at the right
+OWN_LEVEL = re.compile(r"本级$")
 NUMBER_CELL = re.compile(r"^\d+(?:\.\d+)?%?$")
 MAX_MATRIX_CELL = 30
 
@@ -436,7 +438,7 @@ def region_matrix_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     widths = _indicator_widths(indicators, full, per)
     # the text ends inside the table (an excerpt cut short): its last row's figures run from the left
     last_line = max((n for n, x in enumerate(lines, 1) if x.strip()), default=0)
-    cut = bool(rows[-1][1]) and rows[-1][1][-1][1] == last_line
+    cut = bool(rows[-1][1]) and rows[-1][1][-1][1] == last_line and not OWN_LEVEL.search(rows[-1][0][0])
     if cut and widths is None:
         widths = _indicator_widths(indicators, -1, per)
         full = sum(widths) if widths and sum(widths) > full else -1
