@@ -556,14 +556,16 @@ def _join_lines(text: str) -> str:
 
 
 def _done_figure(text: str, qs: list[Quantity]) -> Quantity:
-    """在40个社区，建成32个驿站: the first figure a done word leads to in its clause (where the work was
-    done is not what was done), else the first."""
+    """在40个社区，建成32个驿站: the first figure a done word leads to in its clause, or that a done word
+    follows at once (其中3家已建成) — where the work was done is not what was done; else the first."""
+    prev = 0
     for q in qs:
-        if q.start is None:
+        if q.start is None or q.start < prev:
             break
-        clause = re.split(r"[，,；;。]", text[:q.start])[-1]
-        if P.DONE_WORD.search(clause):
+        clause = re.split(r"[，,；;。]", text[prev:q.start])[-1]
+        if P.DONE_WORD.search(clause) or P.DONE_WORD.match(text, q.end):
             return q
+        prev = q.end
     return qs[0]
 
 

@@ -216,7 +216,9 @@ def test_bare_target_takes_the_unit_the_row_writes_it_with(row, target, done):
     ("12个乡镇已完成改造860户。", (860, "户")),
     ("已完成3个批次共120户。", (3, "个")),
     ("32个驿站投入使用。", (32, "个")),
-], ids=["place-before-the-done-figure", "count-of-places-then-done", "done-word-leads-to-the-first", "no-done-word"])
+    ("其中3个已建成、5个进度过半。", (3, "个")),
+], ids=["place-before-the-done-figure", "count-of-places-then-done", "done-word-leads-to-the-first", "no-done-word",
+        "done-word-right-after"])
 def test_completed_is_the_figure_a_done_word_leads_to(cell, done):
     ex = run("某区民生实事推进情况\n\n序号\t重点任务\t进展情况\n1\t新建社区驿站40个。\t" + cell + "\n2\t新建游园3个。\t已建成2个。\n")
     g = ex.projects[0].progress[0]
