@@ -303,7 +303,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         # targets
         source = P.FUNDING_FIELD.sub("", simplify(target_text or ""))      # （资金：…万元） is funding
         qty_text = source or simplify(name)
-        found = target_figures(qty_text, find_quantities(qty_text, gaz.units))
+        found = _without_old_levels(qty_text, target_figures(qty_text, find_quantities(qty_text, gaz.units)))
         if source and not any(q.unit == "%" for q in found):
             found = sorted(found + (percent_targets(source) or _share_cell(source, name)), key=lambda q: q.start)
         if not found and source and lay.col("target") != lay.col("name") \
@@ -440,6 +440,19 @@ def _wan_carried(target_text: str, row: list[str], lay: TableLayout, name: str) 
         row = list(row)
         row[done] = squash(row[done]) + "万" + u.group("unit")
     return squash(simplify(target_text)) + u.group("unit"), row
+
+
+# 从每人每月500元、260元分别提高到…: after an old level, the others listed with it and the verb of raising
+OLD_LEVEL_AFTER = re.compile(r"^(?:[、和及与]\s*[^，,。；;、]*?)*(?:分别|均)?(?:提高|提升|调整|上调|增加|增长)(?:到|至|为)")
+# 从 / 由 opening the clause of the old levels
+OLD_LEVEL_FROM = re.compile(r"[从由][^，,。；;]*$")
+
+
+def _without_old_levels(text: str, found: list[Quantity]) -> list[Quantity]:
+    """由每人每年2100元、2800元提高到2200元、2900元: the levels after 从/由 listed before the verb of
+    raising are the old ones, not targets."""
+    return [q for q in found if q.start is None or q.end is None
+            or not (OLD_LEVEL_FROM.search(text[:q.start]) and OLD_LEVEL_AFTER.match(text[q.end:]))]
 
 
 def _bare_target(text: str, name: str, gaz, others: list[str] = ()) -> Quantity:

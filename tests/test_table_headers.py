@@ -223,3 +223,14 @@ def test_completed_is_the_figure_a_done_word_leads_to(cell, done):
     ex = run("某区民生实事推进情况\n\n序号\t重点任务\t进展情况\n1\t新建社区驿站40个。\t" + cell + "\n2\t新建游园3个。\t已建成2个。\n")
     g = ex.projects[0].progress[0]
     assert (g.completed.value, g.completed.unit) == done
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("将城乡低保补差水平从每人每月500元、260元分别提高到每人每月540元、280元。", [(540, "元/人/月"), (280, "元/人/月")]),
+    ("将护理补贴标准由每人每年1800元提高到每人每年1900元。", [(1900, "元/人/年")]),
+    ("发放城乡低保金每人每月540元、280元。", [(540, "元/人/月"), (280, "元/人/月")]),
+], ids=["two-old-levels-listed", "one-old-level", "no-raising"])
+def test_old_levels_in_a_target_cell_are_not_targets(cell, expected):
+    ex = run("某市民生实事落实情况\n\n序号\t工作任务\t牵头单位\t落实进展情况\n1\t" + cell + "\t市民政局\t已完成。\n"
+             "2\t新建养老院2所。\t市民政局\t已建成1所。\n")
+    assert targets(ex)[:len(expected)] == expected and len([p for p in ex.projects if p.seq == "1"][0].targets) == len(expected)
