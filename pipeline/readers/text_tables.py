@@ -5,11 +5,17 @@ Two shapes, both read into the one Table model (cells keep their line numbers):
 - one cell a line: every cell on a line of its own, the lines separated by blank lines or each
   ending in ` |` (an empty cell is a line holding only `|`).  Rows are cut where the running
   number goes on (24, 25, 26 … or 1, 2, 3 …); a numbered stretch longer than the header holds a
-  row with a category cell and the rows without a number that continue it;
+  row with a category cell and the rows without a number that continue it.  Barred rows that
+  each close on an empty cell, their task cell holding the figure, have that cell spanning the
+  target column beside it (主要任务 | 全年目标任务 merged);
 - one row a line, the cells separated by single spaces (序号 考核指标 单位 工作目标 …): the first
   run of figures in a row falls under the header's figure columns, the words before it are the
   name (and the short cells between the name and the figures), the words after it the last
   columns.  A row without a number continues the item above.
+
+Also a summary table one cell a line under 地区 (region_matrix_table).  A text that ends inside a
+table (an excerpt cut short) is read as far as it goes: the cut row's cells from the left, its
+last figure (maybe cut itself) left out; a pipe row that lost its closing bars (cut_pipe_row).
 
 Readers know nothing of meaning: the words below only spot a header and a figure.
 """
