@@ -632,11 +632,13 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
             if q.unit in others:
                 others.discard(q.unit)
                 project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
+    if periods and p in project.progress:
+        p.as_of = LEADING_PERIOD.match(lay.labels[periods[-1]]).group(0)
     for c in periods[:-1]:              # an earlier period's figure or rate: a progress of its own
         if c < len(row):
-            _earlier_progress(project, simplify(row[c]), gaz, evidence)
+            _earlier_progress(project, simplify(row[c]), gaz, evidence, LEADING_PERIOD.match(lay.labels[c]).group(0))
     if done is not None and done < len(row) and p.completed:
-        _paired_figures(project, simplify(row[done]), gaz, evidence)
+        _paired_figures(project, simplify(row[done]), gaz, evidence, p.as_of)
 
 
 # 备注: 1-6月城市低保标准已达到644元/月 / 已按每人每月75元的标准发放 -> the level a standard has reached
@@ -666,8 +668,8 @@ def _standard_in_remark(project: Project, p: Progress, lay: TableLayout, row: li
         return
 
 
-def _earlier_progress(project: Project, text: str, gaz, evidence: Evidence) -> None:
-    g = Progress(text=evidence.text, line=evidence.line)
+def _earlier_progress(project: Project, text: str, gaz, evidence: Evidence, period: str) -> None:
+    g = Progress(text=evidence.text, line=evidence.line, as_of=period)
     done = "，".join(x for x in re.split(r"[，,；;。]", text) if not P.NOT_DONE.search(x))    # 正在加紧制作 is not done
     qs = [q for q in find_quantities(done, gaz.units) if q.unit != "%"]
     if qs:
@@ -676,10 +678,10 @@ def _earlier_progress(project: Project, text: str, gaz, evidence: Evidence) -> N
         g.rate, g.rate_raw, g.measure = float(m.group("rate")), m.group("rate"), "完成率"
     if g.completed or g.rate is not None:
         project.progress.append(g)
-        _paired_figures(project, text, gaz, evidence)
+        _paired_figures(project, text, gaz, evidence, period)
 
 
-def _paired_figures(project: Project, text: str, gaz, evidence: Evidence) -> None:
+def _paired_figures(project: Project, text: str, gaz, evidence: Evidence, as_of: str | None = None) -> None:
     """中转站8个、分类池20个 against 已建成中转站7个、分类池17个: as many figures as targets, unit for
     unit in the same order — the second and later figures are the later targets' progress."""
     qs = [q for q in find_quantities(text, gaz.units) if q.unit != "%"]
@@ -687,7 +689,7 @@ def _paired_figures(project: Project, text: str, gaz, evidence: Evidence) -> Non
     if len(qs) < 2 or len(qs) != len(units) or [q.unit for q in qs] != units or len(set(units)) > 1:
         return
     for q in qs[1:]:
-        project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
+        project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q, as_of=as_of))
 
 
 # 牵头单位及主要负责人: a unit column that names its head too

@@ -179,6 +179,9 @@ def test_progress_of_each_period_and_of_each_target(header, row, expected):
     first = [p for p in ex.projects if p.seq == "1"][0]
     got = [((g.completed.value, g.completed.unit) if g.completed else (None, None)) + (g.rate,) for g in first.progress]
     assert len(got) == len(expected) and set(got) == expected
+    if header == TWO_PERIODS:
+        assert {g.as_of for g in first.progress} <= {"1-5月", "1-6月"}
+        assert "1-6月" in {g.as_of for g in first.progress}
 
 
 STANDARD_HEAD = "序号\t考核指标\t单位\t工作目标\t已完成数\t占比\t备注"
