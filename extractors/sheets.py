@@ -19,7 +19,9 @@ import re
 from . import patterns as P
 from .normalize import simplify, squash
 from .numbers import find_quantities
+from .people import units_in
 from .records import Evidence, Progress, Project, Quantity, Target
+from .tables import _only_units
 
 # 进度 alone (目标任务 | 进度 | 完成比例(%)) is the figure reached; 完成进度 / 进度(%) a rate
 ROLE = [("rate", re.compile(r"完成率|完成比例|%|进度(?!$)|^完成进度$")), ("completed", re.compile(r"完成|累计|实际|^进度$")),
@@ -45,7 +47,7 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
         return None
     rc = 0 if is_region_cell(rows[first][0], places) else 1
     data = [r for r in range(first, table.n_rows) if rc < len(rows[r]) and is_region_cell(rows[r][rc], places)]
-    if len(data) < 3:
+    if not data:
         return None
     labels = _labels(table, rows, first)
     groups: dict[str, dict[str, int]] = {}
@@ -60,11 +62,13 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
     groups = {g: cols for g, cols in groups.items() if "target" in cols and ("completed" in cols or "rate" in cols)}
     if list(groups) == [""]:
         groups = _prefix_groups(labels, rc) or groups
-    if not groups:
+    if not groups and len(data) >= 3:
         groups = _target_columns(labels, rc)
-    if not groups:
-        return None
+    if not groups or len(data) < 3 and (len(groups) < 2 or "" in groups):
+        return None        # fewer region rows (a table cut short): two indicators, each over its own columns
     fallback = _name_from_title(title)
+    heads = [c for r in range(max(0, first - 2)) for c in rows[r] if c.strip()]
+    units = [u for c in heads if _only_units(squash(c), gaz) for u in units_in(c, gaz.org_suffixes)]
     seq_col = next((c for c, (top, bottom) in enumerate(labels) if (top or bottom) in ("序号", "编号")), None)
     out: list[Project] = []
     for k, (group, cols) in enumerate(groups.items()):
@@ -88,6 +92,7 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
                     target, t_unit = (q[0].value, q[0].half, q[0].raw), q[0].unit
             seq = squash(row[seq_col]) if seq_col is not None and k == 0 and seq_col < len(row) else None
             p = Project(name=name, evidence=ev, region=region, table=table.index, row=r, seq=seq or None)
+            p.lead_units = list(units) if region is None else []     # 市人社局 above the indicators
             p.sheet_group = f"{table.index}:{group or name}" if unit != "%" else None   # levels do not add up
             p.targets.append(Target(text=f"{name}{row[cols['target']]}", value=target[0], unit=t_unit,
                                     raw=row[cols["target"]], half=target[1], family=_family(t_unit, gaz)))

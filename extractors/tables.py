@@ -303,12 +303,12 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         # targets
         source = P.FUNDING_FIELD.sub("", simplify(target_text or ""))      # （资金：…万元） is funding
         qty_text = source or simplify(name)
-        found = target_figures(qty_text, find_quantities(qty_text, gaz.units))
+        found = _without_old_levels(qty_text, target_figures(qty_text, find_quantities(qty_text, gaz.units)))
         if source and not any(q.unit == "%" for q in found):
             found = sorted(found + (percent_targets(source) or _share_cell(source, name)), key=lambda q: q.start)
         if not found and source and lay.col("target") != lay.col("name") \
                 and P.BARE_NUMBER.fullmatch(squash(source)) and not _measure_of(row, lay):
-            found = [_bare_target(squash(source), name, gaz)]
+            found = [_bare_target(squash(source), name, gaz, [x for c, x in enumerate(row) if c != lay.col("target")])]
         measure = _measure_of(row, lay)
         if not found and (fixed := _bracket_unit_first(qty_text, gaz)) != qty_text:
             found = target_figures(fixed, find_quantities(fixed, gaz.units))     # 新增就业人数(人)1300
@@ -442,14 +442,32 @@ def _wan_carried(target_text: str, row: list[str], lay: TableLayout, name: str) 
     return squash(simplify(target_text)) + u.group("unit"), row
 
 
-def _bare_target(text: str, name: str, gaz) -> Quantity:
+# 从每人每月500元、260元分别提高到…: after an old level, the others listed with it and the verb of raising
+OLD_LEVEL_AFTER = re.compile(r"^(?:[、和及与]\s*[^，,。；;、]*?)*(?:分别|均)?(?:提高|提升|调整|上调|增加|增长)(?:到|至|为)")
+# 从 / 由 opening the clause of the old levels
+OLD_LEVEL_FROM = re.compile(r"[从由][^，,。；;]*$")
+
+
+def _without_old_levels(text: str, found: list[Quantity]) -> list[Quantity]:
+    """由每人每年2100元、2800元提高到2200元、2900元: the levels after 从/由 listed before the verb of
+    raising are the old ones, not targets."""
+    return [q for q in found if q.start is None or q.end is None
+            or not (OLD_LEVEL_FROM.search(text[:q.start]) and OLD_LEVEL_AFTER.match(text[q.end:]))]
+
+
+def _bare_target(text: str, name: str, gaz, others: list[str] = ()) -> Quantity:
     """869 in the target cell of 减少大班额1.4万个以上: the row's own figure is the target, counted in
-    the unit of the figure its name carries (个) or of its label (城镇失业人员再就业（人）), or in none."""
+    the unit of the figure its name carries (个) or of its label (城镇失业人员再就业（人）), else in the
+    unit another cell of the row writes the same figure with (备注: 年初计划检查9500家), or in none."""
     in_name = find_quantities(simplify(name or ""), gaz.units)
     unit = next((q.unit for q in in_name if q.unit and q.unit != "%" and q.family != "money"), None)
     label = P.UNIT_IN.search(simplify(name or "")[-8:])
     if unit is None and label and label.group("u") in gaz.units:
         unit = gaz.units[label.group("u")][0]
+    if unit is None and float(text.replace(",", "")) >= 100:     # a small figure recurs by chance
+        value = float(text.replace(",", ""))
+        unit = next((q.unit for x in others for q in find_quantities(simplify(x), gaz.units)
+                     if q.value == value and q.unit and q.unit != "%" and q.family != "money"), None)
     return Quantity(value=float(text.replace(",", "")), unit=unit, raw=text)
 
 
@@ -550,8 +568,29 @@ def _join_lines(text: str) -> str:
     return "".join(x.strip() for x in (text or "").split("\n"))
 
 
+def _done_figure(text: str, qs: list[Quantity]) -> Quantity:
+    """在40个社区，建成32个驿站: the first figure a done word leads to in its clause, or that a done word
+    follows at once (其中3家已建成) — where the work was done is not what was done; else the first."""
+    prev = 0
+    for q in qs:
+        if q.start is None or q.start < prev:
+            break
+        clause = re.split(r"[，,；;。]", text[prev:q.start])[-1]
+        if P.DONE_WORD.search(clause) or P.DONE_WORD.match(text, q.end):
+            return q
+        prev = q.end
+    return qs[0]
+
+
+def _period_columns(lay: TableLayout) -> list[int]:
+    """1-10月推进情况 | 1-11月推进情况: completed columns each for a period of its own, in order."""
+    cols = [c for c in lay.roles.get("completed", []) if LEADING_PERIOD.match(lay.labels.get(c, ""))]
+    return cols if len({LEADING_PERIOD.match(lay.labels[c]).group(0) for c in cols}) >= 2 else []
+
+
 def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evidence: Evidence) -> None:
-    done = lay.col("completed")
+    periods = _period_columns(lay)
+    done = periods[-1] if periods else lay.col("completed")     # the latest period is the row's progress
     rate = lay.col("rate")
     status = lay.col("status")
     if done is None and rate is None and status is None:
@@ -561,7 +600,7 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         qs = find_quantities(simplify(lay.figure_text(done, row[done])), gaz.units) \
             or _share_cell(simplify(row[done]), project.name)
         if qs:
-            p.completed = qs[0]
+            p.completed = _done_figure(simplify(lay.figure_text(done, row[done])), qs)
         elif re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):
             unit = project.targets[-1].unit if project.targets else None
             p.completed = Quantity(value=float(squash(row[done])), unit=unit, raw=squash(row[done]))
@@ -578,6 +617,8 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         p.status = status_of(simplify(row[status]), gaz)
     if p.completed is not None and p.completed.unit is not None:
         p.completed = _measured(p.completed, _measure_of(row, lay))
+    if p.completed is None and (done is None or done >= len(row) or not row[done].strip()):
+        _standard_in_remark(project, p, lay, row, gaz)     # as the remark writes it (644元/月)
     _reconcile(project, p)
     region = lay.col("region")
     if region is not None and region < len(row) and row[region].strip():
@@ -591,6 +632,64 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
             if q.unit in others:
                 others.discard(q.unit)
                 project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
+    if periods and p in project.progress:
+        p.as_of = LEADING_PERIOD.match(lay.labels[periods[-1]]).group(0)
+    for c in periods[:-1]:              # an earlier period's figure or rate: a progress of its own
+        if c < len(row):
+            _earlier_progress(project, simplify(row[c]), gaz, evidence, LEADING_PERIOD.match(lay.labels[c]).group(0))
+    if done is not None and done < len(row) and p.completed:
+        _paired_figures(project, simplify(row[done]), gaz, evidence, p.as_of)
+
+
+# 备注: 1-6月城市低保标准已达到644元/月 / 已按每人每月75元的标准发放 -> the level a standard has reached
+REMARK_LABEL = re.compile(r"备注|说明")
+REACHED = re.compile(r"(?:达到|提高到|提高至|已按)")
+
+
+def _standard_in_remark(project: Project, p: Progress, lay: TableLayout, row: list[str], gaz) -> None:
+    """A standard's row (元/月/人) with its completed cell empty and the level reached written in the
+    remark: that level is the completed, in the 单位 column's writing when it names the same parts; a
+    100% beside a level above the target says the standard is met (达标), not a rate."""
+    target = project.targets[-1] if project.targets else None
+    if target is None or target.family != "standard_money":
+        return
+    for c, label in lay.labels.items():
+        if c >= len(row) or not REMARK_LABEL.search(label) or not (m := REACHED.search(simplify(row[c]))):
+            continue
+        qs = [q for q in find_quantities(simplify(row[c])[m.start():], gaz.units) if q.family == "standard_money"]
+        if not qs:
+            continue
+        q, measure = qs[0], _measure_of(row, lay)
+        if measure and sorted(measure.split("/")) == sorted((q.unit or "").split("/")):
+            q = replace(q, unit=measure)
+        p.completed = q
+        if p.rate == 100 and q.value > target.value * 1.005:
+            p.rate = p.rate_raw = p.measure = None
+        return
+
+
+def _earlier_progress(project: Project, text: str, gaz, evidence: Evidence, period: str) -> None:
+    g = Progress(text=evidence.text, line=evidence.line, as_of=period)
+    done = "，".join(x for x in re.split(r"[，,；;。]", text) if not P.NOT_DONE.search(x))    # 正在加紧制作 is not done
+    qs = [q for q in find_quantities(done, gaz.units) if q.unit != "%"]
+    if qs:
+        g.completed = qs[0]
+    elif m := P.CELL_RATE.search(squash(text)):
+        g.rate, g.rate_raw, g.measure = float(m.group("rate")), m.group("rate"), "完成率"
+    if g.completed or g.rate is not None:
+        project.progress.append(g)
+        _paired_figures(project, text, gaz, evidence, period)
+
+
+def _paired_figures(project: Project, text: str, gaz, evidence: Evidence, as_of: str | None = None) -> None:
+    """中转站8个、分类池20个 against 已建成中转站7个、分类池17个: as many figures as targets, unit for
+    unit in the same order — the second and later figures are the later targets' progress."""
+    qs = [q for q in find_quantities(text, gaz.units) if q.unit != "%"]
+    units = [t.unit for t in project.targets]
+    if len(qs) < 2 or len(qs) != len(units) or [q.unit for q in qs] != units or len(set(units)) > 1:
+        return
+    for q in qs[1:]:
+        project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q, as_of=as_of))
 
 
 # 牵头单位及主要负责人: a unit column that names its head too

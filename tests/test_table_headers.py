@@ -133,3 +133,107 @@ def test_leader_and_unit_cells(leader_cell, unit_cell, leaders, units):
     p = projects_from_table(table, 2024, GAZ)[0]
     assert set(p.leaders) == leaders
     assert set(p.lead_units) == units
+
+
+def _matrix_text(above: list[str]) -> str:
+    cells = ["地区"] + above + ["新增托位(个)", "改造农贸市场(个)", "任务", "完成", "完成率", "任务", "完成", "完成率",
+                                "全县", "600", "540", "90", "8", "6", "75",
+                                "城关区", "350", "300", "85.7", "5", "4", "80",
+                                "西岭县", "250", "240", "96", "3", "2", "66.7"]
+    return "某县民生实事完成情况汇总表\n\n" + "\n\n".join(cells) + "\n"
+
+
+@pytest.mark.parametrize("above,total_units", [
+    ([], []),
+    (["托育养老工程"], []),
+    (["托育养老工程", "县卫健局"], ["县卫健局"]),
+    (["县卫健局、县商务局"], ["县卫健局", "县商务局"]),
+], ids=["no-header-above", "project-word-is-no-unit", "unit-above-indicators", "two-units-in-one-cell"])
+def test_units_above_a_sheets_indicators_lead_its_total_row(above, total_units):
+    """An organisation in the header lines above a summary table's indicators is the lead unit of
+    the rows that are no one region's (the total row); a county's row keeps no unit of its own."""
+    ex = run(_matrix_text(above))
+    rows = [p for p in ex.projects if p.table is not None]
+    assert {p.region for p in rows} == {None, "城关区", "西岭县"}
+    assert all(p.lead_units == total_units for p in rows if p.region is None)
+    assert all(p.lead_units == [] for p in rows if p.region is not None)
+
+
+TWO_PERIODS = "序号\t重点任务\t1-5月推进情况\t1-6月推进情况"
+ONE_PERIOD = "序号\t重点任务\t1-6月推进情况"
+
+
+@pytest.mark.parametrize("header,row,expected", [
+    (TWO_PERIODS, "1\t新建公共厕所40座。\t已建成12座。\t已建成25座。", {(12, "座", None), (25, "座", None)}),
+    (TWO_PERIODS, "1\t改造雨污管网20公里。\t完成35%。\t完成55%。", {(None, None, 35.0), (None, None, 55.0)}),
+    (TWO_PERIODS, "1\t新建驿站40个。\t第二批15个驿站正在安装。\t已建成22个。", {(22, "个", None)}),
+    (ONE_PERIOD, "1\t新建停车场6个、充电桩300个。\t已建成停车场4个、充电桩180个。", {(4, "个", None), (180, "个", None)}),
+    (ONE_PERIOD, "1\t新建停车场6个、充电桩300个。\t已建成停车场4个。", {(4, "个", None)}),
+], ids=["two-periods-figures", "two-periods-rates", "earlier-period-under-way", "two-figures-two-targets",
+        "one-figure-two-targets"])
+def test_progress_of_each_period_and_of_each_target(header, row, expected):
+    """Two completed columns for successive periods give a progress each (an under-way figure none);
+    a progress cell with as many figures as the row has targets of one unit gives one for each."""
+    other = "2\t新建游园3个。" + "\t已建成1个。" * (header.count("\t") - 1)
+    ex = run("某区民生实事推进情况\n\n" + header + "\n" + row + "\n" + other + "\n")
+    first = [p for p in ex.projects if p.seq == "1"][0]
+    got = [((g.completed.value, g.completed.unit) if g.completed else (None, None)) + (g.rate,) for g in first.progress]
+    assert len(got) == len(expected) and set(got) == expected
+    if header == TWO_PERIODS:
+        assert {g.as_of for g in first.progress} <= {"1-5月", "1-6月"}
+        assert "1-6月" in {g.as_of for g in first.progress}
+
+
+STANDARD_HEAD = "序号\t考核指标\t单位\t工作目标\t已完成数\t占比\t备注"
+
+
+@pytest.mark.parametrize("row,completed,rate", [
+    ("1\t城市低保标准\t元/月/人\t650\t\t100%\t1-9月城市低保标准已达到700元/月", (700, "元/月"), None),
+    ("1\t残疾人护理补贴标准\t元/月/人\t90\t\t100%\t已按每人每月90元的标准发放", (90, "元/月/人"), 100.0),
+    ("1\t城市低保标准\t元/月/人\t650\t660\t100%\t已达到700元/月", (660, "元/月/人"), 100.0),
+    ("1\t新建公厕\t座\t40\t\t60%\t已建成24座", None, 60.0),
+], ids=["level-above-target-in-remark", "level-met-per-person-month", "completed-cell-written", "not-a-standard"])
+def test_standard_reached_written_in_the_remark(row, completed, rate):
+    """A standard's completed cell left empty, the level reached in the 备注: the level is the
+    completed (a 100% beside a level above the target means met, not a rate)."""
+    ex = run("某区民生实事进度表\n\n" + STANDARD_HEAD + "\n" + row + "\n2\t新增托位\t个\t300\t240\t80%\t\n")
+    g = ex.projects[0].progress[0]
+    assert ((g.completed.value, g.completed.unit) if g.completed else None) == completed
+    assert g.rate == rate
+
+
+@pytest.mark.parametrize("row,target,done", [
+    ("1\t开展餐饮门店抽检\t区市场监管局\t4200\t4620\t110%\t年初计划抽检4200家，已超额完成", (4200, "家"), (4620, "家")),
+    ("1\t开展餐饮门店抽检\t区市场监管局\t4200\t4620\t110%\t", (4200, None), (4620, None)),
+    ("1\t开展餐饮门店抽检\t区市场监管局\t42\t46\t110%\t其中42家为连锁门店", (42, None), (46, None)),
+], ids=["unit-from-the-remark", "no-unit-anywhere", "small-figure-recurs-by-chance"])
+def test_bare_target_takes_the_unit_the_row_writes_it_with(row, target, done):
+    ex = run("某区民生实事完成情况\n\n序号\t项目名称\t责任单位\t目标任务\t实际完成\t完成率\t备注\n" + row + "\n")
+    p = ex.projects[0]
+    assert (p.targets[0].value, p.targets[0].unit) == target
+    assert (p.progress[0].completed.value, p.progress[0].completed.unit) == done
+
+
+@pytest.mark.parametrize("cell,done", [
+    ("在40个社区，建成32个驿站。", (32, "个")),
+    ("12个乡镇已完成改造860户。", (860, "户")),
+    ("已完成3个批次共120户。", (3, "个")),
+    ("32个驿站投入使用。", (32, "个")),
+    ("其中3个已建成、5个进度过半。", (3, "个")),
+], ids=["place-before-the-done-figure", "count-of-places-then-done", "done-word-leads-to-the-first", "no-done-word",
+        "done-word-right-after"])
+def test_completed_is_the_figure_a_done_word_leads_to(cell, done):
+    ex = run("某区民生实事推进情况\n\n序号\t重点任务\t进展情况\n1\t新建社区驿站40个。\t" + cell + "\n2\t新建游园3个。\t已建成2个。\n")
+    g = ex.projects[0].progress[0]
+    assert (g.completed.value, g.completed.unit) == done
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("将城乡低保补差水平从每人每月500元、260元分别提高到每人每月540元、280元。", [(540, "元/人/月"), (280, "元/人/月")]),
+    ("将护理补贴标准由每人每年1800元提高到每人每年1900元。", [(1900, "元/人/年")]),
+    ("发放城乡低保金每人每月540元、280元。", [(540, "元/人/月"), (280, "元/人/月")]),
+], ids=["two-old-levels-listed", "one-old-level", "no-raising"])
+def test_old_levels_in_a_target_cell_are_not_targets(cell, expected):
+    ex = run("某市民生实事落实情况\n\n序号\t工作任务\t牵头单位\t落实进展情况\n1\t" + cell + "\t市民政局\t已完成。\n"
+             "2\t新建养老院2所。\t市民政局\t已建成1所。\n")
+    assert targets(ex)[:len(expected)] == expected and len([p for p in ex.projects if p.seq == "1"][0].targets) == len(expected)

@@ -132,14 +132,41 @@ MATRIX = blank_separated(
 
 def test_region_matrix_one_cell_a_line():
     """A summary table one cell a line: each indicator over target / reached / rate, an indicator
-    in % without a rate, a short row aligned to the right, 目标 / 任务 one label over two lines."""
+    in % without a rate, a short row aligned to the right, 目标 / 任务 one label over two lines; the
+    other header cells (工程, its unit) in a row of their own above the indicators."""
     table = tables(MATRIX)[0]
     rows = table.rows()
-    assert table.header_rows == 2
-    assert [x for x in rows[0] if x] == ["地区", "公益岗位安置(人)", "职业技能培训(人次)", "城镇调查失业率控制在(%)"]
-    assert rows[1][1:] == ["目标任务", "进度", "完成比例(%)", "目标任务", "进度", "完成比例(%)", "目标任务", "进度"]
-    assert rows[2] == ["全市", "300", "330", "110", "2000", "1800", "90", "5.5", "4.9"]
-    assert rows[3] == ["市本级", "", "", "", "", "", "", "5.5", "5.1"]
+    assert table.header_rows == 3
+    assert [x for x in rows[0] if x] == ["地区", "社会保障工程", "市人社局"]
+    assert [x for x in rows[1] if x] == ["公益岗位安置(人)", "职业技能培训(人次)", "城镇调查失业率控制在(%)"]
+    assert rows[2][1:] == ["目标任务", "进度", "完成比例(%)", "目标任务", "进度", "完成比例(%)", "目标任务", "进度"]
+    assert rows[3] == ["全市", "300", "330", "110", "2000", "1800", "90", "5.5", "4.9"]
+    assert rows[4] == ["市本级", "", "", "", "", "", "", "5.5", "5.1"]
+
+
+# (cells between 地区 and the indicators, header rows, the top row's words, the indicators' row)
+MATRIX_HEAD_CASES = [
+    ([], 2, ["地区", "养老床位(张)", "助餐点(个)"], ["养老床位(张)", "助餐点(个)"]),
+    (["养老服务工程"], 3, ["地区", "养老服务工程"], ["养老床位(张)", "助餐点(个)"]),
+    (["养老服务工程", "责任单位", "县民政局"], 3, ["地区", "养老服务工程", "责任单位", "县民政局"],
+     ["养老床位(张)", "助餐点(个)"]),
+]
+
+
+@pytest.mark.parametrize("others,header_rows,top,indicators", MATRIX_HEAD_CASES,
+                         ids=["indicators-only", "project-above-indicators", "project-and-unit-above-indicators"])
+def test_region_matrix_other_header_cells(others, header_rows, top, indicators):
+    lines = blank_separated(["地区"] + others + ["养老床位(张)", "助餐点(个)", "任务", "完成", "完成率", "任务", "完成", "完成率",
+                             "合计", "400", "380", "95", "12", "9", "75",
+                             "河口镇", "250", "230", "92", "7", "5", "71.4",
+                             "松林乡", "150", "150", "100", "5", "4", "80"])
+    table = tables(lines)[0]
+    rows = table.rows()
+    assert table.header_rows == header_rows
+    assert [x for x in rows[0] if x] == top
+    assert [x for x in rows[header_rows - 2] if x and x != "地区"] == indicators
+    assert rows[header_rows] == ["合计", "400", "380", "95", "12", "9", "75"]
+    assert table.row_lines[header_rows:] == [lines.index(r) + 1 for r in ("合计", "河口镇", "松林乡")]
 
 
 def test_region_matrix_facts():
@@ -162,3 +189,140 @@ def test_numbered_pipe_row_without_its_category_cell():
              "一、社会保障 | 1 | 提高低保标准到每人每月700元。 | 赵 远 | 市民政局 钱 进 | 已完成。 |",
              "2 | 提高特困供养标准到每人每年9000元。 | 赵 远 | 市民政局 钱 进 | 已完成。 |"]
     assert tables(lines)[0].rows()[2] == ["", "2", "提高特困供养标准到每人每年9000元。", "赵 远", "市民政局 钱 进", "已完成。"]
+
+
+HEAD_SPANNED = ["序号", "重点任务", "年度目标任务", "责任领导", "牵头单位", "1-6月进展", "说明"]
+SPANNED_CASES = [
+    (  # each row closes on an empty cell; the task cell spans the target column beside it
+        barred(HEAD_SPANNED + ["5", "新建城市书房6处。", "孟 川", "文广局", "已建成2处。", "", "",
+                               "6", "改造背街小巷30条。", "孟 川", "城管局", "完成40%。", "雨季停工", "",
+                               "7", "新增充电桩500个。", "田 禾", "发改局", "已建成320个。", ""]),
+        [["5", "新建城市书房6处。", "新建城市书房6处。", "孟 川", "文广局", "已建成2处。", ""],
+         ["6", "改造背街小巷30条。", "改造背街小巷30条。", "孟 川", "城管局", "完成40%。", "雨季停工"],
+         ["7", "新增充电桩500个。", "新增充电桩500个。", "田 禾", "发改局", "已建成320个。", ""]],
+    ),
+    (  # the target column is written: the rows are as long as the header and nothing spans
+        barred(HEAD_SPANNED + ["5", "新建城市书房", "6处", "孟 川", "文广局", "已建成2处。", "",
+                               "6", "改造背街小巷", "30条", "孟 川", "城管局", "完成40%。", "雨季停工"]),
+        [["5", "新建城市书房", "6处", "孟 川", "文广局", "已建成2处。", ""],
+         ["6", "改造背街小巷", "30条", "孟 川", "城管局", "完成40%。", "雨季停工"]],
+    ),
+    (  # rows closing on an empty 说明 cell, the names without figures: no span either
+        barred(HEAD_SPANNED + ["5", "书房建设", "孟 川", "田 禾", "文广局", "已建成2处。", "",
+                               "6", "小巷改造", "孟 川", "田 禾", "城管局", "完成40%。", ""]),
+        [["5", "书房建设", "孟 川", "田 禾", "文广局", "已建成2处。", ""],
+         ["6", "小巷改造", "孟 川", "田 禾", "城管局", "完成40%。", ""]],
+    ),
+]
+
+
+@pytest.mark.parametrize("lines,rows", SPANNED_CASES,
+                         ids=["task-spans-target-rows-close-empty", "target-written", "names-without-figures"])
+def test_task_cell_spanning_the_target_column(lines, rows):
+    table = tables(lines)[0]
+    assert table.filled()[1:] == rows
+    spans = [c.colspan for c in table.cells if c.row == 1]
+    assert spans == ([1, 2, 1, 1, 1, 1] if rows[0][1] == rows[0][2] else [1] * 7)
+
+
+def test_task_cell_spanning_the_target_gives_the_target_leader_and_units():
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    text = "\n".join(["某区重点民生实事推进情况"] + SPANNED_CASES[0][0])
+    ex = extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), load())
+    assert [(t.value, t.unit) for p in ex.projects for t in p.targets] == [(6, "处"), (30, "条"), (500, "个")]
+    assert [p.leaders for p in ex.projects] == [["孟川"], ["孟川"], ["田禾"]]
+    assert [p.lead_units for p in ex.projects] == [["文广局"], ["城管局"], ["发改局"]]
+
+
+CUT_HEAD = ["地区", "技能培训工程", "县人社局", "县妇联", "家政培训(人)", "电商培训(人)", "创业培训(人次)",
+            "目标", "任务", "进度", "完成比例(%)", "目标", "任务", "进度", "完成比例(%)", "目标", "任务", "进度", "完成比例(%)"]
+
+
+@pytest.mark.parametrize("figures,first_row,trailer", [
+    (["全县", "800", "820", "102.5", "600", "540", "90"], ["全县", "800", "820", "102.5", "600", "540", "", "", "", ""], []),
+    (["全县", "800", "820", "102.5", "600"], ["全县", "800", "820", "102.5", "", "", "", "", "", ""], []),
+    (["全县", "800", "820", "102.5", "600", "540", "90", "150", "120", "80",
+      "南湖镇", "500", "520", "104", "400", "360", "90", "100", "80", "80"],
+     ["全县", "800", "820", "102.5", "600", "540", "90", "150", "120", "80"], []),
+    (["全县", "800", "820", "102.5", "600", "540", "90", "150", "120", "80",
+      "南湖镇", "500", "520", "104", "400", "360", "90", "100", "80", "80",
+      "北岭镇", "300", "300", "100", "200", "180", "90", "40", "40", "100",
+      "县本级", "10", "0", "0"],
+     ["全县", "800", "820", "102.5", "600", "540", "90", "150", "120", "80"], []),
+], ids=["cut-after-two-indicators", "cut-inside-an-indicator", "cut-after-full-rows", "ends-on-a-short-own-level-row"])
+def test_region_matrix_cut_short_by_the_end_of_the_text(figures, first_row, trailer):
+    """The text ends inside the table: its figures fill the indicators from the left, the figure the
+    text ends on (maybe cut itself) left out when the row is short."""
+    table = tables(blank_separated(CUT_HEAD + figures) + trailer)[0]
+    rows = table.rows()
+    assert table.header_rows == 3
+    assert rows[3] == first_row
+    if "县本级" in figures:
+        assert rows[-1] == ["县本级", "", "", "", "", "", "", "10", "0", "0"]
+
+
+def test_region_matrix_one_row_not_at_the_end_is_no_table():
+    lines = blank_separated(CUT_HEAD + ["全县", "800", "820", "102.5", "600", "540", "90"]) + ["下一步，我们将继续抓好培训。"]
+    assert not tables(lines)
+
+
+def test_region_matrix_cut_short_gives_the_total_rows_facts():
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    text = "\n".join(["某县技能培训完成情况表", ""] + blank_separated(CUT_HEAD + ["全县", "800", "820", "102.5", "600", "540", "90"]))
+    ex = extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), load())
+    got = {(p.name, p.targets[0].value, p.progress[0].completed.value, p.progress[0].rate) for p in ex.projects}
+    assert got == {("家政培训", 800, 820, 102.5), ("电商培训", 600, 540, None)}
+    assert all(p.lead_units == ["县人社局", "县妇联"] for p in ex.projects)
+
+
+CATEGORY_ROWS = ["序号", "考核指标", "单位", "工作目标", "已完成数", "占比", "备注",
+                 "1", "健康服务", "老年人免费体检", "人次", "5000", "4100", "82%", "",
+                 "慢病随访", "人次", "3000", "2700", "90%", "",
+                 "2", "助残服务", "残疾人辅具适配", "人", "120", "90", "75%", "已适配90人"]
+
+
+@pytest.mark.parametrize("last,trailer,expected", [
+    (["3", "养老服务", "适老化改造", "户", "80", "0", "0"], ["已完成入户调"],
+     [["养老服务", "", "", "", "", "", ""], ["3", "适老化改造", "户", "80", "0", "0", ""]]),
+    (["3", "养老服务", "适老化改造", "户", "80", "0", "0", ""], [],
+     [["养老服务", "", "", "", "", "", ""], ["3", "适老化改造", "户", "80", "0", "0", ""]]),
+    (["3", "适老化改造", "户", "80", "0", "0%", "入户调查中"], ["已完成入户调"],
+     [["3", "适老化改造", "户", "80", "0", "0%", "入户调查中"]]),
+    (["3", "养老服务", "安装紧急呼叫设备"], ["区民"],
+     [["养老服务", "", "", "", "", "", ""], ["3", "安装紧急呼叫设备", "", "", "", "", ""]]),
+    (["3", "适老化改造", "户"], ["8"],
+     [["3", "适老化改造", "户", "", "", "", ""]]),
+], ids=["cut-row-with-category", "whole-row-with-category", "cut-row-without-category", "cut-short-with-category",
+        "cut-short-without-category"])
+def test_last_row_cut_by_the_end_of_the_text(last, trailer, expected):
+    """The text ends inside the last row: a row as long as the header, two word cells after its number,
+    is a category row that lost its last cell when its cells fit the rows above better so."""
+    table = tables(["某区重点民生实事进度表 |"] + barred(CATEGORY_ROWS + last) + trailer)[0]
+    assert table.rows()[-len(expected):] == expected
+
+
+PIPE_HEAD = ["序号 | 项目内容 | 进展情况 | 责任单位 |", "1 | 新建口袋公园5个。 | 已建成3个。 | 园林局 |"]
+
+
+@pytest.mark.parametrize("tail,rows", [
+    (["新增停车位800个。 | 已新增420个。 | ||", "改造人行道6条。 | 已改造6处路段"],
+     [["", "新增停车位800个。", "已新增420个。", ""], ["", "改造人行道6条。", "已改造6处路段"]]),
+    (["2 | 改造人行道6条。 | 已改造4条。 | 城管局 |", "3 | 新建公厕12座。 | 已"], 
+     [["2", "改造人行道6条。", "已改造4条。", "城管局"], ["3", "新建公厕12座。", "已"]]),
+], ids=["cut-continuation-row", "cut-numbered-row"])
+def test_pipe_row_cut_by_the_end_of_the_text(tail, rows):
+    table = tables(PIPE_HEAD + tail + [""])[0]
+    assert [r[:len(x)] for r, x in zip(table.rows()[2:], rows)] == rows
+    assert table.n_rows == 2 + len(rows)
+
+
+def test_a_line_with_a_bar_after_a_pipe_table_is_text_when_more_follows():
+    lines = PIPE_HEAD + ["2 | 改造人行道6条。 | 已改造4条。 | 城管局 |", "注：进度以 | 为界", "以上数据截至9月底。"]
+    found = tables(lines)
+    assert len(found) == 1 and found[0].n_rows == 3

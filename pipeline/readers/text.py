@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build
-from .text_tables import cell_lines_table, region_matrix_table, spaced_rows_table
+from .text_tables import cell_lines_table, cut_pipe_row, region_matrix_table, spaced_rows_table
 
 SEQ = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,3}[）)])")
 MAX_CHARS = 3_000_000
@@ -118,7 +118,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
         if _is_pipe_row(line) and i + 1 < n and _is_pipe_row(lines[i + 1]):
             j = i
             rows = []
-            while j < n and _is_pipe_row(lines[j]):
+            while j < n and (_is_pipe_row(lines[j]) or cut_pipe_row(lines, j)):
                 if not PIPE_RULE.match(lines[j]):
                     rows.append(([c.strip() for c in lines[j].strip().strip("|").split("|")], j + 1))
                 j += 1

@@ -5,11 +5,17 @@ Two shapes, both read into the one Table model (cells keep their line numbers):
 - one cell a line: every cell on a line of its own, the lines separated by blank lines or each
   ending in ` |` (an empty cell is a line holding only `|`).  Rows are cut where the running
   number goes on (24, 25, 26 … or 1, 2, 3 …); a numbered stretch longer than the header holds a
-  row with a category cell and the rows without a number that continue it;
+  row with a category cell and the rows without a number that continue it.  Barred rows that
+  each close on an empty cell, their task cell holding the figure, have that cell spanning the
+  target column beside it (主要任务 | 全年目标任务 merged);
 - one row a line, the cells separated by single spaces (序号 考核指标 单位 工作目标 …): the first
   run of figures in a row falls under the header's figure columns, the words before it are the
   name (and the short cells between the name and the figures), the words after it the last
   columns.  A row without a number continues the item above.
+
+Also a summary table one cell a line under 地区 (region_matrix_table).  A text that ends inside a
+table (an excerpt cut short) is read as far as it goes: the cut row's cells from the left, its
+last figure (maybe cut itself) left out; a pipe row that lost its closing bars (cut_pipe_row).
 
 Readers know nothing of meaning: the words below only spot a header and a figure.
 """
@@ -79,6 +85,11 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     segments, used = _numbered_segments(cells, head_end, head_end if not barred else None)
     if len(segments) < 2:
         return None
+    spanned = _target_in_name(header, segments) if barred else None
+    if spanned is not None:                 # the rows' closing empty cell is no column of the header
+        rows = [seg[:spanned + 1] + [None] + seg[spanned + 1:(-1 if len(seg) == len(header) else None)]
+                for seg in segments]
+        return cells[used - 1][1], _table(header, rows, set(), len(header))
     width = _header_width(header, segments)
     if width < len(header):
         header = _merge_split_label(header)
@@ -87,10 +98,15 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     with_category = any(len(sp) > 1 and len(sp[0]) == width + 1 for sp in splits)
     rows: list[list[tuple[str, int]]] = []
     categories: set[int] = set()
-    for sp in splits:
+    # the text ends inside the table's last row (an excerpt cut short): that row may have lost cells
+    cut = not any(x.strip() for x in lines[j + 1:]) if barred else False
+    for n_sp, sp in enumerate(splits):
         if len(sp) == 1 and len(sp[0]) > width and not (with_category and len(sp[0]) == width + 1):
             sp = [_fold_surplus(sp[0], width)]
         for k, row in enumerate(sp):
+            if k == 0 and cut and with_category and n_sp == len(splits) - 1 and 3 <= len(row) <= width \
+                    and CJK.search(row[1][0]) and CJK.search(row[2][0]) and _fits_better_without(row, 1, rows, width):
+                row = row + [("", row[-1][1])] * (width + 1 - len(row))   # a category cell, the last cells cut off
             if k == 0 and len(row) == width + 1 and CJK.search(row[1][0]) and CJK.search(row[2][0]):
                 categories.add(len(rows))      # a category cell beside the number: its own spanning row
                 rows.append([row[1]])
@@ -99,6 +115,23 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     end_line = cells[used - 1][1] if used else i + 1
     table = _table(header, rows, categories, len(header))
     return end_line, table
+
+
+def _fits_better_without(row: list[tuple[str, int]], k: int, rows: list[list[tuple[str, int]]], width: int) -> bool:
+    """Whether the row's cells, its cell k taken out, fit the full numbered rows above with fewer
+    misfits than as written: a cell misfits a column of another kind (figure, words, empty), or of
+    words when it is much longer than any the column holds (a task's name under 责任单位)."""
+    full = [r for r in rows if len(r) == width and SEQ_CELL.match(r[0][0])]
+    if not full:
+        return False
+    profile = [Counter(_kind(r[c][0]) for r in full).most_common(1)[0][0] for c in range(width)]
+    longest = [max(len(r[c][0]) for r in full) for c in range(width)]
+
+    def misfits(cells: list[str]) -> int:
+        return sum(1 for c, t in enumerate(cells[:width]) if _kind(t) != profile[c]
+                   or profile[c] == "text" and len(t) > longest[c] * 1.5 + 2)
+    texts = [t for t, _ in row]
+    return misfits(texts[:k] + texts[k + 1:]) < misfits(texts)
 
 
 def _numbered_segments(cells: list[tuple[str, int]], start: int,
@@ -122,6 +155,30 @@ def _numbered_segments(cells: list[tuple[str, int]], start: int,
         last = last[:usual]
     segments.append(last)
     return segments, cuts[-1] + len(last)
+
+
+# 主要任务 | 全年目标任务: a name column and the target column beside it
+NAME_LABEL = re.compile(r"任务|项目|實事|实事|内容|內容|名称|名稱")
+TARGET_LABEL = re.compile(r"目标|目標|指标|指標")
+DIGIT = re.compile(r"\d")
+
+
+def _target_in_name(header: list[tuple[str, int]], segments: list[list[tuple[str, int]]]) -> int | None:
+    """The name column whose cell spans the target column beside it (新建公园12个。 written once over
+    主要任务 | 全年目标任务), in rows that each close on an empty cell: as long as the header, the last
+    cell empty, the names holding figures and the cells under the target label none (a leader's name).
+    The name column's index, or None."""
+    width = len(header)
+    full = [seg for seg in segments if len(seg) == width]
+    if len(full) < 2 or any(len(seg) > width for seg in segments) or any(seg[-1][0] for seg in full):
+        return None
+    for k in range(1, width - 2):
+        if NAME_LABEL.search(header[k][0]) and not TARGET_LABEL.search(header[k][0]) \
+                and TARGET_LABEL.search(header[k + 1][0]):
+            named = sum(1 for seg in full if DIGIT.search(seg[k][0]))
+            beside = sum(1 for seg in full if DIGIT.search(seg[k + 1][0]))
+            return k if named * 2 > len(full) and not beside else None
+    return None
 
 
 def _header_width(header: list[tuple[str, int]], segments: list[list[tuple[str, int]]]) -> int:
@@ -200,10 +257,23 @@ def _table(header: list[tuple[str, int]], rows: list[list[tuple[str, int]]], cat
             cells.append(Cell(text=row[0][0], row=r, col=0, colspan=width, line=row[0][1]))
         else:
             shift = max(0, width - len(row)) if not SEQ_CELL.match(row[0][0]) else 0
-            cells += [Cell(text=t, row=r, col=shift + c, line=ln) for c, (t, ln) in enumerate(row)]
+            for c, cell in enumerate(row):
+                if cell is None:            # the cell before spans this column
+                    cells[-1].colspan = 2
+                    continue
+                cells.append(Cell(text=cell[0], row=r, col=shift + c, line=cell[1]))
         row_lines.append(row[0][1])
     n_cols = max([width] + [c.col + 1 for c in cells])
     return Table(cells=cells, n_rows=len(rows) + 1, n_cols=n_cols, header_rows=1, row_lines=row_lines)
+
+
+# ---------------------------------------------------------------- a pipe row cut by the end of the text
+
+def cut_pipe_row(lines: list[str], j: int) -> bool:
+    """Whether line j is the last row of a pipe table cut short by the end of the text: a pipe row
+    above it, a bar in it (its closing bars lost), and nothing but blank lines after it."""
+    return 0 < j and lines[j - 1].count("|") >= 2 and "|" in lines[j] \
+        and not any(x.strip() for x in lines[j + 1:])
 
 
 # ---------------------------------------------------------------- one row a line, single spaces
@@ -315,6 +385,8 @@ UNIT_LABEL = re.compile(r"[（(][^（()）]{1,6}[)）]$")
 # 目标 / 任务 / 进度 / 完成比例(%): the labels repeated under every indicator
 SUB_LABEL = re.compile(r"^(?:目标|任务|目标任务|年度任务|计划|进度|完成|完成数|累计完成|实际完成|完成比例|完成率|比例)"
                        r"(?:[（(]%[)）])?$")
+# 市本级 / 县本级: a row with figures under some indicators only, written at the right
+OWN_LEVEL = re.compile(r"本级$")
 NUMBER_CELL = re.compile(r"^\d+(?:\.\d+)?%?$")
 MAX_MATRIX_CELL = 30
 
@@ -370,24 +442,36 @@ def region_matrix_table(lines: list[str], i: int) -> tuple[int, Table] | None:
         rows.append((region, vals))
     full = max(len(v) for _, v in rows)
     widths = _indicator_widths(indicators, full, per)
-    if widths is None or len(rows) < 3:
+    # the text ends inside the table (an excerpt cut short): its last row's figures run from the left
+    last_line = max((n for n, x in enumerate(lines, 1) if x.strip()), default=0)
+    cut = bool(rows[-1][1]) and rows[-1][1][-1][1] == last_line and not OWN_LEVEL.search(rows[-1][0][0])
+    if cut and widths is None:
+        widths = _indicator_widths(indicators, -1, per)
+        full = sum(widths) if widths and sum(widths) > full else -1
+    if widths is None or full < 0 or len(rows) < (1 if cut else 3):
         return None
+    if cut and 0 < len(rows[-1][1]) < full:
+        rows[-1][1].pop()           # the figure the text ends on may be cut short itself (110 of 110.47)
     labels = subs[:per]
-    out = [Cell(text=cells[0][0], row=0, col=0, rowspan=2, line=cells[0][1])]
+    # the other header cells (工程, 责任单位 …) in a row of their own above the indicators
+    others = [(t, ln) for t, ln in merged[:len(merged) - tail] if (t, ln) not in indicators]
+    top = 1 if others else 0
+    out = [Cell(text=cells[0][0], row=0, col=0, rowspan=2 + top, line=cells[0][1])]
+    out += [Cell(text=t, row=0, col=1 + n, line=ln) for n, (t, ln) in enumerate(others[:full])]
     col = 1
     for (t, ln), w in zip(indicators, widths):
-        out.append(Cell(text=t, row=0, col=col, colspan=w, line=ln))
+        out.append(Cell(text=t, row=top, col=col, colspan=w, line=ln))
         names = _merged_labels(labels, w)
-        out += [Cell(text=x, row=1, col=col + n, line=subs[0][1]) for n, x in enumerate(names)]
+        out += [Cell(text=x, row=top + 1, col=col + n, line=subs[0][1]) for n, x in enumerate(names)]
         col += w
-    row_lines: list[int | None] = [cells[0][1], subs[0][1]]
-    for n, (region, vals) in enumerate(rows, 2):
+    row_lines: list[int | None] = [cells[0][1]] + ([indicators[0][1]] if top else []) + [subs[0][1]]
+    for n, (region, vals) in enumerate(rows, 2 + top):
         out.append(Cell(text=region[0], row=n, col=0, line=region[1]))
-        shift = 1 + full - len(vals)
+        shift = 1 if cut and n == len(rows) + 1 + top else 1 + full - len(vals)
         out += [Cell(text=t, row=n, col=shift + m, line=ln) for m, (t, ln) in enumerate(vals)]
         row_lines.append(region[1])
     end = rows[-1][1][-1][1] if rows[-1][1] else rows[-1][0][1]
-    return end, Table(cells=out, n_rows=len(rows) + 2, n_cols=1 + full, header_rows=2, row_lines=row_lines)
+    return end, Table(cells=out, n_rows=len(rows) + 2 + top, n_cols=1 + full, header_rows=2 + top, row_lines=row_lines)
 
 
 def _indicator_widths(indicators: list[tuple[str, int]], full: int, per: int) -> list[int] | None:
@@ -396,6 +480,8 @@ def _indicator_widths(indicators: list[tuple[str, int]], full: int, per: int) ->
     k = len(indicators)
     if full == per * k:
         return [per] * k
+    if full < 0:         # no full row: three figures an indicator, two for one counted in %
+        return [2 if "%" in t[-4:] else 3 for t, _ in indicators]
     percent = [("%" in t[-4:]) for t, _ in indicators]
     widths = [2 if p else 3 for p in percent]
     return widths if sum(widths) == full else None
