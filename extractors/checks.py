@@ -110,7 +110,7 @@ def _standard_met(c, unit: str | None, target: float, rate: float | None) -> boo
 
 
 def _unit_column_scales(c, base: Target | None) -> list[float]:
-    """10000万 | 7965 | 80%: a completed cell written without its unit under a target in 万 (or 亿) may count in
+    """8000万 | 6420 | 80%: a completed cell written without its unit under a target in 万 (or 亿) may count in
     the target's 万 as well."""
     if c.unit is not None or base is None or not base.raw:
         return []
@@ -119,11 +119,11 @@ def _unit_column_scales(c, base: Target | None) -> list[float]:
 
 def _base_for(targets: list[Target], g: Progress) -> Target | None:
     """The target a completed figure is measured against: same unit, else same family; a completed cell without a
-    unit (6300人 | 7558 | 119%) is measured against the row's one target."""
+    unit (5200人 | 6170 | 118%) is measured against the row's one target."""
     c = g.completed
     if c is None:
         return None
-    targets = list({(t.value, t.unit): t for t in targets}.values())     # 6300人 in the name and in its column
+    targets = list({(t.value, t.unit): t for t in targets}.values())     # 5200人 in the name and in its column
     if c.unit is None:
         eq = [t for t in targets if t.value and (t.op == "=" or t.approx)]
         if len(eq) == 1:
@@ -157,11 +157,11 @@ NAME_UNIT = re.compile(r"[（(]\s*(?P<u>人次|[人名户套间条处例所个])
 
 def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
     """UNIT_MISMATCH: a completed figure counted in another kind of unit than its target; a row label that counts
-    in one unit (棚户区改造（户）) over a target written in another (7699套)."""
+    in one unit (棚户区改造（户）) over a target written in another (4300套)."""
     for p in ex.projects:
         flag = None
         counts_only = len(p.targets) == 1 and all(g.rate is None for g in p.progress) and \
-            len({g.completed.unit for g in p.progress if g.completed}) == 1      # 1万名 … 新增1203例，达8878例
+            len({g.completed.unit for g in p.progress if g.completed}) == 1      # 3000名 … 新增310例，达2650例
         for g in p.progress:
             c = g.completed
             alone = g.rate is None and counts_only
@@ -183,7 +183,7 @@ def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
 
 
 def _name_unit_clash(p) -> Iterator[Flag]:
-    """城市棚户区改造（户） | 7699套: the row label counts households, its target dwellings (once a project)."""
+    """城市棚户区改造（户） | 4300套: the row label counts households, its target dwellings (once a project)."""
     name = normalize(p.name).text.strip()
     m = re.search(NAME_UNIT.pattern + r"\s*$", name)
     for text in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)] if m is None and name else ():

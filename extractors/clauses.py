@@ -35,7 +35,7 @@ PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%")
 SENTENCE_END = re.compile(r"[。；;！!？?]")
 # ， , ： : and a line break: the ends of a clause
 CLAUSE_END = re.compile(r"[，,：:、\n]")
-# 2606个撤并村通公路(2013-2017年): a span of years inside a name is no figure of this year
+# 1850个建制村通硬化路(2026-2030年): a span of years inside a name is no figure of this year
 YEAR_SPAN = re.compile(r"[(（]\s*(?:19|20)\d\d\s*[-—~至到]\s*(?:19|20)?\d\d\s*年?\s*[)）]")
 # 在80%到100%之间, 60%以上的: a percentage that bounds a class
 PERCENT_BOUND_AFTER = re.compile(r"\s*(?:到|至|-|~|之间|以上的|以下的|及以上的|以上\(|左右的)")
@@ -57,7 +57,7 @@ PAST_OPENING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}
 PROBLEMS = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:主要原因|原因是|存在(?:的)?问题|问题是)")
 # …，主要原因是… inside a sentence: the sentence explains a delay
 CAUSE = re.compile(r"主要原因|原因是|因[^，,。；;]{1,12}(?:影响|调整|滞后|较晚)")
-# 112.8%和185.2%: the rates of a list
+# 104.5%和96.2%: the rates of a list
 RATE_JOIN = re.compile(r"\s*(?:和|、|及|与|,|，)\s*")
 # 确保三季度末完成年度任务的75%: a share promised, not reached
 PROMISE = re.compile(r"确保|力争|要求|预计|计划(?:到|在|于)")
@@ -65,7 +65,7 @@ PROMISE = re.compile(r"确保|力争|要求|预计|计划(?:到|在|于)")
 FORMULA = re.compile(r"[=×÷]\s*$")
 # 其余232户, 剩余3个, 尚有900户未开工: what is left, not what was done
 LEFT_BEFORE = re.compile(r"(?:其余|剩余|尚有|尚未|仍有|还有|未|(?:再|还需|尚需|仍需)(?:完成|建成|改造|新建)?)\s*$")
-# 2606个撤并村通公路…, 1、完成7.4万口山坪塘整治: a sentence that opens with its figure (an item number is no figure)
+# 1850个建制村通硬化路…, 1、完成3.2万口山塘清淤: a sentence that opens with its figure (an item number is no figure)
 TASK_OPENING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:完成|解决|建设|实施|新建|改造)?"
                           r"\d+(?:\.\d+)?\s*[万亿]?[^\d、.．)）\s]")
 # 按每户补助3万元, 按800元: the standard a sum is paid by, no work done (按照…为600元 states one reached)
@@ -83,7 +83,7 @@ FUNDING = re.compile(r"安排|配套|筹集|争取|下达|资金\s*[:：]|财政
 FUNDING_LABEL = re.compile(r"^\s*[(（]?(?:资金|资金来源|资金保障|经费)\s*[:：]")
 # 已拨付1.46亿元 after 安排资金1.85亿元: the same funds on their way, no work either
 PAID_OUT = re.compile(r"拨付|到位|支出")
-# 分解落实到11个设区市, 下达到9个县: the places a task is shared among
+# 分解落实到12个县区, 下达到9个乡镇: the places a task is shared among
 SHARED_OUT = re.compile(r"(?:落实|分解|下达|分配|细化)(?:到|至|给)\s*$")
 # 全市8个县（区）, 全省14个市州: the whole's own subdivisions, counted
 SUBDIVISIONS = re.compile(r"\s*(?:县|区|市|州|乡镇|乡|镇|街道|县区|县市区|市州)(?:[（(]区[）)]|[（(]市、?区[）)])?(?![\u4e00-\u9fff]{0,2}(?:建|改|通|新|覆盖))")
@@ -207,7 +207,7 @@ def _spans(text: str, ends: re.Pattern) -> list[tuple[int, int]]:
 
 
 def _heading_sentence(text: str, sentences: list[tuple[int, int]], cues: Cues, kind: str) -> bool:
-    """2606个撤并村通公路(2013—2017年)。上半年已完成4022公里…: in a report, a short first sentence
+    """1850个建制村通硬化路(2026—2030年)。上半年已完成960公里…: in a report, a short first sentence
     that states a figure and no work done, followed by sentences of work done, names the task."""
     if kind not in KINDS_DONE_BY_DEFAULT or len(sentences) < 2:
         return False
@@ -260,7 +260,7 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
             if kind not in KINDS_DONE_BY_DEFAULT:
                 role = _promised_percent(sentence, e, before, cues)
             elif (previous_rate is not None or listed_rates) and RATE_JOIN.fullmatch(before):
-                role = "rate"          # 分别完成任务的120.7%和134.7%: the second of a list
+                role = "rate"          # 分别完成任务的103.6%和118.2%: the second of a list
             else:
                 role = _percent_role(sentence, e, before, cues)
             if role == "rate" and counted:
@@ -289,7 +289,7 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
             joined = previous_rate is not None and RATE_JOIN.fullmatch(before)
             if "分别" in sentence[c0:e.start] or listed_rates or joined:
                 if joined and not listed_rates and previous_rate is not None:
-                    _unrate(previous_rate, out)      # 完成任务的112.8%和185.2%: the first of a list
+                    _unrate(previous_rate, out)      # 完成任务的104.5%和96.2%: the first of a list
                     listed_rates.append(previous_rate[1:])
                 listed_rates.append((e.percent, e.raw))
                 continue
@@ -438,7 +438,7 @@ def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | No
     if FORMULA.search(before) or PROMISE.search(before):
         return None          # 确保完成年度任务的75%: a promised share, no rate reached
     if re.search(r"实际(?:控制在|控制为|为|达到|达)?$", tight):
-        return "indicator"   # 失业率实际控制在3.93%: the level measured, not the bound promised
+        return "indicator"   # 失业率实际控制在3.1%: the level measured, not the bound promised
     if cues.ends("bound", tight) or cues.ends("change", tight) or PERCENT_BOUND_AFTER.match(sentence, e.end):
         return None
     if cues.any_in("bound", before[-6:]) and not cues.any_in("rate", before):
@@ -500,7 +500,7 @@ def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
     if q.unit not in ("件", "个", "类"):
         return False
     if SHARED_OUT.search(head):
-        return True          # 各项指标落实到11个设区市: the places a task is shared among
+        return True          # 各项任务分解落实到12个县区: the places a task is shared among
     if re.search(r"全[省市县区州]\s*$", sentence[max(0, q.start - 3):q.start]) and SUBDIVISIONS.match(sentence, q.end):
         return True          # 全市8个县（区）: the whole's subdivisions
     after = sentence[q.end:q.end + 10]
@@ -542,7 +542,7 @@ def _name_from(sentence: str, start: int, end: int) -> str:
 
 
 def _name_after(sentence: str, pos: int) -> str:
-    """2606个撤并村通公路: the name after a figure that opens its clause."""
+    """1850个建制村通硬化路: the name after a figure that opens its clause."""
     return re.split(r"[，,。；;：:(（]", sentence[pos:], maxsplit=1)[0].strip()[:40]
 
 

@@ -18,7 +18,7 @@ def title_of(lines: list[str]) -> str | None:
                 or P.PAGE_CHROME.search(text):
             continue
         if P.ITEM_START.match(text):
-            continue              # 3.农村危房改造:(1)… opens an item of the body
+            continue              # 4.农村饮水提升:(1)… opens an item of the body
         if not (text.startswith("关于") or re.search(r"\d{4}年", text) or P.TITLE_END.search(text)):
             continue
         if text.endswith(("：", ":")) or len(text) > 80 or _body_paragraph(text):
@@ -34,7 +34,7 @@ def title_of(lines: list[str]) -> str | None:
 
 
 def _body_paragraph(text: str) -> bool:
-    """完成7.4万口山坪塘整治(2013-2017年)。上半年已全部完工。… — sentences of the body, never a title."""
+    """完成3.2万口山塘清淤(2026-2030年)。上半年已全部完工。… — sentences of the body, never a title."""
     return bool(re.search(r"[。；;]", text)) or (len(text) > 40 and len(re.findall(r"[，,]", text)) >= 2)
 
 
@@ -86,7 +86,7 @@ def _date(m: re.Match) -> str | None:
 
 
 def date_of(lines: list[str]) -> str | None:
-    """The signing date (a line that is only a date, or its digits when 年月日 were lost: 20171011 under the
+    """The signing date (a line that is only a date, or its digits when 年月日 were lost: 20311011 under the
     issuer), else the page's 发布/更新 date (a label, a metadata table's cell, a bare '2018-12-17 10:30' head
     line), else a speech's, a masthead's or a post's date, else a news dateline (12月31日讯) in the year the
     text states."""
@@ -116,7 +116,7 @@ def date_of(lines: list[str]) -> str | None:
 
 
 def _signing_date(lines: list[str]) -> str | None:
-    """A line that is only a date (the 落款), or its digits when 年月日 were lost (20171011 under the issuer)."""
+    """A line that is only a date (the 落款), or its digits when 年月日 were lost (20311011 under the issuer)."""
     last = ""
     for ln in lines:
         s = re.sub(r"\s+", "", ln).strip("（）()")
@@ -145,7 +145,7 @@ def _page_date(lines: list[str]) -> str | None:
 
 
 def _dateline(lines: list[str]) -> str | None:
-    """福州新闻网12月31日讯 / 2月11日，记者从…: the day of a news report, when the text states its year."""
+    """某某新闻网11月30日讯 / 2月11日，记者从…: the day of a news report, when the text states its year."""
     for ln in [x for x in lines[:12] if x.strip()][:8]:
         m = P.DATELINE.match(ln)
         if m:
@@ -188,7 +188,7 @@ def year_of(title: str | None, lines: list[str]) -> int | None:
                 return years[0]
             counts = Counter(years)
             top = max(counts.values())
-            return max(y for y, n in counts.items() if n == top)     # 由2007年的12项拓展为2013年的33项: the later
+            return max(y for y, n in counts.items() if n == top)     # 由2009年的10项拓展为2015年的28项: the later
     return None
 
 

@@ -163,7 +163,7 @@ def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
     """Number, multiplier and one of the gazetteer's units, longest unit first.
 
     2.3万人次 -> num=2.3 mult=万 unit=人次;  3000余人 -> num=3000 approx=余 unit=人 (more than);
-    2780多万元 -> num=2780 approx_pre=多 mult=万 unit=元;
+    3460多万元 -> num=3460 approx_pre=多 mult=万 unit=元;
     运动场5片 -> unit=片 (but 3片区 is 3 districts)
     """
     alts = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
@@ -489,7 +489,7 @@ PROSE_CELL = re.compile(r"。\s*\S|^(?=[^\n]{31,})[^\n]*\d")
 # 县督查室 / 市民生办 / 市绩效办 / 市督考办 / 区实事办: the office that inspects, compiles or publishes, never a responsible unit
 NOT_A_UNIT = re.compile(r"(?:督查|督办|督考|督查落实|民生|绩效|目标绩效|实事)(?:室|办|办公室)$")
 
-# 已进场施工，完成30% / 培养省、市名牌产品各一个 / 正在推进选址: a note of progress or a task in a unit's cell
+# 已进场施工，完成30% / 培育县级示范基地各两个 / 正在推进选址: a note of progress or a task in a unit's cell
 STATEMENT_PART = re.compile(r"\d\s*(?:%|％)|\d\s*(?:个|所|家|条|座|处|套|户|张|名|人|公里|千米|米|万|亿|元)|[一二两三四五六七八九十]个"
                             r"|^(?:已|正在|完成|其余|累计)|已(?:经)?(?:完成|建成|开工|启动|进场|竣工|实施|开展|投入)|正在")
 
@@ -509,11 +509,11 @@ _LEADER_LABEL = (r"(?:牵头|主管|分管|责任|联系|包抓|督办|挂点|�
 # 责任单位:市交通委 / 牵头单位： / 配合单位: -> a unit's label (lead or partner)
 _LEAD_LABEL = r"(?:牵头|主要)?责任单位|牵头(?:责任)?单位|责任部门|牵头部门"     # (主办单位: a web page's publisher)
 _PARTNER_LABEL = r"配合单位|协办单位|协助单位|配合部门|参与单位"
-# 牵头领导:林某 责任单位:市交通委 项目责任人:劳某 配合单位:市公安局、市城管局 (one line, one space between fields)
+# 牵头领导:林某 责任单位:市交通委 项目责任人:劳某 配合单位:市应急局、市市场监管局 (one line, one space between fields)
 # -> label, value (up to the next label, a sentence's end or the line's end)
 DUTY_FIELD = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_PARTNER_LABEL})|(?P<lead>{_LEAD_LABEL}))"
                         r"\s*[:：]\s*(?P<value>(?:(?!\s*[\u4e00-\u9fff]{2,10}\s*[:：])[^。；;\n])*)")
-# 序号项目名称主要内容区政府分管领导牵头单位配合单位 (a flattened table's header, its labels run together):
+# 序号实事名称建设内容县分管领导牵头单位配合单位 (a flattened table's header, its labels run together):
 # a leader's label straight before a unit's label, no space or bar between them
 RUN_HEADER = re.compile(r"(?:分管|主管|责任|牵头|联系|包抓|挂点)(?:[市县区]政府|[市县区])?领导(?:牵头|责任|主要责任)(?:单位|部门)")
 # 新建… / 推进… / 提升改造…: a sentence of the next cell, never a unit run together with the ones before it (use .match)
@@ -535,13 +535,13 @@ DECLARED_UNITS = re.compile(r"(?:^|(?<=[，,。；;和及]))(?P<units>[^，,。�
 
 # ---- metadata read by people's metadata.py (what the document is, when it was issued) ---------------
 
-# 更新时间:2018-12-17 / 发表时间：… / 时间:2018年08月07日 (not 完成时间:) / 发文日期 | 2022-11-03 | -> the page's date
+# 更新时间:2018-12-17 / 发表时间：… / 时间:2031年05月09日 (not 完成时间:) / 发文日期 | 2022-11-03 | -> the page's date
 PAGE_DATE = re.compile(r"(?:(?:发布|更新|发表|发文|成文|印发)(?:时间|日期)|(?<![\u4e00-\u9fff])时间)\s*(?:[:：]|[|｜\t])\s*(?P<date>.{6,24})")
 # 2025- 05- 20 / 2025年 5月 20日 -> the spaces a paste put inside a date
 DATE_SPACES = re.compile(r"(?<=[\d年月\-/.])\s+(?=\d)")
 # 2020-01-22 16:06  市民生办 [字号: ] 打印 / 2018-12-17 10:30:42 字号: -> a page's date and time opening a head line
 LINE_DATETIME = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}")
-# 20171011 (a 落款 whose 年 月 日 were lost, alone on its line) -> y m d
+# 20311011 (a 落款 whose 年 月 日 were lost, alone on its line) -> y m d
 DATE_DIGITS = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
 # 某某网12月31日讯 / 2月11日，记者从… -> m, d: a news dateline (its year stated elsewhere in the text)
 DATELINE = re.compile(r"^\s*\S{0,16}?(?<!\d)(?P<m>1[0-2]|[1-9])\s*月\s*(?P<d>[1-3]?\d)\s*日\s*(?:电|讯|消息|[，,]?\s*记者)")

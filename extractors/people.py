@@ -68,7 +68,7 @@ def section_leader(text: str) -> list[str]:
 def labelled_duties(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str]]]:
     """Duties written as labels in running text, one space between fields:
 
-      牵头领导:林某 责任单位:市交通委 项目责任人:劳某,各区区长 配合单位:市公安局、市城管局,各区政府 鄞州 海曙 …
+      牵头领导:林某 责任单位:市交通委 项目责任人:劳某,各区区长 配合单位:市应急局、市市场监管局,各区政府 东区 西区 …
       → [(leader, [林某]), (lead, [市交通委]), (leader, [劳某]), (partner, [市公安局, 市城管局])]
 
     A unit value runs over whitespace-separated chunks while each is a list of organisations (what follows,

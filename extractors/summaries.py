@@ -44,7 +44,7 @@ SHARE = re.compile(r"(?:所?占比(?:例)?|比例|占(?:(?P<of>[^，,。；;%\d]
 OTHER_WHOLE = re.compile(r"全[省国市县区州]|投资|资金|金额|元|面积|人数|人口|比重")
 # what an 占…的 share may name: the whole of the items counted
 ITEMS_WHOLE = re.compile(r"总|全部|所有|项目|任务|实事|指标|事项|工程")
-# 七件事和小街小巷建设、血防工作一道列入市“十件实事” -> m, named, k: a declared count made of a count of
+# 五件事和背街小巷改造、饮水安全一道列入县“八件实事” -> m, named, k: a declared count made of a count of
 # items taken from another list plus items named one by one
 COMPOSED = re.compile(r"(?P<m>\d+|[一二三四五六七八九十]+)\s*[件项](?:事|实事|事项|工作)?\s*(?:和|及|以及|加上|连同)"
                       r"(?P<named>[^，,。；;“”\"\d]{2,60}?)(?:一道|一起|一并|共同)?\s*(?:列入|列为|确定为|纳入)"

@@ -311,7 +311,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             found = [_bare_target(squash(source), name, gaz, [x for c, x in enumerate(row) if c != lay.col("target")])]
         measure = _measure_of(row, lay)
         if not found and (fixed := _bracket_unit_first(qty_text, gaz)) != qty_text:
-            found = target_figures(fixed, find_quantities(fixed, gaz.units))     # 新增就业人数(人)1300
+            found = target_figures(fixed, find_quantities(fixed, gaz.units))     # 新增就业人数(人)1250
         for q in found:
             label = source if source and not re.fullmatch(r"[\d.,万亿千]+\S{0,4}", squash(source)) else \
                 simplify(name) + qty_text
@@ -409,7 +409,7 @@ def _with_measure(row: list[str], lay: TableLayout) -> list[str]:
 # 不低于60元 -> qual=不低于 num=60 unit=元: a figure cell whose unit a 单位 column may complete
 QUALIFIED_FIGURE = re.compile(r"(?P<qual>不低于|不少于|不高于|低于|超过|达到)?(?P<num>\d+(?:\.\d+)?)(?P<unit>[元人户个])"
                               r"(?P<after>以上|以下|)")
-# 10000万 -> num=10000: a figure in 万 whose unit the project's name gives (征缴基金10000万元)
+# 8000万 -> num=8000: a figure in 万 whose unit the project's name gives (筹集基金8000万元)
 WAN_ONLY = re.compile(r"(?P<num>\d+(?:\.\d+)?)万")
 
 
@@ -427,8 +427,8 @@ def _measured(q: Quantity, measure: str) -> Quantity:
 
 
 def _wan_carried(target_text: str, row: list[str], lay: TableLayout, name: str) -> tuple[str, list[str]]:
-    """10000万 | 7965 in the row of 完成征缴基金10000万元: the target takes the name's unit (10000万元) and a
-    completed cell without a unit is in 万 of it too (7965万元)."""
+    """8000万 | 6420 in the row of 完成筹集基金8000万元: the target takes the name's unit (8000万元) and a
+    completed cell without a unit is in 万 of it too (6420万元)."""
     m = WAN_ONLY.fullmatch(squash(simplify(target_text or "")))
     if m is None:
         return target_text, row
@@ -449,7 +449,7 @@ OLD_LEVEL_FROM = re.compile(r"[从由][^，,。；;]*$")
 
 
 def _without_old_levels(text: str, found: list[Quantity]) -> list[Quantity]:
-    """由每人每年2100元、2800元提高到2200元、2900元: the levels after 从/由 listed before the verb of
+    """由每人每年1500元、1900元提高到1650元、2050元: the levels after 从/由 listed before the verb of
     raising are the old ones, not targets."""
     return [q for q in found if q.start is None or q.end is None
             or not (OLD_LEVEL_FROM.search(text[:q.start]) and OLD_LEVEL_AFTER.match(text[q.end:]))]
@@ -471,7 +471,7 @@ def _bare_target(text: str, name: str, gaz, others: list[str] = ()) -> Quantity:
     return Quantity(value=float(text.replace(",", "")), unit=unit, raw=text)
 
 
-# 城镇新增就业人数（人）1300 -> the unit in brackets, then the figure: 1300人
+# 城镇新增就业人数（人）1250 -> the unit in brackets, then the figure: 1250人
 BRACKET_UNIT_FIRST = re.compile(r"[（(](?P<u>[^（()）\d]{1,4})[)）]\s*(?P<num>\d+(?:\.\d+)?)$")
 # 元坝镇280 白果乡15 -> (元坝镇, 280), (白果乡, 15): a target broken down by place in one cell
 PLACE_SHARE = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,10}?(?:街道办事处|街道办|街道|镇|乡|社区|县|区|市))\s*"
@@ -682,7 +682,7 @@ def _earlier_progress(project: Project, text: str, gaz, evidence: Evidence, peri
 
 
 def _paired_figures(project: Project, text: str, gaz, evidence: Evidence, as_of: str | None = None) -> None:
-    """中转站8个、分类池20个 against 已建成中转站7个、分类池17个: as many figures as targets, unit for
+    """驿站6个、充电桩40个 against 已建成驿站5个、充电桩31个: as many figures as targets, unit for
     unit in the same order — the second and later figures are the later targets' progress."""
     qs = [q for q in find_quantities(text, gaz.units) if q.unit != "%"]
     units = [t.unit for t in project.targets]
@@ -694,7 +694,7 @@ def _paired_figures(project: Project, text: str, gaz, evidence: Evidence, as_of:
 
 # 牵头单位及主要负责人: a unit column that names its head too
 PERSON_LABEL = re.compile(r"负责人|责任人")
-# 139.1% / 100 / 约95% -> 139.1: a rate cell (a cell of words such as 达到目标60元 holds no rate)
+# 127.4% / 100 / 约95% -> 127.4: a rate cell (a cell of words such as 达到目标60元 holds no rate)
 RATE_CELL = re.compile(r"[约近]?(\d+(?:\.\d+)?)%?(?:以上)?")
 # 形象进度（%） / 工程进度: a stage of the work in per cent, not completed over target
 P_STAGE_LABEL = re.compile(r"形象进度|形象进展|工程进度")

@@ -33,7 +33,7 @@ GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\
 # words of a header cell (detection only; extractors give the columns their roles)
 HEAD_WORD = re.compile(r"项目|項目|名称|名稱|指标|指標|目标|目標|任务|任務|完成|单位|單位|领导|領導|时限|時限|"
                        r"备\s*注|備\s*注|進展|进展|进度|進度|情况|情況|内容|內容|实事|實事|比|率|计划|計劃|说明")
-# 1360, 5.2, 1300人, 10000万, 139.1%, 不低于60元, 95%以上, -: a figure cell of a space-separated row
+# 1420, 5.2, 1250人, 8000万, 127.4%, 不低于60元, 95%以上, -: a figure cell of a space-separated row
 FIGURE = re.compile(r"^(?:不低于|不少于|不高于|低于|超过|超|约|近)?\d+(?:\.\d+)?[万亿千]?"
                     r"(?:[\u4e00-\u9fff/]{0,4}|%)(?:以上|以下|左右)?$|^[-—–/]$")
 WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
