@@ -683,7 +683,9 @@ def _earlier_progress(project: Project, text: str, gaz, evidence: Evidence, peri
 
 def _paired_figures(project: Project, text: str, gaz, evidence: Evidence, as_of: str | None = None) -> None:
     """中转站8个、分类池20个 against 已建成中转站7个、分类池17个: as many figures as targets, unit for
-    unit in the same order — the second and later figures are the later targets' progress."""
+    unit in the same order — the second and later figures are the later targets' progress (a clause
+    under way, 在建3个, counts none)."""
+    text = "，".join(x for x in re.split(r"[，,；;。]", text) if not P.NOT_DONE.search(x))
     qs = [q for q in find_quantities(text, gaz.units) if q.unit != "%"]
     units = [t.unit for t in project.targets]
     if len(qs) < 2 or len(qs) != len(units) or [q.unit for q in qs] != units or len(set(units)) > 1:

@@ -169,8 +169,9 @@ ONE_PERIOD = "序号\t重点任务\t1-6月推进情况"
     (TWO_PERIODS, "1\t新建驿站40个。\t第二批15个驿站正在安装。\t已建成22个。", {(22, "个", None)}),
     (ONE_PERIOD, "1\t新建停车场6个、充电桩300个。\t已建成停车场4个、充电桩180个。", {(4, "个", None), (180, "个", None)}),
     (ONE_PERIOD, "1\t新建停车场6个、充电桩300个。\t已建成停车场4个。", {(4, "个", None)}),
+    (ONE_PERIOD, "1\t新建停车场6个、充电桩300个。\t已建成停车场4个，在建2个。", {(4, "个", None)}),
 ], ids=["two-periods-figures", "two-periods-rates", "earlier-period-under-way", "two-figures-two-targets",
-        "one-figure-two-targets"])
+        "one-figure-two-targets", "second-figure-under-way"])
 def test_progress_of_each_period_and_of_each_target(header, row, expected):
     """Two completed columns for successive periods give a progress each (an under-way figure none);
     a progress cell with as many figures as the row has targets of one unit gives one for each."""
