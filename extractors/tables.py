@@ -568,9 +568,11 @@ def _join_lines(text: str) -> str:
     return "".join(x.strip() for x in (text or "").split("\n"))
 
 
-def _done_figure(text: str, qs: list[Quantity]) -> Quantity:
-    """在40个社区，建成32个驿站: the first figure a done word leads to in its clause, or that a done word
-    follows at once (其中3家已建成) — where the work was done is not what was done; else the first."""
+def _done_figure(text: str, qs: list[Quantity], units: set = frozenset()) -> Quantity:
+    """在40个社区，建成32个驿站: among the figures in the targets' units (建成2处共1721套 against 1700套),
+    the first a done word leads to in its clause, or that a done word follows at once (其中3家已建成)
+    — where the work was done is not what was done; else the first."""
+    qs = [q for q in qs if q.unit in units] or qs if units else qs
     prev = 0
     for q in qs:
         if q.start is None or q.start < prev:
@@ -600,7 +602,8 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         qs = find_quantities(simplify(lay.figure_text(done, row[done])), gaz.units) \
             or _share_cell(simplify(row[done]), project.name)
         if qs:
-            p.completed = _done_figure(simplify(lay.figure_text(done, row[done])), qs)
+            p.completed = _done_figure(simplify(lay.figure_text(done, row[done])), qs,
+                                       {t.unit for t in project.targets if t.unit})
         elif re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):
             unit = project.targets[-1].unit if project.targets else None
             p.completed = Quantity(value=float(squash(row[done])), unit=unit, raw=squash(row[done]))
@@ -683,7 +686,9 @@ def _earlier_progress(project: Project, text: str, gaz, evidence: Evidence, peri
 
 def _paired_figures(project: Project, text: str, gaz, evidence: Evidence, as_of: str | None = None) -> None:
     """驿站6个、充电桩40个 against 已建成驿站5个、充电桩31个: as many figures as targets, unit for
-    unit in the same order — the second and later figures are the later targets' progress."""
+    unit in the same order — the second and later figures are the later targets' progress (a clause
+    under way, 在建3个, counts none)."""
+    text = "，".join(x for x in re.split(r"[，,；;。]", text) if not P.NOT_DONE.search(x))
     qs = [q for q in find_quantities(text, gaz.units) if q.unit != "%"]
     units = [t.unit for t in project.targets]
     if len(qs) < 2 or len(qs) != len(units) or [q.unit for q in qs] != units or len(set(units)) > 1:

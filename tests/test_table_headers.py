@@ -169,8 +169,9 @@ ONE_PERIOD = "序号\t重点任务\t1-6月推进情况"
     (TWO_PERIODS, "1\t新建驿站40个。\t第二批15个驿站正在安装。\t已建成22个。", {(22, "个", None)}),
     (ONE_PERIOD, "1\t新建停车场6个、充电桩300个。\t已建成停车场4个、充电桩180个。", {(4, "个", None), (180, "个", None)}),
     (ONE_PERIOD, "1\t新建停车场6个、充电桩300个。\t已建成停车场4个。", {(4, "个", None)}),
+    (ONE_PERIOD, "1\t新建停车场6个、充电桩300个。\t已建成停车场4个，在建2个。", {(4, "个", None)}),
 ], ids=["two-periods-figures", "two-periods-rates", "earlier-period-under-way", "two-figures-two-targets",
-        "one-figure-two-targets"])
+        "one-figure-two-targets", "second-figure-under-way"])
 def test_progress_of_each_period_and_of_each_target(header, row, expected):
     """Two completed columns for successive periods give a progress each (an under-way figure none);
     a progress cell with as many figures as the row has targets of one unit gives one for each."""
@@ -214,16 +215,21 @@ def test_bare_target_takes_the_unit_the_row_writes_it_with(row, target, done):
     assert (p.progress[0].completed.value, p.progress[0].completed.unit) == done
 
 
-@pytest.mark.parametrize("cell,done", [
-    ("在40个社区，建成32个驿站。", (32, "个")),
-    ("12个乡镇已完成改造860户。", (860, "户")),
-    ("已完成3个批次共120户。", (3, "个")),
-    ("32个驿站投入使用。", (32, "个")),
-    ("其中3个已建成、5个进度过半。", (3, "个")),
-], ids=["place-before-the-done-figure", "count-of-places-then-done", "done-word-leads-to-the-first", "no-done-word",
-        "done-word-right-after"])
-def test_completed_is_the_figure_a_done_word_leads_to(cell, done):
-    ex = run("某区民生实事推进情况\n\n序号\t重点任务\t进展情况\n1\t新建社区驿站40个。\t" + cell + "\n2\t新建游园3个。\t已建成2个。\n")
+@pytest.mark.parametrize("task,cell,done", [
+    ("新建社区驿站40个。", "在40个社区，建成32个驿站。", (32, "个")),
+    ("改造农村户厕1000户。", "12个乡镇已完成改造860户。", (860, "户")),
+    ("改造农村户厕1000户。", "已完成3个批次共120户。", (120, "户")),
+    ("新建社区驿站40个。", "已完成3个批次共120户。", (3, "个")),
+    ("新建社区驿站40个。", "32个驿站投入使用。", (32, "个")),
+    ("新建社区驿站40个。", "其中3个已建成、5个进度过半。", (3, "个")),
+    ("新建社区驿站40个。", "已建成3处共42个驿站。", (42, "个")),
+    ("新建驿站40个、服务居民2万人次。", "建成42个，服务2.1万人次。", (42, "个")),
+], ids=["place-before-the-done-figure", "count-of-places-then-done", "figure-in-the-targets-unit-first",
+        "done-word-leads-to-the-first", "no-done-word", "done-word-right-after", "unit-before-done-word",
+        "two-targets-first-figure"])
+def test_completed_is_the_figure_a_done_word_leads_to(task, cell, done):
+    """Among the figures in the targets' units, the first a done word leads to (or follows at once)."""
+    ex = run("某区民生实事推进情况\n\n序号\t重点任务\t进展情况\n1\t" + task + "\t" + cell + "\n2\t新建游园3个。\t已建成2个。\n")
     g = ex.projects[0].progress[0]
     assert (g.completed.value, g.completed.unit) == done
 

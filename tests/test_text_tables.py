@@ -326,3 +326,10 @@ def test_a_line_with_a_bar_after_a_pipe_table_is_text_when_more_follows():
     lines = PIPE_HEAD + ["2 | 改造人行道6条。 | 已改造4条。 | 城管局 |", "注：进度以 | 为界", "以上数据截至9月底。"]
     found = tables(lines)
     assert len(found) == 1 and found[0].n_rows == 3
+
+
+@pytest.mark.parametrize("label", ["地区", "县市区", "县（市、区）", "县(市)", "区县", "区（县）"],
+                         ids=["diqu", "xianshiqu", "xian-shi-qu-brackets", "xian-shi-ascii", "quxian", "qu-xian-brackets"])
+def test_region_matrix_region_labels(label):
+    table = tables(blank_separated([label] + MATRIX[2:]))[0]
+    assert table.rows()[0][0] == label and table.header_rows == 3

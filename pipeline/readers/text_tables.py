@@ -378,8 +378,8 @@ def _place(toks: list[str], width: int, f: int, run: int, percent_col: int | Non
 
 # ---------------------------------------------------------------- a region matrix, one cell a line
 
-# 地区 / 县市区 / 县（市、区）: the label over the region column of a summary table
-REGION_HEAD = re.compile(r"^(?:地区|地方|县市区|区县|县[（(]市、?区[)）])$")
+# 地区 / 县市区 / 县（市、区） / 县（市） / 区（县）: the label over the region column of a summary table
+REGION_HEAD = re.compile(r"^(?:地区|地方|县市区|区县|县区|县[（(]市(?:、?区)?[)）]|区[（(](?:市、?)?县[)）])$")
 # 城镇新增就业(人) / (人次): an indicator's label ends with its unit in brackets
 UNIT_LABEL = re.compile(r"[（(][^（()）]{1,6}[)）]$")
 # 目标 / 任务 / 进度 / 完成比例(%): the labels repeated under every indicator
