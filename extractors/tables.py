@@ -642,6 +642,20 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
             _earlier_progress(project, simplify(row[c]), gaz, evidence, LEADING_PERIOD.match(lay.labels[c]).group(0))
     if done is not None and done < len(row) and p.completed:
         _paired_figures(project, simplify(row[done]), gaz, evidence, p.as_of)
+        _levels_reached(project, p, simplify(row[done]), gaz, evidence)
+
+
+def _levels_reached(project: Project, p: Progress, text: str, gaz, evidence: Evidence) -> None:
+    """已将低保标准提高到800元/人月；补差水平提高到城镇560元/人月、农村410元/人月: every standard a done
+    cell says was reached is a level reached, not only the first."""
+    if p.completed is None or p.completed.family != "standard_money" or not P.DONE_WORD.search(text):
+        return
+    have = {(g.completed.value, g.completed.unit) for g in project.progress if g.completed}
+    for q in find_quantities(text, gaz.units):
+        if q.family == "standard_money" and (q.value, q.unit) not in have \
+                and REACHED.search(text[max(0, q.start - 20):q.start]) and not re.search(r"[从由]\S{0,8}$", text[:q.start]):
+            have.add((q.value, q.unit))
+            project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q, as_of=p.as_of))
 
 
 # 备注: 1-6月城市低保标准已达到644元/月 / 已按每人每月75元的标准发放 -> the level a standard has reached

@@ -333,3 +333,22 @@ def test_a_line_with_a_bar_after_a_pipe_table_is_text_when_more_follows():
 def test_region_matrix_region_labels(label):
     table = tables(blank_separated([label] + MATRIX[2:]))[0]
     assert table.rows()[0][0] == label and table.header_rows == 3
+
+
+@pytest.mark.parametrize("cell,levels", [
+    ("已完成。已将城乡低保标准提高到800元/人月;补差水平提高到城镇560元/人月、农村410元/人月。",
+     [(800, "元/人/月"), (560, "元/人/月"), (410, "元/人/月")]),
+    ("已完成。供养标准从每人每年9000元提高到东区12600元/人年,西区11800元/人年。",
+     [(12600, "元/人/年"), (11800, "元/人/年")]),
+], ids=["three-levels", "old-level-is-not-reached"])
+def test_every_standard_a_done_cell_reached_is_progress(cell, levels):
+    """A progress cell that reports several standards raised gives each as a level reached."""
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    lines = ["某市民生实事完成情况", "序号 | 项目内容 | 牵头单位 | 完成情况 |",
+             f"1 | 提高城乡低保标准和补差水平。 | 市民政局 | {cell} |"]
+    ex = extract(read_bytes("\n".join(lines).encode("utf-8"), source="t.txt", fmt="txt"), load())
+    done = sorted((g.completed.value, g.completed.unit) for p in ex.projects for g in p.progress if g.completed)
+    assert done == sorted(levels)
