@@ -87,6 +87,8 @@ PAID_OUT = re.compile(r"拨付|到位|支出")
 SHARED_OUT = re.compile(r"(?:落实|分解|下达|分配|细化)(?:到|至|给)\s*$")
 # 全市8个县（区）, 全省14个市州: the whole's own subdivisions, counted
 SUBDIVISIONS = re.compile(r"\s*(?:县|区|市|州|乡镇|乡|镇|街道|县区|县市区|市州)(?:[（(]区[）)]|[（(]市、?区[）)])?(?![\u4e00-\u9fff]{0,2}(?:建|改|通|新|覆盖))")
+# " 2.新增充电桩300个。" / "3、" : a sentence that opens with an item's number (a figure right after it is the task)
+ITEM_OPENING = re.compile(r"^\s*\d{1,2}\s*[.．、](?!\d)")
 # 已完成, 累计, 截至9月底, 1-8月, 完成率, 为任务的: a text that reports work done
 REPORT_WORDS = re.compile(r"已|累计|截[至止]|完成了|实际完成|完成率|任务的\d|进度为|上半年|\d-\d{1,2}月|全面完成|超额完成")
 # 计划, 力争, 年底前, 完成时限, 牵头: a text that promises work
@@ -160,7 +162,7 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = Non
         for k, (a, b) in enumerate(sentences):
             sentence = text[a:b]
             out += _read_sentence(sentence, ln, nt.original.strip(), gaz, cues, kind, taken,
-                                  heading=(k == 0 and heading_targets))
+                                  heading=(k == 0 and heading_targets) or _item_heading(sentence, cues, kind))
     return out
 
 
@@ -216,6 +218,13 @@ def _heading_sentence(text: str, sentences: list[tuple[int, int]], cues: Cues, k
     opens = TASK_OPENING.match(first)
     return len(first) <= 45 and cues.any_in("done", first) is None and "完成" not in first[2:] \
         and (opens is not None or YEAR_SPAN.search(first) is not None)
+
+
+def _item_heading(sentence: str, cues: Cues, kind: str) -> bool:
+    """… 2.新增充电桩300个。 牵头领导:… 实际完成情况:已建成…: in a report whose items run on in one
+    paragraph, a short sentence that opens with the item's number and reports nothing done is its task."""
+    return kind in KINDS_DONE_BY_DEFAULT and ITEM_OPENING.match(sentence) is not None and len(sentence.strip()) <= 45 \
+        and cues.any_in("done", sentence) is None and not re.search(r"已|完成|[:：]", sentence)
 
 
 def _events(sentence: str, gaz) -> list[_Event]:
