@@ -30,6 +30,8 @@ GAZ = load()
     ("检定加油枪5200把", [(5200, "把", "=")]),
     ("保障标准达760元/人月", [(760, "元/人/月", "=")]),
     ("补助标准3200元/人年", [(3200, "元/人/年", "=")]),
+    ("补差水平月均达到260元/人", [(260, "元/人", "=")]),
+    ("每次补助120元/人次", [(120, "元/人次", "=")]),
     ("完成能繁母猪保险2.4万头", [(24000, "头", "=")]),
     ("入户走访農戶860戶次", [(860, "户次", "=")]),
     ("训练时间2067.7个月", [(2067.7, "个月", "=")]),
@@ -42,7 +44,7 @@ GAZ = load()
     ("启动三台、太平湾净水厂建设", []),
 ], ids=["wan", "wan-yuan", "yi", "area", "fullwidth", "chinese-numerals", "per-year", "per-person-month",
         "op-inside", "yishang", "yinei", "4G-not-unit", "48-kinds-not-unit", "lone-cn-numeral", "breakdown",
-        "traditional", "household-times", "household-times-traditional", "villages-without-ge", "handheld-things", "per-person-month-one-slash", "per-person-year-one-slash", "livestock", "months", "ming",
+        "traditional", "household-times", "household-times-traditional", "villages-without-ge", "handheld-things", "per-person-month-one-slash", "per-person-year-one-slash", "per-person", "per-service", "livestock", "months", "ming",
         "standard-unit-carried-in-list", "standard-unit-not-carried-past-a-clause",
         "lone-cn-numeral-closing-clause", "lone-cn-numeral-before-comma", "yi-stays-a-word",
         "place-named-with-a-numeral"])
