@@ -234,6 +234,10 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             current = None
             continue
         seq = squash(cell("seq"))
+        seq_col = lay.col("seq")
+        if seq and seq_col is not None and not any(c.col <= seq_col < c.col + c.colspan for c in spans) \
+                and any(c.rowspan > 1 for c in table.cells):
+            seq = ""       # a 序号 merged down over a project's sub-rows numbers the first of them only
         name = _join_lines(cell("name"))
         target_text = lay.figure_text(lay.col("target"), _join_lines(cell("target"))) \
             if lay.col("target") is not None else ""

@@ -421,3 +421,29 @@ def test_summary_table_with_groups_in_one_header_row(total):
         ("就业", "丙县", 1200, "人", 1050, 87.5), ("就业", None, 8000, "人", 7639, 95.49),
         ("危房改造", "乙县", 2800, "户", 2604, 93.0), ("危房改造", "丙县", 1080, "户", 1026, 95.0),
         ("危房改造", None, 3880, "户", 3630, 93.56)]
+
+
+MERGED_SEQ = """<html><body><p>某县2031年民生实事项目1-9月完成情况</p>
+<table>
+<tr><td>序号</td><td>项目名称</td><td>年度目标</td><td>完成情况</td><td>责任单位</td></tr>
+<tr><td rowspan="2">1</td><td>新建公办幼儿园</td><td>4所</td><td>3所</td><td rowspan="2">县教育局</td></tr>
+<tr><td>新增学前学位</td><td>1200个</td><td>900个</td></tr>
+<tr><td>2</td><td>新增城镇就业</td><td>2500人</td><td>2600人</td><td>县人社局</td></tr>
+<tr><td rowspan="3">3</td><td>改造农村公路</td><td>70公里</td><td>72公里</td><td rowspan="3">县交通局</td></tr>
+<tr><td>新建桥梁</td><td>3座</td><td>2座</td></tr>
+<tr><td>改造危桥</td><td>5座</td><td>5座</td></tr>
+<tr><td>4</td><td>新增停车泊位</td><td>600个</td><td>640个</td><td>县城管局</td></tr>
+</table></body></html>"""
+
+
+def test_a_number_merged_down_over_sub_rows_numbers_its_first_row_only():
+    """序号 merged over a project's sub-rows (Word, HTML, PDF tables): the sub-rows carry no number of
+    their own, so the numbering is 1 2 3 4 with no repeat flagged, as in the text where the cell is blank."""
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    ex = extract(read_bytes(MERGED_SEQ.encode("utf-8"), source="t.html", fmt="html"), load())
+    assert [p.seq for p in ex.projects if p.seq] == ["1", "2", "3", "4"]
+    assert not [f for f in ex.flags if f.code == "NUMBERING_GAP"]
+    assert sorted(t.value for p in ex.projects for t in p.targets) == [3, 4, 5, 70, 600, 1200, 2500]
