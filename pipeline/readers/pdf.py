@@ -255,17 +255,26 @@ def _line_text(chars: list[dict]) -> str:
         return "".join(c["text"] for c in ink)      # a line spaced out evenly (a masthead, 通  知)
     out = ""
     prev = None
-    for ch in ink:
+    for k, ch in enumerate(ink):
         if prev is not None:
             gap = ch["x0"] - prev["x1"]
             boundary = bool(CJK.match(prev["text"]) and LATIN.match(ch["text"])
                             or LATIN.match(prev["text"]) and CJK.match(ch["text"]))
             if gap > (AUTOSPACE * (ch.get("size") or 10) if boundary else X_TOLERANCE) or \
-                    _typed_space(typed, prev, ch):
+                    _typed_space(typed, prev, ch) or _field_space(typed, prev, ch, ink[k:k + 8]):
                 out += " "
         out += ch["text"]
         prev = ch
     return out.strip()
+
+
+def _field_space(typed: list[float], prev: dict, ch: dict, ahead: list[dict]) -> bool:
+    """牵头领导:周立新 责任单位:县住建局: a space drawn before a label of fields (words and a colon) is
+    the fields' separator, not a padded name's (韦 婷)."""
+    if not typed or not any(c["text"] in ":：" for c in ahead[1:]):
+        return False
+    k = bisect.bisect_left(typed, prev["x1"] - 0.5)
+    return k < len(typed) and typed[k] <= ch["x0"] + 0.5 and prev["text"] not in ":："
 
 
 def _typed_space(typed: list[float], prev: dict, ch: dict) -> bool:
