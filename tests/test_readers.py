@@ -128,6 +128,16 @@ def test_merges_give_spans_and_filled_view(fmt):
     assert table.filled()[0][3] == "责任人" and table.filled()[1][0] == "序号"
 
 
+def test_html_keeps_who_published_beside_the_date():
+    """来源 and 作者 in a byline with the date and page tools may name the region: they stay, the tools go."""
+    from pipeline.readers import read_bytes
+
+    page = ("<html><body><p>关于某事的通报</p><p>来源:某县人民政府办公室 作者:本站 发布时间:2031-05-09 10:30 "
+            "浏览次数:120 【打印】【关闭】</p><p>正文第一段。</p></body></html>")
+    doc = read_bytes(page.encode("utf-8"), source="t.html", fmt="html")
+    assert "来源:某县人民政府办公室 发布时间:2031-05-09 10:30" in doc.lines
+
+
 def test_html_strips_chrome_and_keeps_the_date():
     doc = read(sample("html", SEEDS[3]))
     assert "发布时间:2016-12-26 20:43:08" in doc.lines

@@ -32,6 +32,8 @@ CHROME_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|header|footer|breadcr
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:-]+)""", re.IGNORECASE)
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}日?"
                        r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)")
+# 来源:某县人民政府办公室 作者:某县政务中心: who published a page, kept beside its date (it may name the region)
+BYLINE = re.compile(r"(?P<label>来源|作者|发布机构|信息来源)\s*[:：]\s*(?P<who>[\u4e00-\u9fff（）()]{2,30})")
 CHROME_TEXT = re.compile(
     r"[【\[]?\s*字体\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?\s*[】\]]?"
     r"|[【\[]?(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|收藏本页|返回顶部)[】\]]?"
@@ -91,7 +93,9 @@ def _dechrome(block: Block) -> Block | None:
         return block
     published = PUBLISHED.search(block.text)
     if published:
-        return Paragraph(text="发布时间:" + SPACES.sub(" ", published.group(1)).strip())
+        byline = [f"{m.group('label')}:{m.group('who')}" for m in BYLINE.finditer(block.text)
+                  if not re.fullmatch(r"本站|本网|本网站|网站|原创", m.group("who"))]
+        return Paragraph(text=" ".join(byline + ["发布时间:" + SPACES.sub(" ", published.group(1)).strip()]))
     rest = CHROME_TEXT.sub(" ", block.text).strip(" |丨/·-—")
     if not re.search(r"[\u4e00-\u9fff]{2}", rest):
         return None
