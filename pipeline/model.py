@@ -125,6 +125,8 @@ def clean_cell(text: str) -> str:
 
 def build(source: str, fmt: str, blocks: list[Block], data: bytes, **kw) -> Document:
     """Assemble a Document from blocks, numbering the text view (for non-text formats)."""
+    if fmt in ("docx", "html", "doc"):
+        blocks = _text_tables(blocks)
     lines: list[str] = []
     for b in blocks:
         if isinstance(b, Paragraph):
@@ -147,3 +149,37 @@ def build(source: str, fmt: str, blocks: list[Block], data: bytes, **kw) -> Docu
                     c.line = len(lines)
     return Document(source=source, format=fmt, blocks=blocks, lines=lines,
                     sha256=hashlib.sha256(data).hexdigest(), **kw)
+
+
+def _text_tables(blocks: list[Block]) -> list[Block]:
+    """A table written as paragraphs (a cell a paragraph, cells between pipes, single-space rows: a web
+    page or a Word file holding a table pasted as text) is read as the text reader reads it in a .txt."""
+    from .readers.text import parse_lines  # the text reader builds on this module
+
+    out: list[Block] = []
+    run: list[Paragraph] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            parsed = parse_lines([part for b in run for part in b.text.split("\n")])
+            if any(isinstance(b, Table) for b in parsed):
+                for b in parsed:
+                    if isinstance(b, Paragraph):
+                        b.line = None          # numbered again below
+                out.extend(parsed)
+                run.clear()
+                return
+        out.extend(run)
+        run.clear()
+
+    for b in blocks:
+        if isinstance(b, Paragraph) and b.line is None:
+            run.append(b)
+        else:
+            flush()
+            out.append(b)
+    flush()
+    if len(out) != len(blocks) or any(a is not b for a, b in zip(out, blocks)):
+        for k, t in enumerate(b for b in out if isinstance(b, Table)):
+            t.index = k
+    return out

@@ -326,7 +326,8 @@ def _chars(*runs: tuple[str, float]) -> list[dict]:
     ((("2019", 0), ("年", 1.5)), "2019年"),                    # Word's autospace: a gap, no space drawn
     ((("编辑：韦", 0), (" ", 0), ("婷", 0)), "编辑：韦婷"),   # a name padded between Chinese
     ((("牵头领导:周立新", 0), (" ", 0), ("责任单位:县住建局", 0)), "牵头领导:周立新 责任单位:县住建局"),
-], ids=["typed-space-by-digits", "autospace", "padded-name", "space-between-fields"])
+    ((("责任领导:郝立川", 0), (" ", 0), ("市委副书记", 0)), "责任领导:郝立川 市委副书记"),
+], ids=["typed-space-by-digits", "autospace", "padded-name", "space-between-fields", "space-before-a-post"])
 def test_pdf_space_drawn_beside_a_digit_is_a_space(runs, expected):
     """049: 2024-02-28 18:30 read as 2024-02-2818:30 (the space is narrower than pdfplumber's
     tolerance, and a line's chars leave it out), so the date was lost."""

@@ -429,7 +429,7 @@ def test_html_layout_tables_are_page_regions_not_tables():
 
 def test_html_paragraphs_padding_and_breaks():
     got = [b.text for b in doc(one("html", "017")).blocks if isinstance(b, Paragraph)]
-    assert "发布时间:2019-10-24 16:30" in got
+    assert "来源:自治区人民政府办公厅 发布时间:2019-10-24 16:30" in got      # who published it stays beside the date
     assert not [t for t in got if t != t.strip() or t.startswith(("\u3000", "\xa0"))], "&nbsp; indents are gone"
     want = corpus_paragraphs("017")
     assert [t for t in want if t.startswith("（")] == [squash(t) for t in got if t.startswith("（")], \

@@ -1,6 +1,8 @@
 """Tables written in plain text without tabs (pipeline/readers/text_tables.py): one cell a line
 (blank-separated or ending in ' |'), single-space rows under a 序号 header, and pipe rows that lost
 their 序号 cell.  Every snippet is written here, in the genre, with invented names and numbers."""
+import io
+
 import pytest
 
 from pipeline.readers import text as text_reader
@@ -352,3 +354,34 @@ def test_every_standard_a_done_cell_reached_is_progress(cell, levels):
     ex = extract(read_bytes("\n".join(lines).encode("utf-8"), source="t.txt", fmt="txt"), load())
     done = sorted((g.completed.value, g.completed.unit) for p in ex.projects for g in p.progress if g.completed)
     assert done == sorted(levels)
+
+
+def test_a_table_written_as_paragraphs_of_a_web_page_or_a_word_file_is_read_as_in_a_text():
+    """A web page or a Word file holding a table pasted as text (one row a paragraph, cells between
+    pipes) gives the same table and the same facts as the same lines in a .txt."""
+    from docx import Document as WordDocument
+
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    lines = ["某县2031年民生实事1-6月进展情况", "序号 | 项目 | 年度目标 | 已完成 | 责任单位 |",
+             "1 | 新建公办幼儿园 | 4所 | 2所 | 县教育局 |", "2 | 改造农村公路 | 60公里 | 41公里 | 县交通局 |",
+             "3 | 新增停车泊位 | 500个 | 320个 | 县城管局 |"]
+    html = "<html><body>" + "".join(f"<p>{x}</p>" for x in lines) + "</body></html>"
+    word = WordDocument()
+    for x in lines:
+        word.add_paragraph(x)
+    buf = io.BytesIO()
+    word.save(buf)
+
+    def facts(data: bytes, fmt: str):
+        doc = read_bytes(data, source=f"t.{fmt}", fmt=fmt)
+        ex = extract(doc, load())
+        return len(list(doc.tables())), sorted((t.value, t.unit) for p in ex.projects for t in p.targets), \
+            sorted(g.completed.value for p in ex.projects for g in p.progress if g.completed)
+
+    want = facts("\n".join(lines).encode("utf-8"), "txt")
+    assert want == (1, [(4, "所"), (60, "公里"), (500, "个")], [2, 41, 320])
+    assert facts(html.encode("utf-8"), "html") == want
+    assert facts(buf.getvalue(), "docx") == want

@@ -261,20 +261,36 @@ def _line_text(chars: list[dict]) -> str:
             boundary = bool(CJK.match(prev["text"]) and LATIN.match(ch["text"])
                             or LATIN.match(prev["text"]) and CJK.match(ch["text"]))
             if gap > (AUTOSPACE * (ch.get("size") or 10) if boundary else X_TOLERANCE) or \
-                    _typed_space(typed, prev, ch) or _field_space(typed, prev, ch, ink[k:k + 8]):
+                    _typed_space(typed, prev, ch) or _kept_space(typed, prev, ch, ink, k):
                 out += " "
         out += ch["text"]
         prev = ch
     return out.strip()
 
 
-def _field_space(typed: list[float], prev: dict, ch: dict, ahead: list[dict]) -> bool:
-    """牵头领导:周立新 责任单位:县住建局: a space drawn before a label of fields (words and a colon) is
-    the fields' separator, not a padded name's (韦 婷)."""
-    if not typed or not any(c["text"] in ":：" for c in ahead[1:]):
+def _kept_space(typed: list[float], prev: dict, ch: dict, ink: list[dict], k: int) -> bool:
+    """A space drawn between Chinese characters is the author's (周立新 责任单位:…, 胡某 市委副书记) and
+    stays, as in the text; only the padding inside a two-character name (韦 婷) closes up."""
+    if not typed or not (CJK.match(prev["text"]) and CJK.match(ch["text"])):
         return False
-    k = bisect.bisect_left(typed, prev["x1"] - 0.5)
-    return k < len(typed) and typed[k] <= ch["x0"] + 0.5 and prev["text"] not in ":："
+    j = bisect.bisect_left(typed, prev["x1"] - 0.5)
+    if not (j < len(typed) and typed[j] <= ch["x0"] + 0.5):
+        return False
+    return _cjk_run(ink, k - 1, -1) > 1 or _cjk_run(ink, k, 1) > 1
+
+
+def _cjk_run(ink: list[dict], k: int, step: int) -> int:
+    """How many Chinese characters run from ink[k] in the direction of step, up to a gap or a mark."""
+    n = 0
+    while 0 <= k < len(ink) and CJK.match(ink[k]["text"]) and ink[k]["text"] not in ":：、，,。；;":
+        nxt = k + step
+        n += 1
+        if 0 <= nxt < len(ink):
+            a, b = (ink[k], ink[nxt]) if step > 0 else (ink[nxt], ink[k])
+            if b["x0"] - a["x1"] > 1.0:
+                break
+        k = nxt
+    return n
 
 
 def _typed_space(typed: list[float], prev: dict, ch: dict) -> bool:
