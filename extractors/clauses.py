@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -148,21 +148,23 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = Non
     cues = gaz.cues
     kind = voice(paragraphs, kind, cues)
     out: list[Project] = []
-    bearing = [(ln, nt) for ln, nt in paragraphs if find_quantities(nt.text, gaz.units) or PERCENT.search(nt.text)]
-    covered = {ln for ln, nt in bearing if _covered(nt.text, gaz, taken)}
+    shapes = Read(set(taken.figures), set(taken.rates), dict(taken.loose))     # what the shape readers read
     for ln, nt in paragraphs:
         text = nt.text
-        if ln in covered:
-            continue          # the shape readers read half its figures: the rest are theirs to leave (新增学位 after 完成率)
         if not (any(ch.isdigit() for ch in text) or "%" in text) or problems_or_plans(text) \
                 or _earlier_year(text, year) or PROBLEMS.match(text):
             continue
+        if _covered(text, gaz, shapes):
+            continue          # the shape readers read half its figures: the rest are theirs to leave (新增学位 after 完成率)
         sentences = _spans(text, SENTENCE_END)
         heading_targets = _heading_sentence(text, sentences, cues, kind)
+        whole = find_quantities(text, gaz.units)           # found once; each sentence takes its own
         for k, (a, b) in enumerate(sentences):
             sentence = text[a:b]
+            found = [replace(q, start=q.start - a, end=q.end - a) for q in whole if a <= q.start and q.end <= b]
             out += _read_sentence(sentence, ln, nt.original.strip(), gaz, cues, kind, taken,
-                                  heading=(k == 0 and heading_targets) or _item_heading(sentence, cues, kind))
+                                  heading=(k == 0 and heading_targets) or _item_heading(sentence, cues, kind),
+                                  found=found)
     return out
 
 
@@ -227,8 +229,11 @@ def _item_heading(sentence: str, cues: Cues, kind: str) -> bool:
         and cues.any_in("done", sentence) is None and not re.search(r"已|完成|[:：]", sentence)
 
 
-def _events(sentence: str, gaz) -> list[_Event]:
-    events = [_Event(q.start, q.end, quantity=q, raw=q.raw) for q in find_quantities(sentence, gaz.units)]
+def _events(sentence: str, gaz, found: list[Quantity] | None = None) -> list[_Event]:
+    """The figures and percentages of a sentence in order; `found` holds its figures when the
+    paragraph's were found already (offsets in the sentence)."""
+    qs = find_quantities(sentence, gaz.units) if found is None else found
+    events = [_Event(q.start, q.end, quantity=q, raw=q.raw) for q in qs]
     for m in PERCENT.finditer(sentence):
         if not any(e.start <= m.start() < e.end for e in events):
             events.append(_Event(m.start(), m.end(), percent=float(m.group("num")), raw=m.group(0)))
@@ -238,8 +243,8 @@ def _events(sentence: str, gaz) -> list[_Event]:
 
 
 def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues, kind: str,
-                   taken: Read, heading: bool) -> list[Project]:
-    events = _events(sentence, gaz)
+                   taken: Read, heading: bool, found: list[Quantity] | None = None) -> list[Project]:
+    events = _events(sentence, gaz, found)
     if not events or CAUSE.search(sentence):
         return []
     out: list[Project] = []
