@@ -52,6 +52,16 @@ def main() -> None:
           f"({median / base:.1f} x the floor of {base * 1000:.1f} ms: read + find every figure)")
     print(f"in-process extraction of its first {len(ten_kb) / 1024:.1f} KB, median of 30: "
           f"{statistics.median(short) * 1000:.1f} ms")
+    # linearity: one run-on sentence of n figures (a whole page on one line), n and 2n
+    def run_on(n: int) -> float:
+        body = "，".join(f"新建幼儿园{i % 50 + 1}所" for i in range(n))
+        raw = ("关于2031年民生实事进展情况的通报\n\n" + body + "。\n").encode("utf-8")
+        t = time.perf_counter()
+        extract(read_bytes(raw, "-", "txt"), gaz)
+        return time.perf_counter() - t
+    small, large = run_on(2000), run_on(4000)
+    print(f"one sentence of 2000 / 4000 figures: {small * 1000:.0f} / {large * 1000:.0f} ms "
+          f"(x{large / small:.1f} for twice the text; 2 is linear)")
     cold = []
     for _ in range(5):
         t = time.perf_counter()

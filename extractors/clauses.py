@@ -18,6 +18,7 @@ Only figures that no shape reader took from the same line are read here (`taken`
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass, field, replace
@@ -435,10 +436,15 @@ def _in_quotes(sentence: str, pos: int) -> bool:
 
 
 def _clause_start(sentence: str, pos: int) -> int:
-    m = None
-    for m in CLAUSE_END.finditer(sentence, 0, pos):
-        pass
-    return m.end() if m else 0
+    """Where the clause holding pos begins: after the last clause mark before it (found once a sentence)."""
+    ends = _clause_ends(sentence)
+    k = bisect.bisect_right(ends, pos) - 1
+    return ends[k] if k >= 0 else 0
+
+
+@lru_cache(maxsize=64)
+def _clause_ends(sentence: str) -> list[int]:
+    return [m.end() for m in CLAUSE_END.finditer(sentence)]
 
 
 def _clause_end(sentence: str, pos: int) -> int:
