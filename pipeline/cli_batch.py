@@ -93,20 +93,16 @@ def ingest(paths, db, workers, dask_address, batch_size, strict, as_json):
     """Extract every document under PATHS into a DuckDB store (incremental, resumable)."""
     con = store.connect(db)              # a busy database fails here, before Prefect starts
     try:
-        try:
-            localserver.quiet_defaults()
-            # Prefect's temporary server boots (4–10 s) while Prefect and the extractors import
-            server = localserver.LocalServer() if localserver.wanted() else None
-            from . import flows
+        from extractors import EXTRACTOR_VERSION
 
-            report = flows.ingest(list(paths), con, db=db, batch_size=batch_size, workers=workers,
-                                  dask_address=dask_address, hooks=Progress(quiet=as_json), server=server)
-        except RuntimeError as exc:      # Prefect's temporary server or the Dask cluster did not start
-            raise MinshengError(db, f"the batch runner could not start ({str(exc).splitlines()[0][:200]})",
-                                "check that PREFECT_HOME is writable, or raise "
-                                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") from exc
-        # the disk refused a write: what is stored is whole, the rest waits for the next run
-        totals = None if report["stopped"] else store.summary(con)
+        from .survey import nothing_new
+
+        quick = nothing_new(list(paths), con, EXTRACTOR_VERSION)
+        if quick is not None:            # every file is stored already: Prefect is never started
+            report = quick.as_dict()
+            totals = store.summary(con)
+        else:
+            report, totals = _run_flow(paths, con, db, workers, dask_address, batch_size, as_json)
     finally:
         con.close()
     if totals is None:
@@ -122,6 +118,24 @@ def ingest(paths, db, workers, dask_address, batch_size, strict, as_json):
         _print_summary(report, totals)
     if strict and report["failed"]:
         sys.exit(1)
+
+
+def _run_flow(paths, con, db, workers, dask_address, batch_size, as_json) -> tuple[dict, dict | None]:
+    """The Prefect flow over the paths: its report, and the store's totals (None when it stopped)."""
+    try:
+        localserver.quiet_defaults()
+        # Prefect's temporary server boots (4–10 s) while Prefect and the extractors import
+        server = localserver.LocalServer() if localserver.wanted() else None
+        from . import flows
+
+        report = flows.ingest(list(paths), con, db=db, batch_size=batch_size, workers=workers,
+                              dask_address=dask_address, hooks=Progress(quiet=as_json), server=server)
+    except RuntimeError as exc:      # Prefect's temporary server or the Dask cluster did not start
+        raise MinshengError(db, f"the batch runner could not start ({str(exc).splitlines()[0][:200]})",
+                            "check that PREFECT_HOME is writable, or raise "
+                            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") from exc
+    # the disk refused a write: what is stored is whole, the rest waits for the next run
+    return report, None if report["stopped"] else store.summary(con)
 
 
 @click.command()

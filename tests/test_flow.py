@@ -102,6 +102,26 @@ def test_ingest_samples_rerun_and_failures(tmp_path, capsys, monkeypatch):
     assert len(frames["documents"]) == first["new"] and len(frames["projects"]) == first["projects"]
 
 
+def test_a_rerun_with_nothing_new_never_starts_prefect(tmp_path, capsys):
+    """Every file stored already: the run hashes the files, asks the store, prints the summary and ends
+    without importing Prefect or booting its server (seconds, not the flow's start-up)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for src in sorted((ROOT / "samples" / "txt").glob("*.txt"))[:3]:
+        shutil.copy(src, folder / src.name)
+    db = tmp_path / "s.duckdb"
+    rc, first = ingest_json(capsys, str(folder), "--db", str(db))
+    assert rc == 0 and first["new"] == 3
+    probe = ("import json, sys\nfrom pipeline.cli import main\n"
+             f"rc = main(['ingest', {str(folder)!r}, '--db', {str(db)!r}, '--json'])\n"
+             "print('PREFECT', 'prefect' in sys.modules, file=sys.stderr)\nsys.exit(rc)")
+    out = subprocess.run([sys.executable, "-c", probe], check=False, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    again = json.loads(out.stdout)
+    assert (again["new"], again["unchanged"], again["projects"]) == (0, 3, first["projects"])
+    assert "PREFECT False" in out.stderr
+
+
 @pytest.mark.slow
 def test_kill_9_then_resume(tmp_path):
     docs = archive(tmp_path / "arch", 150)

@@ -177,7 +177,7 @@ def test_progress_of_each_period_and_of_each_target(header, row, expected):
     a progress cell with as many figures as the row has targets of one unit gives one for each."""
     other = "2\t新建游园3个。" + "\t已建成1个。" * (header.count("\t") - 1)
     ex = run("某区民生实事推进情况\n\n" + header + "\n" + row + "\n" + other + "\n")
-    first = [p for p in ex.projects if p.seq == "1"][0]
+    first = next(p for p in ex.projects if p.seq == "1")
     got = [((g.completed.value, g.completed.unit) if g.completed else (None, None)) + (g.rate,) for g in first.progress]
     assert len(got) == len(expected) and set(got) == expected
     if header == TWO_PERIODS:
@@ -242,4 +242,4 @@ def test_completed_is_the_figure_a_done_word_leads_to(task, cell, done):
 def test_old_levels_in_a_target_cell_are_not_targets(cell, expected):
     ex = run("某市民生实事落实情况\n\n序号\t工作任务\t牵头单位\t落实进展情况\n1\t" + cell + "\t市民政局\t已完成。\n"
              "2\t新建养老院2所。\t市民政局\t已建成1所。\n")
-    assert targets(ex)[:len(expected)] == expected and len([p for p in ex.projects if p.seq == "1"][0].targets) == len(expected)
+    assert targets(ex)[:len(expected)] == expected and len(next(p for p in ex.projects if p.seq == "1").targets) == len(expected)

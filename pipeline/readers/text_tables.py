@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from ..model import Cell, Table
 
@@ -147,7 +148,7 @@ def _numbered_segments(cells: list[tuple[str, int]], start: int,
             cuts.append(k)
             seq += 1
         k += 1
-    segments = [cells[a:b] for a, b in zip(cuts, cuts[1:])]
+    segments = [cells[a:b] for a, b in pairwise(cuts)]
     usual = Counter(len(s) for s in segments).most_common(1)[0][0] if segments else len(cells)
     usual = min(usual, cut_last or usual)
     last = cells[cuts[-1]:]
