@@ -230,11 +230,9 @@ def _item_heading(sentence: str, cues: Cues, kind: str) -> bool:
         and cues.any_in("done", sentence) is None and not re.search(r"已|完成|[:：]", sentence)
 
 
-def _events(sentence: str, gaz, found: list[Quantity] | None = None) -> list[_Event]:
-    """The figures and percentages of a sentence in order; `found` holds its figures when the
-    paragraph's were found already (offsets in the sentence)."""
-    qs = find_quantities(sentence, gaz.units) if found is None else found
-    events = [_Event(q.start, q.end, quantity=q, raw=q.raw) for q in qs]
+def _events(sentence: str, found: list[Quantity]) -> list[_Event]:
+    """The figures (`found`, offsets in the sentence) and percentages of a sentence, in order."""
+    events = [_Event(q.start, q.end, quantity=q, raw=q.raw) for q in found]
     for m in PERCENT.finditer(sentence):
         if not any(e.start <= m.start() < e.end for e in events):
             events.append(_Event(m.start(), m.end(), percent=float(m.group("num")), raw=m.group(0)))
@@ -244,8 +242,8 @@ def _events(sentence: str, gaz, found: list[Quantity] | None = None) -> list[_Ev
 
 
 def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues, kind: str,
-                   taken: Read, heading: bool, found: list[Quantity] | None = None) -> list[Project]:
-    events = _events(sentence, gaz, found)
+                   taken: Read, heading: bool, found: list[Quantity]) -> list[Project]:
+    events = _events(sentence, found)
     if not events or CAUSE.search(sentence):
         return []
     out: list[Project] = []
@@ -601,7 +599,6 @@ class Read:
     # reader may pair them with their figures, and then takes them from the shape reader's project
     loose: dict[tuple[int | None, float], tuple[Project, Progress]] = field(default_factory=dict)
     emptied: list[Project] = field(default_factory=list)
-    items: set[int | None] = field(default_factory=set)     # lines of numbered items a shape reader read facts from
 
     def release(self, line: int | None, rate: float) -> bool:
         """The loose rate is now paired with its figure: the shape reader's lone copy goes."""
@@ -630,8 +627,6 @@ def taken_figures(projects: list[Project], summaries) -> Read:
             if v is not None:
                 read.figures.add((v, s.unit))
     for p in projects:
-        if p.seq and (p.targets or p.progress):
-            read.items.add(p.evidence.line)
         for t in p.targets:
             if t.value is not None:
                 read.figures.add((t.value, t.unit))

@@ -37,7 +37,7 @@ from prefect.cache_policies import NONE
 from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
 from . import localserver, store
-from .survey import HEAD, SKIP_SUFFIXES, Candidate, Report, discover, survey  # noqa: F401  (the flow's own API)
+from .survey import HEAD, SKIP_SUFFIXES, Candidate, Report, discover, survey, triage  # noqa: F401  (the flow's own API)
 
 BATCH = 50
 
@@ -182,26 +182,13 @@ def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: 
 def _survey_all(paths: list[str], con, report: Report, version: str) -> tuple[list[str], int]:
     """The files still to extract, and how many were found; files that fail at sniffing are
     stored as failures, known ones counted."""
-    done, known_failures = store.known(con, version)
-    todo, seen = [], set()
     found = list(discover(paths))
-    for path in found:
-        cand = survey(path, done)
-        if cand is None:
-            report.skipped += 1
-        elif cand.sha256 in seen:
-            report.duplicates += 1
-        elif cand.reason:
+    todo = []
+    for cand in triage(found, *store.known(con, version), report):
+        if cand.reason:
             _fail(con, report, cand.path, cand.sha256, version, cand.error, cand.reason)
-        elif cand.sha256 in done:
-            report.unchanged += 1
-        elif cand.sha256 in known_failures:
-            report.failed += 1
-            report.failures.append([cand.path, known_failures[cand.sha256]])
         else:
             todo.append(cand.path)
-        if cand is not None and cand.sha256:
-            seen.add(cand.sha256)
     return todo, len(found)
 
 

@@ -101,30 +101,36 @@ class Report:
         return dict(self.__dict__)
 
 
+def triage(paths: Iterable[Path], done: set[str], known_failures: dict[str, str], report: Report) -> Iterator[Candidate]:
+    """The files there is work for (new documents, and files failing at sniffing, which the flow stores as
+    failures); the rest are counted in the report: no document, a duplicate, stored, known to fail."""
+    seen: set[str] = set()
+    for path in paths:
+        cand = survey(path, done)
+        if cand is None:
+            report.skipped += 1
+            continue
+        if cand.sha256 in seen:
+            report.duplicates += 1
+        elif cand.reason or (cand.sha256 not in done and cand.sha256 not in known_failures):
+            yield cand
+        elif cand.sha256 in done:
+            report.unchanged += 1
+        else:
+            report.failed += 1
+            report.failures.append([cand.path, known_failures[cand.sha256]])
+        if cand.sha256:
+            seen.add(cand.sha256)
+
+
 def nothing_new(paths: list[str], con, version: str) -> Report | None:
     """The run's report when every file under the paths is stored already (or known to fail, or no
     document): nothing to extract, so the flow need not start. None when there is work to do."""
     from . import store
 
     started = time.perf_counter()
-    done, known_failures = store.known(con, version)
-    report, seen = Report(), set()
-    for path in discover(paths):
-        cand = survey(path, done)
-        if cand is None:
-            report.skipped += 1
-        elif cand.sha256 in seen:
-            report.duplicates += 1
-        elif cand.reason:
-            return None                  # a failure to store: the flow records it
-        elif cand.sha256 in done:
-            report.unchanged += 1
-        elif cand.sha256 in known_failures:
-            report.failed += 1
-            report.failures.append([cand.path, known_failures[cand.sha256]])
-        else:
-            return None
-        if cand is not None and cand.sha256:
-            seen.add(cand.sha256)
+    report = Report()
+    for _ in triage(discover(paths), *store.known(con, version), report):
+        return None
     report.seconds = round(time.perf_counter() - started, 3)
     return report
