@@ -27,6 +27,7 @@ from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
 from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
 from .sheets import projects_from_sheet
+from .status import reconcile as reconcile_statuses
 from .summaries import (
     ballot_count,
     circled_blocks,
@@ -53,6 +54,7 @@ def extract(doc, gaz, with_entities: bool = False) -> Extraction:
     from .checks import run_checks
 
     result = extract_records(doc, gaz)
+    reconcile_statuses(result.projects)       # 已完成 before a partial figure is not done (extractors/status.py)
     result.flags = run_checks(result, doc)
     if with_entities:
         from .entities import entities
