@@ -68,7 +68,9 @@ def read(file, as_json):
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "table", "csv", "markdown", "xlsx"]), default="json",
-              show_default=True)
+              show_default=True,
+              help="json: one object a line, for programs; table and markdown: the same Markdown table with "
+                   "Chinese labels (table reads in a terminal, markdown pastes into a report); csv/xlsx for Excel")
 @click.option("-o", "--output", help="file to write (required for xlsx)")
 @click.option("--strict", is_flag=True, help="exit 1 when any input fails")
 @click.option("--entities", is_flag=True, help="also list every organisation, person and place named (loads spaCy)")
@@ -80,6 +82,8 @@ def extract(files, fmt, output, strict, entities):
     from . import views
     from .readers import read as read_doc
 
+    if fmt == "xlsx" and not output:
+        raise click.UsageError("--format xlsx needs -o FILE.xlsx (a spreadsheet is not printed to the terminal)")
     gaz = load()
     failed = 0
     results = []
