@@ -118,6 +118,16 @@ def _pair(project: dict) -> list[tuple[dict | None, dict | None]]:
     return pairs or [(None, None)]
 
 
+def shown_name(project: dict) -> str:
+    """The name without the item number the 序号 column already shows: 1.投资… under seq 1 reads 投资…"""
+    name, seq = project["name"], project.get("seq")
+    if seq:
+        m = re.match(r"\s*" + re.escape(seq) + r"\s*[.、．](?!\d)\s*(?=\S)", name)
+        if m:
+            return name[m.end():]
+    return name
+
+
 def rows(obj: dict) -> list[list]:
     """The project sheet's rows for one contract object (COLUMNS)."""
     out = []
@@ -128,7 +138,7 @@ def rows(obj: dict) -> list[list]:
             money = done.get("value") if done and done.get("unit") == MONEY else None
             label = "" if t or not done else ("完成投资" if money is not None else "")
             out.append([
-                src, p["seq"] or "", p["name"], p["canonical"] or "",
+                src, p["seq"] or "", shown_name(p), p["canonical"] or "",
                 (g or {}).get("region") or p.get("region") or "",
                 t["text"] if t else label, target_text(t) if t else "",
                 _num(t["value"]) if t and t["value"] is not None else "", t["unit"] or "" if t else "",

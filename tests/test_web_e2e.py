@@ -336,3 +336,11 @@ def test_no_horizontal_overflow_and_status_in_view(browser, server, width, heigh
         hb = hl.bounding_box()
         assert 0 <= hb["y"] and hb["y"] + hb["height"] <= height
     context.close()
+
+
+def test_pdf_upload_shows_each_item_number_once(page):
+    page.set_input_files("#file", str(SAMPLES / "pdf" / "002_5ecf8857c5bfa18f.pdf"))
+    page.click("#extract")
+    page.wait_for_selector("#status.done, #status.error, #status.warn")
+    names = page.locator("#projects tr.project td.c-name").all_text_contents()
+    assert names and not [n for n in names if __import__("re").match(r"^\s*(\d+)\s*\1\s*[.、．]", n)], names[:5]

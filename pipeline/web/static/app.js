@@ -265,6 +265,14 @@ function quantityText(q, written) {
   return q.value >= 1e4 ? fmtNum(+(q.value / 1e4).toFixed(6)) + "万元" : fmtNum(q.value) + "元";
 }
 
+// 1.投资… under 序号 1: the number is shown once, in the seq badge
+function shownName(p) {
+  if (!p.seq) return p.name;
+  const esc = p.seq.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp("^\\s*" + esc + "\\s*[.、．](?!\\d)\\s*(?=\\S)").exec(p.name);
+  return m ? p.name.slice(m[0].length) : p.name;
+}
+
 function lines(items) {
   return items.filter(Boolean).map((t) => el("span", {class: "item"}, t));
 }
@@ -280,7 +288,7 @@ function renderProjects(projects, flags, owner) {
     rows.push(el("tr", {class: "project" + (worst ? " worst-" + worst : "") + (mine.length ? " has-flags" : ""),
                         tabindex: 0, dataset: {project: i, line: (p.evidence && p.evidence.line) || ""},
                         title: "点击查看原文", onclick: open, onkeydown: (e) => { if (e.key === "Enter") open(); }},
-      el("td", {class: "c-name", dataset: {label: "名称"}}, p.seq ? el("span", {class: "seq"}, p.seq) : null, p.name,
+      el("td", {class: "c-name", dataset: {label: "名称"}}, p.seq ? el("span", {class: "seq"}, p.seq) : null, shownName(p),
          p.region ? el("span", {class: "tag"}, p.region) : null, p.level ? el("span", {class: "tag"}, p.level) : null,
          compareAvailable && p.canonical ? el("button", {type: "button", class: "link compare", title: "与库中其他年份、地区对比",
            onclick: (e) => { e.stopPropagation(); compareType(p.canonical); }}, "对比") : null),
