@@ -190,6 +190,11 @@ def create_app(db: str | None = None, max_upload: int = MAX_UPLOAD, time_limit: 
     async def on_too_long(request: Request, exc: TooLong):
         return error(too_long_message(exc.limit), 413)
 
+    @app.exception_handler(RuntimeError)
+    async def on_worker_failure(request: Request, exc: RuntimeError):
+        return error(f"内部错误：提取失败，请把这份文件报告给维护者 (internal error: {str(exc).splitlines()[0] if str(exc) else 'worker'})",
+                     500)
+
     @app.exception_handler(MinshengError)
     async def on_bad_input(request: Request, exc: MinshengError):
         return error(chinese(exc, exc.kind if isinstance(exc, BadInput) else None), 400)
