@@ -344,3 +344,12 @@ def test_pdf_upload_shows_each_item_number_once(page):
     page.wait_for_selector("#status.done, #status.error, #status.warn")
     names = page.locator("#projects tr.project td.c-name").all_text_contents()
     assert names and not [n for n in names if __import__("re").match(r"^\s*(\d+)\s*\1\s*[.、．]", n)], names[:5]
+
+
+def test_money_as_written_and_investment_named_on_the_page(page):
+    extract_text(page, SEED_004.read_text(encoding="utf-8"))
+    estates = page.locator("#projects tr.project", has_text="开工建设85个城镇老旧小区").locator("td").all_text_contents()
+    assert estates[4] == "投资 473.975万元"
+    power = page.locator("#projects tr.project", has_text="配电网改造").locator("td").all_text_contents()
+    assert power[4] == "6498万元"
+    assert page.locator("#projects tr.project", has_text="中医药服务").locator("td.status").text_content() == "有序推进"

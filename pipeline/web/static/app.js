@@ -245,8 +245,11 @@ function targetText(t) {
 function progressCells(p) {
   const overall = p.progress.filter((g) => !g.region);
   const shown = overall.length ? overall : p.progress;
+  const moneyTarget = p.targets.some((t) => t.unit === "元");
+  // an investment beside a counted target (85个小区 … 完成投资473.975万元) is said to be one, not a completion
   const done = shown.filter((g) => g.completed).map((g) =>
-    (g.region && !overall.length ? g.region + " " : "") + quantityText(g.completed, g.text));
+    (g.region && !overall.length ? g.region + " " : "") +
+    (g.completed.unit === "元" && !moneyTarget && p.targets.length ? "投资 " : "") + quantityText(g.completed, g.text));
   const rates = shown.filter((g) => g.rate !== null && g.rate !== undefined).map((g) =>
     (g.region && !overall.length ? g.region + " " : "") + fmtNum(g.rate) + "%");
   const statuses = [...new Set(shown.map((g) => g.status).filter(Boolean))].map((s) => STATUS[s] || s);
