@@ -177,7 +177,8 @@ def main() -> None:
         "# Web API benchmark (`benchmarks/web_bench.py`)",
         "",
         (f"Measured {date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} CPUs, Python "
-        f"{platform.python_version()}; `minsheng serve --time-limit {TIME_LIMIT}` (one uvicorn process; extraction "
+        f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f} at the end; "
+        f"`minsheng serve --time-limit {TIME_LIMIT}` (one uvicorn process; extraction "
         "in its worker processes, pipeline/web/worker.py) in a subprocess, httpx client over loopback."),
         "",
         (f"Input: the first {size / 1024:.1f} KB of seed 004 ({text.count(chr(10))} lines, a 进展情况通报), "
