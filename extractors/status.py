@@ -10,7 +10,7 @@ reads as done.  This pass, run once after every project is read, sets such a pro
     on, unless the line also states the project complete (全面完成, 全部完成, 已竣工…).
 
 A progress that is not done becomes lagging (滞后, 缓慢 on its line), on_track (推进, 正在) or
-started (work under way, nothing said of its pace).
+started (work under way, nothing said of its pace: shown as 进行中).
 """
 from __future__ import annotations
 

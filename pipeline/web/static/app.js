@@ -3,7 +3,7 @@
 "use strict";
 
 const KIND = {plan: "实施方案 / 任务分解", progress: "进展通报", supervision: "督办方案", summary: "完成情况表", other: "其他"};
-const STATUS = {done: "已完成", on_track: "有序推进", lagging: "进度滞后", started: "已启动", cancelled: "已取消"};
+const STATUS = {done: "已完成", on_track: "有序推进", lagging: "进度滞后", started: "进行中", cancelled: "已取消"};
 const SEVERITY = {error: "错误", warning: "警告", info: "提示"};
 const SEVERITY_ORDER = {error: 0, warning: 1, info: 2};
 const CODE = {
