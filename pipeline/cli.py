@@ -69,8 +69,8 @@ def read(file, as_json):
 @click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "table", "csv", "markdown", "xlsx"]), default="json",
               show_default=True,
-              help="json: one object a line, for programs; table and markdown: the same Markdown table with "
-                   "Chinese labels (table reads in a terminal, markdown pastes into a report); csv/xlsx for Excel")
+              help="json: one object a line, for programs; table and markdown: two names for one Markdown table "
+                   "with Chinese labels (it reads in a terminal and pastes into a report); csv/xlsx for Excel")
 @click.option("-o", "--output", help="file to write (required for xlsx)")
 @click.option("--strict", is_flag=True, help="exit 1 when any input fails")
 @click.option("--entities", is_flag=True, help="also list every organisation, person and place named (loads spaCy)")
