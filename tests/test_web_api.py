@@ -328,3 +328,10 @@ def test_png_named_pdf_answers_in_chinese_first(client):
     assert r.status_code == 400
     msg = r.json()["error"]
     assert msg.startswith("扫描.pdf：这是一张图片") and "PNG" in msg
+
+
+@pytest.mark.parametrize("path", ["/", "/api/health", "/api/compare?type=x"], ids=["page", "health", "compare"])
+def test_a_rebound_host_name_gets_nothing(client, path):
+    """DNS rebinding: a page at attacker.example whose name now points at 127.0.0.1 reads nothing, not even GETs."""
+    r = client.get(path, headers={"host": "attacker.example:8000"})
+    assert r.status_code == 403 and "拒绝访问" in r.json()["error"]
