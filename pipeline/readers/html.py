@@ -19,7 +19,7 @@ import re
 
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
 from .docx import header_rows
-from .text import decode
+from .encodings import decode
 
 DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "select", "button",
              "head", "template", "svg", "object", "embed", "form", "input", "textarea", "map"}
@@ -56,23 +56,23 @@ LAYOUT_TEXT = 400    # a cell with more text than this is a page region, not a d
 def read(data: bytes, source: str) -> Document:
     import lxml.html
 
-    text, codec = _decode(data, source)
+    text, codec, warnings = _decode(data, source)
     root = lxml.html.document_fromstring(text)
     collector = _Collector()
     collector.walk(root)
     blocks = [b for b in (_dechrome(b) for b in collector.finish()) if b is not None]
     for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
         table.index = i
-    return build(source, "html", blocks, data, encoding=codec)
+    return build(source, "html", blocks, data, encoding=codec, warnings=warnings)
 
 
-def _decode(data: bytes, source: str) -> tuple[str, str]:
+def _decode(data: bytes, source: str) -> tuple[str, str, list[str]]:
     """UTF-8 when the bytes are UTF-8, whatever <meta> says (a page saved by a browser or passed
     through a CMS keeps its 'charset=gb2312' after being re-encoded: GB18030 would decode
     those bytes without error, into nonsense); else the declared charset; else the ladder."""
     if not data.isascii():
         try:
-            return data.decode("utf-8-sig"), "utf-8"
+            return data.decode("utf-8-sig"), "utf-8", []
         except UnicodeDecodeError:
             pass
     m = CHARSET.search(data[:4096])
@@ -81,10 +81,11 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         if codec in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030"):
             codec = "gb18030"
         try:
-            return data.decode(codec), codec
+            return data.decode(codec), codec, []
         except (LookupError, UnicodeDecodeError):
             pass
-    return decode(data, source)
+    found = decode(data, source)
+    return found.text, found.codec, found.warnings
 
 
 def _dechrome(block: Block) -> Block | None:

@@ -1,7 +1,7 @@
 """Plain text: decode by a deterministic ladder, then find the tables hidden in the lines.
 
-Encoding ladder: a BOM; strict UTF-8; strict GB18030 when its characters are common
-simplified ones; strict Big5 (cp950); charset-normalizer as the last resort.
+Encodings: pipeline/readers/encodings.py (UTF-8, GB18030, Big5 first, line by line for a file
+glued from several, every guess judged; what was repaired is a warning on the Document).
 
 Tables come in three text shapes:
 - flattened one cell a line, each cell line starting with a tab (a line without the tab
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build
+from . import encodings
 from .text_tables import cell_lines_table, cut_pipe_row, region_matrix_table, spaced_rows_table
 
 SEQ = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,3}[）)])")
@@ -30,57 +31,19 @@ SECTION_MAX = 40        # characters: a category line inside a table is a headin
 
 
 def decode(data: bytes, source: str = "-") -> tuple[str, str]:
-    """Bytes to text, and the codec that worked."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace"), codec
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-        if _common_simplified_share(text) >= 0.9:
-            return text, "gb18030"
-    except UnicodeDecodeError:
-        text = None
-    try:
-        return data.decode("cp950"), "big5"
-    except UnicodeDecodeError:
-        pass
-    if text is not None:
-        return text, "gb18030"
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise DocumentLoadError(source, "the text is in no encoding minsheng recognises",
-                                "save it as UTF-8 or GB18030")
-    return str(best), best.encoding
-
-
-def _common_simplified_share(text: str) -> float:
-    """Share of CJK characters that GB2312 (the common simplified set) can encode."""
-    cjk = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
-    if not cjk:
-        return 1.0
-    ok = 0
-    for ch in cjk:
-        try:
-            ch.encode("gb2312")
-            ok += 1
-        except UnicodeEncodeError:
-            pass
-    return ok / len(cjk)
+    """Bytes to text, and the codec that worked (pipeline/readers/encodings.py; its warnings are dropped)."""
+    found = encodings.decode(data, source)
+    return found.text, found.codec
 
 
 def read(data: bytes, source: str = "-") -> Document:
-    text, codec = decode(data, source)
+    decoded = encodings.decode(data, source)
+    text, codec = decoded.text, decoded.codec
     if "\x00" in text:
         text = text.replace("\x00", "")
     if not text.strip():
         raise DocumentLoadError(source, "the file holds no text", "check that it is the right file")
-    warnings = []
+    warnings = list(decoded.warnings)
     if len(text) > MAX_CHARS:        # no notice runs to millions of characters: read its head, say so
         text = text[:MAX_CHARS]
         warnings.append(f"the text is over {MAX_CHARS // 1_000_000} million characters; only the first "
