@@ -15,7 +15,7 @@ import datetime as dt
 
 from ..model import Block, Document, Table, build, clean_cell
 from .office_xml import parse
-from .xlsx import MAX_COLS, MAX_ROWS, Merge, display, drop_hidden, render, sheet_blocks
+from .xlsx import MAX_COLS, MAX_ROWS, Merge, display, drop_hidden, render, sheet_blocks, uncached_warning
 
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 X = "{urn:schemas-microsoft-com:office:excel}"
@@ -40,10 +40,7 @@ def read(data: bytes, source: str) -> Document:
         if table is None:
             continue
         values, merges, hidden_rows, hidden_cols, clipped, uncached = _sheet(table, formats)
-        if uncached:
-            shown = ", ".join(uncached[:5]) + (f" and {len(uncached) - 5} more" if len(uncached) > 5 else "")
-            warnings.append(f"sheet {name}: formula cells with no saved value, read as empty: {shown} "
-                            "— open the file in Excel and save it again to store their results")
+        warnings += uncached_warning(name, uncached)
         if clipped:
             warnings.append(f"sheet {name}: only the first {MAX_ROWS} rows and {MAX_COLS} columns were read")
         values, merges = drop_hidden(values, merges, hidden_rows, hidden_cols, name, warnings)
