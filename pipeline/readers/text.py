@@ -16,6 +16,7 @@ The text view is the file's own lines, so line numbers match what an editor show
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import DocumentLoadError
@@ -71,10 +72,10 @@ def parse_lines(lines: list[str]) -> list[Block]:
             continue
         if line.startswith("\t") and "\t" not in line.strip():
             j, cells = _flattened_cells(lines, i)
-            table = rows_to_table(cells)
-            if table is not None:
-                table.index = tables
-                blocks.append(table)
+            flat = rows_to_table(cells)
+            if flat is not None:
+                flat.index = tables
+                blocks.append(flat)
                 tables += 1
             i = j
             continue
@@ -156,7 +157,7 @@ def _aligned_rows(lines: list[str], i: int, j: int) -> list[tuple[list[str], int
     # 赵  勇 -> 赵勇 and the same spaces after it, so the columns after it stay where they were
     texts = [PADDED_PAIR.sub(lambda m: m.group(1) + m.group(3) + m.group(2), lines[k].replace("\u3000", "  "))
              for k in range(i, j)]
-    best = None
+    best: tuple[int, list[list[tuple[int, str]]], list[int]] | None = None
     for measure in (_display_col, lambda line, index: index):
         fields = [[(measure(t, m.start()), m.group(0)) for m in FIELD_RUN.finditer(t)] for t in texts]
         seen = Counter(c for row in fields for c, _ in row)
@@ -166,6 +167,7 @@ def _aligned_rows(lines: list[str], i: int, j: int) -> list[tuple[list[str], int
         fit = sum(1 for row in fields for c, _ in row if c in starts)
         if best is None or fit > best[0]:
             best = (fit, fields, starts)
+    assert best is not None           # the loop runs twice
     _, fields, starts = best
     rows = []
     for k, row in zip(range(i, j), fields):
@@ -216,7 +218,7 @@ def _is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2
 
 
-def _plain_table(rows: list[tuple[list[str], int]], index: int, sections: list[int] = ()) -> Table:
+def _plain_table(rows: list[tuple[list[str], int]], index: int, sections: Sequence[int] = ()) -> Table:
     """A table of rows as written; a section row (see _is_section_line) is one cell spanning
     every column, as a merged category row of a DOCX or XLSX table reads."""
     n_cols = max(len(r) for r, _ in rows)

@@ -75,7 +75,11 @@ def display(value: object, number_format: str | None) -> str:
     if not isinstance(value, (int, float)) or isinstance(value, bool) or fmt in ("General", "@", ""):
         return render(value)
     literal: list[str] = []
-    code = NUMBER_FORMAT_LITERAL.sub(lambda m: literal.append(m.group(1) or m.group(2) or "") or "\0", fmt)
+
+    def keep(m: re.Match) -> str:          # a literal of the format, set aside; a NUL holds its place
+        literal.append(m.group(1) or m.group(2) or "")
+        return "\0"
+    code = NUMBER_FORMAT_LITERAL.sub(keep, fmt)
     if re.search(r"[^0#?,.%\0\s-]", code) or not re.search(r"[0#?]", code):
         return render(value)          # E+, fractions, a date or text format on a number
     number = Decimal(repr(float(value))) * (100 ** code.count("%"))
@@ -83,7 +87,10 @@ def display(value: object, number_format: str | None) -> str:
     text = f"{abs(number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)):{',' if ',' in code else ''}.{decimals}f}"
     if number < 0 and text.strip("0.,"):
         text = "-" + text
-    head, _, tail = code.partition(re.search(r"[0#?][0#?,.]*", code).group())
+    digits = re.search(r"[0#?][0#?,.]*", code)
+    if digits is None:
+        return render(value)
+    head, _, tail = code.partition(digits.group())
     fill = iter(literal)
     return "".join(next(fill, "") if ch == "\0" else ch for ch in head) + text + \
         "".join(next(fill, "") if ch == "\0" else ch for ch in tail).replace(" ", "")
