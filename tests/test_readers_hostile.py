@@ -275,7 +275,7 @@ DECODE_CASES = [
     (text_of(LINES).encode("gb18030") + "县住建".encode("gb18030") + "局".encode("gb18030")[:1] + b"\n"
      + text_of(LINES).encode("gb18030"), "gb18030", LINES, 1, "not valid gb18030"),
     (mixed(), "mixed:", [*LINES, "三、農村飲水工程：新建水廠4座。"], 0, "mixes encodings"),
-    (utf16_lone_surrogate(), "utf-16", LINES, 1, "lone surrogates"),
+    (utf16_lone_surrogate(), "utf-16", LINES, 1, "lone surrogate"),
     (text_of(LINES).encode("gb18030"), "gb18030", LINES, 0, None),
     (text_of(["三、農村飲水工程：新建水廠4座。"]).encode("big5"), "big5", ["三、農村飲水工程：新建水廠4座。"], 0, None),
 ]

@@ -18,6 +18,7 @@ use or replacement characters: Cyrillic or Latin soup) is refused with one line,
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -27,6 +28,12 @@ SAMPLE = 20_000          # characters judged for plausibility
 ODD_MAX = 0.25           # a decode with more odd characters than this share of its letters is mojibake
 ODD_WARN = 0.05          # a guessed decode with more than this is read, with a warning
 SHOWN = 5                # line numbers named in a warning
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SPACE = re.compile(r"\s")
+# 铁 ， 《 ① ℃ ㎡ — ×: what Chinese documents are made of (CJK, ASCII, the punctuation and symbols beside
+# them); anything else — Cyrillic, accented Latin, private use, U+FFFD — is odd
+ODD = re.compile("[^\\s\x00-\x7f\xa0-\xbf\xd7\xf7\u2000-\u2bff\u3000-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+                 "\uff00-\uffef\U00020000-\U0003ffff]")
 
 
 @dataclass
@@ -41,7 +48,8 @@ def decode(data: bytes, source: str = "-") -> Decoded:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
         bad = text.count("\ufffd") - data.decode("utf-16", errors="ignore").count("\ufffd")
-        warnings = [f"{bad} characters that were not valid UTF-16 (lone surrogates) were replaced with �"] if bad else []
+        what = "1 character that was" if bad == 1 else f"{bad} characters that were"
+        warnings = [f"{what} not valid UTF-16 (a lone surrogate) replaced with �"] if bad else []
         return Decoded(text, "utf-16", warnings)
     if data.startswith(b"\xef\xbb\xbf"):
         found = _ladder(data[3:], source)
@@ -158,42 +166,22 @@ def _mostly_utf8(data: bytes) -> bool:
 def _few_errors(line: bytes, codec: str) -> bool:
     """The line reads in codec but for one or two characters (replaced or odd)."""
     text = line.decode(codec, errors="replace")
-    odd = sum(1 for ch in text if ch == "\ufffd" or not _ordinary(ch))
+    odd = len(ODD.findall(text))
     return odd <= 2 and len(text.strip()) >= 4 * odd and (codec != "gb18030" or common_simplified_share(text) >= 0.8)
 
 
 def common_simplified_share(text: str) -> float:
     """Share of CJK characters that GB2312 (the common simplified set) can encode."""
-    cjk = [ch for ch in text[:SAMPLE] if "\u4e00" <= ch <= "\u9fff"]
+    cjk = "".join(CJK.findall(text[:SAMPLE]))
     if not cjk:
         return 1.0
-    ok = 0
-    for ch in cjk:
-        try:
-            ch.encode("gb2312")
-            ok += 1
-        except UnicodeEncodeError:
-            pass
-    return ok / len(cjk)
-
-
-def _ordinary(ch: str) -> bool:
-    """A character a Chinese document is made of: CJK, ASCII, and the punctuation and symbols beside them."""
-    o = ord(ch)
-    return (o < 0x80 or 0xA0 <= o <= 0xBF or o in (0xD7, 0xF7) or 0x2000 <= o <= 0x2BFF
-            or 0x3000 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFE30 <= o <= 0xFE4F
-            or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x3FFFF)
+    return len(cjk.encode("gb2312", errors="ignore")) / 2 / len(cjk)     # two bytes each in GB2312
 
 
 def oddness(text: str) -> float:
     """Share of a text's non-space characters that are not what Chinese documents are made of:
     letters of other scripts (Cyrillic, Greek, accented Latin), private-use and replacement
     characters.  Mojibake of Chinese in a single-byte code page is mostly these."""
-    seen = odd = 0
-    for ch in text[:SAMPLE]:
-        if ch.isspace():
-            continue
-        seen += 1
-        if ch == "\ufffd" or not _ordinary(ch):
-            odd += 1
-    return odd / seen if seen else 0.0
+    sample = text[:SAMPLE]
+    seen = len(sample) - len(SPACE.findall(sample))
+    return len(ODD.findall(sample)) / seen if seen else 0.0
