@@ -252,12 +252,13 @@ BROKEN_XML = [
     ("entity.doc", wordml(prolog='<!DOCTYPE w:wordDocument [<!ENTITY x "民生">]>\n'), "DTD"),
     ("truncated.doc", wordml()[:-300], "not well-formed"),
     ("truncated.xls", spreadsheetml()[:-200], "not well-formed"),
+    ("deep.doc", wordml(body="<w:p>" + "<w:r>" * 5000 + "<w:t>深</w:t>" + "</w:r>" * 5000 + "</w:p>"), "thousands deep"),
     ("empty.mht", mht().split(b"------=_NextPart_01D9\r\n")[0] + b"------=_NextPart_01D9--\r\n", "no HTML or text part"),
 ]
 
 
 @pytest.mark.parametrize("name, data, words", BROKEN_XML, ids=["wordml-dtd", "wordml-truncated", "spreadsheetml-truncated",
-                                                             "mht-without-page"])
+                                                             "wordml-5000-deep", "mht-without-page"])
 def test_broken_single_file_formats_fail_with_one_line(name, data, words):
     with pytest.raises(DocumentLoadError) as caught:
         read_bytes(data, name)

@@ -54,10 +54,15 @@ def parse(data: bytes, source: str, kind: str):
     if DTD.search(data[:HEAD * 4]):
         raise DocumentLoadError(source, f"the {kind} file declares a DTD or XML entities, which Office never writes",
                                 "the file may be malicious; re-save it from an office suite")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+    # huge_tree: a photo of a site embedded in WordML (w:binData) is a base64 text node over libxml2's
+    # 10 MB default; the file's size is bounded before it is read, and entities are never expanded
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
                              recover=False, remove_comments=True, remove_pis=True)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():
+            raise DocumentLoadError(source, f"the {kind} file nests its elements thousands deep, which no office "
+                                    "suite writes (a broken or crafted file)", "open it in an office suite and re-save it") from exc
         raise DocumentLoadError(source, f"the {kind} file is not well-formed XML ({str(exc)[:100]})",
                                 "it may be truncated; re-download it or open and re-save it in an office suite") from exc
