@@ -228,6 +228,15 @@ def test_single_file_and_damaged_office_formats_read(name, data, fmt, lines, row
         assert any(warning in w for w in doc.warnings), doc.warnings
 
 
+@pytest.mark.parametrize("hint, line", [("一、", "一、总体情况"), ("（一）", "（一）总体情况"), ("1.", "1. 总体情况"),
+                                        ("\uf0b7", "总体情况"), ("·", "总体情况")],
+                         ids=["chinese-counting", "parenthesised", "decimal-with-space", "symbol-font-bullet", "dot-bullet"])
+def test_wordml_writes_back_the_list_number_word_showed(hint, line):
+    body = (f'<w:p><w:pPr><w:listPr><w:ilvl w:val="0"/><w:ilfo w:val="2"/><wx:t wx:val="{hint}"/></w:listPr></w:pPr>'
+            "<w:r><w:t>总体情况</w:t></w:r></w:p>")
+    assert read_bytes(wordml(body=body), "notice.doc").lines == [line]
+
+
 def test_wordml_keeps_merges_and_leaves_out_deleted_and_hidden_text():
     doc = read_bytes(wordml(), "notice.doc")
     table = next(doc.tables())

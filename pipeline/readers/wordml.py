@@ -60,4 +60,4 @@ class _Labels:
         text = hint.get(WX + "val", "") if hint is not None else ""
         if not text.strip() or any("\ue000" <= ch <= "\uf8ff" or ch in "·•●○■□◆◇▪►–-" for ch in text):
             return ""                            # a bullet, or a symbol-font glyph
-        return text
+        return text + " " if text[-1].isascii() and text[-1] != "(" else text     # '1. ' as the DOCX reader writes it
