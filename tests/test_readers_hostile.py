@@ -244,6 +244,21 @@ def test_wordml_keeps_merges_and_leaves_out_deleted_and_hidden_text():
     assert "2.5亿元" not in doc.text() and "内部备注" not in doc.text()
 
 
+def test_xlsx_formula_whose_saved_result_is_empty_text_is_not_warned():
+    """=IF(B2=0,"",C2/B2) saved by Excel: t="str" and an empty <v/>: a value, not a missing one."""
+    data = xlsx_file()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = body.replace(b"</row></sheetData>", b'<c r="F3" t="str"><f>IF(A3=0,"",A3)</f><v></v></c></row></sheetData>')
+            target.writestr(info, body)
+    doc = read_bytes(out.getvalue(), "empty-result.xlsx")
+    assert not doc.warnings and "\t".join(ROWS[2]) in doc.lines
+
+
 def test_mht_with_no_chinese_bytes_is_still_a_document():
     """A base64 page holds no CJK bytes: ingest must see a document, not a text file to skip."""
     assert sniff(mht("base64", "utf-8"), "a.mht") == "mht"

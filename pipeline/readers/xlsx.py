@@ -209,10 +209,10 @@ def _uncached(archive: zipfile.ZipFile, part: str) -> list[str]:
                 while el.getprevious() is not None:
                     del el.getparent()[0]
                 continue
-            if el.find(MAIN + "f") is not None:
+            if el.find(MAIN + "f") is not None and el.find(MAIN + "is") is None:
                 value = el.find(MAIN + "v")
-                inline = el.find(MAIN + "is")
-                if (value is None or not (value.text or "").strip()) and inline is None:
+                # an empty <v/> under t="str" is a formula whose result is "" (=IF(B2=0,"",C2/B2)): saved
+                if value is None or (not (value.text or "").strip() and el.get("t") != "str"):
                     out.append(el.get("r", "?"))
     return out
 
