@@ -303,9 +303,10 @@ DECODE_CASES = [
     (utf16_lone_surrogate(), "utf-16", LINES, 1, "lone surrogate"),
     (text_of(LINES).encode("gb18030"), "gb18030", LINES, 0, None),
     (text_of(["三、農村飲水工程：新建水廠4座。"]).encode("big5"), "big5", ["三、農村飲水工程：新建水廠4座。"], 0, None),
+    (("Caf\xe9 du march\xe9, rapport na\xeff\n" * 12).encode("latin-1"), "utf-8", [], 36, "may be mis-decoded"),
 ]
 DECODE_IDS = ["utf8-bom-over-gbk", "one-cut-utf8-char", "cesu-lone-surrogate", "one-cut-gbk-char", "utf8-gbk-big5-glued",
-              "utf16-lone-surrogate", "plain-gbk", "plain-big5"]
+              "utf16-lone-surrogate", "plain-gbk", "plain-big5", "latin1-partly-odd"]
 
 
 @pytest.mark.parametrize("data, codec, lines, replaced, warning", DECODE_CASES, ids=DECODE_IDS)

@@ -85,12 +85,16 @@ def _ladder(data: bytes, source: str) -> Decoded:
     if gb is not None and oddness(gb) <= ODD_WARN:
         return Decoded(gb, "gb18030")
     found = _by_line(data)
-    if oddness(found.text) <= ODD_MAX:
+    odd = oddness(found.text)
+    if odd <= ODD_WARN:
         return found
     guess = _normalizer(data)
     if guess is not None and oddness(guess.text) <= ODD_WARN:
         return guess
-    odd = oddness(found.text)
+    if odd <= ODD_MAX:
+        found.warnings.append(f"{odd:.0%} of the characters are not Chinese, ASCII or their punctuation: "
+                              "parts of the text may be mis-decoded; check it against the original")
+        return found
     raise DocumentLoadError(source, f"the text does not decode as Chinese in UTF-8, GB18030 or Big5 "
                             f"({odd:.0%} of its characters would be mojibake)", "save it as UTF-8 or GB18030")
 
