@@ -237,6 +237,12 @@ def test_wordml_writes_back_the_list_number_word_showed(hint, line):
     assert read_bytes(wordml(body=body), "notice.doc").lines == [line]
 
 
+def test_wordml_reads_through_sub_sections_and_bordered_groups():
+    body = (f"<wx:sub-section><w:p><w:r><w:t>{TITLE}</w:t></w:r></w:p><wx:sub-section><wx:pBdrGroup>"
+            f"<w:p><w:r><w:t>{LINES[1]}</w:t></w:r></w:p></wx:pBdrGroup></wx:sub-section></wx:sub-section>")
+    assert read_bytes(wordml(body=body), "notice.doc").lines == [TITLE, LINES[1]]
+
+
 def test_wordml_keeps_merges_and_leaves_out_deleted_and_hidden_text():
     doc = read_bytes(wordml(), "notice.doc")
     table = next(doc.tables())
@@ -345,7 +351,8 @@ def test_html_page_in_a_broken_encoding_carries_the_warning():
 
 @pytest.mark.parametrize("make", [mixed, lambda: spreadsheetml() * 1], ids=["line-by-line-decoding", "spreadsheetml"])
 def test_reading_is_linear_in_the_input(make):
-    """Doubling the input roughly doubles the work (generous bound: shared CI cores)."""
+    """Doubling the input roughly doubles the work (CPU time of this process, best of three: other
+    processes on shared cores do not count; generous bound)."""
     def seconds(copies: int) -> float:
         if make is mixed:
             data, name = make() * copies, "big.txt"
@@ -354,10 +361,10 @@ def test_reading_is_linear_in_the_input(make):
             head, rows, tail = body.partition("<Row>")[0], "<Row>" + body.partition("<Row>")[2].rpartition("</Table>")[0], \
                 "</Table>" + body.rpartition("</Table>")[2]
             data, name = (head + rows * copies + tail).encode("utf-8"), "big.xls"
-        start = time.perf_counter()
+        start = time.process_time()
         read_bytes(data, name)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     seconds(20)                                   # warm the imports
-    small, large = min(seconds(200) for _ in range(2)), min(seconds(400) for _ in range(2))
+    small, large = min(seconds(200) for _ in range(3)), min(seconds(400) for _ in range(3))
     assert large / small < 3, (small, large)

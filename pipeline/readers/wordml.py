@@ -2,7 +2,7 @@
 
 WordML is the ancestor of DOCX's WordprocessingML: the same w:p, w:r, w:t, w:tbl, w:tc,
 w:gridSpan and w:vanish, under another namespace, with these differences:
-- sections wrap the body (wx:sect, wx:sub-section): read through;
+- sections and bordered groups wrap paragraphs (wx:sect, wx:sub-section, wx:pBdrGroup): read through;
 - a vertical merge is w:vmerge (not w:vMerge);
 - a numbered paragraph carries the number Word showed as a hint (w:listPr/wx:t wx:val="一、"),
   which is written back before its text; bullets (symbols) are left out;
@@ -43,8 +43,8 @@ def _to_docx_names(root) -> None:
         if tag.startswith(WML):
             local = tag[len(WML):]
             el.tag = W + RENAMED.get(local, local)
-        elif tag in (WX + "sect", WX + "sub-section", AML + "content"):
-            el.tag = W + "customXml"             # a container the walker reads through
+        elif tag == AML + "content" or (tag.startswith(WX) and len(el)):
+            el.tag = W + "customXml"             # wx:sect, wx:sub-section, wx:pBdrGroup: read through
         elif tag == AML + "annotation":
             dropped = el.get(WML + "type") in DROPPED_ANNOTATIONS
             el.tag = W + ("del" if dropped else "customXml")
