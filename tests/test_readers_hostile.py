@@ -349,6 +349,22 @@ def test_html_page_in_a_broken_encoding_carries_the_warning():
     assert doc.format == "html" and doc.warnings and LINES[1] in doc.lines
 
 
+HTML_DECODE_CASES = [
+    (b"\xef\xbb\xbf" + page_html("gb2312").encode("gb18030"), "gb18030", None),
+    (b"\xef\xbb\xbf" + page_html("").replace("charset=", "").encode("gb18030"), "gb18030", "byte-order mark"),
+    (page_html("gb2312").encode("utf-8").replace("老".encode(), "老".encode()[:2], 1), "utf-8", "not valid utf-8"),
+    (page_html("gb2312").encode("gb18030"), "gb18030", None),
+]
+
+
+@pytest.mark.parametrize("data, codec, warning", HTML_DECODE_CASES,
+                         ids=["bom-over-gbk-with-meta", "bom-over-gbk-no-meta", "cut-utf8-under-gb2312-meta", "plain-gbk-page"])
+def test_web_pages_in_damaged_encodings_read_their_chinese(data, codec, warning):
+    doc = read_bytes(data, "page.html")
+    assert doc.encoding == codec and TITLE in doc.lines
+    assert any(warning in w for w in doc.warnings) if warning else not doc.warnings
+
+
 @pytest.mark.parametrize("make", [mixed, lambda: spreadsheetml() * 1], ids=["line-by-line-decoding", "spreadsheetml"])
 def test_reading_is_linear_in_the_input(make):
     """Doubling the input roughly doubles the work (CPU time of this process, best of three: other

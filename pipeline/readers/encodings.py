@@ -67,7 +67,7 @@ def _ladder(data: bytes, source: str) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if _mostly_utf8(data):          # UTF-8 with a few bad bytes is not GB18030 that happens to decode
+    if mostly_utf8(data):          # UTF-8 with a few bad bytes is not GB18030 that happens to decode
         return _by_line(data)
     gb: str | None
     try:
@@ -159,7 +159,7 @@ def _by_line(data: bytes) -> Decoded:
     return Decoded("\n".join(lines), codec, warnings)
 
 
-def _mostly_utf8(data: bytes) -> bool:
+def mostly_utf8(data: bytes) -> bool:
     """Bad bytes are rare among the UTF-8 characters: a cut character or a stray surrogate, not another encoding."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")

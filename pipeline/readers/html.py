@@ -19,7 +19,7 @@ import re
 
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
 from .docx import header_rows
-from .encodings import decode
+from .encodings import ODD_WARN, common_simplified_share, decode, mostly_utf8, oddness
 
 DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "select", "button",
              "head", "template", "svg", "object", "embed", "form", "input", "textarea", "map"}
@@ -69,19 +69,23 @@ def read(data: bytes, source: str) -> Document:
 def _decode(data: bytes, source: str) -> tuple[str, str, list[str]]:
     """UTF-8 when the bytes are UTF-8, whatever <meta> says (a page saved by a browser or passed
     through a CMS keeps its 'charset=gb2312' after being re-encoded: GB18030 would decode
-    those bytes without error, into nonsense); else the declared charset; else the ladder."""
+    those bytes without error, into nonsense); else the declared charset when what it gives is
+    plausible Chinese; else the ladder (pipeline/readers/encodings.py), with its warnings."""
     if not data.isascii():
         try:
             return data.decode("utf-8-sig"), "utf-8", []
         except UnicodeDecodeError:
             pass
     m = CHARSET.search(data[:4096])
-    if m:
+    if m and (data.isascii() or not mostly_utf8(data)):
         codec = m.group(1).decode("ascii", "ignore").lower()
         if codec in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030"):
             codec = "gb18030"
+        body = data[3:] if data.startswith(b"\xef\xbb\xbf") and codec != "utf-8" else data
         try:
-            return data.decode(codec), codec, []
+            text = body.decode(codec)
+            if oddness(text) <= ODD_WARN and (codec != "gb18030" or common_simplified_share(text) >= 0.6):
+                return text, codec, []
         except (LookupError, UnicodeDecodeError):
             pass
     found = decode(data, source)
