@@ -60,6 +60,9 @@ def _sniff(data: bytes, source: str) -> str:
         if head.startswith(magic):
             raise UnsupportedFormat(source, f"this is {what}, not a document minsheng reads",
                                     "supported: txt, html, pdf, docx, doc, xls, xlsx")
+    from .readers.office_xml import sniff_markup  # MHTML, Word and Excel 2003 XML
+    if markup := sniff_markup(data):
+        return markup
     probe = data[:4096].lower()
     if b"<html" in probe or b"<!doctype html" in probe or b"<body" in probe or b"<table" in probe:
         return "html"

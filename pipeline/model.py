@@ -90,7 +90,7 @@ Block = Paragraph | Table
 @dataclass
 class Document:
     source: str
-    format: str                       # txt, html, pdf, docx, doc, xls, xlsx
+    format: str                       # txt, html, pdf, docx, doc, xls, xlsx, mht, wordml, spreadsheetml
     blocks: list[Block]
     lines: list[str]                  # the text view; lines[0] is line 1
     sha256: str = ""
@@ -125,7 +125,7 @@ def clean_cell(text: str) -> str:
 
 def build(source: str, fmt: str, blocks: list[Block], data: bytes, **kw) -> Document:
     """Assemble a Document from blocks, numbering the text view (for non-text formats)."""
-    if fmt in ("docx", "html", "doc"):
+    if fmt in ("docx", "html", "doc", "wordml"):
         blocks = _text_tables(blocks)
     lines: list[str] = []
     for b in blocks:

@@ -23,6 +23,13 @@ READERS: dict[str, str] = {
     "xls": "xls",
     "xlsx": "xlsx",
 }
+# Office's single-file formats (pipeline/readers/office_xml.py sniffs them); they have no folder in
+# samples/: tests/test_readers_hostile.py writes each at test time
+SINGLE_FILE_READERS: dict[str, str] = {
+    "mht": "mht",
+    "wordml": "wordml",
+    "spreadsheetml": "spreadsheetml",
+}
 
 MAX_BYTES = 200 * 1024 * 1024   # refuse anything larger before reading it
 
@@ -30,7 +37,7 @@ MAX_BYTES = 200 * 1024 * 1024   # refuse anything larger before reading it
 def read_bytes(data: bytes, source: str = "-", fmt: str | None = None) -> Document:
     """Read a document from its bytes; `fmt` overrides sniffing (e.g. pasted text)."""
     fmt = fmt or sniff(data, source)
-    module = importlib.import_module(f"{__name__}.{READERS[fmt]}")
+    module = importlib.import_module(f"{__name__}.{READERS.get(fmt) or SINGLE_FILE_READERS[fmt]}")
     try:
         return module.read(data, source)
     except MinshengError:

@@ -17,6 +17,7 @@ The text is what Word shows (pipeline/readers/numbering.py renders the automatic
   with track changes is dropped; headers and footers are not read (page furniture);
 - an embedded document (w:altChunk) is not read, and a warning says so.
 
+A Strict Open XML file has its namespaces mapped to the Transitional ones first (ooxml_strict.py).
 Before python-docx sees the bytes, the ZIP is checked: its expanded size is bounded (a ZIP
 bomb is refused) and no XML part may declare a DTD (entity expansion is refused).
 """
@@ -29,6 +30,7 @@ from collections.abc import Iterator
 
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
+from .ooxml_strict import to_transitional
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_EXPANDED = 200 * 1024 * 1024     # bytes of XML and media once unzipped
@@ -78,7 +80,7 @@ def read(data: bytes, source: str) -> Document:
     from .numbering import Numbering
 
     check_zip(data, source, "DOCX")
-    document = docx.Document(io.BytesIO(data))
+    document = docx.Document(io.BytesIO(to_transitional(data) or data))
     walker = _Walker(Numbering.of(document))
     body = document.element.body
     blocks = list(walker.blocks(body))

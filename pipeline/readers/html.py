@@ -19,7 +19,7 @@ import re
 
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
 from .docx import header_rows
-from .text import decode
+from .encodings import ODD_WARN, common_simplified_share, decode, mostly_utf8, oddness
 
 DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "select", "button",
              "head", "template", "svg", "object", "embed", "form", "input", "textarea", "map"}
@@ -56,35 +56,40 @@ LAYOUT_TEXT = 400    # a cell with more text than this is a page region, not a d
 def read(data: bytes, source: str) -> Document:
     import lxml.html
 
-    text, codec = _decode(data, source)
+    text, codec, warnings = _decode(data, source)
     root = lxml.html.document_fromstring(text)
     collector = _Collector()
     collector.walk(root)
     blocks = [b for b in (_dechrome(b) for b in collector.finish()) if b is not None]
     for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
         table.index = i
-    return build(source, "html", blocks, data, encoding=codec)
+    return build(source, "html", blocks, data, encoding=codec, warnings=warnings)
 
 
-def _decode(data: bytes, source: str) -> tuple[str, str]:
+def _decode(data: bytes, source: str) -> tuple[str, str, list[str]]:
     """UTF-8 when the bytes are UTF-8, whatever <meta> says (a page saved by a browser or passed
     through a CMS keeps its 'charset=gb2312' after being re-encoded: GB18030 would decode
-    those bytes without error, into nonsense); else the declared charset; else the ladder."""
+    those bytes without error, into nonsense); else the declared charset when what it gives is
+    plausible Chinese; else the ladder (pipeline/readers/encodings.py), with its warnings."""
     if not data.isascii():
         try:
-            return data.decode("utf-8-sig"), "utf-8"
+            return data.decode("utf-8-sig"), "utf-8", []
         except UnicodeDecodeError:
             pass
     m = CHARSET.search(data[:4096])
-    if m:
+    if m and (data.isascii() or not mostly_utf8(data)):
         codec = m.group(1).decode("ascii", "ignore").lower()
         if codec in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030"):
             codec = "gb18030"
+        body = data[3:] if data.startswith(b"\xef\xbb\xbf") and codec != "utf-8" else data
         try:
-            return data.decode(codec), codec
+            text = body.decode(codec)
+            if oddness(text) <= ODD_WARN and (codec != "gb18030" or common_simplified_share(text) >= 0.6):
+                return text, codec, []
         except (LookupError, UnicodeDecodeError):
             pass
-    return decode(data, source)
+    found = decode(data, source)
+    return found.text, found.codec, found.warnings
 
 
 def _dechrome(block: Block) -> Block | None:

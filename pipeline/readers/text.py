@@ -1,7 +1,7 @@
 """Plain text: decode by a deterministic ladder, then find the tables hidden in the lines.
 
-Encoding ladder: a BOM; strict UTF-8; strict GB18030 when its characters are common
-simplified ones; strict Big5 (cp950); charset-normalizer as the last resort.
+Encodings: pipeline/readers/encodings.py (UTF-8, GB18030, Big5 first, line by line for a file
+glued from several, every guess judged; what was repaired is a warning on the Document).
 
 Tables come in three text shapes:
 - flattened one cell a line, each cell line starting with a tab (a line without the tab
@@ -16,10 +16,12 @@ The text view is the file's own lines, so line numbers match what an editor show
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build
+from . import encodings
 from .text_tables import cell_lines_table, cut_pipe_row, region_matrix_table, spaced_rows_table
 
 SEQ = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,3}[）)])")
@@ -30,57 +32,19 @@ SECTION_MAX = 40        # characters: a category line inside a table is a headin
 
 
 def decode(data: bytes, source: str = "-") -> tuple[str, str]:
-    """Bytes to text, and the codec that worked."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace"), codec
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-        if _common_simplified_share(text) >= 0.9:
-            return text, "gb18030"
-    except UnicodeDecodeError:
-        text = None
-    try:
-        return data.decode("cp950"), "big5"
-    except UnicodeDecodeError:
-        pass
-    if text is not None:
-        return text, "gb18030"
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise DocumentLoadError(source, "the text is in no encoding minsheng recognises",
-                                "save it as UTF-8 or GB18030")
-    return str(best), best.encoding
-
-
-def _common_simplified_share(text: str) -> float:
-    """Share of CJK characters that GB2312 (the common simplified set) can encode."""
-    cjk = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
-    if not cjk:
-        return 1.0
-    ok = 0
-    for ch in cjk:
-        try:
-            ch.encode("gb2312")
-            ok += 1
-        except UnicodeEncodeError:
-            pass
-    return ok / len(cjk)
+    """Bytes to text, and the codec that worked (pipeline/readers/encodings.py; its warnings are dropped)."""
+    found = encodings.decode(data, source)
+    return found.text, found.codec
 
 
 def read(data: bytes, source: str = "-") -> Document:
-    text, codec = decode(data, source)
+    decoded = encodings.decode(data, source)
+    text, codec = decoded.text, decoded.codec
     if "\x00" in text:
         text = text.replace("\x00", "")
     if not text.strip():
         raise DocumentLoadError(source, "the file holds no text", "check that it is the right file")
-    warnings = []
+    warnings = list(decoded.warnings)
     if len(text) > MAX_CHARS:        # no notice runs to millions of characters: read its head, say so
         text = text[:MAX_CHARS]
         warnings.append(f"the text is over {MAX_CHARS // 1_000_000} million characters; only the first "
@@ -108,10 +72,10 @@ def parse_lines(lines: list[str]) -> list[Block]:
             continue
         if line.startswith("\t") and "\t" not in line.strip():
             j, cells = _flattened_cells(lines, i)
-            table = rows_to_table(cells)
-            if table is not None:
-                table.index = tables
-                blocks.append(table)
+            flat = rows_to_table(cells)
+            if flat is not None:
+                flat.index = tables
+                blocks.append(flat)
                 tables += 1
             i = j
             continue
@@ -193,7 +157,7 @@ def _aligned_rows(lines: list[str], i: int, j: int) -> list[tuple[list[str], int
     # 赵  勇 -> 赵勇 and the same spaces after it, so the columns after it stay where they were
     texts = [PADDED_PAIR.sub(lambda m: m.group(1) + m.group(3) + m.group(2), lines[k].replace("\u3000", "  "))
              for k in range(i, j)]
-    best = None
+    best: tuple[int, list[list[tuple[int, str]]], list[int]] | None = None
     for measure in (_display_col, lambda line, index: index):
         fields = [[(measure(t, m.start()), m.group(0)) for m in FIELD_RUN.finditer(t)] for t in texts]
         seen = Counter(c for row in fields for c, _ in row)
@@ -203,6 +167,7 @@ def _aligned_rows(lines: list[str], i: int, j: int) -> list[tuple[list[str], int
         fit = sum(1 for row in fields for c, _ in row if c in starts)
         if best is None or fit > best[0]:
             best = (fit, fields, starts)
+    assert best is not None           # the loop runs twice
     _, fields, starts = best
     rows = []
     for k, row in zip(range(i, j), fields):
@@ -253,7 +218,7 @@ def _is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2
 
 
-def _plain_table(rows: list[tuple[list[str], int]], index: int, sections: list[int] = ()) -> Table:
+def _plain_table(rows: list[tuple[list[str], int]], index: int, sections: Sequence[int] = ()) -> Table:
     """A table of rows as written; a section row (see _is_section_line) is one cell spanning
     every column, as a merged category row of a DOCX or XLSX table reads."""
     n_cols = max(len(r) for r, _ in rows)

@@ -2,7 +2,9 @@
 
 Cells read as the sheet shows them (display): a number with its format (0.853 under '0.0%' is
 85.3%, '#,##0.00' keeps its separators and decimals), a date serial under a Chinese date format
-as 2023年6月30日, a formula as its cached value.  Hidden sheets, rows and columns are left out,
+as 2023年6月30日, a formula as its cached value (a formula cell with none is named in a warning).
+A sheet the workbook lists but whose part is missing is named in a warning; the others are read.
+A Strict Open XML workbook has its namespaces mapped to the Transitional ones first.  Hidden sheets, rows and columns are left out,
 with a warning: they hold what the author did not show or print (helper codes, check sums),
 and a hidden row inside a table would otherwise show as a row the printed table lacks.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import posixpath
 import re
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal
@@ -26,6 +29,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
 from .docx import check_zip, header_rows
+from .ooxml_strict import to_transitional
 
 MAX_EXPANDED = 100 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -34,6 +38,11 @@ MAX_MERGED = 2_000_000     # cells covered by merged ranges, over the workbook (
 STREAM_CELLS = 200_000     # a sheet with more cells than this is streamed (read_only), without openpyxl's merges
 MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?\"")
 CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
+FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+SHOWN = 5                  # cells named in a warning
 
 Merge = tuple[int, int, int, int]     # half-open (first row, end row, first col, end col), 0-based
 
@@ -66,7 +75,11 @@ def display(value: object, number_format: str | None) -> str:
     if not isinstance(value, (int, float)) or isinstance(value, bool) or fmt in ("General", "@", ""):
         return render(value)
     literal: list[str] = []
-    code = NUMBER_FORMAT_LITERAL.sub(lambda m: literal.append(m.group(1) or m.group(2) or "") or "\0", fmt)
+
+    def keep(m: re.Match) -> str:          # a literal of the format, set aside; a NUL holds its place
+        literal.append(m.group(1) or m.group(2) or "")
+        return "\0"
+    code = NUMBER_FORMAT_LITERAL.sub(keep, fmt)
     if re.search(r"[^0#?,.%\0\s-]", code) or not re.search(r"[0#?]", code):
         return render(value)          # E+, fractions, a date or text format on a number
     number = Decimal(repr(float(value))) * (100 ** code.count("%"))
@@ -74,7 +87,10 @@ def display(value: object, number_format: str | None) -> str:
     text = f"{abs(number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)):{',' if ',' in code else ''}.{decimals}f}"
     if number < 0 and text.strip("0.,"):
         text = "-" + text
-    head, _, tail = code.partition(re.search(r"[0#?][0#?,.]*", code).group())
+    digits = re.search(r"[0#?][0#?,.]*", code)
+    if digits is None:
+        return render(value)
+    head, _, tail = code.partition(digits.group())
     fill = iter(literal)
     return "".join(next(fill, "") if ch == "\0" else ch for ch in head) + text + \
         "".join(next(fill, "") if ch == "\0" else ch for ch in tail).replace(" ", "")
@@ -97,22 +113,32 @@ def read(data: bytes, source: str) -> Document:
     import openpyxl
 
     check_zip(data, source, "XLSX", MAX_EXPANDED)
-    parts = scan_sheets(data)
-    merged = sum((m[1] - m[0]) * (m[3] - m[2]) for _, merges in parts.values() for m in merges)
+    data_in = to_transitional(data) or data        # a Strict Open XML workbook, in the names openpyxl knows
+    parts = scan_sheets(data_in)
+    merged = sum((m[1] - m[0]) * (m[3] - m[2]) for _, merges, _ in parts.values() for m in merges)
     if merged > MAX_MERGED:
         raise DocumentLoadError(source, f"the XLSX file's merged ranges cover {merged:,} cells, "
                                 "which no real table does (a broken or crafted file)",
                                 "unmerge the cells in an office suite and re-save it")
-    stream = any(cells > STREAM_CELLS for cells, _ in parts.values())
-    book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=stream)
+    stream = any(cells > STREAM_CELLS for cells, _, _ in parts.values())
+    book = openpyxl.load_workbook(io.BytesIO(data_in), data_only=True, read_only=stream)
     blocks: list[Block] = []
     warnings: list[str] = []
+    archive = zipfile.ZipFile(io.BytesIO(data_in))
+    sheet_parts = _sheet_parts(archive)
+    for name, part in sheet_parts:
+        if part not in parts:
+            warnings.append(f"sheet {name}: its part {part} is missing from the file, not read "
+                            "— the file is damaged; re-save it from Excel or ask for it again")
     for ws in book.worksheets:
         if ws.sheet_state != "visible":
             warnings.append(f"sheet {ws.title}: hidden, not read")
             continue
+        part = next((p for n, p in sheet_parts if n == ws.title), "")
+        if parts.get(part, (0, [], 0))[2]:
+            warnings += uncached_warning(ws.title, _uncached(archive, part))
         if stream:
-            present, merges, clipped = _streamed(ws, parts.get(getattr(ws, "_worksheet_path", ""), (0, []))[1])
+            present, merges, clipped = _streamed(ws, parts.get(getattr(ws, "_worksheet_path", ""), (0, [], 0))[1])
         else:
             present, merges, clipped = _loaded(ws)
             present, merges = drop_hidden(present, merges, *_hidden(ws), ws.title, warnings)
@@ -124,26 +150,80 @@ def read(data: bytes, source: str) -> Document:
     return build(source, "xlsx", blocks, data, warnings=warnings)
 
 
-def scan_sheets(data: bytes) -> dict[str, tuple[int, list[Merge]]]:
-    """For each worksheet part: how many cells it holds and its merged ranges, read from the
-    XML in chunks before openpyxl sees it (openpyxl turns every merged position into an object)."""
-    out: dict[str, tuple[int, list[Merge]]] = {}
+def scan_sheets(data: bytes) -> dict[str, tuple[int, list[Merge], int]]:
+    """For each worksheet part: how many cells and formulas it holds and its merged ranges, read from
+    the XML in chunks before openpyxl sees it (openpyxl turns every merged position into an object)."""
+    out: dict[str, tuple[int, list[Merge], int]] = {}
     archive = zipfile.ZipFile(io.BytesIO(data))
     for name in archive.namelist():
         if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
             continue
-        cells, merges, tail = 0, [], b""
+        cells, formulas, tail = 0, 0, b""
+        merges: list[Merge] = []
         with archive.open(name) as part:
             while chunk := part.read(1 << 20):
                 buf = tail + chunk
                 cut = max(0, len(buf) - 200)          # keep a tag split over the chunk boundary
                 cells += len(CELL_TAG.findall(buf, 0, cut))
+                formulas += len(FORMULA_TAG.findall(buf, 0, cut))
                 merges += [_merge(m) for m in MERGE_REF.finditer(buf, 0, cut)]
                 tail = buf[cut:]
         cells += len(CELL_TAG.findall(tail))
+        formulas += len(FORMULA_TAG.findall(tail))
         merges += [_merge(m) for m in MERGE_REF.finditer(tail)]
-        out[name] = (cells, merges)
+        out[name] = (cells, merges, formulas)
     return out
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(sheet name, its part's path) in workbook order, from xl/workbook.xml and its relationships."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        book = etree.fromstring(archive.read("xl/workbook.xml"), parser)
+        rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
+    except (KeyError, etree.XMLSyntaxError):
+        return []          # openpyxl says what is wrong with these
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(PKG_REL + "Relationship")}
+    out = []
+    for sheet in book.iter(MAIN + "sheet"):
+        target = targets.get(sheet.get(REL + "id"), "")
+        if target:
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+            out.append((sheet.get("name", ""), path))
+    return out
+
+
+def _uncached(archive: zipfile.ZipFile, part: str) -> list[str]:
+    """The cells of a worksheet part holding a formula but no saved value (a workbook written by a
+    program that does not compute, or saved before Excel recalculated): openpyxl reads them as empty."""
+    from lxml import etree
+
+    out: list[str] = []
+    with archive.open(part) as stream:
+        for _, el in etree.iterparse(stream, events=("end",), tag=(MAIN + "c", MAIN + "row"),
+                                     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True):
+            if el.tag == MAIN + "row":
+                el.clear()
+                while el.getprevious() is not None:
+                    del el.getparent()[0]
+                continue
+            if el.find(MAIN + "f") is not None and el.find(MAIN + "is") is None:
+                value = el.find(MAIN + "v")
+                # an empty <v/> under t="str" is a formula whose result is "" (=IF(B2=0,"",C2/B2)): saved
+                if value is None or (not (value.text or "").strip() and el.get("t") != "str"):
+                    out.append(el.get("r", "?"))
+    return out
+
+
+def uncached_warning(sheet: str, cells: list[str]) -> list[str]:
+    """One warning naming a sheet's formula cells that hold no saved value (none when there are none)."""
+    if not cells:
+        return []
+    shown = ", ".join(cells[:SHOWN]) + (f" and {len(cells) - SHOWN} more" if len(cells) > SHOWN else "")
+    return [(f"sheet {sheet}: formula cells with no saved value, read as empty: {shown} "
+             "— open the file in Excel or LibreOffice and save it again to store their results")]
 
 
 def _merge(m: re.Match) -> Merge:
