@@ -16,7 +16,6 @@ one-line message instead of DuckDB's lock error.
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from collections.abc import Iterable
@@ -388,8 +387,8 @@ def _stata_ready(df):
 
     df = _flat(df)
     for col in df.columns:
-        if df[col].dtype == object or isinstance(df[col].dtype, pd.StringDtype):
-            df[col] = df[col].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v))
+        if _is_text(df[col]):
+            df[col] = df[col].map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v))
         elif isinstance(df[col].dtype, pd.BooleanDtype | pd.Int64Dtype | pd.Int32Dtype):
             df[col] = df[col].astype("float64")
     return df
@@ -399,8 +398,8 @@ def write_dta(df, path: Path) -> None:
     """One table as a Stata 14+ file (format 118: UTF-8, so Chinese text and labels stay intact);
     text longer than a str# holds goes out as strL."""
     df = _stata_ready(df)
-    long_text = [c for c in df.columns if df[c].dtype == object
-                 and df[c].map(lambda v: len(v.encode("utf-8"))).max(initial=0) > STATA_STR_MAX]
+    long_text = [c for c in df.columns if _is_text(df[c])
+                 and max((len(v.encode("utf-8")) for v in df[c]), default=0) > STATA_STR_MAX]
     labels = {c: STATA_LABELS[c] for c in df.columns if c in STATA_LABELS}
     df.to_stata(path, write_index=False, version=118, convert_strl=long_text, variable_labels=labels)
 
@@ -411,9 +410,16 @@ def _csv_safe_frame(df):
 
     df = _flat(df)
     for col in df.columns:
-        if df[col].dtype == object:
+        if _is_text(df[col]):
             df[col] = df[col].map(csv_safe)
     return df
+
+
+def _is_text(column) -> bool:
+    """A column of text, whether pandas holds it as objects or as its string dtype (pandas 3)."""
+    import pandas as pd
+
+    return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
 
 
 def export(db: str | Path, fmt: str, out: str | Path) -> list[Path]:
