@@ -16,7 +16,7 @@ FOLDER = ROOT / "samples" / "conflict"
 EXPECTED = json.loads((FOLDER / "expected.json").read_text(encoding="utf-8"))
 
 sys.path.insert(0, str(ROOT / "samples"))
-import make_conflict  # noqa: E402
+import make_conflict
 
 
 def test_files_are_what_the_script_writes():
