@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+SUMMARY_ROWS = 40       # types shown in the summary, most targets first
+
 
 @click.command()
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False),
@@ -64,9 +66,13 @@ def compare(db, type_, list_types, region, by, fmt, output, chart, unclassified)
         click.echo(f"{len(rows)} targets of {rows['type'].nunique()} project types in "
                    f"{rows['sha256'].nunique()} documents, by year "
                    "(`--type LABEL` compares one type, `--list-types` lists them):")
-        click.echo(C.render(["类型", *map(str, table.columns)],
+        shown = table.head(SUMMARY_ROWS)
+        click.echo(C.render(["类型", *map(str, shown.columns)],
                             [[str(label), *(str(int(n)) if n else "·" for n in row)]
-                             for label, row in zip(table.index, table.values)]))
+                             for label, row in zip(shown.index, shown.values)]))
+        if len(table) > len(shown):
+            click.echo(f"… and {len(table) - len(shown)} types with fewer targets (`--list-types` lists them all; "
+                       "`--format csv` gives every target)")
     if chart:
         warning = C.chart(rows, chart)
         if warning:
