@@ -27,9 +27,10 @@ def assign_by_number(projects: list[Project], paragraphs, gaz, year: int | None)
         text = nt.text
         refs = list(P.ITEM_REFS.finditer(text))
         for i, m in enumerate(refs):
-            items = [numbered.get(n) for n in _numbers(m.group("refs"))]
-            if not items or None in items:
-                continue
+            wanted = _numbers(m.group("refs"))
+            items = [numbered[n] for n in wanted if n in numbered]
+            if not items or len(items) < len(wanted):
+                continue      # a reference to an item the list does not have
             clause = text[m.end():refs[i + 1].start() if i + 1 < len(refs) else len(text)]
             _assign(items, clause, gaz, year)
 

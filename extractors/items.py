@@ -96,7 +96,7 @@ def _labelled_project(text: str) -> bool:
     m = P.LABELLED.match(text)
     if P.CONTENT.match(text) or P.FIELD.match(text):
         return False          # 目标：… / 牵头单位：… is a field of the item above
-    return bool(m) and not P.GENERIC_HEADING.search(m.group("name")) and bool(
+    return m is not None and not P.GENERIC_HEADING.search(m.group("name")) and bool(
         P.TARGET_SENT.search(text, m.end()) or P.PROGRESS_RATE.search(text, m.end())
         or shares_in_report(text[m.end():])[0])
 
@@ -109,6 +109,13 @@ def _heads_a_project(heading: str, body: str) -> bool:
         return True       # 一、老旧小区改造（区住建局牵头）: a project however many figures its body states
     marks = len(P.TARGET_SENT.findall(body)) + len(P.PROGRESS_RATE.findall(body))
     return 1 <= marks <= 3      # one project's target and rates; more is a paragraph of several
+
+
+def _field_text(text: str) -> str:
+    """The field a heading line of an item holds (group_items takes such a line only when it has one)."""
+    field = P.FIELD.search(text)
+    assert field is not None, text
+    return field.group(0)
 
 
 def _is_heading(text: str, units: dict) -> bool:
@@ -129,10 +136,14 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             continue
         text = "。".join(x[1].text.strip().rstrip("。；;") for x in item if x[0] != "heading")
         original = "\n".join(x[1].original.strip() for x in item if x[0] != "heading")
-        heading = "；".join(P.FIELD.search(x[1].text).group(0) for x in item if x[0] == "heading")
+        heading = "；".join(_field_text(x[1].text) for x in item if x[0] == "heading")
         m = P.ITEM.match(text)
         label = None if m else P.LABELLED.match(text)
-        body = text[m.end():] if m else text[label.end():].lstrip()
+        if m:
+            body = text[m.end():]
+        else:
+            assert label is not None, "group_items starts every item with a number or a label"
+            body = text[label.end():].lstrip()
         if label:
             body = label.group("name") + "。" + body     # 城镇新增就业（区人社局）：年度目标… reads as an item
         if re.match(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]", body):
@@ -140,13 +151,13 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         named = P.NAME_UNITS.match(body)          # 城镇新增就业（市人社局）年度目标4.8万人，…: the unit inside the sentence
         named_owners = bracket_units(named.group("units"), gaz.org_suffixes) \
             if named and body[named.end():named.end() + 1] not in "。：:" else None
-        if named_owners:
+        if named and named_owners:
             body = named.group("name") + body[named.end():]
         fields = list(P.FIELD.finditer(body)) + list(P.FIELD.finditer(heading))
         roles = [] if P.GENERIC_HEADING.search(body[:12]) else role_units(body, gaz.org_suffixes)   # （三）严格督查考核
         tail = P.TAIL_UNITS.search(body)              # 1．新建幼儿园6所，已全部建成。（区教育局）
         tail_owners = bracket_units(tail.group("units"), gaz.org_suffixes) if tail else None
-        if tail_owners:
+        if tail and tail_owners:
             body = body[:tail.start() + 1]
         has_target = _target_sentence(body)
         title_end = body.find("。")
@@ -172,14 +183,15 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             continue      # （一）教育卫生方面。A（unit）…；B（unit）…: one project a clause, read by sentences
         owner = P.TITLE_UNITS.search(title)
         owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
-        if owners:
+        if owner and owners:
             title = title[:owner.start()]                # 城镇新增就业（县人社局）: the unit in brackets
         owners = owners or tail_owners or named_owners
         pairs = _paired(body.split("。")[0], gaz, ln, original) if kind in ("progress", "summary") else []
         if pairs:             # 3．幼儿园16所、学位4800个，分别已完工13所、3840个…: one project a task
             pairs[0].seq = _item_seq(m) if m else None
-            for q in pairs if owners else []:
-                _add_owners(q, owners)
+            if owners:
+                for pair in pairs:
+                    _add_owners(pair, owners)
             out += pairs
             used.update(x[0] for x in item if x[0] != "heading")
             continue
@@ -250,7 +262,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
 def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[int]) -> list[Project]:
     """Progress reports that run several projects through one paragraph, a clause each:
     城镇新增就业年度目标1800人，已实现新增就业1926人，完成率107%；农村危房改造年度任务2450户，…"""
-    out = []
+    out: list[Project] = []
     for ln, nt in paragraphs:
         if ln in skip_lines or problems_or_plans(nt.text):
             continue
@@ -267,11 +279,11 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg.split("：")[-1] if "：" in seg[:8] else seg)
             owner = P.TITLE_UNITS.search(seg)            # 新增养老床位4000张，已完成2350张（市民政局）。
             owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
-            if owners:
+            if owner and owners:
                 seg = seg[:owner.start()]
             lead = P.NAME_UNITS.match(seg)          # 城镇新增就业（市人社局）年度目标4.8万人，…
             lead_owners = bracket_units(lead.group("units"), gaz.org_suffixes) if lead and not owners else None
-            if lead_owners:
+            if lead and lead_owners:
                 seg, owners = lead.group("name") + seg[lead.end():], lead_owners
             claim = (owners, len(out)) if owners else None
             seg = re.sub(r"^\s*在[^，,]{1,12}方面[，,]\s*", "", seg)     # 在教育方面，…
@@ -280,8 +292,9 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             pairs = _paired(seg, gaz, ln, nt.original.strip())
             if pairs:
                 out += pairs
-                for p in pairs if owners else []:
-                    _add_owners(p, owners)
+                if owners:
+                    for p in pairs:
+                        _add_owners(p, owners)
                 claim = None
                 continue
             m = P.TARGET_SENT.search(seg)
@@ -306,7 +319,11 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 # 新建改扩建幼儿园9所，已完工7所，完工率77.8%: the clause's first figure is its task
                 out.append(_task_then_progress(seg, q, gaz, places, ln, nt.original.strip()))
                 continue
-            cut = m.start() if m else std.start()
+            if m:
+                cut = m.start()
+            else:
+                assert std is not None, "a clause with neither a target nor a standard was skipped above"
+                cut = std.start()
             name = re.sub(r"(?:的|为)$", "", seg[:cut]).strip("，, ")
             name = re.sub(r"(?<=..)由[^，,]*$", "", name)     # 养老金最低标准由每人每月100元(提高到…): the old level
             if not 2 <= len(name) <= 30:
@@ -314,6 +331,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if m:
                 target_text, progress_text = _split(seg, "progress")
             else:       # 低保标准提高到每人每月不低于560元，已全面执行(，完成率100%)
+                assert std is not None
                 done = P.PROGRESS_START.search(seg, std.end())
                 target_text = seg[std.start():done.start() if done else len(seg)]
                 progress_text = seg[done.start():] if done and P.PROGRESS_RATE.search(seg) else ""
@@ -372,7 +390,7 @@ def _sections(body: str) -> tuple[str, str] | None:
     labels = list(P.SECTION_LABEL.finditer(body))
     if not any(m.group("target") for m in labels) or not any(m.group("progress") for m in labels):
         return None
-    parts = {"target": [], "progress": []}
+    parts: dict[str, list[str]] = {"target": [], "progress": []}
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(body)
         for key, texts in parts.items():
@@ -478,7 +496,10 @@ def _continues(p: Project, seg: str, gaz, places: set[str], ln: int, evidence: s
             or not re.match(r"\s*(?:截至|截止|目前|累计|已|全年)", seg):
         return False
     progress = [g for g in progress_in(seg, gaz, places, ln, evidence) if g.completed is not None]
-    if len(progress) != 1 or progress[0].completed.unit != p.targets[-1].unit or progress[0].region:
+    if len(progress) != 1:
+        return False
+    done = progress[0].completed
+    if done is None or done.unit != p.targets[-1].unit or progress[0].region:
         return False
     p.progress += progress
     return True

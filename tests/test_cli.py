@@ -18,9 +18,40 @@ def run(*args, stdin=None):
                           cwd=ROOT, input=stdin)
 
 
-@pytest.mark.parametrize("command", ["read", "extract", "check", "ingest", "export", "compare", "serve"])
+def _commands():
+    from pipeline.cli import cli
+
+    return cli.list_commands(None)
+
+
+@pytest.mark.parametrize("command", _commands())
 def test_every_command_is_documented(command):
     assert f"minsheng {command}" in README
+
+
+@pytest.mark.parametrize("command", ["read", "extract", "check", "ingest", "export", "compare", "serve"])
+def test_the_documented_commands_exist(command):
+    assert command in _commands()
+
+
+def _options():
+    """(command, --option) for every option of every command that loads in this installation."""
+    import click
+
+    from pipeline.cli import cli
+
+    out = []
+    for name in _commands():
+        command = cli.get_command(None, name)
+        for p in command.params:
+            if isinstance(p, click.Option):
+                out += [(name, o) for o in p.opts if o.startswith("--") and o != "--help"]
+    return out
+
+
+@pytest.mark.parametrize("command, option", _options(), ids=lambda x: x)
+def test_every_option_is_documented(command, option):
+    assert option in README, f"minsheng {command} {option} is not in the README"
 
 
 @pytest.mark.parametrize("code", [c for c, _ in CHECKS] + ["TARGET_CONFLICT"])
@@ -66,3 +97,39 @@ def test_views(tmp_path):
     out = tmp_path / "x.xlsx"
     r = run("extract", "samples/txt/004_c24871eb355e82a1.txt", "--format", "xlsx", "-o", str(out))
     assert r.returncode == 0 and out.stat().st_size > 0
+
+
+def test_read_takes_several_files(tmp_path):
+    r = run("read", "samples/conflict/linli_2024_plan.txt", "samples/conflict/linli_2024_progress_h1.txt")
+    assert r.returncode == 0, r.stderr
+    heads = [x for x in r.stdout.splitlines() if x.startswith("==> ")]
+    assert heads == ["==> samples/conflict/linli_2024_plan.txt <==", "==> samples/conflict/linli_2024_progress_h1.txt <=="]
+
+
+def test_read_json_lines_and_a_missing_file(tmp_path):
+    missing = tmp_path / "nope.txt"
+    r = run("read", "--json", "samples/conflict/linli_2024_plan.txt", str(missing))
+    assert r.returncode == 1
+    assert len(r.stdout.splitlines()) == 1 and json.loads(r.stdout)["blocks"]
+    assert r.stderr.strip().splitlines() == [r.stderr.strip()] and str(missing) in r.stderr
+
+
+@pytest.mark.parametrize("args, says", [
+    (["read"], "Missing argument"),
+    (["extract"], "Missing argument"),
+    (["check"], "Missing argument"),
+    (["ingest", "samples/txt"], "Missing option '--db'"),
+    (["export", "--db", "x.duckdb"], "Missing"),
+    (["export", "--db", "x.duckdb", "--format", "pdf", "out"], "'pdf' is not one of"),
+    (["compare"], "Missing option '--db'"),
+    (["compare", "--db", "no-such.duckdb"], "does not exist"),
+    (["serve", "--port", "many"], "--port"),
+    (["frobnicate"], "No such command"),
+    (["extract", "--no-such-flag", "a.txt"], "No such option"),
+], ids=lambda x: "-".join(x) if isinstance(x, list) else None)
+def test_usage_errors_are_one_line_exit_2(args, says):
+    r = run(*args)
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and says in lines[0] and "--help" in lines[0], r.stderr
+    assert "Traceback" not in r.stderr

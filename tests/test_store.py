@@ -133,7 +133,7 @@ def test_export(tmp_path, con, fmt):
         assert sheets["projects"]["leaders"][0] == "夏洁"
     else:
         assert {f.stem for f in files} == set(store.TABLES)
-        read = pd.read_parquet if fmt == "parquet" else pd.read_csv
+        read = {"parquet": pd.read_parquet, "dta": pd.read_stata}.get(fmt, pd.read_csv)
         assert len(read(out / f"targets.{fmt}")) == 2
 
 

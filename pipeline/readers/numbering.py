@@ -10,6 +10,7 @@ A bullet, or a format this does not know, gives no label (the text is kept as wr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DIGITS = "零一二三四五六七八九"
@@ -56,7 +57,7 @@ def letters(n: int) -> str:
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
 
 
-FORMATS = {
+FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "decimalFullWidth": lambda n: "".join(chr(ord(d) + 0xFEE0) for d in str(n)),
@@ -130,7 +131,8 @@ class Numbering:
     def style(self, sid: str) -> tuple[str | None, int | None] | None:
         """The numbering a paragraph style gives, its own or inherited through w:basedOn."""
         if sid not in self.styles:
-            at, seen = sid, set()
+            at: str | None = sid
+            seen: set[str] = set()
             while at is not None and at not in self.own and at not in seen:
                 seen.add(at)
                 at = self.based.get(at)
@@ -163,7 +165,8 @@ class Numbering:
             return ""
         counts = self.counters.setdefault(num_id, [None] * MAX_LEVELS)
         start = self.starts[num_id].get(ilvl, level.start)
-        counts[ilvl] = start if counts[ilvl] is None else counts[ilvl] + 1
+        before = counts[ilvl]
+        counts[ilvl] = start if before is None else before + 1
         for deeper in range(ilvl + 1, MAX_LEVELS):
             counts[deeper] = None
         if level.format == "bullet" or level.format not in FORMATS:
@@ -172,7 +175,8 @@ class Numbering:
         def number(m: re.Match) -> str:
             k = int(m.group(1)) - 1
             lvl = levels.get(k)
-            n = counts[k] if counts[k] is not None else (lvl.start if lvl else 1)
+            seen = counts[k]
+            n = seen if seen is not None else (lvl.start if lvl else 1)
             fmt = "decimal" if level.legal or lvl is None else lvl.format
             return FORMATS.get(fmt, str)(n)
 
@@ -183,7 +187,8 @@ class Numbering:
 
     def _num_pr(self, p) -> tuple[str | None, int]:
         p_pr = p.find(W + "pPr")
-        num_id, ilvl = None, None
+        num_id: str | None = None
+        ilvl: str | int | None = None
         if p_pr is not None:
             num_pr = p_pr.find(W + "numPr")
             if num_pr is not None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from itertools import pairwise
 
 from ..model import Cell, Table
@@ -88,9 +89,10 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
         return None
     spanned = _target_in_name(header, segments) if barred else None
     if spanned is not None:                 # the rows' closing empty cell is no column of the header
-        rows = [seg[:spanned + 1] + [None] + seg[spanned + 1:(-1 if len(seg) == len(header) else None)]
-                for seg in segments]
-        return cells[used - 1][1], _table(header, rows, set(), len(header))
+        spanned_rows: list[list[tuple[str, int] | None]] = [
+            [*seg[:spanned + 1], None, *seg[spanned + 1:(-1 if len(seg) == len(header) else None)]]
+            for seg in segments]
+        return cells[used - 1][1], _table(header, spanned_rows, set(), len(header))
     width = _header_width(header, segments)
     if width < len(header):
         header = _merge_split_label(header)
@@ -247,23 +249,25 @@ def _fold_surplus(row: list[tuple[str, int]], width: int) -> list[tuple[str, int
     return row[:2] + [joined] + row[len(row) - keep_right:]
 
 
-def _table(header: list[tuple[str, int]], rows: list[list[tuple[str, int]]], categories: set[int],
-           width: int) -> Table:
+def _table(header: list[tuple[str, int]], rows: Sequence[Sequence[tuple[str, int] | None]],
+           categories: set[int], width: int) -> Table:
     """Header and rows as a Table; a row shorter than the header is aligned to the right (its
-    number and the cells before its name are not written)."""
+    number and the cells before its name are not written). A None cell is spanned by the one before."""
     cells = [Cell(text=t, row=0, col=c, line=ln) for c, (t, ln) in enumerate(header)]
     row_lines: list[int | None] = [header[0][1]]
     for r, row in enumerate(rows, 1):
+        first = row[0]
+        assert first is not None, "a row's first cell (its number or category) is never spanned"
         if r - 1 in categories:
-            cells.append(Cell(text=row[0][0], row=r, col=0, colspan=width, line=row[0][1]))
+            cells.append(Cell(text=first[0], row=r, col=0, colspan=width, line=first[1]))
         else:
-            shift = max(0, width - len(row)) if not SEQ_CELL.match(row[0][0]) else 0
+            shift = max(0, width - len(row)) if not SEQ_CELL.match(first[0]) else 0
             for c, cell in enumerate(row):
                 if cell is None:            # the cell before spans this column
                     cells[-1].colspan = 2
                     continue
                 cells.append(Cell(text=cell[0], row=r, col=shift + c, line=cell[1]))
-        row_lines.append(row[0][1])
+        row_lines.append(first[1])
     n_cols = max([width] + [c.col + 1 for c in cells])
     return Table(cells=cells, n_rows=len(rows) + 1, n_cols=n_cols, header_rows=1, row_lines=row_lines)
 
@@ -465,7 +469,7 @@ def region_matrix_table(lines: list[str], i: int) -> tuple[int, Table] | None:
         names = _merged_labels(labels, w)
         out += [Cell(text=x, row=top + 1, col=col + n, line=subs[0][1]) for n, x in enumerate(names)]
         col += w
-    row_lines: list[int | None] = [cells[0][1]] + ([indicators[0][1]] if top else []) + [subs[0][1]]
+    row_lines: list[int | None] = [cells[0][1], *([indicators[0][1]] if top else []), subs[0][1]]
     for n, (region, vals) in enumerate(rows, 2 + top):
         out.append(Cell(text=region[0], row=n, col=0, line=region[1]))
         shift = 1 if cut and n == len(rows) + 1 + top else 1 + full - len(vals)
