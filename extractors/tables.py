@@ -263,6 +263,8 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         if item is not None and lay.col("name") is None:
             # tasks numbered inside the text (1.投资…), grouped under a numbered category
             name = P.ITEM_NUMBER.sub("", target_text)
+        elif item is not None and P.ITEM_NUMBER.match(name or ""):
+            name = P.ITEM_NUMBER.sub("", name, count=1)   # 序号 1 | 1.投资…: the number is the seq, once
         if new_project:
             current = Project(name=simplify(name or target_text).strip() or "（未命名）", evidence=evidence,
                               seq=(item.group("seq") if item else seq) or None,

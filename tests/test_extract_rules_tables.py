@@ -447,3 +447,35 @@ def test_a_number_merged_down_over_sub_rows_numbers_its_first_row_only():
     assert [p.seq for p in ex.projects if p.seq] == ["1", "2", "3", "4"]
     assert not [f for f in ex.flags if f.code == "NUMBERING_GAP"]
     assert sorted(t.value for p in ex.projects for t in p.targets) == [3, 4, 5, 70, 600, 1200, 2500]
+
+
+NUMBERED_TASKS = """某县人民政府办公室关于印发2025年民生实事任务分解表的通知
+
+各乡镇人民政府，县直各单位：
+
+现将任务分解如下。
+
+{head}
+{first}\t县民政局\t2025年12月底
+{second}\t县交通运输局\t2025年10月底
+
+某县人民政府办公室
+2025年3月2日
+"""
+
+
+@pytest.mark.parametrize("head, first, second", [
+    ("主要任务\t牵头单位\t完成时限", "1.新建社区食堂20个", "2.改造农村公路35公里"),
+    ("主要任务\t牵头单位\t完成时限", "1、新建社区食堂20个", "2、改造农村公路35公里"),
+    ("序号\t主要任务\t牵头单位\t完成时限", "1\t1.新建社区食堂20个", "2\t2.改造农村公路35公里"),
+], ids=["dot", "comma", "number column too"])
+def test_a_task_numbered_in_its_name_cell_keeps_the_number_once(head, first, second):
+    """1.新建社区食堂20个 in the name column: 1 is the project's number, and the name is the rest
+    (shown once as '1 新建社区食堂20个', not '1 1.新建…')."""
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    text = NUMBERED_TASKS.format(head=head, first=first, second=second)
+    ex = extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), load())
+    assert [(p.seq, p.name) for p in ex.projects] == [("1", "新建社区食堂20个"), ("2", "改造农村公路35公里")]
