@@ -7,22 +7,26 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
+from typing import Any
 
 import click
 
 from . import localserver, store
 from .errors import MinshengError
+from .isolate import Limits
+from .survey import Hooks, printable
 
 
-class Progress:
+class Progress(Hooks):
     """A rich progress bar on a terminal, a plain line every few seconds otherwise."""
 
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
         self.tty = sys.stderr.isatty()
-        self.bar = None
+        self.bar: Any = None      # a rich Progress, imported only on a terminal
         self.done = 0
         self.todo = 0
         self.failed = 0
@@ -89,8 +93,13 @@ def _print_summary(report: dict, totals: dict) -> None:
               help="documents per task")
 @click.option("--strict", is_flag=True, help="exit 1 when any file fails")
 @click.option("--json", "as_json", is_flag=True, help="print the summary as one JSON object")
-def ingest(paths, db, workers, dask_address, batch_size, strict, as_json):
+@click.option("--timeout", type=click.FloatRange(1, None), default=120, show_default=True,
+              help="seconds one document may take; a slower one is listed as a failure")
+@click.option("--memory", "memory_mb", type=click.IntRange(64, None), default=1536, show_default=True,
+              help="MB of memory one document may take; a larger one is listed as a failure")
+def ingest(paths, db, workers, dask_address, batch_size, strict, as_json, timeout, memory_mb):
     """Extract every document under PATHS into a DuckDB store (incremental, resumable)."""
+    _paths_exist(paths)                  # a mistyped path: nothing is created
     con = store.connect(db)              # a busy database fails here, before Prefect starts
     try:
         from extractors import EXTRACTOR_VERSION
@@ -102,7 +111,8 @@ def ingest(paths, db, workers, dask_address, batch_size, strict, as_json):
             report = quick.as_dict()
             totals = store.summary(con)
         else:
-            report, totals = _run_flow(paths, con, db, workers, dask_address, batch_size, as_json)
+            report, totals = _run_flow(paths, con, db, workers, dask_address, batch_size, as_json,
+                                       Limits(timeout, memory_mb))
     finally:
         con.close()
     if totals is None:
@@ -120,7 +130,16 @@ def ingest(paths, db, workers, dask_address, batch_size, strict, as_json):
         sys.exit(1)
 
 
-def _run_flow(paths, con, db, workers, dask_address, batch_size, as_json) -> tuple[dict, dict | None]:
+def _paths_exist(paths: tuple[str, ...]) -> None:
+    """Every path given exists (a dangling link counts: the survey names it); else one line, exit 2."""
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        click.echo(f"minsheng: {printable(missing[0])}: no such file or folder — check the path", err=True)
+        sys.exit(2)
+
+
+def _run_flow(paths, con, db, workers, dask_address, batch_size, as_json,
+              limits: Limits) -> tuple[dict, dict | None]:
     """The Prefect flow over the paths: its report, and the store's totals (None when it stopped)."""
     try:
         localserver.quiet_defaults()
@@ -129,7 +148,8 @@ def _run_flow(paths, con, db, workers, dask_address, batch_size, as_json) -> tup
         from . import flows
 
         report = flows.ingest(list(paths), con, db=db, batch_size=batch_size, workers=workers,
-                              dask_address=dask_address, hooks=Progress(quiet=as_json), server=server)
+                              dask_address=dask_address, hooks=Progress(quiet=as_json), server=server,
+                              limits=limits)
     except RuntimeError as exc:      # Prefect's temporary server or the Dask cluster did not start
         raise MinshengError(db, f"the batch runner could not start ({str(exc).splitlines()[0][:200]})",
                             "check that PREFECT_HOME is writable, or raise "

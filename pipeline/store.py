@@ -313,7 +313,8 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict:
     def pairs(sql: str) -> list[list]:
         return [list(r) for r in con.execute(sql).fetchall()]
 
-    one = con.execute("SELECT count(*), sum(n_projects), sum(n_targets), sum(n_progress) FROM documents").fetchone()
+    one = con.execute("SELECT count(*), sum(n_projects), sum(n_targets), sum(n_progress) FROM documents").fetchone() \
+        or (0, 0, 0, 0)
     return {
         "documents": one[0], "projects": int(one[1] or 0), "targets": int(one[2] or 0), "progress": int(one[3] or 0),
         "by_kind": dict(pairs("SELECT coalesce(kind, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")),
