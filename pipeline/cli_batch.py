@@ -13,6 +13,7 @@ import time
 from typing import Any
 
 import click
+import duckdb
 
 from . import localserver, store
 from .errors import MinshengError
@@ -106,13 +107,18 @@ def ingest(paths, db, workers, dask_address, batch_size, strict, as_json, timeou
 
         from .survey import nothing_new
 
-        quick = nothing_new(list(paths), con, EXTRACTOR_VERSION)
-        if quick is not None:            # every file is stored already: Prefect is never started
-            report = quick.as_dict()
-            totals = store.summary(con)
-        else:
-            report, totals = _run_flow(paths, con, db, workers, dask_address, batch_size, as_json,
-                                       Limits(timeout, memory_mb))
+        try:
+            quick = nothing_new(list(paths), con, EXTRACTOR_VERSION)
+            if quick is not None:            # every file is stored already: Prefect is never started
+                report = quick.as_dict()
+                totals = store.summary(con)
+            else:
+                report, totals = _run_flow(paths, con, db, workers, dask_address, batch_size, as_json,
+                                           Limits(timeout, memory_mb))
+        except duckdb.Error as exc:
+            if detail := store.damage(exc):
+                raise store.damaged(db, detail) from exc
+            raise
     finally:
         con.close()
     if totals is None:
@@ -170,3 +176,32 @@ def export(db, fmt, out):
         raise MinshengError(out, f"cannot write the export ({exc})", "check the output path") from exc
     for f in files:
         click.echo(str(f))
+
+
+@click.command()
+@click.option("--db", required=True, help="DuckDB file written by `minsheng ingest`")
+def verify(db):
+    """Read every row of the store back and check each document's rows (exit 1 when damaged)."""
+    if not os.path.exists(db):
+        raise store.StoreError(db, "no such database", "check the path")
+    out = store.verify(db)
+    if out["problems"]:
+        more = len(out["problems"]) - 1
+        click.echo(f"minsheng: {store.damaged(db, out['problems'][0] + (f'; and {more} more' if more else ''))}",
+                   err=True)
+        sys.exit(1)
+    click.echo(f"{db}: sound — {out['documents']} documents; "
+               + ", ".join(f"{t} {n}" for t, n in out["tables"].items()) + " rows read")
+
+
+@click.command()
+@click.option("--db", required=True, help="the damaged DuckDB file (read only, never changed)")
+@click.argument("new")
+def repair(db, new):
+    """Copy every readable document of a damaged store into NEW (a new file), whole."""
+    out = store.repair(db, new)
+    click.echo(f"{new}: {out['copied']} of {out['documents']} documents copied, {out['failures']} failures listed")
+    if out["lost_count"]:
+        names = ", ".join(out["lost"][:5]) + (" …" if len(out["lost"]) > 5 else "")
+        click.echo(f"lost {out['lost_count']} documents{f' ({names})' if names else ''} — ingest their folders "
+                   f"into {new} to extract them again")

@@ -144,7 +144,8 @@ def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: 
     con, hooks, report = state.con, state.hooks, Report()
     spool = Path(f"{db}.spool") if scale_out else None
     try:
-        todo, total = _survey_all(paths, con, report, state.version)
+        with _refusals():
+            todo, total = _survey_all(paths, con, report, state.version)
         hooks.start(total, len(todo))
         if spool:
             with _refusals():
@@ -152,6 +153,8 @@ def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: 
         _run_batches(batches(todo, batch_size, workers), con, report, state.version, hooks, spool, limits)
         with _refusals():
             store.refresh_conflicts(con)
+    except _Damaged as exc:
+        report.stopped = str(store.damaged(db, str(exc)))
     except _DiskRefused as exc:
         report.stopped = str(StoreWriteError(
             db, f"the store could not be written ({exc}); the run stopped after {report.new} new documents",
@@ -231,31 +234,61 @@ class _DiskRefused(Exception):
     """The store's disk refused a write: no later write can succeed, so the run stops."""
 
 
+class _Damaged(Exception):
+    """The store's file cannot be read back: no re-run into it can succeed, so the run stops."""
+
+
 @contextmanager
 def _refusals() -> Iterator[None]:
-    """Raise _DiskRefused when the store's disk refuses the write inside."""
+    """Raise _DiskRefused when the store's disk refuses the write inside, _Damaged when the file
+    cannot be read back."""
     try:
         yield
     except Exception as exc:
-        if problem := store.disk_problem(exc):
-            raise _DiskRefused(problem) from None
+        _stop_if_store_fails(exc)
         raise
+
+
+def _stop_if_store_fails(exc: Exception) -> None:
+    if detail := store.damage(exc):
+        raise _Damaged(detail) from None
+    if problem := store.disk_problem(exc):
+        raise _DiskRefused(problem) from None
 
 
 def _store(con, contracts: list[dict], report: Report, version: str) -> None:
     try:
         store.write_documents(con, contracts)
     except Exception as exc:  # noqa: BLE001 — find the document the database refused
-        if problem := store.disk_problem(exc):
-            raise _DiskRefused(problem) from None
+        _stop_if_store_fails(exc)
         if len(contracts) == 1:
-            c = contracts[0]["document"]
-            _fail(con, report, c["source"], c["sha256"], version, "StoreError",
-                  f"{c['source']}: its records could not be stored — please report this file")
+            _store_alone(con, contracts[0], report, version, exc)
             return
         for c in contracts:            # find the one document the database refused
             _store(con, [c], report, version)
         return
+    _count(report, contracts)
+
+
+def _store_alone(con, contract: dict, report: Report, version: str, exc: Exception) -> None:
+    """One document the store refused: with more memory when that was the trouble, else a failure."""
+    c = contract["document"]
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        try:
+            store.write_roomy(con, [contract])
+        except duckdb.OutOfMemoryException:
+            _fail(con, report, c["source"], c["sha256"], version, "StoreError",
+                  f"{c['source']}: its records need more than {store.ROOMY} of memory to be stored — "
+                  "split it into smaller files")
+            return
+        _count(report, [contract])
+        return
+    _fail(con, report, c["source"], c["sha256"], version, "StoreError",
+          f"{c['source']}: its records could not be stored ({type(exc).__name__}: {str(exc).splitlines()[0][:120]})"
+          " — please report this file")
+
+
+def _count(report: Report, contracts: list[dict]) -> None:
     for c in contracts:
         report.new += 1
         report.new_projects += len(c["projects"])
