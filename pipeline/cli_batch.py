@@ -149,6 +149,9 @@ def _run_flow(paths, con, db, workers, dask_address, batch_size, as_json,
     """The Prefect flow over the paths: its report, and the store's totals (None when it stopped)."""
     try:
         localserver.quiet_defaults()
+        from . import isolate
+
+        isolate.warm()               # the readers' child processes come from it: their imports start now
         # Prefect's temporary server boots (4–10 s) while Prefect and the extractors import
         server = localserver.LocalServer() if localserver.wanted() else None
         from . import flows

@@ -33,7 +33,10 @@ from .survey import printable
 TIMEOUT = 120.0         # seconds for one document, read and extracted
 MEMORY_MB = 1536        # megabytes one document may take beyond the worker's own
 POLL = 0.25             # seconds between looks at a working child's memory
-PRELOAD = ["extractors", "gazetteer", "pipeline.readers", "pipeline.isolate"]
+# what the fork server imports once, so that no child pays for it: ours, and the format libraries the
+# readers import when they first meet a format (one missing is skipped)
+PRELOAD = ["extractors", "gazetteer", "pipeline.readers", "pipeline.isolate",
+           "pdfplumber", "pypdfium2", "docx", "openpyxl", "xlrd", "lxml.html", "charset_normalizer"]
 
 
 @dataclass(frozen=True)
@@ -247,6 +250,21 @@ class Isolated:
         if conn is not None:
             conn.close()
         proc.close()
+
+
+def warm() -> None:
+    """Start the fork server now, so that its imports run while the caller does other work
+    (Prefect's start-up, the survey); the first child then starts at once."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
+
+
+def peak_mb(proc: Any) -> float:
+    """The child's peak resident size so far, in MB (0 where there is no /proc)."""
+    return (_status(proc.pid, "VmHWM") or 0) / 2**20 if proc is not None and proc.pid else 0.0
 
 
 def can_fork() -> bool:
