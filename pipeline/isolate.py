@@ -169,6 +169,8 @@ class Isolated:
         self.conn: Connection | None = None
         self.base_rss = 0
         self.started = 0         # children started, for the benchmark and the tests
+        self.unavailable: str | None = None   # why no child could start: documents are read here then
+        self.peak_mb = 0.0       # the largest peak of its children so far, read as each one ends
 
     def __enter__(self) -> Self:
         return self
@@ -191,8 +193,14 @@ class Isolated:
     def run(self, path: str) -> dict:
         """The result of extract_one(path), or a failure when the child broke a limit or died."""
         source = printable(path)
+        if self.unavailable:
+            return extract_one(path)
         if self.proc is None or not self.proc.is_alive():
-            self._start()
+            try:
+                self._start()
+            except (OSError, RuntimeError) as exc:     # no fork server here (no AF_UNIX, no temp folder)
+                self.unavailable = str(exc) or type(exc).__name__
+                return extract_one(path)
         assert self.conn is not None
         self.conn.send(path)
         deadline = time.monotonic() + self.limits.timeout
@@ -233,6 +241,7 @@ class Isolated:
         self.proc = self.conn = None
         if proc is None:
             return
+        self.peak_mb = max(self.peak_mb, peak_mb(proc))
         if not kill and conn is not None:
             try:
                 conn.send(None)
@@ -259,7 +268,10 @@ def warm() -> None:
     ctx.set_forkserver_preload(PRELOAD)
     from multiprocessing import forkserver
 
-    forkserver.ensure_running()
+    try:
+        forkserver.ensure_running()
+    except (OSError, RuntimeError):     # Isolated.run finds it again and reads in process
+        pass
 
 
 def peak_mb(proc: Any) -> float:
