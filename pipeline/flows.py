@@ -115,7 +115,9 @@ def extract_batch_fn(paths: list[str], spool: str | None = None, limits: Limits 
         return {"mail": key}
     out = Path(spool) / f"{uuid.uuid4().hex}.json"
     try:
-        out.write_text(json.dumps(results, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        # surrogatepass: a file name that is not UTF-8 travels as the surrogates os.fsdecode made of it
+        out.write_text(json.dumps(results, ensure_ascii=False, separators=(",", ":")), encoding="utf-8",
+                       errors="surrogatepass")
     except OSError as exc:          # the disk of the store is full: the flow stops the run
         out.unlink(missing_ok=True)
         return {"refused": exc.strerror or str(exc)}
@@ -221,7 +223,7 @@ def _store_batch(done: dict, con, report: Report, version: str, hooks: Hooks) ->
         results = _MAILBOX.pop(done["mail"])
     else:
         path = Path(done["file"])
-        results = json.loads(path.read_text(encoding="utf-8"))
+        results = json.loads(path.read_text(encoding="utf-8", errors="surrogatepass"))
         path.unlink(missing_ok=True)
     for r in results:
         if "contract" not in r:
