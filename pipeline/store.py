@@ -203,16 +203,23 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> No
 
 
 TEXT_CAP = 20000     # characters of one stored text (a title, an evidence line); a longer one is cut
+# a lone surrogate, which no UTF-8 column can hold: 'a\udcffb' (a file name's stray byte, a cut UTF-16 pair)
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def capped(contract: dict) -> dict:
-    """The contract with every text longer than TEXT_CAP cut to it (and a warning saying so): a title
-    or an evidence line of megabytes (a 10 MB text on one line) would not fit the store's buffer pool
-    three times over, and says nothing a reader needs. Unchanged (the same object) when none is."""
+    """The contract with every text longer than TEXT_CAP cut to it, and lone surrogates replaced by
+    U+FFFD (a warning saying each): a title or an evidence line of megabytes (a 10 MB text on one
+    line) would not fit the store's buffer pool three times over, and says nothing a reader needs.
+    Unchanged (the same object) when there is nothing to mend."""
     cut = 0
+    mended = 0
 
     def walk(v: Any) -> Any:
-        nonlocal cut
+        nonlocal cut, mended
+        if isinstance(v, str) and SURROGATE.search(v):
+            mended += 1
+            v = SURROGATE.sub("\ufffd", v)
         if isinstance(v, str) and len(v) > TEXT_CAP:
             cut += 1
             return v[:TEXT_CAP] + "…"
@@ -222,22 +229,25 @@ def capped(contract: dict) -> dict:
             return [walk(x) for x in v]
         return v
 
-    if not _longest_over(contract):
+    if not _to_mend(contract):
         return contract
     out = walk(contract)
     doc = out["document"]
     doc["warnings"] = [*(doc.get("warnings") or []),
-                       f"{cut} texts longer than {TEXT_CAP:,} characters were cut to that length in the store"]
+                       *([f"{cut} texts longer than {TEXT_CAP:,} characters were cut to that length in the store"]
+                         if cut else []),
+                       *([f"{mended} texts held characters that are not Unicode (lone surrogates), stored as �"]
+                         if mended else [])]
     return out
 
 
-def _longest_over(v: Any) -> bool:
+def _to_mend(v: Any) -> bool:
     if isinstance(v, str):
-        return len(v) > TEXT_CAP
+        return len(v) > TEXT_CAP or SURROGATE.search(v) is not None
     if isinstance(v, dict):
-        return any(_longest_over(x) for x in v.values())
+        return any(_to_mend(x) for x in v.values())
     if isinstance(v, list):
-        return any(_longest_over(x) for x in v)
+        return any(_to_mend(x) for x in v)
     return False
 
 
