@@ -1,8 +1,11 @@
-"""`minsheng ingest` and `minsheng export`: batch commands, imported only when called.
+"""`minsheng ingest`, `export`, `verify` and `repair`: batch commands, imported only when called.
 
     minsheng ingest samples --db data/samples.duckdb
     minsheng ingest archive/ --db archive.duckdb --workers 2 --json
+    minsheng ingest archive/ --db archive.duckdb --timeout 60 --memory 1000
     minsheng export --db archive.duckdb --format xlsx archive.xlsx
+    minsheng verify --db archive.duckdb
+    minsheng repair --db archive.duckdb repaired.duckdb
 """
 from __future__ import annotations
 

@@ -4,7 +4,9 @@ The only module that imports Prefect. The work itself is plain functions (`surve
 `process`); the flow wraps them:
 
     discover files by content ─► hash each, skip what the store has (sha256 + extractor version)
-    ─► batches of ~50 documents, one task each (read → extract → checks), in turn or on Dask
+    ─► batches of ~50 documents, one task each (read → extract → checks), in turn or on Dask;
+       in turn, each document in a child process under a time limit and a memory bound
+       (pipeline/isolate.py), so that one hostile file is a listed failure, not a held batch
     ─► the flow, the store's single writer, commits each batch as it completes
     ─► TARGET_CONFLICT over the whole store
 
