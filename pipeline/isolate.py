@@ -130,7 +130,11 @@ def _serve(conn: Connection, memory_mb: int) -> None:
             return
         if path is None:
             return
-        conn.send(extract_one(path, memory_mb))
+        result = extract_one(path, memory_mb)
+        try:
+            conn.send(result)
+        except OSError:         # the parent is gone (killed): nobody to answer
+            return
 
 
 def _bound(memory_mb: int) -> None:
