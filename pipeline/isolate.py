@@ -235,7 +235,7 @@ class Isolated:
         self.close(kill=True)
         if code == -signal.SIGKILL:
             return _failed(path, too_much_memory(source, self.limits.memory_mb))
-        what = f"signal {-code}, {signal.Signals(-code).name}" if code and code < 0 else f"exit {code}"
+        what = f"signal {-code}, {_signal_name(-code)}" if code and code < 0 else f"exit {code}"
         return _failed(path, MinshengError(source, f"the reader stopped while reading it ({what})",
                                            "please report this file"))
 
@@ -281,6 +281,13 @@ def warm() -> None:
 def peak_mb(proc: Any) -> float:
     """The child's peak resident size so far, in MB (0 where there is no /proc)."""
     return (_status(proc.pid, "VmHWM") or 0) / 2**20 if proc is not None and proc.pid else 0.0
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return "unknown"
 
 
 def can_fork() -> bool:
