@@ -18,6 +18,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import zlib
 from pathlib import Path
@@ -140,8 +141,9 @@ def batch(tmp_path_factory) -> dict:
     pdf_bomb(docs / "bomb.pdf", 2 * MEMORY)
     (docs / "one_line.txt").write_bytes(one_line_text(0.25))
     db = root / "hostile.duckdb"
+    (root / "tmp").mkdir()                 # the killed conversion's work folder goes with the test's
     env = {**os.environ, "PREFECT_HOME": os.environ.get("MINSHENG_TEST_PREFECT_HOME") or str(root / "prefect"),
-           "PATH": f"{fake_soffice(root / 'bin')}:{os.environ['PATH']}"}
+           "PATH": f"{fake_soffice(root / 'bin')}:{os.environ['PATH']}", "TMPDIR": str(root / "tmp")}
     script = ("import resource, subprocess, sys, json, time; t = time.perf_counter(); "
               "p = subprocess.run(sys.argv[1:], capture_output=True); "
               "print(json.dumps({'rc': p.returncode, 'out': p.stdout.decode('utf-8', 'replace'), "
@@ -286,13 +288,19 @@ def test_a_document_over_a_limit_is_a_failure_and_the_next_goes_on(tmp_path, mon
     bad = next(p for p in tmp_path.iterdir() if p.is_file())
     good = tmp_path / "good.txt"
     good.write_bytes(plan(7))
-    with Isolated(Limits(*limits)) as worker:
-        started = time.perf_counter()
-        failed = worker.run(str(bad))
-        assert time.perf_counter() - started < limits[0] + 10
-        assert says in failed["reason"] and failed["error"] == "LimitExceeded"
-        assert "contract" in worker.run(str(good))
-        assert worker.started == 2                      # a fresh child after the failure
+    temp = Path(tempfile.gettempdir())
+    before = set(temp.glob("minsheng-soffice-*"))
+    try:
+        with Isolated(Limits(*limits)) as worker:
+            started = time.perf_counter()
+            failed = worker.run(str(bad))
+            assert time.perf_counter() - started < limits[0] + 10
+            assert says in failed["reason"] and failed["error"] == "LimitExceeded"
+            assert "contract" in worker.run(str(good))
+            assert worker.started == 2                      # a fresh child after the failure
+    finally:       # the killed conversion's work folder (a later run's sweep would take it)
+        for left in set(temp.glob("minsheng-soffice-*")) - before:
+            shutil.rmtree(left, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- a damaged store
