@@ -19,6 +19,8 @@ from .errors import MinshengError
 LAZY = {
     "ingest": ("pipeline.cli_batch", "ingest"),
     "export": ("pipeline.cli_batch", "export"),
+    "verify": ("pipeline.cli_batch", "verify"),
+    "repair": ("pipeline.cli_batch", "repair"),
     "compare": ("pipeline.cli_compare", "compare"),
     "serve": ("pipeline.cli_serve", "serve"),
 }

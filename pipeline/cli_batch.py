@@ -1,28 +1,36 @@
-"""`minsheng ingest` and `minsheng export`: batch commands, imported only when called.
+"""`minsheng ingest`, `export`, `verify` and `repair`: batch commands, imported only when called.
 
     minsheng ingest samples --db data/samples.duckdb
     minsheng ingest archive/ --db archive.duckdb --workers 2 --json
+    minsheng ingest archive/ --db archive.duckdb --timeout 60 --memory 1000
     minsheng export --db archive.duckdb --format xlsx archive.xlsx
+    minsheng verify --db archive.duckdb
+    minsheng repair --db archive.duckdb repaired.duckdb
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
+from typing import Any
 
 import click
+import duckdb
 
 from . import localserver, store
 from .errors import MinshengError
+from .isolate import Limits
+from .survey import Hooks, printable
 
 
-class Progress:
+class Progress(Hooks):
     """A rich progress bar on a terminal, a plain line every few seconds otherwise."""
 
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
         self.tty = sys.stderr.isatty()
-        self.bar = None
+        self.bar: Any = None      # a rich Progress, imported only on a terminal
         self.done = 0
         self.todo = 0
         self.failed = 0
@@ -89,20 +97,31 @@ def _print_summary(report: dict, totals: dict) -> None:
               help="documents per task")
 @click.option("--strict", is_flag=True, help="exit 1 when any file fails")
 @click.option("--json", "as_json", is_flag=True, help="print the summary as one JSON object")
-def ingest(paths, db, workers, dask_address, batch_size, strict, as_json):
+@click.option("--timeout", type=click.FloatRange(1, None), default=120, show_default=True,
+              help="seconds one document may take; a slower one is listed as a failure")
+@click.option("--memory", "memory_mb", type=click.IntRange(64, None), default=1536, show_default=True,
+              help="MB of memory one document may take; a larger one is listed as a failure")
+def ingest(paths, db, workers, dask_address, batch_size, strict, as_json, timeout, memory_mb):
     """Extract every document under PATHS into a DuckDB store (incremental, resumable)."""
+    _paths_exist(paths)                  # a mistyped path: nothing is created
     con = store.connect(db)              # a busy database fails here, before Prefect starts
     try:
         from extractors import EXTRACTOR_VERSION
 
         from .survey import nothing_new
 
-        quick = nothing_new(list(paths), con, EXTRACTOR_VERSION)
-        if quick is not None:            # every file is stored already: Prefect is never started
-            report = quick.as_dict()
-            totals = store.summary(con)
-        else:
-            report, totals = _run_flow(paths, con, db, workers, dask_address, batch_size, as_json)
+        try:
+            quick = nothing_new(list(paths), con, EXTRACTOR_VERSION)
+            if quick is not None:            # every file is stored already: Prefect is never started
+                report = quick.as_dict()
+                totals = store.summary(con)
+            else:
+                report, totals = _run_flow(paths, con, db, workers, dask_address, batch_size, as_json,
+                                           Limits(timeout, memory_mb))
+        except duckdb.Error as exc:
+            if detail := store.damage(exc):
+                raise store.damaged(db, detail) from exc
+            raise
     finally:
         con.close()
     if totals is None:
@@ -120,16 +139,29 @@ def ingest(paths, db, workers, dask_address, batch_size, strict, as_json):
         sys.exit(1)
 
 
-def _run_flow(paths, con, db, workers, dask_address, batch_size, as_json) -> tuple[dict, dict | None]:
+def _paths_exist(paths: tuple[str, ...]) -> None:
+    """Every path given exists (a dangling link counts: the survey names it); else one line, exit 2."""
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        click.echo(f"minsheng: {printable(missing[0])}: no such file or folder — check the path", err=True)
+        sys.exit(2)
+
+
+def _run_flow(paths, con, db, workers, dask_address, batch_size, as_json,
+              limits: Limits) -> tuple[dict, dict | None]:
     """The Prefect flow over the paths: its report, and the store's totals (None when it stopped)."""
     try:
         localserver.quiet_defaults()
+        from . import isolate
+
+        isolate.warm()               # the readers' child processes come from it: their imports start now
         # Prefect's temporary server boots (4–10 s) while Prefect and the extractors import
         server = localserver.LocalServer() if localserver.wanted() else None
         from . import flows
 
         report = flows.ingest(list(paths), con, db=db, batch_size=batch_size, workers=workers,
-                              dask_address=dask_address, hooks=Progress(quiet=as_json), server=server)
+                              dask_address=dask_address, hooks=Progress(quiet=as_json), server=server,
+                              limits=limits)
     except RuntimeError as exc:      # Prefect's temporary server or the Dask cluster did not start
         raise MinshengError(db, f"the batch runner could not start ({str(exc).splitlines()[0][:200]})",
                             "check that PREFECT_HOME is writable, or raise "
@@ -152,3 +184,32 @@ def export(db, fmt, out):
         raise MinshengError(out, f"cannot write the export ({exc})", "check the output path") from exc
     for f in files:
         click.echo(str(f))
+
+
+@click.command()
+@click.option("--db", required=True, help="DuckDB file written by `minsheng ingest`")
+def verify(db):
+    """Read every row of the store back and check each document's rows (exit 1 when damaged)."""
+    if not os.path.exists(db):
+        raise store.StoreError(db, "no such database", "check the path")
+    out = store.verify(db)
+    if out["problems"]:
+        more = len(out["problems"]) - 1
+        click.echo(f"minsheng: {store.damaged(db, out['problems'][0] + (f'; and {more} more' if more else ''))}",
+                   err=True)
+        sys.exit(1)
+    click.echo(f"{db}: sound — {out['documents']} documents; "
+               + ", ".join(f"{t} {n}" for t, n in out["tables"].items()) + " rows read")
+
+
+@click.command()
+@click.option("--db", required=True, help="the damaged DuckDB file (read only, never changed)")
+@click.argument("new")
+def repair(db, new):
+    """Copy every readable document of a damaged store into NEW (a new file), whole."""
+    out = store.repair(db, new)
+    click.echo(f"{new}: {out['copied']} of {out['documents']} documents copied, {out['failures']} failures listed")
+    if out["lost_count"]:
+        names = ", ".join(out["lost"][:5]) + (" …" if len(out["lost"]) > 5 else "")
+        click.echo(f"lost {out['lost_count']} documents{f' ({names})' if names else ''} — ingest their folders "
+                   f"into {new} to extract them again")

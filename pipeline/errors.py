@@ -38,3 +38,8 @@ class GazetteerError(MinshengError):
 class StoreWriteError(MinshengError):
     """The store's disk refused a write (full, read-only, failing): the run stops, and every
     document committed before it stays whole."""
+
+
+class LimitExceeded(MinshengError):
+    """Reading and extracting one document took longer than the time limit, or more memory
+    than the bound: the document is a listed failure, and the batch goes on."""

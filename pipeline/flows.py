@@ -4,7 +4,9 @@ The only module that imports Prefect. The work itself is plain functions (`surve
 `process`); the flow wraps them:
 
     discover files by content ─► hash each, skip what the store has (sha256 + extractor version)
-    ─► batches of ~50 documents, one task each (read → extract → checks), in turn or on Dask
+    ─► batches of ~50 documents, one task each (read → extract → checks), in turn or on Dask;
+       in turn, each document in a child process under a time limit and a memory bound
+       (pipeline/isolate.py), so that one hostile file is a listed failure, not a held batch
     ─► the flow, the store's single writer, commits each batch as it completes
     ─► TARGET_CONFLICT over the whole store
 
@@ -27,7 +29,9 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import MinshengError, StoreWriteError
+import duckdb
+
+from .errors import StoreWriteError
 from .localserver import quiet_defaults
 
 quiet_defaults()      # before Prefect reads its settings
@@ -36,43 +40,39 @@ from prefect import flow, task
 from prefect.cache_policies import NONE
 from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-from . import localserver, store
-from .survey import HEAD, SKIP_SUFFIXES, Candidate, Report, discover, survey, triage  # noqa: F401  (the flow's own API)
+from . import isolate, localserver, store
+from .isolate import Limits
+from .survey import HEAD, SKIP_SUFFIXES, Candidate, Hooks, Report, discover, printable, survey, triage  # noqa: F401  (the flow's API)
 
 BATCH = 50
 
 
-_GAZETTEER = None
-
-
 def gazetteer():
     """The gazetteer, loaded once per process (worker processes load their own)."""
-    global _GAZETTEER
-    if _GAZETTEER is None:
-        from gazetteer import load
-
-        _GAZETTEER = load()
-    return _GAZETTEER
+    return isolate.gazetteer()
 
 
-def process(paths: list[str]) -> list[dict]:
-    """Read, extract and check each document: its contract, or {source, sha256, error, reason}."""
-    from extractors import extract
+def process(paths: list[str], limits: Limits | None = None) -> list[dict]:
+    """Read, extract and check each document: its contract, or {source, path, error, reason}.
+    With `limits`, each document is read in a child process that may take no longer and no more
+    memory than they allow (pipeline/isolate.py); the child lives on from batch to batch."""
+    global _WORKER
+    if limits is None or not isolate.can_fork():
+        return [isolate.extract_one(p) for p in paths]
+    if _WORKER is None or _WORKER.limits != limits:
+        close_worker()
+        _WORKER = isolate.Isolated(limits)
+    return [_WORKER.run(p) for p in paths]
 
-    from .readers import read
 
-    gaz = gazetteer()
-    out = []
-    for source in paths:
-        try:
-            out.append({"contract": extract(read(source), gaz).to_contract()})
-        except MinshengError as exc:
-            out.append({"source": source, "error": type(exc).__name__, "reason": str(exc)})
-        except Exception as exc:  # noqa: BLE001 — an extractor bug must not stop the batch
-            out.append({"source": source, "error": type(exc).__name__,
-                        "reason": f"{source}: extraction failed ({type(exc).__name__}: {str(exc)[:160]}) — "
-                                  "please report this file"})
-    return out
+_WORKER: isolate.Isolated | None = None
+
+
+def close_worker() -> None:
+    global _WORKER
+    if _WORKER is not None:
+        _WORKER.close()
+        _WORKER = None
 
 
 def batches(items: list, size: int, workers: int = 1) -> list[list]:
@@ -86,19 +86,9 @@ def batches(items: list, size: int, workers: int = 1) -> list[list]:
 
 # ---------------------------------------------------------------- the run's state and report
 
-class Hooks:
-    """What the flow tells the caller while it runs (the CLI draws a progress bar)."""
-
-    def start(self, total: int, todo: int) -> None: ...
-
-    def advance(self, done: int, failed: int) -> None: ...
-
-    def finish(self) -> None: ...
-
-
 @dataclass
 class Session:
-    con: object
+    con: duckdb.DuckDBPyConnection
     version: str
     hooks: Hooks
 
@@ -111,7 +101,7 @@ _SESSIONS: dict[str, Session] = {}
 # The decorated objects get their own names so that the plain functions stay importable by
 # name: Dask then pickles them by reference, not by value with the module's globals (which
 # hold the open store connection).
-def extract_batch_fn(paths: list[str], spool: str | None = None) -> dict:
+def extract_batch_fn(paths: list[str], spool: str | None = None, limits: Limits | None = None) -> dict:
     """Extract a batch and hand its records over: {"mail": key} when the task runs in the
     flow's own process (spool None), {"file": path} of a spool file when it runs on a Dask
     worker, or {"refused": what the disk said} when the spool could not be written.
@@ -119,15 +109,17 @@ def extract_batch_fn(paths: list[str], spool: str | None = None) -> dict:
     Prefect holds every task's result until the flow ends, so a result of 50 contracts would
     keep the whole archive in memory; a key or a path costs nothing, and the flow drops the
     records as soon as the batch is stored.  (On a Dask cluster the spool, like the archive,
-    must be on a file system the workers share.)"""
-    results = process(paths)
+    must be on a file system the workers share.)  `limits`: see process()."""
+    results = process(paths, limits)
     if spool is None:
         key = uuid.uuid4().hex
         _MAILBOX[key] = results
         return {"mail": key}
     out = Path(spool) / f"{uuid.uuid4().hex}.json"
     try:
-        out.write_text(json.dumps(results, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        # surrogatepass: a file name that is not UTF-8 travels as the surrogates os.fsdecode made of it
+        out.write_text(json.dumps(results, ensure_ascii=False, separators=(",", ":")), encoding="utf-8",
+                       errors="surrogatepass")
     except OSError as exc:          # the disk of the store is full: the flow stops the run
         out.unlink(missing_ok=True)
         return {"refused": exc.strerror or str(exc)}
@@ -142,27 +134,31 @@ extract_batch = task(name="extract-batch", cache_policy=NONE, persist_result=Fal
 
 
 def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: int = 1,
-                   session: str | None = None, scale_out: bool = False) -> dict:
+                   session: str | None = None, scale_out: bool = False, limits: Limits | None = None) -> dict:
     """Ingest every document under `paths` into the store `db`; return the run's report.
-    `scale_out`: the tasks run on a Dask cluster (the flow's task runner), not in turn here."""
+    `scale_out`: the tasks run on a Dask cluster (the flow's task runner), not in turn here.
+    `limits`: each document's time limit and memory bound (none: read in this process)."""
     from extractors import EXTRACTOR_VERSION
 
     started = time.perf_counter()
     state = _SESSIONS.get(session or "")
     owned = state is None
-    if owned:
+    if state is None:
         state = Session(store.connect(db), EXTRACTOR_VERSION, Hooks())
     con, hooks, report = state.con, state.hooks, Report()
     spool = Path(f"{db}.spool") if scale_out else None
     try:
-        todo, total = _survey_all(paths, con, report, state.version)
+        with _refusals():
+            todo, total = _survey_all(paths, con, report, state.version)
         hooks.start(total, len(todo))
         if spool:
             with _refusals():
                 spool.mkdir(parents=True, exist_ok=True)
-        _run_batches(batches(todo, batch_size, workers), con, report, state.version, hooks, spool)
+        _run_batches(batches(todo, batch_size, workers), con, report, state.version, hooks, spool, limits)
         with _refusals():
             store.refresh_conflicts(con)
+    except _Damaged as exc:
+        report.stopped = str(store.damaged(db, str(exc)))
     except _DiskRefused as exc:
         report.stopped = str(StoreWriteError(
             db, f"the store could not be written ({exc}); the run stopped after {report.new} new documents",
@@ -172,6 +168,7 @@ def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: 
         if spool:
             shutil.rmtree(spool, ignore_errors=True)
         _MAILBOX.clear()
+        close_worker()
         hooks.finish()
         if owned:
             con.close()
@@ -186,7 +183,7 @@ def _survey_all(paths: list[str], con, report: Report, version: str) -> tuple[li
     todo = []
     for cand in triage(found, *store.known(con, version), report):
         if cand.reason:
-            _fail(con, report, cand.path, cand.sha256, version, cand.error, cand.reason)
+            _fail(con, report, printable(cand.path), cand.sha256, version, cand.error, cand.reason)
         else:
             todo.append(cand.path)
     return todo, len(found)
@@ -196,7 +193,7 @@ ingest_flow = flow(name="minsheng-ingest", persist_result=False, validate_parame
 
 
 def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks: Hooks,
-                 spool: Path | None) -> None:
+                 spool: Path | None, limits: Limits | None = None) -> None:
     """Extract the batches and store each as it comes back.
 
     In the flow's own process (spool None) each batch is a task called in turn: extraction is
@@ -206,14 +203,14 @@ def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks
     submitted at a time, so finished results never pile up in memory."""
     if spool is None:
         for batch in work:
-            _store_batch(extract_batch(batch), con, report, version, hooks)
+            _store_batch(extract_batch(batch, None, limits), con, report, version, hooks)
         return
     window = 8
     pending: deque = deque()
     queue = deque(work)
     while queue or pending:
         while queue and len(pending) < window:
-            pending.append(extract_batch.submit(queue.popleft(), str(spool)))
+            pending.append(extract_batch.submit(queue.popleft(), str(spool), limits))
         done = pending.popleft().result()
         if "refused" in done:
             for future in pending:      # let the running batches end before the spool goes
@@ -228,11 +225,11 @@ def _store_batch(done: dict, con, report: Report, version: str, hooks: Hooks) ->
         results = _MAILBOX.pop(done["mail"])
     else:
         path = Path(done["file"])
-        results = json.loads(path.read_text(encoding="utf-8"))
+        results = json.loads(path.read_text(encoding="utf-8", errors="surrogatepass"))
         path.unlink(missing_ok=True)
     for r in results:
         if "contract" not in r:
-            _fail(con, report, r["source"], _sha_of(r["source"]), version, r["error"], r["reason"])
+            _fail(con, report, r["source"], _sha_of(r.get("path", r["source"])), version, r["error"], r["reason"])
     _store(con, [r["contract"] for r in results if "contract" in r], report, version)
     hooks.advance(len(results), report.failed)
 
@@ -241,31 +238,61 @@ class _DiskRefused(Exception):
     """The store's disk refused a write: no later write can succeed, so the run stops."""
 
 
+class _Damaged(Exception):
+    """The store's file cannot be read back: no re-run into it can succeed, so the run stops."""
+
+
 @contextmanager
 def _refusals() -> Iterator[None]:
-    """Raise _DiskRefused when the store's disk refuses the write inside."""
+    """Raise _DiskRefused when the store's disk refuses the write inside, _Damaged when the file
+    cannot be read back."""
     try:
         yield
     except Exception as exc:
-        if problem := store.disk_problem(exc):
-            raise _DiskRefused(problem) from None
+        _stop_if_store_fails(exc)
         raise
+
+
+def _stop_if_store_fails(exc: Exception) -> None:
+    if detail := store.damage(exc):
+        raise _Damaged(detail) from None
+    if problem := store.disk_problem(exc):
+        raise _DiskRefused(problem) from None
 
 
 def _store(con, contracts: list[dict], report: Report, version: str) -> None:
     try:
         store.write_documents(con, contracts)
     except Exception as exc:  # noqa: BLE001 — find the document the database refused
-        if problem := store.disk_problem(exc):
-            raise _DiskRefused(problem) from None
+        _stop_if_store_fails(exc)
         if len(contracts) == 1:
-            c = contracts[0]["document"]
-            _fail(con, report, c["source"], c["sha256"], version, "StoreError",
-                  f"{c['source']}: its records could not be stored — please report this file")
+            _store_alone(con, contracts[0], report, version, exc)
             return
         for c in contracts:            # find the one document the database refused
             _store(con, [c], report, version)
         return
+    _count(report, contracts)
+
+
+def _store_alone(con, contract: dict, report: Report, version: str, exc: Exception) -> None:
+    """One document the store refused: with more memory when that was the trouble, else a failure."""
+    c = contract["document"]
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        try:
+            store.write_roomy(con, [contract])
+        except duckdb.OutOfMemoryException:
+            _fail(con, report, c["source"], c["sha256"], version, "StoreError",
+                  f"{c['source']}: its records need more than {store.ROOMY} of memory to be stored — "
+                  "split it into smaller files")
+            return
+        _count(report, [contract])
+        return
+    _fail(con, report, c["source"], c["sha256"], version, "StoreError",
+          f"{c['source']}: its records could not be stored ({type(exc).__name__}: {str(exc).splitlines()[0][:120]})"
+          " — please report this file")
+
+
+def _count(report: Report, contracts: list[dict]) -> None:
     for c in contracts:
         report.new += 1
         report.new_projects += len(c["projects"])
@@ -306,7 +333,7 @@ def task_runner(workers: int | None, dask_address: str | None):
 
 def ingest(paths: list[str], con, *, db: str, batch_size: int = BATCH, workers: int | None = None,
            dask_address: str | None = None, hooks: Hooks | None = None,
-           server: localserver.LocalServer | None = None) -> dict:
+           server: localserver.LocalServer | None = None, limits: Limits | None = None) -> dict:
     """Run the ingest flow over `paths` with an open store connection `con` (the caller
     opened it first, so a busy database fails before Prefect starts). In local mode the run
     uses `server`, a temporary server the caller launched early, or launches one."""
@@ -324,7 +351,7 @@ def ingest(paths: list[str], con, *, db: str, batch_size: int = BATCH, workers: 
                 stack.enter_context(_pointed_at(url))
                 stack.enter_context(temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}))
             run: Callable = ingest_flow.with_options(task_runner=runner) if runner else ingest_flow
-            return run([str(p) for p in paths], db, batch_size, workers or 1, key, runner is not None)
+            return run([str(p) for p in paths], db, batch_size, workers or 1, key, runner is not None, limits)
     finally:
         _SESSIONS.pop(key, None)
 

@@ -71,6 +71,31 @@ class StoreError(MinshengError):
     """The database file cannot be opened (not a DuckDB file, unreadable, newer format)."""
 
 
+class StoreDamaged(StoreError):
+    """Part of the database file cannot be read back (truncated, overwritten): no write or re-run
+    will mend it; `minsheng repair` copies what is readable into a new file."""
+
+
+# what DuckDB says when the file's blocks are not what it wrote: 'Could not read enough bytes from
+# file "x.duckdb": attempted to read 262144 bytes', 'Corrupt database file: computed checksum … does not match'
+DAMAGE = re.compile(r"could not read enough bytes|checksum|corrupt|not a valid duckdb|"
+                    r"invalid (block|pointer|metadata)|failed to (read|load) (block|metadata)", re.IGNORECASE)
+
+
+def damage(exc: BaseException) -> str | None:
+    """What DuckDB said when `exc` is the store's file being damaged (not the disk refusing a write)."""
+    if isinstance(exc, duckdb.Error) and DAMAGE.search(str(exc)):
+        return str(exc).splitlines()[0][:200]
+    return None
+
+
+def damaged(db: str | Path, detail: str) -> StoreDamaged:
+    return StoreDamaged(str(db), f"the store is damaged: part of it cannot be read back ({detail})",
+                        f"run `minsheng repair --db {db} NEW.duckdb` to copy every readable document into a new "
+                        "file, then ingest into NEW.duckdb (what was lost is extracted again); a full disk is "
+                        "not the cause, and re-running into this file cannot succeed")
+
+
 def _quarter(limit: str) -> str:
     """'64MB' → '16000KB': a quarter of a DuckDB memory size, for the checkpoint threshold."""
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", limit, re.IGNORECASE)
@@ -177,6 +202,55 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> No
     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM arrow_rows")
 
 
+TEXT_CAP = 20000     # characters of one stored text (a title, an evidence line); a longer one is cut
+# a lone surrogate, which no UTF-8 column can hold: 'a\udcffb' (a file name's stray byte, a cut UTF-16 pair)
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def capped(contract: dict) -> dict:
+    """The contract with every text longer than TEXT_CAP cut to it, and lone surrogates replaced by
+    U+FFFD (a warning saying each): a title or an evidence line of megabytes (a 10 MB text on one
+    line) would not fit the store's buffer pool three times over, and says nothing a reader needs.
+    Unchanged (the same object) when there is nothing to mend."""
+    cut = 0
+    mended = 0
+
+    def walk(v: Any) -> Any:
+        nonlocal cut, mended
+        if isinstance(v, str) and SURROGATE.search(v):
+            mended += 1
+            v = SURROGATE.sub("\ufffd", v)
+        if isinstance(v, str) and len(v) > TEXT_CAP:
+            cut += 1
+            return v[:TEXT_CAP] + "…"
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        return v
+
+    if not _to_mend(contract):
+        return contract
+    out = walk(contract)
+    doc = out["document"]
+    doc["warnings"] = [*(doc.get("warnings") or []),
+                       *([f"{cut} texts longer than {TEXT_CAP:,} characters were cut to that length in the store"]
+                         if cut else []),
+                       *([f"{mended} texts held characters that are not Unicode (lone surrogates), stored as �"]
+                         if mended else [])]
+    return out
+
+
+def _to_mend(v: Any) -> bool:
+    if isinstance(v, str):
+        return len(v) > TEXT_CAP or SURROGATE.search(v) is not None
+    if isinstance(v, dict):
+        return any(_to_mend(x) for x in v.values())
+    if isinstance(v, list):
+        return any(_to_mend(x) for x in v)
+    return False
+
+
 def write_documents(con: duckdb.DuckDBPyConnection, contracts: list[dict]) -> None:
     """Store documents' records in one transaction, replacing any earlier version of each.
 
@@ -184,6 +258,7 @@ def write_documents(con: duckdb.DuckDBPyConnection, contracts: list[dict]) -> No
     transaction a batch rather than a document because each commit costs ~25 ms."""
     if not contracts:
         return
+    contracts = [capped(c) for c in contracts]
     rowsets = [rows_of(c) for c in contracts]
     shas = [c["document"]["sha256"] for c in contracts]
     sources = [c["document"].get("source") for c in contracts]
@@ -204,12 +279,30 @@ def write_documents(con: duckdb.DuckDBPyConnection, contracts: list[dict]) -> No
         raise
 
 
+ROOMY = "1GB"        # the buffer pool one very large document may borrow
+
+
+def write_roomy(con: duckdb.DuckDBPyConnection, contracts: list[dict]) -> None:
+    """write_documents with the buffer pool raised to ROOMY for this one write: the bounded pool
+    keeps a long ingest flat, but one document of tens of thousands of projects needs more."""
+    limit = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    con.execute(f"SET memory_limit = '{ROOMY}'")
+    try:
+        write_documents(con, contracts)
+    finally:
+        if limit:
+            con.execute(f"SET memory_limit = '{limit[0]}'")
+
+
 DISK_PROBLEMS = ("No space left on device", "Disk quota exceeded", "Read-only file system", "Input/output error")
 
 
 def disk_problem(exc: BaseException) -> str | None:
     """What the disk said when `exc` is the store (or its spool) failing to write, else None:
-    such a failure is the disk's, not the document's, and no later write would succeed."""
+    such a failure is the disk's, not the document's, and no later write would succeed.
+    A damaged file (see damage()) is not the disk's."""
+    if damage(exc):
+        return None
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
     text = str(exc)
@@ -295,17 +388,114 @@ def refresh_conflicts(con: duckdb.DuckDBPyConnection) -> int:
 # ---------------------------------------------------------------- reading it back
 
 def load(db: str | Path, tables: Iterable[str] = TABLES) -> dict:
-    """The store's tables as pandas DataFrames: {"documents": df, "projects": df, ...}."""
+    """The store's tables as pandas DataFrames: {"documents": df, "projects": df, ...}.
+    A damaged store raises StoreDamaged (one line, with the way to repair it)."""
     con = connect(db, read_only=True)
     try:
         frames = {}
         for t in tables:
             sql = ("SELECT * EXCLUDE (contract) FROM documents ORDER BY source" if t == "documents"
                    else f"SELECT * FROM {t} ORDER BY ALL")
-            frames[t] = con.sql(sql).to_arrow_table().to_pandas()
+            try:
+                frames[t] = con.sql(sql).to_arrow_table().to_pandas()
+            except duckdb.Error as exc:
+                if detail := damage(exc):
+                    raise damaged(db, f"table {t}: {detail}") from exc
+                raise StoreError(str(db), f"table {t} could not be read ({str(exc).splitlines()[0][:160]})",
+                                 f"run `minsheng verify --db {db}`") from exc
         return frames
     finally:
         con.close()
+
+
+# ---------------------------------------------------------------- verify and repair
+
+def verify(db: str | Path) -> dict:
+    """Read every row of every table of the store and check that each document has the rows its
+    counts say. {"tables": {name: rows}, "documents": n, "problems": [one line each]}."""
+    con = connect(db, read_only=True)
+    out: dict[str, Any] = {"tables": {}, "documents": 0, "problems": []}
+    try:
+        for t in TABLES:
+            try:
+                row = con.execute(f"SELECT count(*), sum(hash(COLUMNS(*))) FROM {t}").fetchone()
+                out["tables"][t] = row[0] if row else 0
+            except duckdb.Error as exc:
+                out["problems"].append(f"table {t}: {damage(exc) or str(exc).splitlines()[0][:200]}")
+        out["documents"] = out["tables"].get("documents", 0)
+        if not out["problems"]:
+            for table, column in (("projects", "n_projects"), ("targets", "n_targets"), ("progress", "n_progress")):
+                row = con.execute(f"""SELECT count(*) FROM documents d LEFT JOIN
+                    (SELECT sha256, count(*) n FROM {table} GROUP BY 1) c USING (sha256)
+                    WHERE coalesce(c.n, 0) <> d.{column}""").fetchone()
+                if row and row[0]:
+                    out["problems"].append(f"{row[0]} documents have not the {table} rows their counts say")
+    finally:
+        con.close()
+    return out
+
+
+REPAIR_CHUNK = 1024     # rows: the smallest range of documents repair gives up on
+
+
+def repair(old: str | Path, new: str | Path) -> dict:
+    """Copy every document of `old` whose record can be read back into a new store `new`: each from
+    its stored contract, so its rows in every table are whole; the failures list too, where it reads.
+    {"documents": in old, "copied": n, "lost": [sources, where readable], "failures": n}."""
+    if Path(new).exists():
+        raise StoreError(str(new), "the file exists already", "give `minsheng repair` a new file to write")
+    src = connect(old, read_only=True)
+    try:
+        row = src.execute("SELECT count(*), coalesce(max(rowid), -1) FROM documents").fetchone()
+        total, last = (row[0], row[1]) if row else (0, -1)
+        contracts: list[dict] = []
+        lost: list[str] = []
+        _salvage(src, "SELECT contract FROM documents WHERE rowid BETWEEN ? AND ?", 0, last,
+                 lambda rows: contracts.extend(json.loads(r[0]) for r in rows),
+                 lambda lo, hi: lost.extend(_sources(src, lo, hi)))
+        failures: list[tuple] = []
+        frow = src.execute("SELECT coalesce(max(rowid), -1) FROM failures").fetchone()
+        _salvage(src, "SELECT * FROM failures WHERE rowid BETWEEN ? AND ?", 0, frow[0] if frow else -1,
+                 failures.extend, lambda lo, hi: None)
+    finally:
+        src.close()
+    dst = connect(new)
+    try:
+        for i in range(0, len(contracts), 50):
+            write_documents(dst, contracts[i:i + 50])
+        if failures:
+            dst.executemany("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?, ?)", failures)
+        refresh_conflicts(dst)
+    finally:
+        dst.close()
+    return {"documents": total, "copied": len(contracts), "lost": lost, "lost_count": total - len(contracts),
+            "failures": len(failures)}
+
+
+def _salvage(con: duckdb.DuckDBPyConnection, sql: str, lo: int, hi: int, take, give_up) -> None:
+    """Read rows lo..hi by `sql` (a rowid range); where a range cannot be read, halve it, down to
+    REPAIR_CHUNK rows, and hand the range that stays unreadable to `give_up`."""
+    if hi < lo:
+        return
+    try:
+        rows = con.execute(sql, [lo, hi]).fetchall()
+    except duckdb.Error:
+        if hi - lo < REPAIR_CHUNK:
+            give_up(lo, hi)
+            return
+        mid = (lo + hi) // 2
+        _salvage(con, sql, lo, mid, take, give_up)
+        _salvage(con, sql, mid + 1, hi, take, give_up)
+        return
+    take(rows)
+
+
+def _sources(con: duckdb.DuckDBPyConnection, lo: int, hi: int) -> list[str]:
+    """The sources of documents lo..hi, where that column still reads."""
+    try:
+        return [r[0] for r in con.execute("SELECT source FROM documents WHERE rowid BETWEEN ? AND ?", [lo, hi]).fetchall()]
+    except duckdb.Error:
+        return []
 
 
 def summary(con: duckdb.DuckDBPyConnection) -> dict:
@@ -313,7 +503,8 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict:
     def pairs(sql: str) -> list[list]:
         return [list(r) for r in con.execute(sql).fetchall()]
 
-    one = con.execute("SELECT count(*), sum(n_projects), sum(n_targets), sum(n_progress) FROM documents").fetchone()
+    one = con.execute("SELECT count(*), sum(n_projects), sum(n_targets), sum(n_progress) FROM documents").fetchone() \
+        or (0, 0, 0, 0)
     return {
         "documents": one[0], "projects": int(one[1] or 0), "targets": int(one[2] or 0), "progress": int(one[3] or 0),
         "by_kind": dict(pairs("SELECT coalesce(kind, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")),

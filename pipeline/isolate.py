@@ -1,0 +1,295 @@
+"""One document at a time in a child process, with a time limit and a memory bound.
+
+    with Isolated(Limits(timeout=120, memory_mb=1536)) as worker:
+        for path in paths:
+            result = worker.run(path)     # {"contract": ...} or {"source", "path", "error", "reason"}
+
+A document that takes longer than the limit, or needs more memory than the bound, is a failure
+with one line saying so ("took longer than 120 s — split it"), and the next document goes on in a
+fresh child: one hostile file never holds the batch. The child comes from a fork server that has
+imported the readers, extractors and gazetteer once, so starting one costs milliseconds; it reads
+and extracts document after document until one of them goes wrong. Its memory is bounded twice:
+RLIMIT_AS inside (a large allocation fails at once with MemoryError) and its resident size
+watched from outside (what the address-space limit does not see). The store stays in the
+caller's process: the child only reads and extracts.
+
+No Prefect here: this module is what the fork server imports.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import resource
+import signal
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any, Self
+
+from .errors import LimitExceeded, MinshengError
+from .survey import printable
+
+TIMEOUT = 120.0         # seconds for one document, read and extracted
+MEMORY_MB = 1536        # megabytes one document may take beyond the worker's own
+POLL = 0.25             # seconds between looks at a working child's memory
+# what the fork server imports once, so that no child pays for it: ours, and the format libraries the
+# readers import when they first meet a format (one missing is skipped)
+PRELOAD = ["extractors", "gazetteer", "pipeline.readers", "pipeline.isolate",
+           "pdfplumber", "pypdfium2", "docx", "openpyxl", "xlrd", "lxml.html", "charset_normalizer"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout: float = TIMEOUT
+    memory_mb: int = MEMORY_MB
+
+
+# ---------------------------------------------------------------- the work of one document
+
+_GAZETTEER = None
+
+
+def gazetteer():
+    """The gazetteer, loaded once per process."""
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        from gazetteer import load
+
+        _GAZETTEER = load()
+    return _GAZETTEER
+
+
+def extract_one(path: str, memory_mb: int | None = None) -> dict:
+    """Read, extract and check one document: {"contract": ...}, or {source, path, error, reason}.
+    The file is opened by `path`; the contract and the reason name it by its printable name."""
+    from extractors import extract
+
+    from .readers import read
+
+    source = printable(path)
+    try:
+        contract = extract(read(path), gazetteer()).to_contract()
+    except MinshengError as exc:
+        if memory_mb and out_of_memory(exc):
+            return _failed(path, too_much_memory(source, memory_mb))
+        return _failed(path, exc, str(exc).replace(path, source) if source != path else str(exc))
+    except MemoryError:
+        return _failed(path, too_much_memory(source, memory_mb or 0))
+    except Exception as exc:  # noqa: BLE001 — an extractor bug must not stop the batch
+        if memory_mb and out_of_memory(exc):
+            return _failed(path, too_much_memory(source, memory_mb))
+        return _failed(path, exc, f"{source}: extraction failed ({type(exc).__name__}: {str(exc)[:160]}) — "
+                                  "please report this file")
+    if source != path:
+        contract["document"]["source"] = source
+    return {"contract": contract}
+
+
+# what a library says when an allocation fails: zlib's "Unable to allocate output buffer", "Cannot allocate memory"
+ALLOCATION = re.compile(r"\ballocat\w*\b.*\b(buffer|memory)\b|\bout of memory\b", re.IGNORECASE)
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """Whether `exc`, or what it was raised from, is an allocation that failed (the address-space cap)."""
+    seen = 0
+    cur: BaseException | None = exc
+    while cur is not None and seen < 8:
+        if isinstance(cur, MemoryError) or ALLOCATION.search(str(cur)):
+            return True
+        cur = cur.__cause__ or cur.__context__
+        seen += 1
+    return False
+
+
+def _failed(path: str, exc: BaseException, reason: str | None = None) -> dict:
+    return {"source": printable(path), "path": path, "error": type(exc).__name__, "reason": reason or str(exc)}
+
+
+def too_much_memory(source: str, memory_mb: int) -> LimitExceeded:
+    return LimitExceeded(source, f"needed more than {memory_mb} MB to read and extract",
+                         "split it into smaller files, or raise --memory")
+
+
+def too_slow(source: str, timeout: float) -> LimitExceeded:
+    return LimitExceeded(source, f"took longer than {timeout:g} s to read and extract",
+                         "split it into smaller files, or raise --timeout")
+
+
+# ---------------------------------------------------------------- the child
+
+def _serve(conn: Connection, memory_mb: int) -> None:
+    """The child's loop: a path in, its result out, until the parent sends None or goes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)       # Ctrl-C is the parent's to handle
+    os.setpgid(0, 0)        # its own group: a LibreOffice it started is stopped with it
+    _bound(memory_mb)
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return
+        if path is None:
+            return
+        result = extract_one(path, memory_mb)
+        try:
+            conn.send(result)
+        except OSError:         # the parent is gone (killed): nobody to answer
+            return
+
+
+def _bound(memory_mb: int) -> None:
+    """Cap this process's address space at what it holds now plus `memory_mb`."""
+    size = _status(os.getpid(), "VmSize")
+    if size is None:
+        return
+    cap = size + memory_mb * 2**20
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _status(pid: int, key: str) -> int | None:
+    """A size from /proc/PID/status in bytes (VmSize, VmRSS), or None where there is no /proc."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- the parent's side
+
+class Isolated:
+    """A child process that reads and extracts documents under `limits`; restarted after any
+    document that breaks a limit (or leaves the child large), so the next starts clean."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.proc: Any = None
+        self.conn: Connection | None = None
+        self.base_rss = 0
+        self.started = 0         # children started, for the benchmark and the tests
+        self.unavailable: str | None = None   # why no child could start: documents are read here then
+        self.peak_mb = 0.0       # the largest peak of its children so far, read as each one ends
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_serve, args=(child, self.limits.memory_mb), daemon=True,
+                           name="minsheng-extract")
+        proc.start()
+        child.close()
+        self.proc, self.conn = proc, parent
+        self.base_rss = _status(proc.pid or 0, "VmRSS") or 0
+        self.started += 1
+
+    def run(self, path: str) -> dict:
+        """The result of extract_one(path), or a failure when the child broke a limit or died."""
+        source = printable(path)
+        if self.unavailable:
+            return extract_one(path)
+        if self.proc is None or not self.proc.is_alive():
+            try:
+                self._start()
+            except (OSError, RuntimeError) as exc:     # no fork server here (no AF_UNIX, no temp folder)
+                self.unavailable = str(exc) or type(exc).__name__
+                return extract_one(path)
+        assert self.conn is not None
+        self.conn.send(path)
+        deadline = time.monotonic() + self.limits.timeout
+        cap = self.base_rss + self.limits.memory_mb * 2**20
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.close(kill=True)
+                return _failed(path, too_slow(source, self.limits.timeout))
+            try:
+                if self.conn.poll(min(left, POLL)):
+                    result: dict = self.conn.recv()
+                    break
+            except (EOFError, OSError):
+                return self._died(path, source)
+            rss = _status(self.proc.pid, "VmRSS")
+            if rss is not None and rss > cap:
+                self.close(kill=True)
+                return _failed(path, too_much_memory(source, self.limits.memory_mb))
+        if result.get("error") == "LimitExceeded" or (_status(self.proc.pid, "VmRSS") or 0) > cap // 2:
+            self.close(kill=True)        # a fresh child for the next document, its memory back
+        return result
+
+    def _died(self, path: str, source: str) -> dict:
+        """The child ended without an answer: killed (by the kernel's OOM killer, most likely) or crashed."""
+        self.proc.join(5)
+        code = self.proc.exitcode
+        self.close(kill=True)
+        if code == -signal.SIGKILL:
+            return _failed(path, too_much_memory(source, self.limits.memory_mb))
+        what = f"signal {-code}, {_signal_name(-code)}" if code and code < 0 else f"exit {code}"
+        return _failed(path, MinshengError(source, f"the reader stopped while reading it ({what})",
+                                           "please report this file"))
+
+    def close(self, kill: bool = False) -> None:
+        """End the child: politely, or at once when it is stuck in a document."""
+        proc, conn = self.proc, self.conn
+        self.proc = self.conn = None
+        if proc is None:
+            return
+        self.peak_mb = max(self.peak_mb, peak_mb(proc))
+        if not kill and conn is not None:
+            try:
+                conn.send(None)
+            except OSError:
+                pass
+            proc.join(2)
+        if kill and proc.pid:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except OSError:         # the group is gone already
+                pass
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        if conn is not None:
+            conn.close()
+        proc.close()
+
+
+def warm() -> None:
+    """Start the fork server now, so that its imports run while the caller does other work
+    (Prefect's start-up, the survey); the first child then starts at once."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    from multiprocessing import forkserver
+
+    try:
+        forkserver.ensure_running()
+    except (OSError, RuntimeError):     # Isolated.run finds it again and reads in process
+        pass
+
+
+def peak_mb(proc: Any) -> float:
+    """The child's peak resident size so far, in MB (0 where there is no /proc)."""
+    return (_status(proc.pid, "VmHWM") or 0) / 2**20 if proc is not None and proc.pid else 0.0
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return "unknown"
+
+
+def can_fork() -> bool:
+    """Whether this process may start children (a Dask worker is a daemon process, which may not)."""
+    return not multiprocessing.current_process().daemon
