@@ -70,17 +70,19 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
     A target named inside a rate (完成省下达任务5800人的106.9%) goes to `targets` when given."""
     out: list[Progress] = []
     earlier: list[str] = []     # the sentences before this one, where a 分别 list's places may stand
+    passage: tuple[str, int] | None = None
     for sent in re.split(r"[。；;]", text):
         earlier.append(sent)
         sent = _this_year(sent)
         if not sent.strip():
             continue
-        pending: list[Progress] = []
+        pending: dict[int, Progress] = {}    # completed figures awaiting a rate, by identity, in order
         group: list[Progress] = []       # the counts a 分别 list of rates pairs with, in order
         default_region = _region_at(P.SENTENCE_LEAD.sub("", sent.strip()), places)
         rates = _rates(sent)
+        rate_starts = [r[0] for r in rates]
         for m in P.PLACE_RATE.finditer(sent):     # 完成率：乐都区58.2%、平安区61.4%
-            if m.group("r") in places and not any(r[0] <= m.start("rate") <= r[0] + 12 for r in rates):
+            if m.group("r") in places and not _any_in(rate_starts, m.start("rate") - 12, m.start("rate")):
                 out.append(Progress(text=evidence, region=m.group("r"), rate=float(m.group("rate")),
                                     rate_raw=m.group("rate"), measure="完成率", line=line))
         inside = [(m.start("target"), m.end("target")) for m in P.RATE_OF_TARGET.finditer(sent)]
@@ -113,11 +115,10 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
             if kind == "q":
                 g = Progress(text=evidence, completed=obj, region=region, line=line)
                 out.append(g)
-                pending.append(g)
+                pending[id(g)] = g
                 continue
             _, value, raw, measure, multi = obj
-            open_ = [g for g in pending if g.rate is None]
-            together = _listed_places(sent[:pos], places) if re.search(r"均(?:完成|达到|为)?\S{0,4}$", sent[max(0, pos - 8):pos]) else []
+            together = _listed_places(sent, places, pos) if re.search(r"均(?:完成|达到|为)?\S{0,4}$", sent[max(0, pos - 8):pos]) else []
             if len(together) >= 2:      # 大石坝街道、华新街街道并列第三，均完成61.2%
                 for name in together:
                     out.append(Progress(text=evidence, region=name, rate=value, rate_raw=raw, measure=measure, line=line))
@@ -128,33 +129,37 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                                      and g.region == region]) >= 2:      # 完成率均为66.7%
                 for g in both:          # 实际改造12条；…实际完成8.5公里，均完成年计划的百分之百 (earlier clauses too)
                     g.rate, g.rate_raw, g.measure = value, raw, measure
-                pending = [g for g in pending if g not in both]
+                pending = {k: g for k, g in pending.items() if g not in both}
                 continue
             if multi is not None and multi[0] == 0:
+                open_ = [g for g in pending.values() if g.rate is None]
                 group = open_[-multi[1]:] if len(open_) >= multi[1] else []
             if multi is not None and not group:
-                owners = _listed_places(sent[:pos], places)
+                owners = _listed_places(sent, places, pos)
                 if len(owners) == multi[1]:
                     out.append(Progress(text=evidence, region=owners[multi[0]], rate=value, rate_raw=raw,
                                         measure=measure, line=line))
                     continue
             if multi is not None and group:
                 target = group[multi[0]]
-                owners = _listed_places("".join(x + "。" for x in earlier[:-1]) + sent[:pos], places)
+                if passage is None or passage[1] != len(earlier):     # the sentences so far, joined once a sentence
+                    passage = ("".join(x + "。" for x in earlier[:-1]) + sent, len(earlier))
+                owners = _listed_places(passage[0], places, len(passage[0]) - len(sent) + pos)
                 if target.region is None and len(owners) == multi[1]:
                     target.region = owners[multi[0]]      # A、B街道…已完工分别为9个、6个，完成率分别为90%、75%
             elif multi is not None or measure in ("形象进度",):
                 target = None
             elif region is not None:
-                target = next((g for g in open_ if g.region == region), None)
+                target = next((g for g in pending.values() if g.rate is None and g.region == region), None)
             else:
-                target = open_[-1] if open_ and open_[-1].region is None else None
+                last = next((g for g in reversed(pending.values()) if g.rate is None), None)
+                target = last if last is not None and last.region is None else None
             if target is None:
                 g = Progress(text=evidence, region=region, rate=value, rate_raw=raw, measure=measure, line=line)
                 out.append(g)
             else:
                 target.rate, target.rate_raw, target.measure = value, raw, measure
-                pending = [g for g in pending if g is not target]
+                pending.pop(id(target), None)
         if default_region:
             _county_task(sent, found, inside, [g for g in out if g.region == default_region], evidence, line)
     return out
@@ -313,17 +318,43 @@ def _done_word_ends(sent: str) -> int:
     return end
 
 
-def _listed_places(text: str, places: set[str]) -> list[str]:
-    """The places enumerated just before 分别: 喜德县、普格县进度相对滞后，分别… → [喜德县, 普格县]."""
-    clause = re.split(r"[，,。；]", text.rstrip("，, "))
-    for part in reversed(clause):
-        head = re.sub(r"(?:进度|均|等|并列|分别).*$", "", part.strip())
+def _listed_places(text: str, places: set[str], end: int | None = None) -> list[str]:
+    """The places enumerated just before 分别 in text[:end]: 喜德县、普格县进度相对滞后，分别… → [喜德县, 普格县].
+
+    The clauses are walked back from `end`, and each clause's places are read once (a long 分别 list asks
+    about the same clause for each of its rates)."""
+    end = len(text) if end is None else end
+    while end > 0 and text[end - 1] in "，, ":
+        end -= 1
+    while True:
+        start = last_mark(text, end, "，,。；") + 1
+        names = _places_of(text, start, end, places)
+        if names or start == 0:
+            return list(names)
+        end = start - 1
+
+
+_PLACES_OF: dict[tuple[str, int, int], tuple[str, ...]] = {}
+_PLACES_FOR: list = [None]
+
+
+def _places_of(text: str, start: int, end: int, places: set[str]) -> tuple[str, ...]:
+    if _PLACES_FOR[0] is not places or len(_PLACES_OF) > 4096:
+        _PLACES_OF.clear()
+        _PLACES_FOR[0] = places
+    key = (text, start, end)
+    if key not in _PLACES_OF:
+        head = re.sub(r"(?:进度|均|等|并列|分别).*$", "", text[start:end].strip())
         listed = re.split(r"[、和及]", head)
         listed[-1] = max((n for n in places if listed[-1].startswith(n)), key=len, default=listed[-1])   # …街道年度任务
-        names = [x for x in listed if x in places or P.SUBCOUNTY.fullmatch(x + "完")]
-        if names:
-            return names
-    return []
+        _PLACES_OF[key] = tuple(x for x in listed if x in places or P.SUBCOUNTY.fullmatch(x + "完"))
+    return _PLACES_OF[key]
+
+
+def _any_in(starts: list[int], a: int, b: int) -> bool:
+    """Is one of the sorted offsets in [a, b]."""
+    k = bisect.bisect_left(starts, a)
+    return k < len(starts) and starts[k] <= b
 
 
 def _region_at(clause: str, places: set[str]) -> str | None:
