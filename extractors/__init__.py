@@ -404,5 +404,9 @@ def _canonical(result: Extraction, gaz) -> None:
         types = gaz.project_types
     except Exception:   # noqa: BLE001 — the taxonomy is optional data; a broken file must not stop extraction
         return
+    known: dict[tuple[str, str], str | None] = {}      # many records of a long list share a name and context
     for p in result.projects:
-        p.canonical = classify(p.name, types, " ".join(t.text for t in p.targets))
+        key = (p.name, " ".join(t.text for t in p.targets))
+        if key not in known:
+            known[key] = classify(key[0], types, key[1])
+        p.canonical = known[key]

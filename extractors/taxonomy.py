@@ -16,6 +16,12 @@ A type's ``exclude`` patterns veto it, which is how nested types are told apart
 
 No jieba here: aliases and patterns cover the genre's wordings, a name costs a few tens of
 microseconds, and free-text queries fall back on character bigrams (see ``resolve_query``).
+
+One pass over the name picks the types worth trying: every alias and pattern can only begin with
+certain characters (an alias its first one, 城镇.{0,4}新增 a 城, (?:新型职业|高素质)… a 新 or a 高),
+so the characters of the name select the few types whose wordings can start in it, and only those
+are matched.  A pattern whose first character cannot be told (one that may begin anywhere) keeps
+its type tried on every name.  The answer is the same as trying every type.
 """
 from __future__ import annotations
 
@@ -25,6 +31,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from re import _constants as _sre  # type: ignore[attr-defined]  # the opcodes of the parse below
+from re import _parser as _sre_parse  # type: ignore[attr-defined]  # the stdlib's own regex parser
 
 from gazetteer import GazetteerError
 
@@ -71,6 +79,7 @@ class ProjectType:
         return best
 
 
+@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """NFKC (full-width to half-width), lower case, spaces and quotes removed."""
     return _NOISE.sub("", unicodedata.normalize("NFKC", text)).lower()
@@ -165,11 +174,92 @@ def _type(types: Sequence[ProjectType], type_id: str) -> ProjectType:
 
 def _candidates(text: str, types: Iterable[ProjectType]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
-    for ptype in types:
+    for ptype in _worth_trying(text, types):
         span = ptype.match(text)
         if span is not None:
             found[ptype.id] = span
     return found
+
+
+class _Starts:
+    """The types of a taxonomy by the characters their wordings can begin with."""
+
+    def __init__(self, types: Sequence[ProjectType]) -> None:
+        self.types = types
+        self.always: list[int] = []
+        self.by_char: dict[str, list[int]] = {}
+        for k, ptype in enumerate(types):
+            firsts = _type_firsts(ptype)
+            if firsts is None:
+                self.always.append(k)
+                continue
+            for ch in firsts:
+                self.by_char.setdefault(ch, []).append(k)
+
+    def select(self, text: str) -> list[int]:
+        picked = set(self.always)
+        for ch in set(text):
+            picked.update(self.by_char.get(ch, ()))
+        return sorted(picked)
+
+
+_STARTS: list[_Starts] = []
+
+
+def _worth_trying(text: str, types: Iterable[ProjectType]) -> Iterable[ProjectType]:
+    """The types, in their order, whose aliases or patterns can begin somewhere in `text`."""
+    if not isinstance(types, (list, tuple)):
+        return types
+    starts = next((s for s in _STARTS if s.types is types), None)
+    if starts is None:
+        starts = _Starts(types)
+        _STARTS[:] = [starts, *_STARTS[:3]]        # a few taxonomies at most (tests load their own)
+    return [types[k] for k in starts.select(text)]
+
+
+def _type_firsts(ptype: ProjectType) -> set[str] | None:
+    """Every character a match of the type's aliases and patterns can begin with; None when unknown."""
+    out = {alias[0] for alias in ptype.aliases}
+    for rx in ptype.patterns:
+        if rx.flags & re.IGNORECASE:
+            return None
+        try:
+            firsts = _firsts(list(_sre_parse.parse(rx.pattern, rx.flags)))
+        except Exception:  # noqa: BLE001 — a pattern the parser reads otherwise: try the type on every name
+            return None
+        if firsts is None:
+            return None
+        out |= firsts
+    return out
+
+
+def _firsts(items: list) -> set[str] | None:
+    """The characters a non-empty match of a parsed sequence must begin with, or None."""
+    for op, av in items:
+        if op is _sre.AT:
+            continue                 # ^ or \b: takes no character
+        if op is _sre.LITERAL:
+            return {chr(av)}
+        if op is _sre.IN:
+            if not all(o is _sre.LITERAL for o, _ in av):
+                return None          # a range, a negation or a class such as \d
+            return {chr(c) for _, c in av}
+        if op is _sre.SUBPATTERN:
+            if av[1] or av[2]:
+                return None          # inline flags
+            return _firsts(list(av[3]))
+        if op is _sre.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                firsts = _firsts(list(branch))
+                if firsts is None:
+                    return None
+                out |= firsts
+            return out
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            return _firsts(list(av[2]))
+        return None                  # any character, an optional part, a look-around: unknown
+    return None
 
 
 def _decide(found: dict[str, tuple[int, int]]) -> str | None:
