@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from . import patterns as P
@@ -182,12 +183,17 @@ def check_unit(ex: Extraction, doc=None) -> Iterator[Flag]:
         yield from [flag] if flag else _name_unit_clash(p)
 
 
+@lru_cache(maxsize=256)
+def _normalized(text: str) -> str:      # a long line is the evidence of many records: normalised once
+    return normalize(text).text
+
+
 def _name_unit_clash(p) -> Iterator[Flag]:
     """城市棚户区改造（户） | 4300套: the row label counts households, its target dwellings (once a project)."""
     name = normalize(p.name).text.strip()
     m = re.search(NAME_UNIT.pattern + r"\s*$", name)
     for text in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)] if m is None and name else ():
-        m = re.search(re.escape(name) + r"\s*" + NAME_UNIT.pattern, normalize(text or "").text)
+        m = re.search(re.escape(name) + r"\s*" + NAME_UNIT.pattern, _normalized(text or ""))
         if m:
             break
     if m is None or p.region or any(t.unit == m.group("u") for t in p.targets):
