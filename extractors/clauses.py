@@ -19,11 +19,11 @@ Only figures that no shape reader took from the same line are read here (`taken`
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
+
+from gazetteer.cues import Cues, load_cues  # noqa: F401 — the lexicon lives in the gazetteer; load_cues is named here too
 
 from .items import problems_or_plans
 from .normalize import simplify
@@ -95,42 +95,6 @@ ITEM_OPENING = re.compile(r"^\s*\d{1,2}\s*[.．、](?!\d)")
 REPORT_WORDS = re.compile(r"已|累计|截[至止]|完成了|实际完成|完成率|任务的\d|进度为|上半年|\d-\d{1,2}月|全面完成|超额完成")
 # 计划, 力争, 年底前, 完成时限, 牵头: a text that promises work
 PLAN_WORDS = re.compile(r"计划|力争|确保|年底前|月底前|完成时限|目标任务|主要目标|预期目标|拟|将")
-
-
-@dataclass(frozen=True)
-class Cues:
-    """The cue lexicon: for each role, its words, the longest first."""
-    words: dict[str, tuple[str, ...]]
-
-    def any_in(self, role: str, text: str) -> str | None:
-        return next((w for w in self.words.get(role, ()) if w in text), None)
-
-    def last_in(self, role: str, text: str) -> int:
-        """Where the last word of the role ends in the text; -1 when none occurs."""
-        return max((text.rfind(w) + len(w) for w in self.words.get(role, ()) if w in text), default=-1)
-
-    def ends(self, role: str, text: str) -> str | None:
-        return next((w for w in self.words.get(role, ()) if text.endswith(w)), None)
-
-    def starts(self, role: str, text: str) -> str | None:
-        return next((w for w in self.words.get(role, ()) if text.startswith(w)), None)
-
-
-@lru_cache(maxsize=4)
-def load_cues(path: Path) -> Cues:
-    from pipeline.errors import GazetteerError
-
-    if not path.exists():
-        raise GazetteerError(str(path), "missing gazetteer file", "reinstall minsheng or restore the file")
-    words: dict[str, list[str]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for i, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
-            if not row or not row[0] or row[0].startswith("#"):
-                continue
-            if len(row) < 2:
-                raise GazetteerError(f"{path}:{i}", "expected word, role, example", "fix the row")
-            words.setdefault(row[1], []).append(row[0])
-    return Cues({role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in words.items()})
 
 
 @dataclass
