@@ -117,7 +117,7 @@ def extract_records(doc, gaz) -> Extraction:
     in_forms = {ln for form in line_forms for _, _, ln in form}
     prose = projects_from_prose([x for x in paragraphs if x[0] not in in_forms], gaz, places)
     result.projects += prose
-    used = {p.evidence.line for p in prose} | in_forms       # lines a project has been read from
+    used: set[int] = _lines_of(prose) | in_forms       # lines a project has been read from
     items = projects_from_items(paragraphs, gaz, places, info.kind, year, used,
                                 tabled=any(p.table is not None for p in result.projects))
     result.projects += items
@@ -129,7 +129,7 @@ def extract_records(doc, gaz) -> Extraction:
         sentences = projects_from_sentences(paragraphs, gaz, places, used)
         result.projects += sentences
         prose = prose + sentences
-        used |= {p.evidence.line for p in sentences}
+        used |= _lines_of(sentences)
     if info.kind in ("progress", "summary", "supervision", "other"):
         result.projects += _heading_progress(paragraphs, gaz, places, used, prose)
 
@@ -176,6 +176,10 @@ def extract_records(doc, gaz) -> Extraction:
     _link_bases(result)
     _canonical(result, gaz)
     return result
+
+
+def _lines_of(projects: list[Project]) -> set[int]:
+    return {p.evidence.line for p in projects if p.evidence.line is not None}
 
 
 def _circled_list(norm: list[str], paragraphs, title: str | None, year: int | None) -> list:
@@ -328,7 +332,9 @@ def _units_above(projects: list[Project], table, norm: list[str], gaz) -> None:
     if len(above) > 60 or not (P.HEADING_CN.match(above) or P.HEADING_PAREN.match(above)) or owner is None:
         return
     owners = bracket_units(owner.group("units"), gaz.org_suffixes)
-    for p in projects if owners else []:
+    if owners is None:
+        return
+    for p in projects:
         p.lead_units = list(owners[0])
         p.partner_units = [u for u in owners[1] if u not in p.lead_units]
 
@@ -370,7 +376,7 @@ def _county_targets(result: Extraction, paragraphs, gaz) -> None:
 def _without_tallied_counts(result: Extraction) -> None:
     """12个子项中，已完成全年目标的1个，…低于50%的3个: the total and the parts of a status tally count the
     projects, they are neither a target nor a completed figure of one."""
-    counts: dict[int, set[tuple[float, str | None]]] = {}
+    counts: dict[int | None, set[tuple[float | None, str | None]]] = {}
     for s in result.summaries:
         if s.scope == "tally" and s.evidence.line is not None:
             counts.setdefault(s.evidence.line, set()).update((v, s.unit) for v in [s.total, *s.parts.values()])

@@ -138,10 +138,11 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
         q = _quantity(m, text, unit, family)
         if q:
             low = P.RANGE_LOW.search(text[max(0, m.start() - 12):m.start()])
-            if low and to_number(low.group("num")) is not None:
+            lowest = to_number(low.group("num")) if low else None
+            if low and lowest is not None:
                 # 3—5所: the lower bound and the upper one
                 lo_raw = low.group(0).strip() + q.raw
-                found.append(Quantity(value=scale(to_number(low.group("num")), MULTIPLIERS[m.group("mult") or ""]),
+                found.append(Quantity(value=scale(lowest, MULTIPLIERS[m.group("mult") or ""]),
                                       unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op=">=",
                                       start=m.start() - len(low.group(0)), end=m.end()))
                 q = Quantity(value=q.value, unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op="<=",
@@ -257,7 +258,7 @@ def _is_change(text: str, q: Quantity, changes: list[Quantity]) -> bool:
     if changes and P.LIST_JOIN.fullmatch(text[changes[-1].end:q.start]):
         return True
     m = P.INCREASE_BEFORE.search(text, max(0, q.start - 20), q.start)
-    return bool(m) and (bool(m.group("comparison")) or (q.unit or "").startswith("元"))
+    return m is not None and (bool(m.group("comparison")) or (q.unit or "").startswith("元"))
 
 
 # 覆盖率达到100% / 比例不低于50% / 满意度95%以上: a share promised by a plan

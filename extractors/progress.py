@@ -109,10 +109,10 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                       and not (q.unit in ("项", "件") and P.STATUS_COUNT.search(sent[q.end:q.end + 6]))]
         events = sorted([(q.start, "q", q) for q in quantities] + [(r[0], "r", r) for r in rates],
                         key=lambda e: e[0])
-        for pos, kind, obj in events:
+        for pos, _kind, obj in events:
             clause_start = last_mark(sent, pos, "，,、：:") + 1
             region = _region_at(sent[clause_start:pos + 1], places) or default_region
-            if kind == "q":
+            if isinstance(obj, Quantity):       # kind "q": a completed figure
                 g = Progress(text=evidence, completed=obj, region=region, line=line)
                 out.append(g)
                 pending[id(g)] = g
@@ -199,9 +199,12 @@ def _county_task(sent: str, found, inside, progress: list[Progress], evidence: s
                              evidence=Evidence(text=evidence, line=line))
 
 
-def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None]]:
+Rate = tuple[int, float, str, str, "tuple[int, int] | None"]
+
+
+def _rates(sent: str) -> list[Rate]:
     """(offset, value, as written, measure, (i, n) for the i-th of n 分别 rates)."""
-    out = []
+    out: list[Rate] = []
     spans = []
     for m in P.RATE_LIST.finditer(sent):
         vals = P.PERCENT.findall(m.group("rates"))

@@ -53,6 +53,7 @@ from .docx import header_rows
 from .numbering import CIRCLED, chinese
 
 MAX_PAGES = 2000
+Item = tuple[int, "dict | Table"]     # (page number, a line's dict or a table)
 MAX_STREAM = 256 * 1024 * 1024      # bytes: the most a page's content streams may inflate to
 PAGE_NUMBER = re.compile(r"^[\s\-—－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—－·]*$")
 # 3. 3．（三） 三、 ① 第三， — a line that starts an item; 3.5万 is a number, not an item
@@ -101,7 +102,7 @@ def read(data: bytes, source: str) -> Document:
         raise DocumentLoadError(source, "the PDF has no readable pages (truncated or corrupt)", "re-download it")
     if len(pages) > MAX_PAGES:
         warnings.append(f"only the first {MAX_PAGES} of {len(pages)} pages were read")
-    items: list[tuple[int, object]] = []       # (page number, line dict or Table)
+    items: list[Item] = []       # (page number, line dict or Table)
     fast = _pdfium_document(data)
     try:
         with pdf:
@@ -184,7 +185,7 @@ def garbled(text: str) -> bool:
     return cjk / len(visible) < 0.1 and odd / len(visible) > 0.3
 
 
-def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tuple[int, object]]:
+def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[Item]:
     text = page.extract_text() or ""
     if garbled(text):
         fallback = _pdfium_text(data, number - 1)
@@ -203,7 +204,7 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tup
         cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
-    items: list[tuple[float, object]] = []
+    items: list[tuple[float, dict | Table]] = []
     # the lines' chars leave out the space characters drawn on the page; _line_text weighs them
     spaces = sorted((((c["top"] + c["bottom"]) / 2, c) for c in page.chars if c["text"].isspace()),
                     key=lambda mc: mc[0])
@@ -238,7 +239,7 @@ def _band(top: float, bottom: float, height: float) -> str:
     return ""
 
 
-def _drop_furniture(items: list[tuple[int, object]]) -> list[tuple[int, object]]:
+def _drop_furniture(items: list[Item]) -> list[Item]:
     """Drop running heads and feet: a line in a page's top or bottom band whose text, digits
     aside, is met in that band on at least two pages and half of the pages after the first."""
     pages = len({page for page, _ in items})
@@ -365,7 +366,7 @@ def _pdfium_document(data: bytes):
         return None
 
 
-def _pdfium_items(document, number: int, page) -> list[tuple[int, object]] | None:
+def _pdfium_items(document, number: int, page) -> list[Item] | None:
     """The page's lines from PDFium's characters, or None when the page is pdfplumber's to read
     (it draws paths, so it may hold a ruled table; or PDFium's text of it looks garbled)."""
     import pypdfium2.raw as pdfium_c
@@ -434,14 +435,14 @@ def _pdfium_chars(textpage, height: float, pdfium_c) -> list[dict]:
     return out
 
 
-def _line_items(chars: list[dict], number: int, height: float, width: float) -> list[tuple[int, object]]:
+def _line_items(chars: list[dict], number: int, height: float, width: float) -> list[Item]:
     """Lines of the page's characters, as _page_items builds them from pdfplumber's."""
     from pdfplumber.utils.text import chars_to_textmap
 
     ink = [c for c in chars if not c["text"].isspace()]
     spaces = sorted((((c["top"] + c["bottom"]) / 2, c) for c in chars if c["text"].isspace()), key=lambda mc: mc[0])
     mids = [m for m, _ in spaces]
-    items: list[tuple[float, object]] = []
+    items: list[tuple[float, dict | Table]] = []
     textmap = chars_to_textmap(ink, layout_bbox=(0, 0, width, height), layout_width=width, layout_height=height)
     for line in textmap.extract_text_lines(strip=True, return_chars=True):
         if line["text"].strip() and not PAGE_NUMBER.match(line["text"]):
@@ -540,7 +541,7 @@ def _cell_text(chars: list[dict], right: float) -> tuple[str, bool]:
     return clean_cell(out), full and out.rstrip()[-1:] not in ENDS
 
 
-def _assemble(items: list[tuple[int, object]]) -> list[Block]:
+def _assemble(items: list[Item]) -> list[Block]:
     """Join wrapped lines into paragraphs and tables continued over a page break."""
     lines = [obj for _, obj in items if isinstance(obj, dict)]
     pitch = _line_pitch(items)
@@ -607,17 +608,23 @@ def _starts_item(paragraph: str, line: str) -> bool:
     item = ITEM.match(line)
     if item is None:
         dotted = ITEM_BEFORE_FIGURE.match(line)
-        before = ITEM.match(paragraph) if dotted else None
-        return bool(before and before.group("arabic")) and int(before.group("arabic")) + 1 == int(dotted.group("n"))
+        if dotted is None:
+            return False
+        before = ITEM.match(paragraph)
+        if before is None or not before.group("arabic"):
+            return False
+        return int(before.group("arabic")) + 1 == int(dotted.group("n"))
     if SENTENCE_END.search(paragraph):
         return True
     before = ITEM.match(paragraph)
-    return before is not None and before.lastgroup == item.lastgroup and \
-        _item_value(before) is not None and _item_value(before) + 1 == _item_value(item)
+    if before is None or before.lastgroup != item.lastgroup:
+        return False
+    value = _item_value(before)
+    return value is not None and value + 1 == _item_value(item)
 
 
 def _item_value(match: re.Match) -> int | None:
-    label = match.group(match.lastgroup)
+    label = match.group(match.lastgroup or 0)
     if label.isdigit():
         return int(label)
     if label in CIRCLED:
@@ -642,7 +649,7 @@ def _columns(lines: list[dict]) -> dict[float, tuple[float, float]]:
     return out
 
 
-def _line_pitch(items: list[tuple[int, object]]) -> float:
+def _line_pitch(items: list[Item]) -> float:
     """The usual distance from one line to the next, in type sizes (the median over lines of
     one size on one page): a wrap keeps it, a blank line or paragraph spacing exceeds it."""
     ratios = []
@@ -665,7 +672,7 @@ def _centred(line: dict, left: float, right: float) -> bool:
     return abs((line["x0"] + line["x1"]) / 2 - (left + right) / 2) < (line["size"] or 10)
 
 
-def _is_last_on_page(items: list[tuple[int, object]], prev: Table, nxt: Table) -> bool:
+def _is_last_on_page(items: list[Item], prev: Table, nxt: Table) -> bool:
     """prev ends its page and nxt opens the following one (nothing but page furniture between)."""
     at = [i for i, (_, obj) in enumerate(items) if obj is prev or obj is nxt]
     return len(at) == 2 and at[1] == at[0] + 1
@@ -699,7 +706,7 @@ def _row_goes_on(prev: Table, nxt: Table, first: int) -> bool:
     """A row the page break cut in two: every filled cell of nxt's first row sits under a cell
     of prev's last row whose text ran to the cell's edge.  Its texts are then joined to those
     cells, whose merges go on as far as the first row's did (and the caller skips the row)."""
-    ends = getattr(prev, "open_ends", set())
+    ends: set[tuple[int, int]] = getattr(prev, "open_ends", set())
     last = {c.col: c for c in prev.cells if c.row < prev.n_rows <= c.row + c.rowspan}
     tails = [c for c in nxt.cells if c.row == first and c.text]
     if not tails or not ends or any(c.col not in last or (last[c.col].row, c.col) not in ends for c in tails):
