@@ -188,12 +188,27 @@ def _normalized(text: str) -> str:      # a long line is the evidence of many re
     return normalize(text).text
 
 
+UNIT_AFTER = re.compile(r"\s*" + NAME_UNIT.pattern)
+
+
+def _unit_after(name: str, text: str) -> re.Match | None:
+    """re.search(escape(name) + UNIT_AFTER): the first place the name is followed by its unit, found
+    with str.find and one compiled pattern rather than a pattern compiled for every name."""
+    at = text.find(name)
+    while at >= 0:
+        m = UNIT_AFTER.match(text, at + len(name))
+        if m:
+            return m
+        at = text.find(name, at + 1)
+    return None
+
+
 def _name_unit_clash(p) -> Iterator[Flag]:
     """城市棚户区改造（户） | 4300套: the row label counts households, its target dwellings (once a project)."""
     name = normalize(p.name).text.strip()
     m = re.search(NAME_UNIT.pattern + r"\s*$", name)
     for text in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)] if m is None and name else ():
-        m = re.search(re.escape(name) + r"\s*" + NAME_UNIT.pattern, _normalized(text or ""))
+        m = _unit_after(name, _normalized(text or ""))
         if m:
             break
     if m is None or p.region or any(t.unit == m.group("u") for t in p.targets):
