@@ -191,9 +191,11 @@ def _normalized(text: str) -> str:      # a long line is the evidence of many re
 UNIT_AFTER = re.compile(r"\s*" + NAME_UNIT.pattern)
 
 
+@lru_cache(maxsize=1024)
 def _unit_after(name: str, text: str) -> re.Match | None:
     """re.search(escape(name) + UNIT_AFTER): the first place the name is followed by its unit, found
-    with str.find and one compiled pattern rather than a pattern compiled for every name."""
+    with str.find and one compiled pattern rather than a pattern compiled for every name; kept, since
+    the records of one long line often share their name and their evidence."""
     at = text.find(name)
     while at >= 0:
         m = UNIT_AFTER.match(text, at + len(name))
