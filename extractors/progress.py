@@ -236,6 +236,7 @@ class _Figures:
         self.found = found
         self.starts = [q.start for q in found]
         self.last_of: dict[str | None, int] = {}
+        self.restated: dict[tuple[int, int], bool] = {}     # _restated_list's answer for a clause
         for q in found:
             self.last_of[q.unit] = max(self.last_of.get(q.unit, q.start), q.start)
 
@@ -271,10 +272,12 @@ def _restated_list(sent: str, q: Quantity, figures: _Figures) -> bool:
         return False
     end = next_mark(sent, cut + 1, "，,")
     end = len(sent) if end < 0 else end
-    mine = figures.between(start, cut)
-    theirs = figures.between(cut + 1, end)
-    return len(mine) >= 2 and [x.unit for x in mine] == [x.unit for x in theirs] \
-        and bool(P.SO_FAR.search(sent[cut:theirs[0].start + 1]))
+    if (start, cut) not in figures.restated:          # every figure of the clause asks the same question
+        mine = figures.between(start, cut)
+        theirs = figures.between(cut + 1, end)
+        figures.restated[(start, cut)] = len(mine) >= 2 and [x.unit for x in mine] == [x.unit for x in theirs] \
+            and bool(P.SO_FAR.search(sent[cut:theirs[0].start + 1]))
+    return figures.restated[(start, cut)]
 
 
 def _whole_task_done(sent: str, q: Quantity, figures: _Figures) -> bool:
