@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from . import patterns as P
 from .records import Quantity
@@ -29,6 +30,13 @@ def to_number(text: str) -> float | None:
             return float(text)
         except ValueError:
             return None
+    return _chinese_numeral(text)
+
+
+@lru_cache(maxsize=4096)
+def _chinese_numeral(text: str) -> float | None:
+    """cn2an's reading of a Chinese numeral, asked once per numeral (its input checks cost more than
+    the reading, and the same few numerals come back on every page)."""
     import cn2an
 
     try:
