@@ -32,9 +32,10 @@ def main() -> None:
     # the floor, measured in the same run: reading the bytes and finding every figure once, the least
     # work any extraction of the text does; the ratio to it is what a busy machine does not change
     from extractors.normalize import simplify
-    from extractors.numbers import find_quantities
+    from extractors.numbers import find_quantities, forget_quantities
     floor = []
     for _ in range(30):
+        forget_quantities()          # the figures are kept per text: find them afresh each time
         t = time.perf_counter()
         doc = read_bytes(data, "-", "txt")
         find_quantities(simplify("\n".join(doc.lines)), gaz.units)
@@ -62,6 +63,8 @@ def main() -> None:
     small, large = run_on(2000), run_on(4000)
     print(f"one sentence of 2000 / 4000 figures: {small * 1000:.0f} / {large * 1000:.0f} ms "
           f"(x{large / small:.1f} for twice the text; 2 is linear)")
+    cost(gaz)
+    doubling(gaz)
     cold = []
     for _ in range(5):
         t = time.perf_counter()
@@ -75,6 +78,46 @@ def main() -> None:
              " 'jieba dict loaded' if getattr(sys.modules.get('jieba'), 'dt', None) and sys.modules['jieba'].dt.initialized else 'jieba dict not loaded')")
     out = subprocess.run(check=False, args=[sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     print(f"heavy modules on the extract path: {out}")
+
+
+def cpu(data: bytes, gaz, repeats: int = 5) -> float:
+    from extractors import extract
+    from pipeline.readers import read_bytes
+
+    runs = []
+    for _ in range(repeats):
+        t = time.process_time()
+        extract(read_bytes(data, "-", "txt"), gaz)
+        runs.append(time.process_time() - t)
+    return statistics.median(runs)
+
+
+def cost(gaz) -> None:
+    """CPU per KB over the corpus texts (samples/corpus, written in the genre) and the fixed cost of
+    a document of one line, medians; CPU time, so that a busy machine changes it less."""
+    tiny = "关于2031年民生实事进展情况的通报\n\n新建幼儿园3所。\n".encode()
+    cpu(tiny, gaz)
+    fixed = statistics.median(cpu(tiny, gaz, 50) for _ in range(3))
+    texts = [p.read_bytes() for p in sorted((ROOT / "samples" / "corpus").glob("*.txt"))]
+    total = sum(cpu(d, gaz) for d in texts)
+    kb = sum(len(d) for d in texts) / 1024
+    print(f"fixed cost (a one-line document): {fixed * 1000:.2f} ms CPU")
+    print(f"corpus texts: {len(texts)} documents, {kb:.0f} KB: {total * 1000 / kb:.2f} ms CPU per KB "
+          f"({(total - fixed * len(texts)) * 1000 / kb:.2f} ms per KB beyond the fixed cost)")
+    data = SAMPLE.read_bytes()
+    print(f"{SAMPLE.name} ({len(data) / 1024:.1f} KB): {cpu(data, gaz, 15) * 1000:.1f} ms CPU")
+
+
+def doubling(gaz) -> None:
+    """The shapes of tests/test_linear.py at n, 2n and 4n: CPU ratios (2 is linear, 4 quadratic)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import test_linear as T
+
+    for shape, n in T.SHAPES:
+        times = [cpu(shape(k).encode(), gaz, 3) for k in (n, 2 * n, 4 * n)]
+        kb = len(shape(4 * n).encode()) / 1024
+        print(f"doubling {shape.__name__}: n={n}: {' / '.join(f'{t:.2f}' for t in times)} s CPU "
+              f"(x{times[1] / times[0]:.1f}, x{times[2] / times[1]:.1f}; {kb:.0f} KB at 4n)")
 
 
 if __name__ == "__main__":

@@ -119,7 +119,7 @@ def extract_records(doc, gaz) -> Extraction:
     in_forms = {ln for form in line_forms for _, _, ln in form}
     prose = projects_from_prose([x for x in paragraphs if x[0] not in in_forms], gaz, places)
     result.projects += prose
-    used = {p.evidence.line for p in prose} | in_forms       # lines a project has been read from
+    used: set[int] = _lines_of(prose) | in_forms       # lines a project has been read from
     items = projects_from_items(paragraphs, gaz, places, info.kind, year, used,
                                 tabled=any(p.table is not None for p in result.projects))
     result.projects += items
@@ -131,7 +131,7 @@ def extract_records(doc, gaz) -> Extraction:
         sentences = projects_from_sentences(paragraphs, gaz, places, used)
         result.projects += sentences
         prose = prose + sentences
-        used |= {p.evidence.line for p in sentences}
+        used |= _lines_of(sentences)
     if info.kind in ("progress", "summary", "supervision", "other"):
         result.projects += _heading_progress(paragraphs, gaz, places, used, prose)
 
@@ -180,6 +180,10 @@ def extract_records(doc, gaz) -> Extraction:
     return result
 
 
+def _lines_of(projects: list[Project]) -> set[int]:
+    return {p.evidence.line for p in projects if p.evidence.line is not None}
+
+
 def _circled_list(norm: list[str], paragraphs, title: str | None, year: int | None) -> list:
     """承诺办好12件民生实事 over blocks ① to ⑪: the count the report promises against the blocks it lists."""
     listed = circled_blocks(norm)
@@ -199,6 +203,8 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
     """Rates stated outside a 由…牵头 item: attach them to the heading they stand under."""
     heading: Project | None = None
     out: list[Project] = []
+    chosen = {id(p) for p in prose}          # by identity: a project already listed, or one of prose's
+    match = _Names(prose)
     for ln, nt in paragraphs:
         text = nt.text
         h = P.HEADING_CN.match(text) or P.HEADING_PAREN.match(text)
@@ -218,9 +224,10 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
         region = _sentence_region(text, places)
         for g in progress:
             g.region = g.region or region
-        target = _best_match(text, prose) or heading or \
+        target = match.best(text) or heading or \
             Project(name="（正文）", evidence=Evidence(text=nt.original.strip(), line=ln))
-        if target not in out and not any(target is p for p in prose):
+        if id(target) not in chosen:
+            chosen.add(id(target))
             out.append(target)
         target.progress += progress
         target.progress[-1].status = target.progress[-1].status or status_in(text, gaz)
@@ -231,21 +238,45 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
 ITEM_SHARE = re.compile(r"(?:有|共)\s*\d+\s*(?:项|件|个)?(?:[（(][^（()）]*[）)])?\s*[，,]\s*占[^，,；;。\d]{0,8}?的?\s*\d+(?:\.\d+)?\s*%")
 
 
-def _best_match(text: str, projects: list[Project], least: int = 4) -> Project | None:
-    """The project whose name shares the longest run of characters (≥ least) with the text."""
-    best, best_len = None, least - 1
-    for p in projects:
-        name = re.sub(r"[“”‘’\"']", "", p.name)
-        for size in range(min(len(name), 12), best_len, -1):
-            if any(name[i:i + size] in text for i in range(len(name) - size + 1)):
-                best, best_len = p, size
-                break
-    return best
+class _Names:
+    """The projects of a list, found by the runs of 4 characters their names share with a text.
+
+    ``best(text)`` is the project whose name shares the longest run (4 to 12 characters) with the
+    text, the first listed on a tie.  Only the projects sharing one 4-character run with the text
+    are compared, so a long document's many lines do not each scan every project."""
+
+    RUN = 4
+
+    def __init__(self, projects: list[Project]) -> None:
+        self.names = [re.sub(r"[“”‘’\"']", "", p.name) for p in projects]
+        self.projects = projects
+        self.by_run: dict[str, list[int]] = {}
+        for k, name in enumerate(self.names):
+            for i in range(len(name) - self.RUN + 1):
+                hits = self.by_run.setdefault(name[i:i + self.RUN], [])
+                if not hits or hits[-1] != k:
+                    hits.append(k)
+
+    def best(self, text: str) -> Project | None:
+        if not self.by_run:
+            return None
+        near: set[int] = set()
+        for i in range(len(text) - self.RUN + 1):
+            near.update(self.by_run.get(text[i:i + self.RUN], ()))
+        best, best_len = None, self.RUN - 1
+        for k in sorted(near):
+            name = self.names[k]
+            for size in range(min(len(name), 12), best_len, -1):
+                if any(name[i:i + size] in text for i in range(len(name) - size + 1)):
+                    best, best_len = self.projects[k], size
+                    break
+        return best
 
 
 def _prose_units(projects: list[Project], paragraphs, gaz, used: set[int]) -> None:
     """其中，城区棚户区改造由区住建局、区国土资源局协办: units named in a paragraph of their own go to
     the project the clause names (a run of 4 characters shared with its name); none is guessed."""
+    match = _Names(projects)
     for ln, nt in paragraphs:
         if ln in used or not projects:
             continue
@@ -255,7 +286,7 @@ def _prose_units(projects: list[Project], paragraphs, gaz, used: set[int]) -> No
             clause = text[max(text.rfind(ch, 0, start) for ch in "，,。；;：:") + 1:start]
             if re.search(r"[。；;]", text[:start]) and not clause:
                 owner = None
-            owner = _best_match(clause, projects) if clause else owner
+            owner = match.best(clause) if clause else owner
             if owner is None:
                 continue
             owner.add_units(role, names)
@@ -267,12 +298,13 @@ def _rectification_deadlines(projects: list[Project], paragraphs, used: set[int]
     from .tables import deadline_iso
 
     tasks = [p for p in projects if p.targets]
+    match = _Names(tasks)
     for ln, nt in paragraphs:
         limit = P.DEADLINE_PHRASE.search(nt.text)
         if ln in used or not limit or not tasks:
             continue
         body = P.ITEM.sub("", nt.text, count=1)
-        owner = _best_match(body[:limit.start()], tasks)
+        owner = match.best(body[:limit.start()])
         if owner is None:
             label = P.LABELLED.match(body)
             mine = [p for p in tasks if label and label.group("name") in p.lead_units]
@@ -302,7 +334,9 @@ def _units_above(projects: list[Project], table, norm: list[str], gaz) -> None:
     if len(above) > 60 or not (P.HEADING_CN.match(above) or P.HEADING_PAREN.match(above)) or owner is None:
         return
     owners = bracket_units(owner.group("units"), gaz.org_suffixes)
-    for p in projects if owners else []:
+    if owners is None:
+        return
+    for p in projects:
         p.lead_units = list(owners[0])
         p.partner_units = [u for u in owners[1] if u not in p.lead_units]
 
@@ -344,7 +378,7 @@ def _county_targets(result: Extraction, paragraphs, gaz) -> None:
 def _without_tallied_counts(result: Extraction) -> None:
     """12个子项中，已完成全年目标的1个，…低于50%的3个: the total and the parts of a status tally count the
     projects, they are neither a target nor a completed figure of one."""
-    counts: dict[int, set[tuple[float, str | None]]] = {}
+    counts: dict[int | None, set[tuple[float | None, str | None]]] = {}
     for s in result.summaries:
         if s.scope == "tally" and s.evidence.line is not None:
             counts.setdefault(s.evidence.line, set()).update((v, s.unit) for v in [s.total, *s.parts.values()])
@@ -378,5 +412,9 @@ def _canonical(result: Extraction, gaz) -> None:
         types = gaz.project_types
     except Exception:   # noqa: BLE001 — the taxonomy is optional data; a broken file must not stop extraction
         return
+    known: dict[tuple[str, str], str | None] = {}      # many records of a long list share a name and context
     for p in result.projects:
-        p.canonical = classify(p.name, types, " ".join(t.text for t in p.targets))
+        key = (p.name, " ".join(t.text for t in p.targets))
+        if key not in known:
+            known[key] = classify(key[0], types, key[1])
+        p.canonical = known[key]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -193,12 +194,34 @@ def _written(t: Target) -> str:
     return t.raw or (_fmt(t.value) if t.value is not None else "") + (t.unit or "")
 
 
+@lru_cache(maxsize=256)
+def _normalized(text: str) -> str:      # a long line is the evidence of many records: normalised once
+    return normalize(text).text
+
+
+UNIT_AFTER = re.compile(r"\s*" + NAME_UNIT.pattern)
+
+
+@lru_cache(maxsize=1024)
+def _unit_after(name: str, text: str) -> re.Match | None:
+    """re.search(escape(name) + UNIT_AFTER): the first place the name is followed by its unit, found
+    with str.find and one compiled pattern rather than a pattern compiled for every name; kept, since
+    the records of one long line often share their name and their evidence."""
+    at = text.find(name)
+    while at >= 0:
+        m = UNIT_AFTER.match(text, at + len(name))
+        if m:
+            return m
+        at = text.find(name, at + 1)
+    return None
+
+
 def _name_unit_clash(p) -> Iterator[Flag]:
     """城市棚户区改造（户） | 4300套: the row label counts households, its target dwellings (once a project)."""
     name = normalize(p.name).text.strip()
     m = re.search(NAME_UNIT.pattern + r"\s*$", name)
     for text in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)] if m is None and name else ():
-        m = re.search(re.escape(name) + r"\s*" + NAME_UNIT.pattern, normalize(text or "").text)
+        m = _unit_after(name, _normalized(text or ""))
         if m:
             break
     if m is None or p.region or any(t.unit == m.group("u") for t in p.targets):

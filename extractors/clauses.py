@@ -19,16 +19,17 @@ Only figures that no shape reader took from the same line are read here (`taken`
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
+
+from gazetteer.cues import Cues, load_cues  # noqa: F401 — the lexicon lives in the gazetteer; load_cues is named here too
 
 from .items import problems_or_plans
 from .normalize import simplify
 from .numbers import find_quantities
 from .records import Evidence, Progress, Project, Quantity, Target
+from .spans import Cover, last_mark, next_mark
 
 # 完成进度为82.7% -> num=82.7
 PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%")
@@ -96,42 +97,6 @@ REPORT_WORDS = re.compile(r"已|累计|截[至止]|完成了|实际完成|完成
 PLAN_WORDS = re.compile(r"计划|力争|确保|年底前|月底前|完成时限|目标任务|主要目标|预期目标|拟|将")
 
 
-@dataclass(frozen=True)
-class Cues:
-    """The cue lexicon: for each role, its words, the longest first."""
-    words: dict[str, tuple[str, ...]]
-
-    def any_in(self, role: str, text: str) -> str | None:
-        return next((w for w in self.words.get(role, ()) if w in text), None)
-
-    def last_in(self, role: str, text: str) -> int:
-        """Where the last word of the role ends in the text; -1 when none occurs."""
-        return max((text.rfind(w) + len(w) for w in self.words.get(role, ()) if w in text), default=-1)
-
-    def ends(self, role: str, text: str) -> str | None:
-        return next((w for w in self.words.get(role, ()) if text.endswith(w)), None)
-
-    def starts(self, role: str, text: str) -> str | None:
-        return next((w for w in self.words.get(role, ()) if text.startswith(w)), None)
-
-
-@lru_cache(maxsize=4)
-def load_cues(path: Path) -> Cues:
-    from pipeline.errors import GazetteerError
-
-    if not path.exists():
-        raise GazetteerError(str(path), "missing gazetteer file", "reinstall minsheng or restore the file")
-    words: dict[str, list[str]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for i, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
-            if not row or not row[0] or row[0].startswith("#"):
-                continue
-            if len(row) < 2:
-                raise GazetteerError(f"{path}:{i}", "expected word, role, example", "fix the row")
-            words.setdefault(row[1], []).append(row[0])
-    return Cues({role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in words.items()})
-
-
 @dataclass
 class _Event:
     start: int
@@ -160,9 +125,11 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = Non
         sentences = _spans(text, SENTENCE_END)
         heading_targets = _heading_sentence(text, sentences, cues, kind)
         whole = find_quantities(text, gaz.units)           # found once; each sentence takes its own
+        starts = [q.start for q in whole]                  # in order of start
         for k, (a, b) in enumerate(sentences):
             sentence = text[a:b]
-            found = [replace(q, start=q.start - a, end=q.end - a) for q in whole if a <= q.start and q.end <= b]
+            found = [replace(q, start=q.start - a, end=q.end - a)
+                     for q in whole[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if q.end <= b]
             out += _read_sentence(sentence, ln, nt.original.strip(), gaz, cues, kind, taken,
                                   heading=(k == 0 and heading_targets) or _item_heading(sentence, cues, kind),
                                   found=found)
@@ -233,8 +200,9 @@ def _item_heading(sentence: str, cues: Cues, kind: str) -> bool:
 def _events(sentence: str, found: list[Quantity]) -> list[_Event]:
     """The figures (`found`, offsets in the sentence) and percentages of a sentence, in order."""
     events = [_Event(q.start, q.end, quantity=q, raw=q.raw) for q in found]
+    figures = Cover((e.start, e.end) for e in events)
     for m in PERCENT.finditer(sentence):
-        if not any(e.start <= m.start() < e.end for e in events):
+        if not figures.holds(m.start()):
             events.append(_Event(m.start(), m.end(), percent=float(m.group("num")), raw=m.group(0)))
     spans = [m.span() for m in YEAR_SPAN.finditer(sentence)]
     events = [e for e in events if not any(s <= e.start < t for s, t in spans)]
@@ -410,27 +378,32 @@ def _unrate(previous: tuple[Progress, float, str], out: list[Project]) -> None:
 
 
 def _in_book_title(sentence: str, pos: int) -> bool:
-    return sentence.rfind("《", 0, pos) > sentence.rfind("》", 0, pos)
+    return last_mark(sentence, pos, "《") > last_mark(sentence, pos, "》")
 
 
 def _in_item_bracket(sentence: str, pos: int) -> bool:
     """进展缓慢的1项（新建公厕20座）: the bracket after a count of items names the item by its task."""
-    opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
-    return opened > max(sentence.rfind(")", 0, pos), sentence.rfind("）", 0, pos)) \
+    opened = last_mark(sentence, pos, "(（")
+    return opened > last_mark(sentence, pos, ")）") \
         and re.search(r"\d+\s*[项件]\s*$", sentence[:opened]) is not None
 
 
 def _title_around(sentence: str, pos: int) -> str:
     """The quoted or bracketed title a figure sits in: 为3000名贫困患者实施免费手术."""
-    opened = max(sentence.rfind(ch, 0, pos) for ch in "“(（")
-    closed = min((i for i in (sentence.find(ch, pos) for ch in "”)）") if i >= 0), default=len(sentence))
+    opened = last_mark(sentence, pos, "“(（")
+    closed = next_mark(sentence, pos, "”)）")
+    closed = len(sentence) if closed < 0 else closed
     return sentence[opened + 1:closed].strip()[:40]
+
+
+# ”一项中 / ”项目: a quoted title closed within 40 characters and called a project
+QUOTED_PROJECT = re.compile(r"[^“”]{0,40}”\s*(?:一项|这项|项目|工程)")
 
 
 def _in_quotes(sentence: str, pos: int) -> bool:
     """“为5000名老人免费体检”一项中，已体检3200名: a project quoted by its title states its task."""
-    opened = sentence.rfind("“", 0, pos)
-    return opened > sentence.rfind("”", 0, pos) and re.match(r"[^“”]{0,40}”\s*(?:一项|这项|项目|工程)", sentence[pos:]) is not None
+    opened = last_mark(sentence, pos, "“")
+    return opened > last_mark(sentence, pos, "”") and QUOTED_PROJECT.match(sentence, pos) is not None
 
 
 def _clause_start(sentence: str, pos: int) -> int:

@@ -6,11 +6,14 @@ Chinese numerals go through cn2an on the isolated span, never through hand-rolle
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from . import patterns as P
 from .records import Quantity
+from .spans import last_mark, next_mark
 
 MULTIPLIERS = {"": 1, None: 1, "千": 1_000, "万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000}
 
@@ -27,6 +30,13 @@ def to_number(text: str) -> float | None:
             return float(text)
         except ValueError:
             return None
+    return _chinese_numeral(text)
+
+
+@lru_cache(maxsize=4096)
+def _chinese_numeral(text: str) -> float | None:
+    """cn2an's reading of a Chinese numeral, asked once per numeral (its input checks cost more than
+    the reading, and the same few numerals come back on every page)."""
     import cn2an
 
     try:
@@ -136,10 +146,11 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
         q = _quantity(m, text, unit, family)
         if q:
             low = P.RANGE_LOW.search(text[max(0, m.start() - 12):m.start()])
-            if low and to_number(low.group("num")) is not None:
+            lowest = to_number(low.group("num")) if low else None
+            if low and lowest is not None:
                 # 3—5所: the lower bound and the upper one
                 lo_raw = low.group(0).strip() + q.raw
-                found.append(Quantity(value=scale(to_number(low.group("num")), MULTIPLIERS[m.group("mult") or ""]),
+                found.append(Quantity(value=scale(lowest, MULTIPLIERS[m.group("mult") or ""]),
                                       unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op=">=",
                                       start=m.start() - len(low.group(0)), end=m.end()))
                 q = Quantity(value=q.value, unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op="<=",
@@ -178,23 +189,32 @@ def _carry_units(text: str, found: list[Quantity]) -> list[Quantity]:
 def _drop_breakdowns(text: str, found: list[Quantity]) -> list[Quantity]:
     """年度目标为7所，其中新建3所、改扩建4所: parts after 其中 that add up to the figure before
     it repeat that figure, and are not targets of their own (其中护理床位80张 is: it does not add up)."""
+    starts = [q.start for q in found]                     # found is in order of start
     for m in re.finditer(r"其中", text):
-        end = min([i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)])
-        before = [q for q in found if q.end <= m.start()]
+        end = next_mark(text, m.end(), "。；;")
+        end = len(text) if end < 0 else end
+        k = bisect.bisect_left(starts, m.start()) - 1
+        while k >= 0 and found[k].end > m.start():
+            k -= 1
+        last = found[k] if k >= 0 else None              # the last figure ending before 其中
         parts = []
-        for q in (q for q in found if m.end() <= q.start < end):
-            if not before or q.unit != before[-1].unit:
+        for j in range(bisect.bisect_left(starts, m.end()), len(found)):
+            q = found[j]
+            if q.start >= end:
+                break
+            if last is None or q.unit != last.unit:
                 break          # …区内10.6万人，实现劳务收入18.7亿元: the list of parts ends at another measure
             parts.append(q)
-        if before and len(parts) >= 2 and abs(sum(q.value for q in parts) - before[-1].value) < 1e-9 * max(1.0, before[-1].value):
+        if last is not None and len(parts) >= 2 and abs(sum(q.value for q in parts) - last.value) < 1e-9 * max(1.0, last.value):
             found = [q for q in found if q not in parts]
+            starts = [q.start for q in found]
     return found
 
 
 def _in_breakdown(text: str, pos: int) -> bool:
     """Inside a bracketed breakdown of the figure before it: 7所（其中新建3所、改扩建4所）."""
-    open_ = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
-    if open_ < 0 or max(text.rfind("）", open_, pos), text.rfind(")", open_, pos)) >= 0:
+    open_ = last_mark(text, pos, "（(")
+    if open_ < 0 or last_mark(text, pos, "）)") >= open_:
         return False
     return text[open_ + 1:open_ + 3] in ("其中", "含新", "包括") or text[open_ + 1:open_ + 2] == "含"
 
@@ -246,7 +266,7 @@ def _is_change(text: str, q: Quantity, changes: list[Quantity]) -> bool:
     if changes and P.LIST_JOIN.fullmatch(text[changes[-1].end:q.start]):
         return True
     m = P.INCREASE_BEFORE.search(text, max(0, q.start - 20), q.start)
-    return bool(m) and (bool(m.group("comparison")) or (q.unit or "").startswith("元"))
+    return m is not None and (bool(m.group("comparison")) or (q.unit or "").startswith("元"))
 
 
 # 覆盖率达到100% / 比例不低于50% / 满意度95%以上: a share promised by a plan

@@ -8,13 +8,16 @@ they name, or to the heading they stand under.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from . import patterns as P
 from .numbers import find_quantities
 from .people import units_in
 from .records import Evidence, Progress, Project, Quantity, Target
+from .spans import Cover, last_mark, next_mark
 
 
 def projects_from_prose(lines: list, gaz, places: set[str]) -> list[Project]:
@@ -66,87 +69,97 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
     before it in the same sentence; a county at the head of a clause owns the clause's rate.
     A target named inside a rate (完成省下达任务5800人的106.9%) goes to `targets` when given."""
     out: list[Progress] = []
-    before = ""                 # the passage before this sentence, where a 分别 list's places may stand
+    earlier: list[str] = []     # the sentences before this one, where a 分别 list's places may stand
+    passage: tuple[str, int] | None = None
     for sent in re.split(r"[。；;]", text):
-        before, seen = before + sent + "。", before
+        earlier.append(sent)
         sent = _this_year(sent)
         if not sent.strip():
             continue
-        pending: list[Progress] = []
+        pending: dict[int, Progress] = {}    # completed figures awaiting a rate, by identity, in order
         group: list[Progress] = []       # the counts a 分别 list of rates pairs with, in order
         default_region = _region_at(P.SENTENCE_LEAD.sub("", sent.strip()), places)
         rates = _rates(sent)
+        rate_starts = [r[0] for r in rates]
         for m in P.PLACE_RATE.finditer(sent):     # 完成率：乐都区58.2%、平安区61.4%
-            if m.group("r") in places and not any(r[0] <= m.start("rate") <= r[0] + 12 for r in rates):
+            if m.group("r") in places and not _any_in(rate_starts, m.start("rate") - 12, m.start("rate")):
                 out.append(Progress(text=evidence, region=m.group("r"), rate=float(m.group("rate")),
                                     rate_raw=m.group("rate"), measure="完成率", line=line))
         inside = [(m.start("target"), m.end("target")) for m in P.RATE_OF_TARGET.finditer(sent)]
         found = find_quantities(sent, gaz.units)
+        figures = _Figures(found)
         inside += [(q.start, q.end) for q in found
                    if re.search(r"(?:任务|目标|计划)(?:分别)?(?:为|是|数)?\s*$", sent[max(0, q.start - 6):q.start])
-                   or _whole_task_done(sent, q, found) or _restated_target(sent, q, found)
+                   or _whole_task_done(sent, q, figures) or _restated_target(sent, q, figures)
                    or P.STANDARD.search(sent[max(0, q.start - 12):q.start])
                    or (q.op != "=" and not re.search(r"已|达到|均", sent[max(0, q.start - 8):q.start]))]
+        listed = set(inside)
         for a, b in pairwise(found):           # 年度任务分别为10个、8个、9个: the list after the first
-            if (a.start, a.end) in inside and P.LIST_JOIN.fullmatch(sent[a.end:b.start]):
+            if (a.start, a.end) in listed and P.LIST_JOIN.fullmatch(sent[a.end:b.start]):
                 inside.append((b.start, b.end))
+                listed.add((b.start, b.end))
+        tasks = Cover(inside)
         if targets is not None:
             for q in found:
                 if any(t.value == q.value and t.unit == q.unit for t in targets):
                     continue      # 年度目标…28所。28所幼儿园已全部建成: the task restated, already recorded
-                if any(a <= q.start < b for a, b in inside):
+                if tasks.holds(q.start):
                     targets.append(Target.of(q, sent[max(0, q.start - 12):q.end].lstrip("，, ")))
-        quantities = [q for q in found if _is_completed(sent, q) and not any(a <= q.start < b for a, b in inside)
+        quantities = [q for q in found if _is_completed(sent, q) and not tasks.holds(q.start)
                       and not (q.unit in ("项", "件") and P.STATUS_COUNT.search(sent[q.end:q.end + 6]))]
         events = sorted([(q.start, "q", q) for q in quantities] + [(r[0], "r", r) for r in rates],
                         key=lambda e: e[0])
-        for pos, kind, obj in events:
-            clause_start = max(sent.rfind(ch, 0, pos) for ch in "，,、：:") + 1
+        for pos, _kind, obj in events:
+            clause_start = last_mark(sent, pos, "，,、：:") + 1
             region = _region_at(sent[clause_start:pos + 1], places) or default_region
-            if kind == "q":
+            if isinstance(obj, Quantity):       # kind "q": a completed figure
                 g = Progress(text=evidence, completed=obj, region=region, line=line)
                 out.append(g)
-                pending.append(g)
+                pending[id(g)] = g
                 continue
             _, value, raw, measure, multi = obj
-            open_ = [g for g in pending if g.rate is None]
-            together = _listed_places(sent[:pos], places) if re.search(r"均(?:完成|达到|为)?\S{0,4}$", sent[max(0, pos - 8):pos]) else []
+            together = _listed_places(sent, places, pos) if re.search(r"均(?:完成|达到|为)?\S{0,4}$", sent[max(0, pos - 8):pos]) else []
             if len(together) >= 2:      # 大石坝街道、华新街街道并列第三，均完成61.2%
                 for name in together:
                     out.append(Progress(text=evidence, region=name, rate=value, rate_raw=raw, measure=measure, line=line))
                 continue
-            both = [g for g in out if g.completed is not None and g.rate is None and g.region == region]
-            if multi is None and len(both) >= 2 and (re.search(r"均\S{0,2}$", sent[max(0, pos - 3):pos])
-                                                     or re.match(r"[^\d，,]{0,5}均", sent[pos:])):   # 完成率均为66.7%
+            if multi is None and (re.search(r"均\S{0,2}$", sent[max(0, pos - 3):pos])
+                                  or re.match(r"[^\d，,]{0,5}均", sent[pos:pos + 6])) \
+                    and len(both := [g for g in out if g.completed is not None and g.rate is None
+                                     and g.region == region]) >= 2:      # 完成率均为66.7%
                 for g in both:          # 实际改造12条；…实际完成8.5公里，均完成年计划的百分之百 (earlier clauses too)
                     g.rate, g.rate_raw, g.measure = value, raw, measure
-                pending = [g for g in pending if g not in both]
+                pending = {k: g for k, g in pending.items() if g not in both}
                 continue
             if multi is not None and multi[0] == 0:
+                open_ = [g for g in pending.values() if g.rate is None]
                 group = open_[-multi[1]:] if len(open_) >= multi[1] else []
             if multi is not None and not group:
-                owners = _listed_places(sent[:pos], places)
+                owners = _listed_places(sent, places, pos)
                 if len(owners) == multi[1]:
                     out.append(Progress(text=evidence, region=owners[multi[0]], rate=value, rate_raw=raw,
                                         measure=measure, line=line))
                     continue
             if multi is not None and group:
                 target = group[multi[0]]
-                owners = _listed_places(seen + sent[:pos], places)
+                if passage is None or passage[1] != len(earlier):     # the sentences so far, joined once a sentence
+                    passage = ("".join(x + "。" for x in earlier[:-1]) + sent, len(earlier))
+                owners = _listed_places(passage[0], places, len(passage[0]) - len(sent) + pos)
                 if target.region is None and len(owners) == multi[1]:
                     target.region = owners[multi[0]]      # A、B街道…已完工分别为9个、6个，完成率分别为90%、75%
             elif multi is not None or measure in ("形象进度",):
                 target = None
             elif region is not None:
-                target = next((g for g in open_ if g.region == region), None)
+                target = next((g for g in pending.values() if g.rate is None and g.region == region), None)
             else:
-                target = open_[-1] if open_ and open_[-1].region is None else None
+                last = next((g for g in reversed(pending.values()) if g.rate is None), None)
+                target = last if last is not None and last.region is None else None
             if target is None:
                 g = Progress(text=evidence, region=region, rate=value, rate_raw=raw, measure=measure, line=line)
                 out.append(g)
             else:
                 target.rate, target.rate_raw, target.measure = value, raw, measure
-                pending = [g for g in pending if g is not target]
+                pending.pop(id(target), None)
         if default_region:
             _county_task(sent, found, inside, [g for g in out if g.region == default_region], evidence, line)
     return out
@@ -186,20 +199,25 @@ def _county_task(sent: str, found, inside, progress: list[Progress], evidence: s
                              evidence=Evidence(text=evidence, line=line))
 
 
-def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None]]:
+Rate = tuple[int, float, str, str, "tuple[int, int] | None"]
+
+
+def _rates(sent: str) -> list[Rate]:
     """(offset, value, as written, measure, (i, n) for the i-th of n 分别 rates)."""
-    out = []
-    taken = []
+    out: list[Rate] = []
+    spans = []
     for m in P.RATE_LIST.finditer(sent):
         vals = P.PERCENT.findall(m.group("rates"))
         for i, v in enumerate(vals):
             out.append((m.start() + i, float(v), v, m.group("measure") or "完成年任务", (i, len(vals))))
-        taken.append((m.start(), m.end()))
+        spans.append((m.start(), m.end()))
     for m in P.RATE_OF_TARGET.finditer(sent):
         out.append((m.start(), float(m.group("rate")), m.group("rate"), "完成年任务", None))
-        taken.append((m.start(), m.end()))
+        spans.append((m.start(), m.end()))
+    taken = Cover(spans)       # the rates below do not overlap one another: only these spans can hold one
     for m in P.RATE.finditer(sent):
-        if any(a <= m.start() < b for a, b in taken) or P.REQUIRED_RATE.search(sent[:m.start()]) \
+        # REQUIRED_RATE ends where the rate starts and spans at most 16 characters: a window, not the whole prefix
+        if taken.holds(m.start()) or P.REQUIRED_RATE.search(sent[max(0, m.start() - 16):m.start()]) \
                 or P.RATE_THRESHOLD.match(sent, m.end()):
             continue       # 确保三季度末完成年度任务的75%以上: a milestone; 完成率90%以上为基本完成: a grade, not a rate
         measure = re.sub(r"均?(?:了|的|为|达到|达|数)?$", "", m.group("measure"))      # 完成率均为66.7%
@@ -207,43 +225,67 @@ def _rates(sent: str) -> list[tuple[int, float, str, str, tuple[int, int] | None
             continue     # the share of the year gone by, or of the money paid out: not of the work done
         measure = re.sub(r"^完成(?:了)?(?:全年|年度|年)?(?:任务|目标|计划)$|^占(?:全年|年度|年)?(?:目标任务|任务|目标)$", "完成年任务", measure)
         out.append((m.start(), float(m.group("rate")), m.group("rate"), measure, None))
-        taken.append((m.start(), m.end()))
     return sorted(out)
 
 
-def _restated_target(sent: str, q: Quantity, found: list[Quantity]) -> bool:
+class _Figures:
+    """A sentence's figures (in order of writing) with what the tests below ask of them found once:
+    the first figure after an offset, the figures between two offsets, the last offset of each unit."""
+
+    def __init__(self, found: list[Quantity]) -> None:
+        self.found = found
+        self.starts = [q.start for q in found]
+        self.last_of: dict[str | None, int] = {}
+        self.restated: dict[tuple[int, int], bool] = {}     # _restated_list's answer for a clause
+        for q in found:
+            self.last_of[q.unit] = max(self.last_of.get(q.unit, q.start), q.start)
+
+    def after(self, pos: int) -> Quantity | None:
+        """The first figure starting after `pos`."""
+        k = bisect.bisect_right(self.starts, pos)
+        return self.found[k] if k < len(self.found) else None
+
+    def between(self, a: int, b: int) -> list[Quantity]:
+        """The figures starting in [a, b)."""
+        return self.found[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+
+
+def _restated_target(sent: str, q: Quantity, figures: _Figures) -> bool:
     """完成…检查2.6万人，截至6月底已检查1.18万人: a figure followed, in the same sentence, by a
     figure in the same unit that the text marks as done so far is the year's task, restated."""
     if re.search(r"(?:已|累计)[\u4e00-\u9fff]{0,4}$", sent[max(0, q.start - 6):q.start]):
         return False          # 已开工198个，开工率94.3%，已完工89个: a count done, of another stage
-    later = [x for x in found if x.start > q.end]
-    if q.op == "=" and _restated_list(sent, q, found):
+    later = figures.after(q.end)
+    if q.op == "=" and _restated_list(sent, q, figures):
         return True
-    if not later or later[0].unit != q.unit or "、" in sent[q.end:later[0].start]:
+    if later is None or later.unit != q.unit or "、" in sent[q.end:later.start]:
         return False          # the next figure must be the same count, not another item of a list
-    return bool(P.SO_FAR.search(sent[q.end:later[0].start + 1])) and q.op == "="    # + 1: 完成(?=\d) sees the digit
+    return bool(P.SO_FAR.search(sent[q.end:later.start + 1])) and q.op == "="    # + 1: 完成(?=\d) sees the digit
 
 
-def _restated_list(sent: str, q: Quantity, found: list[Quantity]) -> bool:
+def _restated_list(sent: str, q: Quantity, figures: _Figures) -> bool:
     """新建幼儿园6所、新增学位2160个，已完工4所、新增学位1440个: a clause listing figures, then one marked as done
     so far listing as many in the same units, in order — the first clause is the tasks."""
-    start = max(sent.rfind(ch, 0, q.start) for ch in "，,") + 1
-    cut = min((i for i in (sent.find(ch, q.end) for ch in "，,") if i >= 0), default=-1)
+    start = last_mark(sent, q.start, "，,") + 1
+    cut = next_mark(sent, q.end, "，,")
     if cut < 0:
         return False
-    end = min((i for i in (sent.find(ch, cut + 1) for ch in "，,") if i >= 0), default=len(sent))
-    mine = [x for x in found if start <= x.start < cut]
-    theirs = [x for x in found if cut < x.start < end]
-    return len(mine) >= 2 and [x.unit for x in mine] == [x.unit for x in theirs] \
-        and bool(P.SO_FAR.search(sent[cut:theirs[0].start + 1]))
+    end = next_mark(sent, cut + 1, "，,")
+    end = len(sent) if end < 0 else end
+    if (start, cut) not in figures.restated:          # every figure of the clause asks the same question
+        mine = figures.between(start, cut)
+        theirs = figures.between(cut + 1, end)
+        figures.restated[(start, cut)] = len(mine) >= 2 and [x.unit for x in mine] == [x.unit for x in theirs] \
+            and bool(P.SO_FAR.search(sent[cut:theirs[0].start + 1]))
+    return figures.restated[(start, cut)]
 
 
-def _whole_task_done(sent: str, q: Quantity, found: list[Quantity]) -> bool:
+def _whole_task_done(sent: str, q: Quantity, figures: _Figures) -> bool:
     """12个省级中心村建设任务全部完成 / 新建农村文化广场60个，已全部建成: the figure is the task,
     done in full, with no separate count of what was done."""
     if q.unit in ("件", "项"):
         return False        # 3件实事已全面完成，完成率30%: a count of projects done, measured by a rate
-    if any(x.start >= q.end and x.unit == q.unit for x in found):
+    if figures.last_of[q.unit] >= q.end:
         return False
     if re.search(r"(?:已|累计)[\u4e00-\u9fff]{0,4}$", sent[max(0, q.start - 6):q.start]):
         return False        # 已建成45个，全面完成: a count of what was done, then the verdict
@@ -251,9 +293,9 @@ def _whole_task_done(sent: str, q: Quantity, found: list[Quantity]) -> bool:
 
 
 def _is_completed(sent: str, q: Quantity) -> bool:
-    clause_start = max(sent.rfind(ch, 0, q.start) for ch in "，,、：:；") + 1
-    ends = [i for i in (sent.find(ch, q.end) for ch in "，,、；") if i >= 0]
-    clause = sent[clause_start:min(ends) if ends else len(sent)]
+    clause_start = last_mark(sent, q.start, "，,、：:；") + 1
+    end = next_mark(sent, q.end, "，,、；")
+    clause = sent[clause_start:end if end >= 0 else len(sent)]
     before = sent[clause_start:q.start]
     after = clause[q.end - clause_start:]
     if q.unit == "元" and re.search(r"拨付|到位|下达", before):
@@ -268,20 +310,57 @@ def _is_completed(sent: str, q: Quantity) -> bool:
     # the second figure of a list whose first is a completed one: 救助717人、训练时间2067.7个月
     prev = sent[max(0, clause_start - 1):clause_start]
     return prev == "、" and bool(re.search(r"\d", sent[max(0, clause_start - 12):clause_start])) \
-        and bool(P.DONE_WORD.search(sent[:clause_start]))
+        and _done_word_ends(sent) <= clause_start
 
 
-def _listed_places(text: str, places: set[str]) -> list[str]:
-    """The places enumerated just before 分别: 喜德县、普格县进度相对滞后，分别… → [喜德县, 普格县]."""
-    clause = re.split(r"[，,。；]", text.rstrip("，, "))
-    for part in reversed(clause):
-        head = re.sub(r"(?:进度|均|等|并列|分别).*$", "", part.strip())
+@lru_cache(maxsize=64)
+def _done_word_ends(sent: str) -> int:
+    """The least end of a DONE_WORD in `sent` (a literal word list): one is found in sent[:c] exactly when c reaches it."""
+    m = P.DONE_WORD.search(sent)
+    end = m.end() if m else len(sent) + 1
+    while m is not None:
+        m = P.DONE_WORD.search(sent, 0, end - 1)
+        end = m.end() if m else end
+    return end
+
+
+def _listed_places(text: str, places: set[str], end: int | None = None) -> list[str]:
+    """The places enumerated just before 分别 in text[:end]: 喜德县、普格县进度相对滞后，分别… → [喜德县, 普格县].
+
+    The clauses are walked back from `end`, and each clause's places are read once (a long 分别 list asks
+    about the same clause for each of its rates)."""
+    end = len(text) if end is None else end
+    while end > 0 and text[end - 1] in "，, ":
+        end -= 1
+    while True:
+        start = last_mark(text, end, "，,。；") + 1
+        names = _places_of(text, start, end, places)
+        if names or start == 0:
+            return list(names)
+        end = start - 1
+
+
+_PLACES_OF: dict[tuple[str, int, int], tuple[str, ...]] = {}
+_PLACES_FOR: list = [None]
+
+
+def _places_of(text: str, start: int, end: int, places: set[str]) -> tuple[str, ...]:
+    if _PLACES_FOR[0] is not places or len(_PLACES_OF) > 4096:
+        _PLACES_OF.clear()
+        _PLACES_FOR[0] = places
+    key = (text, start, end)
+    if key not in _PLACES_OF:
+        head = re.sub(r"(?:进度|均|等|并列|分别).*$", "", text[start:end].strip())
         listed = re.split(r"[、和及]", head)
         listed[-1] = max((n for n in places if listed[-1].startswith(n)), key=len, default=listed[-1])   # …街道年度任务
-        names = [x for x in listed if x in places or P.SUBCOUNTY.fullmatch(x + "完")]
-        if names:
-            return names
-    return []
+        _PLACES_OF[key] = tuple(x for x in listed if x in places or P.SUBCOUNTY.fullmatch(x + "完"))
+    return _PLACES_OF[key]
+
+
+def _any_in(starts: list[int], a: int, b: int) -> bool:
+    """Is one of the sorted offsets in [a, b]."""
+    k = bisect.bisect_left(starts, a)
+    return k < len(starts) and starts[k] <= b
 
 
 def _region_at(clause: str, places: set[str]) -> str | None:

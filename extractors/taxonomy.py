@@ -16,121 +16,28 @@ A type's ``exclude`` patterns veto it, which is how nested types are told apart
 
 No jieba here: aliases and patterns cover the genre's wordings, a name costs a few tens of
 microseconds, and free-text queries fall back on character bigrams (see ``resolve_query``).
+
+One pass over the name picks the types worth trying: every alias and pattern can only begin with
+certain characters (an alias its first one, 城镇.{0,4}新增 a 城, (?:新型职业|高素质)… a 新 or a 高),
+so the characters of the name select the few types whose wordings can start in it, and only those
+are matched.  A pattern whose first character cannot be told (one that may begin anywhere) keeps
+its type tried on every name.  The answer is the same as trying every type.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from re import _constants as _sre  # type: ignore[attr-defined]  # the opcodes of the parse below
+from re import _parser as _sre_parse  # type: ignore[attr-defined]  # the stdlib's own regex parser
 
-from gazetteer import GazetteerError
+# the data and its loader live in the gazetteer (the ground floor); they are named here too
+from gazetteer.types import DEFAULT_PATH, FAMILIES, ProjectType, load_types, normalize
 
-FAMILIES = frozenset({
-    "persons", "person_times", "households", "km", "money", "area", "beds", "places",
-    "facilities", "villages", "standard_money", "cases", "other",
-})
+__all__ = ["DEFAULT_PATH", "FAMILIES", "ProjectType", "classify", "load_types", "normalize", "resolve_query"]
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "gazetteer" / "project_types.yaml"
-
-# characters that carry no meaning in a name: spaces, quotes, title marks
-_NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉·•]+")
 # 提高城乡低保标准和救助水平（人均救助水平） -> head=..., inner=人均救助水平 (after NFKC)
 _TRAILING_PAREN = re.compile(r"^(?P<head>.+?)\((?P<inner>[^()]+)\)$")
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-@dataclass(frozen=True)
-class ProjectType:
-    id: str
-    label: str
-    family: str
-    aliases: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...] = ()
-    exclude: tuple[re.Pattern[str], ...] = ()
-    # one alternation of every alias and pattern: a single search rejects most names
-    gate: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
-
-    def match(self, text: str) -> tuple[int, int] | None:
-        """The longest span of ``text`` (normalised) matched by an alias or pattern, or None."""
-        if self.gate is not None and not self.gate.search(text):
-            return None
-        if any(rx.search(text) for rx in self.exclude):
-            return None
-        best: tuple[int, int] | None = None
-        for alias in self.aliases:
-            start = text.find(alias)
-            if start >= 0 and (best is None or len(alias) > best[1] - best[0]):
-                best = (start, start + len(alias))
-        for rx in self.patterns:
-            m = rx.search(text)
-            if m and (best is None or m.end() - m.start() > best[1] - best[0]):
-                best = m.span()
-        return best
-
-
-def normalize(text: str) -> str:
-    """NFKC (full-width to half-width), lower case, spaces and quotes removed."""
-    return _NOISE.sub("", unicodedata.normalize("NFKC", text)).lower()
-
-
-def load_types(path: str | Path | None = None) -> list[ProjectType]:
-    """Read the taxonomy YAML; raise GazetteerError naming the entry at fault."""
-    import yaml  # deferred: only the loader needs it
-
-    source = Path(path) if path is not None else DEFAULT_PATH
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        entries = yaml.load(source.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise GazetteerError(str(source), f"cannot read the project types ({exc})",
-                             "restore the file from git or fix the YAML syntax") from exc
-    if not isinstance(entries, list):
-        raise GazetteerError(str(source), "expected a list of project types at the top level")
-    types = [_parse_entry(source, i, entry) for i, entry in enumerate(entries)]
-    ids = [t.id for t in types]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise GazetteerError(str(source), f"duplicate type ids {duplicates}", "ids must be unique")
-    return types
-
-
-def _parse_entry(source: Path, index: int, entry: object) -> ProjectType:
-    where = f"entry {index + 1}"
-    if not isinstance(entry, dict):
-        raise GazetteerError(str(source), f"{where} is not a mapping")
-    where = f"entry {index + 1} ({entry.get('id', '?')})"
-    missing = [key for key in ("id", "label", "family") if not entry.get(key)]
-    if missing:
-        raise GazetteerError(str(source), f"{where} lacks {', '.join(missing)}",
-                             "every type needs id, label and family")
-    if not _ID.match(str(entry["id"])):
-        raise GazetteerError(str(source), f"{where}: id must be snake_case ASCII")
-    if entry["family"] not in FAMILIES:
-        raise GazetteerError(str(source), f"{where}: unknown family {entry['family']!r}",
-                             f"use one of {', '.join(sorted(FAMILIES))}")
-
-    def compiled(key: str) -> tuple[re.Pattern[str], ...]:
-        try:
-            return tuple(re.compile(normalize(p)) for p in entry.get(key) or ())
-        except re.error as exc:
-            raise GazetteerError(str(source), f"{where}: bad regex in {key} ({exc})") from exc
-
-    aliases = tuple(sorted({a for a in (normalize(str(x)) for x in
-                                        [entry["label"], *(entry.get("aliases") or ())]) if a}))
-    patterns = compiled("patterns")
-    branches = [re.escape(a) for a in aliases] + [rx.pattern for rx in patterns]
-    return ProjectType(
-        id=str(entry["id"]),
-        label=str(entry["label"]),
-        family=str(entry["family"]),
-        aliases=aliases,
-        patterns=patterns,
-        exclude=compiled("exclude"),
-        gate=re.compile("|".join(f"(?:{b})" for b in branches)),
-    )
 
 
 def classify(name: str, types: Sequence[ProjectType], context: str = "") -> str | None:
@@ -165,11 +72,92 @@ def _type(types: Sequence[ProjectType], type_id: str) -> ProjectType:
 
 def _candidates(text: str, types: Iterable[ProjectType]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
-    for ptype in types:
+    for ptype in _worth_trying(text, types):
         span = ptype.match(text)
         if span is not None:
             found[ptype.id] = span
     return found
+
+
+class _Starts:
+    """The types of a taxonomy by the characters their wordings can begin with."""
+
+    def __init__(self, types: Sequence[ProjectType]) -> None:
+        self.types = types
+        self.always: list[int] = []
+        self.by_char: dict[str, list[int]] = {}
+        for k, ptype in enumerate(types):
+            firsts = _type_firsts(ptype)
+            if firsts is None:
+                self.always.append(k)
+                continue
+            for ch in firsts:
+                self.by_char.setdefault(ch, []).append(k)
+
+    def select(self, text: str) -> list[int]:
+        picked = set(self.always)
+        for ch in set(text):
+            picked.update(self.by_char.get(ch, ()))
+        return sorted(picked)
+
+
+_STARTS: list[_Starts] = []
+
+
+def _worth_trying(text: str, types: Iterable[ProjectType]) -> Iterable[ProjectType]:
+    """The types, in their order, whose aliases or patterns can begin somewhere in `text`."""
+    if not isinstance(types, (list, tuple)):
+        return types
+    starts = next((s for s in _STARTS if s.types is types), None)
+    if starts is None:
+        starts = _Starts(types)
+        _STARTS[:] = [starts, *_STARTS[:3]]        # a few taxonomies at most (tests load their own)
+    return [types[k] for k in starts.select(text)]
+
+
+def _type_firsts(ptype: ProjectType) -> set[str] | None:
+    """Every character a match of the type's aliases and patterns can begin with; None when unknown."""
+    out = {alias[0] for alias in ptype.aliases}
+    for rx in ptype.patterns:
+        if rx.flags & re.IGNORECASE:
+            return None
+        try:
+            firsts = _firsts(list(_sre_parse.parse(rx.pattern, rx.flags)))
+        except Exception:  # noqa: BLE001 — a pattern the parser reads otherwise: try the type on every name
+            return None
+        if firsts is None:
+            return None
+        out |= firsts
+    return out
+
+
+def _firsts(items: list) -> set[str] | None:
+    """The characters a non-empty match of a parsed sequence must begin with, or None."""
+    for op, av in items:
+        if op is _sre.AT:
+            continue                 # ^ or \b: takes no character
+        if op is _sre.LITERAL:
+            return {chr(av)}
+        if op is _sre.IN:
+            if not all(o is _sre.LITERAL for o, _ in av):
+                return None          # a range, a negation or a class such as \d
+            return {chr(c) for _, c in av}
+        if op is _sre.SUBPATTERN:
+            if av[1] or av[2]:
+                return None          # inline flags
+            return _firsts(list(av[3]))
+        if op is _sre.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                firsts = _firsts(list(branch))
+                if firsts is None:
+                    return None
+                out |= firsts
+            return out
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            return _firsts(list(av[2]))
+        return None                  # any character, an optional part, a look-around: unknown
+    return None
 
 
 def _decide(found: dict[str, tuple[int, int]]) -> str | None:

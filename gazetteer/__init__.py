@@ -7,7 +7,7 @@ Files (each one's source is in SOURCES.md):
   statuses.tsv         status words → done / on_track / lagging / cancelled / started
   organisations.tsv    suffixes that end an organisation's name
   headers.tsv          table header labels → column roles (序号 seq, 工作目标 target, 单位 measure …)
-  project_types.yaml   the project-type taxonomy (loaded by extractors.taxonomy)
+  project_types.yaml   the project-type taxonomy (read by gazetteer.types; names matched by extractors.taxonomy)
   cues.tsv             the cue lexicon of the clause reader: a word, the role it gives a figure, an example
 """
 from __future__ import annotations
@@ -83,13 +83,13 @@ class Gazetteer:
 
     @cached_property
     def project_types(self):
-        from extractors.taxonomy import load_types  # the taxonomy's own loader
+        from .types import load_types  # the taxonomy's data (extractors.taxonomy matches names against it)
 
         return load_types(self.folder / "project_types.yaml")
 
     @cached_property
     def cues(self):
-        from extractors.clauses import load_cues  # the clause reader's lexicon: a word, its role, an example
+        from .cues import load_cues  # the clause reader's lexicon: a word, its role, an example
 
         return load_cues(self.folder / "cues.tsv")
 

@@ -32,6 +32,12 @@
   already and are kept as the characters they name.
 - A page whose text is garbled ("(cid:NN)", U+FFFD, private-use glyphs) is read again with
   pypdfium2; when that fails too, doc.warnings names the page.
+- Speed: a page that draws no path (no ruling line or rectangle, so no table pdfplumber could
+  find) has its characters and their boxes read by PDFium, several times faster than pdfminer's
+  layout, and its lines built from them as above; a page with paths, a page whose PDFium text
+  looks garbled, and every page when PDFium cannot open the file go to pdfplumber.
+- A page whose content stream inflates beyond MAX_STREAM (a deflate bomb) is refused with a
+  one-line error before anything decodes it whole.
 """
 from __future__ import annotations
 
@@ -47,6 +53,8 @@ from .docx import header_rows
 from .numbering import CIRCLED, chinese
 
 MAX_PAGES = 2000
+Item = tuple[int, "dict | Table"]     # (page number, a line's dict or a table)
+MAX_STREAM = 256 * 1024 * 1024      # bytes: the most a page's content streams may inflate to
 PAGE_NUMBER = re.compile(r"^[\s\-—－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—－·]*$")
 # 3. 3．（三） 三、 ① 第三， — a line that starts an item; 3.5万 is a number, not an item
 ITEM = re.compile(r"(?:(?P<arabic>\d{1,3})[、.．](?!\d)|[（(](?P<paren>[一二三四五六七八九十]{1,3}|\d{1,3})[)）]"
@@ -94,11 +102,18 @@ def read(data: bytes, source: str) -> Document:
         raise DocumentLoadError(source, "the PDF has no readable pages (truncated or corrupt)", "re-download it")
     if len(pages) > MAX_PAGES:
         warnings.append(f"only the first {MAX_PAGES} of {len(pages)} pages were read")
-    items: list[tuple[int, object]] = []       # (page number, line dict or Table)
-    with pdf:
-        for number, page in enumerate(pages[:MAX_PAGES], start=1):
-            items += _page_items(page, number, data, warnings)
-            page.close()
+    items: list[Item] = []       # (page number, line dict or Table)
+    fast = _pdfium_document(data)
+    try:
+        with pdf:
+            for number, page in enumerate(pages[:MAX_PAGES], start=1):
+                _check_streams(page, number, source)
+                lines = _pdfium_items(fast, number, page) if fast is not None else None
+                items += lines if lines is not None else _page_items(page, number, data, warnings)
+                page.close()
+    finally:
+        if fast is not None:
+            fast.close()
     blocks = _assemble(_drop_furniture(items))
     if not blocks:
         raise DocumentLoadError(source, "the PDF has no text layer (a scan?)", "run OCR on it first")
@@ -170,7 +185,7 @@ def garbled(text: str) -> bool:
     return cjk / len(visible) < 0.1 and odd / len(visible) > 0.3
 
 
-def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tuple[int, object]]:
+def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[Item]:
     text = page.extract_text() or ""
     if garbled(text):
         fallback = _pdfium_text(data, number - 1)
@@ -189,7 +204,7 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tup
         cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
-    items: list[tuple[float, object]] = []
+    items: list[tuple[float, dict | Table]] = []
     # the lines' chars leave out the space characters drawn on the page; _line_text weighs them
     spaces = sorted((((c["top"] + c["bottom"]) / 2, c) for c in page.chars if c["text"].isspace()),
                     key=lambda mc: mc[0])
@@ -224,7 +239,7 @@ def _band(top: float, bottom: float, height: float) -> str:
     return ""
 
 
-def _drop_furniture(items: list[tuple[int, object]]) -> list[tuple[int, object]]:
+def _drop_furniture(items: list[Item]) -> list[Item]:
     """Drop running heads and feet: a line in a page's top or bottom band whose text, digits
     aside, is met in that band on at least two pages and half of the pages after the first."""
     pages = len({page for page, _ in items})
@@ -313,6 +328,135 @@ def _lead_word(chars: list[dict]) -> float:
     return run[-1]["x1"] - run[0]["x0"] if run else 0.0
 
 
+def _check_streams(page, number: int, source: str) -> None:
+    """Refuse a page whose content streams inflate beyond MAX_STREAM, measured in bounded pieces."""
+    import zlib
+
+    from pdfminer.pdftypes import resolve1
+
+    contents = resolve1(page.page_obj.attrs.get("Contents"))
+    streams = contents if isinstance(contents, list) else [contents]
+    total = 0
+    for ref in streams:
+        stream = resolve1(ref)
+        filters = resolve1(getattr(stream, "attrs", {}).get("Filter")) if stream is not None else None
+        names = [str(getattr(f, "name", f)) for f in (filters if isinstance(filters, list) else [filters])]
+        raw = getattr(stream, "rawdata", None)
+        if raw is None or not names or names[0] not in ("FlateDecode", "Fl"):
+            continue
+        inflater = zlib.decompressobj()
+        chunk = raw
+        try:
+            while chunk:
+                total += len(inflater.decompress(chunk, 1 << 20))
+                if total > MAX_STREAM:
+                    raise DocumentLoadError(source, f"page {number}'s content inflates beyond {MAX_STREAM >> 20} MB "
+                                                    "(a compression bomb?)", "split or re-export the PDF")
+                chunk = inflater.unconsumed_tail
+        except zlib.error:
+            continue          # pdfminer says what is wrong with the stream
+
+
+def _pdfium_document(data: bytes):
+    try:
+        import pypdfium2 as pdfium
+
+        return pdfium.PdfDocument(data)
+    except Exception:  # noqa: BLE001 — a file PDFium cannot open is read by pdfplumber alone
+        return None
+
+
+def _pdfium_items(document, number: int, page) -> list[Item] | None:
+    """The page's lines from PDFium's characters, or None when the page is pdfplumber's to read
+    (it draws paths, so it may hold a ruled table; or PDFium's text of it looks garbled)."""
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        fast = document[number - 1]
+    except Exception:  # noqa: BLE001 — PDFium and pdfminer count pages differently: leave it to pdfplumber
+        return None
+    try:
+        if _may_hold_table(fast, pdfium_c):
+            return None
+        height, width = float(page.height), float(page.width)
+        if abs(fast.get_height() - height) > 1 or abs(fast.get_width() - width) > 1:
+            return None        # a rotated or cropped page: its coordinates are pdfplumber's to map
+        textpage = fast.get_textpage()
+        try:
+            chars = _pdfium_chars(textpage, height, pdfium_c)
+        finally:
+            textpage.close()
+    finally:
+        fast.close()
+    if not chars or garbled("".join(c["text"] for c in chars)):
+        return None
+    return _line_items(chars, number, height, width)
+
+
+def _may_hold_table(fast, pdfium_c) -> bool:
+    """Whether pdfplumber's ruled-table finder could find a cell on the page: a path that is a box
+    (a rectangle or a curve), a path inside a form, or two ruling lines across and two down.  A page
+    with one rule under its masthead cannot; edges shorter than 3 points are none (pdfplumber's
+    edge_min_length)."""
+    across = down = 0
+    for obj in fast.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        wide, tall = right - left >= 3, top - bottom >= 3
+        if obj.level > 0 or (wide and tall):
+            return True
+        across += wide
+        down += tall
+        if across >= 2 and down >= 2:
+            return True
+    return False
+
+
+def _pdfium_chars(textpage, height: float, pdfium_c) -> list[dict]:
+    """PDFium's characters as pdfplumber's char dicts (top-down coordinates; PDFium's own spaces
+    and line breaks left out, spaces drawn on the page kept)."""
+    import ctypes
+
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    handle = textpage.raw
+    out: list[dict] = []
+    for i in range(textpage.count_chars()):
+        if pdfium_c.FPDFText_IsGenerated(handle, i) == 1:
+            continue
+        code = pdfium_c.FPDFText_GetUnicode(handle, i)
+        if code in (0, 10, 13, 0xFFFE, 0xFFFF) or not pdfium_c.FPDFText_GetLooseCharBox(handle, i, ref):
+            continue
+        size = pdfium_c.FPDFText_GetFontSize(handle, i)
+        mid = (rect.top + rect.bottom) / 2          # the type's box, centred on the loose box's middle
+        t, b = height - mid - size / 2, height - mid + size / 2
+        out.append({"object_type": "char", "text": chr(code), "x0": rect.left, "x1": rect.right, "top": t, "bottom": b,
+                    "doctop": t, "upright": True, "size": size, "width": rect.right - rect.left,
+                    "height": size, "fontname": "", "matrix": (1, 0, 0, 1, rect.left, height - b)})
+    return out
+
+
+def _line_items(chars: list[dict], number: int, height: float, width: float) -> list[Item]:
+    """Lines of the page's characters, as _page_items builds them from pdfplumber's."""
+    from pdfplumber.utils.text import chars_to_textmap
+
+    ink = [c for c in chars if not c["text"].isspace()]
+    spaces = sorted((((c["top"] + c["bottom"]) / 2, c) for c in chars if c["text"].isspace()), key=lambda mc: mc[0])
+    mids = [m for m, _ in spaces]
+    items: list[tuple[float, dict | Table]] = []
+    textmap = chars_to_textmap(ink, layout_bbox=(0, 0, width, height), layout_width=width, layout_height=height)
+    for line in textmap.extract_text_lines(strip=True, return_chars=True):
+        if line["text"].strip() and not PAGE_NUMBER.match(line["text"]):
+            size = max((c.get("size", 0) for c in line["chars"]), default=0)
+            typed = [c for _, c in spaces[bisect.bisect_left(mids, line["top"]):bisect.bisect_right(mids, line["bottom"])]]
+            text = _line_text(line["chars"] + typed) or line["text"].strip()
+            items.append((line["top"], {"text": text, "x0": line["x0"], "x1": line["x1"],
+                                        "top": line["top"], "size": size, "lead": _lead_word(line["chars"]),
+                                        "band": _band(line["top"], line["bottom"], height),
+                                        "width": round(width)}))
+    items.sort(key=lambda it: it[0])
+    return [(number, obj) for _, obj in items]
+
+
 def _pdfium_text(data: bytes, index: int) -> str | None:
     try:
         import pypdfium2 as pdfium
@@ -397,7 +541,7 @@ def _cell_text(chars: list[dict], right: float) -> tuple[str, bool]:
     return clean_cell(out), full and out.rstrip()[-1:] not in ENDS
 
 
-def _assemble(items: list[tuple[int, object]]) -> list[Block]:
+def _assemble(items: list[Item]) -> list[Block]:
     """Join wrapped lines into paragraphs and tables continued over a page break."""
     lines = [obj for _, obj in items if isinstance(obj, dict)]
     pitch = _line_pitch(items)
@@ -464,17 +608,23 @@ def _starts_item(paragraph: str, line: str) -> bool:
     item = ITEM.match(line)
     if item is None:
         dotted = ITEM_BEFORE_FIGURE.match(line)
-        before = ITEM.match(paragraph) if dotted else None
-        return bool(before and before.group("arabic")) and int(before.group("arabic")) + 1 == int(dotted.group("n"))
+        if dotted is None:
+            return False
+        before = ITEM.match(paragraph)
+        if before is None or not before.group("arabic"):
+            return False
+        return int(before.group("arabic")) + 1 == int(dotted.group("n"))
     if SENTENCE_END.search(paragraph):
         return True
     before = ITEM.match(paragraph)
-    return before is not None and before.lastgroup == item.lastgroup and \
-        _item_value(before) is not None and _item_value(before) + 1 == _item_value(item)
+    if before is None or before.lastgroup != item.lastgroup:
+        return False
+    value = _item_value(before)
+    return value is not None and value + 1 == _item_value(item)
 
 
 def _item_value(match: re.Match) -> int | None:
-    label = match.group(match.lastgroup)
+    label = match.group(match.lastgroup or 0)
     if label.isdigit():
         return int(label)
     if label in CIRCLED:
@@ -499,7 +649,7 @@ def _columns(lines: list[dict]) -> dict[float, tuple[float, float]]:
     return out
 
 
-def _line_pitch(items: list[tuple[int, object]]) -> float:
+def _line_pitch(items: list[Item]) -> float:
     """The usual distance from one line to the next, in type sizes (the median over lines of
     one size on one page): a wrap keeps it, a blank line or paragraph spacing exceeds it."""
     ratios = []
@@ -522,7 +672,7 @@ def _centred(line: dict, left: float, right: float) -> bool:
     return abs((line["x0"] + line["x1"]) / 2 - (left + right) / 2) < (line["size"] or 10)
 
 
-def _is_last_on_page(items: list[tuple[int, object]], prev: Table, nxt: Table) -> bool:
+def _is_last_on_page(items: list[Item], prev: Table, nxt: Table) -> bool:
     """prev ends its page and nxt opens the following one (nothing but page furniture between)."""
     at = [i for i, (_, obj) in enumerate(items) if obj is prev or obj is nxt]
     return len(at) == 2 and at[1] == at[0] + 1
@@ -556,7 +706,7 @@ def _row_goes_on(prev: Table, nxt: Table, first: int) -> bool:
     """A row the page break cut in two: every filled cell of nxt's first row sits under a cell
     of prev's last row whose text ran to the cell's edge.  Its texts are then joined to those
     cells, whose merges go on as far as the first row's did (and the caller skips the row)."""
-    ends = getattr(prev, "open_ends", set())
+    ends: set[tuple[int, int]] = getattr(prev, "open_ends", set())
     last = {c.col: c for c in prev.cells if c.row < prev.n_rows <= c.row + c.rowspan}
     tails = [c for c in nxt.cells if c.row == first and c.text]
     if not tails or not ends or any(c.col not in last or (last[c.col].row, c.col) not in ends for c in tails):
