@@ -486,7 +486,7 @@ def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
                                    sentence[max(0, q.start - 2):q.start]) \
             or (q.unit == "件" and re.search(r"\d\s*项$", sentence[:q.start])):
         return True          # 10项 counts tasks; 达到标准的有8个, 共7个: a tally of them
-    if q.unit == "名" and re.search(r"[前后第]$", head):
+    if q.raw.endswith("名") and re.search(r"[前后第]$", head):
         return True          # 位居全县后三名: a place in a ranking
     if q.unit not in ("件", "个", "类"):
         return False
