@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 
@@ -89,8 +90,11 @@ def _print_summary(report: dict, totals: dict) -> None:
               help="documents per task")
 @click.option("--strict", is_flag=True, help="exit 1 when any file fails")
 @click.option("--json", "as_json", is_flag=True, help="print the summary as one JSON object")
-def ingest(paths, db, workers, dask_address, batch_size, strict, as_json):
+@click.option("--no-ocr", is_flag=True, help="list scans and images as failures instead of reading them by OCR")
+def ingest(paths, db, workers, dask_address, batch_size, strict, as_json, no_ocr):
     """Extract every document under PATHS into a DuckDB store (incremental, resumable)."""
+    if no_ocr:
+        os.environ["MINSHENG_NO_OCR"] = "1"      # read by pipeline/readers/ocr.py, in Dask workers too
     con = store.connect(db)              # a busy database fails here, before Prefect starts
     try:
         from extractors import EXTRACTOR_VERSION

@@ -14,6 +14,7 @@ and an image with no text give one line naming the file and the reason.
 from __future__ import annotations
 
 import io
+import warnings
 
 from ..errors import DocumentLoadError
 from ..model import build
@@ -29,11 +30,14 @@ def read(data: bytes, source: str):
     ocr.refuse_unless_ready(source, "an image")
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        image = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():      # Pillow's DecompressionBombWarning: ours is the error below
+            warnings.simplefilter("ignore")
+            image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as exc:
-        raise DocumentLoadError(source, "the image is too large to read", "scale it down or split it") from exc
+        raise DocumentLoadError(source, f"the image is too large to read ({str(exc).split('(')[1].split(')')[0]}, "
+                                f"over the {MAX_PIXELS // 1_000_000} MP limit)", "scale it down or split it into pages") from exc
     except Exception as exc:  # PIL's own errors for a damaged header
-        raise DocumentLoadError(source, f"the image could not be opened ({str(exc)[:80]})",
+        raise DocumentLoadError(source, "the image could not be opened (a damaged or unknown PNG, JPEG or TIFF)",
                                 "it may be truncated or corrupt; re-save it") from exc
     width, height = image.size
     if width * height > MAX_PIXELS:
@@ -41,10 +45,10 @@ def read(data: bytes, source: str):
                                 f"{MAX_PIXELS // 1_000_000} MP limit", "scale it down or split it into pages")
     fmt = (image.format or "image").lower()
     items: list[tuple[int, object]] = []
-    warnings: list[str] = []
+    notes: list[str] = []
     frames = getattr(image, "n_frames", 1)
     if frames > MAX_FRAMES:
-        warnings.append(f"only the first {MAX_FRAMES} of {frames} pages were read")
+        notes.append(f"only the first {MAX_FRAMES} of {frames} pages were read")
     try:
         for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
             if number > MAX_FRAMES:
@@ -60,7 +64,7 @@ def read(data: bytes, source: str):
         raise DocumentLoadError(source, "OCR found no text in the image", "check that it is the page meant")
     for i, table in enumerate(b for b in blocks if b.kind == "table"):
         table.index = i         # type: ignore[union-attr]
-    doc = build(source, "jpeg" if fmt == "mpo" else fmt, blocks, data, warnings=warnings)
+    doc = build(source, "jpeg" if fmt == "mpo" else fmt, blocks, data, warnings=notes)
     return ocr.annotate(doc, items)
 
 

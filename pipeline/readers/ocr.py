@@ -31,7 +31,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import count, pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DocumentLoadError
@@ -47,6 +47,7 @@ MIN_SIDE = 8             # pixels: an image smaller than this has no text to fin
 LOW_DIGIT = 0.80         # a digit recognised with less confidence than this is named in a warning
 MAX_DIGIT_WARNINGS = 8
 DIGIT = re.compile(r"[0-9０-９]")
+SYNTHETIC = count(1_000_000)   # line ids of text read again outside the detector's boxes
 NO_OCR_ENV = "MINSHENG_NO_OCR"
 THREADS_ENV = "MINSHENG_OCR_THREADS"
 
@@ -152,25 +153,90 @@ class PageResult:
 
 
 def recognise(gray: np.ndarray) -> list[Box]:
-    """Detector boxes with their words for a grayscale page."""
-    result, _ = engine()(gray, return_word_box=True)
+    """Detector boxes with their words for a grayscale page.  A long line the recogniser returns
+    empty or unsure of (it happens to lines of 40-odd characters) is read again in pieces."""
+    # no angle classifier: pages are upright (EXIF turns photos), and it turns a short box like 60% into %09
+    result, _ = engine()(gray, use_cls=False, return_word_box=True, text_score=0.0)
     boxes: list[Box] = []
     for k, entry in enumerate(result or []):
         quad, text, conf = entry[0], str(entry[1]), float(entry[2])
+        xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+        x0, top, x1, bottom = min(xs), min(ys), max(xs), max(ys)
+        if conf < TEXT_SCORE or not text.strip():
+            if x1 - x0 > PIECE * (bottom - top):
+                boxes += [b for b in [_in_pieces(gray, x0, top, x1, bottom, k)] if b is not None]
+            continue
         word_boxes = entry[3] if len(entry) > 3 else None
         words_text = entry[4] if len(entry) > 4 else None
         word_confs = entry[5] if len(entry) > 5 else None
         words: list[Word] = []
         if word_boxes and words_text and len(word_boxes) == len(words_text):
             for wq, wt, wc in zip(word_boxes, words_text, word_confs or [conf] * len(words_text)):
-                xs, ys = [p[0] for p in wq], [p[1] for p in wq]
-                words.append(Word(str(wt), min(xs), min(ys), max(xs), max(ys), float(wc), k))
+                wx, wy = [p[0] for p in wq], [p[1] for p in wq]
+                words.append(Word(str(wt), min(wx), min(wy), max(wx), max(wy), float(wc), k))
         if not words or "".join(w.text for w in words) != text.replace(" ", ""):
-            xs, ys = [p[0] for p in quad], [p[1] for p in quad]
-            words = _spread(text, min(xs), min(ys), max(xs), max(ys), conf, k)
+            words = _spread(text, x0, top, x1, bottom, conf, k)
         if words:
             boxes.append(Box(words))
     return boxes
+
+
+TEXT_SCORE = 0.5        # a detector box recognised with less confidence is dropped (or read in pieces)
+PIECE = 12              # heights: a long line is read again in pieces about this wide
+
+
+def _in_pieces(gray: np.ndarray, x0: float, top: float, x1: float, bottom: float, k: int) -> Box | None:
+    """Read a long line in pieces cut at blank columns near every PIECE heights."""
+    height = bottom - top
+    crop = gray[int(top):int(bottom) + 1, int(x0):int(x1) + 1]
+    if crop.size == 0:
+        return None
+    blank = (crop < 128).sum(axis=0) == 0
+    cuts = [0]
+    while crop.shape[1] - cuts[-1] > 1.5 * PIECE * height:
+        aim = cuts[-1] + int(PIECE * height)
+        near = [c for c in range(max(cuts[-1] + 1, aim - int(height)), min(crop.shape[1], aim + int(height))) if blank[c]]
+        cuts.append(min(near, key=lambda c: abs(c - aim)) if near else aim)
+    cuts.append(crop.shape[1])
+    words: list[Word] = []
+    for a, b in pairwise(cuts):
+        text, conf = read_crop(crop[:, a:b])
+        if text and conf >= TEXT_SCORE:
+            words += _spread(text, x0 + a, top, x0 + b, bottom, conf, k)
+    return Box(words) if words else None
+
+
+def split_at_rules(gray: np.ndarray, boxes: list[Box], grids: list[Grid]) -> list[Box]:
+    """A detector box drawn across a table's vertical rule (县市场监管局、| 2022年12月) is read again
+    piece by piece between the rules: the rule's ink in one crop makes the recogniser drop marks."""
+    out: list[Box] = []
+    for box in boxes:
+        cy = (box.top + box.bottom) / 2
+        rules = sorted(x for g in grids if g.ys[0] <= cy <= g.ys[-1] for x in g.xs if box.x0 + 4 < x < box.x1 - 4)
+        if not rules:
+            out.append(box)
+            continue
+        edges = [box.x0, *rules, box.x1]
+        for n, (a, b) in enumerate(pairwise(edges)):
+            left, right = a + (3 if n else 0), b - (3 if n + 1 < len(edges) - 1 else 0)
+            if right - left < 4:
+                continue
+            crop = gray[int(box.top):int(box.bottom) + 1, int(left):int(right) + 1]
+            text, conf = read_crop(crop)
+            if text and conf >= TEXT_SCORE:
+                out.append(Box(_spread(text, left, box.top, right, box.bottom, conf, next(SYNTHETIC))))
+    return out
+
+
+# 〔2022]9号 — a 文号's year bracket whose other half the recogniser read as a Latin or round bracket
+YEAR_BRACKET = [(re.compile(r"〔(\d{4})[\]］)）】」]"), r"〔\1〕"), (re.compile(r"[\[［(（【「](\d{4})〕"), r"〔\1〕")]
+
+
+def corrected(text: str) -> str:
+    """Confusions of the recogniser that the genre's conventions settle."""
+    for pattern, repl in YEAR_BRACKET:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def _spread(text: str, x0: float, top: float, x1: float, bottom: float, conf: float, k: int) -> list[Word]:
@@ -229,8 +295,8 @@ def page_items(image: Image, number: int, scale: float) -> PageResult:
     out = PageResult(number=number)
     if min(gray.shape) < MIN_SIDE:
         return out
-    boxes = recognise(gray)
     grids = find_grids(gray)
+    boxes = split_at_rules(gray, recognise(gray), grids)
     table_words: list[list[Word]] = [[] for _ in grids]
     loose: dict[int, list[Word]] = {}
     for box in boxes:
@@ -286,7 +352,8 @@ def _line_item(row: list[Box], scale: float, height: float, width: float) -> dic
     size = _size(row) / scale
     text = row[0].text
     for a, b in pairwise(row):
-        text += (" " if (b.x0 - a.x1) / scale > 0.8 * size else "") + b.text
+        text += (" " if (b.x0 - a.x1) / scale > 0.3 * size else "") + b.text     # boxes apart: a space between
+    text = corrected(text)
     x0, x1 = row[0].x0 / scale, max(b.x1 for b in row) / scale
     top, bottom = min(b.top for b in row) / scale, max(b.bottom for b in row) / scale
     band = "head" if bottom < 0.12 * height else "foot" if top > 0.88 * height else ""
@@ -387,10 +454,8 @@ class Grid:
             r1, c1 = max(r for r, _ in members), max(c for _, c in members)
             x0, x1, top, bottom = self.xs[c0], self.xs[c1 + 1], self.ys[r0], self.ys[r1 + 1]
             got = inside.get(root, [])
-            if got:
-                text, conf, low = _cell_text(got, x1)
-            else:
-                text, conf, low = _blank_cell(gray, x0, top, x1, bottom)
+            got = got + _missed_words(gray, x0, top, x1, bottom, got)
+            text, conf, low = _cell_text(got, x1) if got else ("", 0.0, None)
             cells.append(Cell(text=text, row=r0, col=c0, rowspan=r1 - r0 + 1, colspan=c1 - c0 + 1))
             if text:
                 records.append({"text": text.replace("\n", ""), "box": [round(v / scale, 1) for v in (x0, top, x1, bottom)],
@@ -424,27 +489,68 @@ def _cell_text(words: list[Word], right: float) -> tuple[str, float, float | Non
         if k + 1 < len(merged):
             out += "" if right - ws[-1].x1 < 2.2 * h else "\n"
     conf = sum(w.conf for w in words) / len(words)
-    return clean_cell(out), conf, _low_digits(words)
+    return clean_cell(corrected(out)), conf, _low_digits(words)
 
 
-def _blank_cell(gray: np.ndarray, x0: float, top: float, x1: float, bottom: float) -> tuple[str, float, float | None]:
-    """A cell the detector found nothing in: recognise its ink, if it has some (a lone digit)."""
+def _missed_words(gray: np.ndarray, x0: float, top: float, x1: float, bottom: float, words: list[Word]) -> list[Word]:
+    """Ink in a cell on rows no recognised word covers (a lone 序号 digit, the last character of a
+    wrapped header 牵头县领/导 are too small for the detector): each such band is recognised alone."""
     import numpy as np
 
-    pad = 4
-    crop = gray[int(top) + pad:int(bottom) - pad, int(x0) + pad:int(x1) - pad]
+    pad = 3                # past the rule, not into the text (cells keep about 2 pt of padding)
+    t, b, left, right = int(top) + pad, int(bottom) - pad, int(x0) + pad, int(x1) - pad
+    crop = gray[t:b, left:right]
     if crop.size == 0:
-        return "", 0.0, None
+        return []
     ink = crop < 128
-    if ink.sum() < 12:
-        return "", 0.0, None
-    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
-    margin = 6
-    crop = crop[max(0, rows[0] - margin):rows[-1] + margin + 1, max(0, cols[0] - margin):cols[-1] + margin + 1]
-    text, conf = read_crop(crop)
-    if conf < 0.5 or not text:
-        return "", 0.0, None
-    return clean_cell(text), conf, (round(conf, 3) if DIGIT.search(text) and conf < LOW_DIGIT else None)
+    rows = np.convolve(ink.sum(axis=1) > 0, np.ones(3), mode="same") > 0    # a glyph's 1-2 px gaps closed
+    for w in words:
+        rows[max(0, int(w.top) - t - 2):max(0, int(w.bottom) - t + 3)] = False
+    found: list[Word] = []
+    run_start = None
+    for i, on in enumerate(list(rows) + [False]):
+        if on and run_start is None:
+            run_start = i
+        elif not on and run_start is not None:
+            a, run_start = run_start, None
+            if i - a < 6 or ink[a:i].sum() < 12:
+                continue                     # a speck, or a rule's stub
+            cols = np.flatnonzero(ink[a:i].any(axis=0))
+            margin = 6
+            piece = crop[max(0, a - margin):i + margin, max(0, cols[0] - margin):cols[-1] + margin + 1]
+            text, conf = read_crop(piece)
+            if text and conf >= (LONE_DIGIT_SCORE if text.isdigit() else TEXT_SCORE):
+                found += _spread(text, left + cols[0], t + a, left + cols[-1] + 1, t + i, conf, next(SYNTHETIC))
+    return found + _missed_heads(crop, t, left, words)
+
+
+LONE_DIGIT_SCORE = 0.3      # a lone 1 in a 序号 cell is read unsure; kept, and named in the warnings
+
+
+def _missed_heads(crop: np.ndarray, t: int, left: int, words: list[Word]) -> list[Word]:
+    """Ink left of a line's first recognised word (the 一 of 一、… the detector cut off): read alone
+    and put before the line."""
+    lines: dict[int, list[Word]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    import numpy as np
+
+    found: list[Word] = []
+    for line, ws in lines.items():
+        first = min(ws, key=lambda w: w.x0)
+        a, b = max(0, int(first.top) - t), max(0, int(first.bottom) - t)
+        end = int(first.x0) - left - 2
+        if end < 6 or b - a < 6:
+            continue
+        ink = crop[a:b, :end] < 128
+        cols = np.flatnonzero(ink.any(axis=0))
+        if ink.sum() < 12 or cols[-1] - cols[0] < 3:
+            continue                    # a speck, or what is left of a rule
+        piece = crop[max(0, a - 4):b + 4, max(0, int(cols[0]) - 6):end]
+        text, conf = read_crop(piece)
+        if text and conf >= TEXT_SCORE:
+            found += _spread(text, left + int(cols[0]), first.top, first.x0 - 1, first.bottom, conf, line)
+    return found
 
 
 def _drop_empty_columns(table: Table) -> Table:
