@@ -293,6 +293,27 @@ def test_huge_page_is_scaled_down():
     assert max(page.size) == ocr.MAX_SIDE and scale == pytest.approx(ocr.MAX_SIDE / 12_000)
 
 
+def test_huge_jpeg_is_decoded_small():
+    """A JPEG is decoded at a reduced size straight away; the scale still refers to the original."""
+    from PIL import Image, ImageOps
+
+    from pipeline.readers.images import _prepared
+
+    buf = io.BytesIO()
+    Image.new("L", (8_000, 6_000), 255).save(buf, "JPEG")
+    page, scale = _prepared(Image.open(io.BytesIO(buf.getvalue())), "jpeg", ImageOps)
+    assert max(page.size) == ocr.MAX_SIDE and scale == pytest.approx(ocr.MAX_SIDE / 8_000)
+
+
+def test_transparent_background_is_white():
+    from PIL import Image, ImageOps
+
+    from pipeline.readers.images import _prepared
+
+    page, _ = _prepared(Image.new("RGBA", (50, 40), (0, 0, 0, 0)), "png", ImageOps)
+    assert page.getextrema() == (255, 255)
+
+
 def test_no_ocr_refuses_scans(monkeypatch, tmp_path):
     monkeypatch.setenv(ocr.NO_OCR_ENV, "1")
     with pytest.raises(errors.DocumentLoadError, match="no text layer"):

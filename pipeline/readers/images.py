@@ -70,11 +70,18 @@ def read(data: bytes, source: str):
 
 def _prepared(frame, fmt: str, image_ops):
     """A frame upright and in grayscale, scaled down to at most ocr.MAX_SIDE pixels on its longer
-    side; the scale is pixels per original pixel (box coordinates are given in the original's)."""
+    side; the scale is pixels per original pixel (box coordinates are given in the original's).
+    A transparent background (a screenshot's PNG) is white, not the black its pixels hold."""
+    original = max(frame.size)
     if fmt in ("jpeg", "mpo"):
         frame.draft("L", (ocr.MAX_SIDE, ocr.MAX_SIDE))     # decoded at 1/2, 1/4 or 1/8 size when that still fits
     upright = image_ops.exif_transpose(frame) or frame
-    original = max(frame.size)
+    if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
+        from PIL import Image
+
+        rgba = upright.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        upright = Image.alpha_composite(white, rgba)
     gray = upright.convert("L")
     if max(gray.size) > ocr.MAX_SIDE:
         gray.thumbnail((ocr.MAX_SIDE, ocr.MAX_SIDE))
