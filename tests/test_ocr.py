@@ -189,6 +189,20 @@ def test_grid_from_rules(merge_right, merge_below, spans):
     assert table.n_rows == 3 and table.n_cols == 3
 
 
+@pytest.mark.parametrize("turn", [0.0, 1.5, -2.0, 4.5], ids=["level", "ccw-1.5", "cw-2", "ccw-4.5"])
+def test_page_held_askew_is_levelled(turn):
+    """A photo of a ruled table held askew is turned level before its rules are looked for."""
+    import numpy as np
+    from PIL import Image
+
+    askew = Image.fromarray(grid_image(False, False)).rotate(turn, expand=True, fillcolor=255)
+    assert ocr.skew_angle(np.asarray(askew)) == pytest.approx(-turn, abs=0.15)
+    level, skew = ocr.deskewed(np.asarray(askew))
+    grids = ocr.find_grids(level)
+    assert len(grids) == 1 and len(grids[0].xs) == 4 and len(grids[0].ys) == 4
+    assert skew == (0.0 if turn == 0 else pytest.approx(-turn, abs=0.15))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("县府办发〔2023]12号", "县府办发〔2023〕12号"),
     ("市政办〔2021）3号", "市政办〔2021〕3号"),
@@ -205,7 +219,7 @@ def test_low_confidence_digits_are_named():
         {"text": "改造道路", "box": [1, 6, 3, 8], "confidence": 0.99, "digits": None}], confidence=0.95)
     doc = Document(source="scan.png", format="png", blocks=[], lines=["新建公厕35座", "改造道路"])
     ocr.annotate(doc, [(2, {"text": "新建公厕35座", "ocr_page": page})])
-    assert doc.ocr["pages"] == [{"page": 2, "confidence": 0.95, "seconds": 0.0}]
+    assert doc.ocr["pages"] == [{"page": 2, "confidence": 0.95, "seconds": 0.0, "skew": 0.0}]
     assert [b["line"] for b in doc.ocr["boxes"]] == [1, 2]
     unsure = [w for w in doc.warnings if "unsure" in w]
     assert len(unsure) == 1 and "page 2, line 1" in unsure[0] and "新建公厕35座" in unsure[0]
