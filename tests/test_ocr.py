@@ -141,14 +141,24 @@ GEOMETRY = [
       [("养老", 100), ("护理床位80张", 300), ("60张", 600)]],
      [["类别", "任务", "完成"], ["教育", "新建学校3所", "2所"], ["卫生", "", "改造卫生院5个"],
       ["养老", "护理床位80张", "60张"]]),
+    # a row tight under another (offset None: 22 px lower, not 40) without a first cell wraps the cells above
+    ([[("序号", 100), ("项目", 300), ("责任单位", 600)],
+      [("1", 100), ("城区公厕新建", 300), ("区城市管理", 600)],
+      [("改造", 300, 22), ("局", 600, 22)],
+      [("2", 100), ("农贸市场提升", 300), ("区商务局", 600)]],
+     [["序号", "项目", "责任单位"], ["1", "城区公厕新建改造", "区城市管理局"], ["2", "农贸市场提升", "区商务局"]]),
     # two rows only: lines of prose with a gap are not a table
     ([[("附件：", 100), ("进度表", 400)], [("抄送：", 100), ("区人大", 400)]], None),
 ]
 
 
-@pytest.mark.parametrize("rows, expected", GEOMETRY, ids=["aligned", "missing-cell", "two-rows"])
+@pytest.mark.parametrize("rows, expected", GEOMETRY, ids=["aligned", "missing-cell", "wrapped-cells", "two-rows"])
 def test_table_from_box_geometry(rows, expected):
-    boxes = [box(t, x, 100 + 40 * r) for r, row in enumerate(rows) for t, x in row]
+    tops, top = [], 100
+    for row in rows:                 # a row 40 px under the one above, or as close as its cells say
+        top = top + (row[0][2] if len(row[0]) > 2 else 40) if tops else top
+        tops.append(top)
+    boxes = [box(cell[0], cell[1], tops[r]) for r, row in enumerate(rows) for cell in row]
     tables, rest = ocr.geometry_tables(boxes, page=1, scale=1.0)
     if expected is None:
         assert not tables and len(rest) == len(boxes)

@@ -701,13 +701,15 @@ def _rule_positions(profile: Any, least: float, offset: int) -> list[float]:
 
 # ---------------------------------------------------------------- tables without rules
 
-GAP = 1.5           # type sizes: a wider gap between two boxes on a line separates columns
+GAP = 0.5           # type sizes: boxes the detector drew apart by more than this are cells of their own
+WRAP = 0.4          # type sizes: a row closer than this under the one above holds wrapped lines of its cells
 MIN_TABLE_ROWS = 3
 
 
 def geometry_tables(boxes: list[Box], page: int, scale: float) -> tuple[list[tuple[float, Table]], list[Box]]:
-    """Tables without rules: a run of visual rows of two or more boxes apart by wide gaps, whose
-    left edges line up.  Returns the tables (with their tops in points) and the boxes left over."""
+    """Tables without rules: a run of at least three visual rows of two or more boxes apart, whose
+    left edges line up in columns; a row tight under another that leaves the first column empty
+    holds wrapped lines of the cells above.  Returns the tables (tops in points) and the boxes left over."""
     rows = visual_rows(boxes)
     spread = [len(r) >= 2 and all(b.x0 - a.x1 > GAP * _size([a, b]) for a, b in pairwise(r)) for r in rows]
     tables: list[tuple[float, Table]] = []
@@ -717,16 +719,23 @@ def geometry_tables(boxes: list[Box], page: int, scale: float) -> tuple[list[tup
         if not spread[k]:
             k += 1
             continue
-        end = k
-        while end < len(rows) and spread[end]:
+        end = k + 1
+        while end < len(rows) and (spread[end] or _wraps(rows[end - 1], rows[end], rows[k][0].x0)):
             end += 1
         run = rows[k:end]
-        table = _aligned_table(run, page, scale) if len(run) >= MIN_TABLE_ROWS else None
+        table = _aligned_table(run, page, scale) if sum(spread[k:end]) >= MIN_TABLE_ROWS else None
         if table is not None:
             tables.append((min(b.top for b in run[0]) / scale, table))
             used |= {id(b) for r in run for b in r}
         k = end
     return tables, [b for b in boxes if id(b) not in used]
+
+
+def _wraps(above: list[Box], row: list[Box], first_column: float) -> bool:
+    """A row tight under the one above (closer than WRAP type sizes) that leaves the first column empty."""
+    size = _size(above + row)
+    return min(b.top for b in row) - max(b.bottom for b in above) < WRAP * size and \
+        min(b.x0 for b in row) > first_column + size
 
 
 def _aligned_table(rows: list[list[Box]], page: int, scale: float) -> Table | None:
@@ -740,15 +749,23 @@ def _aligned_table(rows: list[list[Box]], page: int, scale: float) -> Table | No
     columns = [min(group) for group in lefts if len(group) >= max(2, len(rows) // 2)]
     if len(columns) < 2:
         return None
-    cells: list[Cell] = []
-    records: list[dict] = []
+    grid: list[dict[int, list[Box]]] = []
     for r, row in enumerate(rows):
-        texts: dict[int, list[Box]] = {}
+        placed: dict[int, list[Box]] = {}
         for b in row:
             col = max((i for i, x in enumerate(columns) if x <= b.x0 + size), default=0)
-            texts.setdefault(col, []).append(b)
-        for col, bs in sorted(texts.items()):
-            text = " ".join(b.text for b in bs)
+            placed.setdefault(col, []).append(b)
+        if grid and 0 not in placed and _wraps(rows[r - 1], row, columns[0]):
+            for col, bs in placed.items():
+                grid[-1].setdefault(col, []).extend(bs)      # wrapped lines of the cells above
+        else:
+            grid.append(placed)
+    cells: list[Cell] = []
+    records: list[dict] = []
+    for r, placed in enumerate(grid):
+        for col, bs in sorted(placed.items()):
+            lines = visual_rows(bs)
+            text = corrected("".join(" ".join(b.text for b in line) for line in lines))
             cells.append(Cell(text=text, row=r, col=col))
             records.append({"text": text, "box": [round(v / scale, 1) for v in (min(b.x0 for b in bs), min(b.top for b in bs),
                                                                                 max(b.x1 for b in bs), max(b.bottom for b in bs))],
@@ -756,7 +773,7 @@ def _aligned_table(rows: list[list[Box]], page: int, scale: float) -> Table | No
                             "digits": _low_digits([w for b in bs for w in b.words])})
     from .docx import header_rows
 
-    table = Table(cells=cells, page=page, n_rows=len(rows), n_cols=len(columns), header_rows=header_rows(cells))
+    table = Table(cells=cells, page=page, n_rows=len(grid), n_cols=len(columns), header_rows=header_rows(cells))
     table.ocr_boxes = records           # type: ignore[attr-defined]
     return table
 
