@@ -102,7 +102,8 @@ def read(data: bytes, source: str) -> Document:
             page.close()
     blocks = _assemble(_drop_furniture(items))
     if not blocks:
-        raise DocumentLoadError(source, "the PDF has no text layer (a scan?)", "ingest it without --no-ocr to read it by OCR")
+        raise DocumentLoadError(source, "the PDF has no text layer, and no text was read by OCR (a blank scan, or --no-ocr)",
+                                "check the scan, or ingest it without --no-ocr")
     for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
         table.index = i
     return ocr.annotate(build(source, "pdf", blocks, data, warnings=warnings), items)
@@ -181,7 +182,7 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[tup
             warnings.append(f"page {number}: garbled text layer, read with pypdfium2 (tables on it are plain lines)")
             return [(number, {"text": t.strip(), "x0": 0.0, "x1": 0.0, "top": 0.0, "size": 0.0})
                     for t in fallback.splitlines() if t.strip()]
-        warnings.append(f"page {number}: the text layer is garbled (fonts without a Unicode map), read by OCR")
+        warnings.append(f"page {number}: the text layer is garbled (fonts without a Unicode map)")
         return ocr.pdf_page(data, number, warnings)
     found = page.find_tables()
     boxes = [t.bbox for t in found]
