@@ -101,9 +101,12 @@ def _print_summary(report: dict, totals: dict) -> None:
               help="seconds one document may take; a slower one is listed as a failure")
 @click.option("--memory", "memory_mb", type=click.IntRange(64, None), default=1536, show_default=True,
               help="MB of memory one document may take; a larger one is listed as a failure")
-def ingest(paths, db, workers, dask_address, batch_size, strict, as_json, timeout, memory_mb):
+@click.option("--no-ocr", is_flag=True, help="list scans and images as failures instead of reading them by OCR")
+def ingest(paths, db, workers, dask_address, batch_size, strict, as_json, timeout, memory_mb, no_ocr):
     """Extract every document under PATHS into a DuckDB store (incremental, resumable)."""
     _paths_exist(paths)                  # a mistyped path: nothing is created
+    if no_ocr:
+        os.environ["MINSHENG_NO_OCR"] = "1"      # read by pipeline/readers/ocr.py, in child processes and Dask workers too
     con = store.connect(db)              # a busy database fails here, before Prefect starts
     try:
         from extractors import EXTRACTOR_VERSION

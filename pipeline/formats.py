@@ -16,10 +16,11 @@ ZIP = b"PK\x03\x04"
 
 # magic bytes of formats we know but do not read, to name them in the error
 FOREIGN = [
-    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"GIF8", "a GIF image"),
     (b"%!PS", "a PostScript file"), (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),
     (b"\x1f\x8b", "a gzip archive"), (b"{\\rtf", "an RTF document"),
 ]
+IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")   # PNG, JPEG, TIFF: OCR
 
 
 # what a file's extension promises, to name a mismatch ("report.pdf: not a PDF")
@@ -56,6 +57,8 @@ def _sniff(data: bytes, source: str) -> str:
         return _sniff_zip(data, source)
     if head.startswith(OLE2):
         return _sniff_ole(data, source)
+    if head.startswith(IMAGES):
+        return "image"            # PNG, JPEG, TIFF: read by OCR (readers/images.py)
     for magic, what in FOREIGN:
         if head.startswith(magic):
             raise UnsupportedFormat(source, f"this is {what}, not a document minsheng reads",

@@ -96,6 +96,7 @@ class Document:
     sha256: str = ""
     encoding: str | None = None       # the codec used, for text formats
     warnings: list[str] = field(default_factory=list)   # e.g. pages that could not be read
+    ocr: dict | None = None           # pages read by OCR and every box read (readers/ocr.py annotate)
 
     def text(self) -> str:
         return "\n".join(self.lines)
@@ -114,7 +115,7 @@ class Document:
             blocks.append(d)
         return {"source": self.source, "format": self.format, "sha256": self.sha256,
                 "encoding": self.encoding, "warnings": self.warnings,
-                "lines": self.lines, "blocks": blocks}
+                "lines": self.lines, "blocks": blocks, **({"ocr": self.ocr} if self.ocr else {})}
 
 
 def clean_cell(text: str) -> str:

@@ -31,13 +31,15 @@ SINGLE_FILE_READERS: dict[str, str] = {
     "spreadsheetml": "spreadsheetml",
 }
 
+OCR_READERS = {"image": "images"}   # PNG, JPEG, TIFF, read by OCR (tests/test_ocr.py)
+
 MAX_BYTES = 200 * 1024 * 1024   # refuse anything larger before reading it
 
 
 def read_bytes(data: bytes, source: str = "-", fmt: str | None = None) -> Document:
     """Read a document from its bytes; `fmt` overrides sniffing (e.g. pasted text)."""
     fmt = fmt or sniff(data, source)
-    module = importlib.import_module(f"{__name__}.{READERS.get(fmt) or SINGLE_FILE_READERS[fmt]}")
+    module = importlib.import_module(f"{__name__}.{READERS.get(fmt) or SINGLE_FILE_READERS.get(fmt) or OCR_READERS[fmt]}")
     try:
         return module.read(data, source)
     except MinshengError:

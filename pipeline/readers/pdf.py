@@ -49,6 +49,7 @@ from itertools import pairwise
 
 from ..errors import DocumentLoadError, EncryptedDocument
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
+from . import ocr
 from .docx import header_rows
 from .numbering import CIRCLED, chinese
 
@@ -116,10 +117,11 @@ def read(data: bytes, source: str) -> Document:
             fast.close()
     blocks = _assemble(_drop_furniture(items))
     if not blocks:
-        raise DocumentLoadError(source, "the PDF has no text layer (a scan?)", "run OCR on it first")
+        raise DocumentLoadError(source, "the PDF has no text layer, and no text was read by OCR (a blank scan, or --no-ocr)",
+                                "check the scan, or ingest it without --no-ocr")
     for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
         table.index = i
-    return build(source, "pdf", blocks, data, warnings=warnings)
+    return ocr.annotate(build(source, "pdf", blocks, data, warnings=warnings), items)
 
 
 UNICODE_CMAP = re.compile(r"UCS2|UTF16", re.IGNORECASE)
@@ -187,14 +189,16 @@ def garbled(text: str) -> bool:
 
 def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[Item]:
     text = page.extract_text() or ""
+    if not text.strip() and page.images:
+        return ocr.pdf_page(data, number, warnings)     # a scanned page: read by OCR (readers/ocr.py)
     if garbled(text):
         fallback = _pdfium_text(data, number - 1)
         if fallback is not None and not garbled(fallback):
             warnings.append(f"page {number}: garbled text layer, read with pypdfium2 (tables on it are plain lines)")
             return [(number, {"text": t.strip(), "x0": 0.0, "x1": 0.0, "top": 0.0, "size": 0.0})
                     for t in fallback.splitlines() if t.strip()]
-        warnings.append(f"page {number}: the text layer is garbled (fonts without a Unicode map) — OCR this page")
-        return []
+        warnings.append(f"page {number}: the text layer is garbled (fonts without a Unicode map)")
+        return ocr.pdf_page(data, number, warnings)
     found = page.find_tables()
     boxes = [t.bbox for t in found]
 
