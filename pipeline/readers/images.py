@@ -17,7 +17,7 @@ import io
 import warnings
 
 from ..errors import DocumentLoadError
-from ..model import build
+from ..model import Table, build
 from . import ocr
 
 MAX_PIXELS = 120_000_000       # 120 MP (a 300 dpi A0 scan is about 140): larger is refused unread
@@ -44,7 +44,7 @@ def read(data: bytes, source: str):
         raise DocumentLoadError(source, f"the image is {width}×{height} pixels, over the "
                                 f"{MAX_PIXELS // 1_000_000} MP limit", "scale it down or split it into pages")
     fmt = (image.format or "image").lower()
-    items: list[tuple[int, object]] = []
+    items: list[tuple[int, dict | Table]] = []
     notes: list[str] = []
     frames = getattr(image, "n_frames", 1)
     if frames > MAX_FRAMES:

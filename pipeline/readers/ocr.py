@@ -177,7 +177,7 @@ class Box:
 class PageResult:
     """What OCR read on one page: items for the assembler, and the record of boxes."""
     number: int
-    items: list[tuple[int, object]] = field(default_factory=list)
+    items: list[tuple[int, dict | Table]] = field(default_factory=list)
     boxes: list[dict] = field(default_factory=list)       # {"text", "box", "confidence"} in page units
     confidence: float = 0.0
     seconds: float = 0.0
@@ -289,7 +289,7 @@ def read_crop(gray: np.ndarray) -> tuple[str, float]:
 
 # ---------------------------------------------------------------- pages
 
-def pdf_page(data: bytes, number: int, warnings: list[str]) -> list[tuple[int, object]]:
+def pdf_page(data: bytes, number: int, warnings: list[str]) -> list[tuple[int, dict | Table]]:
     """The PDF reader's hook: items of a page without a usable text layer, read by OCR.  With OCR
     off (--no-ocr) or not installed the page is left out and named in the warnings."""
     if not enabled():
@@ -340,7 +340,7 @@ def page_items(image: Image, number: int, scale: float) -> PageResult:
             else:
                 table_words[g].append(w)
     lines = [Box(ws) for ws in loose.values()]
-    placed: list[tuple[float, object]] = []
+    placed: list[tuple[float, dict | Table]] = []
     for grid, words in zip(grids, table_words):
         table = grid.table(words, gray, number, scale)
         if table.cells:
@@ -780,7 +780,7 @@ def _aligned_table(rows: list[list[Box]], page: int, scale: float) -> Table | No
 
 # ---------------------------------------------------------------- the Document's record
 
-def annotate(doc: Document, items: list[tuple[int, object]]) -> Document:
+def annotate(doc: Document, items: list[tuple[int, dict | Table]]) -> Document:
     """Record on the Document which pages were read by OCR (confidence, seconds, degrees turned level), every box read
     with its page and the text-view line it went to, and warn of figures read with low confidence."""
     pages: dict[int, PageResult] = {}
