@@ -259,7 +259,7 @@ def test_paste_path_and_text_pdf_never_load_onnxruntime():
         "gaz = load()\n"
         "for p in ['samples/txt/000_98d808fb349556f5.txt', 'samples/pdf/000_98d808fb349556f5.pdf']:\n"
         "    extract(read(p), gaz)\n"
-        "with TestClient(create_app()) as c:\n"
+        "with TestClient(create_app(), base_url=\"http://127.0.0.1:8000\") as c:\n"
         "    r = c.post('/api/extract', json={'text': '一、新建公厕35座（责任单位：区城管局）'})\n"
         "    assert r.status_code == 200, r.text\n"
         "print(sorted(m for m in ('onnxruntime', 'rapidocr_onnxruntime', 'cv2') if m in sys.modules))\n")
