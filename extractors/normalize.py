@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import patterns as P
+from .memo import per_document
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ class NText:
         return self.original[a:b]
 
 
+@per_document
 def normalize(original: str) -> NText:
     kept: list[int] = []
     pieces: list[str] = []
@@ -123,6 +125,7 @@ def relabel(nt: NText) -> NText:
     return NText(text, nt.original, tuple(offsets))
 
 
+@per_document
 def simplify(text: str) -> str:
     """Normalised text without the offset map (names, cells)."""
     text = P.GLOSS.sub("", text).translate(_char_table())
