@@ -301,7 +301,7 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
     """
     names = gaz.names
     longest = gaz.longest_name
-    ends = {j for j, ch in enumerate(text) if ch in SUFFIX_CHARS}
+    ends = {m.start() for m in _SUFFIX.finditer(text)}
     ends |= {m.start() - 1 for m in P.ORG_AFTER.finditer(text) if m.start() > 0}
     out: list[tuple[str, list, int]] = []
     last_end = 0
@@ -326,6 +326,8 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
 
 
 SUFFIX_CHARS = "省市州县区旗盟"
+# 岳阳市 -> 市: a character a division's name may end with
+_SUFFIX = re.compile(f"[{SUFFIX_CHARS}]")
 GENERIC_PLACES = {"城区", "郊区", "矿区", "新区", "市区", "市辖区", "省直", "全市", "全县", "全区", "全州"}
 
 
@@ -380,12 +382,18 @@ def masthead_region(lines: list[str], gaz) -> Region | None:
     return Region(name=fit[0].name, code=fit[0].code, path=gaz.path(fit[0].code))
 
 
+# the endings of TOWNSHIP_ISSUER: a line of issuers' names ends with one
+ISSUER_ENDS = ("人民政府", "委员会", "党委", "办事处", "党工委")
+
+
 def township_of(lines: list[str], region: Region | None) -> Region | None:
     """中共腾冲市和顺镇委员会 / 腾冲市和顺镇人民政府 issuing the document: a township's own document is about
     the township (the gazetteer stops at counties), under the county the masthead names."""
     county = region.name if region else ""
     for ln in [x for x in lines[:8] if x.strip()][:5]:
         line = re.sub(r"\s+", "", ln)
+        if not line.endswith(ISSUER_ENDS):
+            continue          # cannot be issuers' names alone (each ends in one of these)
         issuers = list(P.TOWNSHIP_ISSUER.finditer(line))
         if not issuers or "".join(m.group(0) for m in issuers) != line:
             continue          # only a line that is the issuers' names (not 城关镇人民政府、… addressed)
