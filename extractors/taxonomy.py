@@ -72,7 +72,9 @@ def _type(types: Sequence[ProjectType], type_id: str) -> ProjectType:
 
 def _candidates(text: str, types: Iterable[ProjectType]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
-    for ptype in _worth_trying(text, types):
+    for ptype, at in _worth_trying(text, types):
+        if at and ptype.gate is not None and not any(ptype.gate.match(text, pos) for pos in at):
+            continue          # none of its wordings begins where one could: no match (an anchored try is cheap)
         span = ptype.match(text)
         if span is not None:
             found[ptype.id] = span
@@ -94,28 +96,35 @@ class _Starts:
             for start in starts:
                 self.by_start.setdefault(start, []).append(k)
 
-    def select(self, text: str) -> list[int]:
-        picked = set(self.always)
+    def select(self, text: str) -> dict[int, list[int]]:
+        """Type index → the offsets of `text` where one of its wordings can begin ([] for a type whose
+        openings are unknown: it may begin anywhere), in the order of the types."""
+        picked: dict[int, list[int]] = {k: [] for k in self.always}
         by_start = self.by_start
-        for key in {*text, *(text[i:i + 2] for i in range(len(text) - 1))}:
-            found = by_start.get(key)
-            if found:
-                picked.update(found)
-        return sorted(picked)
+        for i in range(len(text)):
+            for key in (text[i], text[i:i + 2]):
+                for k in by_start.get(key, ()):
+                    at = picked.get(k)
+                    if at is None:
+                        picked[k] = [i]
+                    elif at and at[-1] != i:
+                        at.append(i)
+        return dict(sorted(picked.items()))
 
 
 _STARTS: list[_Starts] = []
 
 
-def _worth_trying(text: str, types: Iterable[ProjectType]) -> Iterable[ProjectType]:
-    """The types, in their order, whose aliases or patterns can begin somewhere in `text`."""
+def _worth_trying(text: str, types: Iterable[ProjectType]) -> list[tuple[ProjectType, list[int]]]:
+    """The types, in their order, whose aliases or patterns can begin somewhere in `text`, each with the
+    offsets where they can (none listed: anywhere)."""
     if not isinstance(types, (list, tuple)):
-        return types
+        return [(t, []) for t in types]
     starts = next((s for s in _STARTS if s.types is types), None)
     if starts is None:
         starts = _Starts(types)
         _STARTS[:] = [starts, *_STARTS[:3]]        # a few taxonomies at most (tests load their own)
-    return [types[k] for k in starts.select(text)]
+    return [(types[k], at) for k, at in starts.select(text).items()]
 
 
 def _type_starts(ptype: ProjectType) -> set[str] | None:

@@ -42,4 +42,4 @@ def test_selection_gives_the_answer_of_trying_every_type(types):
 
 def test_selection_skips_most_types(types):
     text = normalize("新建城市社区嵌入式养老服务中心12个")
-    assert len(list(_worth_trying(text, types))) < len(types) / 4
+    assert len(_worth_trying(text, types)) < len(types) / 4
