@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -110,12 +111,20 @@ def forget_quantities() -> None:
     _SEEN.clear()
 
 
+# the patterns of figures that carry their own unit, each with the unit it gives
+_STANDARDS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (P.PER_PERSON_MONTH, lambda m: "元/人/" + {"日": "天"}.get(m.group("per"), m.group("per"))),
+    (P.PER_MONTH, lambda m: f"元/{m.group('per')}"),
+    (P.POPULATION, lambda m: "人"),
+)
+
+
 def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for pat, unit_of in ((P.PER_PERSON_MONTH, lambda m: "元/人/" + {"日": "天"}.get(m.group("per"), m.group("per"))),
-                         (P.PER_MONTH, lambda m: f"元/{m.group('per')}"),
-                         (P.POPULATION, lambda m: "人")):
+    for pat, unit_of in _STANDARDS:
+        if not any(word in text for word in P.REQUIRED[pat]):
+            continue          # a word every match holds is absent: the search would find nothing
         for m in pat.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue

@@ -20,6 +20,12 @@ POPULATION = re.compile(NUMBER + r"\s*" + MULT + r"(?:(?:农村|城镇|城乡|�
                         r"居民|村民|群众)")
 # 每月60元 -> 60 元/月
 PER_MONTH = re.compile(r"每(?P<per>[月年])\s*" + NUMBER + r"\s*" + MULT + r"元")
+# words every match of a pattern holds (one of them at least): without one, the pattern is not run
+REQUIRED = {
+    PER_PERSON_MONTH: ("每",),
+    PER_MONTH: ("每",),
+    POPULATION: ("人口", "农民", "牧民", "居民", "村民", "群众"),      # 农牧民 and 农民工 hold 牧民 and 农民
+}
 
 # 不低于3480元/年 / 惠及居民≥6000户 -> op >=; 最低标准提高到每人每月138元 names the standard (op =)
 OP_BEFORE = re.compile(r"(?P<op>不低于|不少于|不小于|至少|最低(?!标准|工资|生活)|不超过|不高于|不多于|控制在|力争达到|超过|[≥≧≤≦])"

@@ -1,0 +1,42 @@
+"""Work saved on the extraction path gives the same answers: skipped searches, answers kept per document."""
+from __future__ import annotations
+
+import pytest
+
+from extractors import patterns as P
+from extractors.memo import forget, per_document
+
+POPULATION_WORDS = ["5.6万农村人口", "12万农村牧区人口", "2.1万农牧民", "3000农民工", "800牧民", "1.2万居民",
+                    "600村民", "5万群众", "3万城镇人口", "900受益人口"]
+
+
+@pytest.mark.parametrize("text", POPULATION_WORDS, ids=[f"population-{i}" for i in range(len(POPULATION_WORDS))])
+def test_a_population_figure_holds_a_required_word(text):
+    assert P.POPULATION.search(text)
+    assert any(word in text for word in P.REQUIRED[P.POPULATION])
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (P.PER_PERSON_MONTH, "补助标准提高到每人每月620元"),
+    (P.PER_PERSON_MONTH, "每生每天4元营养餐补助"),
+    (P.PER_MONTH, "每月150元的护理补贴"),
+    (P.PER_MONTH, "每年2400元"),
+], ids=["per-person-month", "per-pupil-day", "per-month", "per-year"])
+def test_a_standard_holds_its_required_word(pattern, text):
+    assert pattern.search(text)
+    assert any(word in text for word in P.REQUIRED[pattern])
+
+
+def test_per_document_answers_once_until_forgotten():
+    calls = []
+
+    @per_document
+    def length(text: str) -> int:
+        calls.append(text)
+        return len(text)
+
+    assert [length("甲乙"), length("甲乙"), length("丙")] == [2, 2, 1]
+    assert calls == ["甲乙", "丙"]
+    forget()
+    assert length("甲乙") == 2
+    assert calls == ["甲乙", "丙", "甲乙"]
