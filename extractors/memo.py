@@ -15,31 +15,35 @@ that extracts the same text twice measures the work, not a look-up).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 LIMIT = 8192            # answers kept per function; beyond it the table starts afresh (a huge document)
-_TABLES: list[dict] = []
+_TABLES: list[dict] = []           # every per_document table, cleared by forget()
 _MISSING = object()
 
 
-def per_document(fn: Callable[[str], T]) -> Callable[[str], T]:
+class per_document(Generic[T]):          # used as a decorator, named as one
     """`fn` (a pure function of one string, with an immutable answer) asked once per text per document."""
-    table: dict[str, T] = {}
-    _TABLES.append(table)
 
-    @wraps(fn)
-    def once(text: str) -> T:
-        answer = table.get(text, _MISSING)
+    def __init__(self, fn: Callable[[str], T]) -> None:
+        self.fn = fn
+        self.table: dict[str, T] = {}
+        self.__doc__ = fn.__doc__
+        _TABLES.append(self.table)
+
+    def __call__(self, text: str) -> T:
+        answer = self.table.get(text, _MISSING)
         if answer is _MISSING:
-            if len(table) >= LIMIT:
-                table.clear()
-            answer = table[text] = fn(text)
+            if len(self.table) >= LIMIT:
+                self.table.clear()
+            answer = self.table[text] = self.fn(text)
         return answer  # type: ignore[return-value]  # _MISSING never leaves
 
-    return once
+    def kept(self, text: str) -> T | None:
+        """The answer already given for `text` in this document, or None."""
+        return self.table.get(text)
 
 
 def forget() -> None:

@@ -127,7 +127,10 @@ def relabel(nt: NText) -> NText:
 
 @per_document
 def simplify(text: str) -> str:
-    """Normalised text without the offset map (names, cells)."""
+    """Normalised text without the offset map (names, cells): ``normalize(text).text``."""
+    line = normalize.kept(text)
+    if line is not None:
+        return line.text          # a line of the document, normalised already
     text = P.GLOSS.sub("", text).translate(_char_table())
     return _percent_words(text, list(range(len(text))))[0] if "百分之" in text or "成" in text else text
 

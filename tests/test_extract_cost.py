@@ -40,3 +40,20 @@ def test_per_document_answers_once_until_forgotten():
     forget()
     assert length("甲乙") == 2
     assert calls == ["甲乙", "丙", "甲乙"]
+
+
+@pytest.mark.parametrize("text", [
+    "新建幼兒園3所，覆蓋率達到百分之九十五",
+    "完成九成，惠及４萬(wàn)人",
+    "全年新增就业１．２万人",
+    "城区(qū)改造老旧小区12个",
+    "",
+], ids=["traditional-and-percent-words", "tenths-and-gloss", "full-width", "gloss", "empty"])
+def test_simplify_is_the_normalised_text_whichever_comes_first(text):
+    from extractors.normalize import normalize, simplify
+
+    forget()
+    alone = simplify(text)
+    forget()
+    normalize(text)
+    assert simplify(text) == alone == normalize(text).text
