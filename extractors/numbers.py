@@ -86,6 +86,16 @@ def op_for(text: str, start: int, end: int) -> str:
     return "="
 
 
+_PATTERN: list = [None, None]       # the units and their compiled pattern
+
+
+def _quantity_pattern(units: dict[str, tuple[str, str]]) -> re.Pattern[str]:
+    """P.quantity_pattern of the gazetteer's units, built once per units table (not a tuple of them per call)."""
+    if _PATTERN[0] is not units:
+        _PATTERN[:] = [units, P.quantity_pattern(tuple(units))]
+    return _PATTERN[1]
+
+
 _SEEN: dict[str, list[Quantity]] = {}
 _SEEN_UNITS: list = [None]
 
@@ -126,15 +136,15 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
         if not any(word in text for word in P.REQUIRED[pat]):
             continue          # a word every match holds is absent: the search would find nothing
         for m in pat.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
+            if taken and any(a <= m.start() < b for a, b in taken):
                 continue
             q = _quantity(m, text, unit_of(m), "standard_money")
             if q:
                 found.append(q)
                 taken.append((m.start(), m.end()))
-    pat = P.quantity_pattern(tuple(units))
+    pat = _quantity_pattern(units)
     for m in pat.finditer(text):
-        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+        if taken and any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
         num = m.group("num")
         if not num[0].isdigit() and len(num) == 1 and num != "十" \

@@ -57,3 +57,24 @@ def test_simplify_is_the_normalised_text_whichever_comes_first(text):
     forget()
     normalize(text)
     assert simplify(text) == alone == normalize(text).text
+
+
+def test_name_lengths_list_every_name_by_its_last_character():
+    from gazetteer import load
+
+    gaz = load()
+    lengths = gaz.name_lengths
+    assert all(len(n) in lengths[n[-1]] for n in gaz.names)
+    assert all(list(ks) == sorted(ks, reverse=True) for ks in lengths.values())
+    assert sum(len(ks) for ks in lengths.values()) == len({(n[-1], len(n)) for n in gaz.names})
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("北京市西城区教育委员会", ["北京市", "西城区"]),
+    ("全县新建幼儿园3所", []),
+], ids=["county-after-its-city", "no-place"])
+def test_find_places_tries_only_lengths_some_name_has(text, places):
+    from extractors.metadata import find_places
+    from gazetteer import load
+
+    assert [s for s, _, _ in find_places(text, load())] == places
