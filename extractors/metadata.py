@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from . import patterns as P
+from .normalize import squash
 from .numbers import to_number
 from .records import Region
 
@@ -64,7 +65,7 @@ def as_written(number: str | None, original_lines: list[str]) -> str | None:
     from .normalize import simplify
 
     for ln in original_lines[:12]:
-        squeezed = re.sub(r"\s+", "", ln)
+        squeezed = squash(ln)
         if number in simplify(squeezed):
             start = simplify(squeezed).index(number)
             return squeezed[start:start + len(number)]
@@ -119,7 +120,7 @@ def _signing_date(lines: list[str]) -> str | None:
     """A line that is only a date (the 落款), or its digits when 年月日 were lost (20311011 under the issuer)."""
     last = ""
     for ln in lines:
-        s = re.sub(r"\s+", "", ln).strip("（）()")
+        s = squash(ln).strip("（）()")
         for pat in (P.DATE_CN, P.DATE_HANZI):
             m = pat.fullmatch(s)
             if m:
@@ -166,7 +167,7 @@ def printed_date(lines: list[str]) -> str | None:
 
 
 def issuer_of(lines: list[str], title: str | None) -> str | None:
-    short = [re.sub(r"\s+", "", x) for x in lines if x.strip()]
+    short = [squash(x) for x in lines if x.strip()]
     for ln in short[:6]:
         if P.ISSUER_END.search(ln) and len(ln) <= 30 and not ln.startswith("关于"):
             return ln
@@ -395,7 +396,7 @@ def township_of(lines: list[str], region: Region | None) -> Region | None:
     the township (the gazetteer stops at counties), under the county the masthead names."""
     county = region.name if region else ""
     for ln in [x for x in lines[:8] if x.strip()][:5]:
-        line = re.sub(r"\s+", "", ln)
+        line = squash(ln)
         if not line.endswith(ISSUER_ENDS):
             continue          # cannot be issuers' names alone (each ends in one of these)
         issuers = list(P.TOWNSHIP_ISSUER.finditer(line))

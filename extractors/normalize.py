@@ -135,6 +135,9 @@ def simplify(text: str) -> str:
     return _percent_words(text, list(range(len(text))))[0] if "百分之" in text or "成" in text else text
 
 
+@per_document
 def squash(text: str) -> str:
-    """Remove all whitespace: 夏  洁 → 夏洁, 任 务 指 标 → 任务指标."""
+    """Remove all whitespace: 夏  洁 → 夏洁, 任 务 指 标 → 任务指标 (the same as deleting
+    every whitespace run with a regex; the metadata readers squeeze the same opening and closing lines,
+    once each per document)."""
     return "".join(text.split())
