@@ -87,28 +87,36 @@ class _Starts:
     def __init__(self, types: Sequence[ProjectType]) -> None:
         self.types = types
         self.always: list[int] = []
-        self.by_start: dict[str, list[int]] = {}
+        # first character → (types opening with it alone, second character → types opening with the two)
+        self.by_first: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
         for k, ptype in enumerate(types):
             starts = _type_starts(ptype)
             if starts is None:
                 self.always.append(k)
                 continue
             for start in starts:
-                self.by_start.setdefault(start, []).append(k)
+                ones, twos = self.by_first.setdefault(start[0], ([], {}))
+                if len(start) == 1:
+                    ones.append(k)
+                else:
+                    twos.setdefault(start[1], []).append(k)
 
     def select(self, text: str) -> dict[int, list[int]]:
         """Type index → the offsets of `text` where one of its wordings can begin ([] for a type whose
         openings are unknown: it may begin anywhere), in the order of the types."""
         picked: dict[int, list[int]] = {k: [] for k in self.always}
-        by_start = self.by_start
-        for i in range(len(text)):
-            for key in (text[i], text[i:i + 2]):
-                for k in by_start.get(key, ()):
-                    at = picked.get(k)
-                    if at is None:
-                        picked[k] = [i]
-                    elif at and at[-1] != i:
-                        at.append(i)
+        by_first = self.by_first
+        for i, ch in enumerate(text):
+            entry = by_first.get(ch)
+            if entry is None:
+                continue
+            ones, twos = entry
+            for k in (*ones, *twos.get(text[i + 1:i + 2], ())):
+                at = picked.get(k)
+                if at is None:
+                    picked[k] = [i]
+                elif at and at[-1] != i:
+                    at.append(i)
         return dict(sorted(picked.items()))
 
 
