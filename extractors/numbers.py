@@ -69,6 +69,8 @@ def _place(num: str, mult: int) -> float:
 
 def scale(value: float, mult: int) -> float:
     """value × multiplier without binary noise: 1.65万 → 16500, not 16499.999."""
+    if mult == 1:
+        return float(value)   # a float's repr reads back as the float itself
     try:
         return float(Decimal(repr(value)) * mult)
     except InvalidOperation:
@@ -238,19 +240,24 @@ def _in_breakdown(text: str, pos: int) -> bool:
     return text[open_ + 1:open_ + 3] in ("其中", "含新", "包括") or text[open_ + 1:open_ + 2] == "含"
 
 
+def _group(m: re.Match, name: str) -> str | None:
+    """``m.groupdict().get(name)`` without building the dict: None when the pattern has no such group."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None:
     value = to_number(m.group("num"))
     if value is None:
         return None
     mult = MULTIPLIERS[m.group("mult") or ""]
-    inner = m.groupdict().get("op")
+    inner = _group(m, "op")
     op = {"不低于": ">=", "不少于": ">=", "不超过": "<=", "不高于": "<="}.get(inner or "") or op_for(text, m.start(), m.end())
     if m.group("num").startswith("上"):
         op = ">="             # 上百场: at least a hundred
     half = half_unit(m.group("num"), mult)
     raw = m.group(0).strip()
     before = P.APPROX_BEFORE.search(text[max(0, m.start() - 2):m.start()])
-    word = m.groupdict().get("approx") or m.groupdict().get("approx_pre") or (before.group("word") if before else None)
+    word = _group(m, "approx") or _group(m, "approx_pre") or (before.group("word") if before else None)
     if word:
         # 3000余人, 逾200公里, 近3万人: written roughly, as wide as its last digit's place, so that no rate
         # is refuted by it; op stays '=' (a count done is the number stated), a target takes the word's
