@@ -135,7 +135,7 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for pat, unit_of in _STANDARDS:
-        if not any(word in text for word in P.REQUIRED[pat]):
+        if not P.may_match(pat, text):
             continue          # a word every match holds is absent: the search would find nothing
         for m in pat.finditer(text):
             if taken and any(a <= m.start() < b for a, b in taken):

@@ -20,12 +20,6 @@ POPULATION = re.compile(NUMBER + r"\s*" + MULT + r"(?:(?:农村|城镇|城乡|�
                         r"居民|村民|群众)")
 # 每月60元 -> 60 元/月
 PER_MONTH = re.compile(r"每(?P<per>[月年])\s*" + NUMBER + r"\s*" + MULT + r"元")
-# words every match of a pattern holds (one of them at least): without one, the pattern is not run
-REQUIRED = {
-    PER_PERSON_MONTH: ("每",),
-    PER_MONTH: ("每",),
-    POPULATION: ("人口", "农民", "牧民", "居民", "村民", "群众"),      # 农牧民 and 农民工 hold 牧民 and 农民
-}
 
 # 不低于3480元/年 / 惠及居民≥6000户 -> op >=; 最低标准提高到每人每月138元 names the standard (op =)
 OP_BEFORE = re.compile(r"(?P<op>不低于|不少于|不小于|至少|最低(?!标准|工资|生活)|不超过|不高于|不多于|控制在|力争达到|超过|[≥≧≤≦])"
@@ -714,3 +708,25 @@ TOWNSHIP_ISSUER = re.compile(r"(?:中共)?(?P<county>[\u4e00-\u9fff]{1,8}?(?:市
                              r"(?:人民政府|委员会|党委|办事处|党工委|工作委员会)")
 # 统计时段：… 填报单位：… 填报日期：… -> the header line of a 填报 form (a 月报, a 进度表 sent up)
 FILLING_FORM = re.compile(r"填报单位\s*[:：]")
+
+
+# ---- words a pattern cannot match without --------------------------------------------------------
+
+# words every match of a pattern holds (one of them at least): without one, the pattern is not run
+REQUIRED: dict[re.Pattern[str], tuple[str, ...]] = {
+    PER_PERSON_MONTH: ("每",),
+    PER_MONTH: ("每",),
+    POPULATION: ("人口", "农民", "牧民", "居民", "村民", "群众"),      # 农牧民 and 农民工 hold 牧民 and 农民
+    UNIT_LIST: ("单位",),
+    GROUP_LEADER: ("组长", "召集人", "指挥长"),
+    ACTING_LEADER: ("由",),
+}
+
+
+_REQUIRED_BY_ID = {id(pattern): words for pattern, words in REQUIRED.items()}   # a Pattern hashes its code: ~1 µs
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when `text` lacks every word the pattern's matches hold (REQUIRED): searching is pointless."""
+    words = _REQUIRED_BY_ID.get(id(pattern))
+    return words is None or any(word in text for word in words)

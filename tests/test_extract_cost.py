@@ -78,3 +78,20 @@ def test_find_places_tries_only_lengths_some_name_has(text, places):
     from gazetteer import load
 
     assert [s for s, _, _ in find_places(text, load())] == places
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (P.UNIT_LIST, "责任单位：县教育局、县财政局、县住建局、各乡镇"),
+    (P.UNIT_LIST, "配合单位:县卫健委、县医保局、县民政局"),
+    (P.GROUP_LEADER, "由县委常委、常务副县长王  明任组长"),
+    (P.GROUP_LEADER, "市长李红担任总召集人"),
+    (P.ACTING_LEADER, "由副区长赵  平约谈区住建局"),
+], ids=["unit-list", "partner-list", "group-leader", "convener", "acting-leader"])
+def test_a_programme_pattern_holds_its_required_word(pattern, text):
+    assert pattern.search(text)
+    assert P.may_match(pattern, text)
+    assert not P.may_match(pattern, "全县新建幼儿园3所")
+
+
+def test_a_pattern_without_required_words_is_always_run():
+    assert P.may_match(P.PERCENT_TARGET, "任何一句话")
