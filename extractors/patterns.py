@@ -713,9 +713,8 @@ FILLING_FORM = re.compile(r"填报单位\s*[:：]")
 # ---- words a pattern cannot match without --------------------------------------------------------
 
 # words every match of a pattern holds (one of them at least): without one, the pattern is not run
+# (a pattern that opens with a literal, such as PER_MONTH's 每, needs none: the regex engine skips ahead to it)
 REQUIRED: dict[re.Pattern[str], tuple[str, ...]] = {
-    PER_PERSON_MONTH: ("每",),
-    PER_MONTH: ("每",),
     POPULATION: ("人口", "农民", "牧民", "居民", "村民", "群众"),      # 农牧民 and 农民工 hold 牧民 and 农民
     UNIT_LIST: ("单位",),
     GROUP_LEADER: ("组长", "召集人", "指挥长"),
@@ -729,4 +728,9 @@ _REQUIRED_BY_ID = {id(pattern): words for pattern, words in REQUIRED.items()}   
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when `text` lacks every word the pattern's matches hold (REQUIRED): searching is pointless."""
     words = _REQUIRED_BY_ID.get(id(pattern))
-    return words is None or any(word in text for word in words)
+    if words is None:
+        return True
+    for word in words:
+        if word in text:
+            return True
+    return False
