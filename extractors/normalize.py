@@ -55,12 +55,17 @@ class NText:
         return self.original[a:b]
 
 
+def _may_gloss(text: str) -> bool:
+    """A pinyin gloss is in brackets: a text with none holds no gloss (and GLOSS need not scan it)."""
+    return "(" in text or "（" in text
+
+
 @per_document
 def normalize(original: str) -> NText:
     kept: list[int] = []
     pieces: list[str] = []
     pos = 0
-    for m in P.GLOSS.finditer(original):
+    for m in P.GLOSS.finditer(original) if _may_gloss(original) else ():
         pieces.append(original[pos:m.start()])
         kept.extend(range(pos, m.start()))
         pos = m.end()
@@ -131,7 +136,7 @@ def simplify(text: str) -> str:
     line = normalize.kept(text)
     if line is not None:
         return line.text          # a line of the document, normalised already
-    text = P.GLOSS.sub("", text).translate(_char_table())
+    text = (P.GLOSS.sub("", text) if _may_gloss(text) else text).translate(_char_table())
     return _percent_words(text, list(range(len(text))))[0] if "百分之" in text or "成" in text else text
 
 
