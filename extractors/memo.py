@@ -46,7 +46,20 @@ class per_document(Generic[T]):          # used as a decorator, named as one
         return self.table.get(text)
 
 
+_FILLED: dict[int, tuple[object, list[list[str]]]] = {}      # id(table) → (the table, its filled grid)
+
+
+def filled_rows(table) -> list[list[str]]:
+    """``table.filled()``, worked out once per table of a document (six readers ask for it); each caller
+    gets its own copy of the rows, so that none sees another's changes."""
+    held = _FILLED.get(id(table))
+    if held is None or held[0] is not table:
+        held = _FILLED[id(table)] = (table, table.filled())
+    return [row[:] for row in held[1]]
+
+
 def forget() -> None:
     """A new document: drop every answer kept for the last one."""
     for table in _TABLES:
         table.clear()
+    _FILLED.clear()
