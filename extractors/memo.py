@@ -49,9 +49,10 @@ class per_document(Generic[T]):          # used as a decorator, named as one
 _FILLED: dict[int, tuple[object, list[list[str]]]] = {}      # id(table) → (the table, its filled grid)
 
 
-def filled_rows(table) -> list[list[str]]:
-    """``table.filled()``, worked out once per table of a document (six readers ask for it); each caller
-    gets its own copy of the rows, so that none sees another's changes."""
+def filled_rows(table) -> list:
+    """``table.filled()`` (rows of cell texts), worked out once per table of a document (six readers ask
+    for it); each caller gets its own copy of the rows, so that none sees another's changes.  Typed as
+    loosely as ``table.filled()`` of an untyped table is at the call sites."""
     held = _FILLED.get(id(table))
     if held is None or held[0] is not table:
         held = _FILLED[id(table)] = (table, table.filled())
