@@ -218,6 +218,8 @@ def _span(y: int | None, m1: int, m2: int) -> dict | None:
 
 
 def _range_in(text: str, year: int | None) -> dict | None:
+    if not P.may_match(P.PERIOD, text):
+        return None          # no 月: neither a range nor a damaged one (PERIOD_DAMAGED needs it too)
     m = P.PERIOD.search(text)
     m2, m1 = (int(m.group("m2")), int(m.group("m1"))) if m else (0, 0)
     if not m or not (1 <= m1 <= m2 <= 12):

@@ -719,6 +719,8 @@ REQUIRED: dict[re.Pattern[str], tuple[str, ...]] = {
     UNIT_LIST: ("单位",),
     GROUP_LEADER: ("组长", "召集人", "指挥长"),
     ACTING_LEADER: ("由",),
+    PERIOD: ("月",),
+    PERIOD_DAMAGED: ("月",),
 }
 
 

@@ -75,7 +75,9 @@ def test_find_places_tries_only_lengths_some_name_has(text, places):
     (P.GROUP_LEADER, "由县委常委、常务副县长王  明任组长"),
     (P.GROUP_LEADER, "市长李红担任总召集人"),
     (P.ACTING_LEADER, "由副区长赵  平约谈区住建局"),
-], ids=["unit-list", "partner-list", "group-leader", "convener", "acting-leader"])
+    (P.PERIOD, "2031年1-9月民生实事进展"),
+    (P.PERIOD_DAMAGED, "19月全市新增就业"),
+], ids=["unit-list", "partner-list", "group-leader", "convener", "acting-leader", "period", "damaged-period"])
 def test_a_programme_pattern_holds_its_required_word(pattern, text):
     assert pattern.search(text)
     assert P.may_match(pattern, text)
