@@ -210,6 +210,8 @@ def _carry_units(text: str, found: list[Quantity]) -> list[Quantity]:
 def _drop_breakdowns(text: str, found: list[Quantity]) -> list[Quantity]:
     """年度目标为7所，其中新建3所、改扩建4所: parts after 其中 that add up to the figure before
     it repeat that figure, and are not targets of their own (其中护理床位80张 is: it does not add up)."""
+    if "其中" not in text:
+        return found
     starts = [q.start for q in found]                     # found is in order of start
     for m in re.finditer(r"其中", text):
         end = next_mark(text, m.end(), "。；;")
