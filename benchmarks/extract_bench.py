@@ -1,6 +1,7 @@
 """The paste path: in-process extraction of a ~10 KB 通报, and `minsheng extract` from a cold start.
 
     python benchmarks/extract_bench.py
+    python benchmarks/extract_bench.py cost [--rounds N] FILE...    # ms/KB of these texts, and the fixed cost
 Prints medians; the README quotes them.  Also checks that the extract path imports neither
 Prefect nor pandas, and whether jieba's dictionary or spaCy got loaded.
 """
@@ -120,5 +121,38 @@ def doubling(gaz) -> None:
               f"(x{times[1] / times[0]:.1f}, x{times[2] / times[1]:.1f}; {kb:.0f} KB at 4n)")
 
 
+def cost_of(paths: list[str], rounds: int = 5) -> None:
+    """CPU ms per KB over the given texts, each extracted once a round as an ingest reads them (what one
+    document's answers kept for the next would hide), median of `rounds`; and the fixed cost of a
+    one-line document.  Run it on two checkouts in turn to compare them on a shared machine."""
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    gaz = load()
+    texts = [Path(p).read_bytes() for p in paths]
+    kb = sum(len(d) for d in texts) / 1024
+
+    def one_round() -> float:
+        t = time.process_time()
+        for d in texts:
+            extract(read_bytes(d, "-", "txt"), gaz)
+        return time.process_time() - t
+
+    one_round()                                   # warm: regexes, division names, taxonomy
+    per_kb = statistics.median(one_round() for _ in range(rounds)) * 1000 / kb
+    tiny = "关于2031年民生实事进展情况的通报\n\n新建幼儿园3所。\n".encode()
+    fixed = statistics.median(cpu(tiny, gaz, 50) for _ in range(3))
+    print(f"{len(texts)} texts, {kb:.0f} KB: {per_kb:.2f} ms CPU per KB (median of {rounds} rounds); "
+          f"fixed cost {fixed * 1000:.2f} ms CPU")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["cost"]:
+        args = sys.argv[2:]
+        n = 5
+        if args[:1] == ["--rounds"]:
+            n, args = int(args[1]), args[2:]
+        cost_of(args, n)
+    else:
+        main()

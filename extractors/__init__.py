@@ -20,6 +20,7 @@ from .assignments import assign_by_count, assign_by_number, assign_by_table
 from .clauses import implied_targets, read_clauses, taken_figures
 from .forms import form_line_blocks, form_pairs, projects_from_form_lines, projects_from_forms, restate_lines
 from .items import item_dots, problems_or_plans, projects_from_items, projects_from_sentences
+from .memo import forget
 from .normalize import normalize, relabel, simplify
 from .numbers import forget_quantities
 from .people import bracket_units, role_units
@@ -65,6 +66,7 @@ def extract(doc, gaz, with_entities: bool = False) -> Extraction:
 
 def extract_records(doc, gaz) -> Extraction:
     forget_quantities()
+    forget()
     lines = restate_lines([relabel(n) if "【" in n.text else n for n in (normalize(x) for x in doc.lines)])
     norm = [n.text for n in lines]
     full = "\n".join(norm)

@@ -221,7 +221,9 @@ def _name_unit_clash(p) -> Iterator[Flag]:
     name = normalize(p.name).text.strip()
     m = re.search(NAME_UNIT.pattern + r"\s*$", name)
     for text in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)] if m is None and name else ():
-        m = _unit_after(name, _normalized(text or ""))
+        if not text or ("(" not in text and "（" not in text):
+            continue          # the unit is written in brackets, and normalising makes none
+        m = _unit_after(name, _normalized(text))
         if m:
             break
     if m is None or p.region or any(t.unit == m.group("u") for t in p.targets):

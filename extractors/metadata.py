@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from . import patterns as P
+from .normalize import squash
 from .numbers import to_number
 from .records import Region
 
@@ -64,7 +65,7 @@ def as_written(number: str | None, original_lines: list[str]) -> str | None:
     from .normalize import simplify
 
     for ln in original_lines[:12]:
-        squeezed = re.sub(r"\s+", "", ln)
+        squeezed = squash(ln)
         if number in simplify(squeezed):
             start = simplify(squeezed).index(number)
             return squeezed[start:start + len(number)]
@@ -119,7 +120,7 @@ def _signing_date(lines: list[str]) -> str | None:
     """A line that is only a date (the 落款), or its digits when 年月日 were lost (20311011 under the issuer)."""
     last = ""
     for ln in lines:
-        s = re.sub(r"\s+", "", ln).strip("（）()")
+        s = squash(ln).strip("（）()")
         for pat in (P.DATE_CN, P.DATE_HANZI):
             m = pat.fullmatch(s)
             if m:
@@ -166,7 +167,7 @@ def printed_date(lines: list[str]) -> str | None:
 
 
 def issuer_of(lines: list[str], title: str | None) -> str | None:
-    short = [re.sub(r"\s+", "", x) for x in lines if x.strip()]
+    short = [squash(x) for x in lines if x.strip()]
     for ln in short[:6]:
         if P.ISSUER_END.search(ln) and len(ln) <= 30 and not ln.startswith("关于"):
             return ln
@@ -217,6 +218,8 @@ def _span(y: int | None, m1: int, m2: int) -> dict | None:
 
 
 def _range_in(text: str, year: int | None) -> dict | None:
+    if not P.may_match(P.PERIOD, text):
+        return None          # no 月: neither a range nor a damaged one (PERIOD_DAMAGED needs it too)
     m = P.PERIOD.search(text)
     m2, m1 = (int(m.group("m2")), int(m.group("m1"))) if m else (0, 0)
     if not m or not (1 <= m1 <= m2 <= 12):
@@ -296,19 +299,23 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
 
     A name ending in a division suffix (省市州县区旗盟) counts anywhere; a short form without
     one (岳阳楼, 赫山) only when an organisation follows it (岳阳楼公安分局, 赫山供电分公司).
-    Only the places where a name can end are tried, the longest name first, so a 10 KB text
-    costs a few hundred dictionary look-ups rather than one per character.
+    Only the places where a name can end are tried, the longest name first and only the lengths some
+    name ending in that character has, so a 10 KB text costs a few hundred dictionary look-ups rather
+    than one per character.
     """
     names = gaz.names
-    longest = gaz.longest_name
-    ends = {j for j, ch in enumerate(text) if ch in SUFFIX_CHARS}
+    lengths = gaz.name_lengths
+    ends = {m.start() for m in _SUFFIX.finditer(text)}
     ends |= {m.start() - 1 for m in P.ORG_AFTER.finditer(text) if m.start() > 0}
     out: list[tuple[str, list, int]] = []
     last_end = 0
     for j in sorted(ends):
         if j < last_end:
             continue
-        for k in range(min(longest, j + 1 - last_end), 1, -1):
+        room = j + 1 - last_end
+        for k in lengths.get(text[j], ()):        # only lengths of names ending in this character
+            if k > room:
+                continue
             start = j + 1 - k
             cand = text[start:j + 1]
             if cand not in names:
@@ -326,6 +333,8 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
 
 
 SUFFIX_CHARS = "省市州县区旗盟"
+# 岳阳市 -> 市: a character a division's name may end with
+_SUFFIX = re.compile(f"[{SUFFIX_CHARS}]")
 GENERIC_PLACES = {"城区", "郊区", "矿区", "新区", "市区", "市辖区", "省直", "全市", "全县", "全区", "全州"}
 
 
@@ -380,12 +389,18 @@ def masthead_region(lines: list[str], gaz) -> Region | None:
     return Region(name=fit[0].name, code=fit[0].code, path=gaz.path(fit[0].code))
 
 
+# the endings of TOWNSHIP_ISSUER: a line of issuers' names ends with one
+ISSUER_ENDS = ("人民政府", "委员会", "党委", "办事处", "党工委")
+
+
 def township_of(lines: list[str], region: Region | None) -> Region | None:
     """中共腾冲市和顺镇委员会 / 腾冲市和顺镇人民政府 issuing the document: a township's own document is about
     the township (the gazetteer stops at counties), under the county the masthead names."""
     county = region.name if region else ""
     for ln in [x for x in lines[:8] if x.strip()][:5]:
-        line = re.sub(r"\s+", "", ln)
+        line = squash(ln)
+        if not line.endswith(ISSUER_ENDS):
+            continue          # cannot be issuers' names alone (each ends in one of these)
         issuers = list(P.TOWNSHIP_ISSUER.finditer(line))
         if not issuers or "".join(m.group(0) for m in issuers) != line:
             continue          # only a line that is the issuers' names (not 城关镇人民政府、… addressed)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import patterns as P
+from .memo import per_document
 
 
 @lru_cache(maxsize=1)
@@ -54,11 +55,17 @@ class NText:
         return self.original[a:b]
 
 
+def _may_gloss(text: str) -> bool:
+    """A pinyin gloss is in brackets: a text with none holds no gloss (and GLOSS need not scan it)."""
+    return "(" in text or "（" in text
+
+
+@per_document
 def normalize(original: str) -> NText:
     kept: list[int] = []
     pieces: list[str] = []
     pos = 0
-    for m in P.GLOSS.finditer(original):
+    for m in P.GLOSS.finditer(original) if _may_gloss(original) else ():
         pieces.append(original[pos:m.start()])
         kept.extend(range(pos, m.start()))
         pos = m.end()
@@ -123,12 +130,19 @@ def relabel(nt: NText) -> NText:
     return NText(text, nt.original, tuple(offsets))
 
 
+@per_document
 def simplify(text: str) -> str:
-    """Normalised text without the offset map (names, cells)."""
-    text = P.GLOSS.sub("", text).translate(_char_table())
+    """Normalised text without the offset map (names, cells): ``normalize(text).text``."""
+    line = normalize.kept(text)
+    if line is not None:
+        return line.text          # a line of the document, normalised already
+    text = (P.GLOSS.sub("", text) if _may_gloss(text) else text).translate(_char_table())
     return _percent_words(text, list(range(len(text))))[0] if "百分之" in text or "成" in text else text
 
 
+@per_document
 def squash(text: str) -> str:
-    """Remove all whitespace: 夏  洁 → 夏洁, 任 务 指 标 → 任务指标."""
+    """Remove all whitespace: 夏  洁 → 夏洁, 任 务 指 标 → 任务指标 (the same as deleting
+    every whitespace run with a regex; the metadata readers squeeze the same opening and closing lines,
+    once each per document)."""
     return "".join(text.split())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -68,6 +69,8 @@ def _place(num: str, mult: int) -> float:
 
 def scale(value: float, mult: int) -> float:
     """value × multiplier without binary noise: 1.65万 → 16500, not 16499.999."""
+    if mult == 1:
+        return float(value)   # a float's repr reads back as the float itself
     try:
         return float(Decimal(repr(value)) * mult)
     except InvalidOperation:
@@ -83,6 +86,16 @@ def op_for(text: str, start: int, end: int) -> str:
     if word in ("不超过", "不高于", "不多于", "以内", "以下", "及以下", "控制在", "≤", "≦"):
         return "<="
     return "="
+
+
+_PATTERN: list = [None, None]       # the units and their compiled pattern
+
+
+def _quantity_pattern(units: dict[str, tuple[str, str]]) -> re.Pattern[str]:
+    """P.quantity_pattern of the gazetteer's units, built once per units table (not a tuple of them per call)."""
+    if _PATTERN[0] is not units:
+        _PATTERN[:] = [units, P.quantity_pattern(tuple(units))]
+    return _PATTERN[1]
 
 
 _SEEN: dict[str, list[Quantity]] = {}
@@ -110,22 +123,30 @@ def forget_quantities() -> None:
     _SEEN.clear()
 
 
+# the patterns of figures that carry their own unit, each with the unit it gives
+_STANDARDS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (P.PER_PERSON_MONTH, lambda m: "元/人/" + {"日": "天"}.get(m.group("per"), m.group("per"))),
+    (P.PER_MONTH, lambda m: f"元/{m.group('per')}"),
+    (P.POPULATION, lambda m: "人"),
+)
+
+
 def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for pat, unit_of in ((P.PER_PERSON_MONTH, lambda m: "元/人/" + {"日": "天"}.get(m.group("per"), m.group("per"))),
-                         (P.PER_MONTH, lambda m: f"元/{m.group('per')}"),
-                         (P.POPULATION, lambda m: "人")):
+    for pat, unit_of in _STANDARDS:
+        if not P.may_match(pat, text):
+            continue          # a word every match holds is absent: the search would find nothing
         for m in pat.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
+            if taken and any(a <= m.start() < b for a, b in taken):
                 continue
             q = _quantity(m, text, unit_of(m), "standard_money")
             if q:
                 found.append(q)
                 taken.append((m.start(), m.end()))
-    pat = P.quantity_pattern(tuple(units))
+    pat = _quantity_pattern(units)
     for m in pat.finditer(text):
-        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+        if taken and any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
         num = m.group("num")
         if not num[0].isdigit() and len(num) == 1 and num != "十" \
@@ -189,6 +210,8 @@ def _carry_units(text: str, found: list[Quantity]) -> list[Quantity]:
 def _drop_breakdowns(text: str, found: list[Quantity]) -> list[Quantity]:
     """年度目标为7所，其中新建3所、改扩建4所: parts after 其中 that add up to the figure before
     it repeat that figure, and are not targets of their own (其中护理床位80张 is: it does not add up)."""
+    if "其中" not in text:
+        return found
     starts = [q.start for q in found]                     # found is in order of start
     for m in re.finditer(r"其中", text):
         end = next_mark(text, m.end(), "。；;")
@@ -219,19 +242,24 @@ def _in_breakdown(text: str, pos: int) -> bool:
     return text[open_ + 1:open_ + 3] in ("其中", "含新", "包括") or text[open_ + 1:open_ + 2] == "含"
 
 
+def _group(m: re.Match, name: str) -> str | None:
+    """``m.groupdict().get(name)`` without building the dict: None when the pattern has no such group."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None:
     value = to_number(m.group("num"))
     if value is None:
         return None
     mult = MULTIPLIERS[m.group("mult") or ""]
-    inner = m.groupdict().get("op")
+    inner = _group(m, "op")
     op = {"不低于": ">=", "不少于": ">=", "不超过": "<=", "不高于": "<="}.get(inner or "") or op_for(text, m.start(), m.end())
     if m.group("num").startswith("上"):
         op = ">="             # 上百场: at least a hundred
     half = half_unit(m.group("num"), mult)
     raw = m.group(0).strip()
     before = P.APPROX_BEFORE.search(text[max(0, m.start() - 2):m.start()])
-    word = m.groupdict().get("approx") or m.groupdict().get("approx_pre") or (before.group("word") if before else None)
+    word = _group(m, "approx") or _group(m, "approx_pre") or (before.group("word") if before else None)
     if word:
         # 3000余人, 逾200公里, 近3万人: written roughly, as wide as its last digit's place, so that no rate
         # is refuted by it; op stays '=' (a count done is the number stated), a target takes the word's

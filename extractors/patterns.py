@@ -708,3 +708,31 @@ TOWNSHIP_ISSUER = re.compile(r"(?:中共)?(?P<county>[\u4e00-\u9fff]{1,8}?(?:市
                              r"(?:人民政府|委员会|党委|办事处|党工委|工作委员会)")
 # 统计时段：… 填报单位：… 填报日期：… -> the header line of a 填报 form (a 月报, a 进度表 sent up)
 FILLING_FORM = re.compile(r"填报单位\s*[:：]")
+
+
+# ---- words a pattern cannot match without --------------------------------------------------------
+
+# words every match of a pattern holds (one of them at least): without one, the pattern is not run
+# (a pattern that opens with a literal, such as PER_MONTH's 每, needs none: the regex engine skips ahead to it)
+REQUIRED: dict[re.Pattern[str], tuple[str, ...]] = {
+    POPULATION: ("人口", "农民", "牧民", "居民", "村民", "群众"),      # 农牧民 and 农民工 hold 牧民 and 农民
+    UNIT_LIST: ("单位",),
+    GROUP_LEADER: ("组长", "召集人", "指挥长"),
+    ACTING_LEADER: ("由",),
+    PERIOD: ("月",),
+    PERIOD_DAMAGED: ("月",),
+}
+
+
+_REQUIRED_BY_ID = {id(pattern): words for pattern, words in REQUIRED.items()}   # a Pattern hashes its code: ~1 µs
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when `text` lacks every word the pattern's matches hold (REQUIRED): searching is pointless."""
+    words = _REQUIRED_BY_ID.get(id(pattern))
+    if words is None:
+        return True
+    for word in words:
+        if word in text:
+            return True
+    return False

@@ -31,7 +31,7 @@ def programme_project(paragraphs, gaz, used_lines: set[int]) -> Project | None:
         if ln in used_lines:
             continue
         text = nt.text
-        for m in P.UNIT_LIST.finditer(text):
+        for m in P.UNIT_LIST.finditer(text) if P.may_match(P.UNIT_LIST, text) else ():
             if m.start() == len(text) - len(text.lstrip()):
                 continue      # 牵头单位：… opening its own line is a project's field, not a programme list
             names = [u for u in units_in(re.sub(r"等$", "", m.group("val").strip()), gaz.org_suffixes)
@@ -40,8 +40,9 @@ def programme_project(paragraphs, gaz, used_lines: set[int]) -> Project | None:
                 continue
             p.add_units("partner" if m.group("key").startswith(PARTNER_KEYS) else "lead", names)
             lines.append((ln, nt))
-        named = [m.group("name") for m in P.GROUP_LEADER.finditer(text)]
-        named += [m.group("name") for m in P.ACTING_LEADER.finditer(text)]       # 由副区长杨  帆约谈…
+        named = [m.group("name") for m in P.GROUP_LEADER.finditer(text)] if P.may_match(P.GROUP_LEADER, text) else []
+        named += [m.group("name") for m in P.ACTING_LEADER.finditer(text)] \
+            if P.may_match(P.ACTING_LEADER, text) else []                        # 由副区长杨  帆约谈…
         named += [m.group("name") for m in P.TITLED_PERSON.finditer(text)
                   if not P.NOT_TITLED_NAME.search(m.group("name"))]         # 州长龙晓华多次强调
         for raw in named:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
+from .memo import filled_rows
 from .normalize import simplify, squash
 from .numbers import find_quantities
 from .people import units_in
@@ -158,7 +159,7 @@ def _labels(table, rows, first) -> list[tuple[str, str]]:
             out.append((upper, lower))
         else:
             out.append((cells[0] if cells else "", ""))
-    filled = table.filled()
+    filled = filled_rows(table)
     for c, (u, lo) in enumerate(out):      # real spans (docx, xls) give the upper label directly
         if not u and first >= 2 and c < len(filled[first - 2]):
             out[c] = (squash(simplify(filled[first - 2][c])), lo)

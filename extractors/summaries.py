@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import patterns as P
+from .memo import filled_rows
 from .numbers import find_quantities, to_number
 from .records import Evidence, Summary
 
@@ -290,7 +291,7 @@ def table_counts(table, lines: list[str]) -> list[Summary]:
     things a table's column names (in the 40 lines above the table), against the rows it lists."""
     if not table.n_rows or table.n_rows < 3:
         return []
-    heads = [h for h in (re.sub(r"\s+", "", x) for x in table.filled()[0]) if len(h) >= 3 and h.endswith(("项目", "任务"))]
+    heads = [h for h in (re.sub(r"\s+", "", x) for x in filled_rows(table)[0]) if len(h) >= 3 and h.endswith(("项目", "任务"))]
     first = next((ln for ln in table.row_lines if ln), None)
     if not heads or not first:
         return []
@@ -300,7 +301,7 @@ def table_counts(table, lines: list[str]) -> list[Summary]:
             m = re.search(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?:个|项|件)" + re.escape(head), lines[k])
             n = to_number(m.group("n")) if m else None
             if m and n:
-                rows = sum(1 for r in table.filled()[table.header_rows:] if any(x.strip() for x in r))
+                rows = sum(1 for r in filled_rows(table)[table.header_rows:] if any(x.strip() for x in r))
                 out.append(Summary(subject=m.group(0), total=n, unit="个" + head, listed=rows, scope="list",
                                    evidence=Evidence(text=lines[k].strip(), line=k + 1)))
     return out

@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 from . import patterns as P
+from .memo import filled_rows
 from .normalize import simplify, squash
 from .numbers import find_quantities, percent_targets, target_figures, to_number
 from .people import leaders_in, units_in
@@ -71,7 +72,7 @@ class TableLayout:
 
 def layout_of(table, lexicon: dict[str, str] | None = None) -> TableLayout | None:
     """Find the header rows and give every column a role (`lexicon`: gazetteer/headers.tsv)."""
-    rows = table.filled()
+    rows = filled_rows(table)
     for h in range(min(4, table.n_rows)):
         heads = [squash(simplify(x)) for x in rows[h]]
         if sum(1 for x in heads if x) < 2:
@@ -109,7 +110,7 @@ def duty_rows(table, year: int | None, gaz) -> list[Project] | None:
     """序号 | 责任县领导 | 牵头单位 | 配合单位: a 分工 table that names no project, only who answers for each
     numbered one (in any row order).  Its rows as Projects holding the seq and the fields, a blank cell
     taking the value above (a merged cell); None when the table is not one."""
-    rows = table.filled()
+    rows = filled_rows(table)
     for h in range(min(3, table.n_rows)):
         roles = {_role(squash(simplify(x)), gaz.headers) for x in rows[h] if x.strip()}
         if "seq" in roles and roles & {"leader", "lead_unit", "partner"} and not roles & {"name", "target"}:
@@ -201,7 +202,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
     lay = layout_of(table, gaz.headers)
     if lay is None or "ballot" in lay.roles:
         return []
-    filled = table.filled()
+    filled = filled_rows(table)
     if any(P.VOTE_HEADER.search(squash(x)) for x in filled[0]):
         return []          # a 票决 ballot (候选项目 / 得票数 / 得票率) lists candidates, not the projects set
     if money_unit:
@@ -356,7 +357,7 @@ def ranked_units(table, gaz) -> list[str]:
     """排名 | 责任单位 | 得分 | 扣分原因: the units a score ranking lists (a table naming no project)."""
     if not any(P.RANKING_HEADER.search(squash(simplify(c.text))) for c in table.cells if c.row == 0):
         return []          # the cheap test: no 排名 / 得分 in the first row
-    rows = table.filled()
+    rows = filled_rows(table)
     if not rows:
         return []
     heads = [squash(simplify(x)) for x in rows[0]]
@@ -377,7 +378,7 @@ def ballot_rows(table) -> int | None:
     if lay is None or "ballot" not in lay.roles:
         return None
     seq = lay.col("seq")
-    filled = table.filled()
+    filled = filled_rows(table)
     return sum(1 for r in range(lay.header_rows, table.n_rows)
                if seq is not None and seq < len(filled[r]) and squash(filled[r][seq]).isdigit())
 

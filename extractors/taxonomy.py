@@ -18,9 +18,9 @@ No jieba here: aliases and patterns cover the genre's wordings, a name costs a f
 microseconds, and free-text queries fall back on character bigrams (see ``resolve_query``).
 
 One pass over the name picks the types worth trying: every alias and pattern can only begin with
-certain characters (an alias its first one, 城镇.{0,4}新增 a 城, (?:新型职业|高素质)… a 新 or a 高),
-so the characters of the name select the few types whose wordings can start in it, and only those
-are matched.  A pattern whose first character cannot be told (one that may begin anywhere) keeps
+certain one or two characters (an alias its first two, 城镇.{0,4}新增 城镇, (?:新型职业|高素质)… 新型
+or 高素), so the characters and character pairs of the name select the few types whose wordings
+can start in it, and only those are matched.  A pattern whose first character cannot be told (one that may begin anywhere) keeps
 its type tried on every name.  The answer is the same as trying every type.
 """
 from __future__ import annotations
@@ -72,7 +72,9 @@ def _type(types: Sequence[ProjectType], type_id: str) -> ProjectType:
 
 def _candidates(text: str, types: Iterable[ProjectType]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
-    for ptype in _worth_trying(text, types):
+    for ptype, at in _worth_trying(text, types):
+        if at and ptype.gate is not None and not any(ptype.gate.match(text, pos) for pos in at):
+            continue          # none of its wordings begins where one could: no match (an anchored try is cheap)
         span = ptype.match(text)
         if span is not None:
             found[ptype.id] = span
@@ -80,84 +82,109 @@ def _candidates(text: str, types: Iterable[ProjectType]) -> dict[str, tuple[int,
 
 
 class _Starts:
-    """The types of a taxonomy by the characters their wordings can begin with."""
+    """The types of a taxonomy by the one or two characters their wordings can begin with."""
 
     def __init__(self, types: Sequence[ProjectType]) -> None:
         self.types = types
         self.always: list[int] = []
-        self.by_char: dict[str, list[int]] = {}
+        # first character → (types opening with it alone, second character → types opening with the two)
+        self.by_first: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
         for k, ptype in enumerate(types):
-            firsts = _type_firsts(ptype)
-            if firsts is None:
+            starts = _type_starts(ptype)
+            if starts is None:
                 self.always.append(k)
                 continue
-            for ch in firsts:
-                self.by_char.setdefault(ch, []).append(k)
+            for start in starts:
+                ones, twos = self.by_first.setdefault(start[0], ([], {}))
+                if len(start) == 1:
+                    ones.append(k)
+                else:
+                    twos.setdefault(start[1], []).append(k)
 
-    def select(self, text: str) -> list[int]:
-        picked = set(self.always)
-        for ch in set(text):
-            picked.update(self.by_char.get(ch, ()))
-        return sorted(picked)
+    def select(self, text: str) -> dict[int, list[int]]:
+        """Type index → the offsets of `text` where one of its wordings can begin ([] for a type whose
+        openings are unknown: it may begin anywhere), in the order of the types."""
+        picked: dict[int, list[int]] = {k: [] for k in self.always}
+        by_first = self.by_first
+        for i, ch in enumerate(text):
+            entry = by_first.get(ch)
+            if entry is None:
+                continue
+            ones, twos = entry
+            for k in (*ones, *twos.get(text[i + 1:i + 2], ())):
+                at = picked.get(k)
+                if at is None:
+                    picked[k] = [i]
+                elif at and at[-1] != i:
+                    at.append(i)
+        return dict(sorted(picked.items()))
 
 
 _STARTS: list[_Starts] = []
 
 
-def _worth_trying(text: str, types: Iterable[ProjectType]) -> Iterable[ProjectType]:
-    """The types, in their order, whose aliases or patterns can begin somewhere in `text`."""
+def _worth_trying(text: str, types: Iterable[ProjectType]) -> list[tuple[ProjectType, list[int]]]:
+    """The types, in their order, whose aliases or patterns can begin somewhere in `text`, each with the
+    offsets where they can (none listed: anywhere)."""
     if not isinstance(types, (list, tuple)):
-        return types
+        return [(t, []) for t in types]
     starts = next((s for s in _STARTS if s.types is types), None)
     if starts is None:
         starts = _Starts(types)
         _STARTS[:] = [starts, *_STARTS[:3]]        # a few taxonomies at most (tests load their own)
-    return [types[k] for k in starts.select(text)]
+    return [(types[k], at) for k, at in starts.select(text).items()]
 
 
-def _type_firsts(ptype: ProjectType) -> set[str] | None:
-    """Every character a match of the type's aliases and patterns can begin with; None when unknown."""
-    out = {alias[0] for alias in ptype.aliases}
+def _type_starts(ptype: ProjectType) -> set[str] | None:
+    """Every opening (of one or two characters) a match of the type's aliases and patterns can begin
+    with; None when unknown."""
+    out = {alias[:2] for alias in ptype.aliases}
     for rx in ptype.patterns:
         if rx.flags & re.IGNORECASE:
             return None
         try:
-            firsts = _firsts(list(_sre_parse.parse(rx.pattern, rx.flags)))
+            starts = _starts(list(_sre_parse.parse(rx.pattern, rx.flags)), 2)
         except Exception:  # noqa: BLE001 — a pattern the parser reads otherwise: try the type on every name
             return None
-        if firsts is None:
+        if starts is None or "" in starts:
             return None
-        out |= firsts
+        out |= starts
     return out
 
 
-def _firsts(items: list) -> set[str] | None:
-    """The characters a non-empty match of a parsed sequence must begin with, or None."""
-    for op, av in items:
-        if op is _sre.AT:
-            continue                 # ^ or \b: takes no character
-        if op is _sre.LITERAL:
-            return {chr(av)}
-        if op is _sre.IN:
-            if not all(o is _sre.LITERAL for o, _ in av):
-                return None          # a range, a negation or a class such as \d
-            return {chr(c) for _, c in av}
-        if op is _sre.SUBPATTERN:
-            if av[1] or av[2]:
-                return None          # inline flags
-            return _firsts(list(av[3]))
-        if op is _sre.BRANCH:
-            out: set[str] = set()
-            for branch in av[1]:
-                firsts = _firsts(list(branch))
-                if firsts is None:
-                    return None
-                out |= firsts
-            return out
-        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-            return _firsts(list(av[2]))
-        return None                  # any character, an optional part, a look-around: unknown
-    return None
+def _starts(items: list, n: int) -> set[str] | None:
+    """The openings of up to `n` characters that a match of a parsed sequence must begin with, or None.
+
+    城镇.{0,4}新增 → {城镇}; (?:新型职业|高素质)农民 → {新型, 高素}; 新建\\d → {新建}; [城乡]低保 → {城低, 乡低}.
+    An opening may be shorter than `n` where the next character cannot be told (城.{0,4}新 → {城})."""
+    if n == 0 or not items:
+        return {""}
+    op, av = items[0]
+    rest = items[1:]
+    if op is _sre.AT:
+        return _starts(rest, n)          # ^ or \b: takes no character
+    if op is _sre.LITERAL:
+        chars = [chr(av)]
+    elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
+        chars = [chr(c) for _, c in av]
+    elif op is _sre.IN:
+        return None                      # a range, a negation or a class such as \d
+    elif op is _sre.SUBPATTERN:
+        return None if av[1] or av[2] else _starts(list(av[3]) + rest, n)     # inline flags: unknown
+    elif op is _sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            starts = _starts(list(branch) + rest, n)
+            if starts is None:
+                return None
+            out |= starts
+        return out
+    elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+        return _starts(list(av[2]), n)   # what follows the first repeat is not looked at
+    else:
+        return None                      # any character, an optional part, a look-around: unknown
+    following = _starts(rest, n - 1) or {""}
+    return {ch + tail for ch in chars for tail in following}
 
 
 def _decide(found: dict[str, tuple[int, int]]) -> str | None:

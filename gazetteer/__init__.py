@@ -62,6 +62,14 @@ class Gazetteer:
     def longest_name(self) -> int:
         return max((len(n) for n in self.names), default=0)
 
+    @cached_property
+    def name_lengths(self) -> dict[str, tuple[int, ...]]:
+        """Last character → the lengths of the names ending in it, longest first: 区 → (…, 3, 2)."""
+        out: dict[str, set[int]] = {}
+        for n in self.names:
+            out.setdefault(n[-1], set()).add(len(n))
+        return {ch: tuple(sorted(ks, reverse=True)) for ch, ks in out.items()}
+
     def path(self, code: str | None) -> list[str]:
         """Full names from the province down to the division itself."""
         out: list[str] = []
