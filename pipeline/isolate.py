@@ -22,6 +22,7 @@ import os
 import re
 import resource
 import signal
+import threading
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -69,7 +70,8 @@ def extract_one(path: str, memory_mb: int | None = None) -> dict:
 
     source = printable(path)
     try:
-        contract = extract(read(path), gazetteer()).to_contract()
+        doc = read(path)
+        contract = extract(doc, gazetteer()).to_contract()
     except MinshengError as exc:
         if memory_mb and out_of_memory(exc):
             return _failed(path, too_much_memory(source, memory_mb))
@@ -83,6 +85,8 @@ def extract_one(path: str, memory_mb: int | None = None) -> dict:
                                   "please report this file")
     if source != path:
         contract["document"]["source"] = source
+    if doc.ocr and doc.ocr.get("pages"):      # for the progress bar: pages read by OCR
+        return {"contract": contract, "ocr_pages": len(doc.ocr["pages"])}
     return {"contract": contract}
 
 
@@ -263,6 +267,58 @@ class Isolated:
         if conn is not None:
             conn.close()
         proc.close()
+
+
+class Ahead:
+    """Batches read and extracted in a thread by an Isolated child while the caller waits on other
+    work (Prefect's start-up): the child is a process of its own, so the thread mostly waits on its
+    pipe. Reading goes on batch after batch until the flow's first task asks (take); the batch in
+    hand is finished, and the child then goes to the flow (adopt). close() stops between batches."""
+
+    def __init__(self, work: list[list[str]], limits: Limits) -> None:
+        self.work = [list(b) for b in work]
+        self.limits = limits
+        self.worker: Isolated | None = Isolated(limits)
+        self.done: dict[tuple[str, ...], list[dict]] = {}
+        self.error: BaseException | None = None
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="minsheng-ahead", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            for batch in self.work:
+                if self.stop.is_set():
+                    return
+                assert self.worker is not None
+                results = [self.worker.run(path) for path in batch]
+                self.done[tuple(batch)] = results
+        except BaseException as exc:  # noqa: BLE001 — handed to the task that takes a batch
+            self.error = exc
+
+    def take(self, paths: list[str]) -> list[dict] | None:
+        """This batch's results if it was read ahead, else None; no batch is started after the
+        first call (the one in hand is finished)."""
+        self.stop.set()
+        self.thread.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        return self.done.pop(tuple(paths), None)
+
+    def adopt(self) -> Isolated | None:
+        """The child that read ahead, handed on to read the rest."""
+        self.stop.set()
+        self.thread.join()
+        worker, self.worker = self.worker, None
+        return worker
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join()
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
 
 
 def warm() -> None:
