@@ -173,21 +173,26 @@ def _run_flow(paths, con, db, workers, dask_address, batch_size, as_json,
         # Prefect's temporary server boots (3–10 s) while this process surveys the files and imports
         # Prefect, and the child reads batch after batch ahead of the flow
         server = localserver.LocalServer() if localserver.wanted() else None
-        ahead = None
+        ahead, progress = None, Progress(quiet=as_json)
         try:
             planned = plan(list(paths), con, EXTRACTOR_VERSION)
+            progress.start(planned.total, len(planned.todo))
             if planned.todo and not (workers or dask_address) and isolate.can_fork():
                 ahead = isolate.Ahead(batches(planned.todo, batch_size), limits)
             from . import flows
         except BaseException:
+            progress.finish()
             if ahead is not None:
                 ahead.close()
             if server is not None:
                 server.stop()
             raise
-        report = flows.ingest(list(paths), con, db=db, batch_size=batch_size, workers=workers,
-                              dask_address=dask_address, hooks=Progress(quiet=as_json), server=server,
-                              limits=limits, plan=planned, ahead=ahead)
+        try:
+            report = flows.ingest(list(paths), con, db=db, batch_size=batch_size, workers=workers,
+                                  dask_address=dask_address, hooks=progress, server=server,
+                                  limits=limits, plan=planned, ahead=ahead)
+        finally:
+            progress.finish()
     except RuntimeError as exc:      # Prefect's temporary server or the Dask cluster did not start
         raise MinshengError(db, f"the batch runner could not start ({str(exc).splitlines()[0][:200]})",
                             "check that PREFECT_HOME is writable, or raise "

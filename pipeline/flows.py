@@ -172,7 +172,8 @@ def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: 
     try:
         with _refusals():
             todo, total = _survey_all(paths, con, report, state.version, state.plan)
-        hooks.start(total, len(todo))
+        if state.plan is None:      # else the caller started its hooks when it made the plan
+            hooks.start(total, len(todo))
         if spool:
             with _refusals():
                 spool.mkdir(parents=True, exist_ok=True)

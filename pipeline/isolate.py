@@ -142,18 +142,19 @@ def _serve(conn: Connection, memory_mb: int) -> None:
             return
 
 
-# address space a reader reserves beyond what it touches: onnxruntime's thread pools and arenas
-# (OCR of a scanned page: 1,670 MB more address space for 760 MB more resident, measured)
-RESERVED_MB = 512
+# address space a reader reserves beyond what it touches, as a share of the bound: onnxruntime's
+# thread pools and arenas (OCR of a scanned page: 1,670 MB more address space for 760 MB more
+# resident, measured; under the default 1,536 MB bound it failed with std::bad_alloc)
+RESERVED = 1 / 3
 
 
 def _bound(memory_mb: int) -> None:
-    """Cap this process's address space at what it holds now plus `memory_mb` and RESERVED_MB
-    (the resident size is held to `memory_mb` from outside)."""
+    """Cap this process's address space at what it holds now plus `memory_mb` and a third more for
+    what readers reserve (the resident size is held to `memory_mb` from outside)."""
     size = _status(os.getpid(), "VmSize")
     if size is None:
         return
-    cap = size + (memory_mb + RESERVED_MB) * 2**20
+    cap = size + int(memory_mb * (1 + RESERVED)) * 2**20
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         cap = min(cap, hard)
