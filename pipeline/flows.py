@@ -7,8 +7,12 @@ The only module that imports Prefect. The work itself is plain functions (`surve
     ─► batches of ~50 documents, one task each (read → extract → checks), in turn or on Dask;
        in turn, each document in a child process under a time limit and a memory bound
        (pipeline/isolate.py), so that one hostile file is a listed failure, not a held batch
-    ─► the flow, the store's single writer, commits each batch as it completes
+    ─► the flow, the store's single writer, commits each batch as it completes (in a thread,
+       while the next batch is extracted)
     ─► TARGET_CONFLICT over the whole store
+
+The CLI surveys the files and starts reading the first batches in the child while Prefect's
+temporary server boots and Prefect imports (`plan`, `ahead`): the flow's first tasks take those.
 
 Local mode by default: Prefect's temporary server on loopback, its home in the project's
 `data/.prefect`, no analytics, no background services, logging at WARNING, no heartbeat

@@ -296,8 +296,10 @@ class Ahead:
     pipe. Reading goes on batch after batch until the flow's first task asks (take); the batch in
     hand is finished, and the child then goes to the flow (adopt). close() stops between batches."""
 
+    MOST = 8        # batches held at most (~400 documents' records), however long Prefect takes
+
     def __init__(self, work: list[list[str]], limits: Limits) -> None:
-        self.work = [list(b) for b in work]
+        self.work = [list(b) for b in work[:self.MOST]]
         self.limits = limits
         self.worker: Isolated | None = Isolated(limits)
         self.done: dict[tuple[str, ...], list[dict]] = {}
