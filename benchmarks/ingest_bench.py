@@ -9,6 +9,12 @@ loop writing to DuckDB; `minsheng ingest` end to end in a fresh process (its flo
 its whole wall time, Prefect start-up included, with PREFECT_HOME already created); a
 second run over the unchanged archive; peak memory (max RSS of the ingest process); and at
 the first size `--workers 1` against `--workers 2` (a local Dask cluster).
+
+    .venv/bin/python benchmarks/ingest_bench.py --sizes 1000 --against /tmp/old-tree --rounds 3
+
+`--against TREE` compares this tree's ingest with another checkout's (PYTHONPATH=TREE) instead:
+per round the plain loop with writes, then both ingests in alternating order, each with its
+wall and CPU time (its own and its children's); prints medians, ratios and the load average.
 """
 from __future__ import annotations
 
@@ -32,14 +38,15 @@ import resource, subprocess, sys, time, json
 t = time.perf_counter()
 p = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 wall = time.perf_counter() - t
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"rc": p.returncode, "wall": wall, "stdout": p.stdout, "stderr": p.stderr[-2000:],
-                  "maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                  "maxrss_mb": ru.ru_maxrss / 1024, "cpu": ru.ru_utime + ru.ru_stime}))
 """
 
 
-def measured(cmd: list[str]) -> dict:
-    """Run cmd in a fresh wrapper process; wall time and the peak RSS of its processes."""
-    out = subprocess.run([PY, "-c", CHILD_RSS, *cmd], capture_output=True, text=True, check=True)
+def measured(cmd: list[str], env: dict | None = None) -> dict:
+    """Run cmd in a fresh wrapper process; wall time, CPU time and the peak RSS of its processes."""
+    out = subprocess.run([PY, "-c", CHILD_RSS, *cmd], capture_output=True, text=True, check=True, env=env)
     res = json.loads(out.stdout)
     if res["rc"] != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({res['rc']}): {res['stderr']}")
@@ -78,11 +85,49 @@ def plain_loops(archive: Path, db: Path) -> dict:
     return {"n": len(files), "read_s": read_s, "loop_s": loop_s, "write_s": write_s}
 
 
-def ingest(archive: Path, db: Path, *extra: str) -> dict:
-    res = measured([MINSHENG, "ingest", str(archive), "--db", str(db), "--json", *extra])
+def ingest(archive: Path, db: Path, *extra: str, tree: Path = ROOT) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    res = measured([MINSHENG, "ingest", str(archive), "--db", str(db), "--json", *extra], env)
     report = json.loads(res["stdout"])
-    return {"wall": res["wall"], "flow": report["seconds"], "new": report["new"], "unchanged": report["unchanged"],
-            "failed": report["failed"], "maxrss_mb": res["maxrss_mb"]}
+    return {"wall": res["wall"], "cpu": res["cpu"], "flow": report["seconds"], "new": report["new"],
+            "unchanged": report["unchanged"], "failed": report["failed"], "maxrss_mb": res["maxrss_mb"]}
+
+
+PLAIN = """
+import json, sys
+from pathlib import Path
+sys.path[:0] = [sys.argv[1], sys.argv[1] + "/benchmarks"]
+import ingest_bench
+print(json.dumps(ingest_bench.plain_loops(Path(sys.argv[2]), Path(sys.argv[3]))))
+"""
+
+
+def against(archive: Path, old: Path, rounds: int, scratch: Path) -> str:
+    """This tree's ingest against OLD's, alternated, with the plain loop + writes of each round."""
+    import statistics
+
+    runs: dict[str, list[dict]] = {"old": [], "new": []}
+    floors, loads = [], []
+    for i in range(rounds):
+        out = subprocess.run([PY, "-c", PLAIN, str(ROOT), str(archive), str(scratch / f"plain{i}.duckdb")],
+                             capture_output=True, text=True, check=True)
+        p = json.loads(out.stdout.strip().splitlines()[-1])
+        floors.append(p["loop_s"] + p["write_s"])
+        for name in (("old", "new") if i % 2 == 0 else ("new", "old")):
+            loads.append(os.getloadavg()[0])
+            r = ingest(archive, scratch / f"{name}{i}.duckdb", tree=old if name == "old" else ROOT)
+            runs[name].append(r)
+            print(json.dumps({"round": i, "tree": name, "floor": floors[-1], **r, "load": loads[-1]}), flush=True)
+    floor = statistics.median(floors)
+    lines = [(f"{rounds} rounds, alternating; load average {min(loads):.1f}–{max(loads):.1f}; "
+             f"plain loop + DuckDB writes (median) {floor:.1f} s"), "",
+             "| tree | whole process (median) | ratio to plain loop + writes | CPU, ingest and its children | flow |",
+             "|---|---|---|---|---|"]
+    for name in ("old", "new"):
+        med = {k: statistics.median(r[k] for r in runs[name]) for k in ("wall", "cpu", "flow")}
+        lines.append(f"| {name} | {med['wall']:.1f} s | {med['wall'] / floor:.2f}× | {med['cpu']:.1f} s | "
+                     f"{med['flow']:.1f} s |")
+    return "\n".join(lines)
 
 
 def startup() -> float:
@@ -98,12 +143,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--archive-root", type=Path, help="holds arch<N> folders made by make_archive.py")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS-ingest.md")
+    ap.add_argument("--against", type=Path, help="another checkout to compare with (prints a table)")
+    ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args(argv)
     import make_archive
 
     scratch = Path(tempfile.mkdtemp(prefix="minsheng-bench-"))
     root = args.archive_root or scratch
     startup()                               # create PREFECT_HOME's database once
+    if args.against:
+        archive = root / f"arch{args.sizes[0]}"
+        if not archive.exists():
+            make_archive.make(archive, args.sizes[0])
+        print(against(archive, args.against, args.rounds, scratch))
+        return 0
     fixed = min(startup() for _ in range(2))
     rows, dask = [], None
     for n in args.sizes:

@@ -34,6 +34,7 @@ class Progress(Hooks):
         self.done = 0
         self.todo = 0
         self.failed = 0
+        self.ocr_pages = 0
         self.t0 = time.perf_counter()
         self.last = 0.0
 
@@ -49,19 +50,27 @@ class Progress(Hooks):
 
             self.bar = Bar(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
                            TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("{task.fields[failed]} failed"),
-                           TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+                           TextColumn("{task.fields[ocr]}"), TimeRemainingColumn(), console=Console(stderr=True),
+                           transient=False)
             self.bar.start()
-            self.task = self.bar.add_task("ingest", total=todo, rate=0.0, failed=0)
+            self.task = self.bar.add_task("ingest", total=todo, rate=0.0, failed=0, ocr="")
 
-    def advance(self, done: int, failed: int) -> None:
+    def advance(self, done: int, failed: int, ocr_pages: int = 0) -> None:
         self.done += done
         self.failed = failed
+        self.ocr_pages += ocr_pages
         rate = self.done / max(time.perf_counter() - self.t0, 1e-6)
         if self.bar is not None:
-            self.bar.update(self.task, completed=self.done, rate=rate, failed=failed)
+            self.bar.update(self.task, completed=self.done, rate=rate, failed=failed, ocr=self.ocr_text())
         elif not self.quiet and (time.perf_counter() - self.last > 2 or self.done == self.todo):
             self.last = time.perf_counter()
-            click.echo(f"minsheng: {self.done}/{self.todo} documents, {rate:.1f} docs/s, {failed} failed", err=True)
+            click.echo(f"minsheng: {self.done}/{self.todo} documents, {rate:.1f} docs/s, {failed} failed"
+                       + (f", {self.ocr_text()}" if self.ocr_pages else ""), err=True)
+
+    def ocr_text(self) -> str:
+        """'3 pages by OCR' once a scan has been read, else nothing."""
+        n = self.ocr_pages
+        return f"{n} page{'s' if n != 1 else ''} by OCR" if n else ""
 
     def finish(self) -> None:
         if self.bar is not None:
@@ -155,16 +164,35 @@ def _run_flow(paths, con, db, workers, dask_address, batch_size, as_json,
     """The Prefect flow over the paths: its report, and the store's totals (None when it stopped)."""
     try:
         localserver.quiet_defaults()
+        from extractors import EXTRACTOR_VERSION
+
         from . import isolate
+        from .survey import batches, plan
 
         isolate.warm()               # the readers' child processes come from it: their imports start now
-        # Prefect's temporary server boots (4–10 s) while Prefect and the extractors import
+        # Prefect's temporary server boots (3–10 s) while this process surveys the files and imports
+        # Prefect, and the child reads batch after batch ahead of the flow
         server = localserver.LocalServer() if localserver.wanted() else None
-        from . import flows
-
-        report = flows.ingest(list(paths), con, db=db, batch_size=batch_size, workers=workers,
-                              dask_address=dask_address, hooks=Progress(quiet=as_json), server=server,
-                              limits=limits)
+        ahead, progress = None, Progress(quiet=as_json)
+        try:
+            planned = plan(list(paths), con, EXTRACTOR_VERSION)
+            progress.start(planned.total, len(planned.todo))
+            if planned.todo and not (workers or dask_address) and isolate.can_fork():
+                ahead = isolate.Ahead(batches(planned.todo, batch_size), limits)
+            from . import flows
+        except BaseException:
+            progress.finish()
+            if ahead is not None:
+                ahead.close()
+            if server is not None:
+                server.stop()
+            raise
+        try:
+            report = flows.ingest(list(paths), con, db=db, batch_size=batch_size, workers=workers,
+                                  dask_address=dask_address, hooks=progress, server=server,
+                                  limits=limits, plan=planned, ahead=ahead)
+        finally:
+            progress.finish()
     except RuntimeError as exc:      # Prefect's temporary server or the Dask cluster did not start
         raise MinshengError(db, f"the batch runner could not start ({str(exc).splitlines()[0][:200]})",
                             "check that PREFECT_HOME is writable, or raise "

@@ -7,8 +7,12 @@ The only module that imports Prefect. The work itself is plain functions (`surve
     ─► batches of ~50 documents, one task each (read → extract → checks), in turn or on Dask;
        in turn, each document in a child process under a time limit and a memory bound
        (pipeline/isolate.py), so that one hostile file is a listed failure, not a held batch
-    ─► the flow, the store's single writer, commits each batch as it completes
+    ─► the flow, the store's single writer, commits each batch as it completes (in a thread,
+       while the next batch is extracted)
     ─► TARGET_CONFLICT over the whole store
+
+The CLI surveys the files and starts reading the first batches in the child while Prefect's
+temporary server boots and Prefect imports (`plan`, `ahead`): the flow's first tasks take those.
 
 Local mode by default: Prefect's temporary server on loopback, its home in the project's
 `data/.prefect`, no analytics, no background services, logging at WARNING, no heartbeat
@@ -20,7 +24,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import shutil
+import threading
 import time
 import uuid
 from collections import deque
@@ -28,6 +34,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 import duckdb
 
@@ -42,7 +49,19 @@ from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
 
 from . import isolate, localserver, store
 from .isolate import Limits
-from .survey import HEAD, SKIP_SUFFIXES, Candidate, Hooks, Report, discover, printable, survey, triage  # noqa: F401  (the flow's API)
+from .survey import (  # noqa: F401  (the flow's API)
+    HEAD,
+    SKIP_SUFFIXES,
+    Candidate,
+    Hooks,
+    Plan,
+    Report,
+    batches,
+    discover,
+    printable,
+    survey,
+    triage,
+)
 
 BATCH = 50
 
@@ -56,7 +75,21 @@ def process(paths: list[str], limits: Limits | None = None) -> list[dict]:
     """Read, extract and check each document: its contract, or {source, path, error, reason}.
     With `limits`, each document is read in a child process that may take no longer and no more
     memory than they allow (pipeline/isolate.py); the child lives on from batch to batch."""
-    global _WORKER
+    global _WORKER, _AHEAD
+    if _AHEAD is not None:          # batches read while Prefect started
+        try:
+            done = _AHEAD.take(paths)
+        except BaseException:
+            _AHEAD.close()
+            _AHEAD = None
+            raise
+        if done is not None:
+            return done
+        if not _AHEAD.done:         # all read ahead are taken: the child reads on for the flow
+            ahead, _AHEAD = _AHEAD, None
+            if _WORKER is None and limits == ahead.limits:
+                _WORKER = ahead.adopt()
+            ahead.close()
     if limits is None or not isolate.can_fork():
         return [isolate.extract_one(p) for p in paths]
     if _WORKER is None or _WORKER.limits != limits:
@@ -66,6 +99,7 @@ def process(paths: list[str], limits: Limits | None = None) -> list[dict]:
 
 
 _WORKER: isolate.Isolated | None = None
+_AHEAD: isolate.Ahead | None = None
 
 
 def close_worker() -> None:
@@ -75,15 +109,6 @@ def close_worker() -> None:
         _WORKER = None
 
 
-def batches(items: list, size: int, workers: int = 1) -> list[list]:
-    """Coarse batches: at most `size` items, but at least ~4 batches a worker when there are
-    enough items to keep every worker busy."""
-    if not items:
-        return []
-    size = max(1, min(size, -(-len(items) // (4 * max(1, workers)))))
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
 # ---------------------------------------------------------------- the run's state and report
 
 @dataclass
@@ -91,6 +116,7 @@ class Session:
     con: duckdb.DuckDBPyConnection
     version: str
     hooks: Hooks
+    plan: Plan | None = None      # the survey, done by the caller while Prefect started
 
 
 _SESSIONS: dict[str, Session] = {}
@@ -149,8 +175,9 @@ def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: 
     spool = Path(f"{db}.spool") if scale_out else None
     try:
         with _refusals():
-            todo, total = _survey_all(paths, con, report, state.version)
-        hooks.start(total, len(todo))
+            todo, total = _survey_all(paths, con, report, state.version, state.plan)
+        if state.plan is None:      # else the caller started its hooks when it made the plan
+            hooks.start(total, len(todo))
         if spool:
             with _refusals():
                 spool.mkdir(parents=True, exist_ok=True)
@@ -172,21 +199,25 @@ def ingest_flow_fn(paths: list[str], db: str, batch_size: int = BATCH, workers: 
         hooks.finish()
         if owned:
             con.close()
-    report.seconds = round(time.perf_counter() - started, 3)
+    report.seconds = round(report.seconds + time.perf_counter() - started, 3)
     return report.as_dict()
 
 
-def _survey_all(paths: list[str], con, report: Report, version: str) -> tuple[list[str], int]:
+def _survey_all(paths: list[str], con, report: Report, version: str,
+                planned: Plan | None = None) -> tuple[list[str], int]:
     """The files still to extract, and how many were found; files that fail at sniffing are
-    stored as failures, known ones counted."""
-    found = list(discover(paths))
-    todo = []
-    for cand in triage(found, *store.known(con, version), report):
-        if cand.reason:
-            _fail(con, report, printable(cand.path), cand.sha256, version, cand.error, cand.reason)
-        else:
-            todo.append(cand.path)
-    return todo, len(found)
+    stored as failures, known ones counted. `planned`: the survey, done already."""
+    if planned is None:
+        from .survey import plan
+
+        planned = plan(paths, con, version)
+    for key in ("unchanged", "skipped", "duplicates", "failed"):
+        setattr(report, key, getattr(report, key) + getattr(planned.report, key))
+    report.failures += planned.report.failures
+    report.seconds += planned.seconds
+    for cand in planned.failing:
+        _fail(con, report, printable(cand.path), cand.sha256, version, cand.error, cand.reason or "")
+    return planned.todo, planned.total
 
 
 ingest_flow = flow(name="minsheng-ingest", persist_result=False, validate_parameters=False)(ingest_flow_fn)
@@ -202,8 +233,9 @@ def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks
     the same work done in turn).  On a Dask cluster a few more batches than workers are
     submitted at a time, so finished results never pile up in memory."""
     if spool is None:
-        for batch in work:
-            _store_batch(extract_batch(batch, None, limits), con, report, version, hooks)
+        with _Behind(con, report, version, hooks) as behind:
+            for batch in work:
+                behind.put(extract_batch(batch, None, limits))
         return
     window = 8
     pending: deque = deque()
@@ -219,6 +251,46 @@ def _run_batches(work: list[list[str]], con, report: Report, version: str, hooks
         _store_batch(done, con, report, version, hooks)
 
 
+class _Behind:
+    """The store's writes of one batch in a thread while the next batch is extracted: the
+    extraction runs in the child process (the flow's thread waits on its pipe), so the two
+    overlap instead of leaving the child idle during each write. One batch waits at most."""
+
+    def __init__(self, con, report: Report, version: str, hooks: Hooks) -> None:
+        self.args = (con, report, version, hooks)
+        self.queue: queue.Queue = queue.Queue(maxsize=1)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="minsheng-store", daemon=True)
+
+    def __enter__(self) -> Self:
+        self.thread.start()
+        return self
+
+    def _run(self) -> None:
+        while (done := self.queue.get()) is not None:
+            if self.error is not None:      # the run stops: what is left is not stored
+                _MAILBOX.pop(done.get("mail", ""), None)
+                continue
+            try:
+                _store_batch(done, *self.args)
+            except BaseException as exc:  # noqa: BLE001 — raised in the flow's thread
+                self.error = exc
+
+    def put(self, done: dict) -> None:
+        self._raise()
+        self.queue.put(done)
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def __exit__(self, *exc: object) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if exc[0] is None:
+            self._raise()
+
+
 def _store_batch(done: dict, con, report: Report, version: str, hooks: Hooks) -> None:
     """Store what one extract-batch task handed over, recording its failures."""
     if "mail" in done:
@@ -231,7 +303,7 @@ def _store_batch(done: dict, con, report: Report, version: str, hooks: Hooks) ->
         if "contract" not in r:
             _fail(con, report, r["source"], _sha_of(r.get("path", r["source"])), version, r["error"], r["reason"])
     _store(con, [r["contract"] for r in results if "contract" in r], report, version)
-    hooks.advance(len(results), report.failed)
+    hooks.advance(len(results), report.failed, sum(r.get("ocr_pages", 0) for r in results))
 
 
 class _DiskRefused(Exception):
@@ -333,15 +405,21 @@ def task_runner(workers: int | None, dask_address: str | None):
 
 def ingest(paths: list[str], con, *, db: str, batch_size: int = BATCH, workers: int | None = None,
            dask_address: str | None = None, hooks: Hooks | None = None,
-           server: localserver.LocalServer | None = None, limits: Limits | None = None) -> dict:
+           server: localserver.LocalServer | None = None, limits: Limits | None = None,
+           plan: Plan | None = None, ahead: isolate.Ahead | None = None) -> dict:
     """Run the ingest flow over `paths` with an open store connection `con` (the caller
     opened it first, so a busy database fails before Prefect starts). In local mode the run
-    uses `server`, a temporary server the caller launched early, or launches one."""
+    uses `server`, a temporary server the caller launched early, or launches one. `plan`: the
+    survey the caller made meanwhile; `ahead`: its first batch, being read meanwhile."""
+    global _AHEAD
     from extractors import EXTRACTOR_VERSION
 
     key = uuid.uuid4().hex
-    _SESSIONS[key] = Session(con, EXTRACTOR_VERSION, hooks or Hooks())
+    _SESSIONS[key] = Session(con, EXTRACTOR_VERSION, hooks or Hooks(), plan)
     runner = task_runner(workers, dask_address)
+    _AHEAD = ahead if runner is None else None
+    if ahead is not None and _AHEAD is None:
+        ahead.close()
     try:
         with ExitStack() as stack:
             if server is not None:
@@ -354,6 +432,9 @@ def ingest(paths: list[str], con, *, db: str, batch_size: int = BATCH, workers: 
             return run([str(p) for p in paths], db, batch_size, workers or 1, key, runner is not None, limits)
     finally:
         _SESSIONS.pop(key, None)
+        if _AHEAD is not None:      # the flow never took it (it did not start)
+            _AHEAD.close()
+            _AHEAD = None
 
 
 @contextmanager

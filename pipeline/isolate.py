@@ -22,6 +22,7 @@ import os
 import re
 import resource
 import signal
+import threading
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -69,7 +70,8 @@ def extract_one(path: str, memory_mb: int | None = None) -> dict:
 
     source = printable(path)
     try:
-        contract = extract(read(path), gazetteer()).to_contract()
+        doc = read(path)
+        contract = extract(doc, gazetteer()).to_contract()
     except MinshengError as exc:
         if memory_mb and out_of_memory(exc):
             return _failed(path, too_much_memory(source, memory_mb))
@@ -83,11 +85,14 @@ def extract_one(path: str, memory_mb: int | None = None) -> dict:
                                   "please report this file")
     if source != path:
         contract["document"]["source"] = source
+    if doc.ocr and doc.ocr.get("pages"):      # for the progress bar: pages read by OCR
+        return {"contract": contract, "ocr_pages": len(doc.ocr["pages"])}
     return {"contract": contract}
 
 
-# what a library says when an allocation fails: zlib's "Unable to allocate output buffer", "Cannot allocate memory"
-ALLOCATION = re.compile(r"\ballocat\w*\b.*\b(buffer|memory)\b|\bout of memory\b", re.IGNORECASE)
+# what a library says when an allocation fails: zlib's "Unable to allocate output buffer", "Cannot allocate memory",
+# onnxruntime's "FAIL : std::bad_alloc"
+ALLOCATION = re.compile(r"\ballocat\w*\b.*\b(buffer|memory)\b|\bout of memory\b|\bstd::bad_alloc\b", re.IGNORECASE)
 
 
 def out_of_memory(exc: BaseException) -> bool:
@@ -137,12 +142,19 @@ def _serve(conn: Connection, memory_mb: int) -> None:
             return
 
 
+# address space a reader reserves beyond what it touches, as a share of the bound: onnxruntime's
+# thread pools and arenas (OCR of a scanned page: 1,670 MB more address space for 760 MB more
+# resident, measured; under the default 1,536 MB bound it failed with std::bad_alloc)
+RESERVED = 1 / 3
+
+
 def _bound(memory_mb: int) -> None:
-    """Cap this process's address space at what it holds now plus `memory_mb`."""
+    """Cap this process's address space at what it holds now plus `memory_mb` and a third more for
+    what readers reserve (the resident size is held to `memory_mb` from outside)."""
     size = _status(os.getpid(), "VmSize")
     if size is None:
         return
-    cap = size + memory_mb * 2**20
+    cap = size + int(memory_mb * (1 + RESERVED)) * 2**20
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         cap = min(cap, hard)
@@ -159,6 +171,19 @@ def _status(pid: int, key: str) -> int | None:
     except (OSError, ValueError, IndexError):
         return None
     return None
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _rss(pid: int) -> int | None:
+    """A process's resident size in bytes from /proc/PID/statm (one short line, read after every
+    document: a third of what parsing /proc/PID/status costs), or None where there is no /proc."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 # ---------------------------------------------------------------- the parent's side
@@ -220,11 +245,11 @@ class Isolated:
                     break
             except (EOFError, OSError):
                 return self._died(path, source)
-            rss = _status(self.proc.pid, "VmRSS")
+            rss = _rss(self.proc.pid)
             if rss is not None and rss > cap:
                 self.close(kill=True)
                 return _failed(path, too_much_memory(source, self.limits.memory_mb))
-        if result.get("error") == "LimitExceeded" or (_status(self.proc.pid, "VmRSS") or 0) > cap // 2:
+        if result.get("error") == "LimitExceeded" or (_rss(self.proc.pid) or 0) > cap // 2:
             self.close(kill=True)        # a fresh child for the next document, its memory back
         return result
 
@@ -263,6 +288,60 @@ class Isolated:
         if conn is not None:
             conn.close()
         proc.close()
+
+
+class Ahead:
+    """Batches read and extracted in a thread by an Isolated child while the caller waits on other
+    work (Prefect's start-up): the child is a process of its own, so the thread mostly waits on its
+    pipe. Reading goes on batch after batch until the flow's first task asks (take); the batch in
+    hand is finished, and the child then goes to the flow (adopt). close() stops between batches."""
+
+    MOST = 8        # batches held at most (~400 documents' records), however long Prefect takes
+
+    def __init__(self, work: list[list[str]], limits: Limits) -> None:
+        self.work = [list(b) for b in work[:self.MOST]]
+        self.limits = limits
+        self.worker: Isolated | None = Isolated(limits)
+        self.done: dict[tuple[str, ...], list[dict]] = {}
+        self.error: BaseException | None = None
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="minsheng-ahead", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            for batch in self.work:
+                if self.stop.is_set():
+                    return
+                assert self.worker is not None
+                results = [self.worker.run(path) for path in batch]
+                self.done[tuple(batch)] = results
+        except BaseException as exc:  # noqa: BLE001 — handed to the task that takes a batch
+            self.error = exc
+
+    def take(self, paths: list[str]) -> list[dict] | None:
+        """This batch's results if it was read ahead, else None; no batch is started after the
+        first call (the one in hand is finished)."""
+        self.stop.set()
+        self.thread.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        return self.done.pop(tuple(paths), None)
+
+    def adopt(self) -> Isolated | None:
+        """The child that read ahead, handed on to read the rest."""
+        self.stop.set()
+        self.thread.join()
+        worker, self.worker = self.worker, None
+        return worker
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join()
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
 
 
 def warm() -> None:

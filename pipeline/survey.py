@@ -107,13 +107,17 @@ def _unlisted(exc: OSError) -> Candidate:
     return Candidate(folder, reason=reason, error=type(exc).__name__)
 
 
+# four Chinese characters anywhere in a text: '通知……第三条' (the test for a document, not a README)
+FOUR_CJK = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")
+
+
 def _has_cjk(text: bytes) -> bool:
     for enc in ("utf-8", "gb18030", "big5"):
         try:
             s = text.decode(enc, errors="ignore")
         except LookupError:
             continue
-        if sum("\u4e00" <= ch <= "\u9fff" for ch in s[:20000]) >= 4:
+        if FOUR_CJK.search(s, 0, 20000):
             return True
     return False
 
@@ -172,11 +176,12 @@ def _unreadable(source: str, name: str, exc: OSError) -> Candidate:
 
 
 class Hooks:
-    """What the flow tells the caller while it runs (the CLI draws a progress bar)."""
+    """What the flow tells the caller while it runs (the CLI draws a progress bar); `ocr_pages`:
+    pages of the documents just done that were read by OCR."""
 
     def start(self, total: int, todo: int) -> None: ...
 
-    def advance(self, done: int, failed: int) -> None: ...
+    def advance(self, done: int, failed: int, ocr_pages: int = 0) -> None: ...
 
     def finish(self) -> None: ...
 
@@ -240,3 +245,39 @@ def nothing_new(paths: list[str], con, version: str) -> Report | None:
         store.write_failure(con, printable(cand.path), cand.sha256, version, cand.error or "", cand.reason or "")
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+@dataclass
+class Plan:
+    """What a run has to do, found before its flow starts: the files to extract, the files that
+    fail at sniffing (the flow stores them as failures), how many were found, and the report's
+    counts so far."""
+    todo: list[str]
+    failing: list[Candidate]
+    total: int
+    report: Report
+    seconds: float
+
+
+def plan(paths: list[str], con, version: str) -> Plan:
+    """Survey every file under the paths against the store (hash, sniff, skip what is stored):
+    plain work that runs while Prefect's temporary server boots."""
+    from . import store
+
+    started = time.perf_counter()
+    report = Report()
+    found = list(discover(paths))
+    todo: list[Candidate] = []
+    failing: list[Candidate] = []
+    for cand in triage(found, *store.known(con, version), report):
+        (failing if cand.reason else todo).append(cand)
+    return Plan([c.path for c in todo], failing, len(found), report, time.perf_counter() - started)
+
+
+def batches(items: list, size: int, workers: int = 1) -> list[list]:
+    """Coarse batches: at most `size` items, but at least ~4 batches a worker when there are
+    enough items to keep every worker busy."""
+    if not items:
+        return []
+    size = max(1, min(size, -(-len(items) // (4 * max(1, workers)))))
+    return [items[i:i + size] for i in range(0, len(items), size)]
