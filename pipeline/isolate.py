@@ -123,8 +123,11 @@ def too_slow(source: str, timeout: float) -> LimitExceeded:
 
 # ---------------------------------------------------------------- the child
 
-def _serve(conn: Connection, memory_mb: int) -> None:
+def _serve(conn: Connection, memory_mb: int, environ: dict[str, str] | None = None) -> None:
     """The child's loop: a path in, its result out, until the parent sends None or goes."""
+    if environ is not None:         # the parent's environment now, not the fork server's at its start
+        os.environ.clear()          # (PATH for LibreOffice, MINSHENG_NO_OCR, a changed TMPDIR)
+        os.environ.update(environ)
     signal.signal(signal.SIGINT, signal.SIG_IGN)       # Ctrl-C is the parent's to handle
     os.setpgid(0, 0)        # its own group: a LibreOffice it started is stopped with it
     _bound(memory_mb)
@@ -211,7 +214,7 @@ class Isolated:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(PRELOAD)
         parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_serve, args=(child, self.limits.memory_mb), daemon=True,
+        proc = ctx.Process(target=_serve, args=(child, self.limits.memory_mb, dict(os.environ)), daemon=True,
                            name="minsheng-extract")
         proc.start()
         child.close()
@@ -260,6 +263,12 @@ class Isolated:
         self.close(kill=True)
         if code == -signal.SIGKILL:
             return _failed(path, too_much_memory(source, self.limits.memory_mb))
+        if code == -signal.SIGABRT:
+            # under the address-space cap, a C/C++ library (PDFium, onnxruntime) aborts when an
+            # allocation is refused; one large request fails before the resident size grows at all
+            return _failed(path, LimitExceeded(
+                source, f"the reader aborted, most likely because it needed more than {self.limits.memory_mb} MB",
+                "raise --memory, or split the file; if it aborts again with more memory, please report it"))
         what = f"signal {-code}, {_signal_name(-code)}" if code and code < 0 else f"exit {code}"
         return _failed(path, MinshengError(source, f"the reader stopped while reading it ({what})",
                                            "please report this file"))
