@@ -78,6 +78,9 @@ class Progress(Hooks):
             self.bar = None
 
 
+REGIONS_SHOWN = 15      # the summary's region line names the regions with most documents, then counts the rest
+
+
 def _print_summary(report: dict, totals: dict) -> None:
     echo = click.echo
     echo(f"this run: {report['new']} new, {report['unchanged']} unchanged, {report['failed']} failed"
@@ -88,8 +91,11 @@ def _print_summary(report: dict, totals: dict) -> None:
          f"{totals['progress']} progress figures")
     echo("documents by kind:   " + ", ".join(f"{k} {v}" for k, v in totals["by_kind"].items()))
     echo("documents by year:   " + ", ".join(f"{k} {v}" for k, v in totals["by_year"].items()))
+    regions = totals["by_region"]
     echo("documents by region: " + ", ".join(f"{name}{f' ({code})' if code else ''} {n}"
-                                             for name, code, n in totals["by_region"]))
+                                             for name, code, n in regions[:REGIONS_SHOWN])
+         + (f" … and {len(regions) - REGIONS_SHOWN} more regions (all of them: minsheng export)"
+            if len(regions) > REGIONS_SHOWN else ""))
     echo("flags by code:       " + (", ".join(f"{k} {v}" for k, v in totals["flags"].items()) or "none"))
     if report["failures"]:
         echo(f"failed ({len(report['failures'])}):")

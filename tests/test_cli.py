@@ -133,3 +133,23 @@ def test_usage_errors_are_one_line_exit_2(args, says):
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and says in lines[0] and "--help" in lines[0], r.stderr
     assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("regions, shown, rest", [
+    (3, 3, None),
+    (15, 15, None),
+    (40, 15, "… and 25 more regions"),
+], ids=["few", "exactly the limit", "many"])
+def test_ingest_summary_names_the_largest_regions_and_counts_the_rest(capsys, regions, shown, rest):
+    """An archive of a hundred counties gives a readable summary: the regions with most documents,
+    then how many more there are."""
+    from pipeline.cli_batch import _print_summary
+
+    report = {"new": 1, "unchanged": 0, "failed": 0, "duplicates": 0, "skipped": 0, "seconds": 1.0, "failures": []}
+    totals = {"documents": 1, "projects": 0, "targets": 0, "progress": 0, "by_kind": {}, "by_year": {}, "flags": {},
+              "by_region": [(f"甲{i}县", f"{500100 + i}", 100 - i) for i in range(regions)]}
+    _print_summary(report, totals)
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("documents by region"))
+    assert line.count("县 (") == shown
+    assert "甲0县 (500100) 100" in line
+    assert (rest in line) if rest else "more regions" not in line
