@@ -1,5 +1,9 @@
 """What the test_extract_* files share: the extraction of a short document written in a test, and the
 facts read off its result."""
+import importlib.util
+from functools import cache
+from pathlib import Path
+
 from extractors import extract
 from gazetteer import load
 from pipeline.readers import read_bytes
@@ -25,3 +29,15 @@ def rates(result) -> list[float]:
 
 def codes(result) -> list[str]:
     return sorted(f.code for f in result.flags if f.severity != "info" and f.code != "UNPARSED")
+
+
+SHARED_SCORE = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "score.py"
+
+
+@cache
+def scorer():
+    """The shared grader (../shared/tools/score.py) as a module, loaded once a session."""
+    spec = importlib.util.spec_from_file_location("minsheng_shared_score", SHARED_SCORE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

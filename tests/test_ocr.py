@@ -11,7 +11,6 @@ Few and small pages: OCR costs seconds a page on two cores.
 """
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import struct
@@ -22,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from extract_helpers import scorer
 
 from pipeline import errors
 from pipeline.formats import sniff
@@ -41,14 +41,6 @@ def originals(stem: str) -> tuple[Path, Path]:
     if (ROOT / "samples" / "txt" / f"{stem}.txt").exists():
         return ROOT / "samples" / "txt" / f"{stem}.txt", ROOT.parent / "shared" / "gold" / f"{stem}.json"
     return ROOT / "samples" / "corpus" / f"{stem}.txt", ROOT / "samples" / "corpus" / "gold" / f"{stem}.json"
-
-
-@cache
-def scorer():
-    spec = importlib.util.spec_from_file_location("minsheng_shared_score", SCORE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @cache

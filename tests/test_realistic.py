@@ -14,7 +14,6 @@ stored with display formats, hidden rows, layout tables, GBK pages.  Two kinds o
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import os
 import re
@@ -23,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from extract_helpers import scorer
 
 from pipeline.model import Paragraph
 from pipeline.readers import read, read_bytes
@@ -75,14 +75,6 @@ def corpus_paragraphs(prefix: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- scores against the answer keys
-
-@cache
-def scorer():
-    spec = importlib.util.spec_from_file_location("minsheng_shared_score", SCORE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @cache
 def _gazetteer():

@@ -209,19 +209,8 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[Ite
         return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
     items: list[tuple[float, dict | Table]] = []
-    # the lines' chars leave out the space characters drawn on the page; _line_text weighs them
-    spaces = sorted((((c["top"] + c["bottom"]) / 2, c) for c in page.chars if c["text"].isspace()),
-                    key=lambda mc: mc[0])
-    mids = [m for m, _ in spaces]
-    for line in page.filter(outside).extract_text_lines(return_chars=True):
-        if line["text"].strip() and not PAGE_NUMBER.match(line["text"]):
-            size = max((c.get("size", 0) for c in line["chars"]), default=0)
-            typed = [c for _, c in spaces[bisect.bisect_left(mids, line["top"]):bisect.bisect_right(mids, line["bottom"])]]
-            text = _line_text(line["chars"] + typed) or line["text"].strip()
-            items.append((line["top"], {"text": text, "x0": line["x0"], "x1": line["x1"],
-                                        "top": line["top"], "size": size, "lead": _lead_word(line["chars"]),
-                                        "band": _band(line["top"], line["bottom"], page.height),
-                                        "width": round(float(page.width))}))
+    items += _text_lines(page.filter(outside).extract_text_lines(return_chars=True), page.chars,
+                         page.height, float(page.width))
     for t in found:
         table = _table(t, page.chars, number)
         if table.cells:
@@ -444,11 +433,20 @@ def _line_items(chars: list[dict], number: int, height: float, width: float) -> 
     from pdfplumber.utils.text import chars_to_textmap
 
     ink = [c for c in chars if not c["text"].isspace()]
+    textmap = chars_to_textmap(ink, layout_bbox=(0, 0, width, height), layout_width=width, layout_height=height)
+    items = _text_lines(textmap.extract_text_lines(strip=True, return_chars=True), chars, height, width)
+    items.sort(key=lambda it: it[0])
+    return [(number, obj) for _, obj in items]
+
+
+def _text_lines(lines: list[dict], chars: list[dict], height: float, width: float) -> list[tuple[float, dict | Table]]:
+    """(top, line dict) for each line of text that is not a page number, from pdfplumber's text lines
+    (either engine's characters). The lines' chars leave out the space characters drawn on the page;
+    _line_text weighs them, so each line takes the spaces whose middle falls inside it."""
     spaces = sorted((((c["top"] + c["bottom"]) / 2, c) for c in chars if c["text"].isspace()), key=lambda mc: mc[0])
     mids = [m for m, _ in spaces]
     items: list[tuple[float, dict | Table]] = []
-    textmap = chars_to_textmap(ink, layout_bbox=(0, 0, width, height), layout_width=width, layout_height=height)
-    for line in textmap.extract_text_lines(strip=True, return_chars=True):
+    for line in lines:
         if line["text"].strip() and not PAGE_NUMBER.match(line["text"]):
             size = max((c.get("size", 0) for c in line["chars"]), default=0)
             typed = [c for _, c in spaces[bisect.bisect_left(mids, line["top"]):bisect.bisect_right(mids, line["bottom"])]]
@@ -457,8 +455,7 @@ def _line_items(chars: list[dict], number: int, height: float, width: float) -> 
                                         "top": line["top"], "size": size, "lead": _lead_word(line["chars"]),
                                         "band": _band(line["top"], line["bottom"], height),
                                         "width": round(width)}))
-    items.sort(key=lambda it: it[0])
-    return [(number, obj) for _, obj in items]
+    return items
 
 
 def _pdfium_text(data: bytes, index: int) -> str | None:
