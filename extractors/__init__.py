@@ -250,7 +250,7 @@ class _Names:
     RUN = 4
 
     def __init__(self, projects: list[Project]) -> None:
-        self.names = [re.sub(r"[“”‘’\"']", "", p.name) for p in projects]
+        self.names = [P.QUOTE_MARKS.sub("", p.name) for p in projects]
         self.projects = projects
         self.by_run: dict[str, list[int]] = {}
         for k, name in enumerate(self.names):

@@ -200,6 +200,8 @@ def _normalized(text: str) -> str:      # a long line is the evidence of many re
 
 
 UNIT_AFTER = re.compile(r"\s*" + NAME_UNIT.pattern)
+# 城市棚户区改造（户） -> u=户: the unit a name ends with
+UNIT_AT_END = re.compile(NAME_UNIT.pattern + r"\s*$")
 
 
 @lru_cache(maxsize=1024)
@@ -219,7 +221,7 @@ def _unit_after(name: str, text: str) -> re.Match | None:
 def _name_unit_clash(p) -> Iterator[Flag]:
     """城市棚户区改造（户） | 4300套: the row label counts households, its target dwellings (once a project)."""
     name = normalize(p.name).text.strip()
-    m = re.search(NAME_UNIT.pattern + r"\s*$", name)
+    m = UNIT_AT_END.search(name)
     for text in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)] if m is None and name else ():
         if not text or ("(" not in text and "（" not in text):
             continue          # the unit is written in brackets, and normalising makes none

@@ -96,6 +96,22 @@ REPORT_WORDS = re.compile(r"已|累计|截[至止]|完成了|实际完成|完成
 # 计划, 力争, 年底前, 完成时限, 牵头: a text that promises work
 PLAN_WORDS = re.compile(r"计划|力争|确保|年底前|月底前|完成时限|目标任务|主要目标|预期目标|拟|将")
 
+# 安防项目86个412公里 -> the same work measured again right after the figure
+SECOND_MEASURE = re.compile(r"\s*\d+(?:\.\d+)?\s*[万亿]?(?![项件个\d.])")
+# 达到标准的有8个 / 共7个 -> a tally (TALLY_BEFORE_PIECES for 件 and 项, where 已有 tallies too)
+TALLY_BEFORE = re.compile(r"(?:的|共|(?<!已)有|灯)$")
+TALLY_BEFORE_PIECES = re.compile(r"(?:的|共|有|灯)$")
+# 49项103件 -> the 件 after a count of 项
+ITEMS_BEFORE = re.compile(r"\d\s*项$")
+# 已 / 完成 / 建成 / the end of a clause, after a figure
+DONE_OR_CLAUSE_END = re.compile(r"已|完成|建成|[，,。；;]")
+# （三） / 2、 -> an item's number opening a name
+ITEM_NUMBER_LEAD = re.compile(r"^[\s(（]*[一二三四五六七八九十\d]{1,3}[、.．)）]\s*")
+# …达到 / …为 -> the verbs a name ends with before its figure
+NAME_TAIL = re.compile(r"(?:达到|达|为|是|共|计|约|近|超|逾|了|的)+\s*$")
+# 1850个建制村通硬化路，… -> where the name after a figure ends
+NAME_AFTER_END = re.compile(r"[，,。；;：:(（]")
+
 
 @dataclass
 class _Event:
@@ -478,13 +494,12 @@ def _percent_op(sentence: str, e: _Event) -> str:
 def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
     """26个考核指标, 25件重点民生实事: a count of the document's own items, no fact of a project."""
     head = sentence[_clause_start(sentence, q.start):q.start].rstrip("有共为计达 \u3000")
-    if q.unit == "个" and re.match(r"\s*\d+(?:\.\d+)?\s*[万亿]?(?![项件个\d.])", sentence[q.end:]):
+    if q.unit == "个" and SECOND_MEASURE.match(sentence[q.end:]):
         return False         # 安防项目86个412公里: one work measured twice, no count of items (49项103件 is)
     if q.unit in ("项", "件", "个") and cues.ends("count", head):
         return True          # 实事10件, 项目有25个: counted items
-    if q.unit == "项" or re.search(r"(?:的|共|(?<!已)有|灯)$" if q.unit not in ("件", "项") else r"(?:的|共|有|灯)$",
-                                   sentence[max(0, q.start - 2):q.start]) \
-            or (q.unit == "件" and re.search(r"\d\s*项$", sentence[:q.start])):
+    if q.unit == "项" or (TALLY_BEFORE if q.unit not in ("件", "项") else TALLY_BEFORE_PIECES).search(sentence[max(0, q.start - 2):q.start]) \
+            or (q.unit == "件" and ITEMS_BEFORE.search(sentence[:q.start])):
         return True          # 10项 counts tasks; 达到标准的有8个, 共7个: a tally of them
     if q.raw.endswith("名") and re.search(r"[前后第]$", head):
         return True          # 位居全县后三名: a place in a ranking
@@ -496,7 +511,7 @@ def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
         return True          # 全市8个县（区）: the whole's subdivisions
     after = sentence[q.end:q.end + 10]
     word = cues.any_in("count", after)
-    done = re.search(r"已|完成|建成|[，,。；;]", after)
+    done = DONE_OR_CLAUSE_END.search(after)
     return word is not None and (done is None or after.find(word) < done.start())
 
 
@@ -526,15 +541,15 @@ def _project(sentence: str, e: _Event, clause_start: int, evidence: str, ln: int
 def _name_from(sentence: str, start: int, end: int) -> str:
     """The words before a figure in its clause, without time words and leading marks."""
     text = sentence[start:end]
-    text = re.sub(r"^[\s(（]*[一二三四五六七八九十\d]{1,3}[、.．)）]\s*", "", text)
+    text = ITEM_NUMBER_LEAD.sub("", text)
     text = NAME_LEAD.sub("", text)
-    text = re.sub(r"(?:达到|达|为|是|共|计|约|近|超|逾|了|的)+\s*$", "", text).strip(" ，,：:、()（）")
+    text = NAME_TAIL.sub("", text).strip(" ，,：:、()（）")
     return text[:40]
 
 
 def _name_after(sentence: str, pos: int) -> str:
     """1850个建制村通硬化路: the name after a figure that opens its clause."""
-    return re.split(r"[，,。；;：:(（]", sentence[pos:], maxsplit=1)[0].strip()[:40]
+    return NAME_AFTER_END.split(sentence[pos:], maxsplit=1)[0].strip()[:40]
 
 
 def _pair(projects: list[Project]) -> list[Project]:

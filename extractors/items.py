@@ -53,7 +53,7 @@ def group_items(paragraphs, units: dict) -> list[list]:
     heading: tuple | None = None
     group = 0                   # where the items under the last heading start
     for ln, nt in paragraphs:
-        if _is_heading(nt.text, units) or (re.match(r"^\s*[一二三四五六七八九十]+[、.]", nt.text) and P.FIELD.search(nt.text)
+        if _is_heading(nt.text, units) or (P.CN_ITEM_NUMBER.match(nt.text) and P.FIELD.search(nt.text)
                                            and len(nt.text) < 60 and not find_quantities(nt.text, units)):
             heading_fields = [(ln, nt)] if P.FIELD.search(nt.text) else []
             heading = (ln, nt)
@@ -103,7 +103,7 @@ def _labelled_project(text: str) -> bool:
 
 def _heads_a_project(heading: str, body: str) -> bool:
     """一、城镇新增就业（牵头单位：市人社局） over 年度目标…: a project, unlike 一、总体情况."""
-    if P.GENERIC_HEADING.search(re.sub(r"[（(].*?[）)]", "", heading)):
+    if P.GENERIC_HEADING.search(P.BRACKETED_LAZY.sub("", heading)):
         return False
     if P.FIELD.search(heading) or P.HEADING_OWNER.search(heading):
         return True       # 一、老旧小区改造（区住建局牵头）: a project however many figures its body states
@@ -120,7 +120,7 @@ def _field_text(text: str) -> str:
 
 def _is_heading(text: str, units: dict) -> bool:
     """一、教育惠民类 is a heading; 一、新建幼儿园十二所。 is an item."""
-    return bool(re.match(r"^\s*[一二三四五六七八九十]+[、.]", text)) and len(text) < 30 \
+    return bool(P.CN_ITEM_NUMBER.match(text)) and len(text) < 30 \
         and not find_quantities(text, units)
 
 
@@ -146,7 +146,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             body = text[label.end():].lstrip()
         if label:
             body = label.group("name") + "。" + body     # 城镇新增就业（区人社局）：年度目标… reads as an item
-        if re.match(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]", body):
+        if P.UNIT_FIELD_OPENING.match(body):
             continue      # 1.牵头责任单位：… is a list of units, not a project
         named = P.NAME_UNITS.match(body)          # 城镇新增就业（市人社局）年度目标4.8万人，…: the unit inside the sentence
         named_owners = bracket_units(named.group("units"), gaz.org_suffixes) \
@@ -268,7 +268,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             continue
         last: Project | None = None      # the project the paragraph's sentence before set up
         claim = None                     # (units in brackets, projects before the sentence)
-        for seg in re.split(r"[；;。]", nt.text):
+        for seg in P.SENTENCE_SPLIT.split(nt.text):
             _own(out, claim)
             claim = None
             if out and out[-1].evidence.line == ln:
@@ -276,7 +276,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if last is not None and _continues(last, seg, gaz, places, ln, nt.original.strip()):
                 last = None
                 continue
-            seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg.split("：")[-1] if "：" in seg[:8] else seg)
+            seg = P.SEGMENT_LEAD.sub("", seg.split("：")[-1] if "：" in seg[:8] else seg)
             owner = P.TITLE_UNITS.search(seg)            # 新增养老床位4000张，已完成2350张（市民政局）。
             owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
             if owner and owners:
@@ -286,7 +286,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if lead and lead_owners:
                 seg, owners = lead.group("name") + seg[lead.end():], lead_owners
             claim = (owners, len(out)) if owners else None
-            seg = re.sub(r"^\s*在[^，,]{1,12}方面[，,]\s*", "", seg)     # 在教育方面，…
+            seg = P.IN_FIELD_LEAD.sub("", seg)     # 在教育方面，…
             if len(P.STATUS_TALLY.findall(seg)) >= 2:
                 continue        # 已完成2项，按计划推进13项，进度滞后1项: a tally by status, not projects
             pairs = _paired(seg, gaz, ln, nt.original.strip())
@@ -304,7 +304,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 # 新建智慧健康驿站30个，完成率60%: the task, and a rate with no count to check it by
                 out.append(_task_then_progress(seg, q, gaz, places, ln, nt.original.strip()))
                 continue
-            if (m and seg[m.end():m.end() + 1] == "的") or re.search(r"共\s*\d+\s*[项件]", seg):
+            if (m and seg[m.end():m.end() + 1] == "的") or P.TOTAL_ITEMS.search(seg):
                 continue        # 已完成年度任务的2项: a status count, not a project
             late = _target_after_figure(seg, m, gaz, places, ln, nt.original.strip())
             if late is not None:
@@ -324,8 +324,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             else:
                 assert std is not None, "a clause with neither a target nor a standard was skipped above"
                 cut = std.start()
-            name = re.sub(r"(?:的|为)$", "", seg[:cut]).strip("，, ")
-            name = re.sub(r"(?<=..)由[^，,]*$", "", name)     # 养老金最低标准由每人每月100元(提高到…): the old level
+            name = P.NAME_TAIL_DE.sub("", seg[:cut]).strip("，, ")
+            name = P.OLD_LEVEL_TAIL.sub("", name)     # 养老金最低标准由每人每月100元(提高到…): the old level
             if not 2 <= len(name) <= 30:
                 continue
             if m:
@@ -430,7 +430,7 @@ def _category_of_clauses(title: str, body: str, gaz) -> bool:
     or with its own 年度目标 (城镇新增就业年度目标3万人，…；职业技能培训年度目标1万人次，…)."""
     if not P.CATEGORY_TITLE.search(title):
         return False
-    clauses = re.split(r"[；;。]", body[len(title):])
+    clauses = P.SENTENCE_SPLIT.split(body[len(title):])
     owned = [c for c in clauses if (m := P.NAME_UNITS.match(c)) and bracket_units(m.group("units"), gaz.org_suffixes)
              and find_quantities(c, gaz.units)]
     tasked = [c for c in clauses if (m := _target_sentence(c)) and m.start() >= 2 and find_quantities(c, gaz.units)]

@@ -710,6 +710,74 @@ TOWNSHIP_ISSUER = re.compile(r"(?:中共)?(?P<county>[\u4e00-\u9fff]{1,8}?(?:市
 FILLING_FORM = re.compile(r"填报单位\s*[:：]")
 
 
+# ---- small patterns of the readers' inner loops, compiled once (re.search(r"…") looks its pattern up on every call)
+
+# 一、教育 / 三. -> a line that opens with a Chinese item number
+CN_ITEM_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]+[、.]")
+# 学前教育（市教育局） -> the bracketed part, the shortest
+BRACKETED_LAZY = re.compile(r"[（(].*?[）)]")
+# 责任单位：… / 牵头部门: -> a body that opens with a field of units or leaders
+UNIT_FIELD_OPENING = re.compile(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]")
+# 。 ； ; -> the ends of a sentence a reader splits a paragraph at
+SENTENCE_SPLIT = re.compile(r"[；;。]")
+# 其中： / 另外， -> a word that opens a segment and is no part of it
+SEGMENT_LEAD = re.compile(r"^\s*(?:其中|另外|此外)[:：，,]?")
+# 在教育方面， -> the field a segment opens with
+IN_FIELD_LEAD = re.compile(r"^\s*在[^，,]{1,12}方面[，,]\s*")
+# 共12项 -> a count of items
+TOTAL_ITEMS = re.compile(r"共\s*\d+\s*[项件]")
+# 新增就业的 / …为 -> the word a name ends with before its figure
+NAME_TAIL_DE = re.compile(r"(?:的|为)$")
+# 养老金最低标准由每人每月100元 -> the old level at a name's end
+OLD_LEVEL_TAIL = re.compile(r"(?<=..)由[^，,]*$")
+# 实事 / 项目 / 指标 -> what a declared count counts
+DECLARED_SUBJECT = re.compile(r"实事|民生工程|项目|任务|指标")
+# 共 / 全市 / 确定 / 的12个 -> a word a declared count stands by
+DECLARED_WORD = re.compile(r"共|全区|全市|全县|全州|全省|确定|办理|办好|的\d+个")
+# 全县承办…8项10件 -> n=10
+PIECES_UNDERTAKEN = re.compile(r"(?:承办|确定|安排|实施|办理)[^，,。]{0,20}?(?:\d+\s*个方面\s*)?(?:\d+\s*项\s*)?(?P<n>\d+)\s*件")
+# 省列民生实事 -> the level that listed them
+LISTED_LEVEL = re.compile(r"([省市县区州]列[\u4e00-\u9fff]{0,10}实事)")
+# 陆明、俞悦 / 陆明   俞悦 -> the separators of a cell of leaders
+LEADER_SEPARATOR = re.compile(r"[、，,；;/\n]+|\s{3,}")
+# 县住建局（牵头） -> a bracketed part with no bracket inside
+BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+# 市民政局 伍某某 -> the spaces between words
+SPACES = re.compile(r"\s+")
+# 市水务局（农村饮水安全） -> org=市水务局 task=农村饮水安全
+ORG_WITH_TASK = re.compile(r"(?P<org>.+?)[（(](?P<task>[^（）()]{4,})[）)]")
+# ， , ； ; -> the ends of a clause a reader splits at
+CLAUSE_SPLIT = re.compile(r"[，,；;]")
+# 县热力公司负责 -> the role written after a unit
+ROLE_AFTER = re.compile(r"(?:牵头|负责|配合|协办|协助|参与)(?:实施)?$")
+# 年度任务分别为 -> the word right before a task's figure
+TASK_WORD_BEFORE = re.compile(r"(?:任务|目标|计划)(?:分别)?(?:为|是|数)?\s*$")
+# 已 / 达到 / 均 -> a bound figure reached, not promised
+REACHED_WORD = re.compile(r"已|达到|均")
+# 2020年 / 同比 / 同期 -> a sentence that may speak of last year
+YEAR_WORD = re.compile(r"年|同比|同期")
+# 完成率均为 -> 完成率
+MEASURE_TAIL = re.compile(r"均?(?:了|的|为|达到|达|数)?$")
+# 完成全年任务 / 占年度目标 -> the measure 完成年任务
+YEAR_TASK_MEASURE = re.compile(r"^完成(?:了)?(?:全年|年度|年)?(?:任务|目标|计划)$|^占(?:全年|年度|年)?(?:目标任务|任务|目标)$")
+# 已开工 / 累计建成 -> the figure after is a count done so far
+DONE_SO_FAR_BEFORE = re.compile(r"(?:已|累计)[\u4e00-\u9fff]{0,4}$")
+# 已拨付 / 到位 -> money paid out
+PAID_WORD = re.compile(r"拨付|到位|下达")
+# 1所，已全部建成 -> done, said after the figure
+DONE_AFTER = re.compile(r"^[^，,]{0,6}?(?:已|全部|全面)+(?:完成|建成|投入使用)|^全部投入使用|^建成投入使用")
+# 正在 / 尚未 / 未 -> not done yet
+UNDERWAY_WORD = re.compile(r"正在|尚未|未")
+# 已全部完成 / 完成 -> done, said before the figure
+DONE_BEFORE = re.compile(r"已(?:全部|全面)?(?:完成|建成)|完成")
+# 30所，完成 -> done, right after the figure
+DONE_NEXT = re.compile(r"^[，,]?\s*完成")
+# 3 -> a digit
+DIGIT = re.compile(r"\d")
+# “城乡环境整治” -> the quotation marks in a name
+QUOTE_MARKS = re.compile(r"[“”‘’\"']")
+
+
 # ---- words a pattern cannot match without --------------------------------------------------------
 
 # words every match of a pattern holds (one of them at least): without one, the pattern is not run

@@ -21,7 +21,7 @@ def leaders_in(cell: str) -> list[str]:
     cell = P.POST_BEFORE_NAME.sub("", cell.strip())
     if P.PROSE_CELL.search(cell):
         return out
-    for part in re.split(r"[、，,；;/\n]+|\s{3,}", cell):
+    for part in P.LEADER_SEPARATOR.split(cell):
         part = P.NAME_DOT.sub("·", P.LEADER_TITLE.sub("", part.strip()))
         titled = P.TITLE_AFTER.search(part)               # 那顺乌日图副盟长 / 李  刚副盟长
         part = part[:titled.start()] if titled else part
@@ -124,12 +124,12 @@ def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
             joined.append(ln)
     out: list[str] = []
     parts = [x for chunk in joined for x in _split_outside_brackets(chunk)]
-    stated = [bool(P.STATEMENT_PART.search(re.sub(r"[（(][^（）()]*[）)]", "", simplify(x)))) for x in parts]
+    stated = [bool(P.STATEMENT_PART.search(P.BRACKETED.sub("", simplify(x)))) for x in parts]
     for part, statement in zip(parts, stated):
         if any(stated) and (statement or not _ends_as_org(P.TRAILING.sub("", simplify(part).strip().rstrip("。.；;")), org_suffixes)):
             continue        # 已进场施工，完成30%。 in the unit column of a shifted row: progress, no unit
         part = P.ROLE_LABEL.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
-        words = re.split(r"\s+", part.strip())
+        words = P.SPACES.split(part.strip())
         for name in words:
             name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
             name = _without_task(name, org_suffixes)
@@ -150,7 +150,7 @@ def _head_of(name: str, words: list[str], org_suffixes: list[str]) -> bool:
 def _without_task(name: str, org_suffixes: list[str]) -> str:
     """市水务局（农村饮水安全） -> 市水务局: the task a unit leads, named in brackets after it, is not part of
     its name; a short qualifier (市林水局（水利）) or another organisation (…（市林业局）) stays."""
-    m = re.fullmatch(r"(?P<org>.+?)[（(](?P<task>[^（）()]{4,})[）)]", name)
+    m = P.ORG_WITH_TASK.fullmatch(name)
     if m and _ends_as_org(m.group("org"), org_suffixes) and not _ends_as_org(m.group("task"), org_suffixes):
         return m.group("org")
     return name
@@ -219,10 +219,10 @@ def bracket_units(inner: str, org_suffixes: list[str]) -> tuple[list[str], list[
     None when a part names something other than an organisation (城镇新增就业（含失业人员再就业）)."""
     lead: list[str] = []
     partner: list[str] = []
-    for part in re.split(r"[，,；;]", inner):
+    for part in P.CLAUSE_SPLIT.split(inner):
         label = P.ROLE_LABEL.match(part)
         role = label.group("role") if label else None
-        after = re.search(r"(?:牵头|负责|配合|协办|协助|参与)(?:实施)?$", part.strip())
+        after = P.ROLE_AFTER.search(part.strip())
         if after and not label:      # （县热力公司负责，县住建局配合）
             role = after.group(0)[:2]
         names = units_in(part[label.end():] if label else part, org_suffixes)

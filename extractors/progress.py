@@ -71,7 +71,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
     out: list[Progress] = []
     earlier: list[str] = []     # the sentences before this one, where a 分别 list's places may stand
     passage: tuple[str, int] | None = None
-    for sent in re.split(r"[。；;]", text):
+    for sent in P.SENTENCE_SPLIT.split(text):
         earlier.append(sent)
         sent = _this_year(sent)
         if not sent.strip():
@@ -89,10 +89,10 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         found = find_quantities(sent, gaz.units)
         figures = _Figures(found)
         inside += [(q.start, q.end) for q in found
-                   if re.search(r"(?:任务|目标|计划)(?:分别)?(?:为|是|数)?\s*$", sent[max(0, q.start - 6):q.start])
+                   if P.TASK_WORD_BEFORE.search(sent[max(0, q.start - 6):q.start])
                    or _whole_task_done(sent, q, figures) or _restated_target(sent, q, figures)
                    or P.STANDARD.search(sent[max(0, q.start - 12):q.start])
-                   or (q.op != "=" and not re.search(r"已|达到|均", sent[max(0, q.start - 8):q.start]))]
+                   or (q.op != "=" and not P.REACHED_WORD.search(sent[max(0, q.start - 8):q.start]))]
         listed = set(inside)
         for a, b in pairwise(found):           # 年度任务分别为10个、8个、9个: the list after the first
             if (a.start, a.end) in listed and P.LIST_JOIN.fullmatch(sent[a.end:b.start]):
@@ -181,7 +181,7 @@ def _this_year(sent: str) -> str:
     rates are not this year's progress."""
     if P.LAST_YEAR_SENTENCE.match(sent):
         return ""
-    return P.LAST_YEAR_CLAUSE.sub(lambda m: "\u3000" * len(m.group(0)), sent) if re.search(r"年|同比|同期", sent) else sent
+    return P.LAST_YEAR_CLAUSE.sub(lambda m: "\u3000" * len(m.group(0)), sent) if P.YEAR_WORD.search(sent) else sent
 
 
 def _county_task(sent: str, found, inside, progress: list[Progress], evidence: str, line: int | None) -> None:
@@ -220,10 +220,10 @@ def _rates(sent: str) -> list[Rate]:
         if taken.holds(m.start()) or P.REQUIRED_RATE.search(sent[max(0, m.start() - 16):m.start()]) \
                 or P.RATE_THRESHOLD.match(sent, m.end()):
             continue       # 确保三季度末完成年度任务的75%以上: a milestone; 完成率90%以上为基本完成: a grade, not a rate
-        measure = re.sub(r"均?(?:了|的|为|达到|达|数)?$", "", m.group("measure"))      # 完成率均为66.7%
+        measure = P.MEASURE_TAIL.sub("", m.group("measure"))      # 完成率均为66.7%
         if measure in ("时序进度", "序时进度", "超序时进度", "拨付率", "到位率"):
             continue     # the share of the year gone by, or of the money paid out: not of the work done
-        measure = re.sub(r"^完成(?:了)?(?:全年|年度|年)?(?:任务|目标|计划)$|^占(?:全年|年度|年)?(?:目标任务|任务|目标)$", "完成年任务", measure)
+        measure = P.YEAR_TASK_MEASURE.sub("完成年任务", measure)
         out.append((m.start(), float(m.group("rate")), m.group("rate"), measure, None))
     return sorted(out)
 
@@ -253,7 +253,7 @@ class _Figures:
 def _restated_target(sent: str, q: Quantity, figures: _Figures) -> bool:
     """完成…检查2.6万人，截至6月底已检查1.18万人: a figure followed, in the same sentence, by a
     figure in the same unit that the text marks as done so far is the year's task, restated."""
-    if re.search(r"(?:已|累计)[\u4e00-\u9fff]{0,4}$", sent[max(0, q.start - 6):q.start]):
+    if P.DONE_SO_FAR_BEFORE.search(sent[max(0, q.start - 6):q.start]):
         return False          # 已开工198个，开工率94.3%，已完工89个: a count done, of another stage
     later = figures.after(q.end)
     if q.op == "=" and _restated_list(sent, q, figures):
@@ -287,7 +287,7 @@ def _whole_task_done(sent: str, q: Quantity, figures: _Figures) -> bool:
         return False        # 3件实事已全面完成，完成率30%: a count of projects done, measured by a rate
     if figures.last_of[q.unit] >= q.end:
         return False
-    if re.search(r"(?:已|累计)[\u4e00-\u9fff]{0,4}$", sent[max(0, q.start - 6):q.start]):
+    if P.DONE_SO_FAR_BEFORE.search(sent[max(0, q.start - 6):q.start]):
         return False        # 已建成45个，全面完成: a count of what was done, then the verdict
     return bool(P.DONE_IN_FULL.search(sent[q.end:q.end + 30]))
 
@@ -298,18 +298,18 @@ def _is_completed(sent: str, q: Quantity) -> bool:
     clause = sent[clause_start:end if end >= 0 else len(sent)]
     before = sent[clause_start:q.start]
     after = clause[q.end - clause_start:]
-    if q.unit == "元" and re.search(r"拨付|到位|下达", before):
+    if q.unit == "元" and P.PAID_WORD.search(before):
         return False       # 已拨付1.46亿元: money paid out, not work done
-    if re.search(r"^[^，,]{0,6}?(?:已|全部|全面)+(?:完成|建成|投入使用)|^全部投入使用|^建成投入使用", after) \
-            and not re.search(r"正在|尚未|未", after[:6]):
+    if P.DONE_AFTER.search(after) \
+            and not P.UNDERWAY_WORD.search(after[:6]):
         return True
-    if P.NOT_DONE.search(clause) and not re.search(r"已(?:全部|全面)?(?:完成|建成)|完成", before):
+    if P.NOT_DONE.search(clause) and not P.DONE_BEFORE.search(before):
         return False
-    if P.DONE_WORD.search(before) or re.search(r"^[，,]?\s*完成", sent[q.end:q.end + 3]):
+    if P.DONE_WORD.search(before) or P.DONE_NEXT.search(sent[q.end:q.end + 3]):
         return True
     # the second figure of a list whose first is a completed one: 救助717人、训练时间2067.7个月
     prev = sent[max(0, clause_start - 1):clause_start]
-    return prev == "、" and bool(re.search(r"\d", sent[max(0, clause_start - 12):clause_start])) \
+    return prev == "、" and bool(P.DIGIT.search(sent[max(0, clause_start - 12):clause_start])) \
         and _done_word_ends(sent) <= clause_start
 
 

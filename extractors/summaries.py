@@ -110,11 +110,11 @@ def status_parts(text: str, gaz, line: int | None, original: str) -> list[Summar
 def piece_parts(text: str, gaz, line: int | None, original: str) -> list[Summary]:
     """全县承办…8项10件 … 3件已全面完成 … 1件取消 … 其余6件… (parts by status in one paragraph)."""
     out: list[Summary] = []
-    m = re.search(r"(?:承办|确定|安排|实施|办理)[^，,。]{0,20}?" + r"(?:\d+\s*个方面\s*)?(?:\d+\s*项\s*)?(?P<n>\d+)\s*件", text)
+    m = P.PIECES_UNDERTAKEN.search(text)
     if not m:
         return out
     total = float(m.group("n"))
-    subj = re.search(r"([省市县区州]列[\u4e00-\u9fff]{0,10}实事)", text)
+    subj = P.LISTED_LEVEL.search(text)
     s = Summary(subject=subj.group(1) if subj else None, total=total, unit="件",
                 evidence=Evidence(text=original, line=line), scope="pieces")
     for pm in P.PART.finditer(text, m.end()):
@@ -239,9 +239,9 @@ def declared_counts(text: str, line: int | None, original: str, year: int | None
     """共9个项目、12个指标任务 / 共16件，其中省…8件、市…8件 / 10项重点民生工程的30个具体工作任务.
     十个方面18项: the 项 after 方面 count indicators.  A count in a sentence about another year
     (2017年确定的12个方面32项…已全面完成) is last year's list, not this one's."""
-    if not re.search(r"实事|民生工程|项目|任务|指标", text):
+    if not P.DECLARED_SUBJECT.search(text):
         return []
-    if not re.search(r"共|全区|全市|全县|全州|全省|确定|办理|办好|的\d+个", text):
+    if not P.DECLARED_WORD.search(text):
         return []
     out = []
     for m in P.DECLARED.finditer(text):
