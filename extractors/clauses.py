@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer.cues import Cues, load_cues  # noqa: F401 — the lexicon lives in the gazetteer; load_cues is named here too
@@ -144,13 +144,19 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = Non
         starts = [q.start for q in whole]                  # in order of start
         for k, (a, b) in enumerate(sentences):
             sentence = text[a:b]
-            found = [replace(q, start=q.start - a, end=q.end - a)
-                     for q in whole[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if q.end <= b]
+            found = [_shifted(q, a) for q in whole[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if q.end <= b]
             out += _read_sentence(sentence, ln, nt.original.strip(), gaz, cues, kind, taken,
                                   heading=(k == 0 and heading_targets) or _item_heading(sentence, cues, kind),
                                   found=found)
     return out
 
+
+
+def _shifted(q: Quantity, a: int) -> Quantity:
+    """``replace(q, start=q.start - a, end=q.end - a)``: the figure with offsets in a sentence that begins at `a`
+    (dataclasses.replace looks the fields up on every call)."""
+    return Quantity(value=q.value, unit=q.unit, raw=q.raw, half=q.half, family=q.family, op=q.op,
+                    start=q.start - a, end=q.end - a, approx=q.approx)
 
 def _covered(text: str, gaz, taken: Read) -> bool:
     """Half the figures and rates of the paragraph or more are in records already."""

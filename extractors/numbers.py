@@ -145,35 +145,39 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
                 found.append(q)
                 taken.append((m.start(), m.end()))
     pat = _quantity_pattern(units)
+    brackets = "（" in text or "(" in text          # none: no figure is inside a bracketed breakdown
     for m in pat.finditer(text):
-        if taken and any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+        start, end = m.span()
+        if taken and any(a <= start < b or a < end <= b for a, b in taken):
             continue
         num = m.group("num")
-        if not num[0].isdigit() and len(num) == 1 and num != "十" \
-                and (num == "一" or not P.CLAUSE_END.match(text, m.end())) \
-                and not (num in "百千万" and (m.group("approx") or P.APPROX_BEFORE.search(text, max(0, m.start() - 2), m.start()))) \
-                and not (num != "一" and P.LONE_NUMERAL_VERB.search(text, max(0, m.start() - 2), m.start())):
-            continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word; 公共厕所八座。 closes a clause,
-            #                   千余个 / 近百所 are figures, and so is 新建两所 after a verb of building
-        if not num[0].isdigit() and P.VAGUE_BEFORE.search(text, max(0, m.start() - 1), m.start()):
-            continue          # 数十万人次: no number is stated
-        if P.SKIP_BEFORE.search(text[max(0, m.start() - 2):m.start()]) or _in_breakdown(text, m.start()):
+        if not num[0].isdigit():
+            if len(num) == 1 and num != "十" \
+                    and (num == "一" or not P.CLAUSE_END.match(text, end)) \
+                    and not (num in "百千万" and (m.group("approx") or P.APPROX_BEFORE.search(text, max(0, start - 2), start))) \
+                    and not (num != "一" and P.LONE_NUMERAL_VERB.search(text, max(0, start - 2), start)):
+                continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word; 公共厕所八座。 closes a clause,
+                #                   千余个 / 近百所 are figures, and so is 新建两所 after a verb of building
+            if P.VAGUE_BEFORE.search(text, max(0, start - 1), start):
+                continue          # 数十万人次: no number is stated
+        if P.SKIP_BEFORE.search(text[max(0, start - 2):start]) or (brackets and _in_breakdown(text, start)):
             continue
-        if m.group("unit") == "部" and text[m.end():m.end() + 1] in ("门", "分", "署", "委", "长"):
+        name = m.group("unit")
+        if name == "部" and text[end:end + 1] in ("门", "分", "署", "委", "长"):
             continue          # 5部门联合: departments, not lifts or films
-        if units[m.group("unit")][1] == "duration" and P.SLOGAN_AFTER.match(text, m.end()):
+        unit, family = units[name]
+        if family == "duration" and P.SLOGAN_AFTER.match(text, end):
             continue          # 建设15分钟医疗服务圈
-        unit, family = units[m.group("unit")]
         q = _quantity(m, text, unit, family)
         if q:
-            low = P.RANGE_LOW.search(text[max(0, m.start() - 12):m.start()])
+            low = P.RANGE_LOW.search(text[max(0, start - 12):start])
             lowest = to_number(low.group("num")) if low else None
             if low and lowest is not None:
                 # 3—5所: the lower bound and the upper one
                 lo_raw = low.group(0).strip() + q.raw
                 found.append(Quantity(value=scale(lowest, MULTIPLIERS[m.group("mult") or ""]),
                                       unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op=">=",
-                                      start=m.start() - len(low.group(0)), end=m.end()))
+                                      start=start - len(low.group(0)), end=end))
                 q = Quantity(value=q.value, unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op="<=",
                              start=q.start, end=q.end)
             found.append(q)
@@ -188,7 +192,7 @@ def _each(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         m = P.EACH_OF.search(text[max(0, q.start - 30):q.start])
-        n = 1 + len(re.findall(r"和|、|及|与", m.group("things"))) if m else 1
+        n = 1 + len(P.AND_WORD.findall(m.group("things"))) if m else 1
         out += [q] * n
     return out
 
@@ -247,27 +251,33 @@ def _group(m: re.Match, name: str) -> str | None:
     return m.group(name) if name in m.re.groupindex else None
 
 
+# 不低于 / 不超过 … written inside a standard's pattern (每人每月不低于60元) -> its bound
+_INNER_OPS = {"不低于": ">=", "不少于": ">=", "不超过": "<=", "不高于": "<="}
+
+
 def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None:
-    value = to_number(m.group("num"))
+    num = m.group("num")
+    value = to_number(num)
     if value is None:
         return None
+    start, end = m.span()
     mult = MULTIPLIERS[m.group("mult") or ""]
     inner = _group(m, "op")
-    op = {"不低于": ">=", "不少于": ">=", "不超过": "<=", "不高于": "<="}.get(inner or "") or op_for(text, m.start(), m.end())
-    if m.group("num").startswith("上"):
+    op = _INNER_OPS.get(inner or "") or op_for(text, start, end)
+    if num.startswith("上"):
         op = ">="             # 上百场: at least a hundred
-    half = half_unit(m.group("num"), mult)
+    half = half_unit(num, mult)
     raw = m.group(0).strip()
-    before = P.APPROX_BEFORE.search(text[max(0, m.start() - 2):m.start()])
+    before = P.APPROX_BEFORE.search(text[max(0, start - 2):start])
     word = _group(m, "approx") or _group(m, "approx_pre") or (before.group("word") if before else None)
     if word:
         # 3000余人, 逾200公里, 近3万人: written roughly, as wide as its last digit's place, so that no rate
         # is refuted by it; op stays '=' (a count done is the number stated), a target takes the word's
         # bound (Target.of)
-        half = max(half, _place(m.group("num"), mult))
+        half = max(half, _place(num, mult))
         raw = (before.group("word") if before else "") + raw
     return Quantity(value=scale(value, mult), unit=unit, raw=raw, half=half, family=family,
-                    op=op, start=m.start(), end=m.end(), approx=word)
+                    op=op, start=start, end=end, approx=word)
 
 
 def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:

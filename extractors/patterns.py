@@ -774,6 +774,8 @@ DONE_BEFORE = re.compile(r"已(?:全部|全面)?(?:完成|建成)|完成")
 DONE_NEXT = re.compile(r"^[，,]?\s*完成")
 # 3 -> a digit
 DIGIT = re.compile(r"\d")
+# 宫颈癌和乳腺癌 -> the words that join the things of a list
+AND_WORD = re.compile(r"和|、|及|与")
 # “城乡环境整治” -> the quotation marks in a name
 QUOTE_MARKS = re.compile(r"[“”‘’\"']")
 
