@@ -62,22 +62,27 @@ def _may_gloss(text: str) -> bool:
 
 @per_document
 def normalize(original: str) -> NText:
-    kept: list[int] = []
-    pieces: list[str] = []
-    pos = 0
-    for m in P.GLOSS.finditer(original) if _may_gloss(original) else ():
-        pieces.append(original[pos:m.start()])
-        kept.extend(range(pos, m.start()))
-        pos = m.end()
-    pieces.append(original[pos:])
-    kept.extend(range(pos, len(original)))
-    text = "".join(pieces).translate(_char_table())
+    glosses = list(P.GLOSS.finditer(original)) if _may_gloss(original) else []
+    if not glosses:          # most lines: every character kept where it stands
+        text = original.translate(_char_table())
+        kept: list[int] | range = range(len(original))
+    else:
+        kept = []
+        pieces: list[str] = []
+        pos = 0
+        for m in glosses:
+            pieces.append(original[pos:m.start()])
+            kept.extend(range(pos, m.start()))
+            pos = m.end()
+        pieces.append(original[pos:])
+        kept.extend(range(pos, len(original)))
+        text = "".join(pieces).translate(_char_table())
     if "百分之" in text or "成" in text:
         text, kept = _percent_words(text, kept)
     return NText(text, original, tuple(kept))
 
 
-def _percent_words(text: str, kept: list[int]) -> tuple[str, list[int]]:
+def _percent_words(text: str, kept: list[int] | range) -> tuple[str, list[int] | range]:
     """百分之九十五 → 95%, 百分之九十五点五 → 95.5%, 百分之百 → 100%, 完成九成 → 完成90%; each new character maps to the
     original offsets of the words it replaces, so evidence stays verbatim."""
     from .numbers import to_number
@@ -137,7 +142,7 @@ def simplify(text: str) -> str:
     if line is not None:
         return line.text          # a line of the document, normalised already
     text = (P.GLOSS.sub("", text) if _may_gloss(text) else text).translate(_char_table())
-    return _percent_words(text, list(range(len(text))))[0] if "百分之" in text or "成" in text else text
+    return _percent_words(text, range(len(text)))[0] if "百分之" in text or "成" in text else text
 
 
 @per_document

@@ -73,9 +73,16 @@ def _type(types: Sequence[ProjectType], type_id: str) -> ProjectType:
 def _candidates(text: str, types: Iterable[ProjectType]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     for ptype, at in _worth_trying(text, types):
-        if at and ptype.gate is not None and not any(ptype.gate.match(text, pos) for pos in at):
-            continue          # none of its wordings begins where one could: no match (an anchored try is cheap)
-        span = ptype.match(text)
+        gated = False
+        if at and ptype.gate is not None:
+            gate = ptype.gate.match
+            for pos in at:
+                if gate(text, pos):
+                    gated = True          # a wording begins here: the gate's search would find one too
+                    break
+            else:
+                continue          # none of its wordings begins where one could: no match (an anchored try is cheap)
+        span = ptype.match(text, gated)
         if span is not None:
             found[ptype.id] = span
     return found

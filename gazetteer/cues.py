@@ -25,10 +25,16 @@ class Cues:
         return max((text.rfind(w) + len(w) for w in self.words.get(role, ()) if w in text), default=-1)
 
     def ends(self, role: str, text: str) -> str | None:
-        return next((w for w in self.words.get(role, ()) if text.endswith(w)), None)
+        words = self.words.get(role, ())
+        if not text.endswith(words):
+            return None          # one test of them all: most texts end in none
+        return next((w for w in words if text.endswith(w)), None)
 
     def starts(self, role: str, text: str) -> str | None:
-        return next((w for w in self.words.get(role, ()) if text.startswith(w)), None)
+        words = self.words.get(role, ())
+        if not text.startswith(words):
+            return None
+        return next((w for w in words if text.startswith(w)), None)
 
 
 @lru_cache(maxsize=4)

@@ -37,9 +37,10 @@ class ProjectType:
     # one alternation of every alias and pattern: a single search rejects most names
     gate: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
-    def match(self, text: str) -> tuple[int, int] | None:
-        """The longest span of ``text`` (normalised) matched by an alias or pattern, or None."""
-        if self.gate is not None and not self.gate.search(text):
+    def match(self, text: str, gated: bool = False) -> tuple[int, int] | None:
+        """The longest span of ``text`` (normalised) matched by an alias or pattern, or None.
+        ``gated``: the caller has seen the gate match somewhere in ``text`` (it is not searched again)."""
+        if self.gate is not None and not gated and not self.gate.search(text):
             return None
         if any(rx.search(text) for rx in self.exclude):
             return None
