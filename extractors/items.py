@@ -222,7 +222,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         p.add_leaders(assigned_leaders(body))           # 由副县长王立新负责
         clean = P.CONTENT.sub("", P.FIELD.sub("", P.FUNDING_FIELD.sub("", rest)))
         clean = _without_spans(clean, [span for _, _, span in role_units(clean, gaz.org_suffixes)])
-        clean = re.sub(r"[（(]\s*[；;]*\s*[）)]", "", clean)
+        clean = P.EMPTY_BRACKETS.sub("", clean)
         target_text, progress_text = _split(clean, kind)
         cut = P.PROGRESS_START.search(clean) if done and not _target_sentence(clean) else None
         sections = _sections(rest)

@@ -217,7 +217,7 @@ def _drop_breakdowns(text: str, found: list[Quantity]) -> list[Quantity]:
     if "其中" not in text:
         return found
     starts = [q.start for q in found]                     # found is in order of start
-    for m in re.finditer(r"其中", text):
+    for m in P.AMONG_THEM.finditer(text):
         end = next_mark(text, m.end(), "。；;")
         end = len(text) if end < 0 else end
         k = bisect.bisect_left(starts, m.start()) - 1
@@ -315,8 +315,8 @@ def percent_targets(text: str) -> list[Quantity]:
     out = []
     for m in P.PERCENT_TARGET.finditer(text):
         word = m.group(0)
-        if re.search(r"(?:完成|完工|开工|拨付|执行)$", text[max(0, m.start() - 2):m.start()]) \
-                and not re.search(r"达到|不低于|提高|保持|控制", word):
+        if P.REACHED_VERB.search(text[max(0, m.start() - 2):m.start()]) \
+                and not P.PROMISE_WORD.search(word):
             continue      # 完成率56.3%: a rate reached, not one promised
         op = ">=" if re.search(r"不低于|以上", word) else "<=" if re.search(r"以内|以下|控制在", word) else "="
         out.append(Quantity(value=float(m.group("num")), unit="%", raw=m.group("num") + "%" + (m.group("after") or ""),

@@ -776,6 +776,23 @@ DONE_NEXT = re.compile(r"^[，,]?\s*完成")
 DIGIT = re.compile(r"\d")
 # 宫颈癌和乳腺癌 -> the words that join the things of a list
 AND_WORD = re.compile(r"和|、|及|与")
+# 均完成61.2% -> a rate every place listed before it reached
+ALL_REACHED_BEFORE = re.compile(r"均(?:完成|达到|为)?\S{0,4}$")
+# 完成率均为66.7% -> 均 right before a rate, or (ALL_AFTER) right after its figure
+ALL_BEFORE = re.compile(r"均\S{0,2}$")
+ALL_AFTER = re.compile(r"[^\d，,]{0,5}均")
+# 其中 -> the parts of the figure before it follow
+AMONG_THEM = re.compile(r"其中")
+# 1.5万 -> 1.5 and 万: the number a cell opens with
+LEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)(万)?")
+# 吉首市 / 县本级 -> a cell naming a region of a sheet
+REGION_CELL = re.compile(r"[\u4e00-\u9fff]{1,8}(?:县|市|区|旗|州)|[市县区州]本级")
+# （；） -> brackets left empty once their fields are read
+EMPTY_BRACKETS = re.compile(r"[（(]\s*[；;]*\s*[）)]")
+# 完成率56.3% -> the verb of a rate reached, right before it
+REACHED_VERB = re.compile(r"(?:完成|完工|开工|拨付|执行)$")
+# 达到 / 不低于 / 控制 -> a share promised
+PROMISE_WORD = re.compile(r"达到|不低于|提高|保持|控制")
 # “城乡环境整治” -> the quotation marks in a name
 QUOTE_MARKS = re.compile(r"[“”‘’\"']")
 

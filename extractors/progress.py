@@ -118,13 +118,13 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                 pending[id(g)] = g
                 continue
             _, value, raw, measure, multi = obj
-            together = _listed_places(sent, places, pos) if re.search(r"均(?:完成|达到|为)?\S{0,4}$", sent[max(0, pos - 8):pos]) else []
+            together = _listed_places(sent, places, pos) if P.ALL_REACHED_BEFORE.search(sent[max(0, pos - 8):pos]) else []
             if len(together) >= 2:      # 大石坝街道、华新街街道并列第三，均完成61.2%
                 for name in together:
                     out.append(Progress(text=evidence, region=name, rate=value, rate_raw=raw, measure=measure, line=line))
                 continue
-            if multi is None and (re.search(r"均\S{0,2}$", sent[max(0, pos - 3):pos])
-                                  or re.match(r"[^\d，,]{0,5}均", sent[pos:pos + 6])) \
+            if multi is None and (P.ALL_BEFORE.search(sent[max(0, pos - 3):pos])
+                                  or P.ALL_AFTER.match(sent[pos:pos + 6])) \
                     and len(both := [g for g in out if g.completed is not None and g.rate is None
                                      and g.region == region]) >= 2:      # 完成率均为66.7%
                 for g in both:          # 实际改造12条；…实际完成8.5公里，均完成年计划的百分之百 (earlier clauses too)

@@ -36,7 +36,7 @@ def is_total(text: str) -> bool:
 
 def is_region_cell(text: str, places: set[str]) -> bool:
     t = squash(simplify(text))
-    return is_total(t) or t in places or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:县|市|区|旗|州)|[市县区州]本级", t))
+    return is_total(t) or t in places or bool(P.REGION_CELL.fullmatch(t))
 
 
 def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list[Project] | None:
@@ -170,7 +170,7 @@ def _number(row, col, percent=False):
     if col is None or col >= len(row):
         return None
     text = squash(simplify(row[col])).replace(",", "")
-    m = re.match(r"^(\d+(?:\.\d+)?)(万)?", text)
+    m = P.LEADING_NUMBER.match(text)
     if not m:
         return None
     raw = m.group(1)

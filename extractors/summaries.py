@@ -410,7 +410,7 @@ def sentence_breakdowns(text: str, line: int | None, original: str) -> list[Summ
     count but no status (幼儿园7个: by kind); two parts of one status (城区完成12个，县区完成20个: by place);
     statuses that nest (已开工18个，已竣工6个); fewer than three parts unless one is a counted 其余N."""
     out: list[Summary] = []
-    for k in (m.start() for m in re.finditer("其中", text)):
+    for k in (m.start() for m in P.AMONG_THEM.finditer(text)):
         end = text.find("。", k)
         body = text[k + 2:end if end >= 0 else len(text)]
         if UNCOUNTED_REST.search(body.replace("其中", "")):
