@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from operator import attrgetter
 
 from . import patterns as P
 from .records import Quantity
@@ -88,6 +89,7 @@ def op_for(text: str, start: int, end: int) -> str:
     return "="
 
 
+_START = attrgetter("start")          # a figure's offset: the key figures are put in order by
 _PATTERN: list = [None, None]       # the units and their compiled pattern
 
 
@@ -123,19 +125,23 @@ def forget_quantities() -> None:
     _SEEN.clear()
 
 
-# the patterns of figures that carry their own unit, each with the unit it gives
-_STANDARDS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (P.PER_PERSON_MONTH, lambda m: "元/人/" + {"日": "天"}.get(m.group("per"), m.group("per"))),
-    (P.PER_MONTH, lambda m: f"元/{m.group('per')}"),
-    (P.POPULATION, lambda m: "人"),
+# the patterns of figures that carry their own unit, each with the words one of which every match holds
+# (每, which both standards open with; POPULATION's patterns.REQUIRED) and the unit it gives
+_STANDARDS: tuple[tuple[re.Pattern[str], tuple[str, ...], Callable[[re.Match[str]], str]], ...] = (
+    (P.PER_PERSON_MONTH, ("每",), lambda m: "元/人/" + {"日": "天"}.get(m.group("per"), m.group("per"))),
+    (P.PER_MONTH, ("每",), lambda m: f"元/{m.group('per')}"),
+    (P.POPULATION, P.REQUIRED[P.POPULATION], lambda m: "人"),
 )
 
 
 def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for pat, unit_of in _STANDARDS:
-        if not P.may_match(pat, text):
+    for pat, words, unit_of in _STANDARDS:
+        for word in words:
+            if word in text:
+                break
+        else:
             continue          # a word every match holds is absent: the search would find nothing
         for m in pat.finditer(text):
             if taken and any(a <= m.start() < b for a, b in taken):
@@ -181,7 +187,8 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
                 q = Quantity(value=q.value, unit=q.unit, raw=lo_raw, half=q.half, family=q.family, op="<=",
                              start=q.start, end=q.end)
             found.append(q)
-    found = _carry_units(text, _drop_breakdowns(text, sorted(found, key=lambda q: q.start)))
+    if len(found) > 1:           # one figure is in order, breaks nothing down and carries no unit
+        found = _carry_units(text, _drop_breakdowns(text, sorted(found, key=_START)))
     return _each(text, [q for q in found if not P.RAISED_TO.match(text, q.end)])   # 由800元提高到…: the old one
 
 
