@@ -112,13 +112,18 @@ class _Starts:
         """Type index → the offsets of `text` where one of its wordings can begin ([] for a type whose
         openings are unknown: it may begin anywhere), in the order of the types."""
         picked: dict[int, list[int]] = {k: [] for k in self.always}
-        by_first = self.by_first
+        get = self.by_first.get
+        last = len(text) - 1
         for i, ch in enumerate(text):
-            entry = by_first.get(ch)
+            entry = get(ch)
             if entry is None:
                 continue
             ones, twos = entry
-            for k in (*ones, *twos.get(text[i + 1:i + 2], ())):
+            if twos and i < last:
+                two = twos.get(text[i + 1])
+                if two:
+                    ones = [*ones, *two]
+            for k in ones:
                 at = picked.get(k)
                 if at is None:
                     picked[k] = [i]
