@@ -133,7 +133,7 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = Non
     shapes = Read(set(taken.figures), set(taken.rates), dict(taken.loose))     # what the shape readers read
     for ln, nt in paragraphs:
         text = nt.text
-        if not (any(ch.isdigit() for ch in text) or "%" in text) or problems_or_plans(text) \
+        if not (any(map(str.isdigit, text)) or "%" in text) or problems_or_plans(text) \
                 or _earlier_year(text, year) or PROBLEMS.match(text):
             continue
         if _covered(text, gaz, shapes):
