@@ -296,7 +296,7 @@ def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:
         if _is_change(text, q, changes):
             changes.append(q)
             continue          # 比上年提高60元和400元: increases
-        clause = text[max(text.rfind(ch, 0, q.start) for ch in "，,；;。：:（(") + 1:q.start]
+        clause = text[last_mark(text, q.start, "，,；;。：:（(") + 1:q.start]
         if q.unit == "元" and P.FUNDING.search(clause):
             continue
         if q.unit in ("个", "项", "件") and (P.PROJECT_COUNT_AFTER.search(text[q.end:q.end + 10])

@@ -793,6 +793,8 @@ EMPTY_BRACKETS = re.compile(r"[（(]\s*[；;]*\s*[）)]")
 REACHED_VERB = re.compile(r"(?:完成|完工|开工|拨付|执行)$")
 # 达到 / 不低于 / 控制 -> a share promised
 PROMISE_WORD = re.compile(r"达到|不低于|提高|保持|控制")
+# 市林水局（水利） -> the bracket a name ends with
+BRACKET_AT_END = re.compile(r"[（(][^）)]*[）)]$")
 # “城乡环境整治” -> the quotation marks in a name
 QUOTE_MARKS = re.compile(r"[“”‘’\"']")
 

@@ -169,8 +169,8 @@ def _split_outside_brackets(text: str) -> list[str]:
 
 
 def _ends_as_org(text: str, org_suffixes: list[str]) -> bool:
-    text = re.sub(r"[（(][^）)]*[）)]$", "", text.strip())
-    return any(text.endswith(s) for s in org_suffixes) or text.endswith(("）", ")"))
+    text = P.BRACKET_AT_END.sub("", text.strip())
+    return text.endswith((*org_suffixes, "）", ")"))
 
 
 PARTNER_ROLES = ("配合", "协办", "协助", "参与")
@@ -178,7 +178,7 @@ PARTNER_ROLES = ("配合", "协办", "协助", "参与")
 
 def is_org(name: str, org_suffixes: list[str]) -> bool:
     """区住建局, 鱼嘴镇, 夷陵供电公司: a short name ending in an organisation's suffix."""
-    return 3 <= len(name) <= 20 and any(name.endswith(s) for s in org_suffixes) and not P.NOT_UNIT.search(name) \
+    return 3 <= len(name) <= 20 and name.endswith(tuple(org_suffixes)) and not P.NOT_UNIT.search(name) \
         and not P.NOT_A_UNIT.search(name)
 
 
