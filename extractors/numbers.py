@@ -135,6 +135,8 @@ _STANDARDS: tuple[tuple[re.Pattern[str], tuple[str, ...], Callable[[re.Match[str
 
 
 def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quantity]:
+    if not P.NUMERAL.search(text):
+        return []             # every figure, of a standard or of a unit, holds a NUMBER: none without a numeral
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for pat, words, unit_of in _STANDARDS:
@@ -253,11 +255,6 @@ def _in_breakdown(text: str, pos: int) -> bool:
     return text[open_ + 1:open_ + 3] in ("其中", "含新", "包括") or text[open_ + 1:open_ + 2] == "含"
 
 
-def _group(m: re.Match, name: str) -> str | None:
-    """``m.groupdict().get(name)`` without building the dict: None when the pattern has no such group."""
-    return m.group(name) if name in m.re.groupindex else None
-
-
 # 不低于 / 不超过 … written inside a standard's pattern (每人每月不低于60元) -> its bound
 _INNER_OPS = {"不低于": ">=", "不少于": ">=", "不超过": "<=", "不高于": "<="}
 
@@ -269,14 +266,16 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
         return None
     start, end = m.span()
     mult = MULTIPLIERS[m.group("mult") or ""]
-    inner = _group(m, "op")
+    groups = m.re.groupindex
+    inner = m.group("op") if "op" in groups else None
     op = _INNER_OPS.get(inner or "") or op_for(text, start, end)
     if num.startswith("上"):
         op = ">="             # 上百场: at least a hundred
     half = half_unit(num, mult)
     raw = m.group(0).strip()
     before = P.APPROX_BEFORE.search(text[max(0, start - 2):start])
-    word = _group(m, "approx") or _group(m, "approx_pre") or (before.group("word") if before else None)
+    word = (m.group("approx") if "approx" in groups else None) or (m.group("approx_pre") if "approx_pre" in groups else None) \
+        or (before.group("word") if before else None)
     if word:
         # 3000余人, 逾200公里, 近3万人: written roughly, as wide as its last digit's place, so that no rate
         # is refuted by it; op stays '=' (a count done is the number stated), a target takes the word's

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 # 1.1亿 / 2.3万 / 10265 / 1,200 / 一万二千 / 三千 / 上百 (at least a hundred) / 万余 / 近万
 NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|(?<!以)上[百千万]|万(?=[余多])|(?<=[近逾超约])万|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)?)"
+# 3 / 万 / 两 -> a character one of which every NUMBER holds (上百 holds 百; \d is any decimal digit, as in NUMBER)
+NUMERAL = re.compile(r"[\d万零〇一二两三四五六七八九十百千]")
 # 3千名 -> mult=千 (but 3千米 / 5千瓦 / 2千克 are units)
 MULT = r"(?P<mult>千万|百万|万|亿|千(?![米瓦克]))?"
 
