@@ -54,7 +54,7 @@ KINDS_DONE_BY_DEFAULT = ("progress", "summary")
 # 2020年，… / 一、2020年为民办实事完成情况: a paragraph that opens with a year
 OPENING_YEAR = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?P<year>(?:19|20)\d\d)\s*年(?!\d{1,2}月)")
 # 过去五年，… / 去年，…: a paragraph that reviews earlier years
-PAST_OPENING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:过去|[一二三四五]年来|近[一二三四五]年|去年|上年)")
+PAST_OPENING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?P<years>过去|[一二三四五]年来|近[一二三四五]年|去年|上年)")
 # 主要原因：… / 存在的问题 …: figures of what went wrong, not of the work
 PROBLEMS = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:主要原因|原因是|存在(?:的)?问题|问题是)")
 # …，主要原因是… inside a sentence: the sentence explains a delay
@@ -118,7 +118,7 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = Non
     for ln, nt in paragraphs:
         text = nt.text
         if not (any(ch.isdigit() for ch in text) or "%" in text) or problems_or_plans(text) \
-                or _earlier_year(text, year) or PROBLEMS.match(text):
+                or _earlier_year(text, year, kind) or PROBLEMS.match(text):
             continue
         if _covered(text, gaz, shapes):
             continue          # the shape readers read half its figures: the rest are theirs to leave (新增学位 after 完成率)
@@ -146,9 +146,11 @@ def _covered(text: str, gaz, taken: Read) -> bool:
     return bool(seen) and sum(seen) >= 0.5 * len(seen)
 
 
-def _earlier_year(text: str, year: int | None) -> bool:
-    """2020年，全市新增就业…: in a 2021 document, a paragraph that opens with an earlier year reviews it."""
-    if PAST_OPENING.match(text):
+def _earlier_year(text: str, year: int | None, kind: str = "plan") -> bool:
+    """2020年，全市新增就业…: in a 2021 document, a paragraph that opens with an earlier year reviews it.  一年来
+    opens the year a report or summary covers; in a plan it is the year before."""
+    m = PAST_OPENING.match(text)
+    if m and not (kind in KINDS_DONE_BY_DEFAULT and m.group("years") == "一年来"):
         return True
     m = OPENING_YEAR.match(text)
     return bool(m and year and int(m.group("year")) < year)
@@ -519,7 +521,13 @@ def _figure_role(sentence: str, q: Quantity, before: str, clause: str, cues: Cue
 
 
 def _project(sentence: str, e: _Event, clause_start: int, evidence: str, ln: int | None) -> Project:
-    name = _name_from(sentence, clause_start, e.start) or _name_after(sentence, e.end) or "（正文）"
+    start = clause_start
+    while start > 0 and sentence[start - 1] == "、":      # 新建中小学、幼儿园12所: the names share the figure
+        prev = _clause_start(sentence, start - 1)
+        if re.search(r"\d", sentence[prev:start]):
+            break                 # 新建学校3所、幼儿园5所: the figure before is the earlier name's own
+        start = prev
+    name = _name_from(sentence, start, e.start) or _name_after(sentence, e.end) or "（正文）"
     return Project(name=name, evidence=Evidence(text=evidence, line=ln))
 
 

@@ -100,7 +100,7 @@ def form_line_blocks(paragraphs) -> list[list[tuple[str, str, int]]]:
 
 
 def _is_form(roles: set[str]) -> bool:
-    return "name" in roles and bool(roles & {"target", "progress"}) and len(roles - {"skip"}) >= 4
+    return "name" in roles and bool(roles & {"target", "progress"}) and len(roles - {"skip", "seq"}) >= 4
 
 
 def _line_fields(line: str) -> list[tuple[str, str]]:
@@ -111,6 +111,8 @@ def _line_fields(line: str) -> list[tuple[str, str]]:
         if label is None:
             return []
         out.append((label.lastgroup or "", m.group("value").strip()))
+        if label.lastgroup == "name" and (number := re.search(r"[一二三四五六七八九十\d]{1,3}$", m.group("label"))):
+            out.append(("seq", number.group(0)))        # 项目三：… / 督办事项二：… keep their number
     return out
 
 
@@ -134,7 +136,8 @@ def _form_project(form, evidence: Evidence, gaz, places: set[str], year: int | N
     for role, value, _ in form:
         values[role] = (values[role] + "；" + value) if role in values else value
     line = evidence.line
-    p = Project(name=simplify(squash(values.get("name", ""))) or "（未命名）", evidence=evidence, table=table, row=row)
+    p = Project(name=simplify(squash(values.get("name", ""))) or "（未命名）", seq=values.get("seq"), evidence=evidence,
+                table=table, row=row)
     task = simplify(values.get("target", ""))
     for q in plan_figures(task, gaz.units):
         p.targets.append(Target(text=task, value=q.value, unit=q.unit, op=q.op, raw=q.raw, half=q.half,

@@ -268,7 +268,9 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             continue
         last: Project | None = None      # the project the paragraph's sentence before set up
         claim = None                     # (units in brackets, projects before the sentence)
-        for seg in re.split(r"[；;。]", nt.text):
+        number = P.ITEM.match(nt.text)   # 四、新增托位500个，已完成420个: the item's number is not its name
+        first = len(out)
+        for seg in re.split(r"[；;。]", nt.text[number.end():] if number else nt.text):
             _own(out, claim)
             claim = None
             if out and out[-1].evidence.line == ln:
@@ -343,6 +345,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 out.append(p)
         _own(out, claim)
         claim = None
+        if number and len(out) > first and out[first].seq is None:
+            out[first].seq = _item_seq(number)
     return out
 
 
@@ -532,11 +536,13 @@ def _restated(seg: str, gaz):
         return None
     q = found[0]
     later = [x for x in found[1:] if x.unit == q.unit]
-    if later and P.SO_FAR.search(seg[q.end:later[0].start + 1]) and \
+    between = seg[q.end:later[0].start + 1] if later else ""
+    if later and P.SO_FAR.search(between) and \
             (P.PROGRESS_RATE.search(seg) or re.search(r"全面完成|全部完成", seg)
-             or (later[0].value <= q.value and q.unit not in ("件", "项", "元"))):
-        # 新增学位2700个，已新增2100个: without a rate, the count so far must not exceed the task,
-        # and counts of projects (10件…已完成4件) or funds (安排1.85亿元，已拨付1.46亿元) are not tasks
+             or (q.unit not in ("件", "项", "元") and (later[0].value <= q.value or "累计" not in between))):
+        # 新增学位2700个，已新增2100个 (or 已新增2900个: over the task); counts of projects (10件…已完成4件)
+        # or funds (安排1.85亿元，已拨付1.46亿元) are not tasks, nor is a task under a larger 累计 total
+        # (新增床位200张，累计建成3200张 counts earlier years too)
         return q
     return None
 

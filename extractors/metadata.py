@@ -258,6 +258,8 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
         return "supervision"      # a 督查通报 that sets 限期整改 dates or imposes 通报批评 assigns work
     if P.SUPERVISED_ITEMS.search(head[:400]):
         return "supervision"      # 十件民生实事列入重点督办事项: a report on items under supervision
+    if P.ASSESSMENT_TITLE.search(flat) or len(set(P.RANK_PLACE.findall(head[:800]))) >= 3:
+        return "supervision"      # an assessment's notice, or one that ranks the units at its head
     if P.REVIEW_THEN_PLAN.search(flat):
         return "plan"
     if P.FILLING_FORM.search("\n".join(lines[:8])):

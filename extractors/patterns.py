@@ -553,6 +553,10 @@ YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:年)?\s*[-—–~至到]\s*(?:19|2
 SUPERVISION_TITLE = re.compile(r"督办|督查方案|挂牌")
 # 十件民生实事列入市委、市政府重点督办事项 -> the document reports on items under supervision
 SUPERVISED_ITEMS = re.compile(r"督办事项")
+# the notice of an assessment, not the report of the work: 考核…情况的通报 (in the title), 第一名…第二名…第三名
+# (units ranked at its head)
+ASSESSMENT_TITLE = re.compile(r"考核[^，。]{0,16}通报|通报[^，。]{0,8}考核(?:结果|情况)")
+RANK_PLACE = re.compile(r"第[一二三四五六七八九十]{1,2}名")
 # …督办的通知 whose body 分解下达 the year's 目标任务 (no lagging projects named) -> a plan set under supervision
 ASSIGNS_TASKS = re.compile(r"分解下达|任务分解|分解表")
 LAGGING = re.compile(r"滞后|整改|挂牌|督查通报")
@@ -666,7 +670,7 @@ REST_ITEMS = re.compile(r"([\d.]+(?:公里|个|户|件|人次|人|所|张|万元
 # 交办事项 / 年度任务 / 当前进展 / 责任领导 / 责任单位 / 完成时限: the label cell of a form table (交办单, 督办单),
 # its group the role of the value beside it; 反馈要求 / 交办日期 / 联系人 are known and left out
 FORM_LABEL = re.compile(r"(?P<name>(?:交办|督办|督查|重点)?事项(?:名称)?|项目(?:名称)?|实事(?:名称|项目)?|任务名称|"
-                        r"(?:交办|督办|督查|整改)事项[一二三四五六七八九十\d]{1,3})|"
+                        r"(?:交办|督办|督查|整改)?事项[一二三四五六七八九十\d]{1,3}|(?:项目|实事)[一二三四五六七八九十\d]{1,3})|"
                         r"(?P<target>年度任务|目标任务|年度目标|任务目标|工作目标|建设内容|建设规模|主要任务|督办内容|交办内容|工作任务|任务)|"
                         r"(?P<progress>当前进展|进展情况|工作进展|推进情况|完成情况|目前进展|进度情况)|"
                         r"(?P<leader>(?:责任|分管|牵头|包保|包联|联系|督办)(?:市|县|区|州|省)?领导|责任人)|"

@@ -36,9 +36,15 @@ BODY = "新建幼儿园6所，已建成4所，完成年度任务的66.7%。\n新
     ("某市2022年十件民生实事推进情况（截至10月底）\n十件民生实事列入市委、市政府重点督办事项。现将进展通报如下。\n" + BODY,
      "supervision"),
     ("某省民生实事“年中成绩单”出炉\n今年上半年，各项民生实事稳步推进。\n新建幼儿园6所，已建成4所。\n", "progress"),
+    ("关于2023年第二季度民生实事考核情况的通报\n各乡镇：\n现将二季度考核情况通报如下。\n" + BODY, "supervision"),
+    ("关于10月份民生工程实施进度考核和信息报送情况的通报\n" + BODY, "supervision"),
+    (("为推进今年民生工程，现将1至8月实施进度通报如下：\n一、各乡镇实施进度综合排名\n第一名东岭镇；第二名西湖乡；"
+      "第三名南山镇、北川镇；第五名城关镇。\n二、部分项目进展情况\n" + BODY), "supervision"),
+    ("关于2023年1-8月民生实事进展情况的通报\n二、部分项目进展情况\n" + BODY + "全县排名第一名的是东岭镇。\n", "progress"),
 ], ids=["month-range-table-is-progress", "as-of-table-is-progress", "summary-table", "news-of-all-done",
         "a-year-of-effort", "survey-report", "news-of-a-plan", "news-of-a-task-table", "supervised-plan-that-assigns-tasks",
-        "report-on-supervised-items", "first-half-news"])
+        "report-on-supervised-items", "first-half-news", "assessment-notice", "assessment-and-reporting-notice",
+        "units-ranked-at-the-head", "one-rank-mentioned-is-still-a-report"])
 def test_kind(text, kind):
     assert document(text).kind == kind
 

@@ -1,0 +1,74 @@
+"""A progress report's plainest shape: one numbered line a project, its task and the count so far in one
+sentence.  Each case is a line of a report written here; the project keeps the item's number apart from
+its name, and the count so far is progress even when it passes the task."""
+import pytest
+from extract_helpers import completed, run, targets
+
+HEAD = "某县人民政府关于2024年十件民生实事1—9月进展情况的通报\n\n"
+
+
+@pytest.mark.parametrize("line, seq, name, task, done", [
+    ("四、新增托位500个，已完成420个。", "四", "新增托位", (500.0, "个"), (420.0, "个")),
+    ("2.新增养老床位500张，已建成620张。", "2", "新增养老床位", (500.0, "张"), (620.0, "张")),
+    ("（三）改造农村户厕1800户，已改造2150户，超任务350户。", "三", "改造农村户厕", (1800.0, "户"), (2150.0, "户")),
+    ("③新建城乡公交候车亭40个，已建成41个。", "3", "新建城乡公交候车亭", (40.0, "个"), (41.0, "个")),
+], ids=["under-the-task", "over-the-task", "over-with-excess-stated", "circled-number"])
+def test_numbered_task_and_count_so_far(line, seq, name, task, done):
+    r = run(HEAD + line + "\n")
+    assert [(p.seq, p.name) for p in r.projects] == [(seq, name)]
+    assert targets(r) == [task]
+    assert completed(r) == [done]
+
+
+def test_a_count_over_the_task_is_flagged_as_over_completion_not_dropped():
+    r = run(HEAD + "1.新增养老床位500张，已建成620张。\n")
+    assert [f.code for f in r.flags if f.code == "OVER_COMPLETION"] == ["OVER_COMPLETION"]
+
+
+def test_a_larger_cumulative_total_is_not_this_years_count():
+    """新增床位200张，累计建成3200张: the 累计 total counts earlier years, so it does not complete the task."""
+    r = run(HEAD + "5.新增养老床位200张，累计建成3200张。\n")
+    assert not any((200.0, "张") in [(t.value, t.unit) for t in p.targets] and 3200.0 in
+                   [g.completed.value for g in p.progress if g.completed] for p in r.projects)
+    assert not [f for f in r.flags if f.code == "OVER_COMPLETION"]
+
+
+def test_an_excess_over_the_task_is_neither_task_nor_count():
+    """超任务350户 says by how much the task was passed: not a second task, not a count."""
+    r = run(HEAD + "（三）改造农村户厕1800户，已改造2150户，超任务350户。\n")
+    assert targets(r) == [(1800.0, "户")]
+    assert completed(r) == [(2150.0, "户")]
+
+
+SUMMARY_HEAD = "关于2022年县政府十件民生实事完成情况的报告\n\n"
+
+
+@pytest.mark.parametrize("paragraph, name, done", [
+    ("新建改扩建中小学、幼儿园12所，新增学位1.08万个。", "新建改扩建中小学、幼儿园", (12.0, "所")),
+    ("一年来，新建社区食堂、老年助餐点46个。", "新建社区食堂、老年助餐点", (46.0, "个")),
+    ("全年改造提升菜市场、农贸市场9个。", "改造提升菜市场、农贸市场", (9.0, "个")),
+], ids=["names-share-the-figure", "one-year-opens-the-summary", "three-names"])
+def test_a_verb_before_a_list_of_names_that_share_one_figure(paragraph, name, done):
+    """A year's summary: the verb opens a list of names joined by 、 and one figure counts them all."""
+    r = run(SUMMARY_HEAD + paragraph + "\n")
+    assert done in completed(r)
+    assert any(p.name == name and done in [(g.completed.value, g.completed.unit) for g in p.progress if g.completed]
+               for p in r.projects)
+
+
+def test_a_list_of_regions_counted_after_a_rate_is_no_progress():
+    """完成率低于序时进度的有甲县、乙县2个县: a count of regions behind, not work done."""
+    r = run(HEAD + "（一）农村公路。年度目标300公里，已完成240公里，完成率80%。完成率低于序时进度的有东山县、西岭县2个县。\n")
+    assert (2.0, "个") not in completed(r)
+
+
+def test_a_form_of_labelled_lines_under_a_numbered_project_label():
+    """项目二：name / 目标任务：… / 进展情况：… / 责任单位：…, one field a line: one project a block, its number kept."""
+    text = ("2023年市级民生实事项目第三季度进展情况\n\n"
+            "项目一：社区卫生服务站建设\n目标任务：新建社区卫生服务站12个。\n进展情况：已建成9个，完成率75%。\n责任单位：市卫健委\n\n"
+            "项目二：城区公共停车泊位\n目标任务：新增公共停车泊位3000个。\n进展情况：已新增2460个。\n责任单位：市城管局\n")
+    r = run(text)
+    assert [(p.seq, p.name, [(t.value, t.unit) for t in p.targets], p.lead_units) for p in r.projects] == [
+        ("一", "社区卫生服务站建设", [(12.0, "个")], ["市卫健委"]),
+        ("二", "城区公共停车泊位", [(3000.0, "个")], ["市城管局"])]
+    assert completed(r) == [(9.0, "个"), (2460.0, "个")]
