@@ -320,6 +320,9 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if q is not None:
                 # 新建改扩建幼儿园9所，已完工7所，完工率77.8%: the clause's first figure is its task
                 out.append(_task_then_progress(seg, q, gaz, places, ln, nt.original.strip()))
+                if not out[-1].progress and _done_in_full(seg, gaz) is q and not (q.unit or "").startswith("元"):
+                    # 改造农村危房1350户，已全部完工: the whole task is the count done
+                    out[-1].progress.append(Progress(text=nt.original.strip(), completed=q, line=ln))
                 continue
             if m:
                 cut = m.start()
@@ -517,13 +520,24 @@ def _rate_only(seg: str, gaz):
     if len(found) != 1 or P.TARGET_SENT.search(seg[:found[0].start]):
         return None
     q = found[0]
+    if SO_FAR_BEFORE.search(seg[max(seg.rfind(ch, 0, q.start) for ch in "，,") + 1:q.start]):
+        return None       # 东城区完成新增就业3200人，完成率91.4%: the figure is the count done, not the task
     return q if P.RATE_ONLY.match(seg[q.end:]) else None
+
+
+SO_FAR_BEFORE = re.compile(r"已|完成|实现|累计|建成|竣工|截至|截止")
+# 截至目前，全市新增城镇就业… / 今年以来，… : the time and the whole area a sentence opens with are no part of the name
+SENTENCE_NAME_LEAD = re.compile(r"^\s*(?:(?:截[至止]|到)[^，,]{1,10}[，,]\s*|(?:今年|年初|\d{1,2}月)以来[，,]?\s*|"
+                                r"全(?:市|县|区|省|州|旗)(?=[\u4e00-\u9fff]{2}))+")
 
 
 def _task_then_progress(seg: str, q, gaz, places, ln: int, original: str) -> Project:
     """A clause whose figure `q` is its task: the project named by what comes before the figure,
     with the progress the rest of the clause states."""
-    p = Project(name=seg[:q.start].strip("，, ") or seg[:q.end], evidence=Evidence(text=original, line=ln))
+    name = SENTENCE_NAME_LEAD.sub("", seg[:q.start]).strip("，, ")
+    if len(name) < 2 or name in ("为", "对", "向", "给"):       # 为3.2万名适龄妇女开展免费筛查: named after the figure
+        name = re.split(r"[，,。；;：:(（]", seg[q.end:], maxsplit=1)[0].strip() or seg[:q.end]
+    p = Project(name=name, evidence=Evidence(text=original, line=ln))
     p.targets.append(Target.of(q, seg[:q.end].strip("，, ")))
     p.progress = progress_in(seg[q.end:], gaz, places, ln, original, p.targets)
     return p

@@ -72,3 +72,24 @@ def test_a_form_of_labelled_lines_under_a_numbered_project_label():
         ("一", "社区卫生服务站建设", [(12.0, "个")], ["市卫健委"]),
         ("二", "城区公共停车泊位", [(3000.0, "个")], ["市城管局"])]
     assert completed(r) == [(9.0, "个"), (2460.0, "个")]
+
+
+@pytest.mark.parametrize("sentence, name, task, done", [
+    ("改造农村危房1350户，已全部完工。", "改造农村危房", (1350.0, "户"), (1350.0, "户")),
+    ("截至目前，全市新增城镇就业1.2万人，已实现1.05万人。", "新增城镇就业", (12000.0, "人"), (10500.0, "人")),
+    ("今年以来，全县新建村级综合服务站40个，已建成36个。", "新建村级综合服务站", (40.0, "个"), (36.0, "个")),
+    ("为2.5万名农村适龄妇女开展免费筛查，已筛查2.1万人。", "农村适龄妇女开展免费筛查", (25000.0, "人"), (21000.0, "人")),
+], ids=["done-in-full", "as-of-and-whole-city-are-no-name", "since-the-year-began", "named-after-the-figure"])
+def test_a_task_and_its_count_in_one_sentence(sentence, name, task, done):
+    r = run(HEAD + sentence + "\n")
+    assert [p.name for p in r.projects] == [name]
+    assert targets(r) == [task]
+    assert completed(r) == [done]
+
+
+def test_a_district_that_completed_a_figure_has_done_it():
+    """其中，东区完成新增就业3200人，完成率91.4%: with 完成 before it, the figure is the district's count, not its task."""
+    r = run(HEAD + "（一）城镇新增就业。年度目标1万人，已新增8600人，完成率86%。\n"
+                   "其中，东区完成新增就业3200人，完成率91.4%。\n")
+    assert (3200.0, "人") in completed(r)
+    assert (3200.0, "人") not in targets(r)
