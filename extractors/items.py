@@ -596,7 +596,10 @@ def _split(body: str, kind: str) -> tuple[str, str]:
     """The target part and the progress part of an item's body."""
     m = _target_sentence(body)
     if kind not in ("progress", "summary"):
-        done = P.PROGRESS_START.search(body) if P.PROGRESS_RATE.search(body) else None
+        done = P.PROGRESS_START.search(body)
+        if done and not P.PROGRESS_RATE.search(body) and \
+                not (kind == "supervision" and re.match(r"[，,。；](?:实际|已|目前|累计|截至)", body[done.start():])):
+            done = None      # a plan's 已… without a rate restates its task; an inspection's 目前开工2所 is progress
         return (body[:done.start()], body[done.start():]) if done else (body, "")
     if not m:
         return "", body

@@ -93,3 +93,21 @@ def test_a_district_that_completed_a_figure_has_done_it():
                    "其中，东区完成新增就业3200人，完成率91.4%。\n")
     assert (3200.0, "人") in completed(r)
     assert (3200.0, "人") not in targets(r)
+
+
+INSPECTION_HEAD = ("关于2024年县级民生实事项目推进滞后问题的督查通报\n\n"
+                   "近期，县政府督查室对民生实事项目推进情况进行了实地督查。现将滞后项目通报如下：\n")
+
+
+def test_an_inspections_count_so_far_is_progress_even_without_a_rate():
+    r = run(INSPECTION_HEAD + "三、镇卫生院改造。计划改造6所，目前开工2所，尚未完工。责任单位：县卫健局。\n"
+                              "请上述单位限期于11月30日前整改到位。\n")
+    assert r.document.kind == "supervision"
+    assert targets(r) == [(6.0, "所")]
+    assert completed(r) == [(2.0, "所")]
+
+
+@pytest.mark.parametrize("words", ["低于序时进度30个百分点", "滞后于序时进度", "未达到序时进度"])
+def test_behind_the_pace_of_the_year_is_lagging(words):
+    r = run(HEAD + f"一、城区停车场建设。年度计划新建停车位900个，目前完成300个，完成率33.3%，{words}。\n")
+    assert [g.status for p in r.projects for g in p.progress] == ["lagging"]
