@@ -51,6 +51,8 @@ NAME_LEAD = re.compile(r"^(?:[\s■□●◆▲☆★·•\-]|其中|另外|此�
                        r"\d{1,2}月(?:底|末|份)?)+")
 
 KINDS_DONE_BY_DEFAULT = ("progress", "summary")
+# a verb with no object before the figure: what was done is named after it
+BARE_VERB = re.compile(r"(?:完成|建成|新建|实现|开展|实施|改造|新增|为|对|给|向|帮助|解决)+")
 # 2020年，… / 一、2020年为民办实事完成情况: a paragraph that opens with a year
 OPENING_YEAR = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?P<year>(?:19|20)\d\d)\s*年(?!\d{1,2}月)")
 # 过去五年，… / 去年，…: a paragraph that reviews earlier years
@@ -527,7 +529,10 @@ def _project(sentence: str, e: _Event, clause_start: int, evidence: str, ln: int
         if re.search(r"\d", sentence[prev:start]):
             break                 # 新建学校3所、幼儿园5所: the figure before is the earlier name's own
         start = prev
-    name = _name_from(sentence, start, e.start) or _name_after(sentence, e.end) or "（正文）"
+    name = _name_from(sentence, start, e.start)
+    if not name or BARE_VERB.fullmatch(name):      # 完成12个村卫生室标准化建设: the name follows the figure
+        after = re.sub(r"^(?:以上|以下|余|多)?的?", "", _name_after(sentence, e.end))
+        name = after if len(re.findall(r"[\u4e00-\u9fff]", after)) >= 2 else name or "（正文）"
     return Project(name=name, evidence=Evidence(text=evidence, line=ln))
 
 

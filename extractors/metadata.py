@@ -267,7 +267,7 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
     so_far = _before_december(flat) or _before_december(head[:300])
     if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
         return "progress" if so_far and "汇总" not in t else "summary"     # 1-8月…完成情况表: the year so far
-    if P.SURVEY.search(flat) or (title is None and not so_far and P.YEAR_END.search(head[:400])):
+    if P.SURVEY.search(flat) or (not so_far and P.YEAR_END.search(head[:400] if title is None else flat)):
         return "summary"          # news of 全部完成 / 通过一年的努力 / 截止12月底: what was done in the year
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", P.SCHEDULE.sub("", flat)):
         return "progress"

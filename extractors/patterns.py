@@ -562,8 +562,6 @@ ASSIGNS_TASKS = re.compile(r"分解下达|任务分解|分解表")
 LAGGING = re.compile(r"滞后|整改|挂牌|督查通报")
 # 关于…落实情况的调查报告 -> a survey of what was done (a summary)
 SURVEY = re.compile(r"调查报告")
-# 督查室对…进行跟踪督查 / 实施进度综合排名 / 考核评分 -> a report of an inspection or a ranking (supervision)
-INSPECTION = re.compile(r"督查室[^。\n]{0,40}督查|综合排名|考核评分|考核排名")
 # 关于…进度考核和信息报送情况的通报 / …的督查通报 -> a title reporting an assessment or an inspection
 INSPECTION_TITLE = re.compile(r"(?:考核|督查|排名)[^。]{0,24}通报")
 # 全部完成 / 圆满完成 / 满意答卷 / 通过一年的努力 / 截止2017年12月底 / 经考核验收 -> what was done in the year (a summary,

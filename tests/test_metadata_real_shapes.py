@@ -41,10 +41,13 @@ BODY = "新建幼儿园6所，已建成4所，完成年度任务的66.7%。\n新
     (("为推进今年民生工程，现将1至8月实施进度通报如下：\n一、各乡镇实施进度综合排名\n第一名东岭镇；第二名西湖乡；"
       "第三名南山镇、北川镇；第五名城关镇。\n二、部分项目进展情况\n" + BODY), "supervision"),
     ("关于2023年1-8月民生实事进展情况的通报\n二、部分项目进展情况\n" + BODY + "全县排名第一名的是东岭镇。\n", "progress"),
+    ("某县2023年十件民生实事全面完成\n本网讯 截至12月底，十件实事全部完成。\n新建幼儿园6所，新增养老床位300张。\n", "summary"),
+    ("某县十件民生实事上半年全面完成开工\n本网讯 截至6月底，十件实事全面开工。\n" + BODY, "progress"),
 ], ids=["month-range-table-is-progress", "as-of-table-is-progress", "summary-table", "news-of-all-done",
         "a-year-of-effort", "survey-report", "news-of-a-plan", "news-of-a-task-table", "supervised-plan-that-assigns-tasks",
         "report-on-supervised-items", "first-half-news", "assessment-notice", "assessment-and-reporting-notice",
-        "units-ranked-at-the-head", "one-rank-mentioned-is-still-a-report"])
+        "units-ranked-at-the-head", "one-rank-mentioned-is-still-a-report", "headline-of-all-done",
+        "headline-of-the-half-year"])
 def test_kind(text, kind):
     assert document(text).kind == kind
 

@@ -111,3 +111,14 @@ def test_an_inspections_count_so_far_is_progress_even_without_a_rate():
 def test_behind_the_pace_of_the_year_is_lagging(words):
     r = run(HEAD + f"一、城区停车场建设。年度计划新建停车位900个，目前完成300个，完成率33.3%，{words}。\n")
     assert [g.status for p in r.projects for g in p.progress] == ["lagging"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("完成12个村卫生室标准化建设。", "村卫生室标准化建设"),
+    ("解决3.6万农村人口的饮水安全问题。", "饮水安全问题"),
+    ("为1200户困难家庭发放取暖补贴。", "困难家庭发放取暖补贴"),
+    ("新改建农村公路86.5公里。", "新改建农村公路"),
+], ids=["verb-then-figure", "particle-after-the-figure", "for-whom", "name-before-the-figure"])
+def test_a_summarys_count_is_named_by_what_was_done(sentence, name):
+    r = run(SUMMARY_HEAD + "在民生方面，" + sentence + "\n")
+    assert [p.name for p in r.projects] == [name]
