@@ -51,6 +51,8 @@ NAME_LEAD = re.compile(r"^(?:[\s■□●◆▲☆★·•\-]|其中|另外|此�
                        r"\d{1,2}月(?:底|末|份)?)+")
 
 KINDS_DONE_BY_DEFAULT = ("progress", "summary")
+# 3、… / （二）… / 二是… : an item's number before its name -> n (of 二是)
+LIST_NUMBER = re.compile(r"[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]|(?P<n>[一二三四五六七八九十]{1,3})是)\s*")
 # a verb with no object before the figure: what was done is named after it
 BARE_VERB = re.compile(r"(?:完成|建成|新建|实现|开展|实施|改造|新增|为|对|给|向|帮助|解决)+")
 # 2020年，… / 一、2020年为民办实事完成情况: a paragraph that opens with a year
@@ -530,16 +532,18 @@ def _project(sentence: str, e: _Event, clause_start: int, evidence: str, ln: int
             break                 # 新建学校3所、幼儿园5所: the figure before is the earlier name's own
         start = prev
     name = _name_from(sentence, start, e.start)
+    number = LIST_NUMBER.match(sentence, start)
     if not name or BARE_VERB.fullmatch(name):      # 完成12个村卫生室标准化建设: the name follows the figure
         after = re.sub(r"^(?:以上|以下|余|多)?的?", "", _name_after(sentence, e.end))
         name = after if len(re.findall(r"[\u4e00-\u9fff]", after)) >= 2 else name or "（正文）"
-    return Project(name=name, evidence=Evidence(text=evidence, line=ln))
+    return Project(name=name, seq=number.group("n") if number else None, evidence=Evidence(text=evidence, line=ln))
 
 
 def _name_from(sentence: str, start: int, end: int) -> str:
     """The words before a figure in its clause, without time words and leading marks."""
     text = sentence[start:end]
-    text = re.sub(r"^[\s(（]*[一二三四五六七八九十\d]{1,3}[、.．)）]\s*", "", text)
+    number = LIST_NUMBER.match(text)
+    text = text[number.end():] if number else text
     text = NAME_LEAD.sub("", text)
     text = re.sub(r"(?:达到|达|为|是|共|计|约|近|超|逾|了|的)+\s*$", "", text).strip(" ，,：:、()（）")
     return text[:40]

@@ -27,11 +27,16 @@ def title_of(lines: list[str]) -> str | None:
         joined = text
         for _, nxt in head[k + 1:k + 4]:
             if (P.TITLE_END.search(joined) and not nxt.startswith(("及", "暨"))) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
-                    or "\t" in nxt or "：" in nxt or P.PAGE_CHROME.search(nxt) or _dated_line(nxt):
-                break
+                    or "\t" in nxt or "：" in nxt or P.PAGE_CHROME.search(nxt) or _dated_line(nxt) \
+                    or _body_paragraph(nxt) or len(joined) + len(nxt) > 80 or BODY_OPENING.match(nxt):
+                break             # …本报讯 近日，市政府…。 the body's first paragraph is no part of the title
             joined += nxt
         return joined
     return None
+
+
+# 根据《…》文件… / 本报讯 … / 近日，…: the words a body opens with, never a title's second line
+BODY_OPENING = re.compile(r"根据|按照|为了|为进一步|近日|今年|本报讯|本网讯|据悉")
 
 
 def _body_paragraph(text: str) -> bool:

@@ -43,11 +43,12 @@ BODY = "新建幼儿园6所，已建成4所，完成年度任务的66.7%。\n新
     ("关于2023年1-8月民生实事进展情况的通报\n二、部分项目进展情况\n" + BODY + "全县排名第一名的是东岭镇。\n", "progress"),
     ("某县2023年十件民生实事全面完成\n本网讯 截至12月底，十件实事全部完成。\n新建幼儿园6所，新增养老床位300张。\n", "summary"),
     ("某县十件民生实事上半年全面完成开工\n本网讯 截至6月底，十件实事全面开工。\n" + BODY, "progress"),
+    ("我县公布2025年十件民生实事\n本报讯 近日，县政府研究确定了十件民生实事。一是新增就业1000人；二是新建幼儿园2所。\n", "plan"),
 ], ids=["month-range-table-is-progress", "as-of-table-is-progress", "summary-table", "news-of-all-done",
         "a-year-of-effort", "survey-report", "news-of-a-plan", "news-of-a-task-table", "supervised-plan-that-assigns-tasks",
         "report-on-supervised-items", "first-half-news", "assessment-notice", "assessment-and-reporting-notice",
         "units-ranked-at-the-head", "one-rank-mentioned-is-still-a-report", "headline-of-all-done",
-        "headline-of-the-half-year"])
+        "headline-of-the-half-year", "news-of-the-years-list"])
 def test_kind(text, kind):
     assert document(text).kind == kind
 
@@ -90,7 +91,13 @@ def test_year(text, year):
     ("完成800口山坪塘整治(2014-2018年)。上半年已全部完工。\n新建幼儿园6所。\n", None),
     ("3.农村道路建设:(1)2017年新建公路120公里\n新建幼儿园6所。\n", None),
     ("关于2023年民生实事项目进展情况的通报\n" + BODY, "关于2023年民生实事项目进展情况的通报"),
-], ids=["a-body-paragraph-is-no-title", "an-item-is-no-title", "a-title"])
+    ("关于2023年民生实事项目\n进展情况的通报\n" + BODY, "关于2023年民生实事项目进展情况的通报"),
+    ("我县公布2025年十件民生实事\n本报讯 近日，县政府研究确定了十件民生实事。一是新增就业1000人；二是新建幼儿园2所。\n",
+     "我县公布2025年十件民生实事"),
+    ("关于2024年民生实事项目完成情况的公示\n根据《某县2024年民生实事项目》（某政发〔2024〕3号）文件，现将完成情况公示如下\n"
+     + BODY, "关于2024年民生实事项目完成情况的公示"),
+], ids=["a-body-paragraph-is-no-title", "an-item-is-no-title", "a-title", "a-title-over-two-lines",
+        "the-news-after-a-headline-is-no-title", "the-first-sentence-after-a-title-is-no-title"])
 def test_title(text, title):
     assert document(text).title == title
 

@@ -122,3 +122,13 @@ def test_behind_the_pace_of_the_year_is_lagging(words):
 def test_a_summarys_count_is_named_by_what_was_done(sentence, name):
     r = run(SUMMARY_HEAD + "在民生方面，" + sentence + "\n")
     assert [p.name for p in r.projects] == [name]
+
+
+def test_a_plans_first_second_third_list_in_one_paragraph():
+    """一是…；二是…；三是…: each task a project, numbered by its 是-word, and promised (a plan's targets)."""
+    r = run("我县公布2025年十件民生实事\n\n本报讯 近日，县政府研究确定了2025年十件民生实事。一是新改建农村公路60公里；"
+            "二是新增普惠托位300个；三是改造城镇老旧小区12个。\n")
+    assert r.document.kind == "plan"
+    assert [(p.seq, p.name) for p in r.projects] == [("一", "新改建农村公路"), ("二", "新增普惠托位"), ("三", "改造城镇老旧小区")]
+    assert targets(r) == [(60.0, "公里"), (300.0, "个"), (12.0, "个")]
+    assert completed(r) == []
