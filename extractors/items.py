@@ -242,6 +242,12 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if progress_text:
             p.progress = without_by_products(progress_in(progress_text, gaz, places, ln, original, p.targets),
                                               p.targets, progress_text)
+            whole = p.targets[0] if len(p.targets) == 1 else None
+            if whole and not p.progress and not (whole.unit or "").startswith("元") and whole.op == "=" \
+                    and WHOLE_DONE.match(progress_text):
+                # 开设课堂30个。已全部开课: the whole task is the count done
+                p.progress.append(Progress(text=original, line=ln, status="done", completed=Quantity(
+                    value=whole.value, unit=whole.unit, raw=whole.raw or "", half=whole.half, family=whole.family)))
             status = status_in(progress_text, gaz)
             if status:
                 for g in p.progress:
@@ -525,6 +531,9 @@ def _rate_only(seg: str, gaz):
     return q if P.RATE_ONLY.match(seg[q.end:]) else None
 
 
+# 。已全部开课 / ，目前已全面完工: the progress part says the whole task is done
+WHOLE_DONE = re.compile(r"[，,。；;]?\s*(?:目前|现已|截至[^，,。]{1,8}[，,]?)?\s*(?:已经|已|均已)?(?:全部|全面)[\u4e00-\u9fff]{0,3}?"
+                        r"(?:完成|建成|完工|竣工|开课|开放|投用|投入使用|运营|到位)(?![^，,。；]{0,4}\d)")
 SO_FAR_BEFORE = re.compile(r"已|完成|实现|累计|建成|竣工|截至|截止")
 # 截至目前，全市新增城镇就业… / 今年以来，… : the time and the whole area a sentence opens with are no part of the name
 SENTENCE_NAME_LEAD = re.compile(r"^\s*(?:(?:截[至止]|到)[^，,]{1,10}[，,]\s*|(?:今年|年初|\d{1,2}月)以来[，,]?\s*|"

@@ -132,3 +132,14 @@ def test_a_plans_first_second_third_list_in_one_paragraph():
     assert [(p.seq, p.name) for p in r.projects] == [("一", "新改建农村公路"), ("二", "新增普惠托位"), ("三", "改造城镇老旧小区")]
     assert targets(r) == [(60.0, "公里"), (300.0, "个"), (12.0, "个")]
     assert completed(r) == []
+
+
+@pytest.mark.parametrize("line, done, rates_", [
+    ("3.开设“课后服务课堂”40个。已全部开课，累计服务学生1.5万人次。（区教育局）", [(40.0, "个")], []),
+    ("4.新增充电桩600个。已建成480个，进度80%。（区发改局）", [(480.0, "个")], [80.0]),
+    ("5.新增公共停车泊位900个。1—9月时间进度为75%，已新增610个。（区住建局）", [(610.0, "个")], []),
+], ids=["whole-task-done-in-words", "bare-progress-percentage", "time-gone-by-is-no-rate"])
+def test_an_items_progress_sentence(line, done, rates_):
+    r = run(HEAD + line + "\n")
+    assert completed(r) == done
+    assert [g.rate for p in r.projects for g in p.progress if g.rate is not None] == rates_
