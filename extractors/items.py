@@ -203,7 +203,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         rest = body[title_end + 1:] if 0 < title_end <= 40 else body
         for f in fields:
             key, val = f.group("key"), f.group("val")
-            if key.endswith("领导") or key in LEADER_KEYS:
+            if key.endswith(("领导", "责任人")) or key in LEADER_KEYS:
                 p.add_leaders(leaders_in(val))
             elif key in DEADLINE_KEYS:
                 p.deadline = p.deadline or deadline_iso(val, year)
