@@ -273,13 +273,13 @@ def check_over(ex: Extraction, doc=None) -> Iterator[Flag]:
                            Evidence(text=g.text, line=g.line), expected=100, found=g.rate, project=p)
             elif g.rate is None and g.completed is not None and g.region is None:
                 tasks = [t for t in p.targets if t.unit == g.completed.unit]
-                if len(tasks) == 1 and tasks[0].op == "=" and 0 < tasks[0].value < g.completed.value:
-                    share = round(g.completed.value / tasks[0].value * 100, 1)
+                task = tasks[0].value if len(tasks) == 1 and tasks[0].op == "=" else None
+                if task is not None and 0 < task < g.completed.value:
+                    share = round(g.completed.value / task * 100, 1)
                     yield Flag("OVER_COMPLETION", "info",
                                f"{p.name}：完成{_figure_text(g.completed.raw, g.completed.value, g.completed.unit)}，"
-                               f"超过任务{_figure_text(tasks[0].raw, tasks[0].value, tasks[0].unit)}（{share:g}%）",
-                               Evidence(text=g.text, line=g.line), expected=tasks[0].value, found=g.completed.value,
-                               project=p)
+                               f"超过任务{_figure_text(tasks[0].raw, task, tasks[0].unit)}（{share:g}%）",
+                               Evidence(text=g.text, line=g.line), expected=task, found=g.completed.value, project=p)
 
 
 def _figure_text(raw: str | None, value: float, unit: str | None) -> str:

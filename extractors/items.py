@@ -243,7 +243,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             p.progress = without_by_products(progress_in(progress_text, gaz, places, ln, original, p.targets),
                                               p.targets, progress_text)
             whole = p.targets[0] if len(p.targets) == 1 else None
-            if whole and not p.progress and not (whole.unit or "").startswith("元") and whole.op == "=" \
+            if whole and whole.value is not None and not p.progress and not (whole.unit or "").startswith("元") \
+                    and whole.op == "=" \
                     and WHOLE_DONE.match(progress_text):
                 # 开设课堂30个。已全部开课: the whole task is the count done
                 p.progress.append(Progress(text=original, line=ln, status="done", completed=Quantity(

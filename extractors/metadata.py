@@ -187,15 +187,25 @@ def year_of(title: str | None, lines: list[str]) -> int | None:
     plan = P.REVIEW_THEN_PLAN.search(re.sub(r"\s+", "", title or ""))
     if plan:
         return int(plan.group("y"))         # 2020年…完成情况及2021年…项目安排的通知: the year planned
-    for text in ([title] if title else []) + ["\n".join(lines[:80])]:
+    for is_title, text in ([(True, title)] if title else []) + [(False, "\n".join(lines[:80]))]:
+        text = _arabic_years(text)
         years = [int(m.group("y")) for m in P.YEAR.finditer(P.YEAR_RANGE.sub("", text))]   # not 2013—2017年
         if years:
-            if text is title:
+            if is_title:
                 return years[0]
             counts = Counter(years)
             top = max(counts.values())
             return max(y for y, n in counts.items() if n == top)     # 由2009年的10项拓展为2015年的28项: the later
     return None
+
+
+HANZI_YEAR = re.compile(r"(?<![〇零一二三四五六七八九])(?P<y>[一二][〇零一二三四五六七八九]{3})(?=年)")
+
+
+def _arabic_years(text: str) -> str:
+    """二〇二三年 → 2023年: a year written in Chinese digits."""
+    return HANZI_YEAR.sub(lambda m: "".join(str("〇一二三四五六七八九".index(c)) for c in m.group("y").replace("零", "〇")),
+                          text)
 
 
 def period_of(title: str | None, lines: list[str], year: int | None) -> dict | None:

@@ -82,7 +82,10 @@ def test_date(text, date):
 @pytest.mark.parametrize("text, year", [
     ("2016年20件民生实事上半年完成投资80亿元。主要进度如下:\n1200个村通公路(2014—2018年)。上半年已完成900公里。\n", 2016),
     ("我市实施民生工程进度快\n自实施民生工程以来，项目由2009年的10项拓展为2016年的30项。\n", 2016),
-], ids=["a-range-of-years-in-a-project", "from-then-to-now-takes-now"])
+    ("二〇二四年县政府十件民生实事进展情况\n新建幼儿园6所，已建成4所。\n", 2024),
+    ("县政府十件民生实事进展情况\n二零二二年，全县新建幼儿园6所，已建成4所。\n", 2022),
+], ids=["a-range-of-years-in-a-project", "from-then-to-now-takes-now", "year-in-chinese-digits-in-the-title",
+        "year-with-ling-in-the-body"])
 def test_year(text, year):
     assert document(text).year == year
 
