@@ -285,7 +285,12 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if last is not None and _continues(last, seg, gaz, places, ln, nt.original.strip()):
                 last = None
                 continue
-            seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg.split("：")[-1] if "：" in seg[:8] else seg)
+            label = COLON_LABEL.match(seg)
+            if label and LABEL_CONTINUES.match(seg, label.end()):
+                seg = label.group("name") + seg[label.end():]     # 城镇新增就业：目标2.5万人，… names its task
+            elif label and label.end() <= 8:
+                seg = seg[label.end():]                           # 就业方面：城镇新增就业… a heading before the name
+            seg = re.sub(r"^\s*(?:其中|另外|此外)[:：，,]?", "", seg)
             owner = P.TITLE_UNITS.search(seg)            # 新增养老床位4000张，已完成2350张（市民政局）。
             owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
             if owner and owners:
@@ -532,9 +537,14 @@ def _rate_only(seg: str, gaz):
     return q if P.RATE_ONLY.match(seg[q.end:]) else None
 
 
+# 城镇新增就业：目标… / 教育方面：… -> name (a label before a colon, not a clock's 9:30)
+COLON_LABEL = re.compile(r"^\s*(?P<name>[^，,。；;:：\d]{1,20}?)\s*[:：](?!\d)")
+# what a label's colon may run on to as one name's task: 目标…, 全年计划…, a figure
+LABEL_CONTINUES = re.compile(r"\s*(?:全年|年度|今年)?(?:目标|任务|计划)|\s*\d")
 # 。已全部开课 / ，目前已全面完工: the progress part says the whole task is done
 WHOLE_DONE = re.compile(r"[，,。；;]?\s*(?:目前|现已|截至[^，,。]{1,8}[，,]?)?\s*(?:已经|已|均已)?(?:全部|全面)[\u4e00-\u9fff]{0,3}?"
                         r"(?:完成|建成|完工|竣工|开课|开放|投用|投入使用|运营|到位)(?![^，,。；]{0,4}\d)")
+COUNT_DONE_BEFORE = re.compile(r"已|实际|累计|开工|完工|竣工")
 SO_FAR_BEFORE = re.compile(r"已|完成|实现|累计|建成|竣工|截至|截止")
 # 截至目前，全市新增城镇就业… / 今年以来，… : the time and the whole area a sentence opens with are no part of the name
 SENTENCE_NAME_LEAD = re.compile(r"^\s*(?:(?:截[至止]|到)[^，,]{1,10}[，,]\s*|(?:今年|年初|\d{1,2}月)以来[，,]?\s*|"
@@ -559,6 +569,8 @@ def _restated(seg: str, gaz):
     if not found:
         return None
     q = found[0]
+    if COUNT_DONE_BEFORE.search(seg[max(seg.rfind(ch, 0, q.start) for ch in "，,") + 1:q.start]):
+        return None       # 实际开工199所，完工102所: two counts of stages done, no task
     later = [x for x in found[1:] if x.unit == q.unit]
     between = seg[q.end:later[0].start + 1] if later else ""
     if later and P.SO_FAR.search(between) and \

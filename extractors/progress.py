@@ -254,8 +254,8 @@ class _Figures:
 def _restated_target(sent: str, q: Quantity, figures: _Figures) -> bool:
     """完成…检查2.6万人，截至6月底已检查1.18万人: a figure followed, in the same sentence, by a
     figure in the same unit that the text marks as done so far is the year's task, restated."""
-    if re.search(r"(?:已|累计)[\u4e00-\u9fff]{0,4}$", sent[max(0, q.start - 6):q.start]):
-        return False          # 已开工198个，开工率94.3%，已完工89个: a count done, of another stage
+    if re.search(r"(?:已|累计|实际|开工|完工|竣工)[\u4e00-\u9fff]{0,4}$", sent[max(0, q.start - 6):q.start]):
+        return False          # 已开工198个，开工率94.3%，已完工89个 / 开工45个，完工21个: a count done, of another stage
     later = figures.after(q.end)
     if q.op == "=" and _restated_list(sent, q, figures):
         return True

@@ -143,3 +143,24 @@ def test_an_items_progress_sentence(line, done, rates_):
     r = run(HEAD + line + "\n")
     assert completed(r) == done
     assert [g.rate for p in r.projects for g in p.progress if g.rate is not None] == rates_
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+@pytest.mark.parametrize("line, name, task, done", [
+    ("城镇新增就业{c}目标1.8万人，完成1.52万人，完成率84.4%。", "城镇新增就业", [(18000.0, "人")], [(15200.0, "人")]),
+    ("新建改扩建学校{c}目标9所，完工5所，完成率55.6%。", "新建改扩建学校", [(9.0, "所")], [(5.0, "所")]),
+    ("老旧小区改造{c}目标38个，开工38个，完工17个。", "老旧小区改造", [(38.0, "个")], [(38.0, "个"), (17.0, "个")]),
+    ("困难群众医疗救助{c}全年计划救助9000人次，已救助7100人次。", "困难群众医疗救助", [(9000.0, "人次")], [(7100.0, "人次")]),
+], ids=["target-then-count-and-rate", "count-of-a-stage", "started-and-finished", "plan-of-the-year"])
+def test_a_name_a_colon_then_the_task_and_the_count(colon, line, name, task, done):
+    """城镇新增就业：目标…，完成…: the label before the colon names the project, with either colon."""
+    r = run("2024年市政府民生实事项目推进情况（截至8月底）\n\n" + line.format(c=colon) + "\n")
+    assert [p.name for p in r.projects] == [name]
+    assert targets(r) == task
+    assert completed(r) == done
+
+
+def test_two_counts_of_stages_are_no_task():
+    """实际开工199所，完工102所: both figures are counts of work done, neither is the year's task."""
+    r = run(HEAD + "上半年，农村寄宿制学校实际开工86所，完工41所。\n")
+    assert (86.0, "所") not in targets(r)
