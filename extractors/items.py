@@ -362,6 +362,9 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         claim = None
         if number and len(out) > first and out[first].seq is None:
             out[first].seq = _item_seq(number)
+        heading = re.sub(r"[（(][^（()）]*[）)]$", "", nt.text[number.end():].split("。")[0].strip()) if number else ""
+        if len(out) == first + 1 and 2 <= len(heading) <= 20 and not re.search(r"\d|[，,：:]", heading):
+            out[first].name = heading      # 2.城乡居民养老保险。目标参保率…: the item's own title names its one project
     return out
 
 

@@ -164,3 +164,8 @@ def test_two_counts_of_stages_are_no_task():
     """实际开工199所，完工102所: both figures are counts of work done, neither is the year's task."""
     r = run(HEAD + "上半年，农村寄宿制学校实际开工86所，完工41所。\n")
     assert (86.0, "所") not in targets(r)
+
+
+def test_a_numbered_title_sentence_names_the_one_project_under_it():
+    r = run(HEAD + "2.城乡居民养老保险（县人社局）。目标参保率稳定在95%以上，目前参保率96.1%。\n")
+    assert [(p.seq, p.name) for p in r.projects] == [("2", "城乡居民养老保险")]
