@@ -169,3 +169,26 @@ def test_two_counts_of_stages_are_no_task():
 def test_a_numbered_title_sentence_names_the_one_project_under_it():
     r = run(HEAD + "2.城乡居民养老保险（县人社局）。目标参保率稳定在95%以上，目前参保率96.1%。\n")
     assert [(p.seq, p.name) for p in r.projects] == [("2", "城乡居民养老保险")]
+
+
+def test_a_numbered_heading_over_labelled_lines_is_one_project():
+    text = ("2023年区政府民生实事项目进展情况\n\n"
+            "（一）城区学校扩容工程\n年度目标：新建学校2所，新增学位2700个。\n"
+            "完成情况：1所已投入使用，新增学位1350个；另1所主体结构封顶。\n牵头单位：区教育局\n\n"
+            "（二）社区养老服务提升\n年度目标：新建社区养老服务中心7个。\n完成情况：已建成5个，2个正在装修。\n牵头单位：区民政局\n")
+    r = run(text)
+    assert [(p.seq, p.name, p.lead_units) for p in r.projects] == [
+        ("一", "城区学校扩容工程", ["区教育局"]), ("二", "社区养老服务提升", ["区民政局"])]
+    assert targets(r) == [(2.0, "所"), (2700.0, "个"), (7.0, "个")]
+    assert completed(r) == [(1.0, "所"), (1350.0, "个"), (5.0, "个")]
+
+
+def test_a_forms_task_field_that_also_states_the_count_so_far():
+    """督办内容：年度新增…，目前已完成…: one field holds the task and, after 目前, the progress."""
+    text = ("关于对2022年为民办实事进度滞后项目实行挂牌督办的通知\n\n"
+            "（一）城区公共停车场建设\n督办内容：年度新增公共停车泊位1200个，目前已完成480个，完成率40%。\n"
+            "督办领导：郑  林\n责任单位：县住建局\n完成时限：11月30日前\n")
+    r = run(text)
+    assert targets(r) == [(1200.0, "个")]
+    assert completed(r) == [(480.0, "个")]
+    assert [p.leaders for p in r.projects] == [["郑林"]]
