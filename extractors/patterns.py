@@ -317,6 +317,9 @@ LABELLED = re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]")
 
 # 促进就业（责任单位：市人社局） -> the bracketed field after an item's title
 FIELD_BRACKET = re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：][^（）()]*[）)]\s*$")
+# a project name's tail that is a field of its own: （责任单位：市住建局，配合单位：各县（市）人民政府） / ，牵头部门：市交通局 / ：
+NAME_FIELD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：](?:[^（）()]|[（(][^（）()]*[）)])*[）)]"
+                             r"(?:\s*[：:].*)?|[，,]\s*(?:牵头|责任|配合|主管)(?:单位|部门|领导)[:：].*)?\s*[：:]?\s*$")
 
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
 TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$")

@@ -192,3 +192,12 @@ def test_a_forms_task_field_that_also_states_the_count_so_far():
     assert targets(r) == [(1200.0, "个")]
     assert completed(r) == [(480.0, "个")]
     assert [p.leaders for p in r.projects] == [["郑林"]]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("1.农村道路畅通工程，牵头部门：县交通局。新改建农村公路45公里，已完成30公里。", "农村道路畅通工程"),
+    ("2.养老床位项目（责任单位：县民政局，配合单位：各乡（镇）人民政府）：新增养老床位120张，已完成90张。", "养老床位项目"),
+], ids=["field-after-a-comma", "field-in-brackets-with-brackets-inside"])
+def test_a_field_written_after_the_name_is_no_part_of_it(line, name):
+    r = run(HEAD + line + "\n")
+    assert [p.name for p in r.projects] == [name]
