@@ -277,9 +277,14 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         claim = None                     # (units in brackets, projects before the sentence)
         number = P.ITEM.match(nt.text)   # 四、新增托位500个，已完成420个: the item's number is not its name
         first = len(out)
-        for seg in re.split(r"[；;。]", nt.text[number.end():] if number else nt.text):
+        circled: tuple[int, str] | None = None      # ①城镇新增就业…；②…: the number of the project the segment opens
+        for seg in re.split(r"[；;。]|(?=[①-⑳])", nt.text[number.end():] if number else nt.text):
             _own(out, claim)
             claim = None
+            _number_circled(out, circled)
+            circle = re.match(r"\s*([①-⑳])\s*", seg)
+            circled = (len(out), str(ord(circle.group(1)) - 0x245F)) if circle else None
+            seg = seg[circle.end():] if circle else seg
             if out and out[-1].evidence.line == ln:
                 last = out[-1]
             if last is not None and _continues(last, seg, gaz, places, ln, nt.original.strip()):
@@ -325,6 +330,12 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 out.append(late)
                 continue
             q = None if m else (_restated(seg, gaz) or _done_in_full(seg, gaz))
+            if not m and not std and q is None and (lone := _count_then_rate(seg, gaz, places, ln, nt.original.strip())):
+                out.append(lone)        # 城镇新增就业1500人，完成年度任务的55%: the count done and its share
+                continue
+            if not m and not std and q is None and (going := _task_under_way(seg, gaz, ln, nt.original.strip())):
+                out.append(going)       # 新增养老床位100张，正在装修: a task whose work goes on, no count yet
+                continue
             if not (m and m.start() >= 2) and not std and q is None:
                 shares = _shares_project(seg, ln, nt.original.strip())     # 城镇登记失业率控制在3.5%以内
                 out += [shares] if shares else []
@@ -360,12 +371,58 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 out.append(p)
         _own(out, claim)
         claim = None
+        _number_circled(out, circled)
         if number and len(out) > first and out[first].seq is None:
             out[first].seq = _item_seq(number)
         heading = re.sub(r"[（(][^（()）]*[）)]$", "", nt.text[number.end():].split("。")[0].strip()) if number else ""
         if len(out) == first + 1 and 2 <= len(heading) <= 20 and not re.search(r"\d|[，,：:]", heading):
             out[first].name = heading      # 2.城乡居民养老保险。目标参保率…: the item's own title names its one project
     return out
+
+
+def _count_then_rate(seg: str, gaz, places, ln: int, original: str) -> Project | None:
+    """城镇新增就业1500人，完成年度任务的55%: a clause's one figure, then the share of the task it is — the figure
+    is the count done (a task would be written with 已: 改建床位1500张，已完成年度任务的52%)."""
+    found = find_quantities(seg, gaz.units)
+    if len(found) != 1 or not RATE_AFTER_COUNT.match(seg, found[0].end) or found[0].unit in ("项", "件") \
+            or seg[:found[0].start].rstrip().endswith("有"):
+        return None       # 正常推进的有4项，占目标任务的40%: a share of the projects, not of a task's work
+    name = SENTENCE_NAME_LEAD.sub("", seg[:found[0].start]).strip("，, ")
+    if not 2 <= len(name) <= 30 or re.search(r"\d|[，,]", name):
+        return None
+    p = Project(name=name, evidence=Evidence(text=original, line=ln))
+    p.progress = progress_in(seg, gaz, places, ln, original, p.targets)
+    return p if any(g.completed is not None for g in p.progress) else None
+
+
+def _task_under_way(seg: str, gaz, ln: int, original: str) -> Project | None:
+    """新增养老床位100张，正在装修，预计9月投用: a clause's one figure is its task when what follows says the work
+    goes on and counts nothing."""
+    found = find_quantities(seg, gaz.units)
+    if len(found) != 1 or found[0].start < 2 or not UNDER_WAY_AFTER.match(seg, found[0].end):
+        return None
+    q = found[0]
+    name = SENTENCE_NAME_LEAD.sub("", seg[:q.start]).strip("，, ")
+    if not 2 <= len(name) <= 30 or re.search(r"\d|[，,]|已|累计", name):
+        return None
+    p = Project(name=name, evidence=Evidence(text=original, line=ln))
+    p.targets.append(Target.of(q, seg[:q.end].strip("，, ")))
+    status = "lagging" if re.search(r"滞后|缓慢", seg[q.end:]) else "on_track"
+    p.progress.append(Progress(text=original, line=ln, status=status))
+    return p
+
+
+# ，完成年度任务的55% / ，为目标任务的108% / ，占年度计划的60%: a share of the task right after a count
+RATE_AFTER_COUNT = re.compile(r"\s*[，,]\s*(?:完成|为|占)(?:了)?(?:全年|年度|年)?(?:目标|计划)?(?:任务)?(?:数)?的?\s*\d+(?:\.\d+)?\s*%")
+# ，正在装修 / ，目前正在施工 / ，已开工建设 (no figure): the work goes on
+UNDER_WAY_AFTER = re.compile(r"\s*[，,]\s*(?:目前|现)?(?:正在|正|已进场|已开工建设|有序推进|加快推进|进度滞后|推进缓慢)"
+                             r"(?![^，,。；]*\d)")
+
+
+def _number_circled(out: list[Project], circled: tuple[int, str] | None) -> None:
+    """The first project read from a segment that opened with ① takes 1 as its number."""
+    if circled and len(out) > circled[0] and out[circled[0]].seq is None:
+        out[circled[0]].seq = circled[1]
 
 
 def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:

@@ -93,7 +93,7 @@ SENTENCE_LEAD = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[
 STATUS_TALLY = re.compile(r"(?:已(?:全面|全部)?完成|按计划推进|序时推进|正常推进|有序推进|(?:进度)?滞后|未完成|未开工|已开工)"
                           r"(?:的)?\s*\d+\s*(?:项|件|个项目)")
 # ，已完成年度任务的52% / ，完成率60% -> a rate with no count before it (the clause's task comes first)
-RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:已|累计)?(?:完成(?:了)?(?:年度|全年)?(?:任务|目标|计划)?的?|完成率(?:为|达到|达)?|"
+RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:(?:已|累计)(?:完成(?:了)?(?:年度|全年)?(?:任务|目标|计划)?的?)|完成率(?:为|达到|达)?|"
                        r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
 # 562.8亿元，其中中央资金298.6亿元、… -> the 其中 that opens a breakdown of money
 MONEY_BREAKDOWN = re.compile(r"(?<=元)[，,]?\s*其中[：:，,]?")

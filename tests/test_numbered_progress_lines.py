@@ -201,3 +201,27 @@ def test_a_forms_task_field_that_also_states_the_count_so_far():
 def test_a_field_written_after_the_name_is_no_part_of_it(line, name):
     r = run(HEAD + line + "\n")
     assert [p.name for p in r.projects] == [name]
+
+
+def test_circled_projects_run_through_one_paragraph():
+    """①…；②…；③…；④…: each circled number opens a project; a count with the share of its task is a count done,
+    a task whose work goes on (正在装修) is a task with no count yet."""
+    r = run("县政府2024年十件实事上半年进展情况\n\n截至6月底，十件实事总体进展顺利：①城镇新增就业1300人，完成年度任务的52%；"
+            "②新建农村公路36公里，已完成15公里；③改造农村户厕1600户，已改造1000户，完成率62.5%；"
+            "④新增养老床位80张，正在装修，预计9月投用。\n")
+    assert [(p.seq, p.name) for p in r.projects] == [("1", "城镇新增就业"), ("2", "新建农村公路"), ("3", "改造农村户厕"),
+                                                     ("4", "新增养老床位")]
+    assert targets(r) == [(36.0, "公里"), (1600.0, "户"), (80.0, "张")]
+    assert completed(r) == [(1300.0, "人"), (15.0, "公里"), (1000.0, "户")]
+    assert [g.status for g in r.projects[3].progress] == ["on_track"]
+
+
+@pytest.mark.parametrize("sentence, done, task", [
+    ("新增学位2400个，完成全年任务的80%。", [(2400.0, "个")], []),
+    ("改建养老床位1500张，已完成年度任务的52%。", [], [(1500.0, "张")]),
+    ("正常推进的有4项，占目标任务的40%。", [], []),
+], ids=["count-then-share", "task-then-share-done-so-far", "share-of-projects"])
+def test_one_figure_and_the_share_of_the_task(sentence, done, task):
+    r = run(HEAD + sentence + "\n")
+    assert completed(r) == done
+    assert targets(r) == task
