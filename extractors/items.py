@@ -144,7 +144,9 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         else:
             assert label is not None, "group_items starts every item with a number or a label"
             body = text[label.end():].lstrip()
-        if label:
+        numbered = re.fullmatch(r"(?:项目|实事|事项)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})", label.group("name")) \
+            if label else None
+        if label and not numbered:
             body = label.group("name") + "。" + body     # 城镇新增就业（区人社局）：年度目标… reads as an item
         if re.match(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]", body):
             continue      # 1.牵头责任单位：… is a list of units, not a project
@@ -198,7 +200,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if done:
             title = _name_of(first[:done.start()], gaz)
         title = P.FIELD_BRACKET.sub("", title)             # 促进就业（责任单位：市人社局）: the field is read above
-        p = Project(name=title.strip(), seq=_item_seq(m) if m else None,
+        p = Project(name=title.strip(), seq=_item_seq(m) if m else numbered.group("n") if numbered else None,
                     evidence=Evidence(text=original, line=ln))
         rest = body[title_end + 1:] if 0 < title_end <= 40 else body
         for f in fields:

@@ -225,3 +225,10 @@ def test_one_figure_and_the_share_of_the_task(sentence, done, task):
     r = run(HEAD + sentence + "\n")
     assert completed(r) == done
     assert targets(r) == task
+
+
+def test_a_project_labelled_by_its_number_is_named_by_its_first_sentence():
+    r = run("2023年度县级民生实事项目完成情况\n\n项目一：农村饮水安全巩固提升工程。计划受益人口2.8万人。已受益2.9万人，完成率103.6%。\n")
+    assert [(p.seq, p.name) for p in r.projects] == [("一", "农村饮水安全巩固提升工程")]
+    assert targets(r) == [(28000.0, "人")]
+    assert completed(r) == [(29000.0, "人")]
