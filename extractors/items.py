@@ -367,7 +367,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 progress_text = seg[done.start():] if done and P.PROGRESS_RATE.search(seg) else ""
             p = Project(name=name, evidence=Evidence(text=nt.original.strip(), line=ln))
             for q in find_quantities(target_text, gaz.units):
-                p.targets.append(Target.of(q, _clause(target_text, q.start, q.end)))
+                if not P.OVER_TASK_BEFORE.search(target_text, max(0, q.start - 8), q.start):    # 超任务20元
+                    p.targets.append(Target.of(q, _clause(target_text, q.start, q.end)))
             p.progress = progress_in(progress_text, gaz, places, ln, nt.original.strip(), p.targets)
             if p.targets or p.progress:
                 out.append(p)

@@ -441,6 +441,9 @@ RAISED_TO = re.compile(r"\s*(?:提高|提升|调整|上调|增加|增长)(?:到|
 # 比上年分别提高30元和300元 / 较上年增加2所 / 每人每月提高20元 -> an increase, not the level itself (comparison=比上年)
 INCREASE_BEFORE = re.compile(r"(?P<comparison>(?:比|较)[^，,。；;]{1,12}?)?(?:分别)?(?:提高|增加|上调|增长)了?(?:分别)?$")
 
+# 超任务20元 / 超出任务8个 / 超额完成12人 -> a difference over the task, never a fact of its own
+OVER_TASK_BEFORE = re.compile(r"(?:超任务|超出任务|超出|超额完成|超额)$")
+
 # 力争都有1个市民广场: a figure per village, not a target
 SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")
 

@@ -242,3 +242,11 @@ def test_a_plan_items_units_clause_is_no_part_of_its_name_and_its_time_limit_is_
                         "2.建设社区养老服务站12个，县民政局、县卫健局按职责分工负责。\n")
     assert [(p.name, p.deadline) for p in r.projects] == [("新建公办幼儿园2所", "2024-09-30"), ("建设社区养老服务站12个", None)]
     assert [p.lead_units for p in r.projects] == [["县教育局"], ["县民政局", "县卫健局"]]
+
+
+@pytest.mark.parametrize("sentence, task", [
+    ("城乡低保标准提高到每人每月650元，超任务20元。", [(650.0, "元/人/月")]),
+    ("新增城镇就业4000人，已实现4360人，超出任务360人。", [(4000.0, "人")]),
+], ids=["standard-over-its-task", "count-over-its-task"])
+def test_by_how_much_the_task_was_passed_is_no_target(sentence, task):
+    assert targets(run(HEAD + sentence + "\n")) == task
