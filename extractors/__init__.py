@@ -178,6 +178,11 @@ def extract_records(doc, gaz) -> Extraction:
     implied_targets(result.projects, gaz)
     _without_tallied_counts(result)
     _link_bases(result)
+    for p in result.projects:        # 农村道路畅通工程，牵头部门：市交通局: the field is read, the name is the words before it
+        m = P.NAME_FIELD_TAIL.search(p.name)
+        before = p.name[:m.start()] if m else p.name
+        if m and len(before) >= 2 and before.count("（") + before.count("(") == before.count("）") + before.count(")"):
+            p.name = before
     _canonical(result, gaz)
     return result
 

@@ -265,13 +265,28 @@ def _as_written(raw: str | None) -> tuple[float, float] | None:
 
 
 def check_over(ex: Extraction, doc=None) -> Iterator[Flag]:
-    """OVER_COMPLETION (info): a completion rate above 100%."""
+    """OVER_COMPLETION (info): a completion rate above 100%, or, where no rate is stated, a count so far
+    above the project's one task in its unit (新增养老床位500张，已建成620张)."""
     for p in ex.projects:
         for g in p.progress:
             if g.is_completion_rate and g.rate is not None and g.rate > 100:
                 who = f"{g.region}" if g.region else ""
                 yield Flag("OVER_COMPLETION", "info", f"{p.name}：{who}完成年任务{g.rate_raw or g.rate}%，超过100%",
                            Evidence(text=g.text, line=g.line), expected=100, found=g.rate, project=p)
+            elif g.rate is None and g.completed is not None and g.region is None:
+                tasks = [t for t in p.targets if t.unit == g.completed.unit]
+                task = tasks[0].value if len(tasks) == 1 and tasks[0].op == "=" else None
+                if task is not None and 0 < task < g.completed.value:
+                    share = round(g.completed.value / task * 100, 1)
+                    yield Flag("OVER_COMPLETION", "info",
+                               f"{p.name}：完成{_figure_text(g.completed.raw, g.completed.value, g.completed.unit)}，"
+                               f"超过任务{_figure_text(tasks[0].raw, task, tasks[0].unit)}（{share:g}%）",
+                               Evidence(text=g.text, line=g.line), expected=task, found=g.completed.value, project=p)
+
+
+def _figure_text(raw: str | None, value: float, unit: str | None) -> str:
+    """A figure as the document wrote it (108万平方米), or its value and unit when it has no raw text."""
+    return raw if raw and re.search(r"\d", raw) else f"{_fmt(value)}{unit or ''}"
 
 
 def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:

@@ -51,10 +51,14 @@ NAME_LEAD = re.compile(r"^(?:[\s■□●◆▲☆★·•\-]|其中|另外|此�
                        r"\d{1,2}月(?:底|末|份)?)+")
 
 KINDS_DONE_BY_DEFAULT = ("progress", "summary")
+# 3、… / （二）… / 二是… : an item's number before its name -> n (of 二是)
+LIST_NUMBER = re.compile(r"[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]|(?P<n>[一二三四五六七八九十]{1,3})是)\s*")
+# a verb with no object before the figure: what was done is named after it
+BARE_VERB = re.compile(r"(?:完成|建成|新建|实现|开展|实施|改造|新增|为|对|给|向|帮助|解决)+")
 # 2020年，… / 一、2020年为民办实事完成情况: a paragraph that opens with a year
 OPENING_YEAR = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?P<year>(?:19|20)\d\d)\s*年(?!\d{1,2}月)")
 # 过去五年，… / 去年，…: a paragraph that reviews earlier years
-PAST_OPENING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:过去|[一二三四五]年来|近[一二三四五]年|去年|上年)")
+PAST_OPENING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?P<years>过去|[一二三四五]年来|近[一二三四五]年|去年|上年)")
 # 主要原因：… / 存在的问题 …: figures of what went wrong, not of the work
 PROBLEMS = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}[、.．)）]\s*)?(?:主要原因|原因是|存在(?:的)?问题|问题是)")
 # …，主要原因是… inside a sentence: the sentence explains a delay
@@ -106,7 +110,6 @@ ITEMS_BEFORE = re.compile(r"\d\s*项$")
 # 已 / 完成 / 建成 / the end of a clause, after a figure
 DONE_OR_CLAUSE_END = re.compile(r"已|完成|建成|[，,。；;]")
 # （三） / 2、 -> an item's number opening a name
-ITEM_NUMBER_LEAD = re.compile(r"^[\s(（]*[一二三四五六七八九十\d]{1,3}[、.．)）]\s*")
 # …达到 / …为 -> the verbs a name ends with before its figure
 NAME_TAIL = re.compile(r"(?:达到|达|为|是|共|计|约|近|超|逾|了|的)+\s*$")
 # 1850个建制村通硬化路，… -> where the name after a figure ends
@@ -134,7 +137,7 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = Non
     for ln, nt in paragraphs:
         text = nt.text
         if not (any(map(str.isdigit, text)) or "%" in text) or problems_or_plans(text) \
-                or _earlier_year(text, year) or PROBLEMS.match(text):
+                or _earlier_year(text, year, kind) or PROBLEMS.match(text):
             continue
         if _covered(text, gaz, shapes):
             continue          # the shape readers read half its figures: the rest are theirs to leave (新增学位 after 完成率)
@@ -168,9 +171,11 @@ def _covered(text: str, gaz, taken: Read) -> bool:
     return bool(seen) and sum(seen) >= 0.5 * len(seen)
 
 
-def _earlier_year(text: str, year: int | None) -> bool:
-    """2020年，全市新增就业…: in a 2021 document, a paragraph that opens with an earlier year reviews it."""
-    if PAST_OPENING.match(text):
+def _earlier_year(text: str, year: int | None, kind: str = "plan") -> bool:
+    """2020年，全市新增就业…: in a 2021 document, a paragraph that opens with an earlier year reviews it.  一年来
+    opens the year a report or summary covers; in a plan it is the year before."""
+    m = PAST_OPENING.match(text)
+    if m and not (kind in KINDS_DONE_BY_DEFAULT and m.group("years") == "一年来"):
         return True
     m = OPENING_YEAR.match(text)
     return bool(m and year and int(m.group("year")) < year)
@@ -540,14 +545,25 @@ def _figure_role(sentence: str, q: Quantity, before: str, clause: str, cues: Cue
 
 
 def _project(sentence: str, e: _Event, clause_start: int, evidence: str, ln: int | None) -> Project:
-    name = _name_from(sentence, clause_start, e.start) or _name_after(sentence, e.end) or "（正文）"
-    return Project(name=name, evidence=Evidence(text=evidence, line=ln))
+    start = clause_start
+    while start > 0 and sentence[start - 1] == "、":      # 新建中小学、幼儿园12所: the names share the figure
+        prev = _clause_start(sentence, start - 1)
+        if re.search(r"\d", sentence[prev:start]):
+            break                 # 新建学校3所、幼儿园5所: the figure before is the earlier name's own
+        start = prev
+    name = _name_from(sentence, start, e.start)
+    number = LIST_NUMBER.match(sentence, start)
+    if not name or BARE_VERB.fullmatch(name):      # 完成12个村卫生室标准化建设: the name follows the figure
+        after = re.sub(r"^(?:以上|以下|余|多)?的?", "", _name_after(sentence, e.end))
+        name = after if len(re.findall(r"[\u4e00-\u9fff]", after)) >= 2 else name or "（正文）"
+    return Project(name=name, seq=number.group("n") if number else None, evidence=Evidence(text=evidence, line=ln))
 
 
 def _name_from(sentence: str, start: int, end: int) -> str:
     """The words before a figure in its clause, without time words and leading marks."""
     text = sentence[start:end]
-    text = ITEM_NUMBER_LEAD.sub("", text)
+    number = LIST_NUMBER.match(text)
+    text = text[number.end():] if number else text
     text = NAME_LEAD.sub("", text)
     text = NAME_TAIL.sub("", text).strip(" ，,：:、()（）")
     return text[:40]

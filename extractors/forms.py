@@ -95,12 +95,21 @@ def form_line_blocks(paragraphs) -> list[list[tuple[str, str, int]]]:
             continue
         forms.append(block)
         block, last = [], None
+        heading = HEADING_NAME.match(nt.text)
+        if heading and not fields:           # （一）城区学校扩容工程 over its 年度目标：… / 完成情况：… lines
+            seq = heading.group("a") or heading.group("b")
+            block, last = [("name", heading.group("name"), ln), ("seq", seq, ln)], ln
     forms.append(block)
     return [f for f in forms if _is_form({role for role, _, _ in f})]
 
 
+# （一）城区学校扩容工程 / 2.社区养老服务提升: a numbered heading alone on its line -> seq, name
+HEADING_NAME = re.compile(r"^\s*(?:[（(](?P<a>[一二三四五六七八九十\d]{1,3})[）)]|(?P<b>[一二三四五六七八九十]{1,3}|\d{1,2})[、.．])\s*"
+                          r"(?P<name>[^\d，,。；;:：]{2,30}?)\s*$")
+
+
 def _is_form(roles: set[str]) -> bool:
-    return "name" in roles and bool(roles & {"target", "progress"}) and len(roles - {"skip"}) >= 4
+    return "name" in roles and bool(roles & {"target", "progress"}) and len(roles - {"skip", "seq"}) >= 4
 
 
 def _line_fields(line: str) -> list[tuple[str, str]]:
@@ -111,6 +120,8 @@ def _line_fields(line: str) -> list[tuple[str, str]]:
         if label is None:
             return []
         out.append((label.lastgroup or "", m.group("value").strip()))
+        if label.lastgroup == "name" and (number := re.search(r"[一二三四五六七八九十\d]{1,3}$", m.group("label"))):
+            out.append(("seq", number.group(0)))        # 项目三：… / 督办事项二：… keep their number
     return out
 
 
@@ -122,7 +133,7 @@ def projects_from_form_lines(forms, gaz, places: set[str], year: int | None) -> 
         text = "\n".join(f"{role}\t{value}" for role, value, _ in form)
         p = _form_project(form, Evidence(text=text, line=at.get("target", form[0][2])), gaz, places, year)
         for g in p.progress:
-            g.line = at["progress"]
+            g.line = at.get("progress", at.get("target", g.line))
         out.append(p)
     return out
 
@@ -134,8 +145,12 @@ def _form_project(form, evidence: Evidence, gaz, places: set[str], year: int | N
     for role, value, _ in form:
         values[role] = (values[role] + "；" + value) if role in values else value
     line = evidence.line
-    p = Project(name=simplify(squash(values.get("name", ""))) or "（未命名）", evidence=evidence, table=table, row=row)
+    p = Project(name=simplify(squash(values.get("name", ""))) or "（未命名）", seq=values.get("seq"), evidence=evidence,
+                table=table, row=row)
     task = simplify(values.get("target", ""))
+    if "progress" not in values and (cut := P.PROGRESS_START.search(task)) and \
+            re.match(r"[，,。；](?:实际|已|目前|累计|截至)", task[cut.start():]):
+        task, values["progress"] = task[:cut.start()], task[cut.start():]     # 督办内容：年度新增…，目前已完成…
     for q in plan_figures(task, gaz.units):
         p.targets.append(Target(text=task, value=q.value, unit=q.unit, op=q.op, raw=q.raw, half=q.half,
                                 family=q.family))

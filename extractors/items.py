@@ -144,7 +144,9 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         else:
             assert label is not None, "group_items starts every item with a number or a label"
             body = text[label.end():].lstrip()
-        if label:
+        numbered = re.fullmatch(r"(?:项目|实事|事项)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})", label.group("name")) \
+            if label else None
+        if label and not numbered:
             body = label.group("name") + "。" + body     # 城镇新增就业（区人社局）：年度目标… reads as an item
         if P.UNIT_FIELD_OPENING.match(body):
             continue      # 1.牵头责任单位：… is a list of units, not a project
@@ -198,12 +200,12 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if done:
             title = _name_of(first[:done.start()], gaz)
         title = P.FIELD_BRACKET.sub("", title)             # 促进就业（责任单位：市人社局）: the field is read above
-        p = Project(name=title.strip(), seq=_item_seq(m) if m else None,
+        p = Project(name=title.strip(), seq=_item_seq(m) if m else numbered.group("n") if numbered else None,
                     evidence=Evidence(text=original, line=ln))
         rest = body[title_end + 1:] if 0 < title_end <= 40 else body
         for f in fields:
             key, val = f.group("key"), f.group("val")
-            if key.endswith("领导") or key in LEADER_KEYS:
+            if key.endswith(("领导", "责任人")) or key in LEADER_KEYS:
                 p.add_leaders(leaders_in(val))
             elif key in DEADLINE_KEYS:
                 p.deadline = p.deadline or deadline_iso(val, year)
@@ -242,6 +244,13 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if progress_text:
             p.progress = without_by_products(progress_in(progress_text, gaz, places, ln, original, p.targets),
                                               p.targets, progress_text)
+            whole = p.targets[0] if len(p.targets) == 1 else None
+            if whole and whole.value is not None and not p.progress and not (whole.unit or "").startswith("元") \
+                    and whole.op == "=" \
+                    and WHOLE_DONE.match(progress_text):
+                # 开设课堂30个。已全部开课: the whole task is the count done
+                p.progress.append(Progress(text=original, line=ln, status="done", completed=Quantity(
+                    value=whole.value, unit=whole.unit, raw=whole.raw or "", half=whole.half, family=whole.family)))
             status = status_in(progress_text, gaz)
             if status:
                 for g in p.progress:
@@ -268,15 +277,27 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             continue
         last: Project | None = None      # the project the paragraph's sentence before set up
         claim = None                     # (units in brackets, projects before the sentence)
-        for seg in P.SENTENCE_SPLIT.split(nt.text):
+        number = P.ITEM.match(nt.text)   # 四、新增托位500个，已完成420个: the item's number is not its name
+        first = len(out)
+        circled: tuple[int, str] | None = None      # ①城镇新增就业…；②…: the number of the project the segment opens
+        for seg in P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text):
             _own(out, claim)
             claim = None
+            _number_circled(out, circled)
+            circle = re.match(r"\s*([①-⑳])\s*", seg)
+            circled = (len(out), str(ord(circle.group(1)) - 0x245F)) if circle else None
+            seg = seg[circle.end():] if circle else seg
             if out and out[-1].evidence.line == ln:
                 last = out[-1]
             if last is not None and _continues(last, seg, gaz, places, ln, nt.original.strip()):
                 last = None
                 continue
-            seg = P.SEGMENT_LEAD.sub("", seg.split("：")[-1] if "：" in seg[:8] else seg)
+            label = COLON_LABEL.match(seg)
+            if label and LABEL_CONTINUES.match(seg, label.end()):
+                seg = label.group("name") + seg[label.end():]     # 城镇新增就业：目标2.5万人，… names its task
+            elif label and label.end() <= 8:
+                seg = seg[label.end():]                           # 就业方面：城镇新增就业… a heading before the name
+            seg = P.SEGMENT_LEAD.sub("", seg)
             owner = P.TITLE_UNITS.search(seg)            # 新增养老床位4000张，已完成2350张（市民政局）。
             owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
             if owner and owners:
@@ -311,6 +332,12 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 out.append(late)
                 continue
             q = None if m else (_restated(seg, gaz) or _done_in_full(seg, gaz))
+            if not m and not std and q is None and (lone := _count_then_rate(seg, gaz, places, ln, nt.original.strip())):
+                out.append(lone)        # 城镇新增就业1500人，完成年度任务的55%: the count done and its share
+                continue
+            if not m and not std and q is None and (going := _task_under_way(seg, gaz, ln, nt.original.strip())):
+                out.append(going)       # 新增养老床位100张，正在装修: a task whose work goes on, no count yet
+                continue
             if not (m and m.start() >= 2) and not std and q is None:
                 shares = _shares_project(seg, ln, nt.original.strip())     # 城镇登记失业率控制在3.5%以内
                 out += [shares] if shares else []
@@ -318,6 +345,9 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if q is not None:
                 # 新建改扩建幼儿园9所，已完工7所，完工率77.8%: the clause's first figure is its task
                 out.append(_task_then_progress(seg, q, gaz, places, ln, nt.original.strip()))
+                if not out[-1].progress and _done_in_full(seg, gaz) is q and not (q.unit or "").startswith("元"):
+                    # 改造农村危房1350户，已全部完工: the whole task is the count done
+                    out[-1].progress.append(Progress(text=nt.original.strip(), completed=q, line=ln))
                 continue
             if m:
                 cut = m.start()
@@ -337,13 +367,71 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 progress_text = seg[done.start():] if done and P.PROGRESS_RATE.search(seg) else ""
             p = Project(name=name, evidence=Evidence(text=nt.original.strip(), line=ln))
             for q in find_quantities(target_text, gaz.units):
-                p.targets.append(Target.of(q, _clause(target_text, q.start, q.end)))
+                if not P.OVER_TASK_BEFORE.search(target_text, max(0, q.start - 8), q.start):    # 超任务20元
+                    p.targets.append(Target.of(q, _clause(target_text, q.start, q.end)))
             p.progress = progress_in(progress_text, gaz, places, ln, nt.original.strip(), p.targets)
             if p.targets or p.progress:
                 out.append(p)
         _own(out, claim)
         claim = None
+        _number_circled(out, circled)
+        if number and len(out) > first and out[first].seq is None:
+            out[first].seq = _item_seq(number)
+        heading = re.sub(r"[（(][^（()）]*[）)]$", "", nt.text[number.end():].split("。")[0].strip()) if number else ""
+        if len(out) == first + 1 and 2 <= len(heading) <= 20 and not re.search(r"\d|[，,：:]", heading):
+            out[first].name = heading      # 2.城乡居民养老保险。目标参保率…: the item's own title names its one project
     return out
+
+
+def _count_then_rate(seg: str, gaz, places, ln: int, original: str) -> Project | None:
+    """城镇新增就业1500人，完成年度任务的55%: a clause's one figure, then the share of the task it is — the figure
+    is the count done (a task would be written with 已: 改建床位1500张，已完成年度任务的52%)."""
+    found = find_quantities(seg, gaz.units)
+    if len(found) != 1 or not RATE_AFTER_COUNT.match(seg, found[0].end) or found[0].unit in ("项", "件") \
+            or seg[:found[0].start].rstrip().endswith("有"):
+        return None       # 正常推进的有4项，占目标任务的40%: a share of the projects, not of a task's work
+    name = SENTENCE_NAME_LEAD.sub("", seg[:found[0].start]).strip("，, ")
+    if not 2 <= len(name) <= 30 or re.search(r"\d|[，,]", name):
+        return None
+    p = Project(name=name, evidence=Evidence(text=original, line=ln))
+    p.progress = progress_in(seg, gaz, places, ln, original, p.targets)
+    done = [g for g in p.progress if g.completed is not None]
+    if len(done) == 1 and not any(g.rate is not None for g in p.progress):
+        share = RATE_AFTER_COUNT.match(seg, found[0].end)       # 为全年目标数的98.1%: a wording the rate reader lacks
+        assert share is not None, "checked above"
+        done[0].rate, done[0].rate_raw, done[0].measure = float(share.group("rate")), share.group("rate"), "完成年任务"
+    return p if done else None
+
+
+def _task_under_way(seg: str, gaz, ln: int, original: str) -> Project | None:
+    """新增养老床位100张，正在装修，预计9月投用: a clause's one figure is its task when what follows says the work
+    goes on and counts nothing."""
+    found = find_quantities(seg, gaz.units)
+    if len(found) != 1 or found[0].start < 2 or not UNDER_WAY_AFTER.match(seg, found[0].end):
+        return None
+    q = found[0]
+    name = SENTENCE_NAME_LEAD.sub("", seg[:q.start]).strip("，, ")
+    if not 2 <= len(name) <= 30 or re.search(r"\d|[，,]|已|累计", name):
+        return None
+    p = Project(name=name, evidence=Evidence(text=original, line=ln))
+    p.targets.append(Target.of(q, seg[:q.end].strip("，, ")))
+    status = "lagging" if re.search(r"滞后|缓慢", seg[q.end:]) else "on_track"
+    p.progress.append(Progress(text=original, line=ln, status=status))
+    return p
+
+
+# ，完成年度任务的55% / ，为目标任务的108% / ，占年度计划的60%: a share of the task right after a count
+RATE_AFTER_COUNT = re.compile(r"\s*[，,]\s*(?:完成|为|占)(?:了)?(?:全年|年度|年)?(?:目标|计划)?(?:任务)?(?:数)?的?\s*"
+                              r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+# ，正在装修 / ，目前正在施工 / ，已开工建设 (no figure): the work goes on
+UNDER_WAY_AFTER = re.compile(r"\s*[，,]\s*(?:目前|现)?(?:正在|正|已进场|已开工建设|有序推进|加快推进|进度滞后|推进缓慢)"
+                             r"(?![^，,。；]*\d)")
+
+
+def _number_circled(out: list[Project], circled: tuple[int, str] | None) -> None:
+    """The first project read from a segment that opened with ① takes 1 as its number."""
+    if circled and len(out) > circled[0] and out[circled[0]].seq is None:
+        out[circled[0]].seq = circled[1]
 
 
 def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
@@ -513,13 +601,32 @@ def _rate_only(seg: str, gaz):
     if len(found) != 1 or P.TARGET_SENT.search(seg[:found[0].start]):
         return None
     q = found[0]
+    if SO_FAR_BEFORE.search(seg[max(seg.rfind(ch, 0, q.start) for ch in "，,") + 1:q.start]):
+        return None       # 东城区完成新增就业3200人，完成率91.4%: the figure is the count done, not the task
     return q if P.RATE_ONLY.match(seg[q.end:]) else None
+
+
+# 城镇新增就业：目标… / 教育方面：… -> name (a label before a colon, not a clock's 9:30)
+COLON_LABEL = re.compile(r"^\s*(?P<name>[^，,。；;:：\d]{1,20}?)\s*[:：](?!\d)")
+# what a label's colon may run on to as one name's task: 目标…, 全年计划…, a figure
+LABEL_CONTINUES = re.compile(r"\s*(?:全年|年度|今年)?(?:目标|任务|计划)|\s*\d")
+# 。已全部开课 / ，目前已全面完工: the progress part says the whole task is done
+WHOLE_DONE = re.compile(r"[，,。；;]?\s*(?:目前|现已|截至[^，,。]{1,8}[，,]?)?\s*(?:已经|已|均已)?(?:全部|全面)[\u4e00-\u9fff]{0,3}?"
+                        r"(?:完成|建成|完工|竣工|开课|开放|投用|投入使用|运营|到位)(?![^，,。；]{0,4}\d)")
+COUNT_DONE_BEFORE = re.compile(r"已|实际|累计|开工|完工|竣工")
+SO_FAR_BEFORE = re.compile(r"已|完成|实现|累计|建成|竣工|截至|截止")
+# 截至目前，全市新增城镇就业… / 今年以来，… : the time and the whole area a sentence opens with are no part of the name
+SENTENCE_NAME_LEAD = re.compile(r"^\s*(?:(?:截[至止]|到)[^，,]{1,10}[，,]\s*|(?:今年|年初|\d{1,2}月)以来[，,]?\s*|"
+                                r"全(?:市|县|区|省|州|旗)(?=[\u4e00-\u9fff]{2}))+")
 
 
 def _task_then_progress(seg: str, q, gaz, places, ln: int, original: str) -> Project:
     """A clause whose figure `q` is its task: the project named by what comes before the figure,
     with the progress the rest of the clause states."""
-    p = Project(name=seg[:q.start].strip("，, ") or seg[:q.end], evidence=Evidence(text=original, line=ln))
+    name = SENTENCE_NAME_LEAD.sub("", seg[:q.start]).strip("，, ")
+    if len(name) < 2 or name in ("为", "对", "向", "给"):       # 为3.2万名适龄妇女开展免费筛查: named after the figure
+        name = re.split(r"[，,。；;：:(（]", seg[q.end:], maxsplit=1)[0].strip() or seg[:q.end]
+    p = Project(name=name, evidence=Evidence(text=original, line=ln))
     p.targets.append(Target.of(q, seg[:q.end].strip("，, ")))
     p.progress = progress_in(seg[q.end:], gaz, places, ln, original, p.targets)
     return p
@@ -531,12 +638,16 @@ def _restated(seg: str, gaz):
     if not found:
         return None
     q = found[0]
+    if COUNT_DONE_BEFORE.search(seg[max(seg.rfind(ch, 0, q.start) for ch in "，,") + 1:q.start]):
+        return None       # 实际开工199所，完工102所: two counts of stages done, no task
     later = [x for x in found[1:] if x.unit == q.unit]
-    if later and P.SO_FAR.search(seg[q.end:later[0].start + 1]) and \
+    between = seg[q.end:later[0].start + 1] if later else ""
+    if later and P.SO_FAR.search(between) and \
             (P.PROGRESS_RATE.search(seg) or re.search(r"全面完成|全部完成", seg)
-             or (later[0].value <= q.value and q.unit not in ("件", "项", "元"))):
-        # 新增学位2700个，已新增2100个: without a rate, the count so far must not exceed the task,
-        # and counts of projects (10件…已完成4件) or funds (安排1.85亿元，已拨付1.46亿元) are not tasks
+             or (q.unit not in ("件", "项", "元") and (later[0].value <= q.value or "累计" not in between))):
+        # 新增学位2700个，已新增2100个 (or 已新增2900个: over the task); counts of projects (10件…已完成4件)
+        # or funds (安排1.85亿元，已拨付1.46亿元) are not tasks, nor is a task under a larger 累计 total
+        # (新增床位200张，累计建成3200张 counts earlier years too)
         return q
     return None
 
@@ -576,7 +687,10 @@ def _split(body: str, kind: str) -> tuple[str, str]:
     """The target part and the progress part of an item's body."""
     m = _target_sentence(body)
     if kind not in ("progress", "summary"):
-        done = P.PROGRESS_START.search(body) if P.PROGRESS_RATE.search(body) else None
+        done = P.PROGRESS_START.search(body)
+        if done and not P.PROGRESS_RATE.search(body) and \
+                not (kind == "supervision" and re.match(r"[，,。；](?:实际|已|目前|累计|截至)", body[done.start():])):
+            done = None      # a plan's 已… without a rate restates its task; an inspection's 目前开工2所 is progress
         return (body[:done.start()], body[done.start():]) if done else (body, "")
     if not m:
         return "", body

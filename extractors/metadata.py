@@ -27,11 +27,16 @@ def title_of(lines: list[str]) -> str | None:
         joined = text
         for _, nxt in head[k + 1:k + 4]:
             if (P.TITLE_END.search(joined) and not nxt.startswith(("及", "暨"))) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
-                    or "\t" in nxt or "：" in nxt or P.PAGE_CHROME.search(nxt) or _dated_line(nxt):
-                break
+                    or "\t" in nxt or "：" in nxt or P.PAGE_CHROME.search(nxt) or _dated_line(nxt) \
+                    or _body_paragraph(nxt) or len(joined) + len(nxt) > 80 or BODY_OPENING.match(nxt):
+                break             # …本报讯 近日，市政府…。 the body's first paragraph is no part of the title
             joined += nxt
         return joined
     return None
+
+
+# 根据《…》文件… / 本报讯 … / 近日，…: the words a body opens with, never a title's second line
+BODY_OPENING = re.compile(r"根据|按照|为了|为进一步|近日|今年|本报讯|本网讯|据悉")
 
 
 def _body_paragraph(text: str) -> bool:
@@ -182,15 +187,25 @@ def year_of(title: str | None, lines: list[str]) -> int | None:
     plan = P.REVIEW_THEN_PLAN.search(re.sub(r"\s+", "", title or ""))
     if plan:
         return int(plan.group("y"))         # 2020年…完成情况及2021年…项目安排的通知: the year planned
-    for text in ([title] if title else []) + ["\n".join(lines[:80])]:
+    for is_title, text in ([(True, title)] if title else []) + [(False, "\n".join(lines[:80]))]:
+        text = _arabic_years(text)
         years = [int(m.group("y")) for m in P.YEAR.finditer(P.YEAR_RANGE.sub("", text))]   # not 2013—2017年
         if years:
-            if text is title:
+            if is_title:
                 return years[0]
             counts = Counter(years)
             top = max(counts.values())
             return max(y for y, n in counts.items() if n == top)     # 由2009年的10项拓展为2015年的28项: the later
     return None
+
+
+HANZI_YEAR = re.compile(r"(?<![〇零一二三四五六七八九])(?P<y>[一二][〇零一二三四五六七八九]{3})(?=年)")
+
+
+def _arabic_years(text: str) -> str:
+    """二〇二三年 → 2023年: a year written in Chinese digits."""
+    return HANZI_YEAR.sub(lambda m: "".join(str("〇一二三四五六七八九".index(c)) for c in m.group("y").replace("零", "〇")),
+                          text)
 
 
 def period_of(title: str | None, lines: list[str], year: int | None) -> dict | None:
@@ -258,6 +273,8 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
         return "supervision"      # a 督查通报 that sets 限期整改 dates or imposes 通报批评 assigns work
     if P.SUPERVISED_ITEMS.search(head[:400]):
         return "supervision"      # 十件民生实事列入重点督办事项: a report on items under supervision
+    if P.ASSESSMENT_TITLE.search(flat) or len(set(P.RANK_PLACE.findall(head[:800]))) >= 3:
+        return "supervision"      # an assessment's notice, or one that ranks the units at its head
     if P.REVIEW_THEN_PLAN.search(flat):
         return "plan"
     if P.FILLING_FORM.search("\n".join(lines[:8])):
@@ -265,7 +282,7 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
     so_far = _before_december(flat) or _before_december(head[:300])
     if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
         return "progress" if so_far and "汇总" not in t else "summary"     # 1-8月…完成情况表: the year so far
-    if P.SURVEY.search(flat) or (title is None and not so_far and P.YEAR_END.search(head[:400])):
+    if P.SURVEY.search(flat) or (not so_far and P.YEAR_END.search(head[:400] if title is None else flat)):
         return "summary"          # news of 全部完成 / 通过一年的努力 / 截止12月底: what was done in the year
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", P.SCHEDULE.sub("", flat)):
         return "progress"

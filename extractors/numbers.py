@@ -309,6 +309,8 @@ def _is_change(text: str, q: Quantity, changes: list[Quantity]) -> bool:
     """An increase of a standard (提高30元) or a comparison (比上年增加2所), or a figure listed right after one."""
     if changes and P.LIST_JOIN.fullmatch(text[changes[-1].end:q.start]):
         return True
+    if P.OVER_TASK_BEFORE.search(text, max(0, q.start - 8), q.start):
+        return True           # 超任务20元 / 超出任务8个: by how much the task was passed
     m = P.INCREASE_BEFORE.search(text, max(0, q.start - 20), q.start)
     return m is not None and (bool(m.group("comparison")) or (q.unit or "").startswith("元"))
 

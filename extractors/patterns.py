@@ -36,7 +36,7 @@ RATE = re.compile(
     r"完成率均?(?:达到|达|为)?|占(?:年|全年|年度)?(?:任务|目标任务|目标|计划)(?:数)?的?|占总投资(?:的)?|"
     r"形象进度(?:为|达到|达)?|启动率(?:为|达到|达)?|开工率(?:为|达到|达)?|拨付率(?:为|达到|达)?|"
     r"完工率(?:为|达到|达)?|到位率(?:为|达到|达)?|覆盖率(?:为|达到|达)?|签约率(?:为|达到|达)?|兑现率(?:为|达到|达)?|"
-    r"时序进度(?:为)?|序时进度(?:为)?|超序时进度|完成(?=\d))\s*"
+    r"时序进度(?:为)?|序时进度(?:为)?|超序时进度|完成(?=\d)|(?<![序时象间])进度(?:为|达到|达|已达)?)\s*"
     r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # 确保三季度末完成年度任务的75%以上 -> a milestone required, not a rate reached (the text before the rate)
 REQUIRED_RATE = re.compile(r"(?:确保|力争|争取|务必|必须|要求)[^，,。；;]{0,14}$")
@@ -95,7 +95,7 @@ SENTENCE_LEAD = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[
 STATUS_TALLY = re.compile(r"(?:已(?:全面|全部)?完成|按计划推进|序时推进|正常推进|有序推进|(?:进度)?滞后|未完成|未开工|已开工)"
                           r"(?:的)?\s*\d+\s*(?:项|件|个项目)")
 # ，已完成年度任务的52% / ，完成率60% -> a rate with no count before it (the clause's task comes first)
-RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:已|累计)?(?:完成(?:了)?(?:年度|全年)?(?:任务|目标|计划)?的?|完成率(?:为|达到|达)?|"
+RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:(?:已|累计)(?:完成(?:了)?(?:年度|全年)?(?:任务|目标|计划)?的?)|完成率(?:为|达到|达)?|"
                        r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
 # 562.8亿元，其中中央资金298.6亿元、… -> the 其中 that opens a breakdown of money
 MONEY_BREAKDOWN = re.compile(r"(?<=元)[，,]?\s*其中[：:，,]?")
@@ -247,7 +247,8 @@ ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
 # 牵头单位：县教育局；配合单位：县发改委 / 分管领导：苗某 责任单位：县民政局 (one space between fields) -> key, val
 FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
-                   r"配合部门|(?:责任|分管|主管|牵头|联系|包抓|督办|挂点|包保|包联)(?:市|县|区|州|省|盟)?领导|责任人|完成时限|完成时间|时间节点|督办时限|"
+                   r"配合部门|(?:责任|分管|主管|牵头|联系|包抓|督办|挂点|包保|包联)(?:市|县|区|州|省|盟)?领导|(?:市|县|区|州|省|盟)级领导|"
+                   r"(?:项目|主要)?责任人|完成时限|完成时间|时间节点|督办时限|"
                    r"(?<=[（(；;])\s*(?:牵头|协同|配合|时限))\s*[:：]\s*"
                    r"(?P<val>(?:(?![，,][\u4e00-\u9fff]{2,8}[:：]|[ \t\u3000]+[\u4e00-\u9fff]{2,8}[:：])(?:[^；;。（(）)]|[（(][^（(）)]*[）)]))*)")
 
@@ -268,7 +269,7 @@ NOT_UNIT = re.compile(r"[是因要请把对向在的已]|主要|原因|各|相�
                       r"^(?:责任|牵头|配合|协办|主办|承办|实施|主责)(?:单位|部门|站所|科室|处室)$")
 
 # 年度目标为城镇新增就业3万人 (not 完成年度目标的55%; 计划生育 / 计划单列 promise nothing)
-TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划(?!生育|单列)|"
+TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划(?!生育|单列)|目标(?=\s*\d)|"
                          r"年度(?=新建|新增|改造|开工|建设|实施|完成|提供|发放|培训|解决|资助|救助|筛查|检查))"
                          r"(?![\u4e00-\u9fff]{0,2}的|\d+(?:\.\d+)?\s*%)"
                          r"(?:为|是|：|:)?")
@@ -276,7 +277,7 @@ TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目�
 # …1.8万人，上半年完成1.02万人 -> the comma where progress begins
 # (，8个已全部开工: the task restated, then 已)
 PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|1[3-9]月|上半年|前三季度|"
-                            r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|(?:竣工|完工)(?=\d)|\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
+                            r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|(?:竣工|完工|开工)(?=\d)|\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
 
 # 那顺乌日图副盟长 -> the title written after a leader's name
 TITLE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(?:常务)?副?(?:省|市|州|县|区|旗|盟|乡|镇)长$|(?<=[\u4e00-\u9fff])(?:副)?(?:书记|主任|局长|部长|秘书长)$")
@@ -296,7 +297,7 @@ SANCTION = re.compile(r"限期(?:于|在)?[^，,。；]{2,14}?前[^，,。；]{0
 DEADLINE_PHRASE = re.compile(r"限期(?:于|在)?\s*(?P<d>[^，,。；]{2,14}?前)")
 # 县农业局配合，12月底前完成。 -> d=12月底前 (a clause of its own giving the time limit)
 DEADLINE_CLAUSE = re.compile(r"(?:^|[，,。；;])\s*(?:(?:要|须|确保|力争)(?:于|在)?)?\s*"
-                             r"(?P<d>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|[^，,。；\d]{0,3})|年底|年末)(?:前|之前))(?:全面|全部)?(?:完成|建成|竣工)")
+                             r"(?P<d>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|[^，,。；\d]{0,3})|年底|年末)(?:前|之前))(?:全面|全部)?(?:完成|建成|竣工|完工|投用|投入使用|开工)")
 # 第（三）、（四）、（八）项由副市长陈  海负责 / 第1至3项于6月底前完成 -> refs, the items a sentence assigns
 ITEM_REFS = re.compile(r"第\s*(?P<refs>[（(]?[一二三四五六七八九十\d]{1,3}[）)]?"
                        r"(?:\s*[、，,和及至\-—~]\s*(?:第\s*)?[（(]?[一二三四五六七八九十\d]{1,3}[）)]?)*)\s*(?:项|件|条)")
@@ -318,6 +319,11 @@ LABELLED = re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]")
 
 # 促进就业（责任单位：市人社局） -> the bracketed field after an item's title
 FIELD_BRACKET = re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：][^（）()]*[）)]\s*$")
+# a project name's tail that is a field of its own: （责任单位：市住建局，配合单位：各县（市）人民政府） / ，牵头部门：市交通局 / ：
+NAME_FIELD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：](?:[^（）()]|[（(][^（）()]*[）)])*[）)]"
+                             r"(?:\s*[：:].*)?|[，,]\s*(?:牵头|责任|配合|主管)(?:单位|部门|领导)[:：].*|"
+                             r"[，,]\s*由?[^，,。]{0,30}?(?:局|委|办|院|中心|政府|公司|队)[^，,。]{0,10}?(?:负责|牵头|配合)[^，,。]{0,4})?"
+                             r"\s*[：:]?\s*$")
 
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
 TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$")
@@ -379,7 +385,7 @@ STANDARD = re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|�
 # ---- metadata ------------------------------------------------------------
 
 # ……的通知 / ……情况表（分县） -> a title is complete
-TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|决定|决议|纪要|计划|情况|表|清单|安排|函|要点|任务)》?(?:[（(][^）)]{1,12}[）)])?$")
+TITLE_END = re.compile(r"(通知|通报|意见|方案|报告|公告|公示|决定|决议|纪要|计划|情况|表|清单|安排|函|要点|任务)》?(?:[（(][^）)]{1,12}[）)])?$")
 
 # 您好，今天是2013年10月25日 星期五 / 当前位置：首页 > 政务公开 / 首页 | 政务公开 -> a web page's chrome, not a title
 PAGE_CHROME = re.compile(r"您好|今天是|星期[一二三四五六日天]|当前位置|首页\s*[>|｜]|门户网站|【|浏览次数|阅读次数|打印本页|关闭窗口|"
@@ -436,6 +442,9 @@ VAGUE_BEFORE = re.compile(r"[数几]$")
 RAISED_TO = re.compile(r"\s*(?:提高|提升|调整|上调|增加|增长)(?:到|至|为)\s*")
 # 比上年分别提高30元和300元 / 较上年增加2所 / 每人每月提高20元 -> an increase, not the level itself (comparison=比上年)
 INCREASE_BEFORE = re.compile(r"(?P<comparison>(?:比|较)[^，,。；;]{1,12}?)?(?:分别)?(?:提高|增加|上调|增长)了?(?:分别)?$")
+
+# 超任务20元 / 超出任务8个 / 超额完成12人 -> a difference over the task, never a fact of its own
+OVER_TASK_BEFORE = re.compile(r"(?:超任务|超出任务|超出|超额完成|超额)$")
 
 # 力争都有1个市民广场: a figure per village, not a target
 SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")
@@ -555,13 +564,15 @@ YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:年)?\s*[-—–~至到]\s*(?:19|2
 SUPERVISION_TITLE = re.compile(r"督办|督查方案|挂牌")
 # 十件民生实事列入市委、市政府重点督办事项 -> the document reports on items under supervision
 SUPERVISED_ITEMS = re.compile(r"督办事项")
+# the notice of an assessment, not the report of the work: 考核…情况的通报 (in the title), 第一名…第二名…第三名
+# (units ranked at its head)
+ASSESSMENT_TITLE = re.compile(r"考核[^，。]{0,16}通报|通报[^，。]{0,8}考核(?:结果|情况)")
+RANK_PLACE = re.compile(r"第[一二三四五六七八九十]{1,2}名")
 # …督办的通知 whose body 分解下达 the year's 目标任务 (no lagging projects named) -> a plan set under supervision
 ASSIGNS_TASKS = re.compile(r"分解下达|任务分解|分解表")
 LAGGING = re.compile(r"滞后|整改|挂牌|督查通报")
 # 关于…落实情况的调查报告 -> a survey of what was done (a summary)
 SURVEY = re.compile(r"调查报告")
-# 督查室对…进行跟踪督查 / 实施进度综合排名 / 考核评分 -> a report of an inspection or a ranking (supervision)
-INSPECTION = re.compile(r"督查室[^。\n]{0,40}督查|综合排名|考核评分|考核排名")
 # 关于…进度考核和信息报送情况的通报 / …的督查通报 -> a title reporting an assessment or an inspection
 INSPECTION_TITLE = re.compile(r"(?:考核|督查|排名)[^。]{0,24}通报")
 # 全部完成 / 圆满完成 / 满意答卷 / 通过一年的努力 / 截止2017年12月底 / 经考核验收 -> what was done in the year (a summary,
@@ -569,8 +580,11 @@ INSPECTION_TITLE = re.compile(r"(?:考核|督查|排名)[^。]{0,24}通报")
 YEAR_END = re.compile(r"(?<!确保)(?<!力争)(?<!争取)(?:实事|民生工程|项目)(?:已|均)?(?:全部|全面)完成|圆满完成|均按时完成|满意答卷|"
                       r"一年的努力|一年来|年终|考核验收|"
                       r"截[至止]\s*(?:(?:19|20)\d{2}\s*年\s*)?12\s*月(?:底|末|31\s*日)")
-# 将集中力量办好十件民生实事 / 公布了…任务分解表 -> news about a plan
-NEWS_OF_PLAN = re.compile(r"将[^。，,；]{0,8}办好|公布了[^。]{0,20}分解表")
+# 将集中力量办好十件民生实事 / 公布了…任务分解表 / 研究确定了2025年十件民生实事 / 公布2025年十件民生实事 -> news
+# about a plan (not 公布…实事完成情况)
+NEWS_OF_PLAN = re.compile(r"将[^。，,；]{0,8}办好|公布了[^。]{0,20}分解表|"
+                          r"(?:研究确定|确定|公布)了?\s*(?:(?:19|20)\d{2}年)?[^。，,；完进]{0,8}(?:民生实事|实事项目)"
+                          r"(?![^。，,；]{0,8}(?:完成|进展|进度|情况|落实))")
 # 进度表 / 进度安排 / 工期进度: a schedule, not progress
 SCHEDULE = re.compile(r"进度(?:时间)?表|进度安排|工期进度")
 
@@ -595,7 +609,8 @@ STATUS_COUNT = re.compile(r"^[^，,。]{0,5}中")
 
 # ，16月全地区…: a damaged 1—6月 (no month 13–19) opens the count so far, like 1-6月
 # ，截至6月底已检查1.18万人 / ，目前已完成620个 -> the count so far, after the task restated
-SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|1[3-9]月|(?:完成|实现)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
+SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|1[3-9]月|"
+                    r"(?:完成|实现|完工|竣工|建成|开工)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
 
 # ，已全部建成 / 全面完成 / 已全部搬迁入住 -> the task done in full
 DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放)")
@@ -668,10 +683,11 @@ REST_ITEMS = re.compile(r"([\d.]+(?:公里|个|户|件|人次|人|所|张|万元
 # 交办事项 / 年度任务 / 当前进展 / 责任领导 / 责任单位 / 完成时限: the label cell of a form table (交办单, 督办单),
 # its group the role of the value beside it; 反馈要求 / 交办日期 / 联系人 are known and left out
 FORM_LABEL = re.compile(r"(?P<name>(?:交办|督办|督查|重点)?事项(?:名称)?|项目(?:名称)?|实事(?:名称|项目)?|任务名称|"
-                        r"(?:交办|督办|督查|整改)事项[一二三四五六七八九十\d]{1,3})|"
+                        r"(?:交办|督办|督查|整改)?事项[一二三四五六七八九十\d]{1,3}|(?:项目|实事)[一二三四五六七八九十\d]{1,3})|"
                         r"(?P<target>年度任务|目标任务|年度目标|任务目标|工作目标|建设内容|建设规模|主要任务|督办内容|交办内容|工作任务|任务)|"
                         r"(?P<progress>当前进展|进展情况|工作进展|推进情况|完成情况|目前进展|进度情况)|"
-                        r"(?P<leader>(?:责任|分管|牵头|包保|包联|联系|督办)(?:市|县|区|州|省)?领导|责任人)|"
+                        r"(?P<leader>(?:责任|分管|牵头|包保|包联|联系|督办)(?:市|县|区|州|省)?领导|(?:市|县|区|州|省)级领导|"
+                        r"(?:项目|主要)?责任人)|"
                         r"(?P<partner>配合单位|协办单位|协助单位|配合部门|参与单位)|"
                         r"(?P<lead_unit>责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|主责单位)|"
                         r"(?P<deadline>完成时限|完成时间|办结时限|督办时限|时间节点|完成期限)|"
@@ -722,6 +738,8 @@ BRACKETED_LAZY = re.compile(r"[（(].*?[）)]")
 UNIT_FIELD_OPENING = re.compile(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]")
 # 。 ； ; -> the ends of a sentence a reader splits a paragraph at
 SENTENCE_SPLIT = re.compile(r"[；;。]")
+# …；②… : the sentences of a paragraph, and the projects numbered ① to ⑳ inside one
+SEGMENT_SPLIT = re.compile(r"[；;。]|(?=[①-⑳])")
 # 其中： / 另外， -> a word that opens a segment and is no part of it
 SEGMENT_LEAD = re.compile(r"^\s*(?:其中|另外|此外)[:：，,]?")
 # 在教育方面， -> the field a segment opens with
@@ -764,6 +782,8 @@ MEASURE_TAIL = re.compile(r"均?(?:了|的|为|达到|达|数)?$")
 YEAR_TASK_MEASURE = re.compile(r"^完成(?:了)?(?:全年|年度|年)?(?:任务|目标|计划)$|^占(?:全年|年度|年)?(?:目标任务|任务|目标)$")
 # 已开工 / 累计建成 -> the figure after is a count done so far
 DONE_SO_FAR_BEFORE = re.compile(r"(?:已|累计)[\u4e00-\u9fff]{0,4}$")
+# 开工45个，完工21个 / 实际开工199所: a count done of a stage (so not the task a later count restates)
+STAGE_DONE_BEFORE = re.compile(r"(?:已|累计|实际|开工|完工|竣工)[\u4e00-\u9fff]{0,4}$")
 # 已拨付 / 到位 -> money paid out
 PAID_WORD = re.compile(r"拨付|到位|下达")
 # 1所，已全部建成 -> done, said after the figure

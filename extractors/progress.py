@@ -86,7 +86,8 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                 out.append(Progress(text=evidence, region=m.group("r"), rate=float(m.group("rate")),
                                     rate_raw=m.group("rate"), measure="完成率", line=line))
         inside = [(m.start("target"), m.end("target")) for m in P.RATE_OF_TARGET.finditer(sent)]
-        found = find_quantities(sent, gaz.units)
+        found = [q for q in find_quantities(sent, gaz.units)
+                 if not gaz.cues.ends("change", sent[max(0, q.start - 6):q.start])]   # 超任务120张: over the task, no fact
         figures = _Figures(found)
         inside += [(q.start, q.end) for q in found
                    if P.TASK_WORD_BEFORE.search(sent[max(0, q.start - 6):q.start])
@@ -253,8 +254,8 @@ class _Figures:
 def _restated_target(sent: str, q: Quantity, figures: _Figures) -> bool:
     """完成…检查2.6万人，截至6月底已检查1.18万人: a figure followed, in the same sentence, by a
     figure in the same unit that the text marks as done so far is the year's task, restated."""
-    if P.DONE_SO_FAR_BEFORE.search(sent[max(0, q.start - 6):q.start]):
-        return False          # 已开工198个，开工率94.3%，已完工89个: a count done, of another stage
+    if P.STAGE_DONE_BEFORE.search(sent[max(0, q.start - 6):q.start]):
+        return False          # 已开工198个，开工率94.3%，已完工89个 / 开工45个，完工21个: a count done, of another stage
     later = figures.after(q.end)
     if q.op == "=" and _restated_list(sent, q, figures):
         return True
@@ -307,6 +308,10 @@ def _is_completed(sent: str, q: Quantity) -> bool:
         return False
     if P.DONE_WORD.search(before) or P.DONE_NEXT.search(sent[q.end:q.end + 3]):
         return True
+    wide = last_mark(sent, q.start, "，,：:；") + 1
+    verb = P.DONE_WORD.search(sent, wide, sent.find("、", wide)) if wide < clause_start else None
+    if verb and not re.search(r"\d", sent[wide:clause_start]) and sent[verb.end():verb.end() + 1] not in "率的":
+        return True        # 新建中小学、幼儿园12所: the verb opens a list of names that share the figure
     # the second figure of a list whose first is a completed one: 救助717人、训练时间2067.7个月
     prev = sent[max(0, clause_start - 1):clause_start]
     return prev == "、" and bool(P.DIGIT.search(sent[max(0, clause_start - 12):clause_start])) \

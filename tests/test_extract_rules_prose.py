@@ -47,10 +47,11 @@ def test_fenbie_pairs_tasks_counts_and_rates_in_order():
     assert kg.lead_units == seats.lead_units == ["市教育局"]
 
 
-def test_a_task_done_in_full_keeps_its_figure_as_target():
+def test_a_task_done_in_full_keeps_its_figure_as_target_and_as_the_count_done():
     clinic = by_name(run(CHAIN))["村卫生室标准化建设"]
     assert [(t.value, t.unit) for t in clinic.targets] == [(80, "个")]
-    assert all(g.completed is None and g.rate is None for g in clinic.progress)
+    assert [(g.completed.value, g.completed.unit) for g in clinic.progress if g.completed] == [(80, "个")]
+    assert all(g.rate is None for g in clinic.progress)
 
 
 def test_fenbie_pairs_raise_no_rate_flag_when_consistent():

@@ -36,9 +36,19 @@ BODY = "新建幼儿园6所，已建成4所，完成年度任务的66.7%。\n新
     ("某市2022年十件民生实事推进情况（截至10月底）\n十件民生实事列入市委、市政府重点督办事项。现将进展通报如下。\n" + BODY,
      "supervision"),
     ("某省民生实事“年中成绩单”出炉\n今年上半年，各项民生实事稳步推进。\n新建幼儿园6所，已建成4所。\n", "progress"),
+    ("关于2023年第二季度民生实事考核情况的通报\n各乡镇：\n现将二季度考核情况通报如下。\n" + BODY, "supervision"),
+    ("关于10月份民生工程实施进度考核和信息报送情况的通报\n" + BODY, "supervision"),
+    (("为推进今年民生工程，现将1至8月实施进度通报如下：\n一、各乡镇实施进度综合排名\n第一名东岭镇；第二名西湖乡；"
+      "第三名南山镇、北川镇；第五名城关镇。\n二、部分项目进展情况\n" + BODY), "supervision"),
+    ("关于2023年1-8月民生实事进展情况的通报\n二、部分项目进展情况\n" + BODY + "全县排名第一名的是东岭镇。\n", "progress"),
+    ("某县2023年十件民生实事全面完成\n本网讯 截至12月底，十件实事全部完成。\n新建幼儿园6所，新增养老床位300张。\n", "summary"),
+    ("某县十件民生实事上半年全面完成开工\n本网讯 截至6月底，十件实事全面开工。\n" + BODY, "progress"),
+    ("我县公布2025年十件民生实事\n本报讯 近日，县政府研究确定了十件民生实事。一是新增就业1000人；二是新建幼儿园2所。\n", "plan"),
 ], ids=["month-range-table-is-progress", "as-of-table-is-progress", "summary-table", "news-of-all-done",
         "a-year-of-effort", "survey-report", "news-of-a-plan", "news-of-a-task-table", "supervised-plan-that-assigns-tasks",
-        "report-on-supervised-items", "first-half-news"])
+        "report-on-supervised-items", "first-half-news", "assessment-notice", "assessment-and-reporting-notice",
+        "units-ranked-at-the-head", "one-rank-mentioned-is-still-a-report", "headline-of-all-done",
+        "headline-of-the-half-year", "news-of-the-years-list"])
 def test_kind(text, kind):
     assert document(text).kind == kind
 
@@ -72,7 +82,10 @@ def test_date(text, date):
 @pytest.mark.parametrize("text, year", [
     ("2016年20件民生实事上半年完成投资80亿元。主要进度如下:\n1200个村通公路(2014—2018年)。上半年已完成900公里。\n", 2016),
     ("我市实施民生工程进度快\n自实施民生工程以来，项目由2009年的10项拓展为2016年的30项。\n", 2016),
-], ids=["a-range-of-years-in-a-project", "from-then-to-now-takes-now"])
+    ("二〇二四年县政府十件民生实事进展情况\n新建幼儿园6所，已建成4所。\n", 2024),
+    ("县政府十件民生实事进展情况\n二零二二年，全县新建幼儿园6所，已建成4所。\n", 2022),
+], ids=["a-range-of-years-in-a-project", "from-then-to-now-takes-now", "year-in-chinese-digits-in-the-title",
+        "year-with-ling-in-the-body"])
 def test_year(text, year):
     assert document(text).year == year
 
@@ -81,7 +94,13 @@ def test_year(text, year):
     ("完成800口山坪塘整治(2014-2018年)。上半年已全部完工。\n新建幼儿园6所。\n", None),
     ("3.农村道路建设:(1)2017年新建公路120公里\n新建幼儿园6所。\n", None),
     ("关于2023年民生实事项目进展情况的通报\n" + BODY, "关于2023年民生实事项目进展情况的通报"),
-], ids=["a-body-paragraph-is-no-title", "an-item-is-no-title", "a-title"])
+    ("关于2023年民生实事项目\n进展情况的通报\n" + BODY, "关于2023年民生实事项目进展情况的通报"),
+    ("我县公布2025年十件民生实事\n本报讯 近日，县政府研究确定了十件民生实事。一是新增就业1000人；二是新建幼儿园2所。\n",
+     "我县公布2025年十件民生实事"),
+    ("关于2024年民生实事项目完成情况的公示\n根据《某县2024年民生实事项目》（某政发〔2024〕3号）文件，现将完成情况公示如下\n"
+     + BODY, "关于2024年民生实事项目完成情况的公示"),
+], ids=["a-body-paragraph-is-no-title", "an-item-is-no-title", "a-title", "a-title-over-two-lines",
+        "the-news-after-a-headline-is-no-title", "the-first-sentence-after-a-title-is-no-title"])
 def test_title(text, title):
     assert document(text).title == title
 

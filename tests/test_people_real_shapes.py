@@ -200,3 +200,15 @@ def test_a_run_together_table_gives_its_leaders_and_units():
 def test_item_fields_one_space_apart(doc, leaders, lead):
     p = run(doc).projects[0]
     assert (p.leaders, p.lead_units) == (leaders, lead)
+
+
+@pytest.mark.parametrize("line, leaders", [
+    ("一、城乡供水工程。完成供水管网改造60公里。县级领导：副县长孟庆华；牵头单位：县水务局。", ["孟庆华"]),
+    ("二、农村公路。新改建农村公路40公里。项目责任人：汤志远；责任单位：县交通运输局。", ["汤志远"]),
+    ("三、健身设施。新建健身路径30条。市级领导：钟雅琴、贺立群；责任单位：市体育局。", ["钟雅琴", "贺立群"]),
+], ids=["county-level-leader", "project-owner", "two-city-level-leaders"])
+def test_leader_fields_named_by_level_or_as_owner(line, leaders):
+    from extract_helpers import run
+    r = run("某县2024年民生实事项目责任分工\n\n" + line + "\n")
+    assert [x for p in r.projects for x in p.leaders] == leaders
+    assert not any(x in u for p in r.projects for u in p.lead_units for x in leaders)
