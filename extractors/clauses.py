@@ -109,7 +109,6 @@ TALLY_BEFORE_PIECES = re.compile(r"(?:的|共|有|灯)$")
 ITEMS_BEFORE = re.compile(r"\d\s*项$")
 # 已 / 完成 / 建成 / the end of a clause, after a figure
 DONE_OR_CLAUSE_END = re.compile(r"已|完成|建成|[，,。；;]")
-# （三） / 2、 -> an item's number opening a name
 # …达到 / …为 -> the verbs a name ends with before its figure
 NAME_TAIL = re.compile(r"(?:达到|达|为|是|共|计|约|近|超|逾|了|的)+\s*$")
 # 1850个建制村通硬化路，… -> where the name after a figure ends
