@@ -75,6 +75,7 @@ TOL = 2.0     # points: how far a cell edge may sit from the table's grid line
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 LATIN = re.compile(r"[0-9A-Za-z%]")
 X_TOLERANCE = 3.0     # pdfplumber's: a wider gap between two characters is a space
+Y_TOLERANCE = 3.0     # pdfplumber's: characters whose tops are this close are on one line
 AUTOSPACE = 0.5       # ems: a narrower gap between Chinese and Latin is Word's autospace
 
 
@@ -405,38 +406,120 @@ def _may_hold_table(fast, pdfium_c) -> bool:
 
 
 def _pdfium_chars(textpage, height: float, pdfium_c) -> list[dict]:
-    """PDFium's characters as pdfplumber's char dicts (top-down coordinates; PDFium's own spaces
-    and line breaks left out, spaces drawn on the page kept)."""
+    """PDFium's characters as char dicts with the keys the line building reads (text, x0, x1,
+    top, bottom, size; top-down coordinates), PDFium's own spaces and line breaks left out,
+    spaces drawn on the page kept.  The page's text comes in one call; only a space or a
+    character the text cannot name is asked about one by one."""
     import ctypes
 
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(handle)
+    text = _page_text(handle, count, pdfium_c)
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
-    handle = textpage.raw
+    box, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
+    generated, unicode = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode
     out: list[dict] = []
-    for i in range(textpage.count_chars()):
-        if pdfium_c.FPDFText_IsGenerated(handle, i) == 1:
+    for i in range(count):
+        ch = text[i] if text is not None else ""
+        if not ch or ch.isspace() or ch in UNSURE:
+            if generated(handle, i) == 1:
+                continue
+            code = unicode(handle, i)
+            if code in (0, 10, 13, 0xFFFE, 0xFFFF):
+                continue
+            ch = chr(code)
+        if not box(handle, i, ref):
             continue
-        code = pdfium_c.FPDFText_GetUnicode(handle, i)
-        if code in (0, 10, 13, 0xFFFE, 0xFFFF) or not pdfium_c.FPDFText_GetLooseCharBox(handle, i, ref):
-            continue
-        size = pdfium_c.FPDFText_GetFontSize(handle, i)
+        size = font_size(handle, i)
         mid = (rect.top + rect.bottom) / 2          # the type's box, centred on the loose box's middle
-        t, b = height - mid - size / 2, height - mid + size / 2
-        out.append({"object_type": "char", "text": chr(code), "x0": rect.left, "x1": rect.right, "top": t, "bottom": b,
-                    "doctop": t, "upright": True, "size": size, "width": rect.right - rect.left,
-                    "height": size, "fontname": "", "matrix": (1, 0, 0, 1, rect.left, height - b)})
+        out.append({"text": ch, "x0": rect.left, "x1": rect.right,
+                    "top": height - mid - size / 2, "bottom": height - mid + size / 2, "size": size})
     return out
+
+
+UNSURE = set("\x00\n\r\ufffe\uffff") | {chr(c) for c in range(0xD800, 0xE000)}     # asked of PDFium itself
+
+
+def _page_text(handle, count: int, pdfium_c) -> str | None:
+    """The page's text, one character for each of PDFium's characters, or None when PDFium's text
+    does not line up with its characters (a character left out or written as two code units)."""
+    import ctypes
+
+    if count <= 0:
+        return None
+    buffer = ctypes.create_string_buffer(2 * count + 2)
+    written = pdfium_c.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    if written != count + 1 or pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, count - 1) != count - 1 \
+            or pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, 0) != 0:
+        return None
+    text = buffer.raw[:2 * count].decode("utf-16-le", "surrogatepass")
+    return text if len(text) == count else None
 
 
 def _line_items(chars: list[dict], number: int, height: float, width: float) -> list[Item]:
     """Lines of the page's characters, as _page_items builds them from pdfplumber's."""
-    from pdfplumber.utils.text import chars_to_textmap
-
-    ink = [c for c in chars if not c["text"].isspace()]
-    textmap = chars_to_textmap(ink, layout_bbox=(0, 0, width, height), layout_width=width, layout_height=height)
-    items = _text_lines(textmap.extract_text_lines(strip=True, return_chars=True), chars, height, width)
+    items = _text_lines(_plumber_lines([c for c in chars if not c["text"].isspace()]), chars, height, width)
     items.sort(key=lambda it: it[0])
     return [(number, obj) for _, obj in items]
+
+
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}   # pdfplumber's
+
+
+def _plumber_lines(ink: list[dict]) -> list[dict]:
+    """pdfplumber's text lines of upright characters (chars_to_textmap(...).extract_text_lines(),
+    default tolerances) built directly: characters clustered by top (3 points, chained) and sorted
+    across, cut into words at a gap over 3 points or a top 3 points off; the words clustered by
+    their tops again, each run of one cluster in that order a line, its words joined by a space."""
+    if not ink:
+        return []
+    cluster = _clusters({c["top"] for c in ink})
+    by_line = sorted(ink, key=lambda c: cluster[c["top"]])
+    words: list[list[dict]] = []
+    start = 0
+    for end in range(1, len(by_line) + 1):
+        if end < len(by_line) and cluster[by_line[end]["top"]] == cluster[by_line[start]["top"]]:
+            continue
+        word: list[dict] = []
+        for ch in sorted(by_line[start:end], key=lambda c: c["x0"]):
+            if word and (ch["x0"] > word[-1]["x1"] + X_TOLERANCE or abs(ch["top"] - word[-1]["top"]) > Y_TOLERANCE):
+                words.append(word)
+                word = []
+            word.append(ch)
+        words.append(word)
+        start = end
+    tops = [min(c["top"] for c in w) for w in words]
+    again = _clusters(set(tops))
+    lines: list[dict] = []
+    run: list[list[dict]] = []
+    for k, word in enumerate(words):
+        if run and again[tops[k]] != again[tops[k - 1]]:
+            lines.append(_plumber_line(run))
+            run = []
+        run.append(word)
+    lines.append(_plumber_line(run))
+    return lines
+
+
+def _clusters(values: set[float]) -> dict[float, int]:
+    """pdfplumber's cluster_list: sorted values, a new cluster where one is over 3 points past the last."""
+    out: dict[float, int] = {}
+    k = -1
+    last = None
+    for v in sorted(values):
+        if last is None or v > last + Y_TOLERANCE:
+            k += 1
+        out[v] = k
+        last = v
+    return out
+
+
+def _plumber_line(words: list[list[dict]]) -> dict:
+    chars = [c for w in words for c in w for _ in LIGATURES.get(c["text"], "_")]
+    text = " ".join("".join(LIGATURES.get(c["text"], c["text"]) for c in w) for w in words)
+    return {"text": text, "chars": chars, "x0": min(c["x0"] for c in chars), "top": min(c["top"] for c in chars),
+            "x1": max(c["x1"] for c in chars), "bottom": max(c["bottom"] for c in chars)}
 
 
 def _text_lines(lines: list[dict], chars: list[dict], height: float, width: float) -> list[tuple[float, dict | Table]]:
