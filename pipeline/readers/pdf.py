@@ -174,18 +174,21 @@ def _keep_unmapped_codes(font) -> None:
 
 def garbled(text: str) -> bool:
     """Text extracted through a font without a usable Unicode map."""
-    visible = [ch for ch in text if not ch.isspace()]
+    visible = "".join(text.split())
     if len(visible) < 10:
         return False
     if text.count("(cid:") >= 3:
         return True
-    bad = sum(1 for ch in visible if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff")
-    if bad / len(visible) > 0.05:
+    if len(UNMAPPED_GLYPH.findall(visible)) / len(visible) > 0.05:
         return True
-    cjk = sum(1 for ch in visible if "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
-    odd = sum(1 for ch in visible if ord(ch) > 0x7f and not ("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
-              and not "\u2000" <= ch <= "\u206f")
+    cjk = len(CJK_CHAR.findall(visible))
+    odd = len(ODD_CHAR.findall(visible))
     return cjk / len(visible) < 0.1 and odd / len(visible) > 0.3
+
+
+UNMAPPED_GLYPH = re.compile(r"[\ufffd\ue000-\uf8ff]")       # U+FFFD and private-use glyphs
+CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+ODD_CHAR = re.compile(r"[^\x00-\x7f\u2000-\u206f\u3000-\u9fff\uff00-\uffef]")     # neither ASCII, Chinese nor punctuation
 
 
 def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[Item]:
@@ -256,25 +259,37 @@ def _line_text(chars: list[dict]) -> str:
     """A line's characters with a space where the gap is wide, as pdfplumber writes them, but
     none in Word's autospace between Chinese and Latin (a real space there is wider), nor in a
     line of Chinese characters spaced out evenly (character spacing or distributed alignment)."""
-    ink = sorted((c for c in chars if not c["text"].isspace()), key=lambda c: c["x0"])
+    ink = sorted((c for c in chars if not c["text"].isspace()), key=_x0)
     typed = sorted((c["x0"] + c["x1"]) / 2 for c in chars if c["text"].isspace())
-    gaps = [b["x0"] - a["x1"] for a, b in pairwise(ink)]
-    if len(ink) >= 3 and min(gaps) > X_TOLERANCE and max(gaps) - min(gaps) < 0.25 * (ink[0].get("size") or 10) \
-            and all(CJK.match(c["text"]) for c in ink):
-        return "".join(c["text"] for c in ink)      # a line spaced out evenly (a masthead, 通  知)
-    out = ""
-    prev = None
-    for k, ch in enumerate(ink):
-        if prev is not None:
-            gap = ch["x0"] - prev["x1"]
-            boundary = bool(CJK.match(prev["text"]) and LATIN.match(ch["text"])
-                            or LATIN.match(prev["text"]) and CJK.match(ch["text"]))
-            if gap > (AUTOSPACE * (ch.get("size") or 10) if boundary else X_TOLERANCE) or \
-                    _typed_space(typed, prev, ch) or _kept_space(typed, prev, ch, ink, k):
-                out += " "
-        out += ch["text"]
-        prev = ch
-    return out.strip()
+    kinds = [KINDS.get(c["text"]) or _kind(c["text"]) for c in ink]
+    if len(ink) >= 3 and all(k == "cjk" for k in kinds):
+        gaps = [b["x0"] - a["x1"] for a, b in pairwise(ink)]
+        if min(gaps) > X_TOLERANCE and max(gaps) - min(gaps) < 0.25 * (ink[0].get("size") or 10):
+            return "".join(c["text"] for c in ink)      # a line spaced out evenly (a masthead, 通  知)
+    out = [ink[0]["text"]] if ink else []
+    for k in range(1, len(ink)):
+        prev, ch = ink[k - 1], ink[k]
+        gap = ch["x0"] - prev["x1"]
+        boundary = kinds[k - 1] != kinds[k] and kinds[k - 1] != "" and kinds[k] != ""    # Chinese beside Latin
+        if gap > (AUTOSPACE * (ch.get("size") or 10) if boundary else X_TOLERANCE) or \
+                typed and (_typed_space(typed, prev, ch) or _kept_space(typed, prev, ch, ink, k)):
+            out.append(" ")
+        out.append(ch["text"])
+    return "".join(out).strip()
+
+
+KINDS: dict[str, str] = {}      # a character's text: "cjk", "latin" or "" (what CJK and LATIN match at its start)
+
+
+def _kind(text: str) -> str:
+    kind = "cjk" if CJK.match(text) else "latin" if LATIN.match(text) else ""
+    if len(KINDS) < 65536:
+        KINDS[text] = kind
+    return kind
+
+
+def _x0(c: dict) -> float:
+    return c["x0"]
 
 
 def _kept_space(typed: list[float], prev: dict, ch: dict, ink: list[dict], k: int) -> bool:
@@ -411,18 +426,19 @@ def _pdfium_chars(textpage, height: float, pdfium_c) -> list[dict]:
     spaces drawn on the page kept.  The page's text comes in one call; only a space or a
     character the text cannot name is asked about one by one."""
     import ctypes
+    import struct
 
     handle = textpage.raw
     count = pdfium_c.FPDFText_CountChars(handle)
-    text = _page_text(handle, count, pdfium_c)
-    rect = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(rect)
-    box, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
-    generated, unicode = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode
+    text = _page_text(handle, count, pdfium_c) or "\x00" * count
+    raw = bytearray(ctypes.sizeof(pdfium_c.FS_RECTF))
+    ref = ctypes.byref(pdfium_c.FS_RECTF.from_buffer(raw))
+    box, font_size, generated, unicode = _bare_calls(pdfium_c)
+    corners = struct.Struct("4f").unpack_from        # FS_RECTF: left, top, right, bottom
+    ask = ASK
     out: list[dict] = []
-    for i in range(count):
-        ch = text[i] if text is not None else ""
-        if not ch or ch.isspace() or ch in UNSURE:
+    for i, ch in enumerate(text):
+        if ch in ask:
             if generated(handle, i) == 1:
                 continue
             code = unicode(handle, i)
@@ -432,13 +448,33 @@ def _pdfium_chars(textpage, height: float, pdfium_c) -> list[dict]:
         if not box(handle, i, ref):
             continue
         size = font_size(handle, i)
-        mid = (rect.top + rect.bottom) / 2          # the type's box, centred on the loose box's middle
-        out.append({"text": ch, "x0": rect.left, "x1": rect.right,
-                    "top": height - mid - size / 2, "bottom": height - mid + size / 2, "size": size})
+        left, top, right, bottom = corners(raw)
+        mid = (top + bottom) / 2          # the type's box, centred on the loose box's middle
+        out.append({"text": ch, "x0": left, "x1": right, "top": height - mid - size / 2,
+                    "bottom": height - mid + size / 2, "size": size})
     return out
 
 
-UNSURE = set("\x00\n\r\ufffe\uffff") | {chr(c) for c in range(0xD800, 0xE000)}     # asked of PDFium itself
+BARE: list = []
+
+
+def _bare_calls(pdfium_c) -> list:
+    """FPDFText_GetLooseCharBox, GetFontSize, IsGenerated and GetUnicode called without ctypes'
+    argument checks (the same C functions; their arguments here are a text page, an int and a
+    rectangle's address), about half the cost of a call a character."""
+    import ctypes
+
+    if not BARE:
+        BARE.extend(ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value) for func, restype in (
+            (pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int), (pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
+            (pdfium_c.FPDFText_IsGenerated, ctypes.c_int), (pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)))
+    return BARE
+
+
+# characters asked of PDFium one by one: the spaces and line breaks it may have made up, and what
+# its text may write in place of a character (NUL for none, a surrogate, a noncharacter)
+ASK = set("\x00\n\r\ufffe\uffff") | {chr(c) for c in range(0xD800, 0xE000)} \
+    | {chr(c) for c in range(0x3001) if chr(c).isspace()}
 
 
 def _page_text(handle, count: int, pdfium_c) -> str | None:
