@@ -46,6 +46,7 @@ import io
 import re
 from collections import Counter
 from itertools import pairwise
+from operator import itemgetter
 
 from ..errors import DocumentLoadError, EncryptedDocument
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
@@ -259,8 +260,13 @@ def _line_text(chars: list[dict]) -> str:
     """A line's characters with a space where the gap is wide, as pdfplumber writes them, but
     none in Word's autospace between Chinese and Latin (a real space there is wider), nor in a
     line of Chinese characters spaced out evenly (character spacing or distributed alignment)."""
-    ink = sorted((c for c in chars if not c["text"].isspace()), key=_x0)
-    typed = sorted((c["x0"] + c["x1"]) / 2 for c in chars if c["text"].isspace())
+    return _spaced(sorted((c for c in chars if not c["text"].isspace()), key=_X0),
+                   sorted((c["x0"] + c["x1"]) / 2 for c in chars if c["text"].isspace()))
+
+
+def _spaced(ink: list[dict], typed: list[float]) -> str:
+    """_line_text of a line's characters sorted across (no space among them) and the middles of
+    the space characters drawn in the line, sorted."""
     kinds = [KINDS.get(c["text"]) or _kind(c["text"]) for c in ink]
     if len(ink) >= 3 and all(k == "cjk" for k in kinds):
         gaps = [b["x0"] - a["x1"] for a, b in pairwise(ink)]
@@ -286,10 +292,6 @@ def _kind(text: str) -> str:
     if len(KINDS) < 65536:
         KINDS[text] = kind
     return kind
-
-
-def _x0(c: dict) -> float:
-    return c["x0"]
 
 
 def _kept_space(typed: list[float], prev: dict, ch: dict, ink: list[dict], k: int) -> bool:
@@ -397,7 +399,7 @@ def _pdfium_items(document, number: int, page) -> list[Item] | None:
             textpage.close()
     finally:
         fast.close()
-    if not chars or garbled("".join(c["text"] for c in chars)):
+    if not chars or garbled("".join(map(_TEXT, chars))):
         return None
     return _line_items(chars, number, height, width)
 
@@ -511,30 +513,32 @@ def _plumber_lines(ink: list[dict]) -> list[dict]:
     if not ink:
         return []
     cluster = _clusters({c["top"] for c in ink})
-    by_line = sorted(ink, key=lambda c: cluster[c["top"]])
+    keyed = sorted(((cluster[c["top"]], c) for c in ink), key=_FIRST)
     words: list[list[dict]] = []
     start = 0
-    for end in range(1, len(by_line) + 1):
-        if end < len(by_line) and cluster[by_line[end]["top"]] == cluster[by_line[start]["top"]]:
+    n = len(keyed)
+    for end in range(1, n + 1):
+        if end < n and keyed[end][0] == keyed[start][0]:
             continue
         word: list[dict] = []
-        for ch in sorted(by_line[start:end], key=lambda c: c["x0"]):
-            if word and (ch["x0"] > word[-1]["x1"] + X_TOLERANCE or abs(ch["top"] - word[-1]["top"]) > Y_TOLERANCE):
+        last = None
+        for ch in sorted([c for _, c in keyed[start:end]], key=_X0):
+            if last is not None and (ch["x0"] > last["x1"] + X_TOLERANCE or abs(ch["top"] - last["top"]) > Y_TOLERANCE):
                 words.append(word)
                 word = []
             word.append(ch)
+            last = ch
         words.append(word)
         start = end
-    tops = [min(c["top"] for c in w) for w in words]
+    tops = [min(map(_TOP, w)) for w in words]
     again = _clusters(set(tops))
+    ligatures = not LIGATURES.keys().isdisjoint(map(_TEXT, ink))
     lines: list[dict] = []
-    run: list[list[dict]] = []
-    for k, word in enumerate(words):
-        if run and again[tops[k]] != again[tops[k - 1]]:
-            lines.append(_plumber_line(run))
-            run = []
-        run.append(word)
-    lines.append(_plumber_line(run))
+    first = 0
+    for k in range(1, len(words) + 1):
+        if k == len(words) or again[tops[k]] != again[tops[k - 1]]:
+            lines.append(_plumber_line(words[first:k], ligatures))
+            first = k
     return lines
 
 
@@ -551,11 +555,20 @@ def _clusters(values: set[float]) -> dict[float, int]:
     return out
 
 
-def _plumber_line(words: list[list[dict]]) -> dict:
-    chars = [c for w in words for c in w for _ in LIGATURES.get(c["text"], "_")]
-    text = " ".join("".join(LIGATURES.get(c["text"], c["text"]) for c in w) for w in words)
-    return {"text": text, "chars": chars, "x0": min(c["x0"] for c in chars), "top": min(c["top"] for c in chars),
-            "x1": max(c["x1"] for c in chars), "bottom": max(c["bottom"] for c in chars)}
+def _plumber_line(words: list[list[dict]], ligatures: bool) -> dict:
+    """A text line as pdfplumber gives it: a ligature (ﬁ) is written out and its char listed once a letter."""
+    if ligatures:
+        chars = [c for w in words for c in w for _ in LIGATURES.get(c["text"], "_")]
+        text = " ".join("".join(LIGATURES.get(c["text"], c["text"]) for c in w) for w in words)
+    else:
+        chars = [c for w in words for c in w]
+        text = " ".join("".join(map(_TEXT, w)) for w in words)
+    return {"text": text, "chars": chars, "x0": min(map(_X0, chars)), "top": min(map(_TOP, chars)),
+            "x1": max(map(_X1, chars)), "bottom": max(map(_BOTTOM, chars)), "size": max(map(_SIZE, chars))}
+
+
+_FIRST = itemgetter(0)
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE = (itemgetter(k) for k in ("text", "x0", "x1", "top", "bottom", "size"))
 
 
 def _text_lines(lines: list[dict], chars: list[dict], height: float, width: float) -> list[tuple[float, dict | Table]]:
@@ -567,9 +580,11 @@ def _text_lines(lines: list[dict], chars: list[dict], height: float, width: floa
     items: list[tuple[float, dict | Table]] = []
     for line in lines:
         if line["text"].strip() and not PAGE_NUMBER.match(line["text"]):
-            size = max((c.get("size", 0) for c in line["chars"]), default=0)
-            typed = [c for _, c in spaces[bisect.bisect_left(mids, line["top"]):bisect.bisect_right(mids, line["bottom"])]]
-            text = _line_text(line["chars"] + typed) or line["text"].strip()
+            size = line["size"] if "size" in line else max((c.get("size", 0) for c in line["chars"]), default=0)
+            typed = sorted((c["x0"] + c["x1"]) / 2 for _, c in
+                           spaces[bisect.bisect_left(mids, line["top"]):bisect.bisect_right(mids, line["bottom"])])
+            # a text line's chars hold no space (pdfplumber's words leave them out), so they are its ink
+            text = _spaced(sorted(line["chars"], key=_X0), typed) or line["text"].strip()
             items.append((line["top"], {"text": text, "x0": line["x0"], "x1": line["x1"],
                                         "top": line["top"], "size": size, "lead": _lead_word(line["chars"]),
                                         "band": _band(line["top"], line["bottom"], height),
