@@ -513,23 +513,21 @@ def _plumber_lines(ink: list[dict]) -> list[dict]:
     if not ink:
         return []
     cluster = _clusters({c["top"] for c in ink})
-    keyed = sorted(((cluster[c["top"]], c) for c in ink), key=_FIRST)
-    words: list[list[dict]] = []
-    start = 0
-    n = len(keyed)
-    for end in range(1, n + 1):
-        if end < n and keyed[end][0] == keyed[start][0]:
-            continue
-        word: list[dict] = []
-        last = None
-        for ch in sorted([c for _, c in keyed[start:end]], key=_X0):
-            if last is not None and (ch["x0"] > last["x1"] + X_TOLERANCE or abs(ch["top"] - last["top"]) > Y_TOLERANCE):
-                words.append(word)
-                word = []
+    # one stable sort by (cluster, x0) orders them as pdfplumber's two do (by cluster, then across)
+    ordered = sorted(ink, key=lambda c: (cluster[c["top"]], c["x0"]))
+    prev = ordered[0]
+    word = [prev]
+    words: list[list[dict]] = [word]
+    line = cluster[prev["top"]]
+    for ch in ordered[1:]:
+        top = ch["top"]
+        if cluster[top] != line or ch["x0"] > prev["x1"] + X_TOLERANCE or abs(top - prev["top"]) > Y_TOLERANCE:
+            word = [ch]
+            words.append(word)
+            line = cluster[top]
+        else:
             word.append(ch)
-            last = ch
-        words.append(word)
-        start = end
+        prev = ch
     tops = [min(map(_TOP, w)) for w in words]
     again = _clusters(set(tops))
     ligatures = not LIGATURES.keys().isdisjoint(map(_TEXT, ink))
@@ -567,7 +565,6 @@ def _plumber_line(words: list[list[dict]], ligatures: bool) -> dict:
             "x1": max(map(_X1, chars)), "bottom": max(map(_BOTTOM, chars)), "size": max(map(_SIZE, chars))}
 
 
-_FIRST = itemgetter(0)
 _TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE = (itemgetter(k) for k in ("text", "x0", "x1", "top", "bottom", "size"))
 
 
