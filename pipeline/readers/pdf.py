@@ -439,6 +439,7 @@ def _pdfium_chars(textpage, height: float, pdfium_c) -> list[dict]:
     corners = struct.Struct("4f").unpack_from        # FS_RECTF: left, top, right, bottom
     ask = ASK
     out: list[dict] = []
+    append = out.append
     for i, ch in enumerate(text):
         if ch in ask:
             if generated(handle, i) == 1:
@@ -451,9 +452,9 @@ def _pdfium_chars(textpage, height: float, pdfium_c) -> list[dict]:
             continue
         size = font_size(handle, i)
         left, top, right, bottom = corners(raw)
-        mid = (top + bottom) / 2          # the type's box, centred on the loose box's middle
-        out.append({"text": ch, "x0": left, "x1": right, "top": height - mid - size / 2,
-                    "bottom": height - mid + size / 2, "size": size})
+        middle = height - (top + bottom) / 2        # the type's box, centred on the loose box's middle
+        half = size / 2
+        append({"text": ch, "x0": left, "x1": right, "top": middle - half, "bottom": middle + half, "size": size})
     return out
 
 
@@ -467,9 +468,11 @@ def _bare_calls(pdfium_c) -> list:
     import ctypes
 
     if not BARE:
-        BARE.extend(ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value) for func, restype in (
-            (pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int), (pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
-            (pdfium_c.FPDFText_IsGenerated, ctypes.c_int), (pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)))
+        for func, restype in ((pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+                              (pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
+                              (pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
+                              (pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)):
+            BARE.append(ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value or 0))
     return BARE
 
 
