@@ -45,8 +45,7 @@ import bisect
 import io
 import re
 from collections import Counter
-from itertools import pairwise
-from operator import itemgetter
+from operator import itemgetter, sub
 
 from ..errors import DocumentLoadError, EncryptedDocument
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
@@ -267,31 +266,42 @@ def _line_text(chars: list[dict]) -> str:
 def _spaced(ink: list[dict], typed: list[float]) -> str:
     """_line_text of a line's characters sorted across (no space among them) and the middles of
     the space characters drawn in the line, sorted."""
-    kinds = [KINDS.get(c["text"]) or _kind(c["text"]) for c in ink]
-    if len(ink) >= 3 and all(k == "cjk" for k in kinds):
-        gaps = [b["x0"] - a["x1"] for a, b in pairwise(ink)]
-        if min(gaps) > X_TOLERANCE and max(gaps) - min(gaps) < 0.25 * (ink[0].get("size") or 10):
-            return "".join(c["text"] for c in ink)      # a line spaced out evenly (a masthead, 通  知)
-    out = [ink[0]["text"]] if ink else []
-    for k in range(1, len(ink)):
-        prev, ch = ink[k - 1], ink[k]
-        gap = ch["x0"] - prev["x1"]
+    if not ink:
+        return ""
+    texts = list(map(_TEXT, ink))
+    kinds = [KINDS[t] for t in texts]
+    gaps = list(map(sub, map(_X0, ink[1:]), map(_X1, ink)))        # gaps[k - 1]: before ink[k]
+    if len(ink) >= 3 and all(k == "cjk" for k in kinds) and min(gaps) > X_TOLERANCE \
+            and max(gaps) - min(gaps) < 0.25 * (ink[0].get("size") or 10):
+        return "".join(texts)      # a line spaced out evenly (a masthead, 通  知)
+    # where a space may go: a wide gap, Chinese beside Latin, or anywhere when spaces were drawn
+    maybe = range(1, len(ink)) if typed else \
+        [k for k, (gap, a, b) in enumerate(zip(gaps, kinds, kinds[1:]), 1) if gap > X_TOLERANCE or a != b and a and b]
+    out = []
+    start = 0
+    for k in maybe:
+        gap = gaps[k - 1]
         boundary = kinds[k - 1] != kinds[k] and kinds[k - 1] != "" and kinds[k] != ""    # Chinese beside Latin
-        if gap > (AUTOSPACE * (ch.get("size") or 10) if boundary else X_TOLERANCE) or \
-                typed and (_typed_space(typed, prev, ch) or _kept_space(typed, prev, ch, ink, k)):
+        if gap > (AUTOSPACE * (ink[k].get("size") or 10) if boundary else X_TOLERANCE) \
+                or typed and (_typed_space(typed, ink[k - 1], ink[k]) or _kept_space(typed, ink[k - 1], ink[k], ink, k)):
+            out += texts[start:k]
             out.append(" ")
-        out.append(ch["text"])
+            start = k
+    out += texts[start:]
     return "".join(out).strip()
 
 
-KINDS: dict[str, str] = {}      # a character's text: "cjk", "latin" or "" (what CJK and LATIN match at its start)
+class _Kinds(dict):
+    """A character's text: "cjk", "latin" or "" (what CJK and LATIN match at its start)."""
+
+    def __missing__(self, text: str) -> str:
+        kind = "cjk" if CJK.match(text) else "latin" if LATIN.match(text) else ""
+        if len(self) < 65536:
+            self[text] = kind
+        return kind
 
 
-def _kind(text: str) -> str:
-    kind = "cjk" if CJK.match(text) else "latin" if LATIN.match(text) else ""
-    if len(KINDS) < 65536:
-        KINDS[text] = kind
-    return kind
+KINDS = _Kinds()
 
 
 def _kept_space(typed: list[float], prev: dict, ch: dict, ink: list[dict], k: int) -> bool:
