@@ -213,7 +213,8 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[Ite
         return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
     items: list[tuple[float, dict | Table]] = []
-    items += _text_lines(page.filter(outside).extract_text_lines(return_chars=True), page.chars,
+    items += _text_lines(page.filter(outside).extract_text_lines(return_chars=True),
+                         [c for c in page.chars if c["text"].isspace()],
                          page.height, float(page.width))
     for t in found:
         table = _table(t, page.chars, number)
@@ -510,7 +511,12 @@ def _page_text(handle, count: int, pdfium_c) -> str | None:
 
 def _line_items(chars: list[dict], number: int, height: float, width: float) -> list[Item]:
     """Lines of the page's characters, as _page_items builds them from pdfplumber's."""
-    items = _text_lines(_plumber_lines([c for c in chars if not c["text"].isspace()]), chars, height, width)
+    if any(map(str.isspace, map(_TEXT, chars))):
+        ink = [c for c in chars if not c["text"].isspace()]
+        drawn = [c for c in chars if c["text"].isspace()]
+    else:
+        ink, drawn = chars, []
+    items = _text_lines(_plumber_lines(ink), drawn, height, width)
     items.sort(key=lambda it: it[0])
     return [(number, obj) for _, obj in items]
 
@@ -581,11 +587,11 @@ def _plumber_line(words: list[list[dict]], ligatures: bool) -> dict:
 _TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE = (itemgetter(k) for k in ("text", "x0", "x1", "top", "bottom", "size"))
 
 
-def _text_lines(lines: list[dict], chars: list[dict], height: float, width: float) -> list[tuple[float, dict | Table]]:
+def _text_lines(lines: list[dict], drawn: list[dict], height: float, width: float) -> list[tuple[float, dict | Table]]:
     """(top, line dict) for each line of text that is not a page number, from pdfplumber's text lines
-    (either engine's characters). The lines' chars leave out the space characters drawn on the page;
-    _line_text weighs them, so each line takes the spaces whose middle falls inside it."""
-    spaces = sorted((((c["top"] + c["bottom"]) / 2, c) for c in chars if c["text"].isspace()), key=lambda mc: mc[0])
+    (either engine's characters). The lines' chars leave out the space characters drawn on the page
+    (drawn); _line_text weighs them, so each line takes the spaces whose middle falls inside it."""
+    spaces = sorted((((c["top"] + c["bottom"]) / 2, c) for c in drawn), key=lambda mc: mc[0])
     mids = [m for m, _ in spaces]
     items: list[tuple[float, dict | Table]] = []
     for line in lines:
