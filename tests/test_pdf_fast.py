@@ -178,3 +178,11 @@ def test_lines_of_real_pages_are_grouped_as_pdfplumbers(path):
     for textpage, height in pdfium_pages(path):
         ink = [c for c in pdf._pdfium_chars(textpage, height, pdfium_c) if not c["text"].isspace()]
         assert reader_lines(ink) == textmap_lines(ink)
+
+
+def test_a_page_whose_text_does_not_line_up_is_asked_character_by_character(monkeypatch):
+    import pypdfium2.raw as pdfium_c
+
+    monkeypatch.setattr(pdf, "_page_text", lambda handle, count, pdfium_c: None)
+    for textpage, height in pdfium_pages(SAMPLES[0]):
+        assert pdf._pdfium_chars(textpage, height, pdfium_c) == chars_one_call_a_property(textpage, height)

@@ -479,11 +479,11 @@ def _bare_calls(pdfium_c) -> list:
     import ctypes
 
     if not BARE:
-        for func, restype in ((pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
-                              (pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
-                              (pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
-                              (pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)):
-            BARE.append(ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value or 0))
+        BARE[:] = [ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value or 0)
+                   for func, restype in ((pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+                                         (pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
+                                         (pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
+                                         (pdfium_c.FPDFText_GetUnicode, ctypes.c_uint))]
     return BARE
 
 
