@@ -84,3 +84,105 @@ def test_a_content_stream_that_inflates_too_far_is_refused(monkeypatch):
     with pytest.raises(DocumentLoadError, match="inflates beyond 1 MB"):
         read_bytes(bomb, "bomb.pdf")
     read_bytes(one_page_pdf(text_lines("Hello") + b"\n" + b" " * (1 << 19)), "fine.pdf")
+
+
+PLAIN = SAMPLES + sorted((ROOT / "samples" / "corpus" / "pdf").glob("*.pdf"))[:40]
+
+
+def pdfium_pages(path: Path):
+    """(PDFium text page, page height) of each page of a PDF that holds no ruled table."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(path.read_bytes())
+    try:
+        for page in document:
+            if not pdf._may_hold_table(page, pdfium_c):
+                textpage = page.get_textpage()
+                yield textpage, page.get_height()
+                textpage.close()
+            page.close()
+    finally:
+        document.close()
+
+
+def chars_one_call_a_property(textpage, height: float) -> list[dict]:
+    """PDFium's characters asked one property at a time through pypdfium2's own bindings."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    out = []
+    for i in range(textpage.count_chars()):
+        if pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
+            continue
+        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+        if code in (0, 10, 13, 0xFFFE, 0xFFFF) or not pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(rect)):
+            continue
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
+        mid = (rect.top + rect.bottom) / 2
+        out.append({"text": chr(code), "x0": rect.left, "x1": rect.right, "top": height - mid - size / 2,
+                    "bottom": height - mid + size / 2, "size": size})
+    return out
+
+
+@pytest.mark.parametrize("path", PLAIN, ids=[p.stem for p in PLAIN])
+def test_a_pages_text_in_one_call_names_the_same_characters(path):
+    import pypdfium2.raw as pdfium_c
+
+    for textpage, height in pdfium_pages(path):
+        assert pdf._pdfium_chars(textpage, height, pdfium_c) == chars_one_call_a_property(textpage, height)
+
+
+def textmap_lines(chars: list[dict]) -> list[tuple]:
+    """pdfplumber's own text lines of the chars, as (text, bbox, the chars' positions in the input)."""
+    from pdfplumber.utils.text import chars_to_textmap
+
+    full = [{**c, "upright": True, "doctop": c["top"], "at": k} for k, c in enumerate(chars)]
+    textmap = chars_to_textmap(full, layout_bbox=(0, 0, 600, 850), layout_width=600, layout_height=850)
+    return [(ln["text"], (ln["x0"], ln["top"], ln["x1"], ln["bottom"]), [c["at"] for c in ln["chars"]])
+            for ln in textmap.extract_text_lines(strip=True, return_chars=True)]
+
+
+def reader_lines(chars: list[dict]) -> list[tuple]:
+    at = {id(c): k for k, c in enumerate(chars)}
+    return [(ln["text"], (ln["x0"], ln["top"], ln["x1"], ln["bottom"]), [at[id(c)] for c in ln["chars"]])
+            for ln in pdf._plumber_lines(chars)]
+
+
+def char(text: str, x0: float, top: float, width: float = 10.0, size: float = 10.0) -> dict:
+    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + size, "size": size}
+
+
+SHAPES = {
+    "a ligature written out": [char("e", 72, 100), char("\ufb01", 82, 100), char("n", 92, 100)],
+    "a word gap": [char("A", 72, 100), char("B", 82, 100), char("C", 100, 100)],
+    "tops drifting down a line": [char("一", 72, 100), char("二", 82, 102.5), char("三", 92, 105), char("四", 102, 100)],
+    "two lines given out of order": [char("下", 72, 130), char("上", 72, 100), char("行", 82, 130), char("文", 82, 100)],
+    "overlapping characters": [char("x", 72, 100), char("y", 72, 100.5), char("z", 75, 99)],
+    "a superscript and a subscript": [char("m", 72, 100), char("2", 82, 97, 5, 6), char("H", 120, 100),
+                                      char("2", 130, 106, 5, 6), char("O", 135, 100)],
+}
+
+
+@pytest.mark.parametrize("chars", list(SHAPES.values()), ids=list(SHAPES))
+def test_lines_are_grouped_as_pdfplumbers_text_map_groups_them(chars):
+    assert reader_lines(chars) == textmap_lines(chars)
+
+
+@pytest.mark.parametrize("path", PLAIN[:10], ids=[p.stem for p in PLAIN[:10]])
+def test_lines_of_real_pages_are_grouped_as_pdfplumbers(path):
+    import pypdfium2.raw as pdfium_c
+
+    for textpage, height in pdfium_pages(path):
+        ink = [c for c in pdf._pdfium_chars(textpage, height, pdfium_c) if not c["text"].isspace()]
+        assert reader_lines(ink) == textmap_lines(ink)
+
+
+def test_a_page_whose_text_does_not_line_up_is_asked_character_by_character(monkeypatch):
+    import pypdfium2.raw as pdfium_c
+
+    monkeypatch.setattr(pdf, "_page_text", lambda handle, count, pdfium_c: None)
+    for textpage, height in pdfium_pages(SAMPLES[0]):
+        assert pdf._pdfium_chars(textpage, height, pdfium_c) == chars_one_call_a_property(textpage, height)

@@ -35,7 +35,9 @@
 - Speed: a page that draws no path (no ruling line or rectangle, so no table pdfplumber could
   find) has its characters and their boxes read by PDFium, several times faster than pdfminer's
   layout, and its lines built from them as above; a page with paths, a page whose PDFium text
-  looks garbled, and every page when PDFium cannot open the file go to pdfplumber.
+  looks garbled, and every page when PDFium cannot open the file go to pdfplumber.  On such a
+  page the text comes in one call and each character costs two bare C calls (its box, its type
+  size); its lines are grouped as pdfplumber's text map groups characters, without the map.
 - A page whose content stream inflates beyond MAX_STREAM (a deflate bomb) is refused with a
   one-line error before anything decodes it whole.
 """
@@ -45,7 +47,7 @@ import bisect
 import io
 import re
 from collections import Counter
-from itertools import pairwise
+from operator import itemgetter, sub
 
 from ..errors import DocumentLoadError, EncryptedDocument
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
@@ -75,6 +77,7 @@ TOL = 2.0     # points: how far a cell edge may sit from the table's grid line
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 LATIN = re.compile(r"[0-9A-Za-z%]")
 X_TOLERANCE = 3.0     # pdfplumber's: a wider gap between two characters is a space
+Y_TOLERANCE = 3.0     # pdfplumber's: characters whose tops are this close are on one line
 AUTOSPACE = 0.5       # ems: a narrower gap between Chinese and Latin is Word's autospace
 
 
@@ -173,18 +176,21 @@ def _keep_unmapped_codes(font) -> None:
 
 def garbled(text: str) -> bool:
     """Text extracted through a font without a usable Unicode map."""
-    visible = [ch for ch in text if not ch.isspace()]
+    visible = "".join(text.split())
     if len(visible) < 10:
         return False
     if text.count("(cid:") >= 3:
         return True
-    bad = sum(1 for ch in visible if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff")
-    if bad / len(visible) > 0.05:
+    if len(UNMAPPED_GLYPH.findall(visible)) / len(visible) > 0.05:
         return True
-    cjk = sum(1 for ch in visible if "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
-    odd = sum(1 for ch in visible if ord(ch) > 0x7f and not ("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
-              and not "\u2000" <= ch <= "\u206f")
+    cjk = len(CJK_CHAR.findall(visible))
+    odd = len(ODD_CHAR.findall(visible))
     return cjk / len(visible) < 0.1 and odd / len(visible) > 0.3
+
+
+UNMAPPED_GLYPH = re.compile(r"[\ufffd\ue000-\uf8ff]")       # U+FFFD and private-use glyphs
+CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+ODD_CHAR = re.compile(r"[^\x00-\x7f\u2000-\u206f\u3000-\u9fff\uff00-\uffef]")     # neither ASCII, Chinese nor punctuation
 
 
 def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[Item]:
@@ -209,7 +215,8 @@ def _page_items(page, number: int, data: bytes, warnings: list[str]) -> list[Ite
         return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
     items: list[tuple[float, dict | Table]] = []
-    items += _text_lines(page.filter(outside).extract_text_lines(return_chars=True), page.chars,
+    items += _text_lines(page.filter(outside).extract_text_lines(return_chars=True),
+                         [c for c in page.chars if c["text"].isspace()],
                          page.height, float(page.width))
     for t in found:
         table = _table(t, page.chars, number)
@@ -255,25 +262,49 @@ def _line_text(chars: list[dict]) -> str:
     """A line's characters with a space where the gap is wide, as pdfplumber writes them, but
     none in Word's autospace between Chinese and Latin (a real space there is wider), nor in a
     line of Chinese characters spaced out evenly (character spacing or distributed alignment)."""
-    ink = sorted((c for c in chars if not c["text"].isspace()), key=lambda c: c["x0"])
-    typed = sorted((c["x0"] + c["x1"]) / 2 for c in chars if c["text"].isspace())
-    gaps = [b["x0"] - a["x1"] for a, b in pairwise(ink)]
-    if len(ink) >= 3 and min(gaps) > X_TOLERANCE and max(gaps) - min(gaps) < 0.25 * (ink[0].get("size") or 10) \
-            and all(CJK.match(c["text"]) for c in ink):
-        return "".join(c["text"] for c in ink)      # a line spaced out evenly (a masthead, 通  知)
-    out = ""
-    prev = None
-    for k, ch in enumerate(ink):
-        if prev is not None:
-            gap = ch["x0"] - prev["x1"]
-            boundary = bool(CJK.match(prev["text"]) and LATIN.match(ch["text"])
-                            or LATIN.match(prev["text"]) and CJK.match(ch["text"]))
-            if gap > (AUTOSPACE * (ch.get("size") or 10) if boundary else X_TOLERANCE) or \
-                    _typed_space(typed, prev, ch) or _kept_space(typed, prev, ch, ink, k):
-                out += " "
-        out += ch["text"]
-        prev = ch
-    return out.strip()
+    return _spaced(sorted((c for c in chars if not c["text"].isspace()), key=_X0),
+                   sorted((c["x0"] + c["x1"]) / 2 for c in chars if c["text"].isspace()))
+
+
+def _spaced(ink: list[dict], typed: list[float]) -> str:
+    """_line_text of a line's characters sorted across (no space among them) and the middles of
+    the space characters drawn in the line, sorted."""
+    if not ink:
+        return ""
+    texts = list(map(_TEXT, ink))
+    kinds = [KINDS[t] for t in texts]
+    gaps = list(map(sub, map(_X0, ink[1:]), map(_X1, ink)))        # gaps[k - 1]: before ink[k]
+    if len(ink) >= 3 and all(k == "cjk" for k in kinds) and min(gaps) > X_TOLERANCE \
+            and max(gaps) - min(gaps) < 0.25 * (ink[0].get("size") or 10):
+        return "".join(texts)      # a line spaced out evenly (a masthead, 通  知)
+    # where a space may go: a wide gap, Chinese beside Latin, or anywhere when spaces were drawn
+    maybe = range(1, len(ink)) if typed else \
+        [k for k, (gap, a, b) in enumerate(zip(gaps, kinds, kinds[1:]), 1) if gap > X_TOLERANCE or a != b and a and b]
+    out = []
+    start = 0
+    for k in maybe:
+        gap = gaps[k - 1]
+        boundary = kinds[k - 1] != kinds[k] and kinds[k - 1] != "" and kinds[k] != ""    # Chinese beside Latin
+        if gap > (AUTOSPACE * (ink[k].get("size") or 10) if boundary else X_TOLERANCE) \
+                or typed and (_typed_space(typed, ink[k - 1], ink[k]) or _kept_space(typed, ink[k - 1], ink[k], ink, k)):
+            out += texts[start:k]
+            out.append(" ")
+            start = k
+    out += texts[start:]
+    return "".join(out).strip()
+
+
+class _Kinds(dict):
+    """A character's text: "cjk", "latin" or "" (what CJK and LATIN match at its start)."""
+
+    def __missing__(self, text: str) -> str:
+        kind = "cjk" if CJK.match(text) else "latin" if LATIN.match(text) else ""
+        if len(self) < 65536:
+            self[text] = kind
+        return kind
+
+
+KINDS = _Kinds()
 
 
 def _kept_space(typed: list[float], prev: dict, ch: dict, ink: list[dict], k: int) -> bool:
@@ -381,7 +412,7 @@ def _pdfium_items(document, number: int, page) -> list[Item] | None:
             textpage.close()
     finally:
         fast.close()
-    if not chars or garbled("".join(c["text"] for c in chars)):
+    if not chars or garbled("".join(map(_TEXT, chars))):
         return None
     return _line_items(chars, number, height, width)
 
@@ -405,52 +436,173 @@ def _may_hold_table(fast, pdfium_c) -> bool:
 
 
 def _pdfium_chars(textpage, height: float, pdfium_c) -> list[dict]:
-    """PDFium's characters as pdfplumber's char dicts (top-down coordinates; PDFium's own spaces
-    and line breaks left out, spaces drawn on the page kept)."""
+    """PDFium's characters as char dicts with the keys the line building reads (text, x0, x1,
+    top, bottom, size; top-down coordinates), PDFium's own spaces and line breaks left out,
+    spaces drawn on the page kept.  The page's text comes in one call; only a space or a
+    character the text cannot name is asked about one by one."""
+    import ctypes
+    import struct
+
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(handle)
+    text = _page_text(handle, count, pdfium_c) or "\x00" * count
+    raw = bytearray(ctypes.sizeof(pdfium_c.FS_RECTF))
+    ref = ctypes.byref(pdfium_c.FS_RECTF.from_buffer(raw))
+    box, font_size, generated, unicode = _bare_calls(pdfium_c)
+    corners = struct.Struct("4f").unpack_from        # FS_RECTF: left, top, right, bottom
+    ask = ASK
+    out: list[dict] = []
+    append = out.append
+    for i, ch in enumerate(text):
+        if ch in ask:
+            if generated(handle, i) == 1:
+                continue
+            code = unicode(handle, i)
+            if code in (0, 10, 13, 0xFFFE, 0xFFFF):
+                continue
+            ch = chr(code)
+        if not box(handle, i, ref):
+            continue
+        size = font_size(handle, i)
+        left, top, right, bottom = corners(raw)
+        middle = height - (top + bottom) / 2        # the type's box, centred on the loose box's middle
+        half = size / 2
+        append({"text": ch, "x0": left, "x1": right, "top": middle - half, "bottom": middle + half, "size": size})
+    return out
+
+
+BARE: list = []
+
+
+def _bare_calls(pdfium_c) -> list:
+    """FPDFText_GetLooseCharBox, GetFontSize, IsGenerated and GetUnicode called without ctypes'
+    argument checks (the same C functions; their arguments here are a text page, an int and a
+    rectangle's address), about half the cost of a call a character."""
     import ctypes
 
-    rect = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(rect)
-    handle = textpage.raw
-    out: list[dict] = []
-    for i in range(textpage.count_chars()):
-        if pdfium_c.FPDFText_IsGenerated(handle, i) == 1:
-            continue
-        code = pdfium_c.FPDFText_GetUnicode(handle, i)
-        if code in (0, 10, 13, 0xFFFE, 0xFFFF) or not pdfium_c.FPDFText_GetLooseCharBox(handle, i, ref):
-            continue
-        size = pdfium_c.FPDFText_GetFontSize(handle, i)
-        mid = (rect.top + rect.bottom) / 2          # the type's box, centred on the loose box's middle
-        t, b = height - mid - size / 2, height - mid + size / 2
-        out.append({"object_type": "char", "text": chr(code), "x0": rect.left, "x1": rect.right, "top": t, "bottom": b,
-                    "doctop": t, "upright": True, "size": size, "width": rect.right - rect.left,
-                    "height": size, "fontname": "", "matrix": (1, 0, 0, 1, rect.left, height - b)})
-    return out
+    if not BARE:
+        BARE[:] = [ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value or 0)
+                   for func, restype in ((pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+                                         (pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
+                                         (pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
+                                         (pdfium_c.FPDFText_GetUnicode, ctypes.c_uint))]
+    return BARE
+
+
+# characters asked of PDFium one by one: the spaces and line breaks it may have made up, and what
+# its text may write in place of a character (NUL for none, a surrogate, a noncharacter)
+ASK = set("\x00\n\r\ufffe\uffff") | {chr(c) for c in range(0xD800, 0xE000)} \
+    | {chr(c) for c in range(0x3001) if chr(c).isspace()}
+
+
+def _page_text(handle, count: int, pdfium_c) -> str | None:
+    """The page's text, one character for each of PDFium's characters, or None when PDFium's text
+    does not line up with its characters (a character left out or written as two code units)."""
+    import ctypes
+
+    if count <= 0:
+        return None
+    buffer = ctypes.create_string_buffer(2 * count + 2)
+    written = pdfium_c.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    if written != count + 1 or pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, count - 1) != count - 1 \
+            or pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, 0) != 0:
+        return None
+    text = buffer.raw[:2 * count].decode("utf-16-le", "surrogatepass")
+    return text if len(text) == count else None
 
 
 def _line_items(chars: list[dict], number: int, height: float, width: float) -> list[Item]:
     """Lines of the page's characters, as _page_items builds them from pdfplumber's."""
-    from pdfplumber.utils.text import chars_to_textmap
-
-    ink = [c for c in chars if not c["text"].isspace()]
-    textmap = chars_to_textmap(ink, layout_bbox=(0, 0, width, height), layout_width=width, layout_height=height)
-    items = _text_lines(textmap.extract_text_lines(strip=True, return_chars=True), chars, height, width)
+    if any(map(str.isspace, map(_TEXT, chars))):
+        ink = [c for c in chars if not c["text"].isspace()]
+        drawn = [c for c in chars if c["text"].isspace()]
+    else:
+        ink, drawn = chars, []
+    items = _text_lines(_plumber_lines(ink), drawn, height, width)
     items.sort(key=lambda it: it[0])
     return [(number, obj) for _, obj in items]
 
 
-def _text_lines(lines: list[dict], chars: list[dict], height: float, width: float) -> list[tuple[float, dict | Table]]:
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}   # pdfplumber's
+
+
+def _plumber_lines(ink: list[dict]) -> list[dict]:
+    """pdfplumber's text lines of upright characters (chars_to_textmap(...).extract_text_lines(),
+    default tolerances) built directly: characters clustered by top (3 points, chained) and sorted
+    across, cut into words at a gap over 3 points or a top 3 points off; the words clustered by
+    their tops again, each run of one cluster in that order a line, its words joined by a space."""
+    if not ink:
+        return []
+    cluster = _clusters({c["top"] for c in ink})
+    # one stable sort by (cluster, x0) orders them as pdfplumber's two do (by cluster, then across)
+    ordered = sorted(ink, key=lambda c: (cluster[c["top"]], c["x0"]))
+    prev = ordered[0]
+    word = [prev]
+    words: list[list[dict]] = [word]
+    line = cluster[prev["top"]]
+    for ch in ordered[1:]:
+        top = ch["top"]
+        if cluster[top] != line or ch["x0"] > prev["x1"] + X_TOLERANCE or abs(top - prev["top"]) > Y_TOLERANCE:
+            word = [ch]
+            words.append(word)
+            line = cluster[top]
+        else:
+            word.append(ch)
+        prev = ch
+    tops = [min(map(_TOP, w)) for w in words]
+    again = _clusters(set(tops))
+    ligatures = not LIGATURES.keys().isdisjoint(map(_TEXT, ink))
+    lines: list[dict] = []
+    first = 0
+    for k in range(1, len(words) + 1):
+        if k == len(words) or again[tops[k]] != again[tops[k - 1]]:
+            lines.append(_plumber_line(words[first:k], ligatures))
+            first = k
+    return lines
+
+
+def _clusters(values: set[float]) -> dict[float, int]:
+    """pdfplumber's cluster_list: sorted values, a new cluster where one is over 3 points past the last."""
+    out: dict[float, int] = {}
+    k = -1
+    last = None
+    for v in sorted(values):
+        if last is None or v > last + Y_TOLERANCE:
+            k += 1
+        out[v] = k
+        last = v
+    return out
+
+
+def _plumber_line(words: list[list[dict]], ligatures: bool) -> dict:
+    """A text line as pdfplumber gives it: a ligature (ﬁ) is written out and its char listed once a letter."""
+    if ligatures:
+        chars = [c for w in words for c in w for _ in LIGATURES.get(c["text"], "_")]
+        text = " ".join("".join(LIGATURES.get(c["text"], c["text"]) for c in w) for w in words)
+    else:
+        chars = [c for w in words for c in w]
+        text = " ".join("".join(map(_TEXT, w)) for w in words)
+    return {"text": text, "chars": chars, "x0": min(map(_X0, chars)), "top": min(map(_TOP, chars)),
+            "x1": max(map(_X1, chars)), "bottom": max(map(_BOTTOM, chars)), "size": max(map(_SIZE, chars))}
+
+
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE = (itemgetter(k) for k in ("text", "x0", "x1", "top", "bottom", "size"))
+
+
+def _text_lines(lines: list[dict], drawn: list[dict], height: float, width: float) -> list[tuple[float, dict | Table]]:
     """(top, line dict) for each line of text that is not a page number, from pdfplumber's text lines
-    (either engine's characters). The lines' chars leave out the space characters drawn on the page;
-    _line_text weighs them, so each line takes the spaces whose middle falls inside it."""
-    spaces = sorted((((c["top"] + c["bottom"]) / 2, c) for c in chars if c["text"].isspace()), key=lambda mc: mc[0])
+    (either engine's characters). The lines' chars leave out the space characters drawn on the page
+    (drawn); _line_text weighs them, so each line takes the spaces whose middle falls inside it."""
+    spaces = sorted((((c["top"] + c["bottom"]) / 2, c) for c in drawn), key=lambda mc: mc[0])
     mids = [m for m, _ in spaces]
     items: list[tuple[float, dict | Table]] = []
     for line in lines:
         if line["text"].strip() and not PAGE_NUMBER.match(line["text"]):
-            size = max((c.get("size", 0) for c in line["chars"]), default=0)
-            typed = [c for _, c in spaces[bisect.bisect_left(mids, line["top"]):bisect.bisect_right(mids, line["bottom"])]]
-            text = _line_text(line["chars"] + typed) or line["text"].strip()
+            size = line["size"] if "size" in line else max((c.get("size", 0) for c in line["chars"]), default=0)
+            typed = sorted((c["x0"] + c["x1"]) / 2 for _, c in
+                           spaces[bisect.bisect_left(mids, line["top"]):bisect.bisect_right(mids, line["bottom"])])
+            # a text line's chars hold no space (pdfplumber's words leave them out), so they are its ink
+            text = _spaced(sorted(line["chars"], key=_X0), typed) or line["text"].strip()
             items.append((line["top"], {"text": text, "x0": line["x0"], "x1": line["x1"],
                                         "top": line["top"], "size": size, "lead": _lead_word(line["chars"]),
                                         "band": _band(line["top"], line["bottom"], height),
