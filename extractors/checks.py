@@ -471,7 +471,8 @@ def check_numbering(ex: Extraction, doc=None) -> Iterator[Flag]:
             by_table.setdefault(p.table, []).append(p)
     for projects in by_table.values():
         seqs = [(_as_int(p.seq), p) for p in projects]
-        yield from _gaps([x for x in seqs if x[0] is not None], "序号")
+        for arabic in (True, False):      # 一 | 就业 rows over 1 | 2 rows: two sequences, not 2 written twice
+            yield from _gaps([x for x in seqs if x[0] is not None and (x[1].seq or "").isdigit() == arabic], "序号")
         cats: list[tuple[int | None, str, Any]] = []
         for p in projects:
             cs = p.category_seq

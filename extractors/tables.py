@@ -236,12 +236,21 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             last["category"] = simplify(squash(heading.text))     # 一、就业和社会保障（3项）: a category row
             current = None
             continue
+        if _numbered_heading_row(texts, lay):
+            # 一 | 就业创业 | | | : a row numbered in Chinese with a name and nothing else heads the rows below it
+            last["category"] = simplify(squash(cell("seq"))) + "、" + simplify(squash(cell("name")))
+            current = None
+            continue
         seq = squash(cell("seq"))
         seq_col = lay.col("seq")
         if seq and seq_col is not None and not any(c.col <= seq_col < c.col + c.colspan for c in spans) \
                 and any(c.rowspan > 1 for c in table.cells):
             seq = ""       # a 序号 merged down over a project's sub-rows numbers the first of them only
         name = _join_lines(cell("name"))
+        if P.TOTAL_ROW.fullmatch(simplify(seq)) and not squash(name):
+            if sum(1 for x in texts if x) == 1:
+                continue             # 合计 | | | : a total row left empty
+            name, seq = seq, ""      # 合计 written under 序号: the row's name
         target_text = lay.figure_text(lay.col("target"), _join_lines(cell("target"))) \
             if lay.col("target") is not None else ""
         category = _join_lines(cell("category")) or None
@@ -470,6 +479,9 @@ def _bare_target(text: str, name: str, gaz, others: Sequence[str] = ()) -> Quant
     """869 in the target cell of 减少大班额1.4万个以上: the row's own figure is the target, counted in
     the unit of the figure its name carries (个) or of its label (城镇失业人员再就业（人）), else in the
     unit another cell of the row writes the same figure with (备注: 年初计划检查9500家), or in none."""
+    scaled = _scaled_unit(name)
+    if scaled and len(found := find_quantities(text.replace(",", "") + scaled, gaz.units)) == 1:
+        return found[0]              # 城镇新增就业（万人） | 4.5: 45000人
     in_name = find_quantities(simplify(name or ""), gaz.units)
     unit = next((q.unit for q in in_name if q.unit and q.unit != "%" and q.family != "money"), None)
     label = P.UNIT_IN.search(simplify(name or "")[-8:])
@@ -480,6 +492,22 @@ def _bare_target(text: str, name: str, gaz, others: Sequence[str] = ()) -> Quant
         unit = next((q.unit for x in others for q in find_quantities(simplify(x), gaz.units)
                      if q.value == value and q.unit and q.unit != "%" and q.family != "money"), None)
     return Quantity(value=float(text.replace(",", "")), unit=unit, raw=text)
+
+
+def _numbered_heading_row(texts: list[str], lay: TableLayout) -> bool:
+    """一 | 就业创业 | | |: the row's only cells are a Chinese numeral under 序号 and a name without figures."""
+    seq, name = lay.col("seq"), lay.col("name")
+    if seq is None or name is None or seq == name or max(seq, name) >= len(texts):
+        return False
+    rest = [x for c, x in enumerate(texts) if c not in (seq, name)]
+    return bool(re.fullmatch(r"[一二三四五六七八九十]{1,3}", texts[seq])) and bool(texts[name]) \
+        and not re.search(r"\d", texts[name]) and not any(rest)
+
+
+def _scaled_unit(name: str | None) -> str | None:
+    """城镇新增就业（万人） -> 万人: a unit with a multiplier in brackets at the end of a row's name."""
+    label = P.UNIT_IN.search(simplify(name or "")[-8:])
+    return label.group("u") if label and label.group("u")[:1] in "万亿千" and len(label.group("u")) >= 2 else None
 
 
 # 城镇新增就业人数（人）1250 -> the unit in brackets, then the figure: 1250人
@@ -623,8 +651,11 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
             p.completed = _done_figure(simplify(lay.figure_text(done, row[done])), qs,
                                        {t.unit for t in project.targets if t.unit})
         elif re.fullmatch(r"\d+(?:\.\d+)?", squash(row[done])):
+            scaled = _scaled_unit(project.name)
+            found = find_quantities(squash(row[done]) + scaled, gaz.units) if scaled else []
             unit = project.targets[-1].unit if project.targets else None
-            p.completed = Quantity(value=float(squash(row[done])), unit=unit, raw=squash(row[done]))
+            p.completed = found[0] if len(found) == 1 else \
+                Quantity(value=float(squash(row[done])), unit=unit, raw=squash(row[done]))
         elif share := _percent_cell(row[done]):
             p.completed = share
     if rate is not None and rate < len(row):

@@ -479,3 +479,25 @@ def test_a_task_numbered_in_its_name_cell_keeps_the_number_once(head, first, sec
     text = NUMBERED_TASKS.format(head=head, first=first, second=second)
     ex = extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), load())
     assert [(p.seq, p.name) for p in ex.projects] == [("1", "新建社区食堂20个"), ("2", "改造农村公路35公里")]
+
+
+# ---- a summary table with category rows and units with a multiplier in the name ------------------
+
+CATEGORY_TABLE = """某市2023年十件民生实事完成情况统计表
+序号{s}项目{s}年度目标{s}实际完成{s}完成率{s}备注
+一{s}稳定就业{s}{s}{s}{s}
+1{s}城镇新增就业（万人）{s}3.2{s}3.41{s}106.6%{s}超额完成
+2{s}职业技能培训（万人次）{s}1.5{s}1.2{s}80%{s}
+二{s}学有所教{s}{s}{s}{s}
+3{s}新建改扩建幼儿园（所）{s}12{s}12{s}100%{s}
+合计{s}{s}{s}{s}{s}
+"""
+
+
+@pytest.mark.parametrize("sep", ["|", "\t"], ids=["pipes", "tabs"])
+def test_category_rows_scaled_units_and_an_empty_total_row(sep):
+    r = run(CATEGORY_TABLE.format(s=sep))
+    assert [(p.seq, p.category) for p in r.projects] == [("1", "一、稳定就业"), ("2", "一、稳定就业"), ("3", "二、学有所教")]
+    assert targets(r) == [(32000.0, "人"), (15000.0, "人次"), (12.0, "所")]
+    assert completed(r) == [(34100.0, "人"), (12000.0, "人次"), (12.0, "所")]
+    assert not [f for f in r.flags if f.code == "NUMBERING_GAP"]
