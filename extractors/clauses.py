@@ -654,6 +654,7 @@ def implied_targets(projects: list[Project], gaz) -> None:
     """确立的131个项目已有90个完工，完工率68.7%: a project with a completed figure and its stated rate
     but no target gets the figure of its sentence that the rate implies (90 ÷ 131 = 68.7%), when one
     figure, and only one, of the same unit does."""
+    split: dict[str, tuple[str, list[int]]] = {}      # a text, simplified, and where its sentences end
     for p in projects:
         if p.targets:
             continue
@@ -662,7 +663,7 @@ def implied_targets(projects: list[Project], gaz) -> None:
             if done is None or not done.value or g.rate is None or not g.rate_raw:
                 continue
             half = 0.5 * 10 ** -len(g.rate_raw.partition(".")[2]) + 1e-9
-            sentence = next((s for s in re.split(r"[。；;]", simplify(g.text)) if done.raw and done.raw in s), "")
+            sentence = _sentence_holding(g.text, done.raw, split)
             fits = {q.value: q for q in find_quantities(sentence, gaz.units)
                     if q.unit == done.unit and q.value and q.value > done.value * 0.5
                     and q.value != done.value and abs(done.value / q.value * 100 - g.rate) <= half}
@@ -670,6 +671,26 @@ def implied_targets(projects: list[Project], gaz) -> None:
                 q = next(iter(fits.values()))
                 p.targets.append(Target.of(q, _clause_of(sentence, q)))
                 break
+
+
+def _sentence_holding(text: str, raw: str, split: dict[str, tuple[str, list[int]]]) -> str:
+    """The first sentence (cut at 。；;) of `text`, simplified, that holds `raw`, or "".  A raw figure holds no
+    sentence mark, so the first sentence holding it is the one around its first occurrence; the marks of a
+    text are found once (a paragraph of many progress figures asks once for each)."""
+    if not raw:
+        return ""
+    if text not in split:
+        simple = simplify(text)
+        split[text] = (simple, [m.start() for m in SENTENCE_MARK.finditer(simple)])
+    simple, marks = split[text]
+    at = simple.find(raw)
+    if at < 0:
+        return ""
+    k = bisect.bisect_left(marks, at)
+    return simple[marks[k - 1] + 1 if k else 0:marks[k] if k < len(marks) else len(simple)]
+
+
+SENTENCE_MARK = re.compile(r"[。；;]")
 
 
 def _clause_of(sentence: str, q: Quantity) -> str:
