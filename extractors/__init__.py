@@ -183,6 +183,9 @@ def extract_records(doc, gaz) -> Extraction:
         before = p.name[:m.start()] if m else p.name
         if m and len(before) >= 2 and before.count("（") + before.count("(") == before.count("）") + before.count(")"):
             p.name = before
+        label = P.NAME_LABEL.match(p.name)    # 托育服务扩容：新增普惠性托位400个，…: the label before the colon
+        if label and not P.FORM_LABEL.fullmatch(label.group("name")):
+            p.name = label.group("name")
     _canonical(result, gaz)
     return result
 

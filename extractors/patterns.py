@@ -325,6 +325,8 @@ NAME_FIELD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{0,12}(?:单位|部门|领
                              r"[，,]\s*由?[^，,。]{0,30}?(?:局|委|办|院|中心|政府|公司|队)[^，,。]{0,10}?(?:负责|牵头|配合)[^，,。]{0,4})?"
                              r"\s*[：:]?\s*$")
 
+# 托育服务扩容：新增普惠性托位400个… -> name (a short label, then a colon and the task with its figures)
+NAME_LABEL = re.compile(r"^(?P<name>[^：:，,。；;\d（()）]{2,15})[：:](?=[^：:]*\d)")
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
 TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$")
 

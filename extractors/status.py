@@ -44,7 +44,7 @@ def numbers_say(g: Progress, project: Project) -> bool | None:
     same = [t.value for t in project.targets if t.unit == c.unit and t.value is not None]
     if not same:
         return None
-    return any(c.value >= v for v in same)
+    return c.value >= max(same)      # a part of a breakdown (新建2个 of 6个) reached is not the whole
 
 
 def settle(g: Progress, project: Project) -> str | None:

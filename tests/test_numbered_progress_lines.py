@@ -250,3 +250,9 @@ def test_a_plan_items_units_clause_is_no_part_of_its_name_and_its_time_limit_is_
 ], ids=["standard-over-its-task", "count-over-its-task"])
 def test_by_how_much_the_task_was_passed_is_no_target(sentence, task):
     assert targets(run(HEAD + sentence + "\n")) == task
+
+
+def test_a_labelled_item_is_named_by_its_label_and_a_part_reached_is_not_the_whole():
+    r = run(HEAD + "3.便民菜市场：新建和改造提升菜市场5个（新建2个、改造3个）。已完成改造3个，新建的2个正在主体施工。（区商务局）\n")
+    assert [p.name for p in r.projects] == ["便民菜市场"]
+    assert [g.status for p in r.projects for g in p.progress] == ["on_track"]
