@@ -244,7 +244,7 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
     return out
 
 
-# 正常推进的有4项，占目标任务的40%: the share of the items in one status, no completion rate
+# 序时推进的有6项，占全部项目的60%: the share of the items in one status, no completion rate
 ITEM_SHARE = re.compile(r"(?:有|共)\s*\d+\s*(?:项|件|个)?(?:[（(][^（()）]*[）)])?\s*[，,]\s*占[^，,；;。\d]{0,8}?的?\s*\d+(?:\.\d+)?\s*%")
 
 

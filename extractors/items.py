@@ -389,7 +389,7 @@ def _count_then_rate(seg: str, gaz, places, ln: int, original: str) -> Project |
     found = find_quantities(seg, gaz.units)
     if len(found) != 1 or not RATE_AFTER_COUNT.match(seg, found[0].end) or found[0].unit in ("项", "件") \
             or seg[:found[0].start].rstrip().endswith("有"):
-        return None       # 正常推进的有4项，占目标任务的40%: a share of the projects, not of a task's work
+        return None       # 序时推进的有6项，占全部项目的60%: a share of the projects, not of a task's work
     name = SENTENCE_NAME_LEAD.sub("", seg[:found[0].start]).strip("，, ")
     if not 2 <= len(name) <= 30 or re.search(r"\d|[，,]", name):
         return None
@@ -639,7 +639,7 @@ def _restated(seg: str, gaz):
         return None
     q = found[0]
     if COUNT_DONE_BEFORE.search(seg[max(seg.rfind(ch, 0, q.start) for ch in "，,") + 1:q.start]):
-        return None       # 实际开工199所，完工102所: two counts of stages done, no task
+        return None       # 实际开工18所，完工9所: two counts of stages done, no task
     later = [x for x in found[1:] if x.unit == q.unit]
     between = seg[q.end:later[0].start + 1] if later else ""
     if later and P.SO_FAR.search(between) and \

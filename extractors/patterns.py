@@ -784,7 +784,7 @@ MEASURE_TAIL = re.compile(r"均?(?:了|的|为|达到|达|数)?$")
 YEAR_TASK_MEASURE = re.compile(r"^完成(?:了)?(?:全年|年度|年)?(?:任务|目标|计划)$|^占(?:全年|年度|年)?(?:目标任务|任务|目标)$")
 # 已开工 / 累计建成 -> the figure after is a count done so far
 DONE_SO_FAR_BEFORE = re.compile(r"(?:已|累计)[\u4e00-\u9fff]{0,4}$")
-# 开工45个，完工21个 / 实际开工199所: a count done of a stage (so not the task a later count restates)
+# 开工45个，完工21个 / 实际开工18所: a count done of a stage (so not the task a later count restates)
 STAGE_DONE_BEFORE = re.compile(r"(?:已|累计|实际|开工|完工|竣工)[\u4e00-\u9fff]{0,4}$")
 # 已拨付 / 到位 -> money paid out
 PAID_WORD = re.compile(r"拨付|到位|下达")

@@ -64,7 +64,7 @@ RATES = ("某市人民政府办公厅关于2024年市政府实事项目上半年
 
 
 @pytest.mark.parametrize("sentence", [
-    "截至9月底，已完成年度任务的有4项，占目标任务的40%；正常推进的有5项，占目标任务的50%；推进缓慢的有1项，占10%。",
+    "截至9月底，已完成年度任务的有6项，占全部项目的60%；序时推进的有3项，占全部项目的30%；进度偏慢的有1项，占10%。",
     "截至6月底，进度滞后的共2件(城区停车场、农贸市场改造)，占全部实事的20%。",
 ], ids=["three-statuses", "one-status-with-names"])
 def test_the_share_of_items_in_a_status_is_no_completion_rate(sentence):
