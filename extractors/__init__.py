@@ -83,6 +83,8 @@ def extract_records(doc, gaz) -> Extraction:
                         kind=M.kind_of(title, norm, has_prose=len(paragraphs) > 3),
                         region=M.township_of(norm, M.region_of(found, title, gaz) or M.masthead_region(norm, gaz)),
                         encoding=doc.encoding, warnings=list(doc.warnings))
+    as_kind = info.kind              # the readers read a 考核…通报 or a ranking as the report it otherwise is
+    info.kind = M.kind_of(title, norm, has_prose=len(paragraphs) > 3, assessments=False)
     if info.kind not in ("progress", "summary"):
         info.period = None       # a plan's 1-2月 is a schedule, not the period a report covers
     result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)
@@ -187,6 +189,9 @@ def extract_records(doc, gaz) -> Extraction:
         if label and not P.FORM_LABEL.fullmatch(label.group("name")):
             p.name = label.group("name")
     _canonical(result, gaz)
+    info.kind = as_kind              # an assessment's notice is reported as supervision, read as its words read
+    if info.kind not in ("progress", "summary"):
+        info.period = None
     return result
 
 

@@ -332,10 +332,15 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 out.append(late)
                 continue
             q = None if m else (_restated(seg, gaz) or _done_in_full(seg, gaz))
-            if not m and not std and q is None and (lone := _count_then_rate(seg, gaz, places, ln, nt.original.strip())):
+            # the two readers below take one figure of a segment each: only where a segment is its own item (a
+            # numbered paragraph, a circled segment, a paragraph of one sentence); in a paragraph of unnumbered
+            # clauses they would leave the clause reader too few figures to read the rest
+            own_item = bool(number or circle) or len(P.SEGMENT_SPLIT.findall(nt.text.rstrip("。；; "))) == 0
+            if own_item and not m and not std and q is None and \
+                    (lone := _count_then_rate(seg, gaz, places, ln, nt.original.strip())):
                 out.append(lone)        # 城镇新增就业1500人，完成年度任务的55%: the count done and its share
                 continue
-            if not m and not std and q is None and (going := _task_under_way(seg, gaz, ln, nt.original.strip())):
+            if own_item and not m and not std and q is None and (going := _task_under_way(seg, gaz, ln, nt.original.strip())):
                 out.append(going)       # 新增养老床位100张，正在装修: a task whose work goes on, no count yet
                 continue
             if not (m and m.start() >= 2) and not std and q is None:
@@ -345,7 +350,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if q is not None:
                 # 新建改扩建幼儿园9所，已完工7所，完工率77.8%: the clause's first figure is its task
                 out.append(_task_then_progress(seg, q, gaz, places, ln, nt.original.strip()))
-                if not out[-1].progress and _done_in_full(seg, gaz) is q and not (q.unit or "").startswith("元"):
+                if not out[-1].progress and _done_in_full(seg, gaz) is q and not (q.unit or "").startswith("元") \
+                        and not PROMISED.search(seg[q.end:]):
                     # 改造农村危房1350户，已全部完工: the whole task is the count done
                     out[-1].progress.append(Progress(text=nt.original.strip(), completed=q, line=ln))
                 continue
@@ -411,7 +417,7 @@ def _task_under_way(seg: str, gaz, ln: int, original: str) -> Project | None:
         return None
     q = found[0]
     name = SENTENCE_NAME_LEAD.sub("", seg[:q.start]).strip("，, ")
-    if not 2 <= len(name) <= 30 or re.search(r"\d|[，,]|已|累计", name):
+    if not 2 <= len(name) <= 30 or re.search(r"\d|[，,]|已|累计", name) or re.match(r"完成|建成|完工|竣工|实现", name):
         return None
     p = Project(name=name, evidence=Evidence(text=original, line=ln))
     p.targets.append(Target.of(q, seg[:q.end].strip("，, ")))
@@ -420,11 +426,12 @@ def _task_under_way(seg: str, gaz, ln: int, original: str) -> Project | None:
     return p
 
 
+PROMISED = re.compile(r"确保|力争|争取|计划|预计|将|[月年]底前|年内")
 # ，完成年度任务的55% / ，为目标任务的108% / ，占年度计划的60%: a share of the task right after a count
 RATE_AFTER_COUNT = re.compile(r"\s*[，,]\s*(?:完成|为|占)(?:了)?(?:全年|年度|年)?(?:目标|计划)?(?:任务)?(?:数)?的?\s*"
                               r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # ，正在装修 / ，目前正在施工 / ，已开工建设 (no figure): the work goes on
-UNDER_WAY_AFTER = re.compile(r"\s*[，,]\s*(?:目前|现)?(?:正在|正|已进场|已开工建设|有序推进|加快推进|进度滞后|推进缓慢)"
+UNDER_WAY_AFTER = re.compile(r"\s*[，,]\s*(?:目前|现)?(?:正在|正抓紧|已进场|已开工建设|有序推进|加快推进|进度滞后|推进缓慢)"
                              r"(?![^，,。；]*\d)")
 
 
@@ -613,7 +620,11 @@ LABEL_CONTINUES = re.compile(r"\s*(?:全年|年度|今年)?(?:目标|任务|计�
 # 。已全部开课 / ，目前已全面完工: the progress part says the whole task is done
 WHOLE_DONE = re.compile(r"[，,。；;]?\s*(?:目前|现已|截至[^，,。]{1,8}[，,]?)?\s*(?:已经|已|均已)?(?:全部|全面)[\u4e00-\u9fff]{0,3}?"
                         r"(?:完成|建成|完工|竣工|开课|开放|投用|投入使用|运营|到位)(?![^，,。；]{0,4}\d)")
-COUNT_DONE_BEFORE = re.compile(r"已|实际|累计|开工|完工|竣工")
+LATER_SO_FAR = re.compile(r"已|目前|截至|累计")
+# 已建成620张 / 已新增2900个: a verb of the task's own work right before a count (not 已帮助3.5万名…实现再就业)
+DONE_VERB_BEFORE = re.compile(r"(?:完成|建成|新增|实现|改造|开工|竣工|完工|建设|培训|发放|解决|救助|增加|筛查|检查)"
+                              r"[\u4e00-\u9fff]{0,4}$")
+COUNT_DONE_BEFORE = re.compile(r"已|累计|实际(?=[\u4e00-\u9fff]{0,2}(?:开工|完工|竣工|完成|建成))|开工|完工|竣工")
 SO_FAR_BEFORE = re.compile(r"已|完成|实现|累计|建成|竣工|截至|截止")
 # 截至目前，全市新增城镇就业… / 今年以来，… : the time and the whole area a sentence opens with are no part of the name
 SENTENCE_NAME_LEAD = re.compile(r"^\s*(?:(?:截[至止]|到)[^，,]{1,10}[，,]\s*|(?:今年|年初|\d{1,2}月)以来[，,]?\s*|"
@@ -638,13 +649,15 @@ def _restated(seg: str, gaz):
     if not found:
         return None
     q = found[0]
-    if COUNT_DONE_BEFORE.search(seg[max(seg.rfind(ch, 0, q.start) for ch in "，,") + 1:q.start]):
+    stage = COUNT_DONE_BEFORE.search(seg[max(seg.rfind(ch, 0, q.start) for ch in "，,") + 1:q.start])
+    nxt = next((x for x in found[1:] if x.unit == q.unit), None)
+    if stage and not (stage.group(0) in ("开工", "完工", "竣工") and nxt and stage.group(0) in seg[q.end:nxt.start]):
         return None       # 实际开工18所，完工9所: two counts of stages done, no task
     later = [x for x in found[1:] if x.unit == q.unit]
     between = seg[q.end:later[0].start + 1] if later else ""
     if later and P.SO_FAR.search(between) and \
             (P.PROGRESS_RATE.search(seg) or re.search(r"全面完成|全部完成", seg)
-             or (q.unit not in ("件", "项", "元") and (later[0].value <= q.value or "累计" not in between))):
+             or (q.unit not in ("件", "项", "元") and (later[0].value <= q.value or ("累计" not in between and DONE_VERB_BEFORE.search(between[:-1]))))):
         # 新增学位2700个，已新增2100个 (or 已新增2900个: over the task); counts of projects (10件…已完成4件)
         # or funds (安排1.85亿元，已拨付1.46亿元) are not tasks, nor is a task under a larger 累计 total
         # (新增床位200张，累计建成3200张 counts earlier years too)
@@ -689,7 +702,7 @@ def _split(body: str, kind: str) -> tuple[str, str]:
     if kind not in ("progress", "summary"):
         done = P.PROGRESS_START.search(body)
         if done and not P.PROGRESS_RATE.search(body) and \
-                not (kind == "supervision" and re.match(r"[，,。；](?:实际|已|目前|累计|截至)", body[done.start():])):
+                not (kind == "supervision" and re.match(r"[，,。；](?:实际|已|目前|累计(?!达)|截至)", body[done.start():])):
             done = None      # a plan's 已… without a rate restates its task; an inspection's 目前开工2所 is progress
         return (body[:done.start()], body[done.start():]) if done else (body, "")
     if not m:
@@ -698,6 +711,8 @@ def _split(body: str, kind: str) -> tuple[str, str]:
     end_sent = body.find("。", start)
     end_sent = len(body) if end_sent < 0 else end_sent
     cut = P.PROGRESS_START.search(body, start, end_sent)
+    if cut and body.startswith("开工", cut.start() + 1) and LATER_SO_FAR.search(body, cut.end()):
+        cut = None       # 年度任务：…80公里，开工80公里。目前已开工72公里: 开工80 is a stage of the task, the count comes later
     end = cut.start() if cut else end_sent
     return body[start:end], body[:m.start()] + "。" + body[end:]
 

@@ -259,7 +259,7 @@ def _words_in(text: str, year: int | None) -> dict | None:
     return None
 
 
-def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
+def kind_of(title: str | None, lines: list[str], has_prose: bool, assessments: bool = True) -> str:
     """supervision (a 督查/督办 notice or an inspection's report), plan, progress (a report of the year so far)
     or summary (a 填报 form, a year's results, a table of the whole year)."""
     t = title or " ".join(x.strip() for x in lines[:5])
@@ -273,7 +273,7 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
         return "supervision"      # a 督查通报 that sets 限期整改 dates or imposes 通报批评 assigns work
     if P.SUPERVISED_ITEMS.search(head[:400]):
         return "supervision"      # 十件民生实事列入重点督办事项: a report on items under supervision
-    if P.ASSESSMENT_TITLE.search(flat) or len(set(P.RANK_PLACE.findall(head[:800]))) >= 3:
+    if assessments and (P.ASSESSMENT_TITLE.search(flat) or len(set(P.RANK_PLACE.findall(head[:800]))) >= 3):
         return "supervision"      # an assessment's notice, or one that ranks the units at its head
     if P.REVIEW_THEN_PLAN.search(flat):
         return "plan"
@@ -289,7 +289,8 @@ def kind_of(title: str | None, lines: list[str], has_prose: bool) -> str:
     if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单|解读|公告",
                  flat) or any(re.sub(r"\s+", "", x) == "公告" for x in lines[:5]):
         return "plan"     # 公　　告 spaced out as the masthead's heading: a 人大 主席团's list of projects
-    if P.NEWS_OF_PLAN.search(head[:400]):
+    news = P.NEWS_OF_PLAN.search(head[:400])
+    if news and not (so_far and not news.group(0).startswith(("将", "公布了"))):
         return "plan"             # 将集中力量办好十件民生实事: news about a plan
     if so_far:
         return "progress"         # 上半年 / 截至8月底: a report of the year so far

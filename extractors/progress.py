@@ -87,7 +87,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                                     rate_raw=m.group("rate"), measure="完成率", line=line))
         inside = [(m.start("target"), m.end("target")) for m in P.RATE_OF_TARGET.finditer(sent)]
         found = [q for q in find_quantities(sent, gaz.units)
-                 if not gaz.cues.ends("change", sent[max(0, q.start - 6):q.start])]   # 超任务120张: over the task, no fact
+                 if not P.OVER_TASK_BEFORE.search(sent[max(0, q.start - 6):q.start])]   # 超任务120张: over the task, no fact
         figures = _Figures(found)
         inside += [(q.start, q.end) for q in found
                    if P.TASK_WORD_BEFORE.search(sent[max(0, q.start - 6):q.start])
@@ -254,7 +254,9 @@ class _Figures:
 def _restated_target(sent: str, q: Quantity, figures: _Figures) -> bool:
     """完成…检查2.6万人，截至6月底已检查1.18万人: a figure followed, in the same sentence, by a
     figure in the same unit that the text marks as done so far is the year's task, restated."""
-    if P.STAGE_DONE_BEFORE.search(sent[max(0, q.start - 6):q.start]):
+    stage = P.STAGE_DONE_BEFORE.search(sent[max(0, q.start - 6):q.start])
+    word = stage.group(0)[:2] if stage else ""
+    if stage and not (word in ("开工", "完工", "竣工") and re.search(r"(?:已|目前|累计)[^，,。；]{0,3}" + word, sent[q.end:])):
         return False          # 已开工198个，开工率94.3%，已完工89个 / 开工45个，完工21个: a count done, of another stage
     later = figures.after(q.end)
     if q.op == "=" and _restated_list(sent, q, figures):
