@@ -280,6 +280,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         number = P.ITEM.match(nt.text)   # 四、新增托位500个，已完成420个: the item's number is not its name
         first = len(out)
         circled: tuple[int, str] | None = None      # ①城镇新增就业…；②…: the number of the project the segment opens
+        one_sentence = P.SEGMENT_SPLIT.search(nt.text.rstrip("。；; ")) is None
         for seg in P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text):
             _own(out, claim)
             claim = None
@@ -335,7 +336,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             # the two readers below take one figure of a segment each: only where a segment is its own item (a
             # numbered paragraph, a circled segment, a paragraph of one sentence); in a paragraph of unnumbered
             # clauses they would leave the clause reader too few figures to read the rest
-            own_item = bool(number or circle) or len(P.SEGMENT_SPLIT.findall(nt.text.rstrip("。；; "))) == 0
+            own_item = bool(number or circle) or one_sentence
             if own_item and not m and not std and q is None and \
                     (lone := _count_then_rate(seg, gaz, places, ln, nt.original.strip())):
                 out.append(lone)        # 城镇新增就业1500人，完成年度任务的55%: the count done and its share
