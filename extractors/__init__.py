@@ -75,16 +75,15 @@ def extract_records(doc, gaz) -> Extraction:
     found = M.find_places(full, gaz)
     paragraphs = [(ln, lines[ln - 1]) for ln in paragraph_lines(doc)]
     paragraphs = item_dots(rejoin(paragraphs))
+    reported, kind = M.kinds_of(title, norm, has_prose=len(paragraphs) > 3)    # kind: as the readers read the text
     info = DocumentInfo(source=doc.source, sha256=doc.sha256, format=doc.format,
                         title=simplify(title) if title else None,
                         doc_number=M.as_written(M.doc_number_of(norm), doc.lines),
                         issuer=M.issuer_of(norm, title), date=M.date_of(norm), year=year,
                         period=M.period_of(title, norm, year),
-                        kind=M.kind_of(title, norm, has_prose=len(paragraphs) > 3),
+                        kind=reported,
                         region=M.township_of(norm, M.region_of(found, title, gaz) or M.masthead_region(norm, gaz)),
                         encoding=doc.encoding, warnings=list(doc.warnings))
-    as_kind = info.kind              # the readers read a 考核…通报 or a ranking as the report it otherwise is
-    info.kind = M.kind_of(title, norm, has_prose=len(paragraphs) > 3, assessments=False)
     if info.kind not in ("progress", "summary"):
         info.period = None       # a plan's 1-2月 is a schedule, not the period a report covers
     result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)
@@ -124,19 +123,19 @@ def extract_records(doc, gaz) -> Extraction:
     prose = projects_from_prose([x for x in paragraphs if x[0] not in in_forms], gaz, places)
     result.projects += prose
     used: set[int] = _lines_of(prose) | in_forms       # lines a project has been read from
-    items = projects_from_items(paragraphs, gaz, places, info.kind, year, used,
+    items = projects_from_items(paragraphs, gaz, places, kind, year, used,
                                 tabled=any(p.table is not None for p in result.projects))
     result.projects += items
     prose = prose + items
     answers = projects_from_answers(paragraphs, gaz, used)     # 政策解读: 问：… 答：…
     result.projects += answers
     prose = prose + answers
-    if info.kind in ("progress", "summary"):
+    if kind in ("progress", "summary"):
         sentences = projects_from_sentences(paragraphs, gaz, places, used)
         result.projects += sentences
         prose = prose + sentences
         used |= _lines_of(sentences)
-    if info.kind in ("progress", "summary", "supervision", "other"):
+    if kind in ("progress", "summary", "supervision", "other"):
         result.projects += _heading_progress(paragraphs, gaz, places, used, prose)
 
     for ln, nt in paragraphs:
@@ -150,7 +149,7 @@ def extract_records(doc, gaz) -> Extraction:
         for ln, nt in enumerate(lines, 1):
             result.summaries += threshold_counts(nt.text, ln, nt.original.strip(),
                                                  float(pace.group("rate")) if pace else None)
-    if info.kind in ("plan", "supervision"):
+    if kind in ("plan", "supervision"):
         declared = [s for ln, nt in paragraphs[:60] for s in declared_counts(nt.text, ln, nt.original.strip(), year)]
         declared += declared_counts("共" + title, None, title) if title else []
         seen = set()
@@ -164,7 +163,7 @@ def extract_records(doc, gaz) -> Extraction:
     assign_by_table(result.projects, duties)          # 附件2 责任分工表, keyed by 序号
     assign_by_number(prose, paragraphs, gaz, year)       # 第（三）、（五）项由副市长X负责，A、B分别牵头
     assign_by_count(prose, paragraphs, gaz, year)        # 对3个滞后项目，由分管副市长X牵头…
-    if info.kind == "supervision":
+    if kind == "supervision":
         _rectification_deadlines(result.projects, paragraphs, used, year)
     whole = programme_project(paragraphs, gaz, used)
     if whole is not None:
@@ -175,7 +174,7 @@ def extract_records(doc, gaz) -> Extraction:
         result.projects.append(Project(name="（责任单位排名）", lead_units=ranked,
                                        evidence=Evidence(text="、".join(ranked), line=ranked_line)))
     taken = taken_figures(result.projects, result.summaries)
-    result.projects += read_clauses(paragraphs, gaz, info.kind, taken, year)
+    result.projects += read_clauses(paragraphs, gaz, kind, taken, year)
     result.projects = [p for p in result.projects if not any(p is q for q in taken.emptied)]
     implied_targets(result.projects, gaz)
     _without_tallied_counts(result)
@@ -189,9 +188,6 @@ def extract_records(doc, gaz) -> Extraction:
         if label and not P.FORM_LABEL.fullmatch(label.group("name")):
             p.name = label.group("name")
     _canonical(result, gaz)
-    info.kind = as_kind              # an assessment's notice is reported as supervision, read as its words read
-    if info.kind not in ("progress", "summary"):
-        info.period = None
     return result
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import patterns as P
 from .normalize import normalize
-from .records import Evidence, Extraction, Flag, Progress, Summary, Target
+from .records import Evidence, Extraction, Flag, Progress, Quantity, Summary, Target
 from .summaries import Share, composed_counts, sentence_breakdowns, stated_shares
 from .wrapping import continued_lines, paragraph_lines, rejoin
 
@@ -189,8 +189,8 @@ def _gives_rate(c, t: Target, g: Progress) -> bool:
                                                                            g.rate, g.rate_raw)
 
 
-def _written(t: Target) -> str:
-    """A target as the document wrote it (5800人), else its value and unit."""
+def _written(t: Target | Quantity) -> str:
+    """A target or a figure as the document wrote it (5800人), else its value and unit."""
     return t.raw or (_fmt(t.value) if t.value is not None else "") + (t.unit or "")
 
 
@@ -279,14 +279,8 @@ def check_over(ex: Extraction, doc=None) -> Iterator[Flag]:
                 if task is not None and 0 < task < g.completed.value:
                     share = round(g.completed.value / task * 100, 1)
                     yield Flag("OVER_COMPLETION", "info",
-                               f"{p.name}：完成{_figure_text(g.completed.raw, g.completed.value, g.completed.unit)}，"
-                               f"超过任务{_figure_text(tasks[0].raw, task, tasks[0].unit)}（{share:g}%）",
+                               f"{p.name}：完成{_written(g.completed)}，超过任务{_written(tasks[0])}（{share:g}%）",
                                Evidence(text=g.text, line=g.line), expected=task, found=g.completed.value, project=p)
-
-
-def _figure_text(raw: str | None, value: float, unit: str | None) -> str:
-    """A figure as the document wrote it (108万平方米), or its value and unit when it has no raw text."""
-    return raw if raw and re.search(r"\d", raw) else f"{_fmt(value)}{unit or ''}"
 
 
 def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:

@@ -144,7 +144,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         else:
             assert label is not None, "group_items starts every item with a number or a label"
             body = text[label.end():].lstrip()
-        numbered = re.fullmatch(r"(?:项目|实事|事项)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})", label.group("name")) \
+        numbered = P.NUMBERED_LABEL.fullmatch(label.group("name")) \
             if label else None
         if label and not numbered:
             body = label.group("name") + "。" + body     # 城镇新增就业（区人社局）：年度目标… reads as an item
@@ -247,7 +247,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             whole = p.targets[0] if len(p.targets) == 1 else None
             if whole and whole.value is not None and not p.progress and not (whole.unit or "").startswith("元") \
                     and whole.op == "=" \
-                    and WHOLE_DONE.match(progress_text):
+                    and P.WHOLE_DONE.match(progress_text):
                 # 开设课堂30个。已全部开课: the whole task is the count done
                 p.progress.append(Progress(text=original, line=ln, status="done", completed=Quantity(
                     value=whole.value, unit=whole.unit, raw=whole.raw or "", half=whole.half, family=whole.family)))
@@ -285,7 +285,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             _own(out, claim)
             claim = None
             _number_circled(out, circled)
-            circle = re.match(r"\s*([①-⑳])\s*", seg)
+            circle = P.CIRCLED_OPENING.match(seg)
             circled = (len(out), str(ord(circle.group(1)) - 0x245F)) if circle else None
             seg = seg[circle.end():] if circle else seg
             if out and out[-1].evidence.line == ln:
@@ -293,8 +293,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if last is not None and _continues(last, seg, gaz, places, ln, nt.original.strip()):
                 last = None
                 continue
-            label = COLON_LABEL.match(seg)
-            if label and LABEL_CONTINUES.match(seg, label.end()):
+            label = P.COLON_LABEL.match(seg)
+            if label and P.LABEL_CONTINUES.match(seg, label.end()):
                 seg = label.group("name") + seg[label.end():]     # 城镇新增就业：目标2.5万人，… names its task
             elif label and label.end() <= 8:
                 seg = seg[label.end():]                           # 就业方面：城镇新增就业… a heading before the name
@@ -352,7 +352,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 # 新建改扩建幼儿园9所，已完工7所，完工率77.8%: the clause's first figure is its task
                 out.append(_task_then_progress(seg, q, gaz, places, ln, nt.original.strip()))
                 if not out[-1].progress and _done_in_full(seg, gaz) is q and not (q.unit or "").startswith("元") \
-                        and not PROMISED.search(seg[q.end:]):
+                        and not P.PROMISED.search(seg[q.end:]):
                     # 改造农村危房1350户，已全部完工: the whole task is the count done
                     out[-1].progress.append(Progress(text=nt.original.strip(), completed=q, line=ln))
                 continue
@@ -384,8 +384,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         _number_circled(out, circled)
         if number and len(out) > first and out[first].seq is None:
             out[first].seq = _item_seq(number)
-        heading = re.sub(r"[（(][^（()）]*[）)]$", "", nt.text[number.end():].split("。")[0].strip()) if number else ""
-        if len(out) == first + 1 and 2 <= len(heading) <= 20 and not re.search(r"\d|[，,：:]", heading):
+        heading = P.BRACKET_TAIL.sub("", nt.text[number.end():].split("。")[0].strip()) if number else ""
+        if len(out) == first + 1 and 2 <= len(heading) <= 20 and not P.DIGIT_OR_CLAUSE_MARK.search(heading):
             out[first].name = heading      # 2.城乡居民养老保险。目标参保率…: the item's own title names its one project
     return out
 
@@ -394,17 +394,17 @@ def _count_then_rate(seg: str, gaz, places, ln: int, original: str) -> Project |
     """城镇新增就业1500人，完成年度任务的55%: a clause's one figure, then the share of the task it is — the figure
     is the count done (a task would be written with 已: 改建床位1500张，已完成年度任务的52%)."""
     found = find_quantities(seg, gaz.units)
-    if len(found) != 1 or not RATE_AFTER_COUNT.match(seg, found[0].end) or found[0].unit in ("项", "件") \
+    if len(found) != 1 or not P.RATE_AFTER_COUNT.match(seg, found[0].end) or found[0].unit in ("项", "件") \
             or seg[:found[0].start].rstrip().endswith("有"):
         return None       # 序时推进的有6项，占全部项目的60%: a share of the projects, not of a task's work
-    name = SENTENCE_NAME_LEAD.sub("", seg[:found[0].start]).strip("，, ")
+    name = P.SENTENCE_NAME_LEAD.sub("", seg[:found[0].start]).strip("，, ")
     if not 2 <= len(name) <= 30 or re.search(r"\d|[，,]", name):
         return None
     p = Project(name=name, evidence=Evidence(text=original, line=ln))
     p.progress = progress_in(seg, gaz, places, ln, original, p.targets)
     done = [g for g in p.progress if g.completed is not None]
     if len(done) == 1 and not any(g.rate is not None for g in p.progress):
-        share = RATE_AFTER_COUNT.match(seg, found[0].end)       # 为全年目标数的98.1%: a wording the rate reader lacks
+        share = P.RATE_AFTER_COUNT.match(seg, found[0].end)       # 为全年目标数的98.1%: a wording the rate reader lacks
         assert share is not None, "checked above"
         done[0].rate, done[0].rate_raw, done[0].measure = float(share.group("rate")), share.group("rate"), "完成年任务"
     return p if done else None
@@ -414,10 +414,10 @@ def _task_under_way(seg: str, gaz, ln: int, original: str) -> Project | None:
     """新增养老床位100张，正在装修，预计9月投用: a clause's one figure is its task when what follows says the work
     goes on and counts nothing."""
     found = find_quantities(seg, gaz.units)
-    if len(found) != 1 or found[0].start < 2 or not UNDER_WAY_AFTER.match(seg, found[0].end):
+    if len(found) != 1 or found[0].start < 2 or not P.UNDER_WAY_AFTER.match(seg, found[0].end):
         return None
     q = found[0]
-    name = SENTENCE_NAME_LEAD.sub("", seg[:q.start]).strip("，, ")
+    name = P.SENTENCE_NAME_LEAD.sub("", seg[:q.start]).strip("，, ")
     if not 2 <= len(name) <= 30 or re.search(r"\d|[，,]|已|累计", name) or re.match(r"完成|建成|完工|竣工|实现", name):
         return None
     p = Project(name=name, evidence=Evidence(text=original, line=ln))
@@ -427,13 +427,6 @@ def _task_under_way(seg: str, gaz, ln: int, original: str) -> Project | None:
     return p
 
 
-PROMISED = re.compile(r"确保|力争|争取|计划|预计|将|[月年]底前|年内")
-# ，完成年度任务的55% / ，为目标任务的108% / ，占年度计划的60%: a share of the task right after a count
-RATE_AFTER_COUNT = re.compile(r"\s*[，,]\s*(?:完成|为|占)(?:了)?(?:全年|年度|年)?(?:目标|计划)?(?:任务)?(?:数)?的?\s*"
-                              r"(?P<rate>\d+(?:\.\d+)?)\s*%")
-# ，正在装修 / ，目前正在施工 / ，已开工建设 (no figure): the work goes on
-UNDER_WAY_AFTER = re.compile(r"\s*[，,]\s*(?:目前|现)?(?:正在|正抓紧|已进场|已开工建设|有序推进|加快推进|进度滞后|推进缓慢)"
-                             r"(?![^，,。；]*\d)")
 
 
 def _number_circled(out: list[Project], circled: tuple[int, str] | None) -> None:
@@ -609,33 +602,17 @@ def _rate_only(seg: str, gaz):
     if len(found) != 1 or P.TARGET_SENT.search(seg[:found[0].start]):
         return None
     q = found[0]
-    if SO_FAR_BEFORE.search(seg[max(seg.rfind(ch, 0, q.start) for ch in "，,") + 1:q.start]):
+    if P.SO_FAR_BEFORE.search(seg[max(seg.rfind(ch, 0, q.start) for ch in "，,") + 1:q.start]):
         return None       # 东城区完成新增就业3200人，完成率91.4%: the figure is the count done, not the task
     return q if P.RATE_ONLY.match(seg[q.end:]) else None
 
 
-# 城镇新增就业：目标… / 教育方面：… -> name (a label before a colon, not a clock's 9:30)
-COLON_LABEL = re.compile(r"^\s*(?P<name>[^，,。；;:：\d]{1,20}?)\s*[:：](?!\d)")
-# what a label's colon may run on to as one name's task: 目标…, 全年计划…, a figure
-LABEL_CONTINUES = re.compile(r"\s*(?:全年|年度|今年)?(?:目标|任务|计划)|\s*\d")
-# 。已全部开课 / ，目前已全面完工: the progress part says the whole task is done
-WHOLE_DONE = re.compile(r"[，,。；;]?\s*(?:目前|现已|截至[^，,。]{1,8}[，,]?)?\s*(?:已经|已|均已)?(?:全部|全面)[\u4e00-\u9fff]{0,3}?"
-                        r"(?:完成|建成|完工|竣工|开课|开放|投用|投入使用|运营|到位)(?![^，,。；]{0,4}\d)")
-LATER_SO_FAR = re.compile(r"已|目前|截至|累计")
-# 已建成620张 / 已新增2900个: a verb of the task's own work right before a count (not 已帮助3.5万名…实现再就业)
-DONE_VERB_BEFORE = re.compile(r"(?:完成|建成|新增|实现|改造|开工|竣工|完工|建设|培训|发放|解决|救助|增加|筛查|检查)"
-                              r"[\u4e00-\u9fff]{0,4}$")
-COUNT_DONE_BEFORE = re.compile(r"已|累计|实际(?=[\u4e00-\u9fff]{0,2}(?:开工|完工|竣工|完成|建成))|开工|完工|竣工")
-SO_FAR_BEFORE = re.compile(r"已|完成|实现|累计|建成|竣工|截至|截止")
-# 截至目前，全市新增城镇就业… / 今年以来，… : the time and the whole area a sentence opens with are no part of the name
-SENTENCE_NAME_LEAD = re.compile(r"^\s*(?:(?:截[至止]|到)[^，,]{1,10}[，,]\s*|(?:今年|年初|\d{1,2}月)以来[，,]?\s*|"
-                                r"全(?:市|县|区|省|州|旗)(?=[\u4e00-\u9fff]{2}))+")
 
 
 def _task_then_progress(seg: str, q, gaz, places, ln: int, original: str) -> Project:
     """A clause whose figure `q` is its task: the project named by what comes before the figure,
     with the progress the rest of the clause states."""
-    name = SENTENCE_NAME_LEAD.sub("", seg[:q.start]).strip("，, ")
+    name = P.SENTENCE_NAME_LEAD.sub("", seg[:q.start]).strip("，, ")
     if len(name) < 2 or name in ("为", "对", "向", "给"):       # 为3.2万名适龄妇女开展免费筛查: named after the figure
         name = re.split(r"[，,。；;：:(（]", seg[q.end:], maxsplit=1)[0].strip() or seg[:q.end]
     p = Project(name=name, evidence=Evidence(text=original, line=ln))
@@ -650,7 +627,7 @@ def _restated(seg: str, gaz):
     if not found:
         return None
     q = found[0]
-    stage = COUNT_DONE_BEFORE.search(seg[max(seg.rfind(ch, 0, q.start) for ch in "，,") + 1:q.start])
+    stage = P.COUNT_DONE_BEFORE.search(seg[max(seg.rfind(ch, 0, q.start) for ch in "，,") + 1:q.start])
     nxt = next((x for x in found[1:] if x.unit == q.unit), None)
     if stage and not (stage.group(0) in ("开工", "完工", "竣工") and nxt and stage.group(0) in seg[q.end:nxt.start]):
         return None       # 实际开工18所，完工9所: two counts of stages done, no task
@@ -658,7 +635,7 @@ def _restated(seg: str, gaz):
     between = seg[q.end:later[0].start + 1] if later else ""
     if later and P.SO_FAR.search(between) and \
             (P.PROGRESS_RATE.search(seg) or re.search(r"全面完成|全部完成", seg)
-             or (q.unit not in ("件", "项", "元") and (later[0].value <= q.value or ("累计" not in between and DONE_VERB_BEFORE.search(between[:-1]))))):
+             or (q.unit not in ("件", "项", "元") and (later[0].value <= q.value or ("累计" not in between and P.DONE_VERB_BEFORE.search(between[:-1]))))):
         # 新增学位2700个，已新增2100个 (or 已新增2900个: over the task); counts of projects (10件…已完成4件)
         # or funds (安排1.85亿元，已拨付1.46亿元) are not tasks, nor is a task under a larger 累计 total
         # (新增床位200张，累计建成3200张 counts earlier years too)
@@ -712,7 +689,7 @@ def _split(body: str, kind: str) -> tuple[str, str]:
     end_sent = body.find("。", start)
     end_sent = len(body) if end_sent < 0 else end_sent
     cut = P.PROGRESS_START.search(body, start, end_sent)
-    if cut and body.startswith("开工", cut.start() + 1) and LATER_SO_FAR.search(body, cut.end()):
+    if cut and body.startswith("开工", cut.start() + 1) and P.LATER_SO_FAR.search(body, cut.end()):
         cut = None       # 年度任务：…80公里，开工80公里。目前已开工72公里: 开工80 is a stage of the task, the count comes later
     end = cut.start() if cut else end_sent
     return body[start:end], body[:m.start()] + "。" + body[end:]

@@ -81,8 +81,7 @@ def _date(m: re.Match) -> str | None:
     y, mo, d = (int(to_number(m.group(k)) or 0) if not m.group(k).isdigit() else int(m.group(k))
                 for k in ("y", "m", "d"))
     if m.re is P.DATE_HANZI:
-        y = int("".join(str("〇一二三四五六七八九".index(c)) if c in "〇一二三四五六七八九" else "0"
-                        for c in m.group("y").replace("零", "〇")))
+        y = int(_hanzi_digits(m.group("y")))
     try:
         if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
             return f"{y:04d}-{mo:02d}-{d:02d}"
@@ -204,8 +203,12 @@ HANZI_YEAR = re.compile(r"(?<![〇零一二三四五六七八九])(?P<y>[一二]
 
 def _arabic_years(text: str) -> str:
     """二〇二三年 → 2023年: a year written in Chinese digits."""
-    return HANZI_YEAR.sub(lambda m: "".join(str("〇一二三四五六七八九".index(c)) for c in m.group("y").replace("零", "〇")),
-                          text)
+    return HANZI_YEAR.sub(lambda m: _hanzi_digits(m.group("y")), text)
+
+
+def _hanzi_digits(digits: str) -> str:
+    """二〇二三 / 二零二二 → 2023 / 2022: Chinese digits written one by one (a character that is none reads 0)."""
+    return "".join(str("〇一二三四五六七八九".index(c)) if c in "〇一二三四五六七八九" else "0" for c in digits.replace("零", "〇"))
 
 
 def period_of(title: str | None, lines: list[str], year: int | None) -> dict | None:
@@ -259,22 +262,29 @@ def _words_in(text: str, year: int | None) -> dict | None:
     return None
 
 
-def kind_of(title: str | None, lines: list[str], has_prose: bool, assessments: bool = True) -> str:
-    """supervision (a 督查/督办 notice or an inspection's report), plan, progress (a report of the year so far)
-    or summary (a 填报 form, a year's results, a table of the whole year)."""
+def kinds_of(title: str | None, lines: list[str], has_prose: bool) -> tuple[str, str]:
+    """(the kind reported, the kind the readers read the text as): supervision (a 督查/督办 notice or an
+    inspection's report), plan, progress (a report of the year so far) or summary (a 填报 form, a year's
+    results, a table of the whole year).  An assessment's notice (考核…通报), or one that ranks the units at its
+    head, is reported as supervision and read as the report it otherwise is."""
     t = title or " ".join(x.strip() for x in lines[:5])
     flat = re.sub(r"\s+", "", t)
     head = re.sub(r"\s+", "", "\n".join(x for x in lines[:30] if x.strip())[:1500])
     if P.SUPERVISION_TITLE.search(flat):
         if not P.LAGGING.search(flat) and P.ASSIGNS_TASKS.search(head):
-            return "plan"         # …进行重点督办的通知 that 分解下达 the year's 目标任务: the plan, under supervision
-        return "supervision"
+            return "plan", "plan"         # …进行重点督办的通知 that 分解下达 the year's 目标任务: the plan, under supervision
+        return "supervision", "supervision"
     if "督查" in t and P.SANCTION.search("\n".join(lines)):
-        return "supervision"      # a 督查通报 that sets 限期整改 dates or imposes 通报批评 assigns work
+        return "supervision", "supervision"      # a 督查通报 that sets 限期整改 dates or imposes 通报批评 assigns work
     if P.SUPERVISED_ITEMS.search(head[:400]):
-        return "supervision"      # 十件民生实事列入重点督办事项: a report on items under supervision
-    if assessments and (P.ASSESSMENT_TITLE.search(flat) or len(set(P.RANK_PLACE.findall(head[:800]))) >= 3):
-        return "supervision"      # an assessment's notice, or one that ranks the units at its head
+        return "supervision", "supervision"      # 十件民生实事列入重点督办事项: a report on items under supervision
+    read = _report_kind(title, t, flat, head, lines, has_prose)
+    assessed = P.ASSESSMENT_TITLE.search(flat) or len(set(P.RANK_PLACE.findall(head[:800]))) >= 3
+    return ("supervision" if assessed else read), read
+
+
+def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[str], has_prose: bool) -> str:
+    """The kind of a text that is no supervision notice by its title or opening."""
     if P.REVIEW_THEN_PLAN.search(flat):
         return "plan"
     if P.FILLING_FORM.search("\n".join(lines[:8])):

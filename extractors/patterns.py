@@ -849,3 +849,39 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
         if word in text:
             return True
     return False
+
+
+# ---- plain progress lines (items.py's sentence and item readers) ----------------------------------
+
+# 确保年底前全面完成 / 力争…全部建成: a promise after a task, not its count done
+PROMISED = re.compile(r"确保|力争|争取|计划|预计|将|[月年]底前|年内")
+# ，完成年度任务的55% / ，为目标任务的108% / ，占年度计划的60%: a share of the task right after a count
+RATE_AFTER_COUNT = re.compile(r"\s*[，,]\s*(?:完成|为|占)(?:了)?(?:全年|年度|年)?(?:目标|计划)?(?:任务)?(?:数)?的?\s*"
+                              r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+# ，正在装修 / ，目前正在施工 / ，已开工建设 (no figure): the work goes on
+UNDER_WAY_AFTER = re.compile(r"\s*[，,]\s*(?:目前|现)?(?:正在|正抓紧|已进场|已开工建设|有序推进|加快推进|进度滞后|推进缓慢)"
+                             r"(?![^，,。；]*\d)")
+# 城镇新增就业：目标… / 教育方面：… -> name (a label before a colon, not a clock's 9:30)
+COLON_LABEL = re.compile(r"^\s*(?P<name>[^，,。；;:：\d]{1,20}?)\s*[:：](?!\d)")
+# what a label's colon may run on to as one name's task: 目标…, 全年计划…, a figure
+LABEL_CONTINUES = re.compile(r"\s*(?:全年|年度|今年)?(?:目标|任务|计划)|\s*\d")
+# 。已全部开课 / ，目前已全面完工: the progress part says the whole task is done
+WHOLE_DONE = re.compile(r"[，,。；;]?\s*(?:目前|现已|截至[^，,。]{1,8}[，,]?)?\s*(?:已经|已|均已)?(?:全部|全面)[\u4e00-\u9fff]{0,3}?"
+                        r"(?:完成|建成|完工|竣工|开课|开放|投用|投入使用|运营|到位)(?![^，,。；]{0,4}\d)")
+LATER_SO_FAR = re.compile(r"已|目前|截至|累计")
+# 已建成620张 / 已新增2900个: a verb of the task's own work right before a count (not 已帮助3.5万名…实现再就业)
+DONE_VERB_BEFORE = re.compile(r"(?:完成|建成|新增|实现|改造|开工|竣工|完工|建设|培训|发放|解决|救助|增加|筛查|检查)"
+                              r"[\u4e00-\u9fff]{0,4}$")
+COUNT_DONE_BEFORE = re.compile(r"已|累计|实际(?=[\u4e00-\u9fff]{0,2}(?:开工|完工|竣工|完成|建成))|开工|完工|竣工")
+SO_FAR_BEFORE = re.compile(r"已|完成|实现|累计|建成|竣工|截至|截止")
+# 截至目前，全市新增城镇就业… / 今年以来，… : the time and the whole area a sentence opens with are no part of the name
+SENTENCE_NAME_LEAD = re.compile(r"^\s*(?:(?:截[至止]|到)[^，,]{1,10}[，,]\s*|(?:今年|年初|\d{1,2}月)以来[，,]?\s*|"
+                                r"全(?:市|县|区|省|州|旗)(?=[\u4e00-\u9fff]{2}))+")
+# ①城镇新增就业… -> the circled number a segment opens with
+CIRCLED_OPENING = re.compile(r"\s*([①-⑳])\s*")
+# 城乡居民养老保险（县人社局） -> the bracket a short title ends with
+BRACKET_TAIL = re.compile(r"[（(][^（()）]*[）)]$")
+# a digit or a clause mark: a short title holds neither
+DIGIT_OR_CLAUSE_MARK = re.compile(r"\d|[，,：:]")
+# 项目一 / 实事3 -> n: a label that is only an item's number
+NUMBERED_LABEL = re.compile(r"(?:项目|实事|事项)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})")
