@@ -344,7 +344,9 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             if own_item and not m and not std and q is None and (going := _task_under_way(seg, gaz, ln, nt.original.strip())):
                 out.append(going)       # 新增养老床位100张，正在装修: a task whose work goes on, no count yet
                 continue
-            if not (m and m.start() >= 2) and not std and q is None:
+            # 计划新增城镇就业2800人，已新增2316人 / 全年计划…: the marker opens the clause, the work after it is the name
+            opening = m is not None and m.start() < 12 and P.PLAN_SCOPE.fullmatch(seg[:m.start()].strip("，, ")) is not None
+            if not (m and (m.start() >= 2 or opening)) and not std and q is None:
                 shares = _shares_project(seg, ln, nt.original.strip())     # 城镇登记失业率控制在3.5%以内
                 out += [shares] if shares else []
                 continue
@@ -362,6 +364,9 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 assert std is not None, "a clause with neither a target nor a standard was skipped above"
                 cut = std.start()
             name = P.NAME_TAIL_DE.sub("", seg[:cut]).strip("，, ")
+            if opening and m:
+                figures = find_quantities(seg[m.end():], gaz.units)
+                name = seg[m.end():m.end() + figures[0].start].strip("，, ") if figures else ""
             name = P.OLD_LEVEL_TAIL.sub("", name)     # 养老金最低标准由每人每月100元(提高到…): the old level
             if not 2 <= len(name) <= 30:
                 continue

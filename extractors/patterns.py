@@ -744,8 +744,10 @@ SENTENCE_SPLIT = re.compile(r"[；;。]")
 SEGMENT_SPLIT = re.compile(r"[；;。]|(?=[①-⑳])")
 # 其中： / 另外， -> a word that opens a segment and is no part of it
 SEGMENT_LEAD = re.compile(r"^\s*(?:其中|另外|此外)[:：，,]?")
-# 在教育方面， -> the field a segment opens with
-IN_FIELD_LEAD = re.compile(r"^\s*在[^，,]{1,12}方面[，,]\s*")
+# 在教育方面， / 教育提升方面， -> the field a segment opens with
+IN_FIELD_LEAD = re.compile(r"^\s*在?[^，,]{1,12}方面[，,]\s*")
+# 全年 / 今年全县 / 年内: when and where, before a 计划 that opens a clause (全年计划新增城镇就业2800人): no name
+PLAN_SCOPE = re.compile(r"(?:今年|全年|年内|本年度?|年初|[全我本][省市县区州旗]|全[省市县区州旗]?[上下]?)*")
 # 共12项 -> a count of items
 TOTAL_ITEMS = re.compile(r"共\s*\d+\s*[项件]")
 # 新增就业的 / …为 -> the word a name ends with before its figure

@@ -10,6 +10,7 @@ A text of one paragraph a line (the usual paste) has no common full width and is
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from . import patterns as P
 from .normalize import normalize
@@ -28,10 +29,27 @@ def width(text: str) -> int:
     return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
 
 
-def wrap_width(paragraphs) -> int | None:
-    """The width the text was wrapped at: many lines end within SLACK columns of it, most of them
-    mid-sentence, and hardly any line is wider; None when no such width exists (one paragraph a line)."""
-    widths = [width(nt.original.rstrip()) for _, nt in paragraphs]
+def characters(text: str) -> int:
+    """Columns of a text wrapped by counting characters (a fixed-width archive, a chat window): two a character,
+    so that the same SLACK and MIN_WIDTH hold."""
+    return 2 * len(text)
+
+
+# a PDF wraps where the printed line is full (columns); a text folded at N characters, where N characters are
+MEASURES = (width, characters)
+
+
+def wrap_width(paragraphs) -> tuple[int, Callable[[str], int]] | None:
+    """The width the text was wrapped at, and how it was measured: many lines end within SLACK columns of it,
+    most of them mid-sentence, and hardly any line is wider; None when no such width exists (one paragraph a
+    line)."""
+    found = [w for w in (_wrap_width(paragraphs, m) for m in MEASURES) if w is not None]
+    return max(found, key=lambda w: w[2])[:2] if found else None
+
+
+def _wrap_width(paragraphs, measure: Callable[[str], int]) -> tuple[int, Callable[[str], int], int] | None:
+    """(width, measure, lines that fill it) when the text is wrapped at one width by this measure."""
+    widths = [measure(nt.original.rstrip()) for _, nt in paragraphs]
     wide = [w for w in widths if w >= MIN_WIDTH]
     if len(wide) < 5:
         return None
@@ -42,7 +60,7 @@ def wrap_width(paragraphs) -> int | None:
     wider = sum(1 for w in widths if w > best)
     if len(full) < 5 or len(full) < 0.3 * len(wide) or mid < 0.5 * len(full) or wider > max(2, 0.05 * len(widths)):
         return None           # the lines are not cut at one width that no line exceeds
-    return best
+    return best, measure, len(full)
 
 
 def rejoin(paragraphs):
@@ -64,9 +82,10 @@ def _groups(paragraphs) -> list[list] | None:
     footers = [k for k, (_, nt) in enumerate(paragraphs) if P.PAGE_FOOTER.match(nt.text)]
     after = Counter(paragraphs[k + 1][1].text for k in footers if k + 1 < len(paragraphs))
     heads = {t for t, n in after.items() if n >= 2 and not P.ITEM_START.match(t)}
-    full = wrap_width(paragraphs)
-    if not footers and full is None:
+    wrap = wrap_width(paragraphs)
+    if not footers and wrap is None:
         return None
+    full, measure = wrap if wrap is not None else (None, width)
     out: list[list] = []
     last_ln, last_width, page_break = None, 0, False
     for ln, nt in paragraphs:
@@ -77,7 +96,7 @@ def _groups(paragraphs) -> list[list] | None:
             out[-1].append((ln, nt))
         else:
             out.append([(ln, nt)])
-        last_ln, last_width, page_break = ln, width(nt.original.rstrip()), False
+        last_ln, last_width, page_break = ln, measure(nt.original.rstrip()), False
     return out
 
 
