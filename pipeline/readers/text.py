@@ -11,7 +11,9 @@ Tables come in three text shapes:
   such rows (一、就业和社会保障（3项）) is a category row: one cell spanning every column, as a
   category row merged across a DOCX, HTML or XLSX table reads, so the table stays one under
   its header.  (Extractors see it as a data row whose one cell fills every column.)
-The text view is the file's own lines, so line numbers match what an editor shows.
+The text view is the file's own lines, so line numbers match what an editor shows.  Figures typed in
+full-width forms (８５．３％, a pipe typed as ｜) are read as their ASCII forms when the tables are found and
+in the cells, one character for one; the lines stay as written.
 """
 from __future__ import annotations
 
@@ -29,6 +31,10 @@ MAX_CHARS = 3_000_000
 TOTAL_ROW = re.compile(r"^(全市|全州|全县|全区|全省|合计|总计|小计)$")
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 SECTION_MAX = 40        # characters: a category line inside a table is a heading, not a sentence
+# full-width digits, letters, ％ ． ＋ － ／ and ｜ as ASCII (Chinese punctuation （）：；，、 is kept: the
+# patterns take both forms of it)
+FOLD = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
+                                           0xFF05, 0xFF0E, 0xFF0B, 0xFF0D, 0xFF0F, 0xFF5C]}
 
 
 def decode(data: bytes, source: str = "-") -> tuple[str, str]:
@@ -58,6 +64,7 @@ def read(data: bytes, source: str = "-") -> Document:
 
 def parse_lines(lines: list[str]) -> list[Block]:
     """Paragraphs and tables from the lines of a text; every block keeps its line number."""
+    lines = [line.translate(FOLD) for line in lines]
     blocks: list[Block] = []
     tables = 0            # tables so far: the next one's index
     i, n = 0, len(lines)

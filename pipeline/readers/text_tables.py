@@ -31,7 +31,7 @@ from ..model import Cell, Table
 # 序号, 序 号, 序號(hào): the cell that opens a header row
 SEQ_HEAD = re.compile(r"^(?:序\s*[号號]|编\s*号|序)$")
 # 考核指标(biāo) -> 考核指标: a pinyin gloss spliced after a traditional character
-GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]+[)）]")
 # words of a header cell (detection only; extractors give the columns their roles)
 HEAD_WORD = re.compile(r"项目|項目|名称|名稱|指标|指標|目标|目標|任务|任務|完成|单位|單位|领导|領導|时限|時限|"
                        r"备\s*注|備\s*注|進展|进展|进度|進度|情况|情況|内容|內容|实事|實事|比|率|计划|計劃|说明")

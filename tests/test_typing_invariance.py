@@ -1,0 +1,55 @@
+"""One report typed in the ways real ones are: full-width figures (８５．３％), full-width pipes (｜), Chinese or
+ASCII brackets and colons.  Every typing reads the same facts as the plain one: the tables are found in
+each, and the figures in their cells are the same figures.  The document is our own, in the genre: a
+summary table written one cell a line (地区, two indicators with their units, 目标 / 进度 / 完成比例 under
+each, a region and its six figures a row), a pipe table, and a sentence of progress."""
+import pytest
+from extract_helpers import run
+
+MATRIX = ["地区", "城镇新增就业(人)", "农村公路提质改造(公里)", "目标", "进度", "完成比例(%)", "目标", "进度", "完成比例(%)",
+          "甲县", "1200", "1050", "87.5", "60", "48", "80.0",
+          "乙县", "900", "930", "103.3", "45", "45", "100.0",
+          "丙区", "1500", "1320", "88.0", "30", "21", "70.0"]
+PIPES = ["序号 | 项目名称 | 责任单位 | 目标任务 | 1-9月完成 | 完成率%",
+         "1 | 新建城市公园 | 市住建局 | 6个 | 5个 | 83.3",
+         "2 | 改造老旧小区 | 市住建局 | 42个 | 39个 | 92.9",
+         "3 | 新增普惠托位 | 市卫健委 | 800个 | 610个 | 76.3"]
+PROSE = "另外，全年计划新建公共充电桩300个，已建成264个，完成年度任务的88%。"
+PLAIN = "\n".join(["某市2026年民生实事项目1-9月完成情况表", "", "来源:市民生办", "", *MATRIX, "", *PIPES, "", PROSE]) + "\n"
+
+WIDE = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+
+def wide_figures(text: str) -> str:
+    return text.translate(WIDE)
+
+
+def wide_pipes(text: str) -> str:
+    return text.replace("|", "｜")
+
+
+def chinese_brackets(text: str) -> str:
+    return text.replace("(", "（").replace(")", "）").replace(":", "：")
+
+
+def facts(text: str) -> list[tuple]:
+    r = run(text)
+    return sorted((p.name, tuple((t.value, t.unit) for t in p.targets),
+                   tuple((g.completed.value if g.completed else None, g.rate, g.region) for g in p.progress),
+                   tuple(p.lead_units)) for p in r.projects)
+
+
+def test_the_plain_typing_reads_every_fact():
+    got = facts(PLAIN)
+    assert len(got) == 10
+    assert ("城镇新增就业", ((900.0, "人"),), ((930.0, 103.3, "乙县"),), ()) in got
+    assert ("新增普惠托位", ((800.0, "个"),), ((610.0, 76.3, None),), ("市卫健委",)) in got
+    assert ("新建公共充电桩", ((300.0, "个"),), ((264.0, 88.0, None),), ()) in got
+
+
+@pytest.mark.parametrize("typing", [wide_figures, wide_pipes, chinese_brackets,
+                                    lambda t: chinese_brackets(wide_pipes(wide_figures(t)))],
+                         ids=["full-width-figures", "full-width-pipes", "chinese-brackets", "all-three"])
+def test_another_typing_reads_the_same_facts(typing):
+    assert typing(PLAIN) != PLAIN
+    assert facts(typing(PLAIN)) == facts(PLAIN)
