@@ -1,5 +1,5 @@
 """One report typed in the ways real ones are: full-width figures (８５．３％), full-width pipes (｜), Chinese or
-ASCII brackets and colons.  Every typing reads the same facts as the plain one: the tables are found in
+ASCII brackets and colons, a blank line after every line (a web page's paragraphs copied one by one).  Every typing reads the same facts as the plain one: the tables are found in
 each, and the figures in their cells are the same figures.  The document is our own, in the genre: a
 summary table written one cell a line (地区, two indicators with their units, 目标 / 进度 / 完成比例 under
 each, a region and its six figures a row), a pipe table, and a sentence of progress."""
@@ -32,6 +32,10 @@ def chinese_brackets(text: str) -> str:
     return text.replace("(", "（").replace(")", "）").replace(":", "：")
 
 
+def double_spaced(text: str) -> str:
+    return "\n\n".join(text.split("\n"))
+
+
 def facts(text: str) -> list[tuple]:
     r = run(text)
     return sorted((p.name, tuple((t.value, t.unit) for t in p.targets),
@@ -47,9 +51,23 @@ def test_the_plain_typing_reads_every_fact():
     assert ("新建公共充电桩", ((300.0, "个"),), ((264.0, 88.0, None),), ()) in got
 
 
-@pytest.mark.parametrize("typing", [wide_figures, wide_pipes, chinese_brackets,
-                                    lambda t: chinese_brackets(wide_pipes(wide_figures(t)))],
-                         ids=["full-width-figures", "full-width-pipes", "chinese-brackets", "all-three"])
+@pytest.mark.parametrize("typing", [wide_figures, wide_pipes, chinese_brackets, double_spaced,
+                                    lambda t: double_spaced(chinese_brackets(wide_pipes(wide_figures(t))))],
+                         ids=["full-width-figures", "full-width-pipes", "chinese-brackets", "a-blank-line-after-each",
+                              "all-four"])
 def test_another_typing_reads_the_same_facts(typing):
     assert typing(PLAIN) != PLAIN
     assert facts(typing(PLAIN)) == facts(PLAIN)
+
+
+def test_a_double_spaced_text_keeps_the_line_numbers_it_is_written_with():
+    from pipeline.readers import read_bytes
+
+    doc = read_bytes(double_spaced(PLAIN).encode("utf-8"), source="t.txt", fmt="txt")
+    matrix, pipes = doc.tables()
+    for cell in pipes.cells:
+        assert cell.text in doc.lines[cell.line - 1]
+    regions = [c for c in matrix.cells if c.col == 0 and c.row >= matrix.header_rows]
+    assert [(c.text, doc.lines[c.line - 1]) for c in regions] == [("甲县", "甲县"), ("乙县", "乙县"), ("丙区", "丙区")]
+    paragraph = next(b for b in doc.blocks if getattr(b, "text", "").startswith("另外"))
+    assert doc.lines[paragraph.line - 1] == PROSE

@@ -31,6 +31,8 @@ MAX_CHARS = 3_000_000
 TOTAL_ROW = re.compile(r"^(全市|全州|全县|全区|全省|合计|总计|小计)$")
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 SECTION_MAX = 40        # characters: a category line inside a table is a heading, not a sentence
+DOUBLE_MIN_LINES = 4    # lines of text: fewer cannot show a habit of blank lines between them
+DOUBLE_SHARE = 0.8      # of the gaps between lines of text: one blank line each
 # full-width digits, letters, ％ ． ＋ － ／ and ｜ as ASCII (Chinese punctuation （）：；，、 is kept: the
 # patterns take both forms of it)
 FOLD = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
@@ -64,7 +66,52 @@ def read(data: bytes, source: str = "-") -> Document:
 
 def parse_lines(lines: list[str]) -> list[Block]:
     """Paragraphs and tables from the lines of a text; every block keeps its line number."""
-    lines = [line.translate(FOLD) for line in lines]
+    folded = [line.translate(FOLD) for line in lines]
+    kept = _double_spaced(folded)
+    if kept is None:
+        blocks = _parse_lines(folded)
+    else:                       # read without the blank line after every line, numbered as written
+        blocks = [_renumbered(b, kept) for b in _parse_lines([folded[k] for k in kept])]
+    for b in blocks:            # a paragraph's text as written (a cell's figures stay folded)
+        if isinstance(b, Paragraph) and b.line and folded[b.line - 1] != lines[b.line - 1] \
+                and folded[b.line - 1].strip() == b.text:
+            b.text = lines[b.line - 1].strip()
+    return blocks
+
+
+def _double_spaced(lines: list[str]) -> list[int] | None:
+    """A text with a blank line after nearly every line (a web page's paragraphs copied one by one, a table
+    row a paragraph): the indices of the lines to read, one blank line kept where there were two or more;
+    None for a text written otherwise."""
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    if len(filled) < DOUBLE_MIN_LINES:
+        return None
+    single = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
+    if single < DOUBLE_SHARE * (len(filled) - 1):
+        return None
+    kept: list[int] = []
+    for a, b in zip(filled, filled[1:] + [len(lines)]):
+        kept.append(a)
+        if b - a > 2:
+            kept.append(a + 1)      # a wider gap stays a gap
+    return kept
+
+
+def _renumbered(block: Block, kept: list[int]) -> Block:
+    """A block read from the kept lines, its line numbers those of the text as written."""
+    def at(n: int | None) -> int | None:
+        return kept[n - 1] + 1 if n and 0 < n <= len(kept) else n
+
+    if isinstance(block, Paragraph):
+        block.line = at(block.line)
+    else:
+        block.row_lines = [at(n) for n in block.row_lines]
+        for c in block.cells:
+            c.line = at(c.line)
+    return block
+
+
+def _parse_lines(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     tables = 0            # tables so far: the next one's index
     i, n = 0, len(lines)
