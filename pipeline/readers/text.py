@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..errors import DocumentLoadError
 from ..model import Block, Cell, Document, Paragraph, Table, build
@@ -86,7 +87,7 @@ def _double_spaced(lines: list[str]) -> list[int] | None:
     filled = [k for k, line in enumerate(lines) if line.strip()]
     if len(filled) < DOUBLE_MIN_LINES:
         return None
-    single = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
+    single = sum(1 for a, b in pairwise(filled) if b - a == 2)
     if single < DOUBLE_SHARE * (len(filled) - 1):
         return None
     kept: list[int] = []
