@@ -60,7 +60,7 @@ def extract(doc, gaz, with_entities: bool = False) -> Extraction:
     if with_entities:
         from .entities import entities
 
-        result.entities = entities([normalize(x).text for x in doc.lines], gaz)
+        result.entities = entities([normalize(x) for x in doc.lines], gaz)
     return result
 
 

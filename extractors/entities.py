@@ -54,8 +54,9 @@ def _org_heads(line: str, places: list) -> list[int]:
     return heads + [pos for _, _, pos in places]
 
 
-def entities(lines: list[str], gaz) -> list[Entity]:
-    """Every organisation, person and place named in `lines` (normalised text)."""
+def entities(texts: list, gaz) -> list[Entity]:
+    """Every organisation, person and place named in the lines (NText: normalised, with offsets into the
+    line as written, which the entities' offsets are)."""
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
@@ -64,7 +65,8 @@ def entities(lines: list[str], gaz) -> list[Entity]:
 
     tail = _org_tail(tuple(s for s in gaz.org_suffixes if s not in ("所", "站", "队", "部", "院", "乡", "镇")))
     out: list[Entity] = []
-    for n, line in enumerate(lines, 1):
+    for n, nt in enumerate(texts, 1):
+        line = nt.text
         if not line.strip():
             continue
         doc = nlp.make_doc(line)
@@ -81,5 +83,5 @@ def entities(lines: list[str], gaz) -> list[Entity]:
         for surface, _, pos in places:
             spans.append(doc.char_span(pos, pos + len(surface), label="GPE", alignment_mode="expand"))
         doc.ents = filter_spans([s for s in spans if isinstance(s, Span)])
-        out += [Entity(e.label_, e.text, n, e.start_char, e.end_char) for e in doc.ents]
+        out += [Entity(e.label_, e.text, n, nt.offsets[e.start_char], nt.offsets[e.end_char - 1] + 1) for e in doc.ents]
     return out

@@ -77,9 +77,22 @@ def normalize(original: str) -> NText:
         pieces.append(original[pos:])
         kept.extend(range(pos, len(original)))
         text = "".join(pieces).translate(_char_table())
+    if " " in original:
+        text, kept = _figure_gaps(text, kept, original)
     if "百分之" in text or "成" in text:
         text, kept = _percent_words(text, kept)
     return NText(text, original, tuple(kept))
+
+
+def _figure_gaps(text: str, kept: list[int] | range, original: str) -> tuple[str, list[int] | range]:
+    """完成 65 户 / 2021 年 12 月 → 完成65户 / 2021年12月: the one space that Word, a PDF or a web page sets
+    between Chinese and a figure is no gap in the text (a run of spaces, a table's columns, is kept, and so
+    is an ideographic space: 发布　2023-10-16 separates on purpose)."""
+    gaps = [m.start() for m in P.FIGURE_GAP.finditer(text) if original[kept[m.start()]] == " "]
+    if not gaps:
+        return text, kept
+    drop = set(gaps)
+    return "".join(ch for k, ch in enumerate(text) if k not in drop), [o for k, o in enumerate(kept) if k not in drop]
 
 
 def _percent_words(text: str, kept: list[int] | range) -> tuple[str, list[int] | range]:
@@ -141,7 +154,8 @@ def simplify(text: str) -> str:
     line = normalize.kept(text)
     if line is not None:
         return line.text          # a line of the document, normalised already
-    text = (P.GLOSS.sub("", text) if _may_gloss(text) else text).translate(_char_table())
+    text = P.GLOSS.sub("", text) if _may_gloss(text) else text
+    text = (P.FIGURE_GAP.sub("", text) if " " in text else text).translate(_char_table())
     return _percent_words(text, range(len(text)))[0] if "百分之" in text or "成" in text else text
 
 

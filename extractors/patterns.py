@@ -74,7 +74,7 @@ SPEECH_DATE = re.compile(r"^\s*-{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\
 # 2016年11月23日  星期三  第01版：要闻 (a newspaper's masthead) / 容县发布  2024-02-28 18:30  广西 or
 # 原创　某区发布　某区发布　2023-10-16 17:30 发表于山东 (a WeChat account line) -> the day of the issue or the post
 ISSUE_DATE = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*星期[一二三四五六日天]")
-POST_DATE = re.compile(r"^\s*(?:\S{1,16}\s+){0,4}(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?:\s+\S{1,8})?\s*$")
+POST_DATE = re.compile(r"^\s*(?:\S{1,16}\s+){0,4}(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?:\s*\S{1,8})?\s*$")
 # 拜泉县人民政府办公室        2017年3月14日 -> a 纪要's header line: the issuing office and the date
 HEADER_DATE = re.compile(r"^\s*\S{2,30}?(?:办公室|办公厅|人民政府|委员会)\s*"
                          r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
@@ -407,6 +407,9 @@ ORG_CONTEXT = re.compile(r"^(?:公安|供电|国土|移动|电信|联通|质监|
 
 # 區(qū) / 4萬(wàn)人 -> the pinyin gloss
 GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
+
+# 完成 65 户 / 2021 年 / 第 3 季度 -> the one space set between Chinese and a figure (not a run of them: columns)
+FIGURE_GAP = re.compile(r"(?<=[0-9%])(?<! ) (?! )(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?<! ) (?! )(?=[0-9])")
 
 # 竣工率达九成 / 完成九成 / 九成以上 -> n (tenths, after a verb of reaching or before 以上)
 TENTHS = re.compile(r"(?<=[达到成为占超近约逾在持率])(?P<n>[一二三四五六七八九])成(?=以上|左右|[，,。；;、）)]|$)")

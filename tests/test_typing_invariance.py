@@ -1,8 +1,11 @@
 """One report typed in the ways real ones are: full-width figures (８５．３％), full-width pipes (｜), Chinese or
-ASCII brackets and colons, a blank line after every line (a web page's paragraphs copied one by one).  Every typing reads the same facts as the plain one: the tables are found in
+ASCII brackets and colons, a blank line after every line (a web page's paragraphs copied one by one), a
+space between Chinese and each figure (新建公共充电桩 300 个, as Word and PDFs set it).  Every typing reads the same facts as the plain one: the tables are found in
 each, and the figures in their cells are the same figures.  The document is our own, in the genre: a
 summary table written one cell a line (地区, two indicators with their units, 目标 / 进度 / 完成比例 under
 each, a region and its six figures a row), a pipe table, and a sentence of progress."""
+import re
+
 import pytest
 from extract_helpers import run
 
@@ -32,6 +35,12 @@ def chinese_brackets(text: str) -> str:
     return text.replace("(", "（").replace(")", "）").replace(":", "：")
 
 
+def spaced_figures(text: str) -> str:
+    """新建公共充电桩 300 个: one space between Chinese and a figure, as Word or a PDF sets it."""
+    text = re.sub(r"([\u4e00-\u9fff])(\d)", r"\1 \2", text)
+    return re.sub(r"(\d|%)([\u4e00-\u9fff])", r"\1 \2", text)
+
+
 def double_spaced(text: str) -> str:
     return "\n\n".join(text.split("\n"))
 
@@ -51,10 +60,11 @@ def test_the_plain_typing_reads_every_fact():
     assert ("新建公共充电桩", ((300.0, "个"),), ((264.0, 88.0, None),), ()) in got
 
 
-@pytest.mark.parametrize("typing", [wide_figures, wide_pipes, chinese_brackets, double_spaced,
-                                    lambda t: double_spaced(chinese_brackets(wide_pipes(wide_figures(t))))],
-                         ids=["full-width-figures", "full-width-pipes", "chinese-brackets", "a-blank-line-after-each",
-                              "all-four"])
+@pytest.mark.parametrize("typing", [
+    wide_figures, wide_pipes, chinese_brackets, double_spaced, spaced_figures,
+    lambda t: double_spaced(chinese_brackets(wide_pipes(wide_figures(t)))),
+], ids=["full-width-figures", "full-width-pipes", "chinese-brackets", "a-blank-line-after-each",
+        "a-space-around-figures", "four-at-once"])
 def test_another_typing_reads_the_same_facts(typing):
     assert typing(PLAIN) != PLAIN
     assert facts(typing(PLAIN)) == facts(PLAIN)
@@ -71,3 +81,19 @@ def test_a_double_spaced_text_keeps_the_line_numbers_it_is_written_with():
     assert [(c.text, doc.lines[c.line - 1]) for c in regions] == [("甲县", "甲县"), ("乙县", "乙县"), ("丙区", "丙区")]
     paragraph = next(b for b in doc.blocks if getattr(b, "text", "").startswith("另外"))
     assert doc.lines[paragraph.line - 1] == PROSE
+
+
+@pytest.mark.parametrize("written, read", [
+    ("已建成 264 个", "已建成264个"),
+    ("截至 2026 年 9 月底", "截至2026年9月底"),
+    ("完成率 88% ，", "完成率88% ，"),
+    ("甲县  1200  1050", "甲县  1200  1050"),          # a run of spaces: columns, kept
+    ("市民生办\u30002026-10-16", "市民生办 2026-10-16"),  # an ideographic space separates on purpose
+    ("Section 3 of 5", "Section 3 of 5"),              # no Chinese beside the figure
+])
+def test_one_space_beside_a_figure_is_no_gap(written, read):
+    from extractors.normalize import normalize
+
+    n = normalize(written)
+    assert n.text == read
+    assert n.source(0, len(n.text)) == written.strip()
