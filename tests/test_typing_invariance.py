@@ -1,6 +1,7 @@
 """One report typed in the ways real ones are: full-width figures (８５．３％), full-width pipes (｜), Chinese or
 ASCII brackets and colons, a blank line after every line (a web page's paragraphs copied one by one), a
-space between Chinese and each figure (新建公共充电桩 300 个, as Word and PDFs set it).  Every typing reads the same facts as the plain one: the tables are found in
+space between Chinese and each figure (新建公共充电桩 300 个, as Word and PDFs set it), traditional characters,
+thousands separators (1,200).  Every typing reads the same facts as the plain one: the tables are found in
 each, and the figures in their cells are the same figures.  The document is our own, in the genre: a
 summary table written one cell a line (地区, two indicators with their units, 目标 / 进度 / 完成比例 under
 each, a region and its six figures a row), a pipe table, and a sentence of progress."""
@@ -41,6 +42,17 @@ def spaced_figures(text: str) -> str:
     return re.sub(r"(\d|%)([\u4e00-\u9fff])", r"\1 \2", text)
 
 
+def traditional(text: str) -> str:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
+
+
+def thousands(text: str) -> str:
+    """1,200 / 1,050: figures of four digits and more with thousands separators, as a spreadsheet writes them."""
+    return re.sub(r"(?<![\d.-])(\d)(\d{3})(?![\d.年])", r"\1,\2", text)
+
+
 def double_spaced(text: str) -> str:
     return "\n\n".join(text.split("\n"))
 
@@ -61,10 +73,10 @@ def test_the_plain_typing_reads_every_fact():
 
 
 @pytest.mark.parametrize("typing", [
-    wide_figures, wide_pipes, chinese_brackets, double_spaced, spaced_figures,
+    wide_figures, wide_pipes, chinese_brackets, double_spaced, spaced_figures, traditional, thousands,
     lambda t: double_spaced(chinese_brackets(wide_pipes(wide_figures(t)))),
 ], ids=["full-width-figures", "full-width-pipes", "chinese-brackets", "a-blank-line-after-each",
-        "a-space-around-figures", "four-at-once"])
+        "a-space-around-figures", "traditional-characters", "thousands-separators", "four-at-once"])
 def test_another_typing_reads_the_same_facts(typing):
     assert typing(PLAIN) != PLAIN
     assert facts(typing(PLAIN)) == facts(PLAIN)

@@ -35,8 +35,8 @@ GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ�
 # words of a header cell (detection only; extractors give the columns their roles)
 HEAD_WORD = re.compile(r"项目|項目|名称|名稱|指标|指標|目标|目標|任务|任務|完成|单位|單位|领导|領導|时限|時限|"
                        r"备\s*注|備\s*注|進展|进展|进度|進度|情况|情況|内容|內容|实事|實事|比|率|计划|計劃|说明")
-# 1420, 5.2, 1250人, 8000万, 127.4%, 不低于60元, 95%以上, -: a figure cell of a space-separated row
-FIGURE = re.compile(r"^(?:不低于|不少于|不高于|低于|超过|超|约|近)?\d+(?:\.\d+)?[万亿千]?"
+# 1420, 8,950, 5.2, 1250人, 8000万, 127.4%, 不低于60元, 95%以上, -: a figure cell of a space-separated row
+FIGURE = re.compile(r"^(?:不低[于於]|不少[于於]|不高[于於]|低[于於]|超[过過]|超|[约約]|近)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[万萬亿億千]?"
                     r"(?:[\u4e00-\u9fff/]{0,4}|%)(?:以上|以下|左右)?$|^[-—–/]$")
 WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
 SEQ_CELL = re.compile(r"^\d{1,3}$")
@@ -161,7 +161,7 @@ def _numbered_segments(cells: list[tuple[str, int]], start: int,
 
 
 # 主要任务 | 全年目标任务: a name column and the target column beside it
-NAME_LABEL = re.compile(r"任务|项目|實事|实事|内容|內容|名称|名稱")
+NAME_LABEL = re.compile(r"任务|任務|项目|項目|實事|实事|内容|內容|名称|名稱")
 TARGET_LABEL = re.compile(r"目标|目標|指标|指標")
 DIGIT = re.compile(r"\d")
 
@@ -384,15 +384,15 @@ def _place(toks: list[str], width: int, f: int, run: int, percent_col: int | Non
 # ---------------------------------------------------------------- a region matrix, one cell a line
 
 # 地区 / 县市区 / 县（市、区） / 县（市） / 区（县）: the label over the region column of a summary table
-REGION_HEAD = re.compile(r"^(?:地区|地方|县市区|区县|县区|县[（(]市(?:、?区)?[)）]|区[（(](?:市、?)?县[)）])$")
+REGION_HEAD = re.compile(r"^(?:地[区區]|地方|[县縣]市[区區]|[区區][县縣]|[县縣][区區]|[县縣][（(]市(?:、?[区區])?[)）]|[区區][（(](?:市、?)?[县縣][)）])$")
 # 城镇新增就业(人) / (人次): an indicator's label ends with its unit in brackets
 UNIT_LABEL = re.compile(r"[（(][^（()）]{1,6}[)）]$")
 # 目标 / 任务 / 进度 / 完成比例(%): the labels repeated under every indicator
-SUB_LABEL = re.compile(r"^(?:目标|任务|目标任务|年度任务|计划|进度|完成|完成数|累计完成|实际完成|完成比例|完成率|比例)"
+SUB_LABEL = re.compile(r"^(?:目[标標]|任[务務]|目[标標]任[务務]|年度任[务務]|[计計][划劃]|[进進]度|完成|完成[数數]|累[计計]完成|[实實][际際]完成|完成比例|完成率|比例)"
                        r"(?:[（(]%[)）])?$")
 # 市本级 / 县本级: a row with figures under some indicators only, written at the right
 OWN_LEVEL = re.compile(r"本级$")
-NUMBER_CELL = re.compile(r"^\d+(?:\.\d+)?%?$")
+NUMBER_CELL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 MAX_MATRIX_CELL = 30
 
 
