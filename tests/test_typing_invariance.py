@@ -109,3 +109,30 @@ def test_one_space_beside_a_figure_is_no_gap(written, read):
     n = normalize(written)
     assert n.text == read
     assert n.source(0, len(n.text)) == written.strip()
+
+
+INDEXED = "\n".join([
+    "索引号 | 11330000/2026-00417 | 公开方式 | 主动公开 |",
+    "发布单位 | 市府办 | 发文日期 | 2026-10-12 |",
+    "某市2026年民生实事项目进展情况表（截至9月底）",
+    "序号 | 项目内容 | 进展情况 | 责任单位 |",
+    "1 | 新建口袋公园8个。 | 已建成6个。 | 市住建局 |",
+    "新增城市绿道20公里。 | 已建成绿道17公里。 | |",
+    "2 | 改造农村公路危桥15座。 | 已完成改造11座。 | 市交通局 |",
+]) + "\n"
+
+
+def tabbed(text: str) -> str:
+    """A table copied out of a spreadsheet: its cells separated by tabs instead of pipes."""
+    return "\n".join("\t".join(c.strip() for c in line.strip().strip("|").split("|")) if line.count("|") >= 2 else line
+                     for line in text.split("\n"))
+
+
+def test_a_table_copied_with_tabs_reads_as_with_pipes():
+    # the title between a page's index block and the table opens the table; a row without its number
+    # (a second indicator of the item above) keeps its cells under their columns
+    piped, tabs = facts(INDEXED), facts(tabbed(INDEXED))
+    assert tabs == piped
+    assert [(t[1], t[2]) for t in piped] == [(((15.0, "座"),), ((11.0, None, None),)),
+                                            (((20.0, "公里"),), ((17.0, None, None),)),
+                                            (((8.0, "个"),), ((6.0, None, None),))]

@@ -156,7 +156,10 @@ def _parse_lines(lines: list[str]) -> list[Block]:
                     sections.append(len(rows))
                     rows.append(([lines[j].strip()], j + 1))
                 j += 1
-            blocks.append(_plain_table(rows, tables, sections))
+            shifted = _seq_shifted(rows)          # a row without its number keeps its columns
+            for k in sections:
+                shifted[k] = rows[k]              # a category row spans the table as it is
+            blocks.append(_plain_table(shifted, tables, sections))
             tables += 1
             i = j
             continue
@@ -295,7 +298,15 @@ def _is_section_line(lines: list[str], i: int) -> bool:
         return False
     line = lines[i].strip()
     return bool(line) and "\t" not in line and len(line) <= SECTION_MAX and not line.endswith("。") \
-        and _is_tab_row(lines[i - 1]) and _is_tab_row(lines[i + 1])
+        and _is_tab_row(lines[i - 1]) and _is_tab_row(lines[i + 1]) and not _opens_header(lines[i + 1])
+
+
+def _opens_header(line: str) -> bool:
+    """序号	项目内容	进展情况: a header row, so the short line above it is the next table's title, not a category
+    row of the table before (a document's index block, then its table)."""
+    from .text_tables import SEQ_HEAD
+
+    return bool(SEQ_HEAD.match(line.strip().split("\t")[0].replace(" ", "")))
 
 
 @dataclass
