@@ -165,9 +165,6 @@ def extract_records(doc, gaz) -> Extraction:
     assign_by_count(prose, paragraphs, gaz, year)        # 对3个滞后项目，由分管副市长X牵头…
     if kind == "supervision":
         _rectification_deadlines(result.projects, paragraphs, used, year)
-    whole = programme_project(paragraphs, gaz, used)
-    if whole is not None:
-        result.projects.append(whole)
     _county_targets(result, paragraphs, gaz)
     if ranked and not any(p.lead_units or p.partner_units for p in result.projects):
         # the document's only list of units is a ranking: those are the units, of no one project
@@ -176,10 +173,17 @@ def extract_records(doc, gaz) -> Extraction:
     taken = taken_figures(result.projects, result.summaries)
     result.projects += read_clauses(paragraphs, gaz, kind, taken, year)
     result.projects = [p for p in result.projects if not any(p is q for q in taken.emptied)]
+    _bracketed_owners(result.projects, lines, gaz)
+    # the programme's own units and leaders: from lines no project was read from (read last, so that a
+    # clause's project keeps the units its own line names)
+    whole = programme_project(paragraphs, gaz, used | _lines_of(result.projects))
+    if whole is not None:
+        result.projects.append(whole)
     implied_targets(result.projects, gaz)
     _without_tallied_counts(result)
     _link_bases(result)
     for p in result.projects:        # 农村道路畅通工程，牵头部门：市交通局: the field is read, the name is the words before it
+        p.name = P.BULLET_LEAD.sub("", p.name) or p.name     # ●新建公办幼儿园 / ▶… / - …: a list's bullet
         m = P.NAME_FIELD_TAIL.search(p.name)
         before = p.name[:m.start()] if m else p.name
         if m and len(before) >= 2 and before.count("（") + before.count("(") == before.count("）") + before.count(")"):
@@ -189,6 +193,24 @@ def extract_records(doc, gaz) -> Extraction:
             p.name = label.group("name")
     _canonical(result, gaz)
     return result
+
+
+def _bracketed_owners(projects: list[Project], lines, gaz) -> None:
+    """新建公办幼儿园6所（县教育局） / …（牵头单位：县人社局，配合单位：县财政局）: a line of prose that is one
+    project and ends in brackets naming units gives them to it, when no reader has given it any."""
+    by_line: dict[int, list[Project]] = {}
+    for p in projects:
+        if p.table is None and p.evidence.line:
+            by_line.setdefault(p.evidence.line, []).append(p)
+    for ln, found in by_line.items():
+        p = found[0]
+        if len(found) > 1 or p.lead_units or p.partner_units or not 0 < ln <= len(lines):
+            continue
+        m = P.TITLE_UNITS.search(lines[ln - 1].text.rstrip("。；; "))
+        owners = bracket_units(m.group("units"), gaz.org_suffixes) if m else None
+        if owners:
+            p.add_units("lead", owners[0])
+            p.add_units("partner", owners[1])
 
 
 def _lines_of(projects: list[Project]) -> set[int]:

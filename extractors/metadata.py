@@ -28,8 +28,10 @@ def title_of(lines: list[str]) -> str | None:
         for _, nxt in head[k + 1:k + 4]:
             if (P.TITLE_END.search(joined) and not nxt.startswith(("及", "暨"))) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
                     or "\t" in nxt or "：" in nxt or P.PAGE_CHROME.search(nxt) or _dated_line(nxt) \
-                    or _body_paragraph(nxt) or len(joined) + len(nxt) > 80 or BODY_OPENING.match(nxt):
-                break             # …本报讯 近日，市政府…。 the body's first paragraph is no part of the title
+                    or _body_paragraph(nxt) or len(joined) + len(nxt) > 80 or BODY_OPENING.match(nxt) \
+                    or (P.LIST_TITLE.search(joined) and P.WORK_COUNT.search(nxt)):
+                break             # …本报讯 近日，市政府…。 the body's first paragraph is no part of the title,
+                                  # nor a project's line under 某县2026年十件民生实事 (新建公办幼儿园6所)
             joined += nxt
         return joined
     return None
@@ -299,6 +301,9 @@ def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[st
     if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单|解读|公告",
                  flat) or any(re.sub(r"\s+", "", x) == "公告" for x in lines[:5]):
         return "plan"     # 公　　告 spaced out as the masthead's heading: a 人大 主席团's list of projects
+    named = flat if title is not None else re.sub(r"\s+", "", next((x for x in lines if x.strip()), ""))
+    if not so_far and P.LIST_TITLE.search(named):
+        return "plan"             # 某县2026年十件民生实事: the year's list of projects, under its own name
     news = P.NEWS_OF_PLAN.search(head[:400])
     if news and not (so_far and not news.group(0).startswith(("将", "公布了"))):
         return "plan"             # 将集中力量办好十件民生实事: news about a plan

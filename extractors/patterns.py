@@ -590,6 +590,13 @@ YEAR_END = re.compile(r"(?<!确保)(?<!力争)(?<!争取)(?:实事|民生工程|
 NEWS_OF_PLAN = re.compile(r"将[^。，,；]{0,8}办好|公布了[^。]{0,20}分解表|"
                           r"(?:研究确定|确定|公布)了?\s*(?:(?:19|20)\d{2}年)?[^。，,；完进]{0,8}(?:民生实事|实事项目)"
                           r"(?![^。，,；]{0,8}(?:完成|进展|进度|情况|落实))")
+# 某县2026年十件民生实事 / 2026年市政府为民办实事项目 / …重点民生实事项目清单: a title that is only the year's list
+LIST_TITLE = re.compile(r"(?:19|20)\d{2}年[^，,。；]{0,16}?(?:[一二三四五六七八九十\d]+[件项大个]|重点|为民)?"
+                        r"(?:民生实事|为民办实事|办实事|民生工程|惠民实事|实事)(?:项目)?(?:清单|名单|目录)?$")
+# ● ◆ ▶ • ★ ✔ - *: the bullet a list item opens with (a WeChat post, a slide), no part of its name
+BULLET_LEAD = re.compile(r"^\s*[●○■□◆◇▶►▸▪•·★☆✔✓➤➢→\-—*※]+\s*")
+# 6所 / 2800人 / 80公里: a count of work, which a list's title does not go on with
+WORK_COUNT = re.compile(r"\d+(?:\.\d+)?万?(?:所|个|名|人|户|公里|千米|米|座|张|套|家|处|条|台|辆|亩|吨|平方米|间|床|例)")
 # 进度表 / 进度安排 / 工期进度: a schedule, not progress
 SCHEDULE = re.compile(r"进度(?:时间)?表|进度安排|工期进度")
 

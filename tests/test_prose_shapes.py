@@ -22,3 +22,41 @@ def test_a_clause_that_opens_with_its_plan(body, name, task, done):
     assert names(r) == name
     assert targets(r) == task
     assert completed(r) == done
+
+
+LIST = "某县2026年十件民生实事\n"
+
+
+@pytest.mark.parametrize("lines", [
+    ["新建公办幼儿园6所（县教育局）", "新增城镇就业2800人（县人社局）", "改造农村公路80公里（县交通局）"],
+    ["▶新建公办幼儿园6所（县教育局）", "▶新增城镇就业2800人（县人社局）", "▶改造农村公路80公里（县交通局）"],
+    ["● 新建公办幼儿园6所。（县教育局）", "● 新增城镇就业2800人。（县人社局）", "● 改造农村公路80公里。（县交通局）"],
+    ["新建公办幼儿园6所（牵头单位：县教育局）", "新增城镇就业2800人（牵头单位：县人社局）",
+     "改造农村公路80公里（牵头单位：县交通局）"],
+], ids=["plain-lines", "arrow-bullets", "dot-bullets-unit-after-the-stop", "labelled-units"])
+def test_a_list_under_the_years_title_is_a_plan(lines):
+    # the title is only the year's list: a plan, and its title does not run on into the first project
+    r = run(LIST + "\n".join(lines) + "\n")
+    assert r.document.kind == "plan"
+    assert r.document.title == "某县2026年十件民生实事"
+    assert [(p.name, [(t.value, t.unit) for t in p.targets], p.lead_units) for p in r.projects] == [
+        ("新建公办幼儿园", [(6.0, "所")], ["县教育局"]),
+        ("新增城镇就业", [(2800.0, "人")], ["县人社局"]),
+        ("改造农村公路", [(80.0, "公里")], ["县交通局"])]
+    assert completed(r) == []
+
+
+def test_a_lines_units_stay_with_its_project_not_the_programme():
+    r = run("关于印发某县2026年十件民生实事的通知\n新建公办幼儿园6所（牵头单位：县教育局，配合单位：县财政局）\n")
+    assert [(p.name, p.lead_units, p.partner_units) for p in r.projects] == [("新建公办幼儿园", ["县教育局"], ["县财政局"])]
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("某县2026年十件民生实事", "plan"),
+    ("2026年市政府为民办实事项目", "plan"),
+    ("某区2026年重点民生实事项目清单", "plan"),
+    ("某县2026年十件民生实事1-9月进展情况", "progress"),
+])
+def test_a_title_that_is_only_the_years_list(title, kind):
+    r = run(title + "\n新建公办幼儿园6所，已建成4所。\n" if kind == "progress" else title + "\n新建公办幼儿园6所。\n")
+    assert r.document.kind == kind
