@@ -26,7 +26,7 @@ from .numbers import forget_quantities
 from .people import bracket_units, role_units
 from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
-from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Target
+from .records import DocumentInfo, Evidence, Extraction, Progress, Project, Quantity, Target
 from .sheets import projects_from_sheet
 from .status import reconcile as reconcile_statuses
 from .summaries import (
@@ -174,6 +174,7 @@ def extract_records(doc, gaz) -> Extraction:
     result.projects += read_clauses(paragraphs, gaz, kind, taken, year)
     result.projects = [p for p in result.projects if not any(p is q for q in taken.emptied)]
     _bracketed_owners(result.projects, lines, gaz)
+    _reached_levels(result.projects, lines)
     # the programme's own units and leaders: from lines no project was read from (read last, so that a
     # clause's project keeps the units its own line names)
     whole = programme_project(paragraphs, gaz, used | _lines_of(result.projects))
@@ -184,6 +185,7 @@ def extract_records(doc, gaz) -> Extraction:
     _link_bases(result)
     for p in result.projects:        # 农村道路畅通工程，牵头部门：市交通局: the field is read, the name is the words before it
         p.name = P.BULLET_LEAD.sub("", p.name) or p.name     # ●新建公办幼儿园 / ▶… / - …: a list's bullet
+        p.name = P.LEVEL_NAME_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标: the name is the share's
         m = P.NAME_FIELD_TAIL.search(p.name)
         before = p.name[:m.start()] if m else p.name
         if m and len(before) >= 2 and before.count("（") + before.count("(") == before.count("）") + before.count(")"):
@@ -198,19 +200,42 @@ def extract_records(doc, gaz) -> Extraction:
 def _bracketed_owners(projects: list[Project], lines, gaz) -> None:
     """新建公办幼儿园6所（县教育局） / …（牵头单位：县人社局，配合单位：县财政局）: a line of prose that is one
     project and ends in brackets naming units gives them to it, when no reader has given it any."""
-    by_line: dict[int, list[Project]] = {}
-    for p in projects:
-        if p.table is None and p.evidence.line:
-            by_line.setdefault(p.evidence.line, []).append(p)
-    for ln, found in by_line.items():
-        p = found[0]
-        if len(found) > 1 or p.lead_units or p.partner_units or not 0 < ln <= len(lines):
+    for ln, p in _one_a_line(projects).items():
+        if p.lead_units or p.partner_units or not 0 < ln <= len(lines):
             continue
         m = P.TITLE_UNITS.search(lines[ln - 1].text.rstrip("。；; "))
         owners = bracket_units(m.group("units"), gaz.org_suffixes) if m else None
         if owners:
             p.add_units("lead", owners[0])
             p.add_units("partner", owners[1])
+
+
+def _one_a_line(projects: list[Project]) -> dict[int, Project]:
+    """The projects read from prose that are alone on their line, by line."""
+    by_line: dict[int, list[Project]] = {}
+    for p in projects:
+        if p.table is None and p.evidence.line:
+            by_line.setdefault(p.evidence.line, []).append(p)
+    return {ln: found[0] for ln, found in by_line.items() if len(found) == 1}
+
+
+def _reached_levels(projects: list[Project], lines) -> None:
+    """农村自来水普及率达到95%以上，目前已达93.5%: a project whose task is a share, alone on its line, has reached
+    the level the line reports after the task (a completed figure in %), when no reader has read one."""
+    used = {(g.completed.value if g.completed else None, g.rate) for p in projects for g in p.progress}
+    for ln, p in _one_a_line(projects).items():
+        shares = [t for t in p.targets if t.unit == "%"]
+        if len(shares) != 1 or any(g.completed and g.completed.unit == "%" for g in p.progress) \
+                or not 0 < ln <= len(lines):
+            continue
+        text = lines[ln - 1].text
+        at = text.find(shares[0].raw or "\x00")
+        m = P.REACHED_SHARE.search(text, at + len(shares[0].raw or "")) if at >= 0 else None
+        if m is None or (float(m.group("num")), None) in used or any(v == float(m.group("num")) for v, _ in used):
+            continue
+        p.progress.append(Progress(text=p.evidence.text, line=ln, completed=Quantity(
+            value=float(m.group("num")), unit="%", raw=m.group("num") + "%", family="share",
+            start=m.start("num"), end=m.end())))
 
 
 def _lines_of(projects: list[Project]) -> set[int]:

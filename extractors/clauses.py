@@ -456,6 +456,8 @@ def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | No
         return None          # 确保完成年度任务的75%: a promised share, no rate reached
     if re.search(r"实际(?:控制在|控制为|为|达到|达)?$", tight):
         return "indicator"   # 失业率实际控制在3.1%: the level measured, not the bound promised
+    if re.search(r"率(?:年度|全年)?目标(?:任务|值)?(?:为|是)?$", tight):
+        return "promised"    # 参保率目标98%: the level promised, in a report as in a plan
     if cues.ends("bound", tight) or cues.ends("change", tight) or PERCENT_BOUND_AFTER.match(sentence, e.end):
         return None
     if cues.any_in("bound", before[-6:]) and not cues.any_in("rate", before):

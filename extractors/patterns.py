@@ -593,8 +593,14 @@ NEWS_OF_PLAN = re.compile(r"将[^。，,；]{0,8}办好|公布了[^。]{0,20}分
 # 某县2026年十件民生实事 / 2026年市政府为民办实事项目 / …重点民生实事项目清单: a title that is only the year's list
 LIST_TITLE = re.compile(r"(?:19|20)\d{2}年[^，,。；]{0,16}?(?:[一二三四五六七八九十\d]+[件项大个]|重点|为民)?"
                         r"(?:民生实事|为民办实事|办实事|民生工程|惠民实事|实事)(?:项目)?(?:清单|名单|目录)?$")
-# ● ◆ ▶ • ★ ✔ - *: the bullet a list item opens with (a WeChat post, a slide), no part of its name
-BULLET_LEAD = re.compile(r"^\s*[●○■□◆◇▶►▸▪•·★☆✔✓➤➢→\-—*※]+\s*")
+# 目前已达93.5% / 已提高到96% / 现为97.2%: the level a share has reached (not a rate of a task: 完成…的80%)
+REACHED_SHARE = re.compile(r"(?:已达到?|已提高到|已提升到|已升至|已降至|已下降到|已控制在|目前为|现为|实际为|实际达到?)\s*"
+                           r"(?P<num>\d+(?:\.\d+)?)\s*%")
+# 普及率达到 / 参保率目标 / 失业率控制在: the words a level's name ends in before its figure, no part of the name
+LEVEL_NAME_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?)$")
+# ● ◆ ▶ • ★ ✔ - * / 一是 / 其二，: the bullet or enumerator a list item opens with (a WeChat post, a slide, a
+# speech), no part of its name
+BULLET_LEAD = re.compile(r"^\s*(?:[●○■□◆◇▶►▸▪•·★☆✔✓➤➢→\-—*※]+|[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]{1,2}[，,、：:]?)\s*")
 # 6所 / 2800人 / 80公里: a count of work, which a list's title does not go on with
 WORK_COUNT = re.compile(r"\d+(?:\.\d+)?万?(?:所|个|名|人|户|公里|千米|米|座|张|套|家|处|条|台|辆|亩|吨|平方米|间|床|例)")
 # 进度表 / 进度安排 / 工期进度: a schedule, not progress

@@ -60,3 +60,27 @@ def test_a_lines_units_stay_with_its_project_not_the_programme():
 def test_a_title_that_is_only_the_years_list(title, kind):
     r = run(title + "\n新建公办幼儿园6所，已建成4所。\n" if kind == "progress" else title + "\n新建公办幼儿园6所。\n")
     assert r.document.kind == kind
+
+
+def levels(result) -> list[tuple]:
+    return [(p.name, [(t.value, t.unit) for t in p.targets],
+             [(g.completed.value, g.completed.unit) for g in p.progress if g.completed]) for p in result.projects]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("1.农村自来水普及率达到95%以上，目前已达93.5%。", ("农村自来水普及率", [(95.0, "%")], [(93.5, "%")])),
+    ("2.城乡居民医保参保率目标98%，实际参保率98.6%。", ("城乡居民医保参保率", [(98.0, "%")], [(98.6, "%")])),
+    ("3.生活垃圾分类覆盖率年度目标90%，已达到86%。", ("生活垃圾分类覆盖率", [(90.0, "%")], [(86.0, "%")])),
+], ids=["reached-after-the-task", "target-then-actual", "years-target-then-reached"])
+def test_a_share_promised_and_the_level_reached(line, want):
+    assert levels(run(HEAD + "\n" + line + "\n")) == [want]
+
+
+def test_a_rate_of_the_task_is_no_level_reached():
+    r = run(HEAD + "\n1.农村自来水普及率达到95%以上，完成年度任务的80%。\n")
+    assert [x for x in levels(r) if x[2]] == []
+
+
+def test_an_enumerator_is_no_part_of_a_name():
+    r = run(HEAD + "一是新建幼儿园3所，已建成2所。二是改造老旧小区12个，已完工9个。\n")
+    assert [p.name for p in r.projects] == ["新建幼儿园", "改造老旧小区"]
