@@ -328,6 +328,10 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 continue
             if (m and seg[m.end():m.end() + 1] == "的") or P.TOTAL_ITEMS.search(seg):
                 continue        # 已完成年度任务的2项: a status count, not a project
+            done_then_task = _done_then_task(seg, gaz, ln, nt.original.strip())
+            if done_then_task is not None:
+                out.append(done_then_task)      # 新增城镇就业2.3万人，超额完成1.8万人的目标任务
+                continue
             late = _target_after_figure(seg, m, gaz, places, ln, nt.original.strip())
             if late is not None:
                 out.append(late)
@@ -568,6 +572,25 @@ def _add_shares(p: Project, text: str, ln: int, evidence: str) -> None:
         p.progress.append(Progress(text=evidence, completed=q, line=ln))
 
 
+def _done_then_task(seg: str, gaz, ln: int, evidence: str) -> Project | None:
+    """全年新增城镇就业2.3万人，超额完成1.8万人的目标任务 / 新建幼儿园5所，完成4所的年度任务: the count done, then
+    the task it is measured against, named after its figure; one count and one task in the same unit."""
+    named = P.TASK_AFTER_FIGURE.search(seg)
+    if named is None:
+        return None
+    done = find_quantities(seg[:named.start()], gaz.units)
+    task = find_quantities(named.group("target"), gaz.units)
+    if len(done) != 1 or len(task) != 1 or done[0].unit != task[0].unit:
+        return None
+    name = seg[:done[0].start].strip("，, ")
+    scope = P.PLAN_SCOPE.match(name)                            # 全年 / 今年全县: when and where, not the name
+    name = (name[scope.end():] if scope else name) or name
+    p = Project(name=name, evidence=Evidence(text=evidence, line=ln))
+    p.targets.append(Target.of(task[0], named.group(0)))
+    p.progress.append(Progress(text=evidence, completed=done[0], line=ln))
+    return p
+
+
 def _target_after_figure(seg: str, m, gaz, places: set[str], ln: int, evidence: str) -> Project | None:
     """全市城镇新增就业6800人，完成年度目标6000人的113.3%: the completed figure first, the target
     inside the rate that follows it (unless the clause stated its target before)."""
@@ -702,8 +725,9 @@ def _split(body: str, kind: str) -> tuple[str, str]:
 
 def _target_sentence(text: str) -> re.Match | None:
     """The first 年度目标 / 年度任务 that opens a target, not one named inside a rate
-    (完成年度目标100万人的75.6%: the target of that rate's own clause)."""
+    (完成年度目标100万人的75.6%: the target of that rate's own clause) or after the figure it names."""
     rates = [m.span() for m in P.RATE_OF_TARGET.finditer(text)]
+    rates += [m.span() for m in P.TASK_AFTER_FIGURE.finditer(text)]    # 超额完成1.8万人的目标任务: named after its figure
     return next((m for m in P.TARGET_SENT.finditer(text) if not any(a <= m.start() < b for a, b in rates)), None)
 
 

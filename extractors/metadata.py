@@ -296,6 +296,8 @@ def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[st
         return "progress" if so_far and "汇总" not in t else "summary"     # 1-8月…完成情况表: the year so far
     if P.SURVEY.search(flat) or (not so_far and P.YEAR_END.search(head[:400] if title is None else flat)):
         return "summary"          # news of 全部完成 / 通过一年的努力 / 截止12月底: what was done in the year
+    if "总结" in t and not so_far and not re.search(r"进展|进度", flat):
+        return "summary"          # 2026年民生实事工作总结: the year's results (a 年中/上半年 总结 is the year so far)
     if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", P.SCHEDULE.sub("", flat)):
         return "progress"
     if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单|解读|公告",

@@ -85,9 +85,11 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
             if m.group("r") in places and not _any_in(rate_starts, m.start("rate") - 12, m.start("rate")):
                 out.append(Progress(text=evidence, region=m.group("r"), rate=float(m.group("rate")),
                                     rate_raw=m.group("rate"), measure="完成率", line=line))
-        inside = [(m.start("target"), m.end("target")) for m in P.RATE_OF_TARGET.finditer(sent)]
-        found = [q for q in find_quantities(sent, gaz.units)
-                 if not P.OVER_TASK_BEFORE.search(sent[max(0, q.start - 6):q.start])]   # 超任务120张: over the task, no fact
+        named = [(m.start("target"), m.end("target")) for m in P.TASK_AFTER_FIGURE.finditer(sent)]
+        inside = [(m.start("target"), m.end("target")) for m in P.RATE_OF_TARGET.finditer(sent)] + named
+        found = [q for q in find_quantities(sent, gaz.units)      # 超任务120张: over the task, no fact; but
+                 if not P.OVER_TASK_BEFORE.search(sent[max(0, q.start - 6):q.start])   # 超额完成1.8万人的目标任务
+                 or any(a <= q.start < b for a, b in named)]                          # names the task
         figures = _Figures(found)
         inside += [(q.start, q.end) for q in found
                    if P.TASK_WORD_BEFORE.search(sent[max(0, q.start - 6):q.start])

@@ -84,3 +84,23 @@ def test_a_rate_of_the_task_is_no_level_reached():
 def test_an_enumerator_is_no_part_of_a_name():
     r = run(HEAD + "一是新建幼儿园3所，已建成2所。二是改造老旧小区12个，已完工9个。\n")
     assert [p.name for p in r.projects] == ["新建幼儿园", "改造老旧小区"]
+
+
+@pytest.mark.parametrize("body, task, done", [
+    ("全年新增城镇就业2.3万人，超额完成1.8万人的目标任务。", [(18000.0, "人")], [(23000.0, "人")]),
+    ("1.新建幼儿园5所，超额完成4所的年度任务。", [(4.0, "所")], [(5.0, "所")]),
+    ("改造农村户厕900户，完成县下达的800户的任务。", [(800.0, "户")], [(900.0, "户")]),
+    ("全年新增城镇就业2.3万人，超额完成1200人。", [], [(23000.0, "人")]),       # by how much: no task
+], ids=["task-after-the-count", "numbered", "task-set-by-the-county", "excess-is-no-task"])
+def test_the_count_done_then_the_task_it_is_measured_against(body, task, done):
+    r = run(HEAD + "\n" + body + "\n")
+    assert targets(r) == task
+    assert completed(r) == done
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("某县2026年民生实事工作总结", "summary"),
+    ("某县2026年上半年民生实事工作总结", "progress"),
+])
+def test_a_years_summing_up_is_a_summary(title, kind):
+    assert run(title + "\n全年新建幼儿园5所，新增城镇就业2.3万人。\n").document.kind == kind
