@@ -320,6 +320,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 claim = None
                 continue
             m = P.TARGET_SENT.search(seg)
+            if m and P.DONE_BEFORE_TASK.search(seg, 0, m.start()) and not seg[m.end():].strip("，,。；; "):
+                m = None        # 新增养老床位1200张，已完成年度任务: the task done in full, no target opened
             std = P.STANDARD.search(seg)
             q = _rate_only(seg, gaz)
             if q is not None:
@@ -728,7 +730,9 @@ def _target_sentence(text: str) -> re.Match | None:
     (完成年度目标100万人的75.6%: the target of that rate's own clause) or after the figure it names."""
     rates = [m.span() for m in P.RATE_OF_TARGET.finditer(text)]
     rates += [m.span() for m in P.TASK_AFTER_FIGURE.finditer(text)]    # 超额完成1.8万人的目标任务: named after its figure
-    return next((m for m in P.TARGET_SENT.finditer(text) if not any(a <= m.start() < b for a, b in rates)), None)
+    return next((m for m in P.TARGET_SENT.finditer(text) if not any(a <= m.start() < b for a, b in rates)
+                 and not (P.DONE_BEFORE_TASK.search(text, 0, m.start()) and not text[m.end():].strip("，,。；; "))),
+                None)      # …，已完成年度任务 at the end: the task done in full, no target opened
 
 
 def _clause(text: str, start: int, end: int) -> str:

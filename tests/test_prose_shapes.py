@@ -104,3 +104,14 @@ def test_the_count_done_then_the_task_it_is_measured_against(body, task, done):
 ])
 def test_a_years_summing_up_is_a_summary(title, kind):
     assert run(title + "\n全年新建幼儿园5所，新增城镇就业2.3万人。\n").document.kind == kind
+
+
+@pytest.mark.parametrize("body, task, done", [
+    ("新增养老床位1200张，已完成年度任务。", [(1200.0, "张")], [(1200.0, "张")]),
+    ("1.新增养老床位1200张，已完成年度任务。", [(1200.0, "张")], [(1200.0, "张")]),
+    ("新增养老床位1200张，已完成年度任务的80%。", [(1200.0, "张")], []),
+], ids=["done-in-full", "numbered-done-in-full", "a-share-of-it-is-not"])
+def test_a_task_and_the_word_that_it_is_done(body, task, done):
+    r = run(HEAD + "\n" + body + "\n")
+    assert targets(r) == task
+    assert completed(r) == done
