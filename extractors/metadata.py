@@ -268,7 +268,9 @@ def kinds_of(title: str | None, lines: list[str], has_prose: bool) -> tuple[str,
     """(the kind reported, the kind the readers read the text as): supervision (a 督查/督办 notice or an
     inspection's report), plan, progress (a report of the year so far) or summary (a 填报 form, a year's
     results, a table of the whole year).  An assessment's notice (考核…通报), or one that ranks the units at its
-    head, is reported as supervision and read as the report it otherwise is."""
+    head, is reported as supervision and read as the report it otherwise is; so is an inspection's own report
+    (…督查情况的通报; or, under no title, 督查室对…进行了专项督查。现将…通报如下: a 进展情况的通报 that opens
+    so is the report of the work)."""
     t = title or " ".join(x.strip() for x in lines[:5])
     flat = re.sub(r"\s+", "", t)
     head = re.sub(r"\s+", "", "\n".join(x for x in lines[:30] if x.strip())[:1500])
@@ -281,7 +283,8 @@ def kinds_of(title: str | None, lines: list[str], has_prose: bool) -> tuple[str,
     if P.SUPERVISED_ITEMS.search(head[:400]):
         return "supervision", "supervision"      # 十件民生实事列入重点督办事项: a report on items under supervision
     read = _report_kind(title, t, flat, head, lines, has_prose)
-    assessed = P.ASSESSMENT_TITLE.search(flat) or len(set(P.RANK_PLACE.findall(head[:800]))) >= 3
+    assessed = P.ASSESSMENT_TITLE.search(flat) or len(set(P.RANK_PLACE.findall(head[:800]))) >= 3 \
+        or P.INSPECTION_TITLE.search(flat) or (title is None and P.INSPECTION_OPENING.search(head[:300]))
     return ("supervision" if assessed else read), read
 
 

@@ -576,6 +576,11 @@ SUPERVISED_ITEMS = re.compile(r"督办事项")
 # (units ranked at its head)
 ASSESSMENT_TITLE = re.compile(r"考核[^，。]{0,16}通报|通报[^，。]{0,8}考核(?:结果|情况)")
 RANK_PLACE = re.compile(r"第[一二三四五六七八九十]{1,2}名")
+# …督查情况的通报 / 督查通报 / …的督查报告: the report of an inspection (in the title)
+INSPECTION_TITLE = re.compile(r"督查(?:情况)?(?:的)?(?:通报|报告)")
+# 督查室于9月中旬对…进行了专项督查。现将…通报如下 (at the head): the text is the inspection's own report (a plan's
+# 督查室将…进行督查 promises one)
+INSPECTION_OPENING = re.compile(r"督查(?:室|组)[^。]{0,60}?对[^。]{2,80}?(?:进行|开展)(?:了)?[^。]{0,6}督查[^。]{0,30}。\s*现将")
 # …督办的通知 whose body 分解下达 the year's 目标任务 (no lagging projects named) -> a plan set under supervision
 ASSIGNS_TASKS = re.compile(r"分解下达|任务分解|分解表")
 LAGGING = re.compile(r"滞后|整改|挂牌|督查通报")

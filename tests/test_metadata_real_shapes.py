@@ -44,11 +44,20 @@ BODY = "新建幼儿园6所，已建成4所，完成年度任务的66.7%。\n新
     ("某县2023年十件民生实事全面完成\n本网讯 截至12月底，十件实事全部完成。\n新建幼儿园6所，新增养老床位300张。\n", "summary"),
     ("某县十件民生实事上半年全面完成开工\n本网讯 截至6月底，十件实事全面开工。\n" + BODY, "progress"),
     ("我县公布2025年十件民生实事\n本报讯 近日，县政府研究确定了十件民生实事。一是新增就业1000人；二是新建幼儿园2所。\n", "plan"),
+    ("某县人民政府督查室\n关于2024年为民办实事项目第二季度督查情况的通报\n各乡镇：\n" + BODY, "supervision"),
+    ("督查通报 第6期\n某市人民政府督查室\n近期，市政府督查室对民生实事推进情况开展了督查。\n" + BODY, "supervision"),
+    ("近日，区政府督查室对2024年为民办实事项目1-6月进展情况进行了跟踪督查。现将有关情况通报如下：\n" + BODY,
+     "supervision"),
+    (("关于2024年1-6月为民办实事进展情况的通报\n各乡镇：\n近期，县政府督查室对实事办理情况进行了督查。现将进展情况通报"
+      "如下：\n" + BODY), "progress"),
+    (("关于印发某县2024年民生实事工作方案的通知\n县政府督查室将对各项目推进情况进行专项督查，现将方案印发给你们。\n"
+      "新建幼儿园6所。\n"), "plan"),
 ], ids=["month-range-table-is-progress", "as-of-table-is-progress", "summary-table", "news-of-all-done",
         "a-year-of-effort", "survey-report", "news-of-a-plan", "news-of-a-task-table", "supervised-plan-that-assigns-tasks",
         "report-on-supervised-items", "first-half-news", "assessment-notice", "assessment-and-reporting-notice",
         "units-ranked-at-the-head", "one-rank-mentioned-is-still-a-report", "headline-of-all-done",
-        "headline-of-the-half-year", "news-of-the-years-list"])
+        "headline-of-the-half-year", "news-of-the-years-list", "an-inspections-notice", "an-inspections-bulletin",
+        "an-inspection-reported-under-no-title", "a-progress-notice-that-an-inspection-gathered", "a-plan-that-promises-one"])
 def test_kind(text, kind):
     assert document(text).kind == kind
 
