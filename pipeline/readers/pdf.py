@@ -237,9 +237,8 @@ def garbled(text: str) -> bool:
         return True
     if len(UNMAPPED_GLYPH.findall(visible)) / len(visible) > 0.05:
         return True
-    cjk = len(CJK_CHAR.findall(visible))
-    odd = len(ODD_CHAR.findall(visible))
-    return cjk / len(visible) < 0.1 and odd / len(visible) > 0.3
+    # few odd characters (a Chinese or Latin page): not garbled, without counting the Chinese ones
+    return len(ODD_CHAR.findall(visible)) / len(visible) > 0.3 and len(CJK_CHAR.findall(visible)) / len(visible) < 0.1
 
 
 UNMAPPED_GLYPH = re.compile(r"[\ufffd\ue000-\uf8ff]")       # U+FFFD and private-use glyphs
@@ -326,8 +325,10 @@ def _spaced(ink: list[dict], typed: list[float]) -> str:
     if not ink:
         return ""
     texts = list(map(_TEXT, ink))
-    kinds = [KINDS[t] for t in texts]
+    kinds = list(map(KINDS.__getitem__, texts))
     gaps = list(map(sub, map(_X0, ink[1:]), map(_X1, ink)))        # gaps[k - 1]: before ink[k]
+    if not typed and (not gaps or max(gaps) <= X_TOLERANCE) and kinds.count(kinds[0]) == len(kinds):
+        return "".join(texts).strip()       # no wide gap, no Chinese beside Latin: no space (most lines)
     if len(ink) >= 3 and all(k == "cjk" for k in kinds) and min(gaps) > X_TOLERANCE \
             and max(gaps) - min(gaps) < 0.25 * (ink[0].get("size") or 10):
         return "".join(texts)      # a line spaced out evenly (a masthead, 通  知)
@@ -480,9 +481,54 @@ def _pdfium_items(document, number: int, height: float, width: float) -> list[It
 
 def _may_hold_table(fast, pdfium_c) -> bool:
     """Whether pdfplumber's ruled-table finder could find a cell on the page: a path that is a box
-    (a rectangle or a curve), a path inside a form, or two ruling lines across and two down.  A page
-    with one rule under its masthead cannot; edges shorter than 3 points are none (pdfplumber's
-    edge_min_length)."""
+    (a rectangle or a curve), a path inside a form (two forms deep at most), or two ruling lines
+    across and two down.  A page with one rule under its masthead cannot; edges shorter than 3
+    points are none (pdfplumber's edge_min_length).  The page's objects are asked through PDFium's
+    own calls; when one of them fails, through pypdfium2's objects, which say what failed."""
+    import ctypes
+
+    corners = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(c) for c in corners]
+    counts = {"across": 0, "down": 0}
+
+    def holds(parent, level: int) -> bool:
+        count, get = (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject) if level \
+            else (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+        n = count(parent)
+        if n < 0:
+            raise _Unsure
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                raise _Unsure
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+                    raise _Unsure
+                left, bottom, right, top = (c.value for c in corners)
+                wide, tall = right - left >= 3, top - bottom >= 3
+                if level > 0 or (wide and tall):
+                    return True
+                counts["across"] += wide
+                counts["down"] += tall
+                if counts["across"] >= 2 and counts["down"] >= 2:
+                    return True
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < 2 and holds(obj, level + 1):
+                return True
+        return False
+
+    try:
+        return holds(fast.raw, 0)
+    except _Unsure:
+        return _may_hold_table_objects(fast, pdfium_c)
+
+
+class _Unsure(Exception):
+    pass
+
+
+def _may_hold_table_objects(fast, pdfium_c) -> bool:
+    """_may_hold_table through pypdfium2's page objects."""
     across = down = 0
     for obj in fast.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
         left, bottom, right, top = obj.get_bounds()
