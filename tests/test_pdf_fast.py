@@ -14,14 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
 
 
-def one_page_pdf(content: bytes, compress: bool = True) -> bytes:
-    """A one-page PDF whose page draws `content` (a content stream), Helvetica as F1."""
+def one_page_pdf(content: bytes, compress: bool = True, contents: bytes = b"4 0 R") -> bytes:
+    """A one-page PDF whose page draws `content` (a content stream, object 4; the page's /Contents
+    is `contents`), Helvetica as F1."""
     body = zlib.compress(content) if compress else content
     stream = (b"<< /Length %d" % len(body)) + (b" /Filter /FlateDecode" if compress else b"") + b" >>\nstream\n" \
         + body + b"\nendstream"
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+               (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents " + contents +
                 b" /Resources << /Font << /F1 5 0 R >> >> >>"),
                stream,
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
@@ -186,3 +187,48 @@ def test_a_page_whose_text_does_not_line_up_is_asked_character_by_character(monk
     monkeypatch.setattr(pdf, "_page_text", lambda handle, count, pdfium_c: None)
     for textpage, height in pdfium_pages(SAMPLES[0]):
         assert pdf._pdfium_chars(textpage, height, pdfium_c) == chars_one_call_a_property(textpage, height)
+
+
+def test_a_bomb_is_refused_when_pdfminer_reads_the_file_too(monkeypatch):
+    from pipeline.readers import pdfscan
+
+    monkeypatch.setattr(pdf, "MAX_STREAM", 1 << 20)
+    monkeypatch.setattr(pdfscan, "pages", lambda data: None)       # the file opened by pdfplumber first
+    with pytest.raises(DocumentLoadError, match="page 1's content inflates beyond 1 MB"):
+        read_bytes(one_page_pdf(text_lines("Hello") + b"\n" + b" " * (3 << 20)), "bomb.pdf")
+
+
+def test_a_stream_named_twice_in_contents_is_inflated_twice(monkeypatch):
+    from pipeline.readers import pdfscan
+
+    data = one_page_pdf(text_lines("Hello") + b"\n" + b" " * (600 << 10))
+    twice = one_page_pdf(text_lines("Hello") + b"\n" + b" " * (600 << 10), contents=b"[4 0 R 4 0 R]")
+    layout = pdfscan.pages(twice)
+    assert layout is not None and len(layout[0][2]) == 2 and layout[0][2][0] == layout[0][2][1]
+    monkeypatch.setattr(pdf, "MAX_STREAM", 1 << 20)
+    read_bytes(data, "once.pdf")
+    with pytest.raises(DocumentLoadError, match="inflates beyond 1 MB"):
+        read_bytes(twice, "twice.pdf")
+
+
+PLUMBER_SIZES = SAMPLES + sorted((ROOT / "samples" / "corpus" / "pdf").glob("*.pdf"))[::10]
+
+
+@pytest.mark.parametrize("path", PLUMBER_SIZES, ids=[p.stem for p in PLUMBER_SIZES])
+def test_a_plain_files_pages_are_pdfplumbers(path):
+    import pdfplumber
+
+    from pipeline.readers import pdfscan
+
+    data = path.read_bytes()
+    layout = pdfscan.pages(data)
+    assert layout is not None
+    with pdfplumber.open(path) as doc:
+        assert [(w, h) for w, h, _ in layout] == [(p.width, p.height) for p in doc.pages]
+
+
+@pytest.mark.parametrize("name", ["encrypted.pdf", "truncated.pdf", "garbage.pdf"])
+def test_a_file_not_plain_enough_is_left_to_pdfminer(name):
+    from pipeline.readers import pdfscan
+
+    assert pdfscan.pages((ROOT / "tests" / "bad_inputs" / name).read_bytes()) is None

@@ -40,6 +40,9 @@
   size); its lines are grouped as pdfplumber's text map groups characters, without the map.
 - A page whose content stream inflates beyond MAX_STREAM (a deflate bomb) is refused with a
   one-line error before anything decodes it whole.
+- A plain file (one classic cross-reference table, no encryption, no object streams: pdfscan) has
+  its pages' sizes and content streams read from its bytes; pdfminer then parses the file only when
+  a page is pdfplumber's to read.  Any other file is opened by pdfplumber first, as always.
 """
 from __future__ import annotations
 
@@ -51,7 +54,7 @@ from operator import itemgetter, sub
 
 from ..errors import DocumentLoadError, EncryptedDocument
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
-from . import ocr
+from . import ocr, pdfscan
 from .docx import header_rows
 from .numbering import CIRCLED, chinese
 
@@ -82,25 +85,22 @@ AUTOSPACE = 0.5       # ems: a narrower gap between Chinese and Latin is Word's 
 
 
 def read(data: bytes, source: str) -> Document:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
+    layout = pdfscan.pages(data)
+    items, warnings = (_fast_items(data, source, layout) if layout else None) or _plumber_items(data, source)
+    blocks = _assemble(_drop_furniture(items))
+    if not blocks:
+        raise DocumentLoadError(source, "the PDF has no text layer, and no text was read by OCR (a blank scan, or --no-ocr)",
+                                "check the scan, or ingest it without --no-ocr")
+    for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
+        table.index = i
+    return ocr.annotate(build(source, "pdf", blocks, data, warnings=warnings), items)
 
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pdf.rsrcmgr = _resources()
-        pages = pdf.pages
-    except Exception as exc:
-        # pdfplumber wraps pdfminer's errors in PdfminerException(original)
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else (exc.__cause__ or exc)
-        name = f"{type(inner).__name__} {inner}".lower()
-        if isinstance(inner, PDFPasswordIncorrect) or "password" in name or "encrypt" in name:
-            raise EncryptedDocument(source, "the PDF is password-protected",
-                                    "open it with the password and save or print an unprotected copy") from exc
-        if isinstance(inner, (PDFSyntaxError, EOFError)) or "eof" in name or "syntax" in name:
-            raise DocumentLoadError(source, f"the PDF is truncated or corrupt ({str(inner)[:80] or type(inner).__name__})",
-                                    "re-download it") from exc
-        raise
+
+def _plumber_items(data: bytes, source: str) -> tuple[list[Item], list[str]]:
+    """Every page's lines and tables, the file opened by pdfplumber (pdfminer) first: the pages
+    that hold no ruled table are read from PDFium's characters when PDFium can open the file."""
+    pdf = _plumber_open(data, source)
+    pages = pdf.pages
     warnings: list[str] = []
     if not pages:
         raise DocumentLoadError(source, "the PDF has no readable pages (truncated or corrupt)", "re-download it")
@@ -112,19 +112,73 @@ def read(data: bytes, source: str) -> Document:
         with pdf:
             for number, page in enumerate(pages[:MAX_PAGES], start=1):
                 _check_streams(page, number, source)
-                lines = _pdfium_items(fast, number, page) if fast is not None else None
+                lines = _pdfium_items(fast, number, float(page.height), float(page.width)) if fast is not None else None
                 items += lines if lines is not None else _page_items(page, number, data, warnings)
                 page.close()
     finally:
         if fast is not None:
             fast.close()
-    blocks = _assemble(_drop_furniture(items))
-    if not blocks:
-        raise DocumentLoadError(source, "the PDF has no text layer, and no text was read by OCR (a blank scan, or --no-ocr)",
-                                "check the scan, or ingest it without --no-ocr")
-    for i, table in enumerate(b for b in blocks if isinstance(b, Table)):
-        table.index = i
-    return ocr.annotate(build(source, "pdf", blocks, data, warnings=warnings), items)
+    return items, warnings
+
+
+def _fast_items(data: bytes, source: str, layout: list[pdfscan.Page]) -> tuple[list[Item], list[str]] | None:
+    """_plumber_items of a plain file (pdfscan read its pages) without pdfminer's parse: pdfplumber
+    opens the file only when a page is its to read.  None when PDFium cannot open the file or counts
+    its pages otherwise, or pdfplumber disagrees: the caller then reads the file the usual way."""
+    fast = _pdfium_document(data)
+    if fast is None:
+        return None
+    pdf = None
+    warnings: list[str] = []
+    if len(layout) > MAX_PAGES:
+        warnings.append(f"only the first {MAX_PAGES} of {len(layout)} pages were read")
+    items: list[Item] = []
+    try:
+        if len(fast) != len(layout):
+            return None
+        for number, (width, height, streams) in enumerate(layout[:MAX_PAGES], start=1):
+            _check_inflation([memoryview(data)[start:end] for start, end in streams], number, source)
+            lines = _pdfium_items(fast, number, float(height), float(width))
+            if lines is None:
+                if pdf is None:
+                    try:
+                        pdf = _plumber_open(data, source)
+                        if len(pdf.pages) != len(layout):
+                            return None
+                    except Exception:  # noqa: BLE001 — the usual way says what is wrong with the file
+                        return None
+                page = pdf.pages[number - 1]
+                lines = _page_items(page, number, data, warnings)
+                page.close()
+            items += lines
+    finally:
+        fast.close()
+        if pdf is not None:
+            pdf.close()
+    return items, warnings
+
+
+def _plumber_open(data: bytes, source: str):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf.rsrcmgr = _resources()
+        pdf.pages  # noqa: B018 — pdfminer parses the page tree here; its errors are named below
+    except Exception as exc:
+        # pdfplumber wraps pdfminer's errors in PdfminerException(original)
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else (exc.__cause__ or exc)
+        name = f"{type(inner).__name__} {inner}".lower()
+        if isinstance(inner, PDFPasswordIncorrect) or "password" in name or "encrypt" in name:
+            raise EncryptedDocument(source, "the PDF is password-protected",
+                                    "open it with the password and save or print an unprotected copy") from exc
+        if isinstance(inner, (PDFSyntaxError, EOFError)) or "eof" in name or "syntax" in name:
+            raise DocumentLoadError(source, f"the PDF is truncated or corrupt ({str(inner)[:80] or type(inner).__name__})",
+                                    "re-download it") from exc
+        raise
+    return pdf
 
 
 UNICODE_CMAP = re.compile(r"UCS2|UTF16", re.IGNORECASE)
@@ -183,9 +237,8 @@ def garbled(text: str) -> bool:
         return True
     if len(UNMAPPED_GLYPH.findall(visible)) / len(visible) > 0.05:
         return True
-    cjk = len(CJK_CHAR.findall(visible))
-    odd = len(ODD_CHAR.findall(visible))
-    return cjk / len(visible) < 0.1 and odd / len(visible) > 0.3
+    # few odd characters (a Chinese or Latin page): not garbled, without counting the Chinese ones
+    return len(ODD_CHAR.findall(visible)) / len(visible) > 0.3 and len(CJK_CHAR.findall(visible)) / len(visible) < 0.1
 
 
 UNMAPPED_GLYPH = re.compile(r"[\ufffd\ue000-\uf8ff]")       # U+FFFD and private-use glyphs
@@ -272,8 +325,10 @@ def _spaced(ink: list[dict], typed: list[float]) -> str:
     if not ink:
         return ""
     texts = list(map(_TEXT, ink))
-    kinds = [KINDS[t] for t in texts]
+    kinds = list(map(KINDS.__getitem__, texts))
     gaps = list(map(sub, map(_X0, ink[1:]), map(_X1, ink)))        # gaps[k - 1]: before ink[k]
+    if not typed and (not gaps or max(gaps) <= X_TOLERANCE) and kinds.count(kinds[0]) == len(kinds):
+        return "".join(texts).strip()       # no wide gap, no Chinese beside Latin: no space (most lines)
     if len(ink) >= 3 and all(k == "cjk" for k in kinds) and min(gaps) > X_TOLERANCE \
             and max(gaps) - min(gaps) < 0.25 * (ink[0].get("size") or 10):
         return "".join(texts)      # a line spaced out evenly (a masthead, 通  知)
@@ -354,20 +409,28 @@ def _lead_word(chars: list[dict]) -> float:
 
 def _check_streams(page, number: int, source: str) -> None:
     """Refuse a page whose content streams inflate beyond MAX_STREAM, measured in bounded pieces."""
-    import zlib
-
     from pdfminer.pdftypes import resolve1
 
     contents = resolve1(page.page_obj.attrs.get("Contents"))
     streams = contents if isinstance(contents, list) else [contents]
-    total = 0
+    raws = []
     for ref in streams:
         stream = resolve1(ref)
         filters = resolve1(getattr(stream, "attrs", {}).get("Filter")) if stream is not None else None
         names = [str(getattr(f, "name", f)) for f in (filters if isinstance(filters, list) else [filters])]
         raw = getattr(stream, "rawdata", None)
-        if raw is None or not names or names[0] not in ("FlateDecode", "Fl"):
-            continue
+        if raw is not None and names and names[0] in ("FlateDecode", "Fl"):
+            raws.append(raw)
+    _check_inflation(raws, number, source)
+
+
+def _check_inflation(raws: list, number: int, source: str) -> None:
+    """Inflate a page's FlateDecode content streams (their raw bytes) in 1 MB pieces, summing what
+    they give; refuse the page beyond MAX_STREAM.  A stream zlib cannot read is pdfminer's to report."""
+    import zlib
+
+    total = 0
+    for raw in raws:
         inflater = zlib.decompressobj()
         chunk = raw
         try:
@@ -390,7 +453,7 @@ def _pdfium_document(data: bytes):
         return None
 
 
-def _pdfium_items(document, number: int, page) -> list[Item] | None:
+def _pdfium_items(document, number: int, height: float, width: float) -> list[Item] | None:
     """The page's lines from PDFium's characters, or None when the page is pdfplumber's to read
     (it draws paths, so it may hold a ruled table; or PDFium's text of it looks garbled)."""
     import pypdfium2.raw as pdfium_c
@@ -402,7 +465,6 @@ def _pdfium_items(document, number: int, page) -> list[Item] | None:
     try:
         if _may_hold_table(fast, pdfium_c):
             return None
-        height, width = float(page.height), float(page.width)
         if abs(fast.get_height() - height) > 1 or abs(fast.get_width() - width) > 1:
             return None        # a rotated or cropped page: its coordinates are pdfplumber's to map
         textpage = fast.get_textpage()
@@ -419,9 +481,54 @@ def _pdfium_items(document, number: int, page) -> list[Item] | None:
 
 def _may_hold_table(fast, pdfium_c) -> bool:
     """Whether pdfplumber's ruled-table finder could find a cell on the page: a path that is a box
-    (a rectangle or a curve), a path inside a form, or two ruling lines across and two down.  A page
-    with one rule under its masthead cannot; edges shorter than 3 points are none (pdfplumber's
-    edge_min_length)."""
+    (a rectangle or a curve), a path inside a form (two forms deep at most), or two ruling lines
+    across and two down.  A page with one rule under its masthead cannot; edges shorter than 3
+    points are none (pdfplumber's edge_min_length).  The page's objects are asked through PDFium's
+    own calls; when one of them fails, through pypdfium2's objects, which say what failed."""
+    import ctypes
+
+    corners = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(c) for c in corners]
+    counts = {"across": 0, "down": 0}
+
+    def holds(parent, level: int) -> bool:
+        count, get = (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject) if level \
+            else (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+        n = count(parent)
+        if n < 0:
+            raise _Unsure
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                raise _Unsure
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+                    raise _Unsure
+                left, bottom, right, top = (c.value for c in corners)
+                wide, tall = right - left >= 3, top - bottom >= 3
+                if level > 0 or (wide and tall):
+                    return True
+                counts["across"] += wide
+                counts["down"] += tall
+                if counts["across"] >= 2 and counts["down"] >= 2:
+                    return True
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < 2 and holds(obj, level + 1):
+                return True
+        return False
+
+    try:
+        return holds(fast.raw, 0)
+    except _Unsure:
+        return _may_hold_table_objects(fast, pdfium_c)
+
+
+class _Unsure(Exception):
+    pass
+
+
+def _may_hold_table_objects(fast, pdfium_c) -> bool:
+    """_may_hold_table through pypdfium2's page objects."""
     across = down = 0
     for obj in fast.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
         left, bottom, right, top = obj.get_bounds()
