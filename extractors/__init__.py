@@ -184,6 +184,7 @@ def extract_records(doc, gaz) -> Extraction:
     _without_tallied_counts(result)
     _link_bases(result)
     for p in result.projects:        # 农村道路畅通工程，牵头部门：市交通局: the field is read, the name is the words before it
+        _own_name(p)
         p.name = P.BULLET_LEAD.sub("", p.name) or p.name     # ●新建公办幼儿园 / ▶… / - …: a list's bullet
         p.name = P.LEVEL_NAME_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标: the name is the share's
         m = P.NAME_FIELD_TAIL.search(p.name)
@@ -208,6 +209,21 @@ def _bracketed_owners(projects: list[Project], lines, gaz) -> None:
         if owners:
             p.add_units("lead", owners[0])
             p.add_units("partner", owners[1])
+
+
+def _own_name(p: Project) -> None:
+    """A name read from running text (a page whose paragraphs were run together) may carry what stood before
+    it: …现将有关情况通报如下：一、新建公办幼儿园 → 新建公办幼儿园 (seq 一).  The words after the last
+    sentence end or 如下： are the name, and an item's number opening it is its seq."""
+    if p.table is not None:
+        return                  # a table's name cell is the name as written
+    lead = P.NAME_PREAMBLE.search(p.name)
+    if lead and len(p.name) - lead.end() >= 2:
+        p.name = p.name[lead.end():]
+    item = P.ITEM.match(p.name)
+    if item and len(p.name) - item.end() >= 2 and not p.name[item.end():item.end() + 1].isdigit():
+        p.seq = p.seq or next(g for g in item.groups() if g)
+        p.name = p.name[item.end():]
 
 
 def _one_a_line(projects: list[Project]) -> dict[int, Project]:

@@ -606,6 +606,8 @@ REACHED_SHARE = re.compile(r"(?:已达到?|已提高到|已提升到|已升至|�
                            r"(?P<num>\d+(?:\.\d+)?)\s*%")
 # 普及率达到 / 参保率目标 / 失业率控制在: the words a level's name ends in before its figure, no part of the name
 LEVEL_NAME_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?)$")
+# …各项目进展顺利。 / …通报如下： -> the end of what stood before a name read from run-together text
+NAME_PREAMBLE = re.compile(r".*(?:[。；;！？]|如下[：:])\s*")
 # ● ◆ ▶ • ★ ✔ - * / 一是 / 其二，: the bullet or enumerator a list item opens with (a WeChat post, a slide, a
 # speech), no part of its name
 BULLET_LEAD = re.compile(r"^\s*(?:[●○■□◆◇▶►▸▪•·★☆✔✓➤➢→\-—*※]+|[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]{1,2}[，,、：:]?)\s*")

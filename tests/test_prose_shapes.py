@@ -115,3 +115,17 @@ def test_a_task_and_the_word_that_it_is_done(body, task, done):
     r = run(HEAD + "\n" + body + "\n")
     assert targets(r) == task
     assert completed(r) == done
+
+
+@pytest.mark.parametrize("text, want", [
+    ("某县2026年民生实事项目1-9月进展情况 截至9月底，各项目进展顺利，现将有关情况通报如下：一、新建公办幼儿园6所，"
+     "已建成4所。二、新增养老床位300张，已完成210张，完成率70%。三、改造农村公路80公里，已完工72公里。",
+     [("一", "新建公办幼儿园"), ("二", "新增养老床位"), ("三", "改造农村公路")]),
+    ("某县2026年民生实事项目1-9月进展情况 截至9月底，各项目进展顺利。1.城镇新增就业：年度目标5000人，已完成4200人。"
+     "2.农村危房改造：年度任务320户，已竣工300户。",
+     [("1", "城镇新增就业"), ("2", "农村危房改造")]),
+], ids=["chinese-numbers-after-the-preamble", "arabic-numbers-after-a-sentence"])
+def test_a_page_run_together_into_one_line_keeps_its_items_apart(text, want):
+    r = run(text + "\n")
+    assert [(p.seq, p.name) for p in r.projects] == want
+    assert len(completed(r)) == len(want)
