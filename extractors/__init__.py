@@ -186,7 +186,7 @@ def extract_records(doc, gaz) -> Extraction:
     for p in result.projects:        # 农村道路畅通工程，牵头部门：市交通局: the field is read, the name is the words before it
         _own_name(p)
         p.name = P.BULLET_LEAD.sub("", p.name) or p.name     # ●新建公办幼儿园 / ▶… / - …: a list's bullet
-        p.name = P.LEVEL_NAME_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标: the name is the share's
+        p.name = P.LEVEL_NAME_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标 / 项目完成投资: no part of a name
         m = P.NAME_FIELD_TAIL.search(p.name)
         before = p.name[:m.start()] if m else p.name
         if m and len(before) >= 2 and before.count("（") + before.count("(") == before.count("）") + before.count(")"):

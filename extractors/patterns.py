@@ -55,7 +55,7 @@ LAST_YEAR_SENTENCE = re.compile(r"^\s*(?:去年|上年|上一年)(?![\u4e00-\u9f
 RATE_LIST = re.compile(r"(?:分别(?:完成|为|占|达到)(?:省定|省下达|市定|市下达)?(?:年|全年|年度)?(?:目标)?(?:任务|计划|目标)?(?:数)?(?:的)?|(?P<measure>(?:完成|完工|竣工|开工)率)分别(?:为|是|达到|达)?)"
                        r"\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)")
 # 完成省下达任务5800人的106.9% / 为省下达任务5000人的105.2% / 完成年度计划3万人次的104%
-RATE_OF_TARGET = re.compile(r"(?:完成|为|占|达)(?:了)?(?:省|市|县|区|州)?(?:下达|确定|年度|全年|年)?(?:的)?(?:目标)?(?:任务|计划|目标)(?:数)?"
+RATE_OF_TARGET = re.compile(r"(?:完成|为|占|达)(?:了)?(?:省|市|县|区|州)?(?:下达|确定|年度|全年|年)?(?:的)?(?:目标)?(?:任务|计划|目标)(?:数|投资|总投资)?"
                             r"(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%]{1,4}?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 # 超额完成1.8万人的目标任务 / 完成4所的年度任务: the task named after the figure done (no rate)
 TASK_AFTER_FIGURE = re.compile(r"完成(?:了)?(?:[省市县区州]?(?:下达|确定)的?)?(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%的]{1,4}?)的\s*"
@@ -605,7 +605,8 @@ LIST_TITLE = re.compile(r"(?:19|20)\d{2}年[^，,。；]{0,16}?(?:[一二三四�
 REACHED_SHARE = re.compile(r"(?:已达到?|已提高到|已提升到|已升至|已降至|已下降到|已控制在|目前为|现为|实际为|实际达到?)\s*"
                            r"(?P<num>\d+(?:\.\d+)?)\s*%")
 # 普及率达到 / 参保率目标 / 失业率控制在: the words a level's name ends in before its figure, no part of the name
-LEVEL_NAME_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?)$")
+LEVEL_NAME_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?)$"
+                             r"|(?<=[\u4e00-\u9fff]{2})[，,]?(?:已|累计|共)?完成(?:投资)?$")     # 停车场项目完成投资
 # …各项目进展顺利。 / …通报如下： -> the end of what stood before a name read from run-together text
 NAME_PREAMBLE = re.compile(r".*(?:[。；;！？]|如下[：:])\s*")
 # ● ◆ ▶ • ★ ✔ - * / 一是 / 其二，: the bullet or enumerator a list item opens with (a WeChat post, a slide, a

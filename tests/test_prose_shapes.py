@@ -129,3 +129,9 @@ def test_a_page_run_together_into_one_line_keeps_its_items_apart(text, want):
     r = run(text + "\n")
     assert [(p.seq, p.name) for p in r.projects] == want
     assert len(completed(r)) == len(want)
+
+
+def test_investment_done_against_the_years_planned_investment():
+    r = run(HEAD + "\n城区停车场项目完成投资2.3亿元，占年度计划投资3亿元的76.7%。\n")
+    assert [(p.name, targets(r), [(g.completed.value, g.rate) for g in p.progress]) for p in r.projects] == [
+        ("城区停车场项目", [(300000000.0, "元")], [(230000000.0, 76.7)])]
