@@ -154,6 +154,7 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
                 taken.append((m.start(), m.end()))
     pat = _quantity_pattern(units)
     brackets = "（" in text or "(" in text          # none: no figure is inside a bracketed breakdown
+    ranges = any(ch in text for ch in P.RANGE_MARKS)   # none: no figure is the upper end of a range (3—5所)
     for m in pat.finditer(text):
         start, end = m.span()
         if taken and any(a <= start < b or a < end <= b for a, b in taken):
@@ -178,7 +179,7 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
             continue          # 建设15分钟医疗服务圈
         q = _quantity(m, text, unit, family)
         if q:
-            low = P.RANGE_LOW.search(text[max(0, start - 12):start])
+            low = P.RANGE_LOW.search(text[max(0, start - 12):start]) if ranges else None
             lowest = to_number(low.group("num")) if low else None
             if low and lowest is not None:
                 # 3—5所: the lower bound and the upper one
@@ -191,7 +192,9 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
             found.append(q)
     if len(found) > 1:           # one figure is in order, breaks nothing down and carries no unit
         found = _carry_units(text, _drop_breakdowns(text, sorted(found, key=_START)))
-    return _each(text, [q for q in found if not P.RAISED_TO.match(text, q.end)])   # 由800元提高到…: the old one
+    if any(ch in text for ch in P.RAISED_TO_CHARS):
+        found = [q for q in found if not P.RAISED_TO.match(text, q.end)]      # 由800元提高到…: the old one
+    return _each(text, found)
 
 
 def _each(text: str, found: list[Quantity]) -> list[Quantity]:

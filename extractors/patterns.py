@@ -447,6 +447,7 @@ APPROX_OP = {"余": ">=", "多": ">=", "逾": ">=", "超": ">=", "近": "<=", "�
 
 # 3-5所 -> num=3 before the upper bound
 RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到]\s*$")
+RANGE_MARKS = "-~至到"            # one of them stands in every RANGE_LOW match
 
 # 15分钟医疗服务圈 / 10分钟健身圈 -> a slogan (what lies within N minutes), not a figure
 SLOGAN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?圈")
@@ -459,6 +460,7 @@ VAGUE_BEFORE = re.compile(r"[数几]$")
 
 # 由每人每月410元提高到450元 -> the figure before is the old standard, the one after the new
 RAISED_TO = re.compile(r"\s*(?:提高|提升|调整|上调|增加|增长)(?:到|至|为)\s*")
+RAISED_TO_CHARS = "提调增"        # one of them stands in every RAISED_TO match
 # 比上年分别提高30元和300元 / 较上年增加2所 / 每人每月提高20元 -> an increase, not the level itself (comparison=比上年)
 INCREASE_BEFORE = re.compile(r"(?P<comparison>(?:比|较)[^，,。；;]{1,12}?)?(?:分别)?(?:提高|增加|上调|增长)了?(?:分别)?$")
 

@@ -59,3 +59,70 @@ def test_number_led_on_the_corpus():
         text = simplify(path.read_text(encoding="utf-8"))
         for old, new in pairs:
             assert _found(old, text) == _found(new, text), path.name
+
+
+# ---- frozen records made by quick_init ----
+
+def test_quick_init_makes_what_the_dataclass_init_made():
+    import dataclasses
+
+    from extractors.normalize import NText
+    from extractors.records import Evidence, Quantity
+
+    for cls, args, kwargs in [(Quantity, (2.5, "所", "2.5所"), {"op": ">=", "start": 3, "end": 7}),
+                              (Quantity, (), {"value": 7.0, "unit": None, "raw": "七"}),
+                              (Evidence, ("新建公园两处", 4), {"table": 1}),
+                              (NText, ("甲乙", "甲乙", (0, 1)), {})]:
+        made = cls(*args, **kwargs)
+        plain = dataclasses.dataclass(frozen=True)(type(cls.__name__, (), {
+            "__annotations__": {f.name: f.type for f in dataclasses.fields(cls)},
+            **{f.name: f.default for f in dataclasses.fields(cls) if f.default is not dataclasses.MISSING}}))
+        want = plain(*args, **kwargs)
+        assert vars(made) == vars(want)
+        assert [f.name for f in dataclasses.fields(cls)] == list(vars(made))
+        assert made == cls(*args, **kwargs) and hash(made) == hash(cls(*args, **kwargs))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(made, dataclasses.fields(cls)[0].name, None)
+    q = Quantity(3.0, "户", "3户")
+    assert dataclasses.replace(q, start=9) == Quantity(3.0, "户", "3户", start=9)
+    with pytest.raises(TypeError):
+        Quantity(3.0, "户")               # raw has no default, as before
+
+
+# ---- shortcuts: each skips only work that finds nothing ----
+
+def test_a_text_without_table_characters_is_its_own_translation():
+    from extractors.normalize import _changed_chars, _char_table, _translated
+
+    for text in ["新建幼儿园12所", "城镇新增就业1.2万人（区人社局）", "ＡＢ１２所", "區(qū)县", "公共厕所\u3000八座", "3—5所"]:
+        assert _translated(text) == text.translate(_char_table())
+    assert all(text.translate(_char_table()) != text for text in _changed_chars())
+
+
+def test_range_and_raise_marks_stand_in_every_match():
+    for text in ["3-5所", "3～5所", "10至20公里", "2到4个", "1.5万~2万人"]:
+        text = simplify(text)
+        windows = [text[:k] for k in range(len(text) + 1)]         # the text before each figure's start
+        assert any(P.RANGE_LOW.search(w) for w in windows), text
+        for m in (P.RANGE_LOW.search(w) for w in windows):
+            assert m is None or any(c in m.group(0) for c in P.RANGE_MARKS)
+    alternatives = ["提高", "提升", "调整", "上调", "增加", "增长"]
+    for word in alternatives:
+        for tail in ("到", "至", "为"):
+            m = P.RAISED_TO.match(" " + word + tail + "450元")
+            assert m and any(c in m.group(0) for c in P.RAISED_TO_CHARS)
+    assert P.RAISED_TO.pattern.count("|") == len(alternatives) - 1 + 2     # no wording added without its character
+
+
+@pytest.mark.parametrize("text", ["由每人每月410元提高到450元", "3—5所幼儿园", "改造两所，新建3至5所", "新增学位2700个"])
+def test_figures_with_and_without_the_marks(text):
+    from extractors.numbers import _find_quantities
+    from gazetteer import load
+    units = load().units
+    text = simplify(text)
+    found = _find_quantities(text, units)
+    assert found
+    if "提高" in text:
+        assert [q.value for q in found] == [450.0]
+    if "至" in text or "-" in text:
+        assert [q.op for q in found][-2:] == [">=", "<="]
