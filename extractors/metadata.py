@@ -328,11 +328,11 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
     A name ending in a division suffix (省市州县区旗盟) counts anywhere; a short form without
     one (岳阳楼, 赫山) only when an organisation follows it (岳阳楼公安分局, 赫山供电分公司).
     Only the places where a name can end are tried, the longest name first and only the lengths some
-    name ending in that character has, so a 10 KB text costs a few hundred dictionary look-ups rather
-    than one per character.
+    name ending in those two characters has, so a 10 KB text costs a few hundred dictionary look-ups
+    rather than one per character.
     """
     names = gaz.names
-    lengths = gaz.name_lengths
+    lengths = gaz.name_lengths_by_end         # every name has two characters or more
     ends = {m.start() for m in _SUFFIX.finditer(text)}
     ends |= {m.start() - 1 for m in P.ORG_AFTER.finditer(text) if m.start() > 0}
     out: list[tuple[str, list, int]] = []
@@ -341,7 +341,7 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
         if j < last_end:
             continue
         room = j + 1 - last_end
-        for k in lengths.get(text[j], ()):        # only lengths of names ending in this character
+        for k in lengths.get(text[j - 1:j + 1] if j else "", ()):      # only lengths of names ending so
             if k > room:
                 continue
             start = j + 1 - k

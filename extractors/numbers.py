@@ -154,7 +154,7 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
                 taken.append((m.start(), m.end()))
     pat = _quantity_pattern(units)
     brackets = "（" in text or "(" in text          # none: no figure is inside a bracketed breakdown
-    ranges = any(ch in text for ch in P.RANGE_MARKS)   # none: no figure is the upper end of a range (3—5所)
+    ranges = "-" in text or "~" in text or "至" in text or "到" in text    # P.RANGE_MARKS: none, no range (3—5所)
     for m in pat.finditer(text):
         start, end = m.span()
         if taken and any(a <= start < b or a < end <= b for a, b in taken):
@@ -192,7 +192,7 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
             found.append(q)
     if len(found) > 1:           # one figure is in order, breaks nothing down and carries no unit
         found = _carry_units(text, _drop_breakdowns(text, sorted(found, key=_START)))
-    if any(ch in text for ch in P.RAISED_TO_CHARS):
+    if "提" in text or "调" in text or "增" in text:                     # P.RAISED_TO_CHARS
         found = [q for q in found if not P.RAISED_TO.match(text, q.end)]      # 由800元提高到…: the old one
     return _each(text, found)
 

@@ -126,3 +126,44 @@ def test_figures_with_and_without_the_marks(text):
         assert [q.value for q in found] == [450.0]
     if "至" in text or "-" in text:
         assert [q.op for q in found][-2:] == [">=", "<="]
+
+
+def test_the_marks_tested_are_the_marks_listed():
+    import inspect
+
+    from extractors import numbers
+    source = inspect.getsource(numbers._find_quantities)
+    assert " or ".join(f'"{c}" in text' for c in P.RANGE_MARKS) in source
+    assert " or ".join(f'"{c}" in text' for c in P.RAISED_TO_CHARS) in source
+
+
+def test_may_change_finds_every_character_the_table_changes():
+    from extractors.normalize import _changed_chars, _may_change
+
+    assert all(_may_change().fullmatch(ch) for ch in _changed_chars())
+    assert not _may_change().search("新建幼儿园12所，完成率100%（区教育局）：")
+
+
+def test_places_found_by_the_last_two_characters_as_by_the_last_one():
+    """find_places tries the lengths of the names ending in a place's last two characters: the same places as
+    trying those of every name ending in its last character."""
+    from extractors.metadata import find_places
+    from gazetteer import load
+
+    gaz = load()
+    assert min(len(n) for n in gaz.names) >= 2
+    assert all(len(n) in gaz.name_lengths_by_end[n[-2:]] for n in gaz.names)
+
+    class ByLastCharacter(dict):
+        def get(self, end, default=()):      # the lengths of every name ending in the last character
+            return gaz.name_lengths.get(end[-1:], default) if end else default
+
+    class Wider:
+        names = gaz.names
+        name_lengths_by_end = ByLastCharacter()
+
+    wider = Wider()
+    texts = ["北京市西城区教育委员会", "全县新建幼儿园3所", "新增城区学位", "岳阳楼公安分局和赫山供电分公司"]
+    texts += [simplify(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "samples" / "corpus").glob("*.txt"))[:30]]
+    for text in texts:
+        assert find_places(text, gaz) == find_places(text, wider), text[:20]
