@@ -163,7 +163,7 @@ def _shifted(q: Quantity, a: int) -> Quantity:
 def _covered(text: str, gaz, taken: Read) -> bool:
     """Half the figures and rates of the paragraph or more are in records already."""
     seen = [taken.has_figure(q) for q in find_quantities(text, gaz.units)]
-    rates = [float(m.group("num")) for m in PERCENT.finditer(text)]
+    rates = [float(m.group("num")) for m in PERCENT.finditer(text)] if "%" in text else []
     firm = [(None, r) in taken.rates for r in rates]
     loose = {rate for _, rate in taken.loose} if any(seen + firm) else set()
     seen += [f or r in loose for f, r in zip(firm, rates)]     # lone rates count, unless they are all it read here
@@ -227,7 +227,7 @@ def _events(sentence: str, found: list[Quantity]) -> list[_Event]:
     """The figures (`found`, offsets in the sentence) and percentages of a sentence, in order."""
     events = [_Event(q.start, q.end, quantity=q, raw=q.raw) for q in found]
     figures = Cover((e.start, e.end) for e in events)
-    for m in PERCENT.finditer(sentence):
+    for m in PERCENT.finditer(sentence) if "%" in sentence else ():
         if not figures.holds(m.start()):
             events.append(_Event(m.start(), m.end(), percent=float(m.group("num")), raw=m.group(0)))
     spans = [m.span() for m in YEAR_SPAN.finditer(sentence)]

@@ -114,7 +114,9 @@ def _is_form(roles: set[str]) -> bool:
 
 def _line_fields(line: str) -> list[tuple[str, str]]:
     """督办事项一：X / 牵头单位：A　　配合单位：B -> [(role, value)], or [] when a label is not a form's."""
-    out = []
+    out: list[tuple[str, str]] = []
+    if ":" not in line and "：" not in line:
+        return out            # every field holds its label's colon
     for m in P.FORM_LINE_FIELD.finditer(line.strip()):
         label = P.FORM_LABEL.fullmatch(m.group("label"))
         if label is None:

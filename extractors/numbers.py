@@ -79,7 +79,7 @@ def scale(value: float, mult: int) -> float:
 
 
 def op_for(text: str, start: int, end: int) -> str:
-    before = P.OP_BEFORE.search(text[max(0, start - 12):start])
+    before = P.OP_BEFORE.search(text, max(0, start - 12), start)     # as in the 12 characters alone: no look-behind
     after = P.OP_AFTER.match(text[end:end + 4])
     word = (before.group("op") if before else "") or (after.group("op") if after else "")
     if word in ("不低于", "不少于", "不小于", "至少", "最低", "以上", "及以上", "超过", "力争达到", "≥", "≧"):
@@ -169,7 +169,7 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
                 #                   千余个 / 近百所 are figures, and so is 新建两所 after a verb of building
             if P.VAGUE_BEFORE.search(text, max(0, start - 1), start):
                 continue          # 数十万人次: no number is stated
-        if P.SKIP_BEFORE.search(text[max(0, start - 2):start]) or (brackets and _in_breakdown(text, start)):
+        if P.SKIP_BEFORE.search(text, max(0, start - 2), start) or (brackets and _in_breakdown(text, start)):
             continue
         name = m.group("unit")
         if name == "部" and text[end:end + 1] in ("门", "分", "署", "委", "长"):
@@ -276,7 +276,7 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
         op = ">="             # 上百场: at least a hundred
     half = half_unit(num, mult)
     raw = m.group(0).strip()
-    before = P.APPROX_BEFORE.search(text[max(0, start - 2):start])
+    before = P.APPROX_BEFORE.search(text, max(0, start - 2), start)       # no look-around: as in the slice
     word = (m.group("approx") if "approx" in groups else None) or (m.group("approx_pre") if "approx_pre" in groups else None) \
         or (before.group("word") if before else None)
     if word:

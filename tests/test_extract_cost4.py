@@ -167,3 +167,62 @@ def test_places_found_by_the_last_two_characters_as_by_the_last_one():
     texts += [simplify(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "samples" / "corpus").glob("*.txt"))[:30]]
     for text in texts:
         assert find_places(text, gaz) == find_places(text, wider), text[:20]
+
+
+def test_searching_within_bounds_is_searching_the_slice():
+    """numbers.py searches OP_BEFORE, APPROX_BEFORE and SKIP_BEFORE between two offsets of the text instead of in
+    a slice of it: the same answer for patterns without a look-behind (endpos ends the string for $ and (?!))."""
+    rng = random.Random(4)
+    alphabet = list("不低于少超过最低标准至控制在力争达到≥近约逾大到足都有各每村个户第前，。；、5\n ")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        start = rng.randint(0, len(text))
+        for rx, width in ((P.OP_BEFORE, 12), (P.APPROX_BEFORE, 2), (P.SKIP_BEFORE, 2)):
+            a = max(0, start - width)
+            whole, part = rx.search(text, a, start), rx.search(text[a:start])
+            assert (whole and (whole.span(), whole.groupdict())) == (part and ((part.start() + a, part.end() + a), part.groupdict()))
+
+
+def _corpus_lines(n: int = 40) -> list[str]:
+    return [simplify(line) for p in sorted((ROOT / "samples" / "corpus").glob("*.txt"))[:n]
+            for line in p.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize(("pattern", "marks"), [(P.FORM_LINE_FIELD, ":："), (P.DUTY_FIELD, ":："),
+                                                (P.PLACE_RATE, "%"), (P.PERCENT, "%"), ("clauses.PERCENT", "%")],
+                         ids=["form-line-field", "duty-field", "place-rate", "percent", "clauses-percent"])
+def test_a_pattern_run_only_where_its_mark_stands_holds_it(pattern, marks):
+    from extractors import clauses
+
+    rx = clauses.PERCENT if pattern == "clauses.PERCENT" else pattern
+    lines = _corpus_lines() + ["督办事项一：新建公园两处  牵头单位：县住建局", "牵头领导:某某 责任单位:县交通局",
+                               "完成率：甲镇58.2%、乙县61.4%", "完成率达到96.5%"]
+    found = [m.group(0) for line in lines for m in rx.finditer(line)]
+    assert found
+    assert all(any(c in m for c in marks) for m in found)
+
+
+def test_subcounty_places_are_found_line_by_line():
+    texts = ["\n".join(_corpus_lines(109)), "甲山镇完成80%\n乙水乡已建成\n全镇、丙湖街道进度\n各乡镇任务\n丁家镇"]
+    for full in texts:
+        lines = full.split("\n")
+        whole = {m.group("r") for m in P.SUBCOUNTY.finditer(full)}
+        by_line = {m.group("r") for line in lines if "镇" in line or "乡" in line or "街道" in line
+                   for m in P.SUBCOUNTY.finditer(line)}
+        assert whole == by_line
+    assert {"甲山镇", "乙水乡", "丙湖街道"} <= {m.group("r") for line in texts[1].split("\n") for m in P.SUBCOUNTY.finditer(line)}
+
+
+def test_duty_fields_are_found_once_a_document():
+    from extractors.memo import forget
+    from extractors.people import _duty_fields, labelled_duties
+
+    forget()
+    line = "牵头领导:某某 责任单位:县交通局 配合单位:县财政局、县自然资源局"
+    assert _duty_fields.kept(line) is None
+    first = labelled_duties(line, ["局"])
+    assert _duty_fields.kept(line) == tuple(P.DUTY_FIELD.finditer(line)) or \
+        [m.span() for m in _duty_fields.kept(line)] == [m.span() for m in P.DUTY_FIELD.finditer(line)]
+    assert labelled_duties(line, ["局"]) == first
+    forget()
+    assert _duty_fields.kept(line) is None
