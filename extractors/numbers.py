@@ -203,7 +203,8 @@ def _each(text: str, found: list[Quantity]) -> list[Quantity]:
         return found
     out: list[Quantity] = []
     for q in found:
-        m = P.EACH_OF.search(text[max(0, q.start - 30):q.start])
+        before = text[max(0, q.start - 30):q.start]
+        m = P.EACH_OF.search(before) if "各" in before or "均" in before else None     # every match holds one
         n = 1 + len(P.AND_WORD.findall(m.group("things"))) if m else 1
         out += [q] * n
     return out

@@ -6,7 +6,50 @@ Chinese punctuation kept as written.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+
+
+class Gated:
+    """A compiled pattern with the characters one of which every match holds (`marks`): a string holding none
+    of them is answered as the pattern would answer it (no match, nothing replaced) without running the pattern.
+    Most lines hold no colon, so the field patterns, which the engine cannot skip ahead for (they open with
+    alternatives of groups), are run only on the lines that may hold a field.  tests/test_extract_cost4.py
+    proves from each pattern's parse that every match holds one of its marks."""
+
+    __slots__ = ("groupindex", "marks", "pattern", "rx")
+
+    def __init__(self, rx: re.Pattern[str], marks: str) -> None:
+        self.rx, self.marks, self.pattern, self.groupindex = rx, marks, rx.pattern, rx.groupindex
+
+    def may(self, string: str) -> bool:
+        for mark in self.marks:
+            if mark in string:
+                return True
+        return False
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.search(string, pos, endpos) if self.may(string) else None
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.match(string, pos, endpos) if self.may(string) else None
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.fullmatch(string, pos, endpos) if self.may(string) else None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(string, pos, endpos) if self.may(string) else iter(())
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
+        return self.rx.findall(string, pos, endpos) if self.may(string) else []
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.rx.sub(repl, string, count) if self.may(string) else string
+
+
+COLON = ":："           # every field's label ends with one
+BRACKET = "（("
 
 # 1.1亿 / 2.3万 / 10265 / 1,200 / 一万二千 / 三千 / 上百 (at least a hundred) / 万余 / 近万
 NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|(?<!以)上[百千万]|万(?=[余多])|(?<=[近逾超约])万|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)?)"
@@ -72,9 +115,9 @@ LAST_YEAR_SENTENCE = re.compile(r"^\s*(?:去年|上年|上一年)(?![\u4e00-\u9f
 RATE_LIST = re.compile(r"(?:分别(?:完成|为|占|达到)(?:省定|省下达|市定|市下达)?(?:年|全年|年度)?(?:目标)?(?:任务|计划|目标)?(?:数)?(?:的)?|(?P<measure>(?:完成|完工|竣工|开工)率)分别(?:为|是|达到|达)?)"
                        r"\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)")
 # 完成省下达任务5800人的106.9% / 为省下达任务5000人的105.2% / 完成年度计划3万人次的104%
-RATE_OF_TARGET = re.compile(r"(?:完成|为|占|达)(?:了)?(?:省|市|县|区|州)?(?:下达|确定|年度|全年|年)?(?:的)?(?:目标)?(?:任务|计划|目标)(?:数)?"
-                            r"(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%]{1,4}?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
-PERCENT = re.compile(r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+RATE_OF_TARGET = Gated(re.compile(r"(?:完成|为|占|达)(?:了)?(?:省|市|县|区|州)?(?:下达|确定|年度|全年|年)?(?:的)?(?:目标)?(?:任务|计划|目标)(?:数)?"
+                                  r"(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%]{1,4}?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
+PERCENT = Gated(re.compile(r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 
 # 益赫政办发〔2017〕29号 / 州办发电〔2021〕32 号 / 政发[2019]3号
 DOC_NUMBER = re.compile(r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]\s*\d{1,4}\s*号)")
@@ -263,11 +306,11 @@ CROSS_YEAR = re.compile(r"跨年度|跨年|续建")
 ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
 # 牵头单位：县教育局；配合单位：县发改委 / 分管领导：苗某 责任单位：县民政局 (one space between fields) -> key, val
-FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
-                   r"配合部门|(?:责任|分管|主管|牵头|联系|包抓|督办|挂点|包保|包联)(?:市|县|区|州|省|盟)?领导|(?:市|县|区|州|省|盟)级领导|"
-                   r"(?:项目|主要)?责任人|完成时限|完成时间|时间节点|督办时限|"
-                   r"(?<=[（(；;])\s*(?:牵头|协同|配合|时限))\s*[:：]\s*"
-                   r"(?P<val>(?:(?![，,][\u4e00-\u9fff]{2,8}[:：]|[ \t\u3000]+[\u4e00-\u9fff]{2,8}[:：])(?:[^；;。（(）)]|[（(][^（(）)]*[）)]))*)")
+FIELD = Gated(re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
+                         r"配合部门|(?:责任|分管|主管|牵头|联系|包抓|督办|挂点|包保|包联)(?:市|县|区|州|省|盟)?领导|(?:市|县|区|州|省|盟)级领导|"
+                         r"(?:项目|主要)?责任人|完成时限|完成时间|时间节点|督办时限|"
+                         r"(?<=[（(；;])\s*(?:牵头|协同|配合|时限))\s*[:：]\s*"
+                         r"(?P<val>(?:(?![，,][\u4e00-\u9fff]{2,8}[:：]|[ \t\u3000]+[\u4e00-\u9fff]{2,8}[:：])(?:[^；;。（(）)]|[（(][^（(）)]*[）)]))*)"), COLON)
 
 # 由市人社局牵头 / （省卫生健康委牵头） / 由区住建局、区国土资源局协办 / 鱼嘴镇、复盛镇负责实施 /
 # （省委宣传部、省体育局按职责分工负责） -> units, role (the units still to be checked as organisations)
@@ -332,10 +375,10 @@ ASSIGNED_LEADER = re.compile(r"由(?:(?:省|市|州|县|区)委常委[、，,]?)
                              r"(?:同志)?(?:具体)?(?:负责|牵头|督办|分管|领办)")
 
 # 城镇新增就业（区人社局）：年度目标4200人… -> name
-LABELLED = re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]")
+LABELLED = Gated(re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]"), COLON)
 
 # 促进就业（责任单位：市人社局） -> the bracketed field after an item's title
-FIELD_BRACKET = re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：][^（）()]*[）)]\s*$")
+FIELD_BRACKET = Gated(re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：][^（）()]*[）)]\s*$"), COLON)
 # a project name's tail that is a field of its own: （责任单位：市住建局，配合单位：各县（市）人民政府） / ，牵头部门：市交通局 / ：
 NAME_FIELD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：](?:[^（）()]|[（(][^（）()]*[）)])*[）)]"
                              r"(?:\s*[：:].*)?|[，,]\s*(?:牵头|责任|配合|主管)(?:单位|部门|领导)[:：].*|"
@@ -345,13 +388,13 @@ NAME_FIELD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{0,12}(?:单位|部门|领
 # 托育服务扩容：新增普惠性托位400个… -> name (a short label, then a colon and the task with its figures)
 NAME_LABEL = re.compile(r"^(?P<name>[^：:，,。；;\d（()）]{2,15})[：:](?=[^：:]*\d)")
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
-TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$")
+TITLE_UNITS = Gated(re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$"), BRACKET)
 
 # 一、老旧小区改造（区住房和城乡建设局牵头） -> a heading naming the unit that leads it
-HEADING_OWNER = re.compile(r"[（(][^（）()]{2,40}(?:局|委|厅|办|中心|院|站|所|公司|会)(?:牵头|负责)[^（）()]{0,20}[）)]\s*$")
+HEADING_OWNER = Gated(re.compile(r"[（(][^（）()]{2,40}(?:局|委|厅|办|中心|院|站|所|公司|会)(?:牵头|负责)[^（）()]{0,20}[）)]\s*$"), BRACKET)
 
 # 城镇新增就业（市人社局）年度目标4.8万人 -> name, units: a clause opening with a project and its unit in brackets
-NAME_UNITS = re.compile(r"^\s*(?P<name>[^，,。；;（()）\d]{2,30}?)\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*(?=\S)")
+NAME_UNITS = Gated(re.compile(r"^\s*(?P<name>[^，,。；;（()）\d]{2,30}?)\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*(?=\S)"), BRACKET)
 
 # （一）就业和社会保障方面 / 二、教育卫生类 -> a category of several projects, not a project
 CATEGORY_TITLE = re.compile(r"(?:方面|类|领域)(?:工作|实事|项目)?$")
@@ -361,10 +404,10 @@ PAIRED_RATES = re.compile(r"[，,]\s*(?:分别)?(?:完成率|完工率|竣工率
                           r"(?P<rates>\d+(?:\.\d+)?\s*%(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)+)")
 
 # 目标任务：… 进展情况：… 存在问题：… 下步打算：… -> the labelled sections of one project's paragraph
-SECTION_LABEL = re.compile(r"(?:^|(?<=[。；;\s]))(?:(?P<target>目标任务|年度目标|工作目标|任务目标|建设任务|主要目标)|"
-                           r"(?P<progress>进展情况|完成情况|推进情况|工作进展|进度情况)|"
-                           r"(?P<other>存在(?:的)?问题|主要问题|困难和问题|原因分析|下步打算|下一步打算|下步工作|下一步工作|"
-                           r"下步措施|下一步措施|工作措施|意见建议))\s*[:：]")
+SECTION_LABEL = Gated(re.compile(r"(?:^|(?<=[。；;\s]))(?:(?P<target>目标任务|年度目标|工作目标|任务目标|建设任务|主要目标)|"
+                                 r"(?P<progress>进展情况|完成情况|推进情况|工作进展|进度情况)|"
+                                 r"(?P<other>存在(?:的)?问题|主要问题|困难和问题|原因分析|下步打算|下一步打算|下步工作|下一步工作|"
+                                 r"下步措施|下一步措施|工作措施|意见建议))\s*[:：]"), COLON)
 
 # 人均可支配收入增长6.5%左右 -> name=人均可支配收入, num=6.5: a growth rate (a % target when promised, a % reached when reported)
 GROWTH = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:同比)?增长\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|左右)?")
@@ -382,10 +425,10 @@ NOT_A_TARGET_AFTER = re.compile(r"^\s*(?:提高到|提高至|提升到|提升至
 NOT_A_TARGET_BEFORE = re.compile(r"比(?:去年|上年|上一年|往年|\d{4}年)[^，,。；]*$")
 
 # 1．新建幼儿园6所，已全部建成。（区教育局） -> units, in brackets of their own after an item's last sentence
-TAIL_UNITS = re.compile(r"[。；;]\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*[。；;]?\s*$")
+TAIL_UNITS = Gated(re.compile(r"[。；;]\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*[。；;]?\s*$"), BRACKET)
 
 # 督办内容：年度新增公共停车泊位1500个… / 目标：新建幼儿园4所 (not 年度目标：, a target sentence)
-CONTENT = re.compile(r"(?:督办内容|进展情况|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标|(?<![\u4e00-\u9fff])目标)\s*[:：]\s*")
+CONTENT = Gated(re.compile(r"(?:督办内容|进展情况|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标|(?<![\u4e00-\u9fff])目标)\s*[:：]\s*"), COLON)
 
 # 【牵头单位】县教育局 / 【目标】新建… (a WeChat article's field labels) -> key; 【一、教育惠民】 -> a 小标题 alone on its line
 BRACKET_LABEL = re.compile(r"^\s*【(?P<key>[^【】]{1,20})】")
@@ -395,7 +438,7 @@ GENERIC_HEADING = re.compile(r"总体|基本情况|预期目标|主要(?:做法|
                              r"保障措施|组织领导|组织保障|考核|责任体系|意见|建议|经验|进展情况$")
 
 # 完成全年目标的55% / 占年度目标的88% / 完成率 / 完工率 / 竣工率: a passage states a rate of progress
-PROGRESS_RATE = re.compile(r"(?:完成|占(?:全年|年度|年)?(?:目标|任务|计划))\S{0,8}?\d+(?:\.\d+)?\s*%|完成率|完工率|竣工率")
+PROGRESS_RATE = Gated(re.compile(r"(?:完成|占(?:全年|年度|年)?(?:目标|任务|计划))\S{0,8}?\d+(?:\.\d+)?\s*%|完成率|完工率|竣工率"), "%率")
 
 # 城市低保标准提高到每人每月不低于560元
 STANDARD = re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|调整到)")
@@ -473,7 +516,7 @@ SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")
 # 市级财政安排就业补助资金2.1亿元 / （资金：县级财政投入3600万元） -> money that funds a project, not its target
 FUNDING = re.compile(r"资金|经费|财政(?:投入|安排|补助|配套)|配套")
 # 资金安排：市级财政安排…。 / （资金：…） -> a funding field, dropped from the text targets are read from
-FUNDING_FIELD = re.compile(r"[（(]\s*资金\s*[:：][^（）()]*[）)]|(?:资金安排|资金来源|资金筹措|资金保障|资金)\s*[:：][^。]*")
+FUNDING_FIELD = Gated(re.compile(r"[（(]\s*资金\s*[:：][^（）()]*[）)]|(?:资金安排|资金来源|资金筹措|资金保障|资金)\s*[:：][^。]*"), COLON)
 # 十个方面18项为民办实事项目 / 十五项具体任务 / 县级民生实事（6项） -> counts of the projects themselves
 PROJECT_COUNT_AFTER = re.compile(r"^(?:方面|大类|领域)|^[^，,。；;\d]{0,6}(?:实事|民生|民心|为民|具体任务|具体指标)")
 PROJECT_COUNT_BEFORE = re.compile(r"(?:实事|工程|项目|方面|保障|服务)\s*[（(]\s*$")
@@ -756,7 +799,7 @@ CN_ITEM_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]+[、.]")
 # 学前教育（市教育局） -> the bracketed part, the shortest
 BRACKETED_LAZY = re.compile(r"[（(].*?[）)]")
 # 责任单位：… / 牵头部门: -> a body that opens with a field of units or leaders
-UNIT_FIELD_OPENING = re.compile(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]")
+UNIT_FIELD_OPENING = Gated(re.compile(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]"), COLON)
 # 。 ； ; -> the ends of a sentence a reader splits a paragraph at
 SENTENCE_SPLIT = re.compile(r"[；;。]")
 # …；②… : the sentences of a paragraph, and the projects numbered ① to ⑳ inside one

@@ -226,3 +226,71 @@ def test_duty_fields_are_found_once_a_document():
     assert labelled_duties(line, ["局"]) == first
     forget()
     assert _duty_fields.kept(line) is None
+
+
+def test_each_of_holds_its_word():
+    for text in ["宫颈癌和乳腺癌检查各", "城市和农村低保标准均提高到", "幼儿园、小学各新建 ", "甲和乙"]:
+        m = P.EACH_OF.search(text)
+        assert m is None or "各" in m.group(0) or "均" in m.group(0)
+    assert P.EACH_OF.search("宫颈癌和乳腺癌检查各") and not P.EACH_OF.search("宫颈癌和乳腺癌检查")
+
+
+# ---- patterns gated by the characters every match holds ----
+
+def _holds(items, marks: str) -> bool:
+    """Every match of the parsed sequence consumes one of `marks` (look-arounds consume nothing)."""
+    from re import _constants as C  # type: ignore[attr-defined]
+
+    def one(op, av) -> bool:
+        if op is C.LITERAL:
+            return chr(av) in marks
+        if op is C.IN:
+            return all(o is C.LITERAL and chr(a) in marks for o, a in av)
+        if op is C.SUBPATTERN:
+            return _holds(av[3], marks)
+        if op is C.BRANCH:
+            return all(_holds(branch, marks) for branch in av[1])
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            return av[0] >= 1 and _holds(av[2], marks)
+        return False
+    return any(one(op, av) for op, av in items)
+
+
+GATED = [(name, rx) for name, rx in vars(P).items() if isinstance(rx, P.Gated)]
+
+
+def test_gated_patterns_are_the_ones_listed():
+    assert {name for name, _ in GATED} >= {"FIELD", "CONTENT", "FUNDING_FIELD", "LABELLED", "RATE_OF_TARGET", "PERCENT"}
+
+
+@pytest.mark.parametrize(("name", "gated"), GATED, ids=[name for name, _ in GATED])
+def test_every_match_of_a_gated_pattern_holds_a_mark(name, gated):
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    assert _holds(list(sre_parse.parse(gated.rx.pattern, gated.rx.flags)), gated.marks), name
+
+
+def test_the_proof_refuses_what_it_should():
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    for pattern, marks, holds in [(r"目标\s*[:：]", ":：", True), (r"目标\s*[:：]?", ":：", False), (r"(?=：)目标", ":：", False),
+                                  (r"[^：]+", "：", False), (r"完成率|\d+%", "%率", True), (r"完成|\d+%", "%", False),
+                                  (r"(?:[：:]\S)+", ":：", True), (r"(?:[：:]\S)*", ":：", False)]:
+        assert _holds(list(sre_parse.parse(pattern)), marks) is holds, pattern
+
+
+@pytest.mark.parametrize(("name", "gated"), GATED, ids=[name for name, _ in GATED])
+def test_a_gated_pattern_answers_as_the_pattern(name, gated):
+    lines = _corpus_lines(60) + ["牵头单位：县教育局", "（责任单位：市人社局）", "完成年度目标100万人的75.6%", "新建公园两处",
+                                 "目标：新建幼儿园4所", "资金：500万元", "甲（乙）", "。（县住建局牵头）"]
+    def same(m):
+        return m and (m.span(), m.groups())
+
+    for line in lines:
+        assert same(gated.search(line)) == same(gated.rx.search(line))
+        assert same(gated.match(line)) == same(gated.rx.match(line))
+        assert same(gated.fullmatch(line)) == same(gated.rx.fullmatch(line))
+        assert [same(m) for m in gated.finditer(line)] == [same(m) for m in gated.rx.finditer(line)]
+        assert gated.findall(line) == gated.rx.findall(line)
+        assert gated.sub("", line) == gated.rx.sub("", line)
+        assert same(gated.search(line, 2, 9)) == same(gated.rx.search(line, 2, 9))
