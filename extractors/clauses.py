@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from gazetteer.cues import Cues, load_cues  # noqa: F401 — the lexicon lives in the gazetteer; load_cues is named here too
 
+from . import patterns as P
 from .items import problems_or_plans
 from .normalize import simplify
 from .numbers import find_quantities
@@ -32,7 +33,7 @@ from .records import Evidence, Progress, Project, Quantity, Target
 from .spans import Cover, last_mark, next_mark
 
 # 完成进度为82.7% -> num=82.7
-PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%")
+PERCENT = P.Gated(re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%"), "%")
 # 。 ； ; ！ ？: the ends of a sentence
 SENTENCE_END = re.compile(r"[。；;！!？?]")
 # ， , ： : and a line break: the ends of a clause

@@ -12,22 +12,26 @@ from functools import lru_cache
 
 
 class Gated:
-    """A compiled pattern with the characters one of which every match holds (`marks`): a string holding none
-    of them is answered as the pattern would answer it (no match, nothing replaced) without running the pattern.
+    """A compiled pattern with the characters one of which every match holds (`marks`; several strings: one of
+    each): a string holding none of them is answered as the pattern would answer it (no match, nothing replaced)
+    without running the pattern.
     Most lines hold no colon, so the field patterns, which the engine cannot skip ahead for (they open with
     alternatives of groups), are run only on the lines that may hold a field.  tests/test_extract_cost4.py
     proves from each pattern's parse that every match holds one of its marks."""
 
     __slots__ = ("groupindex", "marks", "pattern", "rx")
 
-    def __init__(self, rx: re.Pattern[str], marks: str) -> None:
+    def __init__(self, rx: re.Pattern[str], *marks: str) -> None:
         self.rx, self.marks, self.pattern, self.groupindex = rx, marks, rx.pattern, rx.groupindex
 
     def may(self, string: str) -> bool:
-        for mark in self.marks:
-            if mark in string:
-                return True
-        return False
+        for marks in self.marks:
+            for mark in marks:
+                if mark in string:
+                    break
+            else:
+                return False
+        return True
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.rx.search(string, pos, endpos) if self.may(string) else None
@@ -90,20 +94,20 @@ OP_BEFORE = re.compile(r"(?P<op>不低于|不少于|不小于|至少|最低(?!�
 OP_AFTER = re.compile(r"^\s*(?P<op>以上|及以上|以内|以下|及以下|左右)")
 
 # 完成年任务44.63% -> measure=完成年任务 rate=44.63 / 占年度目标的88% -> measure=占年度目标
-RATE = re.compile(
+RATE = Gated(re.compile(
     r"(?P<measure>完成(?:了)?(?:全年|年度|年|全年目标|年度目标|目标|计划)?任务(?:的)?|完成(?:了)?(?:年度|全年|年)?计划(?:的)?|"
     r"完成(?:了)?(?:全年|年度)?目标(?:的)?|竣工率(?:为|达到|达)?|"
     r"完成率均?(?:达到|达|为)?|占(?:年|全年|年度)?(?:任务|目标任务|目标|计划)(?:数)?的?|占总投资(?:的)?|"
     r"形象进度(?:为|达到|达)?|启动率(?:为|达到|达)?|开工率(?:为|达到|达)?|拨付率(?:为|达到|达)?|"
     r"完工率(?:为|达到|达)?|到位率(?:为|达到|达)?|覆盖率(?:为|达到|达)?|签约率(?:为|达到|达)?|兑现率(?:为|达到|达)?|"
     r"时序进度(?:为)?|序时进度(?:为)?|超序时进度|完成(?=\d)|(?<![序时象间付位行出])进度(?:为|达到|达|已达)?)\s*"
-    r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+    r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 # 确保三季度末完成年度任务的75%以上 -> a milestone required, not a rate reached (the text before the rate)
 REQUIRED_RATE = re.compile(r"(?:确保|力争|争取|务必|必须|要求)[^，,。；;]{0,14}$")
 # （完成率90%以上为基本完成） -> a grade's threshold defined, not a rate reached (the text after the rate)
-RATE_THRESHOLD = re.compile(r"\s*(?:及)?(?:以上|以下|以内|至\d+(?:\.\d+)?%)(?:的)?(?:为|属于|视为|算作)")
+RATE_THRESHOLD = Gated(re.compile(r"\s*(?:及)?(?:以上|以下|以内|至\d+(?:\.\d+)?%)(?:的)?(?:为|属于|视为|算作)"), "以至", "为属视算")
 # 完成率：乐都区58.2%、平安区61.4% -> r=乐都区 rate=58.2 (a place right before its percentage)
-PLACE_RATE = re.compile(r"(?P<r>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗|州|镇|乡|街道))\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+PLACE_RATE = Gated(re.compile(r"(?P<r>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗|州|镇|乡|街道))\s*(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 
 # 同比增长6.2% / 较去年同期多竣工412户 / （去年同期开工率为65.4%） / 较去年末的96.8%: a clause about last year (not
 # 去年以来, which runs to now); 去年全年城镇新增就业4.62万人，完成年度目标的102.7%: a sentence about last year
@@ -250,7 +254,7 @@ TOTAL_ROW = re.compile(r"(?P<kind>小计|合计|总计|共计)")
 BARE_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 # 注：1-8项为省级重点民生实事 -> a=1 b=8 level=省
-LEVEL_NOTE = re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:为|是)(?P<level>[省市县区])(?:级|列|定)?")
+LEVEL_NOTE = Gated(re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:为|是)(?P<level>[省市县区])(?:级|列|定)?"), "项", "为是")
 
 
 # ---- checks ------------------------------------------------------------
@@ -522,10 +526,10 @@ PROJECT_COUNT_AFTER = re.compile(r"^(?:方面|大类|领域)|^[^，,。；;\d]{0
 PROJECT_COUNT_BEFORE = re.compile(r"(?:实事|工程|项目|方面|保障|服务)\s*[（(]\s*$")
 
 # 覆盖率达到100% / 比例不低于50% / 普及率提高2个百分点、达到96% -> num, after
-PERCENT_TARGET = re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:(?:提高|提升|增加)\d+(?:\.\d+)?个百分点[、，,]?)?"
-                            r"(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|稳定在|"
-                            r"维持在|保持|稳定|达)?"
-                            r"\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|以内|以下|左右)?")
+PERCENT_TARGET = Gated(re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:(?:提高|提升|增加)\d+(?:\.\d+)?个百分点[、，,]?)?"
+                                  r"(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|稳定在|"
+                                  r"维持在|保持|稳定|达)?"
+                                  r"\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|以内|以下|左右)?"), "%", "率比满覆")
 
 # 参合率达到 / 实际参合率 -> name=参合 (the measure a share is of)
 SHARE_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})(?:率|比例|比重|占比|满意度|覆盖面)[\u4e00-\u9fff]{0,6}$")
@@ -590,7 +594,7 @@ DUTY_FIELD = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_P
                         r"\s*[:：]\s*(?P<value>(?:(?!\s*[\u4e00-\u9fff]{2,10}\s*[:：])[^。；;\n])*)")
 # 序号实事名称建设内容县分管领导牵头单位配合单位 (a flattened table's header, its labels run together):
 # a leader's label straight before a unit's label, no space or bar between them
-RUN_HEADER = re.compile(r"(?:分管|主管|责任|牵头|联系|包抓|挂点)(?:[市县区]政府|[市县区])?领导(?:牵头|责任|主要责任)(?:单位|部门)")
+RUN_HEADER = Gated(re.compile(r"(?:分管|主管|责任|牵头|联系|包抓|挂点)(?:[市县区]政府|[市县区])?领导(?:牵头|责任|主要责任)(?:单位|部门)"), "领")
 # 新建… / 推进… / 提升改造…: a sentence of the next cell, never a unit run together with the ones before it (use .match)
 CONTENT_START = re.compile(r"(?:新建|改造|提升|推进|完成|开展|实施|建设|新增|为|对|加快|落实|组织|举办|打造|创建|支持|扩大|增加|"
                            r"优化|全面|持续|深化|启动|计划|确保|力争|做好|加强|巩固|推动|促进|保障|免费|改扩建)")
@@ -605,8 +609,8 @@ SECTION_LEADER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[�
 # 日常协调工作由于某某同志负责 -> name=于某某 (由 then a name, the word 由于 hiding a surname)
 COMRADE_IN_CHARGE = re.compile(r"由(?P<name>[\u4e00-\u9fff]{2,3})同志(?:具体)?(?:负责|牵头|分管|主抓)")
 # 金华开发区、某某新区管委会都是配合单位 -> units, role (units a sentence declares lead or partner)
-DECLARED_UNITS = re.compile(r"(?:^|(?<=[，,。；;和及]))(?P<units>[^，,。；;：:]{2,80}?)(?:都|均|也)?(?:是|为|作为)"
-                            r"(?P<role>配合|牵头|责任|协办)单位")
+DECLARED_UNITS = Gated(re.compile(r"(?:^|(?<=[，,。；;和及]))(?P<units>[^，,。；;：:]{2,80}?)(?:都|均|也)?(?:是|为|作为)"
+                                  r"(?P<role>配合|牵头|责任|协办)单位"), "单")
 
 # ---- metadata read by people's metadata.py (what the document is, when it was issued) ---------------
 
@@ -729,7 +733,7 @@ THRESHOLD_COUNT = re.compile(r"完成率(?P<cmp>超过|高于|达到|不低于|�
 TIME_PROGRESS = re.compile(r"(?:时序|序时|时间)进度(?:为|是|达到|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
 # 52项具体任务中，已完成… / 十件民生实事中已完成3件 -> n=52 unit=项: a total the clauses after it split by status
-TALLY_TOTAL = re.compile(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])[^，,。；;：:\d%]{0,12}?中(?:有)?[，,：:]?")
+TALLY_TOTAL = Gated(re.compile(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])[^，,。；;：:\d%]{0,12}?中(?:有)?[，,：:]?"), "中", "件项个")
 # 超序时进度推进的28项 / 其余9项正在按计划推进 / 8件达到进度要求 -> rest, n (one part of a tally)
 TALLY_PART = re.compile(r"(?P<rest>其余|剩余)?(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])")
 # 已完成 / 序时推进 / 进度滞后 / 基本达到序时进度 / 未开工: a clause that states a status

@@ -40,16 +40,16 @@ WORK_NOUN = re.compile(r"事项|项目|实事|任务|指标|工程")
 # 事项已提前完成 -> 事项: the noun after a count, up to a verb or a mark
 NOUN_AFTER = re.compile(r"[^中有已均正尚未按超提在完推进开竣滞的，,。；;、：:（(“\d\s]{0,4}")
 # 占比27% / 占27% / 占总数的46.5% / 所占比例为20% / 比例达42% -> of, rate: a stated share
-SHARE = re.compile(r"(?:所?占比(?:例)?|比例|占(?:(?P<of>[^，,。；;%\d]{1,10}?)的)?)\s*(?:为|达到|达|是)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+SHARE = P.Gated(re.compile(r"(?:所?占比(?:例)?|比例|占(?:(?P<of>[^，,。；;%\d]{1,10}?)的)?)\s*(?:为|达到|达|是)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 # a share of another whole: 占全省的 / 占投资的 (not a count of the items before it)
 OTHER_WHOLE = re.compile(r"全[省国市县区州]|投资|资金|金额|元|面积|人数|人口|比重")
 # what an 占…的 share may name: the whole of the items counted
 ITEMS_WHOLE = re.compile(r"总|全部|所有|项目|任务|实事|指标|事项|工程")
 # 五件事和背街小巷改造、饮水安全一道列入县“八件实事” -> m, named, k: a declared count made of a count of
 # items taken from another list plus items named one by one
-COMPOSED = re.compile(r"(?P<m>\d+|[一二三四五六七八九十]+)\s*[件项](?:事|实事|事项|工作)?\s*(?:和|及|以及|加上|连同)"
-                      r"(?P<named>[^，,。；;“”\"\d]{2,60}?)(?:一道|一起|一并|共同)?\s*(?:列入|列为|确定为|纳入)"
-                      r"[^，,。；;\d一二三四五六七八九十]{0,4}?[“\"]?(?P<k>\d+|[一二三四五六七八九十]+)\s*[件项](?:民生)?实事")
+COMPOSED = P.Gated(re.compile(r"(?P<m>\d+|[一二三四五六七八九十]+)\s*[件项](?:事|实事|事项|工作)?\s*(?:和|及|以及|加上|连同)"
+                            r"(?P<named>[^，,。；;“”\"\d]{2,60}?)(?:一道|一起|一并|共同)?\s*(?:列入|列为|确定为|纳入)"
+                            r"[^，,。；;\d一二三四五六七八九十]{0,4}?[“\"]?(?P<k>\d+|[一二三四五六七八九十]+)\s*[件项](?:民生)?实事"), "列确纳", "实")
 # 、 / 和 / 及 between items named one by one
 NAMED_SEP = re.compile(r"、|和|及|以及")
 
