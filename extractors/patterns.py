@@ -116,8 +116,8 @@ LAST_YEAR_CLAUSE = re.compile(rf"[（(][^（）()]*(?:{_LAST_YEAR})[^（）()]*[
 LAST_YEAR_SENTENCE = re.compile(r"^\s*(?:去年|上年|上一年)(?![\u4e00-\u9fff\d]{0,4}以来)")
 
 # 分别完成年任务130.36%、46.99% / 完成率分别为90%、75%、66.7% -> measure (the rate's name when it comes first), rates
-RATE_LIST = re.compile(r"(?:分别(?:完成|为|占|达到)(?:省定|省下达|市定|市下达)?(?:年|全年|年度)?(?:目标)?(?:任务|计划|目标)?(?:数)?(?:的)?|(?P<measure>(?:完成|完工|竣工|开工)率)分别(?:为|是|达到|达)?)"
-                       r"\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)")
+RATE_LIST = Gated(re.compile(r"(?:分别(?:完成|为|占|达到)(?:省定|省下达|市定|市下达)?(?:年|全年|年度)?(?:目标)?(?:任务|计划|目标)?(?:数)?(?:的)?|(?P<measure>(?:完成|完工|竣工|开工)率)分别(?:为|是|达到|达)?)"
+                             r"\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)"), "%", "分")
 # 完成省下达任务5800人的106.9% / 为省下达任务5000人的105.2% / 完成年度计划3万人次的104%
 RATE_OF_TARGET = Gated(re.compile(r"(?:完成|为|占|达)(?:了)?(?:省|市|县|区|州)?(?:下达|确定|年度|全年|年)?(?:的)?(?:目标)?(?:任务|计划|目标)(?:数)?"
                                   r"(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%]{1,4}?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
@@ -131,7 +131,7 @@ DATE_CN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<
 DATE_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
 DATE_HANZI = re.compile(r"(?P<y>[二〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
 # 发布时间:2016-12-26 20:43:08
-PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)\s*[:：]\s*(?P<date>\S+)")
+PUBLISHED = Gated(re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)\s*[:：]\s*(?P<date>\S+)"), "时日", COLON)
 
 # ——2018年1月25日在福建省第十三届人民代表大会第一次会议上 -> the day a report was delivered
 SPEECH_DATE = re.compile(r"^\s*-{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在\S{2,60}上(?:的(?:讲话|报告))?\s*$")
@@ -156,8 +156,8 @@ PAST_RESULTS = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\S{0,16}?(?:完成情
 # （三） / 2、 / 其中， -> what opens a sentence before the county it is about (其中，秦安县任务1500户)
 SENTENCE_LEAD = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.]\s*)?(?:其中|另外|此外)?[，,：:]?\s*")
 # 已完成2项，按计划推进13项，进度滞后1项 -> a tally of projects by status (two or more make a summary)
-STATUS_TALLY = re.compile(r"(?:已(?:全面|全部)?完成|按计划推进|序时推进|正常推进|有序推进|(?:进度)?滞后|未完成|未开工|已开工)"
-                          r"(?:的)?\s*\d+\s*(?:项|件|个项目)")
+STATUS_TALLY = Gated(re.compile(r"(?:已(?:全面|全部)?完成|按计划推进|序时推进|正常推进|有序推进|(?:进度)?滞后|未完成|未开工|已开工)"
+                                r"(?:的)?\s*\d+\s*(?:项|件|个项目)"), "项件")
 # ，已完成年度任务的52% / ，完成率60% -> a rate with no count before it (the clause's task comes first)
 RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:(?:已|累计)(?:完成(?:了)?(?:年度|全年)?(?:任务|目标|计划)?的?)|完成率(?:为|达到|达)?|"
                        r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
@@ -615,7 +615,7 @@ DECLARED_UNITS = Gated(re.compile(r"(?:^|(?<=[，,。；;和及]))(?P<units>[^�
 # ---- metadata read by people's metadata.py (what the document is, when it was issued) ---------------
 
 # 更新时间:2018-12-17 / 发表时间：… / 时间:2031年05月09日 (not 完成时间:) / 发文日期 | 2022-11-03 | -> the page's date
-PAGE_DATE = re.compile(r"(?:(?:发布|更新|发表|发文|成文|印发)(?:时间|日期)|(?<![\u4e00-\u9fff])时间)\s*(?:[:：]|[|｜\t])\s*(?P<date>.{6,24})")
+PAGE_DATE = Gated(re.compile(r"(?:(?:发布|更新|发表|发文|成文|印发)(?:时间|日期)|(?<![\u4e00-\u9fff])时间)\s*(?:[:：]|[|｜\t])\s*(?P<date>.{6,24})"), "时日")
 # 2025- 05- 20 / 2025年 5月 20日 -> the spaces a paste put inside a date
 DATE_SPACES = re.compile(r"(?<=[\d年月\-/.])\s+(?=\d)")
 # 2020-01-22 16:06  市民生办 [字号: ] 打印 / 2018-12-17 10:30:42 字号: -> a page's date and time opening a head line
