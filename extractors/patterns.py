@@ -288,7 +288,8 @@ LEVEL_NOTE = Gated(re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:
 CIRCLED = re.compile(r"[\u2460-\u2473]")
 
 # 新增学位2700个 / 44.63% -> a figure worth reading
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|所|张|套|座|处|项)")
+# (\d\d* for \d+: the same matches, and a pattern opening with a class lets the engine skip ahead to a digit)
+FIGURE = re.compile(r"\d\d*(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|所|张|套|座|处|项)")
 
 
 # ---- entities ------------------------------------------------------------
@@ -498,7 +499,9 @@ ORG_CONTEXT = re.compile(r"^(?:公安|供电|国土|移动|电信|联通|质监|
 GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
 
 # 竣工率达九成 / 完成九成 / 九成以上 -> n (tenths, after a verb of reaching or before 以上)
-TENTHS = re.compile(r"(?<=[达到成为占超近约逾在持率])(?P<n>[一二三四五六七八九])成(?=以上|左右|[，,。；;、）)]|$)")
+# (the numeral first and the verb looked behind from it: the same matches as (?<=[达…率])(?P<n>[一…九])成, and the
+# engine skips ahead to a numeral instead of trying the look-behind at every character)
+TENTHS = re.compile(r"(?P<n>[一二三四五六七八九])(?<=[达到成为占超近约逾在持率].)成(?=以上|左右|[，,。；;、）)]|$)")
 
 # 百分之九十五 / 百分之九十五点五 / 百分之百 -> n (written as a percentage in words)
 PERCENT_WORDS = re.compile(r"百分之(?P<n>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
