@@ -298,8 +298,8 @@ FIGURE = re.compile(r"\d\d*(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|
 TITLES = r"(?:州长|市长|县长|区长|省长|副州长|副市长|副县长|副区长|常务副县长|常务副市长|书记|主任|局长|组长|部长)"
 
 # 州长龙晓华多次强调 / 市委常委、组织部长某某某出席会议 -> name=龙晓华 / 某某某
-TITLED_PERSON = re.compile(r"(?<!总)" + TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；,;]|多次|强调|指出|要求|主持|表示|在|带队|率队|出席)"
-                           r"(?![^，。；]{0,20}主持)")      # 县长刘振华在…主持召开: the chair of the meeting is no leader
+TITLED_PERSON = Gated(re.compile(r"(?<!总)" + TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；,;]|多次|强调|指出|要求|主持|表示|在|带队|率队|出席)"
+                                 r"(?![^，。；]{0,20}主持)"), "长记任")      # 县长刘振华在…主持召开: the chair of the meeting is no leader
 
 # 由副区长杨  帆约谈区交通局主要负责同志 -> name=杨  帆 (an official acting on the projects, name padded or not)
 ACTING_LEADER = re.compile(r"由\s*(?:分管|主管)?" + TITLES + r"\s*(?P<name>[\u4e00-\u9fff](?:\s{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}?))"
@@ -496,7 +496,9 @@ ORG_CONTEXT = re.compile(r"^(?:公安|供电|国土|移动|电信|联通|质监|
 # ---- normalize ------------------------------------------------------------
 
 # 區(qū) / 4萬(wàn)人 -> the pinyin gloss
-GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
+# (the bracket first and the character before it looked behind from it: the same matches as (?<=[\u4e00-\u9fff])[(（]…,
+# and the engine skips ahead to a bracket)
+GLOSS = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
 
 # 竣工率达九成 / 完成九成 / 九成以上 -> n (tenths, after a verb of reaching or before 以上)
 # (the numeral first and the verb looked behind from it: the same matches as (?<=[达…率])(?P<n>[一…九])成, and the

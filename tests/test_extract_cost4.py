@@ -315,12 +315,13 @@ def test_a_gated_pattern_answers_as_the_pattern(name, gated):
 @pytest.mark.parametrize(("old", "new"), [
     (r"\d+(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|所|张|套|座|处|项)", P.FIGURE),
     (r"(?<=[达到成为占超近约逾在持率])(?P<n>[一二三四五六七八九])成(?=以上|左右|[，,。；;、）)]|$)", P.TENTHS),
-], ids=["figure", "tenths"])
+    (r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]", P.GLOSS),
+], ids=["figure", "tenths", "gloss"])
 def test_patterns_rewritten_to_open_with_a_class_match_as_before(old, new):
     old = re.compile(old)
     rng = random.Random(7)
-    alphabet = list("0123456789.%万亿人户个公里元件所张套座处项达到成为占超近约逾在持率一二三九成以上左右，。、）甲 \n")
-    texts = _corpus_lines(60) + ["完成九成以上", "达九成", "九成", "竣工率达到九成，", "新增学位2700个", "44.63%"]
+    alphabet = list("0123456789.%万亿人户个公里元件所张套座处项达到成为占超近约逾在持率一二三九成以上左右，。、）甲 \n(（)qūà")
+    texts = _corpus_lines(60) + ["完成九成以上", "达九成", "九成", "竣工率达到九成，", "新增学位2700个", "44.63%", "區(qū)县", "(qū)", "万(wàn)人"]
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
     for text in texts:
         assert [(m.span(), m.groupdict()) for m in old.finditer(text)] == [(m.span(), m.groupdict()) for m in new.finditer(text)]
