@@ -44,6 +44,9 @@ from .summaries import (
 from .tables import ballot_rows, duty_rows, money_unit_above, projects_from_table, ranked_units
 from .wrapping import paragraph_lines, rejoin
 
+# …的进展情况 / （…）: the words after a heading's name
+_HEADING_TAIL = re.compile(r"(?:的)?(?:进展|落实|完成|办理)情况.*$|[(（].*$")
+
 EXTRACTOR_VERSION = "0.8.0"
 
 
@@ -222,7 +225,7 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
         text = nt.text
         h = P.HEADING_CN.match(text) or P.HEADING_PAREN.match(text)
         if h and len(text) < 60:
-            name = re.sub(r"(?:的)?(?:进展|落实|完成|办理)情况.*$|[(（].*$", "", h.group("title")).strip()
+            name = _HEADING_TAIL.sub("", h.group("title")).strip()
             heading = Project(name=name or h.group("title"), evidence=Evidence(text=nt.original.strip(), line=ln),
                               seq=h.group("seq"))
             continue

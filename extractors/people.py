@@ -14,6 +14,11 @@ from . import patterns as P
 from .memo import per_document
 from .normalize import simplify
 
+# whitespace
+_SPACES = re.compile(r"\s+")
+# a bracketed part
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
 
 @per_document
 def _duty_fields(text: str) -> tuple[re.Match[str], ...]:
@@ -34,7 +39,7 @@ def leaders_in(cell: str) -> list[str]:
         titled = P.TITLE_AFTER.search(part)               # 那顺乌日图副盟长 / 李  刚副盟长
         part = part[:titled.start()] if titled else part
         if P.PADDED_NAME.match(part):
-            part = re.sub(r"\s+", "", part)
+            part = _SPACES.sub("", part)
         elif P.PADDED_NAMES.match(part):
             part = _unpadded(part)
         for name in part.split():
@@ -111,7 +116,7 @@ def _org_chunks(value: str, org_suffixes: list[str]) -> list[str]:
 
 def _labelled_org(name: str, org_suffixes: list[str]) -> bool:
     """农办 / 市交通委 / 市财政(地税)局: after a unit's label a two-character office counts too."""
-    bare = re.sub(r"[（(][^（）()]*[）)]", "", name)
+    bare = _BRACKETED.sub("", name)
     return 2 <= len(name) <= 20 and any(bare.endswith(s) for s in org_suffixes) and not P.NOT_UNIT.search(name)
 
 

@@ -18,6 +18,15 @@ from .memo import filled_rows
 from .numbers import find_quantities, to_number
 from .records import Evidence, Summary
 
+# whitespace
+_SPACES = re.compile(r"\s+")
+# a bracketed part
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+# 任务 / 指标
+_INDICATOR_WORD = re.compile(r"任务|指标")
+# 2031年
+_YEAR_OF_SENTENCE = re.compile(r"((?:19|20)\d{2})\s*年")
+
 # ---- the patterns of the cross-sentence readers (breakdowns, shares, composed counts) --------------------
 
 # 24个事项 / 9项 / 其余3个 / 十二件 -> rest, n, unit: a count of items (not 12个月, 3个百分点, 15%)
@@ -202,7 +211,7 @@ def _tally(rest: str, total: float | None, unit: str) -> Summary | None:
         n = to_number(found[0].group("n"))
         if n is None or n >= total:
             continue
-        label = re.sub(r"[（(][^）)]*[）)]", "", clause[:found[0].start()] + clause[found[0].end():]).strip() \
+        label = _BRACKETED.sub("", clause[:found[0].start()] + clause[found[0].end():]).strip() \
             or f"第{len(parts) + 1}部分"
         parts[label] = parts.get(label, 0) + n
         if found[0].group("rest"):
@@ -250,9 +259,9 @@ def declared_counts(text: str, line: int | None, original: str, year: int | None
         if n is None or n < 2:
             continue
         sentence = text[max(text.rfind(ch, 0, m.start()) for ch in "。；;") + 1:m.start()]
-        if year and any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", sentence)):
+        if year and any(int(y) != year for y in _YEAR_OF_SENTENCE.findall(sentence)):
             continue
-        scope = "indicators" if re.search(r"任务|指标", unit) else "projects"
+        scope = "indicators" if _INDICATOR_WORD.search(unit) else "projects"
         if unit == "项" and re.search(r"(?:个方面|大类|件)\s*$", text[:m.start()]):
             scope = "indicators"      # 十个方面18项 / 10件13项
         if unit in ("件", "项") and not re.match(r"[^，,。；]{0,12}(?:实事|民生|项目|工程)", text[m.end():]):
@@ -291,7 +300,7 @@ def table_counts(table, lines: list[str]) -> list[Summary]:
     things a table's column names (in the 40 lines above the table), against the rows it lists."""
     if not table.n_rows or table.n_rows < 3:
         return []
-    heads = [h for h in (re.sub(r"\s+", "", x) for x in filled_rows(table)[0]) if len(h) >= 3 and h.endswith(("项目", "任务"))]
+    heads = [h for h in (_SPACES.sub("", x) for x in filled_rows(table)[0]) if len(h) >= 3 and h.endswith(("项目", "任务"))]
     first = next((ln for ln in table.row_lines if ln), None)
     if not heads or not first:
         return []
