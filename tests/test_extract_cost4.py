@@ -325,3 +325,22 @@ def test_patterns_rewritten_to_open_with_a_class_match_as_before(old, new):
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
     for text in texts:
         assert [(m.span(), m.groupdict()) for m in old.finditer(text)] == [(m.span(), m.groupdict()) for m in new.finditer(text)]
+
+
+def test_wrapped_paragraphs_are_grouped_once_and_given_back_as_the_callers_own():
+    from extractors.memo import forget
+    from extractors.normalize import NText, normalize
+    from extractors.wrapping import _grouped, _groups, rejoin
+
+    forget()
+    line = "城镇新增就业完成一万二千人，农村劳动力转移就业完成三千人，新建幼儿园十二所并新增学位两千七百个，"
+    lines = [line] * 6 + ["已全部建成。", "— 2 —", "下一页的句子继续。"]
+    paragraphs = [(k + 1, normalize(x)) for k, x in enumerate(lines)]
+    first = _groups(paragraphs)
+    assert first == [[paragraphs[k] for k in g] for g in _grouped(paragraphs)]
+    copies = [(ln, NText(nt.text, nt.original, nt.offsets)) for ln, nt in paragraphs]     # equal, not the same
+    again = _groups(copies)
+    assert again == first and all(a is b for ga, gb in zip(again, [[copies[k] for k in g] for g in _grouped(copies)])
+                                  for a, b in zip(ga, gb))
+    assert rejoin(copies) == rejoin(paragraphs)
+    forget()
