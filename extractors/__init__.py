@@ -44,6 +44,9 @@ from .summaries import (
 from .tables import ballot_rows, duty_rows, money_unit_above, projects_from_table, ranked_units
 from .wrapping import paragraph_lines, rejoin
 
+# …的进展情况 / （…）: the words after a heading's name
+_HEADING_TAIL = re.compile(r"(?:的)?(?:进展|落实|完成|办理)情况.*$|[(（].*$")
+
 EXTRACTOR_VERSION = "0.8.0"
 
 
@@ -88,7 +91,9 @@ def extract_records(doc, gaz) -> Extraction:
         info.period = None       # a plan's 1-2月 is a schedule, not the period a report covers
     result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)
     places = {s for s, _, _ in found}
-    places |= {m.group("r") for m in P.SUBCOUNTY.finditer(full)}     # 街道, 镇, 乡: regions of a county's report
+    # 街道, 镇, 乡: regions of a county's report (no match spans a line: only lines holding a suffix are searched)
+    places |= {m.group("r") for line in norm if "镇" in line or "乡" in line or "街道" in line
+               for m in P.SUBCOUNTY.finditer(line)}
 
     ranked: list[str] = []          # units a score ranking lists
     ranked_line = None
@@ -283,7 +288,7 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
         text = nt.text
         h = P.HEADING_CN.match(text) or P.HEADING_PAREN.match(text)
         if h and len(text) < 60:
-            name = re.sub(r"(?:的)?(?:进展|落实|完成|办理)情况.*$|[(（].*$", "", h.group("title")).strip()
+            name = _HEADING_TAIL.sub("", h.group("title")).strip()
             heading = Project(name=name or h.group("title"), evidence=Evidence(text=nt.original.strip(), line=ln),
                               seq=h.group("seq"))
             continue

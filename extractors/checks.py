@@ -19,6 +19,11 @@ from .records import Evidence, Extraction, Flag, Progress, Quantity, Summary, Ta
 from .summaries import Share, composed_counts, sentence_breakdowns, stated_shares
 from .wrapping import continued_lines, paragraph_lines, rejoin
 
+# a verb of work done
+_WORK_WORD = re.compile(r"完成|建成|新增|改造|建设")
+# 2031年
+_YEAR_WORD = re.compile(r"(19|20)\d{2}年")
+
 MEASURED = {"area", "length", "volume", "weight"}           # 平方米, 公里, 立方米, 吨: measured, not counted
 COUNTED = {"items", "institutions", "facilities", "households", "dwellings", "persons", "beds", "cases", "points"}
 CN_NUMS = "一二三四五六七八九十"
@@ -686,10 +691,10 @@ def check_unparsed(ex: Extraction, doc=None) -> Iterator[Flag]:
     for i, line in enumerate(doc.lines, 1):
         if i in used or i in table_lines or len(line) > 2000:
             continue
-        if P.FIGURE.search(line) and (P.RATE.search(line) or re.search(r"完成|建成|新增|改造|建设", line)):
+        if P.FIGURE.search(line) and (P.RATE.search(line) or _WORK_WORD.search(line)):
             if is_heading(line):
                 continue
-            if re.search(r"(19|20)\d{2}年", line) and not re.search(r"\d+(?:\.\d+)?\s*(?:%|人|户|公里)", line):
+            if _YEAR_WORD.search(line) and not re.search(r"\d+(?:\.\d+)?\s*(?:%|人|户|公里)", line):
                 continue
             if continued is None:        # a line of a paragraph wrapped in a PDF paste is read with its first line
                 continued = continued_lines([(ln, normalize(doc.lines[ln - 1])) for ln in paragraph_lines(doc)])

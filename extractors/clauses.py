@@ -25,14 +25,30 @@ from functools import lru_cache
 
 from gazetteer.cues import Cues, load_cues  # noqa: F401 — the lexicon lives in the gazetteer; load_cues is named here too
 
+from . import patterns as P
 from .items import problems_or_plans
 from .normalize import simplify
 from .numbers import find_quantities
 from .records import Evidence, Progress, Project, Quantity, Target
 from .spans import Cover, last_mark, next_mark
 
+# 其余 / 剩余
+_REST_WORD = re.compile(r"其余|剩余")
+# …正在: the work goes on after the figure
+_UNDER_WAY_AFTER = re.compile(r"[^，,。；;]{0,8}正在")
+# 已完成 / 已建成 …
+_DONE_VERB = re.compile(r"已(?:经)?(?:完成|建成|开工|竣工|完工|实施|改造|解决|落实)")
+# 实际… right before a figure
+_ACTUAL_TAIL = re.compile(r"实际(?:控制在|控制为|为|达到|达)?$")
+# 全省 / 全县 … right before a figure
+_WHOLE_REGION_TAIL = re.compile(r"全[省市县区州]\s*$")
+# ，占: a share after the figure
+_SHARE_OPENING = re.compile(r"[，,、 ]*占")
+# 其中 opening the text
+_AMONG_OPENING = re.compile(r"[\s，,]*其中")
+
 # 完成进度为82.7% -> num=82.7
-PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%")
+PERCENT = P.Gated(re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*%"), "%")
 # 。 ； ; ！ ？: the ends of a sentence
 SENTENCE_END = re.compile(r"[。；;！!？?]")
 # ， , ： : and a line break: the ends of a clause
@@ -163,7 +179,7 @@ def _shifted(q: Quantity, a: int) -> Quantity:
 def _covered(text: str, gaz, taken: Read) -> bool:
     """Half the figures and rates of the paragraph or more are in records already."""
     seen = [taken.has_figure(q) for q in find_quantities(text, gaz.units)]
-    rates = [float(m.group("num")) for m in PERCENT.finditer(text)]
+    rates = [float(m.group("num")) for m in PERCENT.finditer(text)] if "%" in text else []
     firm = [(None, r) in taken.rates for r in rates]
     loose = {rate for _, rate in taken.loose} if any(seen + firm) else set()
     seen += [f or r in loose for f, r in zip(firm, rates)]     # lone rates count, unless they are all it read here
@@ -227,7 +243,7 @@ def _events(sentence: str, found: list[Quantity]) -> list[_Event]:
     """The figures (`found`, offsets in the sentence) and percentages of a sentence, in order."""
     events = [_Event(q.start, q.end, quantity=q, raw=q.raw) for q in found]
     figures = Cover((e.start, e.end) for e in events)
-    for m in PERCENT.finditer(sentence):
+    for m in PERCENT.finditer(sentence) if "%" in sentence else ():
         if not figures.holds(m.start()):
             events.append(_Event(m.start(), m.end(), percent=float(m.group("num")), raw=m.group(0)))
     spans = [m.span() for m in YEAR_SPAN.finditer(sentence)]
@@ -318,7 +334,7 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
         if taken.has_figure(q) and not restated:          # 所需资金703万元…已拨付703万元: the task, then done
             done_in_sentence.append(None)      # read by a shape reader: it still holds its place in a list
             continue
-        if q.family == "money" and (re.match(r"[\s，,]*其中", sentence) or FUNDING.search(before)
+        if q.family == "money" and (_AMONG_OPENING.match(sentence) or FUNDING.search(before)
                                     or FUNDING_LABEL.match(sentence)
                                     or (funds_skipped and PAID_OUT.search(before))):
             funds_skipped = True
@@ -332,7 +348,7 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
             continue
         if LEFT_BEFORE.search(before) or LEFT_AFTER.match(sentence, q.end) or TOTAL_BEFORE.search(head) \
                 or STANDARD_BEFORE.search(head) \
-                or re.search(r"其余|剩余", head) or re.match(r"[^，,。；;]{0,8}正在", sentence[q.end:]):
+                or _REST_WORD.search(head) or _UNDER_WAY_AFTER.match(sentence[q.end:]):
             continue
         taken.figures.add((q.value, q.unit))
         if cues.ends("change", before.rstrip("了达到为至")):
@@ -454,7 +470,7 @@ def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | No
     tight = before.rstrip(" 为达到是了")
     if FORMULA.search(before) or PROMISE.search(before):
         return None          # 确保完成年度任务的75%: a promised share, no rate reached
-    if re.search(r"实际(?:控制在|控制为|为|达到|达)?$", tight):
+    if _ACTUAL_TAIL.search(tight):
         return "indicator"   # 失业率实际控制在3.1%: the level measured, not the bound promised
     if re.search(r"率(?:年度|全年)?目标(?:任务|值)?(?:为|是)?$", tight):
         return "promised"    # 参保率目标98%: the level promised, in a report as in a plan
@@ -462,7 +478,7 @@ def _percent_role(sentence: str, e: _Event, before: str, cues: Cues) -> str | No
         return None
     if cues.any_in("bound", before[-6:]) and not cues.any_in("rate", before):
         return None
-    share = re.match(r"[，,、 ]*占", before)
+    share = _SHARE_OPENING.match(before)
     if share and not re.search(r"计划|任务|目标", before):
         return None          # 占全部项目的69.2%: a share of the items, no task's rate
     if cues.any_in("rate", before) or share or PAREN_RATE.search(before):
@@ -519,7 +535,7 @@ def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
         return False
     if SHARED_OUT.search(head):
         return True          # 各项任务分解落实到12个县区: the places a task is shared among
-    if re.search(r"全[省市县区州]\s*$", sentence[max(0, q.start - 3):q.start]) and SUBDIVISIONS.match(sentence, q.end):
+    if _WHOLE_REGION_TAIL.search(sentence[max(0, q.start - 3):q.start]) and SUBDIVISIONS.match(sentence, q.end):
         return True          # 全市8个县（区）: the whole's subdivisions
     after = sentence[q.end:q.end + 10]
     word = cues.any_in("count", after)
@@ -536,7 +552,7 @@ def _figure_role(sentence: str, q: Quantity, before: str, clause: str, cues: Cue
     if promise > done or cues.starts("target_after", sentence[q.end:q.end + 4]):
         return "target"
     rest = sentence[q.end:_clause_end(sentence, q.end)]
-    if re.search(r"已(?:经)?(?:完成|建成|开工|竣工|完工|实施|改造|解决|落实)", rest) and re.search(r"\d", rest):
+    if _DONE_VERB.search(rest) and re.search(r"\d", rest):
         return "target"          # 8个社区食堂建设已完成5个: the task before the work done
     if heading:
         return "target"

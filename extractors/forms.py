@@ -27,6 +27,9 @@ from .progress import progress_in, without_by_products
 from .records import Evidence, Project, Target
 from .tables import deadline_iso
 
+# …单位 / …部门 after a role label
+_UNIT_WORD_AFTER = re.compile(r"\s*(?:单位|部门)")
+
 
 def form_pairs(table) -> list[list[tuple[str, str, int]]] | None:
     """The (role, value, row) pairs of each form in `table`, or None when it is not a form table: most
@@ -114,7 +117,9 @@ def _is_form(roles: set[str]) -> bool:
 
 def _line_fields(line: str) -> list[tuple[str, str]]:
     """督办事项一：X / 牵头单位：A　　配合单位：B -> [(role, value)], or [] when a label is not a form's."""
-    out = []
+    out: list[tuple[str, str]] = []
+    if ":" not in line and "：" not in line:
+        return out            # every field holds its label's colon
     for m in P.FORM_LINE_FIELD.finditer(line.strip()):
         label = P.FORM_LABEL.fullmatch(m.group("label"))
         if label is None:
@@ -206,7 +211,7 @@ def restate_lines(lines: list) -> list:
             name = text[name[0]:name[1]]
         elif name and (m := P.SYMBOL_STEPS_ONLY.match(text)):
             nt = _rebuild(nt, [name, "："] + _steps(text, m.start("rest"))[1:])
-        elif (m := P.ROLE_LABEL.match(text)) and not re.match(r"\s*(?:单位|部门)", text[m.end("role"):]):
+        elif (m := P.ROLE_LABEL.match(text)) and not _UNIT_WORD_AFTER.match(text[m.end("role"):]):
             nt = _rebuild(nt, [(0, m.end("role")), "单位", (m.end("role"), len(text))])
         out.append(nt)
     return out

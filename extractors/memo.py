@@ -48,6 +48,13 @@ class per_document(dict[str, T]):          # used as a decorator, named as one
         return self.get(text)
 
 
+def document_table() -> dict:
+    """A dict of answers emptied by ``forget()`` with the others, for a question that is not one string."""
+    table: dict = {}
+    _TABLES.append(table)
+    return table
+
+
 _FILLED: dict[int, tuple[object, list[list[str]]]] = {}      # id(table) → (the table, its filled grid)
 
 

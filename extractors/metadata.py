@@ -10,6 +10,19 @@ from .normalize import squash
 from .numbers import to_number
 from .records import Region
 
+# 2031年
+_YEAR_WORD = re.compile(r"\d{4}年")
+# a period before the year's end
+_BEFORE_YEAR_END = re.compile(r"上半年|前三季度|一季度|时间过半|年中")
+# a sentence's end
+_SENTENCE_MARK = re.compile(r"[。；;]")
+# whitespace
+_SPACES = re.compile(r"\s+")
+# …汇总表 / …进度表（…）: a table's title
+_TABLE_TITLE = re.compile(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$")
+# words of a report
+_REPORT_WORD = re.compile(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告")
+
 
 def title_of(lines: list[str]) -> str | None:
     """The first title-like line within the head of the document, joined across breaks."""
@@ -20,7 +33,7 @@ def title_of(lines: list[str]) -> str | None:
             continue
         if P.ITEM_START.match(text):
             continue              # 4.农村饮水提升:(1)… opens an item of the body
-        if not (text.startswith("关于") or re.search(r"\d{4}年", text) or P.TITLE_END.search(text)):
+        if not (text.startswith("关于") or _YEAR_WORD.search(text) or P.TITLE_END.search(text)):
             continue
         if text.endswith(("：", ":")) or len(text) > 80 or _body_paragraph(text):
             continue
@@ -43,7 +56,7 @@ BODY_OPENING = re.compile(r"根据|按照|为了|为进一步|近日|今年|本�
 
 def _body_paragraph(text: str) -> bool:
     """完成3.2万口山塘清淤(2026-2030年)。上半年已全部完工。… — sentences of the body, never a title."""
-    return bool(re.search(r"[。；;]", text)) or (len(text) > 40 and len(re.findall(r"[，,]", text)) >= 2)
+    return bool(_SENTENCE_MARK.search(text)) or (len(text) > 40 and len(re.findall(r"[，,]", text)) >= 2)
 
 
 def _dated_line(text: str) -> bool:
@@ -57,7 +70,7 @@ def doc_number_of(lines: list[str]) -> str | None:
     for ln in [x.strip() for x in lines[:12] if x.strip()][:6]:
         m = P.DOC_NUMBER.search(ln)
         if m and (len(ln) <= len(m.group(0)) + 12) and "《" not in ln:
-            return re.sub(r"\s+", "", m.group("no"))
+            return _SPACES.sub("", m.group("no"))
     for ln in [x.strip() for x in lines[:12] if x.strip()][:6]:
         m = P.ISSUE_NUMBER.match(ln) or P.SERIAL_NUMBER.match(ln)
         if m:
@@ -185,7 +198,7 @@ def issuer_of(lines: list[str], title: str | None) -> str | None:
 
 
 def year_of(title: str | None, lines: list[str]) -> int | None:
-    plan = P.REVIEW_THEN_PLAN.search(re.sub(r"\s+", "", title or ""))
+    plan = P.REVIEW_THEN_PLAN.search(_SPACES.sub("", title or ""))
     if plan:
         return int(plan.group("y"))         # 2020年…完成情况及2021年…项目安排的通知: the year planned
     for is_title, text in ([(True, title)] if title else []) + [(False, "\n".join(lines[:80]))]:
@@ -272,8 +285,8 @@ def kinds_of(title: str | None, lines: list[str], has_prose: bool) -> tuple[str,
     (…督查情况的通报; or, under no title, 督查室对…进行了专项督查。现将…通报如下: a 进展情况的通报 that opens
     so is the report of the work)."""
     t = title or " ".join(x.strip() for x in lines[:5])
-    flat = re.sub(r"\s+", "", t)
-    head = re.sub(r"\s+", "", "\n".join(x for x in lines[:30] if x.strip())[:1500])
+    flat = _SPACES.sub("", t)
+    head = _SPACES.sub("", "\n".join(x for x in lines[:30] if x.strip())[:1500])
     if P.SUPERVISION_TITLE.search(flat):
         if not P.LAGGING.search(flat) and P.ASSIGNS_TASKS.search(head):
             return "plan", "plan"         # …进行重点督办的通知 that 分解下达 the year's 目标任务: the plan, under supervision
@@ -295,13 +308,13 @@ def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[st
     if P.FILLING_FORM.search("\n".join(lines[:8])):
         return "summary"          # 统计时段 / 填报单位 / 填报日期 over a 月报's table: a 填报 form
     so_far = _before_december(flat) or _before_december(head[:300])
-    if re.search(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$", t):
+    if _TABLE_TITLE.search(t):
         return "progress" if so_far and "汇总" not in t else "summary"     # 1-8月…完成情况表: the year so far
     if P.SURVEY.search(flat) or (not so_far and P.YEAR_END.search(head[:400] if title is None else flat)):
         return "summary"          # news of 全部完成 / 通过一年的努力 / 截止12月底: what was done in the year
     if "总结" in t and not so_far and not re.search(r"进展|进度", flat):
         return "summary"          # 2026年民生实事工作总结: the year's results (a 年中/上半年 总结 is the year so far)
-    if re.search(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告", P.SCHEDULE.sub("", flat)):
+    if _REPORT_WORD.search(P.SCHEDULE.sub("", flat)):
         return "progress"
     if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单|解读|公告",
                  flat) or any(re.sub(r"\s+", "", x) == "公告" for x in lines[:5]):
@@ -327,7 +340,7 @@ def _before_december(text: str) -> bool:
     a = P.AS_OF.search(text)
     if a and int(a.group("m")) < 12:
         return True
-    return bool(re.search(r"上半年|前三季度|一季度|时间过半|年中", text))
+    return bool(_BEFORE_YEAR_END.search(text))
 
 
 # ---- region ---------------------------------------------------------------------------------
@@ -338,11 +351,11 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
     A name ending in a division suffix (省市州县区旗盟) counts anywhere; a short form without
     one (岳阳楼, 赫山) only when an organisation follows it (岳阳楼公安分局, 赫山供电分公司).
     Only the places where a name can end are tried, the longest name first and only the lengths some
-    name ending in that character has, so a 10 KB text costs a few hundred dictionary look-ups rather
-    than one per character.
+    name ending in those two characters has, so a 10 KB text costs a few hundred dictionary look-ups
+    rather than one per character.
     """
     names = gaz.names
-    lengths = gaz.name_lengths
+    lengths = gaz.name_lengths_by_end         # every name has two characters or more
     ends = {m.start() for m in _SUFFIX.finditer(text)}
     ends |= {m.start() - 1 for m in P.ORG_AFTER.finditer(text) if m.start() > 0}
     out: list[tuple[str, list, int]] = []
@@ -351,7 +364,7 @@ def find_places(text: str, gaz) -> list[tuple[str, list, int]]:
         if j < last_end:
             continue
         room = j + 1 - last_end
-        for k in lengths.get(text[j], ()):        # only lengths of names ending in this character
+        for k in lengths.get(text[j - 1:j + 1] if j else "", ()):      # only lengths of names ending so
             if k > room:
                 continue
             start = j + 1 - k

@@ -79,7 +79,7 @@ def scale(value: float, mult: int) -> float:
 
 
 def op_for(text: str, start: int, end: int) -> str:
-    before = P.OP_BEFORE.search(text[max(0, start - 12):start])
+    before = P.OP_BEFORE.search(text, max(0, start - 12), start)     # as in the 12 characters alone: no look-behind
     after = P.OP_AFTER.match(text[end:end + 4])
     word = (before.group("op") if before else "") or (after.group("op") if after else "")
     if word in ("不低于", "不少于", "不小于", "至少", "最低", "以上", "及以上", "超过", "力争达到", "≥", "≧"):
@@ -154,6 +154,7 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
                 taken.append((m.start(), m.end()))
     pat = _quantity_pattern(units)
     brackets = "（" in text or "(" in text          # none: no figure is inside a bracketed breakdown
+    ranges = "-" in text or "~" in text or "至" in text or "到" in text    # P.RANGE_MARKS: none, no range (3—5所)
     for m in pat.finditer(text):
         start, end = m.span()
         if taken and any(a <= start < b or a < end <= b for a, b in taken):
@@ -168,7 +169,7 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
                 #                   千余个 / 近百所 are figures, and so is 新建两所 after a verb of building
             if P.VAGUE_BEFORE.search(text, max(0, start - 1), start):
                 continue          # 数十万人次: no number is stated
-        if P.SKIP_BEFORE.search(text[max(0, start - 2):start]) or (brackets and _in_breakdown(text, start)):
+        if P.SKIP_BEFORE.search(text, max(0, start - 2), start) or (brackets and _in_breakdown(text, start)):
             continue
         name = m.group("unit")
         if name == "部" and text[end:end + 1] in ("门", "分", "署", "委", "长"):
@@ -178,7 +179,7 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
             continue          # 建设15分钟医疗服务圈
         q = _quantity(m, text, unit, family)
         if q:
-            low = P.RANGE_LOW.search(text[max(0, start - 12):start])
+            low = P.RANGE_LOW.search(text[max(0, start - 12):start]) if ranges else None
             lowest = to_number(low.group("num")) if low else None
             if low and lowest is not None:
                 # 3—5所: the lower bound and the upper one
@@ -191,7 +192,9 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
             found.append(q)
     if len(found) > 1:           # one figure is in order, breaks nothing down and carries no unit
         found = _carry_units(text, _drop_breakdowns(text, sorted(found, key=_START)))
-    return _each(text, [q for q in found if not P.RAISED_TO.match(text, q.end)])   # 由800元提高到…: the old one
+    if "提" in text or "调" in text or "增" in text:                     # P.RAISED_TO_CHARS
+        found = [q for q in found if not P.RAISED_TO.match(text, q.end)]      # 由800元提高到…: the old one
+    return _each(text, found)
 
 
 def _each(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -200,7 +203,8 @@ def _each(text: str, found: list[Quantity]) -> list[Quantity]:
         return found
     out: list[Quantity] = []
     for q in found:
-        m = P.EACH_OF.search(text[max(0, q.start - 30):q.start])
+        before = text[max(0, q.start - 30):q.start]
+        m = P.EACH_OF.search(before) if "各" in before or "均" in before else None     # every match holds one
         n = 1 + len(P.AND_WORD.findall(m.group("things"))) if m else 1
         out += [q] * n
     return out
@@ -273,7 +277,7 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
         op = ">="             # 上百场: at least a hundred
     half = half_unit(num, mult)
     raw = m.group(0).strip()
-    before = P.APPROX_BEFORE.search(text[max(0, start - 2):start])
+    before = P.APPROX_BEFORE.search(text, max(0, start - 2), start)       # no look-around: as in the slice
     word = (m.group("approx") if "approx" in groups else None) or (m.group("approx_pre") if "approx_pre" in groups else None) \
         or (before.group("word") if before else None)
     if word:

@@ -6,10 +6,99 @@ Chinese punctuation kept as written.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+
+
+class Gated:
+    """A compiled pattern with the characters one of which every match holds (`marks`; several strings: one of
+    each): a string holding none of them is answered as the pattern would answer it (no match, nothing replaced)
+    without running the pattern.
+    Most lines hold no colon, so the field patterns, which the engine cannot skip ahead for (they open with
+    alternatives of groups), are run only on the lines that may hold a field.  tests/test_extract_cost4.py
+    proves from each pattern's parse that every match holds one of its marks."""
+
+    __slots__ = ("groupindex", "marks", "pattern", "rx")
+
+    def __init__(self, rx: re.Pattern[str], *marks: str) -> None:
+        self.rx, self.marks, self.pattern, self.groupindex = rx, marks, rx.pattern, rx.groupindex
+
+    def may(self, string: str) -> bool:
+        """One of each string of marks stands in `string` (the methods below test it inline: a call less)."""
+        for marks in self.marks:
+            for mark in marks:
+                if mark in string:
+                    break
+            else:
+                return False
+        return True
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        for marks in self.marks:
+            for mark in marks:
+                if mark in string:
+                    break
+            else:
+                return None
+        return self.rx.search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        for marks in self.marks:
+            for mark in marks:
+                if mark in string:
+                    break
+            else:
+                return None
+        return self.rx.match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.fullmatch(string, pos, endpos) if self.may(string) else None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        for marks in self.marks:
+            for mark in marks:
+                if mark in string:
+                    break
+            else:
+                return iter(())
+        return self.rx.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
+        return self.rx.findall(string, pos, endpos) if self.may(string) else []
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        for marks in self.marks:
+            for mark in marks:
+                if mark in string:
+                    break
+            else:
+                return string
+        return self.rx.sub(repl, string, count)
+
+
+COLON = ":："           # every field's label ends with one
+BRACKET = "（("
 
 # 1.1亿 / 2.3万 / 10265 / 1,200 / 一万二千 / 三千 / 上百 (at least a hundred) / 万余 / 近万
 NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|(?<!以)上[百千万]|万(?=[余多])|(?<=[近逾超约])万|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)?)"
+# NUMBER written to open with its first character as a class, which lets the regex engine skip in C to the
+# next character a figure can begin with (a pattern opening with a look-behind or an alternation of classes
+# is tried at every position of the text): the same matches, alternative by alternative, as NUMBER; `before`,
+# a look-behind class, is what may not stand before the figure ((?<![\d.A-Za-z]) of quantity_pattern).
+# tests/test_extract_shortcuts.py holds the two equal.
+_CN = "零〇一二两三四五六七八九十百千"
+
+
+def number_led(before: str = "") -> str:
+    guard = f"(?<!{before}.)" if before else ""
+    return (r"(?P<num>[\d上万" + _CN + "]" + guard
+            + r"(?:(?<=\d)\d*(?:,\d{3})*(?:\.\d+)?"           # 1,200.5
+            + r"|(?<=上)(?<!以上)[百千万]"                       # 上百
+            + r"|(?<=万)(?:(?=[余多])|(?<=[近逾超约]万))"          # 万余 / 近万
+            + r"|(?<=[" + _CN + r"])[" + _CN + r"]*(?:[万亿][" + _CN + r"]*)?))")   # 一万二千
+
+
 # 3 / 万 / 两 -> a character one of which every NUMBER holds (上百 holds 百; \d is any decimal digit, as in NUMBER)
 NUMERAL = re.compile(r"[\d万零〇一二两三四五六七八九十百千]")
 # 3千名 -> mult=千 (but 3千米 / 5千瓦 / 2千克 are units)
@@ -18,7 +107,7 @@ MULT = r"(?P<mult>千万|百万|万|亿|千(?![米瓦克]))?"
 # 每人每月60元 -> 60 元/人/月;  每生每天4元 -> 4 元/人/天
 PER_PERSON_MONTH = re.compile(r"每(?:人|生|名学生|名)每(?P<per>[月年天日])\s*(?P<op>不低于|不少于|不超过|不高于|达到|提高到|提高至)?\s*" + NUMBER + r"\s*" + MULT + r"元")
 # 5.6万农村人口 / 12万农村牧区人口 / 2.1万农牧民 -> 人
-POPULATION = re.compile(NUMBER + r"\s*" + MULT + r"(?:(?:农村|城镇|城乡|贫困|农村牧区|受益|常住|户籍)?人口|农牧民|农民工|农民|牧民|"
+POPULATION = re.compile(number_led() + r"\s*" + MULT + r"(?:(?:农村|城镇|城乡|贫困|农村牧区|受益|常住|户籍)?人口|农牧民|农民工|农民|牧民|"
                         r"居民|村民|群众)")
 # 每月60元 -> 60 元/月
 PER_MONTH = re.compile(r"每(?P<per>[月年])\s*" + NUMBER + r"\s*" + MULT + r"元")
@@ -30,20 +119,20 @@ OP_BEFORE = re.compile(r"(?P<op>不低于|不少于|不小于|至少|最低(?!�
 OP_AFTER = re.compile(r"^\s*(?P<op>以上|及以上|以内|以下|及以下|左右)")
 
 # 完成年任务44.63% -> measure=完成年任务 rate=44.63 / 占年度目标的88% -> measure=占年度目标
-RATE = re.compile(
+RATE = Gated(re.compile(
     r"(?P<measure>完成(?:了)?(?:全年|年度|年|全年目标|年度目标|目标|计划)?任务(?:的)?|完成(?:了)?(?:年度|全年|年)?计划(?:的)?|"
     r"完成(?:了)?(?:全年|年度)?目标(?:的)?|竣工率(?:为|达到|达)?|"
     r"完成率均?(?:达到|达|为)?|占(?:年|全年|年度)?(?:任务|目标任务|目标|计划)(?:数)?的?|占总投资(?:的)?|"
     r"形象进度(?:为|达到|达)?|启动率(?:为|达到|达)?|开工率(?:为|达到|达)?|拨付率(?:为|达到|达)?|"
     r"完工率(?:为|达到|达)?|到位率(?:为|达到|达)?|覆盖率(?:为|达到|达)?|签约率(?:为|达到|达)?|兑现率(?:为|达到|达)?|"
     r"时序进度(?:为)?|序时进度(?:为)?|超序时进度|完成(?=\d)|(?<![序时象间付位行出])进度(?:为|达到|达|已达)?)\s*"
-    r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+    r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 # 确保三季度末完成年度任务的75%以上 -> a milestone required, not a rate reached (the text before the rate)
 REQUIRED_RATE = re.compile(r"(?:确保|力争|争取|务必|必须|要求)[^，,。；;]{0,14}$")
 # （完成率90%以上为基本完成） -> a grade's threshold defined, not a rate reached (the text after the rate)
-RATE_THRESHOLD = re.compile(r"\s*(?:及)?(?:以上|以下|以内|至\d+(?:\.\d+)?%)(?:的)?(?:为|属于|视为|算作)")
+RATE_THRESHOLD = Gated(re.compile(r"\s*(?:及)?(?:以上|以下|以内|至\d+(?:\.\d+)?%)(?:的)?(?:为|属于|视为|算作)"), "以至", "为属视算")
 # 完成率：乐都区58.2%、平安区61.4% -> r=乐都区 rate=58.2 (a place right before its percentage)
-PLACE_RATE = re.compile(r"(?P<r>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗|州|镇|乡|街道))\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+PLACE_RATE = Gated(re.compile(r"(?P<r>[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗|州|镇|乡|街道))\s*(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 
 # 同比增长6.2% / 较去年同期多竣工412户 / （去年同期开工率为65.4%） / 较去年末的96.8%: a clause about last year (not
 # 去年以来, which runs to now); 去年全年城镇新增就业4.62万人，完成年度目标的102.7%: a sentence about last year
@@ -52,15 +141,15 @@ LAST_YEAR_CLAUSE = re.compile(rf"[（(][^（）()]*(?:{_LAST_YEAR})[^（）()]*[
 LAST_YEAR_SENTENCE = re.compile(r"^\s*(?:去年|上年|上一年)(?![\u4e00-\u9fff\d]{0,4}以来)")
 
 # 分别完成年任务130.36%、46.99% / 完成率分别为90%、75%、66.7% -> measure (the rate's name when it comes first), rates
-RATE_LIST = re.compile(r"(?:分别(?:完成|为|占|达到)(?:省定|省下达|市定|市下达)?(?:年|全年|年度)?(?:目标)?(?:任务|计划|目标)?(?:数)?(?:的)?|(?P<measure>(?:完成|完工|竣工|开工)率)分别(?:为|是|达到|达)?)"
-                       r"\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)")
+RATE_LIST = Gated(re.compile(r"(?:分别(?:完成|为|占|达到)(?:省定|省下达|市定|市下达)?(?:年|全年|年度)?(?:目标)?(?:任务|计划|目标)?(?:数)?(?:的)?|(?P<measure>(?:完成|完工|竣工|开工)率)分别(?:为|是|达到|达)?)"
+                             r"\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)"), "%", "分")
 # 完成省下达任务5800人的106.9% / 为省下达任务5000人的105.2% / 完成年度计划3万人次的104%
-RATE_OF_TARGET = re.compile(r"(?:完成|为|占|达)(?:了)?(?:省|市|县|区|州)?(?:下达|确定|年度|全年|年)?(?:的)?(?:目标)?(?:任务|计划|目标)(?:数|投资|总投资)?"
-                            r"(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%]{1,4}?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+RATE_OF_TARGET = Gated(re.compile(r"(?:完成|为|占|达)(?:了)?(?:省|市|县|区|州)?(?:下达|确定|年度|全年|年)?(?:的)?(?:目标)?(?:任务|计划|目标)(?:数|投资|总投资)?"
+                                  r"(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%]{1,4}?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 # 超额完成1.8万人的目标任务 / 完成4所的年度任务: the task named after the figure done (no rate)
 TASK_AFTER_FIGURE = re.compile(r"完成(?:了)?(?:[省市县区州]?(?:下达|确定)的?)?(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%的]{1,4}?)的\s*"
                                r"(?:省|市|县|区|州)?(?:下达|确定)?(?:年度|全年)?(?:目标)?任务")
-PERCENT = re.compile(r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+PERCENT = Gated(re.compile(r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 
 # 益赫政办发〔2017〕29号 / 州办发电〔2021〕32 号 / 政发[2019]3号
 DOC_NUMBER = re.compile(r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]\s*\d{1,4}\s*号)")
@@ -70,7 +159,7 @@ DATE_CN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<
 DATE_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
 DATE_HANZI = re.compile(r"(?P<y>[二〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
 # 发布时间:2016-12-26 20:43:08
-PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)\s*[:：]\s*(?P<date>\S+)")
+PUBLISHED = Gated(re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)\s*[:：]\s*(?P<date>\S+)"), "时日", COLON)
 
 # ——2018年1月25日在福建省第十三届人民代表大会第一次会议上 -> the day a report was delivered
 SPEECH_DATE = re.compile(r"^\s*-{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在\S{2,60}上(?:的(?:讲话|报告))?\s*$")
@@ -95,8 +184,8 @@ PAST_RESULTS = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\S{0,16}?(?:完成情
 # （三） / 2、 / 其中， -> what opens a sentence before the county it is about (其中，秦安县任务1500户)
 SENTENCE_LEAD = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.]\s*)?(?:其中|另外|此外)?[，,：:]?\s*")
 # 已完成2项，按计划推进13项，进度滞后1项 -> a tally of projects by status (two or more make a summary)
-STATUS_TALLY = re.compile(r"(?:已(?:全面|全部)?完成|按计划推进|序时推进|正常推进|有序推进|(?:进度)?滞后|未完成|未开工|已开工)"
-                          r"(?:的)?\s*\d+\s*(?:项|件|个项目)")
+STATUS_TALLY = Gated(re.compile(r"(?:已(?:全面|全部)?完成|按计划推进|序时推进|正常推进|有序推进|(?:进度)?滞后|未完成|未开工|已开工)"
+                                r"(?:的)?\s*\d+\s*(?:项|件|个项目)"), "项件")
 # ，已完成年度任务的52% / ，完成率60% -> a rate with no count before it (the clause's task comes first)
 RATE_ONLY = re.compile(r"^\s*[，,]\s*(?:(?:已|累计)(?:完成(?:了)?(?:年度|全年)?(?:任务|目标|计划)?的?)|完成率(?:为|达到|达)?|"
                        r"(?:完工|竣工|开工)率(?:为|达到|达)?)\s*\d+(?:\.\d+)?\s*%")
@@ -172,7 +261,7 @@ def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
     运动场5片 -> unit=片 (but 3片区 is 3 districts)
     """
     alts = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(r"(?<![\d.A-Za-z])" + NUMBER + r"\s*(?P<approx_pre>余|多(?=[万亿]))?" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])(?<!部(?=[门分署队委]))(?<!片(?=区))")
+    return re.compile(number_led(r"[\d.A-Za-z]") + r"\s*(?P<approx_pre>余|多(?=[万亿]))?" + MULT + r"(?P<approx>余|多)?\s*(?P<unit>" + alts + r")(?![A-Za-z])(?<!部(?=[门分署队委]))(?<!片(?=区))")
 
 
 # ---- extract ------------------------------------------------------------
@@ -193,7 +282,7 @@ TOTAL_ROW = re.compile(r"(?P<kind>小计|合计|总计|共计)")
 BARE_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 # 注：1-8项为省级重点民生实事 -> a=1 b=8 level=省
-LEVEL_NOTE = re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:为|是)(?P<level>[省市县区])(?:级|列|定)?")
+LEVEL_NOTE = Gated(re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:为|是)(?P<level>[省市县区])(?:级|列|定)?"), "项", "为是")
 
 
 # ---- checks ------------------------------------------------------------
@@ -202,7 +291,8 @@ LEVEL_NOTE = re.compile(r"(?P<a>\d+)\s*[-—~至到]\s*(?P<b>\d+)\s*项(?:为|�
 CIRCLED = re.compile(r"[\u2460-\u2473]")
 
 # 新增学位2700个 / 44.63% -> a figure worth reading
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|所|张|套|座|处|项)")
+# (\d\d* for \d+: the same matches, and a pattern opening with a class lets the engine skip ahead to a digit)
+FIGURE = re.compile(r"\d\d*(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|所|张|套|座|处|项)")
 
 
 # ---- entities ------------------------------------------------------------
@@ -211,8 +301,8 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|�
 TITLES = r"(?:州长|市长|县长|区长|省长|副州长|副市长|副县长|副区长|常务副县长|常务副市长|书记|主任|局长|组长|部长)"
 
 # 州长龙晓华多次强调 / 市委常委、组织部长某某某出席会议 -> name=龙晓华 / 某某某
-TITLED_PERSON = re.compile(r"(?<!总)" + TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；,;]|多次|强调|指出|要求|主持|表示|在|带队|率队|出席)"
-                           r"(?![^，。；]{0,20}主持)")      # 县长刘振华在…主持召开: the chair of the meeting is no leader
+TITLED_PERSON = Gated(re.compile(r"(?<!总)" + TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；,;]|多次|强调|指出|要求|主持|表示|在|带队|率队|出席)"
+                                 r"(?![^，。；]{0,20}主持)"), "长记任")      # 县长刘振华在…主持召开: the chair of the meeting is no leader
 
 # 由副区长杨  帆约谈区交通局主要负责同志 -> name=杨  帆 (an official acting on the projects, name padded or not)
 ACTING_LEADER = re.compile(r"由\s*(?:分管|主管)?" + TITLES + r"\s*(?P<name>[\u4e00-\u9fff](?:\s{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}?))"
@@ -249,11 +339,11 @@ CROSS_YEAR = re.compile(r"跨年度|跨年|续建")
 ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
 # 牵头单位：县教育局；配合单位：县发改委 / 分管领导：苗某 责任单位：县民政局 (one space between fields) -> key, val
-FIELD = re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
-                   r"配合部门|(?:责任|分管|主管|牵头|联系|包抓|督办|挂点|包保|包联)(?:市|县|区|州|省|盟)?领导|(?:市|县|区|州|省|盟)级领导|"
-                   r"(?:项目|主要)?责任人|完成时限|完成时间|时间节点|督办时限|"
-                   r"(?<=[（(；;])\s*(?:牵头|协同|配合|时限))\s*[:：]\s*"
-                   r"(?P<val>(?:(?![，,][\u4e00-\u9fff]{2,8}[:：]|[ \t\u3000]+[\u4e00-\u9fff]{2,8}[:：])(?:[^；;。（(）)]|[（(][^（(）)]*[）)]))*)")
+FIELD = Gated(re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|协办单位|协助单位|参与单位|"
+                         r"配合部门|(?:责任|分管|主管|牵头|联系|包抓|督办|挂点|包保|包联)(?:市|县|区|州|省|盟)?领导|(?:市|县|区|州|省|盟)级领导|"
+                         r"(?:项目|主要)?责任人|完成时限|完成时间|时间节点|督办时限|"
+                         r"(?<=[（(；;])\s*(?:牵头|协同|配合|时限))\s*[:：]\s*"
+                         r"(?P<val>(?:(?![，,][\u4e00-\u9fff]{2,8}[:：]|[ \t\u3000]+[\u4e00-\u9fff]{2,8}[:：])(?:[^；;。（(）)]|[（(][^（(）)]*[）)]))*)"), COLON)
 
 # 由市人社局牵头 / （省卫生健康委牵头） / 由区住建局、区国土资源局协办 / 鱼嘴镇、复盛镇负责实施 /
 # （省委宣传部、省体育局按职责分工负责） -> units, role (the units still to be checked as organisations)
@@ -318,10 +408,10 @@ ASSIGNED_LEADER = re.compile(r"由(?:(?:省|市|州|县|区)委常委[、，,]?)
                              r"(?:同志)?(?:具体)?(?:负责|牵头|督办|分管|领办)")
 
 # 城镇新增就业（区人社局）：年度目标4200人… -> name
-LABELLED = re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]")
+LABELLED = Gated(re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]"), COLON)
 
 # 促进就业（责任单位：市人社局） -> the bracketed field after an item's title
-FIELD_BRACKET = re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：][^（）()]*[）)]\s*$")
+FIELD_BRACKET = Gated(re.compile(r"\s*[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：][^（）()]*[）)]\s*$"), COLON)
 # a project name's tail that is a field of its own: （责任单位：市住建局，配合单位：各县（市）人民政府） / ，牵头部门：市交通局 / ：
 NAME_FIELD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{0,12}(?:单位|部门|领导|牵头)[:：](?:[^（）()]|[（(][^（）()]*[）)])*[）)]"
                              r"(?:\s*[：:].*)?|[，,]\s*(?:牵头|责任|配合|主管)(?:单位|部门|领导)[:：].*|"
@@ -331,13 +421,13 @@ NAME_FIELD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{0,12}(?:单位|部门|领
 # 托育服务扩容：新增普惠性托位400个… -> name (a short label, then a colon and the task with its figures)
 NAME_LABEL = re.compile(r"^(?P<name>[^：:，,。；;\d（()）]{2,15})[：:](?=[^：:]*\d)")
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
-TITLE_UNITS = re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$")
+TITLE_UNITS = Gated(re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$"), BRACKET)
 
 # 一、老旧小区改造（区住房和城乡建设局牵头） -> a heading naming the unit that leads it
-HEADING_OWNER = re.compile(r"[（(][^（）()]{2,40}(?:局|委|厅|办|中心|院|站|所|公司|会)(?:牵头|负责)[^（）()]{0,20}[）)]\s*$")
+HEADING_OWNER = Gated(re.compile(r"[（(][^（）()]{2,40}(?:局|委|厅|办|中心|院|站|所|公司|会)(?:牵头|负责)[^（）()]{0,20}[）)]\s*$"), BRACKET)
 
 # 城镇新增就业（市人社局）年度目标4.8万人 -> name, units: a clause opening with a project and its unit in brackets
-NAME_UNITS = re.compile(r"^\s*(?P<name>[^，,。；;（()）\d]{2,30}?)\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*(?=\S)")
+NAME_UNITS = Gated(re.compile(r"^\s*(?P<name>[^，,。；;（()）\d]{2,30}?)\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*(?=\S)"), BRACKET)
 
 # （一）就业和社会保障方面 / 二、教育卫生类 -> a category of several projects, not a project
 CATEGORY_TITLE = re.compile(r"(?:方面|类|领域)(?:工作|实事|项目)?$")
@@ -347,10 +437,10 @@ PAIRED_RATES = re.compile(r"[，,]\s*(?:分别)?(?:完成率|完工率|竣工率
                           r"(?P<rates>\d+(?:\.\d+)?\s*%(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)+)")
 
 # 目标任务：… 进展情况：… 存在问题：… 下步打算：… -> the labelled sections of one project's paragraph
-SECTION_LABEL = re.compile(r"(?:^|(?<=[。；;\s]))(?:(?P<target>目标任务|年度目标|工作目标|任务目标|建设任务|主要目标)|"
-                           r"(?P<progress>进展情况|完成情况|推进情况|工作进展|进度情况)|"
-                           r"(?P<other>存在(?:的)?问题|主要问题|困难和问题|原因分析|下步打算|下一步打算|下步工作|下一步工作|"
-                           r"下步措施|下一步措施|工作措施|意见建议))\s*[:：]")
+SECTION_LABEL = Gated(re.compile(r"(?:^|(?<=[。；;\s]))(?:(?P<target>目标任务|年度目标|工作目标|任务目标|建设任务|主要目标)|"
+                                 r"(?P<progress>进展情况|完成情况|推进情况|工作进展|进度情况)|"
+                                 r"(?P<other>存在(?:的)?问题|主要问题|困难和问题|原因分析|下步打算|下一步打算|下步工作|下一步工作|"
+                                 r"下步措施|下一步措施|工作措施|意见建议))\s*[:：]"), COLON)
 
 # 人均可支配收入增长6.5%左右 -> name=人均可支配收入, num=6.5: a growth rate (a % target when promised, a % reached when reported)
 GROWTH = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:同比)?增长\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|左右)?")
@@ -368,10 +458,10 @@ NOT_A_TARGET_AFTER = re.compile(r"^\s*(?:提高到|提高至|提升到|提升至
 NOT_A_TARGET_BEFORE = re.compile(r"比(?:去年|上年|上一年|往年|\d{4}年)[^，,。；]*$")
 
 # 1．新建幼儿园6所，已全部建成。（区教育局） -> units, in brackets of their own after an item's last sentence
-TAIL_UNITS = re.compile(r"[。；;]\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*[。；;]?\s*$")
+TAIL_UNITS = Gated(re.compile(r"[。；;]\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*[。；;]?\s*$"), BRACKET)
 
 # 督办内容：年度新增公共停车泊位1500个… / 目标：新建幼儿园4所 (not 年度目标：, a target sentence)
-CONTENT = re.compile(r"(?:督办内容|进展情况|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标|(?<![\u4e00-\u9fff])目标)\s*[:：]\s*")
+CONTENT = Gated(re.compile(r"(?:督办内容|进展情况|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标|(?<![\u4e00-\u9fff])目标)\s*[:：]\s*"), COLON)
 
 # 【牵头单位】县教育局 / 【目标】新建… (a WeChat article's field labels) -> key; 【一、教育惠民】 -> a 小标题 alone on its line
 BRACKET_LABEL = re.compile(r"^\s*【(?P<key>[^【】]{1,20})】")
@@ -381,7 +471,7 @@ GENERIC_HEADING = re.compile(r"总体|基本情况|预期目标|主要(?:做法|
                              r"保障措施|组织领导|组织保障|考核|责任体系|意见|建议|经验|进展情况$")
 
 # 完成全年目标的55% / 占年度目标的88% / 完成率 / 完工率 / 竣工率: a passage states a rate of progress
-PROGRESS_RATE = re.compile(r"(?:完成|占(?:全年|年度|年)?(?:目标|任务|计划))\S{0,8}?\d+(?:\.\d+)?\s*%|完成率|完工率|竣工率")
+PROGRESS_RATE = Gated(re.compile(r"(?:完成|占(?:全年|年度|年)?(?:目标|任务|计划))\S{0,8}?\d+(?:\.\d+)?\s*%|完成率|完工率|竣工率"), "%率")
 
 # 城市低保标准提高到每人每月不低于560元
 STANDARD = re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|调整到)")
@@ -409,13 +499,17 @@ ORG_CONTEXT = re.compile(r"^(?:公安|供电|国土|移动|电信|联通|质监|
 # ---- normalize ------------------------------------------------------------
 
 # 區(qū) / 4萬(wàn)人 -> the pinyin gloss
-GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
+# (the bracket first and the character before it looked behind from it: the same matches as (?<=[\u4e00-\u9fff])[(（]…,
+# and the engine skips ahead to a bracket)
+GLOSS = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
 
 # 完成 65 户 / 2021 年 / 第 3 季度 -> the one space set between Chinese and a figure (not a run of them: columns)
 FIGURE_GAP = re.compile(r"(?<=[0-9%])(?<! ) (?! )(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?<! ) (?! )(?=[0-9])")
 
 # 竣工率达九成 / 完成九成 / 九成以上 -> n (tenths, after a verb of reaching or before 以上)
-TENTHS = re.compile(r"(?<=[达到成为占超近约逾在持率])(?P<n>[一二三四五六七八九])成(?=以上|左右|[，,。；;、）)]|$)")
+# (the numeral first and the verb looked behind from it: the same matches as (?<=[达…率])(?P<n>[一…九])成, and the
+# engine skips ahead to a numeral instead of trying the look-behind at every character)
+TENTHS = re.compile(r"(?P<n>[一二三四五六七八九])(?<=[达到成为占超近约逾在持率].)成(?=以上|左右|[，,。；;、）)]|$)")
 
 # 百分之九十五 / 百分之九十五点五 / 百分之百 -> n (written as a percentage in words)
 PERCENT_WORDS = re.compile(r"百分之(?P<n>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
@@ -436,6 +530,7 @@ APPROX_OP = {"余": ">=", "多": ">=", "逾": ">=", "超": ">=", "近": "<=", "�
 
 # 3-5所 -> num=3 before the upper bound
 RANGE_LOW = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:万)?\s*[-~至到]\s*$")
+RANGE_MARKS = "-~至到"            # one of them stands in every RANGE_LOW match
 
 # 15分钟医疗服务圈 / 10分钟健身圈 -> a slogan (what lies within N minutes), not a figure
 SLOGAN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?圈")
@@ -448,6 +543,7 @@ VAGUE_BEFORE = re.compile(r"[数几]$")
 
 # 由每人每月410元提高到450元 -> the figure before is the old standard, the one after the new
 RAISED_TO = re.compile(r"\s*(?:提高|提升|调整|上调|增加|增长)(?:到|至|为)\s*")
+RAISED_TO_CHARS = "提调增"        # one of them stands in every RAISED_TO match
 # 比上年分别提高30元和300元 / 较上年增加2所 / 每人每月提高20元 -> an increase, not the level itself (comparison=比上年)
 INCREASE_BEFORE = re.compile(r"(?P<comparison>(?:比|较)[^，,。；;]{1,12}?)?(?:分别)?(?:提高|增加|上调|增长)了?(?:分别)?$")
 
@@ -460,16 +556,16 @@ SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")
 # 市级财政安排就业补助资金2.1亿元 / （资金：县级财政投入3600万元） -> money that funds a project, not its target
 FUNDING = re.compile(r"资金|经费|财政(?:投入|安排|补助|配套)|配套")
 # 资金安排：市级财政安排…。 / （资金：…） -> a funding field, dropped from the text targets are read from
-FUNDING_FIELD = re.compile(r"[（(]\s*资金\s*[:：][^（）()]*[）)]|(?:资金安排|资金来源|资金筹措|资金保障|资金)\s*[:：][^。]*")
+FUNDING_FIELD = Gated(re.compile(r"[（(]\s*资金\s*[:：][^（）()]*[）)]|(?:资金安排|资金来源|资金筹措|资金保障|资金)\s*[:：][^。]*"), COLON)
 # 十个方面18项为民办实事项目 / 十五项具体任务 / 县级民生实事（6项） -> counts of the projects themselves
 PROJECT_COUNT_AFTER = re.compile(r"^(?:方面|大类|领域)|^[^，,。；;\d]{0,6}(?:实事|民生|民心|为民|具体任务|具体指标)")
 PROJECT_COUNT_BEFORE = re.compile(r"(?:实事|工程|项目|方面|保障|服务)\s*[（(]\s*$")
 
 # 覆盖率达到100% / 比例不低于50% / 普及率提高2个百分点、达到96% -> num, after
-PERCENT_TARGET = re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:(?:提高|提升|增加)\d+(?:\.\d+)?个百分点[、，,]?)?"
-                            r"(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|稳定在|"
-                            r"维持在|保持|稳定|达)?"
-                            r"\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|以内|以下|左右)?")
+PERCENT_TARGET = Gated(re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:(?:提高|提升|增加)\d+(?:\.\d+)?个百分点[、，,]?)?"
+                                  r"(?:要|应|将)?(?:达到|不低于|提高到|提升至|提高至|保持在|控制在|稳定在|"
+                                  r"维持在|保持|稳定|达)?"
+                                  r"\s*(?P<num>\d+(?:\.\d+)?)\s*%(?P<after>以上|以内|以下|左右)?"), "%", "率比满覆")
 
 # 参合率达到 / 实际参合率 -> name=参合 (the measure a share is of)
 SHARE_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})(?:率|比例|比重|占比|满意度|覆盖面)[\u4e00-\u9fff]{0,6}$")
@@ -534,7 +630,7 @@ DUTY_FIELD = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_P
                         r"\s*[:：]\s*(?P<value>(?:(?!\s*[\u4e00-\u9fff]{2,10}\s*[:：])[^。；;\n])*)")
 # 序号实事名称建设内容县分管领导牵头单位配合单位 (a flattened table's header, its labels run together):
 # a leader's label straight before a unit's label, no space or bar between them
-RUN_HEADER = re.compile(r"(?:分管|主管|责任|牵头|联系|包抓|挂点)(?:[市县区]政府|[市县区])?领导(?:牵头|责任|主要责任)(?:单位|部门)")
+RUN_HEADER = Gated(re.compile(r"(?:分管|主管|责任|牵头|联系|包抓|挂点)(?:[市县区]政府|[市县区])?领导(?:牵头|责任|主要责任)(?:单位|部门)"), "领")
 # 新建… / 推进… / 提升改造…: a sentence of the next cell, never a unit run together with the ones before it (use .match)
 CONTENT_START = re.compile(r"(?:新建|改造|提升|推进|完成|开展|实施|建设|新增|为|对|加快|落实|组织|举办|打造|创建|支持|扩大|增加|"
                            r"优化|全面|持续|深化|启动|计划|确保|力争|做好|加强|巩固|推动|促进|保障|免费|改扩建)")
@@ -549,13 +645,13 @@ SECTION_LEADER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[�
 # 日常协调工作由于某某同志负责 -> name=于某某 (由 then a name, the word 由于 hiding a surname)
 COMRADE_IN_CHARGE = re.compile(r"由(?P<name>[\u4e00-\u9fff]{2,3})同志(?:具体)?(?:负责|牵头|分管|主抓)")
 # 金华开发区、某某新区管委会都是配合单位 -> units, role (units a sentence declares lead or partner)
-DECLARED_UNITS = re.compile(r"(?:^|(?<=[，,。；;和及]))(?P<units>[^，,。；;：:]{2,80}?)(?:都|均|也)?(?:是|为|作为)"
-                            r"(?P<role>配合|牵头|责任|协办)单位")
+DECLARED_UNITS = Gated(re.compile(r"(?:^|(?<=[，,。；;和及]))(?P<units>[^，,。；;：:]{2,80}?)(?:都|均|也)?(?:是|为|作为)"
+                                  r"(?P<role>配合|牵头|责任|协办)单位"), "单")
 
 # ---- metadata read by people's metadata.py (what the document is, when it was issued) ---------------
 
 # 更新时间:2018-12-17 / 发表时间：… / 时间:2031年05月09日 (not 完成时间:) / 发文日期 | 2022-11-03 | -> the page's date
-PAGE_DATE = re.compile(r"(?:(?:发布|更新|发表|发文|成文|印发)(?:时间|日期)|(?<![\u4e00-\u9fff])时间)\s*(?:[:：]|[|｜\t])\s*(?P<date>.{6,24})")
+PAGE_DATE = Gated(re.compile(r"(?:(?:发布|更新|发表|发文|成文|印发)(?:时间|日期)|(?<![\u4e00-\u9fff])时间)\s*(?:[:：]|[|｜\t])\s*(?P<date>.{6,24})"), "时日")
 # 2025- 05- 20 / 2025年 5月 20日 -> the spaces a paste put inside a date
 DATE_SPACES = re.compile(r"(?<=[\d年月\-/.])\s+(?=\d)")
 # 2020-01-22 16:06  市民生办 [字号: ] 打印 / 2018-12-17 10:30:42 字号: -> a page's date and time opening a head line
@@ -697,7 +793,7 @@ THRESHOLD_COUNT = re.compile(r"完成率(?P<cmp>超过|高于|达到|不低于|�
 TIME_PROGRESS = re.compile(r"(?:时序|序时|时间)进度(?:为|是|达到|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
 # 52项具体任务中，已完成… / 十件民生实事中已完成3件 -> n=52 unit=项: a total the clauses after it split by status
-TALLY_TOTAL = re.compile(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])[^，,。；;：:\d%]{0,12}?中(?:有)?[，,：:]?")
+TALLY_TOTAL = Gated(re.compile(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])[^，,。；;：:\d%]{0,12}?中(?:有)?[，,：:]?"), "中", "件项个")
 # 超序时进度推进的28项 / 其余9项正在按计划推进 / 8件达到进度要求 -> rest, n (one part of a tally)
 TALLY_PART = re.compile(r"(?P<rest>其余|剩余)?(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])")
 # 已完成 / 序时推进 / 进度滞后 / 基本达到序时进度 / 未开工: a clause that states a status
@@ -767,7 +863,7 @@ CN_ITEM_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]+[、.]")
 # 学前教育（市教育局） -> the bracketed part, the shortest
 BRACKETED_LAZY = re.compile(r"[（(].*?[）)]")
 # 责任单位：… / 牵头部门: -> a body that opens with a field of units or leaders
-UNIT_FIELD_OPENING = re.compile(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]")
+UNIT_FIELD_OPENING = Gated(re.compile(r"[^。，：:]{0,4}(?:单位|部门|领导)\s*[:：]"), COLON)
 # 。 ； ; -> the ends of a sentence a reader splits a paragraph at
 SENTENCE_SPLIT = re.compile(r"[；;。]")
 # …；②… : the sentences of a paragraph, and the projects numbered ① to ⑳ inside one

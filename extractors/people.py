@@ -11,7 +11,20 @@ from functools import cache
 from pathlib import Path
 
 from . import patterns as P
+from .memo import per_document
 from .normalize import simplify
+
+# whitespace
+_SPACES = re.compile(r"\s+")
+# a bracketed part
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
+@per_document
+def _duty_fields(text: str) -> tuple[re.Match[str], ...]:
+    """The labelled fields of a line (DUTY_FIELD), found once a document: a line is read for them as itself,
+    for a repeated label, and again as the line before the next one."""
+    return tuple(P.DUTY_FIELD.finditer(text))
 
 
 def leaders_in(cell: str) -> list[str]:
@@ -26,7 +39,7 @@ def leaders_in(cell: str) -> list[str]:
         titled = P.TITLE_AFTER.search(part)               # 那顺乌日图副盟长 / 李  刚副盟长
         part = part[:titled.start()] if titled else part
         if P.PADDED_NAME.match(part):
-            part = re.sub(r"\s+", "", part)
+            part = _SPACES.sub("", part)
         elif P.PADDED_NAMES.match(part):
             part = _unpadded(part)
         for name in part.split():
@@ -74,7 +87,7 @@ def labelled_duties(text: str, org_suffixes: list[str]) -> list[tuple[str, list[
     A unit value runs over whitespace-separated chunks while each is a list of organisations (what follows,
     a flattened table's headers or a sentence, ends it); generic collectives (各区政府) are left out."""
     out: list[tuple[str, list[str]]] = []
-    for m in P.DUTY_FIELD.finditer(text):
+    for m in _duty_fields(text):
         value = m.group("value").strip()
         if not value:
             continue
@@ -103,7 +116,7 @@ def _org_chunks(value: str, org_suffixes: list[str]) -> list[str]:
 
 def _labelled_org(name: str, org_suffixes: list[str]) -> bool:
     """农办 / 市交通委 / 市财政(地税)局: after a unit's label a two-character office counts too."""
-    bare = re.sub(r"[（(][^（）()]*[）)]", "", name)
+    bare = _BRACKETED.sub("", name)
     return 2 <= len(name) <= 20 and any(bare.endswith(s) for s in org_suffixes) and not P.NOT_UNIT.search(name)
 
 
@@ -244,7 +257,7 @@ def prose_duties(text: str, previous: str, org_suffixes: list[str], used: bool =
     if used and not (colon and _repeated_label(text)):
         return run
     out = run + (labelled_duties(text, org_suffixes) if colon else [])
-    before = list(P.DUTY_FIELD.finditer(previous)) if previous and (":" in previous or "：" in previous) else []
+    before = _duty_fields(previous) if previous and (":" in previous or "：" in previous) else ()
     if before and before[-1].group("leader"):
         out.append(("leader", continued_leaders(text)))
     if "由" in text or "长" in text:
@@ -315,7 +328,7 @@ def run_together_duties(text: str, org_suffixes: list[str], previous: str = "") 
 
 
 def _repeated_label(text: str) -> bool:
-    labels = [m.group("label") for m in P.DUTY_FIELD.finditer(text)]
+    labels = [m.group("label") for m in _duty_fields(text)]
     return len(labels) > len(set(labels))
 
 

@@ -81,7 +81,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         default_region = _region_at(P.SENTENCE_LEAD.sub("", sent.strip()), places)
         rates = _rates(sent)
         rate_starts = [r[0] for r in rates]
-        for m in P.PLACE_RATE.finditer(sent):     # 完成率：乐都区58.2%、平安区61.4%
+        for m in P.PLACE_RATE.finditer(sent) if "%" in sent else ():     # 完成率：乐都区58.2%、平安区61.4%
             if m.group("r") in places and not _any_in(rate_starts, m.start("rate") - 12, m.start("rate")):
                 out.append(Progress(text=evidence, region=m.group("r"), rate=float(m.group("rate")),
                                     rate_raw=m.group("rate"), measure="完成率", line=line))

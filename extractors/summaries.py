@@ -18,6 +18,15 @@ from .memo import filled_rows
 from .numbers import find_quantities, to_number
 from .records import Evidence, Summary
 
+# whitespace
+_SPACES = re.compile(r"\s+")
+# a bracketed part
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+# 任务 / 指标
+_INDICATOR_WORD = re.compile(r"任务|指标")
+# 2031年
+_YEAR_OF_SENTENCE = re.compile(r"((?:19|20)\d{2})\s*年")
+
 # ---- the patterns of the cross-sentence readers (breakdowns, shares, composed counts) --------------------
 
 # 24个事项 / 9项 / 其余3个 / 十二件 -> rest, n, unit: a count of items (not 12个月, 3个百分点, 15%)
@@ -40,16 +49,16 @@ WORK_NOUN = re.compile(r"事项|项目|实事|任务|指标|工程")
 # 事项已提前完成 -> 事项: the noun after a count, up to a verb or a mark
 NOUN_AFTER = re.compile(r"[^中有已均正尚未按超提在完推进开竣滞的，,。；;、：:（(“\d\s]{0,4}")
 # 占比27% / 占27% / 占总数的46.5% / 所占比例为20% / 比例达42% -> of, rate: a stated share
-SHARE = re.compile(r"(?:所?占比(?:例)?|比例|占(?:(?P<of>[^，,。；;%\d]{1,10}?)的)?)\s*(?:为|达到|达|是)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+SHARE = P.Gated(re.compile(r"(?:所?占比(?:例)?|比例|占(?:(?P<of>[^，,。；;%\d]{1,10}?)的)?)\s*(?:为|达到|达|是)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 # a share of another whole: 占全省的 / 占投资的 (not a count of the items before it)
 OTHER_WHOLE = re.compile(r"全[省国市县区州]|投资|资金|金额|元|面积|人数|人口|比重")
 # what an 占…的 share may name: the whole of the items counted
 ITEMS_WHOLE = re.compile(r"总|全部|所有|项目|任务|实事|指标|事项|工程")
 # 五件事和背街小巷改造、饮水安全一道列入县“八件实事” -> m, named, k: a declared count made of a count of
 # items taken from another list plus items named one by one
-COMPOSED = re.compile(r"(?P<m>\d+|[一二三四五六七八九十]+)\s*[件项](?:事|实事|事项|工作)?\s*(?:和|及|以及|加上|连同)"
-                      r"(?P<named>[^，,。；;“”\"\d]{2,60}?)(?:一道|一起|一并|共同)?\s*(?:列入|列为|确定为|纳入)"
-                      r"[^，,。；;\d一二三四五六七八九十]{0,4}?[“\"]?(?P<k>\d+|[一二三四五六七八九十]+)\s*[件项](?:民生)?实事")
+COMPOSED = P.Gated(re.compile(r"(?P<m>\d+|[一二三四五六七八九十]+)\s*[件项](?:事|实事|事项|工作)?\s*(?:和|及|以及|加上|连同)"
+                            r"(?P<named>[^，,。；;“”\"\d]{2,60}?)(?:一道|一起|一并|共同)?\s*(?:列入|列为|确定为|纳入)"
+                            r"[^，,。；;\d一二三四五六七八九十]{0,4}?[“\"]?(?P<k>\d+|[一二三四五六七八九十]+)\s*[件项](?:民生)?实事"), "列确纳", "实")
 # 、 / 和 / 及 between items named one by one
 NAMED_SEP = re.compile(r"、|和|及|以及")
 
@@ -202,7 +211,7 @@ def _tally(rest: str, total: float | None, unit: str) -> Summary | None:
         n = to_number(found[0].group("n"))
         if n is None or n >= total:
             continue
-        label = re.sub(r"[（(][^）)]*[）)]", "", clause[:found[0].start()] + clause[found[0].end():]).strip() \
+        label = _BRACKETED.sub("", clause[:found[0].start()] + clause[found[0].end():]).strip() \
             or f"第{len(parts) + 1}部分"
         parts[label] = parts.get(label, 0) + n
         if found[0].group("rest"):
@@ -250,9 +259,9 @@ def declared_counts(text: str, line: int | None, original: str, year: int | None
         if n is None or n < 2:
             continue
         sentence = text[max(text.rfind(ch, 0, m.start()) for ch in "。；;") + 1:m.start()]
-        if year and any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", sentence)):
+        if year and any(int(y) != year for y in _YEAR_OF_SENTENCE.findall(sentence)):
             continue
-        scope = "indicators" if re.search(r"任务|指标", unit) else "projects"
+        scope = "indicators" if _INDICATOR_WORD.search(unit) else "projects"
         if unit == "项" and re.search(r"(?:个方面|大类|件)\s*$", text[:m.start()]):
             scope = "indicators"      # 十个方面18项 / 10件13项
         if unit in ("件", "项") and not re.match(r"[^，,。；]{0,12}(?:实事|民生|项目|工程)", text[m.end():]):
@@ -291,7 +300,7 @@ def table_counts(table, lines: list[str]) -> list[Summary]:
     things a table's column names (in the 40 lines above the table), against the rows it lists."""
     if not table.n_rows or table.n_rows < 3:
         return []
-    heads = [h for h in (re.sub(r"\s+", "", x) for x in filled_rows(table)[0]) if len(h) >= 3 and h.endswith(("项目", "任务"))]
+    heads = [h for h in (_SPACES.sub("", x) for x in filled_rows(table)[0]) if len(h) >= 3 and h.endswith(("项目", "任务"))]
     first = next((ln for ln in table.row_lines if ln), None)
     if not heads or not first:
         return []

@@ -20,6 +20,21 @@ from .numbers import find_quantities, percent_targets, target_figures, to_number
 from .people import leaders_in, units_in
 from .records import Evidence, Progress, Project, Quantity, Target
 
+# 一月 / 十二月: a month in Chinese numerals
+_CN_MONTH = re.compile(r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,3})(?=月)")
+# a cell that is only a figure (and a short unit)
+_FIGURE_CELL = re.compile(r"[\d.,万亿千]+\S{0,4}")
+# 一 / 十二: a row's number in Chinese numerals
+_CN_SEQ = re.compile(r"[一二三四五六七八九十]{1,3}")
+# a clause's end
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
+# a digit
+_DIGIT = re.compile(r"\d")
+# a digit, or a sentence's end
+_DIGIT_OR_END = re.compile(r"\d|。$")
+# a bare figure
+_BARE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
 # (role, header pattern) — the first that matches a column's header wins
 COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
     ("skip", r"验收|认定|评估|备注|说明|联系电话|联系人|序时进度|时序进度|本月|当月"),
@@ -148,7 +163,7 @@ def duty_rows(table, year: int | None, gaz) -> list[Project] | None:
 def _is_sub_header(row: list[str]) -> bool:
     """项目 | 子项目 | 完成数 | 完成率（%）: a row of labels under the header, no figure in it, one naming a role."""
     cells = [squash(simplify(x)) for x in row if x.strip()]
-    return len(cells) >= 2 and not any(re.search(r"\d", P.UNIT_IN.sub("", x)) for x in cells) \
+    return len(cells) >= 2 and not any(_DIGIT.search(P.UNIT_IN.sub("", x)) for x in cells) \
         and any(_role(x) in ("rate", "completed", "target", "name") for x in cells)
 
 
@@ -302,7 +317,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
                     if n not in current.leaders:
                         current.leaders.append(n)
             if role in ("lead_unit", "partner") and "\n" in val:    # 县民政局 / 5月底前动工: a cell over lines
-                val = "\n".join(x for x in val.split("\n") if not re.search(r"\d|。$", x.strip()))
+                val = "\n".join(x for x in val.split("\n") if not _DIGIT_OR_END.search(x.strip()))
             if role == "lead_unit":
                 people = _heads_in(val, gaz) if any(PERSON_LABEL.search(lay.labels.get(c, "")) for c in cols) else []
                 for n in people:          # 牵头单位及主要负责人: 市民政局 张三
@@ -332,7 +347,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         if not found and (fixed := _bracket_unit_first(qty_text, gaz)) != qty_text:
             found = target_figures(fixed, find_quantities(fixed, gaz.units))     # 新增就业人数(人)1250
         for q in found:
-            label = source if source and not re.fullmatch(r"[\d.,万亿千]+\S{0,4}", squash(source)) else \
+            label = source if source and not _FIGURE_CELL.fullmatch(squash(source)) else \
                 simplify(name) + qty_text
             current.targets.append(Target.of(_measured(q, measure), label))
         first_target = lay.roles.get("target", [])[:1]
@@ -418,7 +433,7 @@ def _with_measure(row: list[str], lay: TableLayout) -> list[str]:
         c = lay.col(role)
         if c is None or c >= len(row):
             continue
-        if re.fullmatch(r"\d+(?:\.\d+)?", squash(row[c])):
+        if _BARE_FIGURE.fullmatch(squash(row[c])):
             row[c] = squash(row[c]) + unit
         elif (fig := QUALIFIED_FIGURE.fullmatch(squash(row[c]))) and unit.startswith(fig.group("unit")) \
                 and unit != fig.group("unit"):
@@ -436,7 +451,7 @@ WAN_ONLY = re.compile(r"(?P<num>\d+(?:\.\d+)?)万")
 def _measure_of(row: list[str], lay: TableLayout) -> str:
     m = lay.col("measure")
     unit = squash(row[m]) if m is not None and m < len(row) else ""
-    return unit if unit and len(unit) <= 6 and not re.search(r"\d", unit) else ""
+    return unit if unit and len(unit) <= 6 and not _DIGIT.search(unit) else ""
 
 
 def _measured(q: Quantity, measure: str) -> Quantity:
@@ -500,7 +515,7 @@ def _numbered_heading_row(texts: list[str], lay: TableLayout) -> bool:
     if seq is None or name is None or seq == name or max(seq, name) >= len(texts):
         return False
     rest = [x for c, x in enumerate(texts) if c not in (seq, name)]
-    return bool(re.fullmatch(r"[一二三四五六七八九十]{1,3}", texts[seq])) and bool(texts[name]) \
+    return bool(_CN_SEQ.fullmatch(texts[seq])) and bool(texts[name]) \
         and not re.search(r"\d", texts[name]) and not any(rest)
 
 
@@ -616,7 +631,7 @@ def _done_figure(text: str, qs: list[Quantity], units: AbstractSet[str | None] =
     for q in qs:
         if q.start is None or q.start < prev:
             break
-        clause = re.split(r"[，,；;。]", text[prev:q.start])[-1]
+        clause = _CLAUSE_MARK.split(text[prev:q.start])[-1]
         if P.DONE_WORD.search(clause) or P.DONE_WORD.match(text, q.end):
             return q
         prev = q.end
@@ -751,7 +766,7 @@ def _paired_figures(project: Project, text: str, gaz, evidence: Evidence, as_of:
     """驿站6个、充电桩40个 against 已建成驿站5个、充电桩31个: as many figures as targets, unit for
     unit in the same order — the second and later figures are the later targets' progress (a clause
     under way, 在建3个, counts none)."""
-    text = "，".join(x for x in re.split(r"[，,；;。]", text) if not P.NOT_DONE.search(x))
+    text = "，".join(x for x in _CLAUSE_MARK.split(text) if not P.NOT_DONE.search(x))
     qs = [q for q in find_quantities(text, gaz.units) if q.unit != "%"]
     units = [t.unit for t in project.targets]
     if len(qs) < 2 or len(qs) != len(units) or [q.unit for q in qs] != units or len(set(units)) > 1:
@@ -825,8 +840,7 @@ def deadline_iso(text: str, year: int | None, require_before: bool = False) -> s
     field with stages (10月31日前完成80%，12月20日前全面完工) the final stage; in a target's text the first."""
     import calendar
 
-    text = re.sub(r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,3})(?=月)",
-                  lambda m: str(int(to_number(m.group(1)) or 0)), text or "")
+    text = _CN_MONTH.sub(lambda m: str(int(to_number(m.group(1)) or 0)), text or "")
     stages: list[str] = []
     for m in P.DEADLINE.finditer(text or ""):
         if require_before and not re.match(r"(?:前|之前)", text[m.end() - 2:m.end()] or "") \

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from . import patterns as P
+from .memo import document_table
 from .normalize import normalize
 
 SLACK = 4                 # columns: a line that wrapped before a full-width character, or a digit pair
@@ -77,8 +78,23 @@ def continued_lines(paragraphs) -> dict[int, int]:
     return {ln: g[0][0] for g in _groups(paragraphs) or [] for ln, _ in g[1:]}
 
 
+# the line numbers, texts and originals of a document's paragraphs → their grouping, as positions in the list: the
+# extraction and two checks ask about the same paragraphs (the grouping reads nothing else of them)
+_GROUPED: dict[tuple, list[list[int]] | None] = document_table()
+
+
 def _groups(paragraphs) -> list[list] | None:
     """The paragraphs' lines grouped into the paragraphs they were wrapped from; None when nothing is."""
+    key = tuple((ln, nt.text, nt.original) for ln, nt in paragraphs)
+    if key in _GROUPED:
+        held = _GROUPED[key]
+    else:
+        held = _GROUPED[key] = _grouped(paragraphs)
+    return None if held is None else [[paragraphs[k] for k in group] for group in held]
+
+
+def _grouped(paragraphs) -> list[list[int]] | None:
+    """_groups, as positions in `paragraphs`."""
     footers = [k for k, (_, nt) in enumerate(paragraphs) if P.PAGE_FOOTER.match(nt.text)]
     after = Counter(paragraphs[k + 1][1].text for k in footers if k + 1 < len(paragraphs))
     heads = {t for t, n in after.items() if n >= 2 and not P.ITEM_START.match(t)}
@@ -86,16 +102,16 @@ def _groups(paragraphs) -> list[list] | None:
     if not footers and wrap is None:
         return None
     full, measure = wrap if wrap is not None else (None, width)
-    out: list[list] = []
+    out: list[list[int]] = []
     last_ln, last_width, page_break = None, 0, False
-    for ln, nt in paragraphs:
+    for k, (ln, nt) in enumerate(paragraphs):
         if P.PAGE_FOOTER.match(nt.text) or (page_break and nt.text in heads):
             page_break = True
             continue
-        if out and _continues(out[-1][-1][1], nt, last_ln, ln, last_width, full, page_break):
-            out[-1].append((ln, nt))
+        if out and _continues(paragraphs[out[-1][-1]][1], nt, last_ln, ln, last_width, full, page_break):
+            out[-1].append(k)
         else:
-            out.append([(ln, nt)])
+            out.append([k])
         last_ln, last_width, page_break = ln, measure(nt.original.rstrip()), False
     return out
 

@@ -70,6 +70,15 @@ class Gazetteer:
             out.setdefault(n[-1], set()).add(len(n))
         return {ch: tuple(sorted(ks, reverse=True)) for ch, ks in out.items()}
 
+    @cached_property
+    def name_lengths_by_end(self) -> dict[str, tuple[int, ...]]:
+        """Last two characters → the lengths of the names ending in them, longest first: 城区 → (…, 3, 2).
+        (Every name has two characters or more.)"""
+        out: dict[str, set[int]] = {}
+        for n in self.names:
+            out.setdefault(n[-2:], set()).add(len(n))
+        return {end: tuple(sorted(ks, reverse=True)) for end, ks in out.items()}
+
     def path(self, code: str | None) -> list[str]:
         """Full names from the province down to the division itself."""
         out: list[str] = []
