@@ -119,9 +119,12 @@ def _field_text(text: str) -> str:
 
 
 def _is_heading(text: str, units: dict) -> bool:
-    """一、教育惠民类 is a heading; 一、新建幼儿园十二所。 is an item."""
-    return bool(P.CN_ITEM_NUMBER.match(text)) and len(text) < 30 \
-        and not find_quantities(text, units)
+    """一、教育惠民类 / （一）教育类（2件） is a heading (the count of its items is no figure of a project);
+    一、新建幼儿园十二所。 is an item."""
+    counted = P.ITEM_COUNT_BRACKET.search(text)
+    numbered = P.CN_ITEM_NUMBER.match(text) or (counted and P.PAREN_CN_NUMBER.match(text))
+    return bool(numbered) and len(text) < 30 \
+        and not find_quantities(P.ITEM_COUNT_BRACKET.sub("", text) if counted else text, units)
 
 
 def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int | None,

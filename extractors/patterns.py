@@ -431,6 +431,8 @@ NAME_UNITS = Gated(re.compile(r"^\s*(?P<name>[^，,。；;（()）\d]{2,30}?)\s*
 
 # （一）就业和社会保障方面 / 二、教育卫生类 -> a category of several projects, not a project
 CATEGORY_TITLE = re.compile(r"(?:方面|类|领域)(?:工作|实事|项目)?$")
+# 教育类（2件） / 就业和社会保障（共3项）: the count of a category's items, in brackets after its name
+ITEM_COUNT_BRACKET = re.compile(r"[（(]\s*共?\s*\d+\s*[件项个]\s*(?:实事|项目)?\s*[）)]\s*$")
 
 # ，完成率分别为81.3%、80% -> rates, the 分别 rates after a paired list of counts
 PAIRED_RATES = re.compile(r"[，,]\s*(?:分别)?(?:完成率|完工率|竣工率|完成(?:年度|全年|年)?(?:任务|目标|计划)?的?)(?:分别)?(?:为|达到|达)?(?:分别)?(?:为)?\s*"
@@ -860,6 +862,8 @@ FILLING_FORM = re.compile(r"填报单位\s*[:：]")
 
 # 一、教育 / 三. -> a line that opens with a Chinese item number
 CN_ITEM_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]+[、.]")
+# （一） / (二) -> a Chinese item number in brackets, opening a line
+PAREN_CN_NUMBER = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
 # 学前教育（市教育局） -> the bracketed part, the shortest
 BRACKETED_LAZY = re.compile(r"[（(].*?[）)]")
 # 责任单位：… / 牵头部门: -> a body that opens with a field of units or leaders

@@ -135,3 +135,10 @@ def test_investment_done_against_the_years_planned_investment():
     r = run(HEAD + "\n城区停车场项目完成投资2.3亿元，占年度计划投资3亿元的76.7%。\n")
     assert [(p.name, targets(r), [(g.completed.value, g.rate) for g in p.progress]) for p in r.projects] == [
         ("城区停车场项目", [(300000000.0, "元")], [(230000000.0, 76.7)])]
+
+
+@pytest.mark.parametrize("heading", ["（一）教育类（2件）", "一、教育提升（共2项）", "（一）教育提升(2项)"])
+def test_a_categorys_count_of_items_is_no_project(heading):
+    r = run("关于印发某县2026年民生实事项目实施方案的通知\n" + heading + "\n1.新建公办幼儿园3所，新增学位900个。\n"
+            "2.建设城乡供水工程，新建水厂2座。\n")
+    assert targets(r) == [(3.0, "所"), (900.0, "个"), (2.0, "座")]
