@@ -791,6 +791,8 @@ def _reconcile(project: Project, p: Progress) -> None:
     t, c = project.targets[-1], p.completed
     if not t.value or not c.value or t.unit != c.unit:
         return
+    if abs(t.value - c.value) <= 0.05 * max(t.value, c.value):
+        return          # 97 and 96 at 101%: either order is near 100%; a slip in the rate, not swapped columns
     if abs(100 * c.value / t.value - p.rate) > 1 and abs(100 * t.value / c.value - p.rate) <= 0.6:
         project.targets[-1] = replace(t, value=c.value, raw=c.raw)
         p.completed = replace(c, value=t.value, raw=t.raw or str(t.value))

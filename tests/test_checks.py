@@ -119,6 +119,12 @@ def test_tables_consistent_then_one_rate_perturbed(rows, data):
     assert flags(table(bad)) == ["RATE_MISMATCH"]
 
 
+def test_a_slipped_rate_between_close_figures_is_a_mismatch_not_swapped_columns():
+    # 96 of 97 at 101.0%: the order the header gives stands (97/96 would fit, but so near 100% it proves nothing)
+    assert flags(table([(97, 96, "101.0"), (50, 50, "100.0")])) == ["RATE_MISMATCH"]
+    assert flags(table([(97, 96, "99.0"), (50, 50, "100.0")])) == []
+
+
 COUNTY_TABLE = ("某州2022年农村户厕改造进展情况汇总表（1—8月）\n\n"
                 "序号  县（市）  年度任务  累计完成  完成率\n"
                 "1     甲县      1000      800       80.00%\n"
