@@ -135,3 +135,17 @@ def test_a_table_copied_with_tabs_reads_as_with_pipes():
     assert [(t[1], t[2]) for t in piped] == [(((15.0, "座"),), ((11.0, None, None),)),
                                             (((20.0, "公里"),), ((17.0, None, None),)),
                                             (((8.0, "个"),), ((6.0, None, None),))]
+
+
+MEASURED = """某县2026年民生实事1-9月完成情况表
+序号 | 项目 | 单位 | 年度目标 | 完成数 | 完成率 |
+1 | 免费产前筛查 | 人次 | 2800 | 1564 | 55.9% |
+2 | 城乡居民参保 | 人 | 12500 | 11875 | 95.0% |
+3 | 新建幼儿园 | 所 | 6 | 4 | 66.7% |
+"""
+
+
+def test_a_unit_columns_bare_figures_with_thousands_separators():
+    # 2,800 | 1,564 under a 单位 column of 人次: the same figures as 2800 | 1564
+    assert facts(thousands(MEASURED)) == facts(MEASURED)
+    assert (((12500.0, "人"),), ((11875.0, 95.0, None),)) in [t[1:3] for t in facts(MEASURED)]
