@@ -108,8 +108,13 @@ def test_year(text, year):
      "我县公布2025年十件民生实事"),
     ("关于2024年民生实事项目完成情况的公示\n根据《某县2024年民生实事项目》（某政发〔2024〕3号）文件，现将完成情况公示如下\n"
      + BODY, "关于2024年民生实事项目完成情况的公示"),
+    # a body folded at a width: its first line, cut before the sentence ends, is still the body
+    ("日前，县政府督查室对2024年为民办实事项目1-8月进\n展情况进行了跟踪督查。现将有关情况通报如下：\n" + BODY, None),
+    ("2025年，县人民政府围绕群众最关心的民生问题，办好\n十件民生实事。\n" + BODY, None),
+    ("下一步，我县将持续推进2025年民生实事，确保完成\n全年任务。\n" + BODY, None),
 ], ids=["a-body-paragraph-is-no-title", "an-item-is-no-title", "a-title", "a-title-over-two-lines",
-        "the-news-after-a-headline-is-no-title", "the-first-sentence-after-a-title-is-no-title"])
+        "the-news-after-a-headline-is-no-title", "the-first-sentence-after-a-title-is-no-title",
+        "a-folded-opening-is-no-title", "a-folded-year-opening-is-no-title", "a-folded-next-step-is-no-title"])
 def test_title(text, title):
     assert document(text).title == title
 
