@@ -149,3 +149,21 @@ def test_a_unit_columns_bare_figures_with_thousands_separators():
     # 2,800 | 1,564 under a 单位 column of 人次: the same figures as 2800 | 1564
     assert facts(thousands(MEASURED)) == facts(MEASURED)
     assert (((12500.0, "人"),), ((11875.0, 95.0, None),)) in [t[1:3] for t in facts(MEASURED)]
+
+
+CELLS = ["序号", "项目内容", "年度目标", "进展情况", "责任单位",
+         "1", "新建城市口袋公园和街角游园", "8个", "已建成6个，其余2个正在进行绿化种植和园路铺装施工", "市住建局",
+         "2", "改造农村公路危桥", "15座", "已完成改造11座，4座完成桥梁基础施工，预计11月底前全部完工", "市交通局",
+         "3", "新增普惠托位", "800个", "已新增610个", "市卫健委"]
+
+
+def test_a_cell_wrapped_in_a_table_written_one_cell_a_line():
+    # cells between blank lines, as a web page's table copies; a PDF's copy wraps the long ones over two lines
+    plain = "某市2026年民生实事项目进展情况\n\n" + "\n\n".join(CELLS) + "\n"
+    wrapped = "某市2026年民生实事项目进展情况\n\n" + "\n\n".join(
+        c if len(c) <= 16 else c[:16] + "\n" + c[16:] for c in CELLS) + "\n"
+    assert wrapped.count("\n") > plain.count("\n")
+    got = facts(plain)
+    assert sorted((t[1], t[3]) for t in got) == sorted([(((15.0, "座"),), ("市交通局",)), (((8.0, "个"),), ("市住建局",)),
+                                                      (((800.0, "个"),), ("市卫健委",))])
+    assert facts(wrapped) == got

@@ -72,7 +72,14 @@ def parse_lines(lines: list[str]) -> list[Block]:
     if kept is None:
         blocks = _parse_lines(folded)
     else:                       # read without the blank line after every line, numbered as written
-        blocks = [_renumbered(b, kept) for b in _parse_lines([folded[k] for k in kept])]
+        texts = [folded[k] for k in kept]
+        read = set(kept)
+        for n, k in enumerate(kept):        # a line with no blank line after it goes on in the next one
+            while k + 1 < len(folded) and folded[k + 1].strip() and k + 1 not in read \
+                    and _goes_on(folded[k], folded[k + 1]):
+                texts[n] = texts[n].rstrip() + folded[k + 1].strip()
+                k += 1
+        blocks = [_renumbered(b, kept) for b in _parse_lines(texts)]
     for b in blocks:            # a paragraph's text as written (a cell's figures stay folded)
         if isinstance(b, Paragraph) and b.line and folded[b.line - 1] != lines[b.line - 1] \
                 and folded[b.line - 1].strip() == b.text:
@@ -82,8 +89,9 @@ def parse_lines(lines: list[str]) -> list[Block]:
 
 def _double_spaced(lines: list[str]) -> list[int] | None:
     """A text with a blank line after nearly every line (a web page's paragraphs copied one by one, a table
-    row a paragraph): the indices of the lines to read, one blank line kept where there were two or more;
-    None for a text written otherwise."""
+    row a paragraph): the indices of the lines to read, one blank line kept where there were two or more
+    (a line with no blank line before it wraps the text of the one before: it is read as part of it); None
+    for a text written otherwise."""
     filled = [k for k, line in enumerate(lines) if line.strip()]
     if len(filled) < DOUBLE_MIN_LINES:
         return None
@@ -92,10 +100,31 @@ def _double_spaced(lines: list[str]) -> list[int] | None:
         return None
     kept: list[int] = []
     for a, b in zip(filled, filled[1:] + [len(lines)]):
+        if a > 0 and lines[a - 1].strip() and _goes_on(lines[a - 1], lines[a]):
+            continue                # the line before has no blank after it: this one wraps its text
         kept.append(a)
         if b - a > 2:
             kept.append(a + 1)      # a wider gap stays a gap
     return kept
+
+
+# 某县人民政府办公室 / 市民政局 (a signature) and 2026年7月16日 (its date): lines of their own
+SIGNED = re.compile(r"(?:政府|办公室|办公厅|委员会|局|办)\s*$")
+DATE_LINE = re.compile(r"\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+# 1. / 2、 / （三） / 四、 / ①: a line opening an item, which starts anew however it follows the line before
+ITEM_OPENING = re.compile(r"\s*(?:\d{1,3}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[①-⑳])")
+
+
+def _goes_on(line: str, nxt: str) -> bool:
+    """nxt, with no blank line between, carries on line's text: neither is a table's row, line has not ended
+    its sentence and nxt opens no item."""
+    return not _is_row(line) and not _is_row(nxt) and not line.rstrip().endswith(("。", "；", ";", "：", ":")) \
+        and not ITEM_OPENING.match(nxt) and not SIGNED.search(line) and not DATE_LINE.match(nxt)
+
+
+def _is_row(line: str) -> bool:
+    """A table's row written on one line (tabs, pipes, columns of spaces): never the wrapped part of a text."""
+    return "\t" in line.strip() or line.count("|") >= 2 or _spaced(line) >= 3
 
 
 def _renumbered(block: Block, kept: list[int]) -> Block:

@@ -42,6 +42,7 @@ WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
 SEQ_CELL = re.compile(r"^\d{1,3}$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MAX_HEAD_CELL = 16      # characters: a header cell is a label, not a sentence
+BLANK_SEPARATED_LOOK = 80   # lines looked at to tell whether a table's cells stand between blank lines
 
 
 def _clean(text: str) -> str:
@@ -54,12 +55,27 @@ def _cell_text(line: str) -> str:
 
 # ---------------------------------------------------------------- one cell a line
 
+def _blank_separated(lines: list[str], i: int) -> bool:
+    """The cells from line i stand between blank lines (nearly every gap between two cell lines is one): a line
+    that follows a cell's line with no blank line between is that cell's text wrapped, as a PDF's copy gives it."""
+    gaps: list[bool] = []
+    prev = None
+    for k in range(i, min(len(lines), i + BLANK_SEPARATED_LOOK)):
+        if lines[k].strip():
+            if prev is not None:
+                gaps.append(k - prev > 1)
+            prev = k
+    return len(gaps) >= 6 and sum(gaps) >= 0.6 * len(gaps)
+
+
 def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     """A table written one cell a line from line i (a 序号 cell); (next line, table) or None."""
     if not SEQ_HEAD.match(_cell_text(lines[i])) or "\t" in lines[i].strip():
         return None
     barred = lines[i].rstrip().endswith("|")
+    joined = not barred and _blank_separated(lines, i)
     cells: list[tuple[str, int]] = []
+    last = -1                   # the last line read into a cell
     j, n = i, len(lines)
     while j < n:
         line = lines[j]
@@ -76,7 +92,11 @@ def cell_lines_table(lines: list[str], i: int) -> tuple[int, Table] | None:
         elif line.strip():
             if "\t" in line.strip() or line.count("|") >= 2:
                 break
-            cells.append((_clean(line), j + 1))
+            if joined and cells and last == j - 1:
+                cells[-1] = (cells[-1][0] + _clean(line), cells[-1][1])    # a cell's text wrapped onto this line
+            else:
+                cells.append((_clean(line), j + 1))
+            last = j
         j += 1
     head_end = next((k for k, (t, _) in enumerate(cells) if k and SEQ_CELL.match(t)), None)
     if head_end is None or head_end < 3:
