@@ -52,7 +52,7 @@ def title_of(lines: list[str]) -> str | None:
 
 # 根据《…》文件… / 本报讯 … / 近日，…: the words a body opens with, never a title's second line
 BODY_OPENING = re.compile(r"根据|按照|为了|为进一步|近日|今年|本报讯|本网讯|据悉")
-# 日前，… / 下一步，… / 2021年，州人民政府…: a sentence of the body (a title never opens so), though cut short where a
+# 日前，… / 下一步，… / 2025年，县里…: a sentence of the body (a title never opens so), though cut short where a
 # folded text wrapped it
 BODY_LEAD = re.compile(r"(?:日前|近日|下一步|目前|截至|截止|据悉|为进一步|(?:19|20)\d{2}年(?:以来)?)[，,]")
 
