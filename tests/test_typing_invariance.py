@@ -167,3 +167,19 @@ def test_a_cell_wrapped_in_a_table_written_one_cell_a_line():
     assert sorted((t[1], t[3]) for t in got) == sorted([(((15.0, "座"),), ("市交通局",)), (((8.0, "个"),), ("市住建局",)),
                                                       (((800.0, "个"),), ("市卫健委",))])
     assert facts(wrapped) == got
+
+
+SPACED_ROWS = """某县2026年1-9月民生实事落实情况
+序号 考核指标 单位 工作目标 已完成数 占年任务之比 责任单位
+1 城镇新增就业 人 5200 4680 90.0% 县人力资源和社会保障局
+2 改造农村公路 公里 120 96 80.0% 县交通运输局
+3 新增养老床位 张 300 240 80.0% 县民政局
+"""
+
+
+def test_a_space_separated_row_whose_last_cell_wrapped():
+    # a fold cuts the long unit name at the end of a row onto a line of its own
+    wrapped = SPACED_ROWS.replace("县人力资源和社会保障局", "县人力资源和\n社会保障局").replace("县交通运输局", "县交通\n运输局")
+    got = facts(SPACED_ROWS)
+    assert ("城镇新增就业", ((5200.0, "人"),), ((4680.0, 90.0, None),), ("县人力资源和社会保障局",)) in got
+    assert facts(wrapped) == got

@@ -42,6 +42,7 @@ WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
 SEQ_CELL = re.compile(r"^\d{1,3}$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MAX_HEAD_CELL = 16      # characters: a header cell is a label, not a sentence
+WRAPPED_TAIL = 8            # characters: the most of a row's last cell that a fold carries onto a line alone
 BLANK_SEPARATED_LOOK = 80   # lines looked at to tell whether a table's cells stand between blank lines
 
 
@@ -313,7 +314,12 @@ def spaced_rows_table(lines: list[str], i: int) -> tuple[int, Table] | None:
     j, n = i + 1, len(lines)
     raw: list[tuple[list[str], int]] = []
     while j < n and lines[j].strip() and "\t" not in lines[j] and lines[j].count("|") < 2:
-        raw.append(([_clean(t) for t in lines[j].split()], j + 1))
+        toks = [_clean(t) for t in lines[j].split()]
+        if raw and len(toks) == 1 and len(toks[0]) <= WRAPPED_TAIL and not DIGIT.search(toks[0]) \
+                and raw[-1][0] and not DIGIT.search(raw[-1][0][-1]):
+            raw[-1][0][-1] += toks[0]       # …达到目标60元 民 / 政局: the row's last cell wrapped onto this line
+        else:
+            raw.append((toks, j + 1))
         j += 1
     if len(raw) < 2 or sum(1 for toks, _ in raw if SEQ_CELL.match(toks[0])) < 2:
         return None
