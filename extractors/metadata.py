@@ -35,8 +35,9 @@ def title_of(lines: list[str]) -> str | None:
             continue              # 4.农村饮水提升:(1)… opens an item of the body
         if not (text.startswith("关于") or _YEAR_WORD.search(text) or P.TITLE_END.search(text)):
             continue
-        if text.endswith(("：", ":")) or len(text) > 80 or _body_paragraph(text) or BODY_LEAD.match(text):
-            continue
+        if text.endswith(("：", ":")) or len(text) > 80 or _body_paragraph(text) or BODY_LEAD.match(text) \
+                or (len(text) >= LONG_TITLE and ("，" in text or "," in text)):
+            continue              # …共49项103件,其中… cut by a fold: a title of that length has no comma
         joined = text
         for _, nxt in head[k + 1:k + 4]:
             if (P.TITLE_END.search(joined) and not nxt.startswith(("及", "暨"))) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
@@ -54,7 +55,9 @@ def title_of(lines: list[str]) -> str | None:
 BODY_OPENING = re.compile(r"根据|按照|为了|为进一步|近日|今年|本报讯|本网讯|据悉")
 # 日前，… / 下一步，… / 2025年，县里…: a sentence of the body (a title never opens so), though cut short where a
 # folded text wrapped it
-BODY_LEAD = re.compile(r"(?:日前|近日|下一步|目前|截至|截止|据悉|为进一步|(?:19|20)\d{2}年(?:以来)?)[，,]")
+BODY_LEAD = re.compile(r"(?:日前|近日|下一步|目前|截至|截止|据悉|据了解|为进一步|(?:19|20)\d{2}年(?:以来)?|"
+                       r"\d{1,2}月\d{1,2}日)[，,]")
+LONG_TITLE = 30           # characters: a line this long with a comma in it is a sentence, not a headline
 
 
 def _body_paragraph(text: str) -> bool:

@@ -112,9 +112,15 @@ def test_year(text, year):
     ("日前，县督查组深入各乡镇对民生实事推进情况开\n展了明察暗访。现将结果通报如下：\n" + BODY, None),
     ("2025年，县人民政府围绕群众最关心的民生问题，办好\n十件民生实事。\n" + BODY, None),
     ("下一步，我县将持续推进2025年民生实事，确保完成\n全年任务。\n" + BODY, None),
+    ("2025年全县为民办实事共12项，其中县级项目8项，乡镇项目3项，村级\n项目1项。\n" + BODY, None),
+    ("据了解，自2019年以来我县民生实事由8项增加到1\n2项。\n" + BODY, None),
+    ("11月2日，2025年全县民生实事推进会上通报，10项\n已提前完成。\n" + BODY, None),
+    ("我县2025年民生实事进展顺利，9件已完成\n" + BODY, "我县2025年民生实事进展顺利，9件已完成"),
 ], ids=["a-body-paragraph-is-no-title", "an-item-is-no-title", "a-title", "a-title-over-two-lines",
         "the-news-after-a-headline-is-no-title", "the-first-sentence-after-a-title-is-no-title",
-        "a-folded-opening-is-no-title", "a-folded-year-opening-is-no-title", "a-folded-next-step-is-no-title"])
+        "a-folded-opening-is-no-title", "a-folded-year-opening-is-no-title", "a-folded-next-step-is-no-title",
+        "a-folded-sentence-with-commas-is-no-title", "a-folded-ju-liaojie-is-no-title", "a-folded-dated-lead-is-no-title",
+        "a-short-headline-keeps-its-comma"])
 def test_title(text, title):
     assert document(text).title == title
 
