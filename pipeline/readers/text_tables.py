@@ -317,7 +317,7 @@ def spaced_rows_table(lines: list[str], i: int) -> tuple[int, Table] | None:
         toks = [_clean(t) for t in lines[j].split()]
         if raw and len(toks) == 1 and len(toks[0]) <= WRAPPED_TAIL and not DIGIT.search(toks[0]) \
                 and raw[-1][0] and not DIGIT.search(raw[-1][0][-1]):
-            raw[-1][0][-1] += toks[0]       # …达到目标60元 民 / 政局: the row's last cell wrapped onto this line
+            raw[-1][0][-1] += toks[0]       # …80.0% 县交通 / 运输局: the row's last cell wrapped onto this line
         else:
             raw.append((toks, j + 1))
         j += 1
