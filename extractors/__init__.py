@@ -178,8 +178,9 @@ def extract_records(doc, gaz) -> Extraction:
     taken = taken_figures(result.projects, result.summaries)
     result.projects += read_clauses(paragraphs, gaz, kind, taken, year)
     result.projects = [p for p in result.projects if not any(p is q for q in taken.emptied)]
-    _bracketed_owners(result.projects, lines, gaz)
-    _reached_levels(result.projects, lines)
+    alone = _one_a_line(result.projects)
+    _bracketed_owners(alone, lines, gaz)
+    _reached_levels(alone, result.projects, lines)
     # the programme's own units and leaders: from lines no project was read from (read last, so that a
     # clause's project keeps the units its own line names)
     whole = programme_project(paragraphs, gaz, used | _lines_of(result.projects))
@@ -191,7 +192,7 @@ def extract_records(doc, gaz) -> Extraction:
     for p in result.projects:        # 农村道路畅通工程，牵头部门：市交通局: the field is read, the name is the words before it
         _own_name(p)
         p.name = P.BULLET_LEAD.sub("", p.name) or p.name     # ●新建公办幼儿园 / ▶… / - …: a list's bullet
-        p.name = P.LEVEL_NAME_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标 / 项目完成投资: no part of a name
+        p.name = P.NAME_VERB_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标 / 项目完成投资: no part of a name
         m = P.NAME_FIELD_TAIL.search(p.name)
         before = p.name[:m.start()] if m else p.name
         if m and len(before) >= 2 and before.count("（") + before.count("(") == before.count("）") + before.count(")"):
@@ -203,10 +204,10 @@ def extract_records(doc, gaz) -> Extraction:
     return result
 
 
-def _bracketed_owners(projects: list[Project], lines, gaz) -> None:
+def _bracketed_owners(alone: dict[int, Project], lines, gaz) -> None:
     """新建公办幼儿园6所（县教育局） / …（牵头单位：县人社局，配合单位：县财政局）: a line of prose that is one
     project and ends in brackets naming units gives them to it, when no reader has given it any."""
-    for ln, p in _one_a_line(projects).items():
+    for ln, p in alone.items():
         if p.lead_units or p.partner_units or not 0 < ln <= len(lines):
             continue
         m = P.TITLE_UNITS.search(lines[ln - 1].text.rstrip("。；; "))
@@ -240,11 +241,11 @@ def _one_a_line(projects: list[Project]) -> dict[int, Project]:
     return {ln: found[0] for ln, found in by_line.items() if len(found) == 1}
 
 
-def _reached_levels(projects: list[Project], lines) -> None:
+def _reached_levels(alone: dict[int, Project], projects: list[Project], lines) -> None:
     """农村自来水普及率达到95%以上，目前已达93.5%: a project whose task is a share, alone on its line, has reached
     the level the line reports after the task (a completed figure in %), when no reader has read one."""
-    used = {(g.completed.value if g.completed else None, g.rate) for p in projects for g in p.progress}
-    for ln, p in _one_a_line(projects).items():
+    done = {g.completed.value for q in projects for g in q.progress if g.completed}
+    for ln, p in alone.items():
         shares = [t for t in p.targets if t.unit == "%"]
         if len(shares) != 1 or any(g.completed and g.completed.unit == "%" for g in p.progress) \
                 or not 0 < ln <= len(lines):
@@ -252,7 +253,7 @@ def _reached_levels(projects: list[Project], lines) -> None:
         text = lines[ln - 1].text
         at = text.find(shares[0].raw or "\x00")
         m = P.REACHED_SHARE.search(text, at + len(shares[0].raw or "")) if at >= 0 else None
-        if m is None or (float(m.group("num")), None) in used or any(v == float(m.group("num")) for v, _ in used):
+        if m is None or float(m.group("num")) in done:
             continue
         p.progress.append(Progress(text=p.evidence.text, line=ln, completed=Quantity(
             value=float(m.group("num")), unit="%", raw=m.group("num") + "%", family="share",

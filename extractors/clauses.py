@@ -26,7 +26,7 @@ from functools import lru_cache
 from gazetteer.cues import Cues, load_cues  # noqa: F401 — the lexicon lives in the gazetteer; load_cues is named here too
 
 from . import patterns as P
-from .items import problems_or_plans
+from .items import counted_category, problems_or_plans
 from .normalize import simplify
 from .numbers import find_quantities
 from .records import Evidence, Progress, Project, Quantity, Target
@@ -154,8 +154,7 @@ def read_clauses(paragraphs, gaz, kind: str, taken: Read, year: int | None = Non
         if not (any(map(str.isdigit, text)) or "%" in text) or problems_or_plans(text) \
                 or _earlier_year(text, year, kind) or PROBLEMS.match(text):
             continue
-        if len(text) < 30 and P.ITEM_COUNT_BRACKET.search(text) \
-                and (P.CN_ITEM_NUMBER.match(text) or P.PAREN_CN_NUMBER.match(text)):
+        if counted_category(text):
             continue          # （一）教育类（2件）: a category's heading, its count of items no task
         if _covered(text, gaz, shapes):
             continue          # the shape readers read half its figures: the rest are theirs to leave (新增学位 after 完成率)

@@ -118,6 +118,12 @@ def _field_text(text: str) -> str:
     return field.group(0)
 
 
+def counted_category(text: str) -> bool:
+    """（一）教育类（2件） / 一、教育提升（共2项）: a category heading with the count of its items in brackets."""
+    return len(text) < 30 and bool(P.ITEM_COUNT_BRACKET.search(text)) \
+        and bool(P.CN_ITEM_NUMBER.match(text) or P.PAREN_CN_NUMBER.match(text))
+
+
 def _is_heading(text: str, units: dict) -> bool:
     """一、教育惠民类 / （一）教育类（2件） is a heading (the count of its items is no figure of a project);
     一、新建幼儿园十二所。 is an item."""

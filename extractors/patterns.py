@@ -702,8 +702,8 @@ LIST_TITLE = re.compile(r"(?:19|20)\d{2}年[^，,。；]{0,16}?(?:[一二三四�
 # 目前已达93.5% / 已提高到96% / 现为97.2%: the level a share has reached (not a rate of a task: 完成…的80%)
 REACHED_SHARE = re.compile(r"(?:已达到?|已提高到|已提升到|已升至|已降至|已下降到|已控制在|目前为|现为|实际为|实际达到?)\s*"
                            r"(?P<num>\d+(?:\.\d+)?)\s*%")
-# 普及率达到 / 参保率目标 / 失业率控制在: the words a level's name ends in before its figure, no part of the name
-LEVEL_NAME_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?)$"
+# 普及率达到 / 参保率目标 / 失业率控制在 / 项目完成投资: the verb a name ends in before its figure, no part of the name
+NAME_VERB_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?)$"
                              r"|(?<=[\u4e00-\u9fff]{2})[，,]?(?:已|累计|共)?完成(?:投资)?$")     # 停车场项目完成投资
 # …各项目进展顺利。 / …通报如下： -> the end of what stood before a name read from run-together text
 NAME_PREAMBLE = re.compile(r".*(?:[。；;！？]|如下[：:])\s*")

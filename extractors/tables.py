@@ -33,7 +33,6 @@ _DIGIT = re.compile(r"\d")
 # a digit, or a sentence's end
 _DIGIT_OR_END = re.compile(r"\d|。$")
 # a bare figure
-_BARE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")     # 1564 / 1,564 / 5.2
 
 # (role, header pattern) — the first that matches a column's header wins
 COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
@@ -433,7 +432,7 @@ def _with_measure(row: list[str], lay: TableLayout) -> list[str]:
         c = lay.col(role)
         if c is None or c >= len(row):
             continue
-        if _BARE_FIGURE.fullmatch(squash(row[c])):
+        if P.BARE_NUMBER.fullmatch(squash(row[c])):
             row[c] = squash(row[c]) + unit
         elif (fig := QUALIFIED_FIGURE.fullmatch(squash(row[c]))) and unit.startswith(fig.group("unit")) \
                 and unit != fig.group("unit"):
@@ -442,11 +441,11 @@ def _with_measure(row: list[str], lay: TableLayout) -> list[str]:
 
 
 # 不低于60元 -> qual=不低于 num=60 unit=元: a figure cell whose unit a 单位 column may complete
-QUALIFIED_FIGURE = re.compile(r"(?P<qual>不低于|不少于|不高于|低于|超过|达到)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+QUALIFIED_FIGURE = re.compile(r"(?P<qual>不低于|不少于|不高于|低于|超过|达到)?(?P<num>" + P.BARE_NUMBER.pattern + r")"
                               r"(?P<unit>[元人户个])"
                               r"(?P<after>以上|以下|)")
 # 8000万 -> num=8000: a figure in 万 whose unit the project's name gives (筹集基金8000万元)
-WAN_ONLY = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万")
+WAN_ONLY = re.compile(r"(?P<num>" + P.BARE_NUMBER.pattern + r")万")
 
 
 def _measure_of(row: list[str], lay: TableLayout) -> str:
@@ -472,7 +471,7 @@ def _wan_carried(target_text: str, row: list[str], lay: TableLayout, name: str) 
     if u is None:
         return target_text, row
     done = lay.col("completed")
-    if done is not None and done < len(row) and _BARE_FIGURE.fullmatch(squash(row[done])):
+    if done is not None and done < len(row) and P.BARE_NUMBER.fullmatch(squash(row[done])):
         row = list(row)
         row[done] = squash(row[done]) + "万" + u.group("unit")
     return squash(simplify(target_text)) + u.group("unit"), row
@@ -666,7 +665,7 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
         if qs:
             p.completed = _done_figure(simplify(lay.figure_text(done, row[done])), qs,
                                        {t.unit for t in project.targets if t.unit})
-        elif _BARE_FIGURE.fullmatch(squash(row[done])):
+        elif P.BARE_NUMBER.fullmatch(squash(row[done])):
             bare = squash(row[done])
             scaled = _scaled_unit(project.name)
             found = find_quantities(bare.replace(",", "") + scaled, gaz.units) if scaled else []

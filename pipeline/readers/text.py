@@ -68,18 +68,12 @@ def read(data: bytes, source: str = "-") -> Document:
 def parse_lines(lines: list[str]) -> list[Block]:
     """Paragraphs and tables from the lines of a text; every block keeps its line number."""
     folded = [line.translate(FOLD) for line in lines]
-    kept = _double_spaced(folded)
-    if kept is None:
+    runs = _double_spaced(folded)
+    if runs is None:
         blocks = _parse_lines(folded)
     else:                       # read without the blank line after every line, numbered as written
-        texts = [folded[k] for k in kept]
-        read = set(kept)
-        for n, k in enumerate(kept):        # a line with no blank line after it goes on in the next one
-            while k + 1 < len(folded) and folded[k + 1].strip() and k + 1 not in read \
-                    and _goes_on(folded[k], folded[k + 1]):
-                texts[n] = texts[n].rstrip() + folded[k + 1].strip()
-                k += 1
-        blocks = [_renumbered(b, kept) for b in _parse_lines(texts)]
+        kept = [k for k, _ in runs]
+        blocks = [_renumbered(b, kept) for b in _parse_lines([text for _, text in runs])]
     for b in blocks:            # a paragraph's text as written (a cell's figures stay folded)
         if isinstance(b, Paragraph) and b.line and folded[b.line - 1] != lines[b.line - 1] \
                 and folded[b.line - 1].strip() == b.text:
@@ -87,25 +81,27 @@ def parse_lines(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def _double_spaced(lines: list[str]) -> list[int] | None:
+def _double_spaced(lines: list[str]) -> list[tuple[int, str]] | None:
     """A text with a blank line after nearly every line (a web page's paragraphs copied one by one, a table
-    row a paragraph): the indices of the lines to read, one blank line kept where there were two or more
-    (a line with no blank line before it wraps the text of the one before: it is read as part of it); None
-    for a text written otherwise."""
+    row a paragraph): the lines to read, as (index, text), one blank line kept where there were two or more,
+    and a line with no blank line before it read as part of the one before (it wraps its text); None for a
+    text written otherwise."""
     filled = [k for k, line in enumerate(lines) if line.strip()]
     if len(filled) < DOUBLE_MIN_LINES:
         return None
     single = sum(1 for a, b in pairwise(filled) if b - a == 2)
     if single < DOUBLE_SHARE * (len(filled) - 1):
         return None
-    kept: list[int] = []
+    runs: list[tuple[int, str]] = []
     for a, b in zip(filled, filled[1:] + [len(lines)]):
         if a > 0 and lines[a - 1].strip() and _goes_on(lines[a - 1], lines[a]):
-            continue                # the line before has no blank after it: this one wraps its text
-        kept.append(a)
+            k, text = runs[-1]
+            runs[-1] = (k, text.rstrip() + lines[a].strip())
+            continue
+        runs.append((a, lines[a]))
         if b - a > 2:
-            kept.append(a + 1)      # a wider gap stays a gap
-    return kept
+            runs.append((a + 1, lines[a + 1]))      # a wider gap stays a gap
+    return runs
 
 
 # 某县人民政府办公室 / 市民政局 (a signature) and 2026年7月16日 (its date): lines of their own

@@ -35,8 +35,10 @@ GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ�
 # words of a header cell (detection only; extractors give the columns their roles)
 HEAD_WORD = re.compile(r"项目|項目|名称|名稱|指标|指標|目标|目標|任务|任務|完成|单位|單位|领导|領導|时限|時限|"
                        r"备\s*注|備\s*注|進展|进展|进度|進度|情况|情況|内容|內容|实事|實事|比|率|计划|計劃|说明")
+# 1420 / 8,950 / 5.2: a number, with thousands separators or without
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # 1420, 8,950, 5.2, 1250人, 8000万, 127.4%, 不低于60元, 95%以上, -: a figure cell of a space-separated row
-FIGURE = re.compile(r"^(?:不低[于於]|不少[于於]|不高[于於]|低[于於]|超[过過]|超|[约約]|近)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[万萬亿億千]?"
+FIGURE = re.compile(r"^(?:不低[于於]|不少[于於]|不高[于於]|低[于於]|超[过過]|超|[约約]|近)?" + NUMBER + r"[万萬亿億千]?"
                     r"(?:[\u4e00-\u9fff/]{0,4}|%)(?:以上|以下|左右)?$|^[-—–/]$")
 WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
 SEQ_CELL = re.compile(r"^\d{1,3}$")
@@ -418,7 +420,7 @@ SUB_LABEL = re.compile(r"^(?:目[标標]|任[务務]|目[标標]任[务務]|年�
                        r"(?:[（(]%[)）])?$")
 # 市本级 / 县本级: a row with figures under some indicators only, written at the right
 OWN_LEVEL = re.compile(r"本级$")
-NUMBER_CELL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+NUMBER_CELL = re.compile(r"^" + NUMBER + r"%?$")
 MAX_MATRIX_CELL = 30
 
 
