@@ -193,6 +193,12 @@ def extract_records(doc, gaz) -> Extraction:
         _own_name(p)
         p.name = P.BULLET_LEAD.sub("", p.name) or p.name     # ●新建公办幼儿园 / ▶… / - …: a list's bullet
         p.name = P.NAME_VERB_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标 / 项目完成投资: no part of a name
+        verdict = P.NAME_PROBLEM_TAIL.search(p.name)         # 农村公路建设进度滞后: the verdict, no part of the name
+        if verdict:
+            p.name = p.name[:verdict.start()]
+            for g in p.progress:
+                if g.status in (None, "on_track") and re.search(r"滞后|缓慢|迟缓|较慢", verdict.group(0)):
+                    g.status = "lagging"
         m = P.NAME_FIELD_TAIL.search(p.name)
         before = p.name[:m.start()] if m else p.name
         if m and len(before) >= 2 and before.count("（") + before.count("(") == before.count("）") + before.count(")"):

@@ -60,6 +60,10 @@ def _fmt(v: float) -> str:
 def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
     """RATE_MISMATCH: completed / target against the stated completion rate."""
     flagged: set[tuple] = set()
+    beside: dict[int, list] = {}        # the tasks each line states, of every project read from it
+    for p in ex.projects:
+        if p.evidence.line is not None:
+            beside.setdefault(p.evidence.line, []).extend(p.targets)
     for p in ex.projects:
         for g in p.progress:
             if not (g.is_completion_rate or _share_column(g)) or g.completed is None or g.rate is None \
@@ -83,6 +87,11 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
                 continue
             if _standard_met(c, unit, denominators[0][0], g.rate):
                 continue
+            if base is not None and any(x is not base and x.unit == base.unit and x.op == "="
+                                        and rate_consistent(c.value, c.half, x.value, 0.0, g.rate, g.rate_raw)
+                                        for x in beside.get(g.line, [])):
+                continue     # 三年改造1.2万户…已下达任务9000户，累计完成7200户，占总任务的60%: the rate is of the
+                #              other task the line states (7200 ÷ 12000), not a mismatch with the one read beside it
             t = denominators[0][0]
             actual = 100 * c.value / t
             flagged.add((g.line, g.rate))

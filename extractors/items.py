@@ -15,10 +15,11 @@ import re
 
 from . import patterns as P
 from .normalize import NText
-from .numbers import find_quantities, plan_figures, shares_in_report, target_figures
+from .numbers import find_quantities, percent_targets, plan_figures, shares_in_report, target_figures
 from .people import assigned_leaders, bracket_units, leaders_in, role_units, units_in
 from .progress import progress_in, status_in, without_by_products
 from .records import Evidence, Progress, Project, Quantity, Target
+from .spans import last_mark
 from .tables import deadline_iso
 
 PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门", "协同", "配合")
@@ -182,7 +183,9 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         owned = P.TITLE_UNITS.search(title) and find_quantities(body, gaz.units)    # 5.村级幼儿园建设（县教育局）。新建…20所
         # 第二，发展学前教育。新建公办幼儿园120所…: in a plan a numbered item stating figures is a project
         listed = kind == "plan" and not tabled and not P.GENERIC_HEADING.search(title) and \
-            target_figures(body, find_quantities(P.FUNDING_FIELD.sub("", body), gaz.units))
+            (target_figures(body, find_quantities(P.FUNDING_FIELD.sub("", body), gaz.units))
+             or len(percent_targets(body)) == 1)     # 4.课后服务。…覆盖率保持100%: one share is the item's target
+        #                                                (several shares and no count: a field's heading over them)
         past = P.PAST_RESULTS.match(title)
         if past and kind == "plan" and year and int(past.group("y")) < year:
             continue      # 一、2020年为民办实事完成情况 in the 2021 plan: last year's results are no targets
@@ -245,7 +248,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         elif kind not in ("progress", "summary") and 0 < title_end <= 40:
             target_text = title + "。" + target_text     # 1.新增养老床位300张。 in a plan
         elif not _target_sentence(clean) and find_quantities(title, gaz.units):
-            target_text = title                          # the item's own title states the target
+            # the item's own title states the target (a title cut at 40 characters is no title: the whole sentence)
+            target_text = title if 0 < title_end <= 40 else clean
         figures = plan_figures(target_text, gaz.units) if kind in ("plan", "supervision") \
             else target_figures(target_text, find_quantities(target_text, gaz.units))
         for q in figures:
@@ -290,7 +294,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         first = len(out)
         circled: tuple[int, str] | None = None      # ①城镇新增就业…；②…: the number of the project the segment opens
         one_sentence = P.SEGMENT_SPLIT.search(nt.text.rstrip("。；; ")) is None
-        for seg in P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text):
+        for seg in _with_reports(P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text), gaz):
             _own(out, claim)
             claim = None
             _number_circled(out, circled)
@@ -408,6 +412,27 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         if len(out) == first + 1 and 2 <= len(heading) <= 20 and not P.DIGIT_OR_CLAUSE_MARK.search(heading):
             out[first].name = heading      # 2.城乡居民养老保险。目标参保率…: the item's own title names its one project
     return out
+
+
+def _with_reports(segments: list[str], gaz) -> list[str]:
+    """新建污水管网26公里。截至9月底，已建成18.5公里: a sentence that sets a task and reports nothing, then one that
+    opens with what is done so far in the task's unit, are one clause of task and progress (joined by a comma)."""
+    out: list[str] = []
+    for seg in segments:
+        if out and _reports_on(out[-1], seg, gaz):
+            out[-1] = out[-1].rstrip() + "，" + seg.strip()
+        else:
+            out.append(seg)
+    return out
+
+
+def _reports_on(task: str, seg: str, gaz) -> bool:
+    if not P.SO_FAR.match("，" + seg.strip()) or P.SO_FAR_BEFORE.search(task) or P.CIRCLED_OPENING.match(seg):
+        return False
+    done = find_quantities(seg, gaz.units)
+    if not done or done[0].unit in (None, "件", "项", "%"):
+        return False        # 10件实事累计完成投资…: a count of the projects, not of one task's work
+    return any(q.unit == done[0].unit for q in find_quantities(task, gaz.units))
 
 
 def _count_then_rate(seg: str, gaz, places, ln: int, original: str) -> Project | None:
@@ -589,11 +614,15 @@ def _done_then_task(seg: str, gaz, ln: int, evidence: str) -> Project | None:
     named = P.TASK_AFTER_FIGURE.search(seg)
     if named is None:
         return None
-    done = find_quantities(seg[:named.start()], gaz.units)
     task = find_quantities(named.group("target"), gaz.units)
-    if len(done) != 1 or len(task) != 1 or done[0].unit != task[0].unit:
+    if len(task) != 1:
         return None
-    name = seg[:done[0].start].strip("，, ")
+    done = [q for q in find_quantities(seg[:named.start()], gaz.units) if q.unit == task[0].unit]
+    if len(done) != 1:
+        return None
+    # 新建学校11所，新增学位1.32万个，超额完成年度1.2万个的目标: the count done is the one in the task's unit,
+    # named by its own clause
+    name = seg[last_mark(seg, done[0].start, "，,；;") + 1:done[0].start].strip("，, ")
     scope = P.PLAN_SCOPE.match(name)                            # 全年 / 今年全县: when and where, not the name
     name = (name[scope.end():] if scope else name) or name
     p = Project(name=name, evidence=Evidence(text=evidence, line=ln))
@@ -656,7 +685,16 @@ def _task_then_progress(seg: str, q, gaz, places, ln: int, original: str) -> Pro
         name = re.split(r"[，,。；;：:(（]", seg[q.end:], maxsplit=1)[0].strip() or seg[:q.end]
     p = Project(name=name, evidence=Evidence(text=original, line=ln))
     p.targets.append(Target.of(q, seg[:q.end].strip("，, ")))
-    p.progress = progress_in(seg[q.end:], gaz, places, ln, original, p.targets)
+    if q.op == ">=":          # 新改建农村公路120—150公里: the upper bound of a range is the task's too
+        p.targets += [Target.of(x, seg[:q.end].strip("，, ")) for x in find_quantities(seg[:q.end], gaz.units)
+                      if x.op == "<=" and x.start > q.start]
+    so_far = P.SO_FAR.search(seg, q.end)
+    report = so_far.start() if so_far else q.end
+    for more in find_quantities(seg[q.end:report], gaz.units):
+        # 新建学校5所，新增学位3000个，目前…: the tasks listed before the report opens are tasks too
+        if more.unit is not None and more.unit != "%":
+            p.targets.append(Target.of(more, _clause(seg, q.end + more.start, q.end + more.end)))
+    p.progress = progress_in(seg[report:], gaz, places, ln, original, p.targets)
     return p
 
 
@@ -670,7 +708,7 @@ def _restated(seg: str, gaz):
     nxt = next((x for x in found[1:] if x.unit == q.unit), None)
     if stage and not (stage.group(0) in ("开工", "完工", "竣工") and nxt and stage.group(0) in seg[q.end:nxt.start]):
         return None       # 实际开工18所，完工9所: two counts of stages done, no task
-    later = [x for x in found[1:] if x.unit == q.unit]
+    later = [x for x in found[1:] if x.unit == q.unit and x.start >= q.end]     # 120—150公里: one task, two bounds
     between = seg[q.end:later[0].start + 1] if later else ""
     if later and P.SO_FAR.search(between) and \
             (P.PROGRESS_RATE.search(seg) or re.search(r"全面完成|全部完成", seg)

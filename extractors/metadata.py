@@ -322,10 +322,12 @@ def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[st
         return "summary"          # 2026年民生实事工作总结: the year's results (a 年中/上半年 总结 is the year so far)
     if _REPORT_WORD.search(P.SCHEDULE.sub("", flat)):
         return "progress"
-    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单|解读|公告",
-                 flat) or any(re.sub(r"\s+", "", x) == "公告" for x in lines[:5]):
-        return "plan"     # 公　　告 spaced out as the masthead's heading: a 人大 主席团's list of projects
     named = flat if title is not None else _SPACES.sub("", next((x for x in lines if x.strip()), ""))
+    # under no title, the first line names the text (the lines after it are its body: a report's 占年度计划投资
+    # is no 计划); 公　　告 spaced out as the masthead's heading: a 人大 主席团's list of projects
+    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单|解读|公告",
+                 named if so_far else flat) or any(re.sub(r"\s+", "", x) == "公告" for x in lines[:5]):
+        return "plan"
     if not so_far and P.LIST_TITLE.search(named):
         return "plan"             # 某县2026年十件民生实事: the year's list of projects, under its own name
     news = P.NEWS_OF_PLAN.search(head[:400])

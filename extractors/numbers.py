@@ -358,5 +358,24 @@ def shares_in_report(text: str) -> tuple[list[Quantity], list[Quantity]]:
             promised.append((name, q))
         else:
             plain.append((name, q))
+    for m in P.SHARE_GOAL.finditer(text):
+        if not any(q.start == m.start("num") for _, q in promised + plain):
+            op = ">=" if m.group("after") == "以上" else "<=" if m.group("after") in ("以内", "以下") else "="
+            named = P.SHARE_NAME.search(text[max(0, m.start("num") - 14):m.start("num")])
+            promised.append((named.group("name") if named else "", Quantity(value=float(m.group("num")), unit="%", raw=m.group(0)[m.start("num") - m.start():],
+                                          half=0.0, family="share", op=op, start=m.start("num"), end=m.end())))
+    later = [m for m in P.REACHED_SHARE.finditer(text)]
+    if later and (promised or plain):
+        # 入园率达到92%，现已达到91.2%: a plain share followed by the level reached now is the promise
+        first = min(q.start for _, q in promised + plain)
+        for name, q in list(plain):
+            if q.start == first and later[-1].start() > q.end and not P.REACHED_BEFORE_SHARE.search(text, max(0, q.start - 14), q.start):
+                plain.remove((name, q))
+                promised.append((name, q))
+        spans = [(q.start, q.end) for _, q in promised + plain]
+        if promised:
+            plain += [(promised[0][0], Quantity(value=float(m.group("num")), unit="%", raw=m.group("num") + "%", half=0.0,
+                                                family="share", start=m.start("num"), end=m.end()))
+                      for m in later if m.start() > first and not any(a <= m.start("num") < b for a, b in spans)]
     names = {n for n, _ in promised}
-    return [q for _, q in promised], [q for n, q in plain if n in names]
+    return [q for _, q in sorted(promised, key=lambda x: x[1].start)], [q for n, q in plain if n in names]

@@ -127,6 +127,10 @@ RATE = Gated(re.compile(
     r"完工率(?:为|达到|达)?|到位率(?:为|达到|达)?|覆盖率(?:为|达到|达)?|签约率(?:为|达到|达)?|兑现率(?:为|达到|达)?|"
     r"时序进度(?:为)?|序时进度(?:为)?|超序时进度|完成(?=\d)|(?<![序时象间付位行出])进度(?:为|达到|达|已达)?)\s*"
     r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
+# 占总任务的60% / 为目标任务的113% / 占计划投资的84%: a rate of the task named by its share (a wording RATE
+# lacks; read by the rate reader only, so that a line holding it is no heading's progress)
+RATE_OF_WHOLE = Gated(re.compile(r"(?:占|为)(?:总|全年|年度|年)?(?:目标任务|任务|目标|计划)(?:数|总数|投资|总投资)?的?\s*"
+                                 r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 # 确保三季度末完成年度任务的75%以上 -> a milestone required, not a rate reached (the text before the rate)
 REQUIRED_RATE = re.compile(r"(?:确保|力争|争取|务必|必须|要求)[^，,。；;]{0,14}$")
 # （完成率90%以上为基本完成） -> a grade's threshold defined, not a rate reached (the text after the rate)
@@ -147,8 +151,8 @@ RATE_LIST = Gated(re.compile(r"(?:分别(?:完成|为|占|达到)(?:省定|省�
 RATE_OF_TARGET = Gated(re.compile(r"(?:完成|为|占|达)(?:了)?(?:省|市|县|区|州)?(?:下达|确定|年度|全年|年)?(?:的)?(?:目标)?(?:任务|计划|目标)(?:数|投资|总投资)?"
                                   r"(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%]{1,4}?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 # 超额完成1.8万人的目标任务 / 完成4所的年度任务: the task named after the figure done (no rate)
-TASK_AFTER_FIGURE = re.compile(r"完成(?:了)?(?:[省市县区州]?(?:下达|确定)的?)?(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%的]{1,4}?)的\s*"
-                               r"(?:省|市|县|区|州)?(?:下达|确定)?(?:年度|全年)?(?:目标)?任务")
+TASK_AFTER_FIGURE = re.compile(r"完成(?:了)?(?:[省市县区州]?(?:下达|确定)的?)?(?:年度|全年)?(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%的]{1,4}?)的\s*"
+                               r"(?:省|市|县|区|州)?(?:下达|确定)?(?:年度|全年)?(?:目标(?:任务)?|任务)")
 PERCENT = Gated(re.compile(r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 
 # 益赫政办发〔2017〕29号 / 州办发电〔2021〕32 号 / 政发[2019]3号
@@ -419,7 +423,7 @@ NAME_FIELD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{0,12}(?:单位|部门|领
                              r"\s*[：:]?\s*$")
 
 # 托育服务扩容：新增普惠性托位400个… -> name (a short label, then a colon and the task with its figures)
-NAME_LABEL = re.compile(r"^(?P<name>[^：:，,。；;\d（()）]{2,15})[：:](?=[^：:]*\d)")
+NAME_LABEL = re.compile(r"^(?P<name>[^：:，,。；;\d（()）]{2,15})(?:[（(][^（()）]{0,20}[）)])?[：:](?=[^：:]*\d)")
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
 TITLE_UNITS = Gated(re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$"), BRACKET)
 
@@ -700,11 +704,21 @@ NEWS_OF_PLAN = re.compile(r"将[^。，,；]{0,8}办好|公布了[^。]{0,20}分
 LIST_TITLE = re.compile(r"(?:19|20)\d{2}年[^，,。；]{0,16}?(?:[一二三四五六七八九十\d]+[件项大个]|重点|为民)?"
                         r"(?:民生实事|为民办实事|办实事|民生工程|惠民实事|实事)(?:项目)?(?:清单|名单|目录)?$")
 # 目前已达93.5% / 已提高到96% / 现为97.2%: the level a share has reached (not a rate of a task: 完成…的80%)
-REACHED_SHARE = re.compile(r"(?:已达到?|已提高到|已提升到|已升至|已降至|已下降到|已控制在|目前为|现为|实际为|实际达到?)\s*"
+# (目前覆盖率为86.5% / 现已达到91.2%: the measure may be named again between the time and the verb)
+REACHED_SHARE = re.compile(r"(?:已达到?|已提高到|已提升到|已升至|已降至|已下降到|已控制在|"
+                           r"(?:目前|现在?|实际)(?:[\u4e00-\u9fff]{0,6}?(?:率|比例|占比))?(?:为|达到?|提高到|提升到))\s*"
                            r"(?P<num>\d+(?:\.\d+)?)\s*%")
+# 已达 / 目前覆盖率为 / 累计: the share after it is one reached, not one promised
+REACHED_BEFORE_SHARE = re.compile(r"(?:已|目前|现在?|实际|累计|截[至止])[^，,；;。]*$")
+# 入园率目标92% / 参保率年度目标为98%: a share named the goal (the plain share pattern has no place for 目标)
+SHARE_GOAL = Gated(re.compile(r"(?:率|比例|占比)(?:年度|全年)?目标值?(?:为|是)?\s*(?P<num>\d+(?:\.\d+)?)\s*%"
+                              r"(?P<after>以上|以内|以下|左右)?"), "%")
 # 普及率达到 / 参保率目标 / 失业率控制在 / 项目完成投资: the verb a name ends in before its figure, no part of the name
 NAME_VERB_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?)$"
                              r"|(?<=[\u4e00-\u9fff]{2})[，,]?(?:已|累计|共)?完成(?:投资)?$")     # 停车场项目完成投资
+# （一）农村公路建设进度滞后。 / 农贸市场改造资金到位不足: a problem heading's verdict after the project's name
+NAME_PROBLEM_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(?:工作|项目)?(?:进度|进展|推进)(?:严重|明显)?(?:滞后|缓慢|迟缓|较慢)|"
+                               r"资金(?:到位|拨付)?(?:不足|滞后|缓慢|不到位))$")
 # …各项目进展顺利。 / …通报如下： -> the end of what stood before a name read from run-together text
 NAME_PREAMBLE = re.compile(r".*(?:[。；;！？]|如下[：:])\s*")
 # ● ◆ ▶ • ★ ✔ - * / 一是 / 其二，: the bullet or enumerator a list item opens with (a WeChat post, a slide, a
@@ -740,7 +754,8 @@ SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上�
                     r"(?:完成|实现|完工|竣工|建成|开工)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
 
 # ，已全部建成 / 全面完成 / 已全部搬迁入住 -> the task done in full
-DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放)"
+DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放|惠及|覆盖)"
+                          r"|^[，,]\s*(?:已经?|均已)(?:全部)?完成\s*$"
                           r"|(?:已经?|均已)完成(?:了)?(?:年度|全年)(?:目标)?任务(?![的\d])")
 
 # …，已完成年度任务 (the segment's end): 完成 right before the 年度任务 it names
@@ -749,7 +764,7 @@ DONE_BEFORE_TASK = re.compile(r"完成(?:了)?(?:全年)?$")
 NOT_DONE = re.compile(r"正在|正|在建|施工中|计划|拟|将|待|尚未|未|共建设|分解|均在|开展前期|列入|剩下|剩余|其余|预计|目标|任务数|下达")
 
 # 全州已筛查6923人 / 完工32处: done
-DONE_WORD = re.compile(r"完成|建成|完工|竣工|开工|已|累计|达到|受理|筛查|检查|增加|新增|实施|开展|培训|就业|投入使用|发放|救助|改造|签约|覆盖|办理|新建")
+DONE_WORD = re.compile(r"完成|建成|完工|竣工|开工|已|累计|达到|达(?=\d|$)|受理|筛查|检查|增加|新增|实施|开展|培训|就业|投入使用|发放|救助|改造|签约|覆盖|办理|新建")
 
 # 吉首市完成年任务243% -> r=吉首市
 REGION_HEAD = re.compile(r"^(?P<r>[\u4e00-\u9fff]{1,6}?(?:市|县|区|州|旗|街道|镇|乡))(?:公安局|[^\u4e00-\u9fff]|完成|已|共|建成|实现|均)")
@@ -991,7 +1006,8 @@ PROMISED = re.compile(r"确保|力争|争取|计划|预计|将|[月年]底前|�
 RATE_AFTER_COUNT = re.compile(r"\s*[，,]\s*(?:完成|为|占)(?:了)?(?:全年|年度|年)?(?:目标|计划)?(?:任务)?(?:数)?的?\s*"
                               r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # ，正在装修 / ，目前正在施工 / ，已开工建设 (no figure): the work goes on
-UNDER_WAY_AFTER = re.compile(r"\s*[，,]\s*(?:目前|现)?(?:正在|正抓紧|已进场|已开工建设|有序推进|加快推进|进度滞后|推进缓慢)"
+UNDER_WAY_AFTER = re.compile(r"\s*[，,]\s*(?:目前|现)?(?:正在|正抓紧|已进场|已开工建设|有序推进|加快推进|进度滞后|推进缓慢|"
+                             r"(?:仍|还|尚)(?:在|处于))"
                              r"(?![^，,。；]*\d)")
 # 城镇新增就业：目标… / 教育方面：… -> name (a label before a colon, not a clock's 9:30)
 COLON_LABEL = re.compile(r"^\s*(?P<name>[^，,。；;:：\d]{1,20}?)\s*[:：](?!\d)")

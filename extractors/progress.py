@@ -218,6 +218,12 @@ def _rates(sent: str) -> list[Rate]:
         out.append((m.start(), float(m.group("rate")), m.group("rate"), "完成年任务", None))
         spans.append((m.start(), m.end()))
     taken = Cover(spans)       # the rates below do not overlap one another: only these spans can hold one
+    for m in P.RATE_OF_WHOLE.finditer(sent):
+        if not taken.holds(m.start()) and not P.RATE.search(sent, m.start(), m.end()) \
+                and not P.REQUIRED_RATE.search(sent[max(0, m.start() - 16):m.start()]):
+            out.append((m.start(), float(m.group("rate")), m.group("rate"), "完成年任务", None))
+            spans.append((m.start(), m.end()))
+    taken = Cover(spans)
     for m in P.RATE.finditer(sent):
         # REQUIRED_RATE ends where the rate starts and spans at most 16 characters: a window, not the whole prefix
         if taken.holds(m.start()) or P.REQUIRED_RATE.search(sent[max(0, m.start() - 16):m.start()]) \

@@ -142,3 +142,28 @@ def test_a_categorys_count_of_items_is_no_project(heading):
     r = run("关于印发某县2026年民生实事项目实施方案的通知\n" + heading + "\n1.新建公办幼儿园3所，新增学位900个。\n"
             "2.建设城乡供水工程，新建水厂2座。\n")
     assert targets(r) == [(3.0, "所"), (900.0, "个"), (2.0, "座")]
+
+
+@pytest.mark.parametrize("item, want", [
+    ("4.课后服务。义务教育学校课后服务覆盖率保持100%。", [("4", "课后服务", [(100.0, "%")])]),
+    ("4.医保参保。城乡居民基本医疗保险参保率稳定在95%以上。", [("4", "医保参保", [(95.0, "%")])]),
+], ids=["kept-at", "held-above"])
+def test_a_plan_item_whose_only_target_is_a_share(item, want):
+    r = run("某县2026年民生实事项目实施方案\n\n3.养老床位。新增护理型养老床位300张。\n" + item + "\n")
+    assert [(p.seq, p.name, [(t.value, t.unit) for t in p.targets]) for p in r.projects][1:] == want
+
+
+def test_a_field_heading_over_several_shares_is_no_one_project():
+    r = run("某县2026年民生实事项目实施方案\n\n（二）教育均衡发展。学前三年毛入园率达到92%，义务教育巩固率达到97%。\n")
+    assert not [p for p in r.projects if len(p.targets) == 2]
+
+
+@pytest.mark.parametrize("item, name, want", [
+    ("3.托育养老服务（总投资1600万元）：新建社区养老服务站5个、普惠托育园3家，新增普惠托位240个。责任单位：县民政局。",
+     "托育养老服务", [(16000000.0, "元"), (5.0, "个"), (3.0, "家"), (240.0, "个")]),
+    ("3.托育养老服务：新建社区养老服务站5个、普惠托育园3家，新增普惠托位240个，惠及家庭约3000户。",
+     "托育养老服务", [(5.0, "个"), (3.0, "家"), (240.0, "个"), (3000.0, "户")]),
+], ids=["investment-in-brackets-before-the-colon", "a-sentence-over-forty-characters"])
+def test_a_long_plan_item_keeps_every_figure_and_its_label(item, name, want):
+    r = run("某县2026年民生实事项目\n\n" + item + "\n")
+    assert [(p.name, [(t.value, t.unit) for t in p.targets]) for p in r.projects] == [(name, want)]

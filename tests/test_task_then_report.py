@@ -1,0 +1,147 @@
+"""A numbered item of a progress report that sets its task in one sentence and reports on it in the next, a
+task given as a range, a share promised and the level reached, a rate named as a share of the whole plan, and a
+rate that is of another task the line states: shapes of real reports, each in a document of our own."""
+import pytest
+from extract_helpers import completed, rates, run
+
+from extractors.checks import check_rate
+from extractors.records import DocumentInfo, Evidence, Extraction, Progress, Project, Quantity, Target
+
+HEAD = "某县2026年十件民生实事1-9月推进情况的通报\n\n截至9月底，十件民生实事总体推进顺利。\n"
+
+
+def facts(result) -> list[tuple]:
+    return [(p.seq, [(t.op, t.value, t.unit) for t in p.targets],
+             [(g.completed.value, g.completed.unit) for g in p.progress if g.completed]) for p in result.projects]
+
+
+@pytest.mark.parametrize("item, want", [
+    ("3.雨污管网。新建雨污分流管网34公里。截至9月底，已建成21.5公里。",
+     ("3", [("=", 34.0, "公里")], [(21.5, "公里")])),
+    ("4.就业。城镇新增就业3100人。1-9月实现城镇新增就业2870人。",
+     ("4", [("=", 3100.0, "人")], [(2870.0, "人")])),
+    ("5.校舍建设。新建、改扩建中小学校6所，新增学位2700个。目前已完工4所，新增学位1800个。",
+     ("5", [("=", 6.0, "所"), ("=", 2700.0, "个")], [(4.0, "所"), (1800.0, "个")])),
+    ("6.老旧小区。改造老旧小区28个、惠及居民5200户，已开工28个，完工17个。",
+     ("6", [("=", 28.0, "个"), ("=", 5200.0, "户")], [(28.0, "个"), (17.0, "个")])),
+], ids=["task-then-report", "task-then-months-report", "two-tasks-then-report", "two-tasks-listed"])
+def test_a_task_sentence_then_a_report_sentence(item, want):
+    assert facts(run(HEAD + item + "\n")) == [want]
+
+
+def test_a_count_of_the_projects_is_no_task_of_the_next_sentence():
+    # 12件实事 counts projects: the sentence after it reports on all of them, not on a task of 12件
+    r = run(HEAD + "县政府将12件实事逐项分解到牵头单位。累计完成投资3.4亿元，投资完成率88.2%。\n")
+    assert ("=", 12.0, "件") not in [(t.op, t.value, t.unit) for p in r.projects for t in p.targets if p.progress]
+
+
+def test_a_report_in_another_unit_is_not_joined_to_the_task():
+    # the money spent is no count of the 托位 set as the task: the two sentences stay apart
+    r = run(HEAD + "7.托育。新增普惠托位450个。截至9月底，已完成投资1200万元。\n")
+    assert not [p for p in r.projects if (450.0, "个") in [(t.value, t.unit) for t in p.targets]
+                and any(g.completed and g.completed.unit == "元" for g in p.progress)]
+
+
+@pytest.mark.parametrize("item", [
+    "8.农村公路。新改建农村公路90—120公里，已完成76公里。",
+    "8.农村公路。新改建农村公路90-120公里，已完成76公里。",
+], ids=["dash", "hyphen"])
+def test_a_task_given_as_a_range(item):
+    assert facts(run(HEAD + item + "\n")) == [("8", [(">=", 90.0, "公里"), ("<=", 120.0, "公里")], [(76.0, "公里")])]
+
+
+@pytest.mark.parametrize("item, task, reached", [
+    ("9.学前教育。学前三年毛入园率达到93%，现已达到91.6%。", ("=", 93.0), 91.6),
+    ("9.学前教育。学前三年毛入园率目标94%，现已达到92.4%。", ("=", 94.0), 92.4),
+    ("9.学前教育。学前三年毛入园率年度目标为94%，目前为92.4%。", ("=", 94.0), 92.4),
+    ("9.家庭医生。重点人群签约覆盖率达到85%以上，目前覆盖率为81.3%。", (">=", 85.0), 81.3),
+], ids=["reached-after-a-plain-share", "share-named-the-goal", "goal-for-the-year", "measure-named-again"])
+def test_a_share_promised_then_the_level_reached(item, task, reached):
+    r = run(HEAD + item + "\n")
+    assert [(t.op, t.value) for p in r.projects for t in p.targets if t.unit == "%"] == [task]
+    assert (reached, "%") in completed(r)
+
+
+def test_a_share_reached_twice_is_no_promise():
+    # 已达到 before the first share: both are levels reached, neither is a target
+    r = run(HEAD + "10.家庭医生。签约覆盖率已达到81.3%，目前为83.5%。\n")
+    assert [t for p in r.projects for t in p.targets if t.unit == "%"] == []
+
+
+@pytest.mark.parametrize("sentence, rate", [
+    ("11.棚户区改造。累计改造完成7200户，占总任务的60%。", 60.0),
+    ("11.棚户区改造。累计改造完成7200户，为目标任务的120%。", 120.0),
+    ("11.棚户区改造。累计完成投资4200万元，占计划投资的84%。", 84.0),
+], ids=["share-of-the-whole-plan", "of-the-task", "of-the-planned-investment"])
+def test_a_rate_named_as_a_share_of_the_plan(sentence, rate):
+    assert rates(run(HEAD + sentence + "\n")) == [rate]
+
+
+def test_a_level_reached_after_the_count_added():
+    # 新增…，达…: the count added this year, then the whole number reached, which the rate is of
+    r = run(HEAD + "12.助残。新增扶持残疾人就业320人，达1450人，为目标任务的116%。\n")
+    assert [(g.completed.value, g.rate) for p in r.projects for g in p.progress if g.rate] == [(1450.0, 116.0)]
+
+
+@pytest.mark.parametrize("rate, flagged", [
+    (60.0, False),      # 7200 ÷ 12000: the rate is of the three-year task the line opens with
+    (80.0, False),      # 7200 ÷ 9000: of the part issued so far, the task read beside it
+    (70.0, True),       # of neither: a mismatch
+], ids=["of-the-other-task", "of-its-own-task", "of-no-task"])
+def test_a_rate_of_another_task_on_the_line_is_no_mismatch(rate, flagged):
+    line = "三年改造城镇棚户区1.2万户。已分两批下达改造任务9000户，累计改造完成7200户，占总任务的%s%%。" % rate
+    whole = Project(name="改造城镇棚户区", evidence=Evidence(text=line, line=3),
+                    targets=[Target(text="1.2万户", value=12000.0, unit="户")])
+    issued = Project(name="下达改造任务", evidence=Evidence(text=line, line=3),
+                     targets=[Target(text="9000户", value=9000.0, unit="户")],
+                     progress=[Progress(text=line, line=3, completed=Quantity(value=7200.0, unit="户", raw="7200户"),
+                                        rate=rate, rate_raw=str(int(rate)), measure="完成年任务")])
+    ex = Extraction(document=DocumentInfo(source="t.txt", sha256="0", format="txt", kind="progress"),
+                    projects=[whole, issued])
+    assert bool(list(check_rate(ex))) == flagged
+
+
+@pytest.mark.parametrize("cell, done", [
+    ("全部建成投用", [(40.0, "个")]),
+    ("已全面完成", [(40.0, "个")]),
+    ("正在选址", []),
+], ids=["built-and-in-use", "done-in-full", "not-begun"])
+def test_a_table_cell_that_says_the_whole_task_is_done(cell, done):
+    table = ("某县2026年民生实事项目进展情况表\n\n序号 | 项目名称 | 年度目标 | 责任单位 | 完成情况\n"
+             "1 | 老年助餐 | 新建老年助餐点40个 | 县民政局 | " + cell + "\n"
+             "2 | 农村公路 | 新改建农村公路60公里 | 县交通局 | 已完成42公里\n")
+    r = run(table)
+    assert completed(r) == done + [(42.0, "公里")]
+
+
+def test_the_count_done_in_the_tasks_unit_against_the_task_named_after_it():
+    # two counts done, then the task named after its figure: the one in the task's unit is measured against it
+    r = run(HEAD + "在教育方面，全县新建改扩建学校7所，新增学位4600个，超额完成年度4000个的目标。\n")
+    [p] = [p for p in r.projects if p.targets]
+    assert (p.name, [(t.value, t.unit) for t in p.targets]) == ("新增学位", [(4000.0, "个")])
+    assert [(g.completed.value, g.completed.unit) for g in p.progress if g.completed] == [(4600.0, "个")]
+
+
+SUPERVISION = "关于2026年民生实事项目推进情况的督查通报\n\n县督查室对10件民生实事进行了专项督查。现将有关情况通报如下：\n"
+
+
+@pytest.mark.parametrize("item, name, status", [
+    ("（一）农村公路建设进度滞后。年度计划新改建农村公路60公里，目前仅完成27公里，完成率45%。", "农村公路建设", "lagging"),
+    ("（一）城区学校建设推进缓慢。新建城区小学1所，目前仍在进行基础施工。", "城区学校建设", "lagging"),
+    ("（一）农贸市场改造资金到位不足。计划改造农贸市场4个，已完成1个，完成率25%。", "农贸市场改造", None),
+], ids=["progress-lagging", "work-slow-still-under-way", "funds-short"])
+def test_a_problem_headings_verdict_is_no_part_of_the_name(item, name, status):
+    r = run(SUPERVISION + item + "\n")
+    [p] = [p for p in r.projects if p.targets]
+    assert p.name == name
+    if status:
+        assert [g.status for g in p.progress] == [status]
+
+
+@pytest.mark.parametrize("item, done", [
+    ("14.营养改善。惠及农村义务教育学生3.2万人，已全部惠及。", [(32000.0, "人")]),
+    ("14.农家书屋。补充更新农家书屋图书2万册，已完成。", [(20000.0, "册")]),
+    ("14.农家书屋。补充更新农家书屋图书2万册，已完成1.2万册。", [(12000.0, "册")]),
+], ids=["all-reached", "done-said-alone", "a-count-done-is-no-whole"])
+def test_a_task_then_the_word_that_all_of_it_is_done(item, done):
+    assert completed(run(HEAD + item + "\n")) == done
