@@ -192,6 +192,7 @@ def extract_records(doc, gaz) -> Extraction:
     for p in result.projects:        # 农村道路畅通工程，牵头部门：市交通局: the field is read, the name is the words before it
         _own_name(p)
         p.name = P.BULLET_LEAD.sub("", p.name) or p.name     # ●新建公办幼儿园 / ▶… / - …: a list's bullet
+        p.name = _without_figure(p)                          # 新增停车泊位3000个: the task's figure, no part of its name
         p.name = P.NAME_VERB_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标 / 项目完成投资: no part of a name
         verdict = P.NAME_PROBLEM_TAIL.search(p.name)         # 农村公路建设进度滞后: the verdict, no part of the name
         if verdict:
@@ -208,6 +209,19 @@ def extract_records(doc, gaz) -> Extraction:
             p.name = label.group("name")
     _canonical(result, gaz)
     return result
+
+
+def _without_figure(p: Project) -> str:
+    """新增停车泊位3000个 → 新增停车泊位: a name that ends in its one task's figure, as a heading written as the
+    task is; not when what is left would read wrong (…学位200所，新增学位 / 检查各 / 标准不低于)."""
+    raws = [t.raw for t in p.targets if t.raw]
+    end = next((r for r in raws if p.name.endswith(r)), None)
+    if end is None:
+        return p.name
+    left = p.name[:-len(end)]
+    if len(left) < 2 or P.DIGIT_OR_CLAUSE_MARK.search(left) or P.NAME_BOUND_TAIL.search(left):
+        return p.name
+    return left
 
 
 def _bracketed_owners(alone: dict[int, Project], lines, gaz) -> None:

@@ -89,7 +89,7 @@ def check_rate(ex: Extraction, doc=None) -> Iterator[Flag]:
                 continue
             if base is not None and any(x is not base and x.unit == base.unit and x.op == "="
                                         and rate_consistent(c.value, c.half, x.value, 0.0, g.rate, g.rate_raw)
-                                        for x in beside.get(g.line, [])):
+                                        for x in (beside.get(g.line, []) if g.line is not None else [])):
                 continue     # 三年改造1.2万户…已下达任务9000户，累计完成7200户，占总任务的60%: the rate is of the
                 #              other task the line states (7200 ÷ 12000), not a mismatch with the one read beside it
             t = denominators[0][0]

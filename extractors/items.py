@@ -333,7 +333,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 claim = None
                 continue
             m = P.TARGET_SENT.search(seg)
-            if m and P.DONE_BEFORE_TASK.search(seg, 0, m.start()) and not seg[m.end():].strip("，,。；; "):
+            if m and P.DONE_BEFORE_TASK.search(seg, 0, m.start()) and not P.TASK_WORD_REST.sub("", seg[m.end():]).strip("，,。；; "):
                 m = None        # 新增养老床位1200张，已完成年度任务: the task done in full, no target opened
             std = P.STANDARD.search(seg)
             q = _rate_only(seg, gaz)
@@ -406,12 +406,35 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         _own(out, claim)
         claim = None
         _number_circled(out, circled)
+        if number and len(out) == first:
+            out += _task_heading(nt.text[number.end():], gaz, ln, nt.original.strip())
         if number and len(out) > first and out[first].seq is None:
             out[first].seq = _item_seq(number)
         heading = P.BRACKET_TAIL.sub("", nt.text[number.end():].split("。")[0].strip()) if number else ""
         if len(out) == first + 1 and 2 <= len(heading) <= 20 and not P.DIGIT_OR_CLAUSE_MARK.search(heading):
             out[first].name = heading      # 2.城乡居民养老保险。目标参保率…: the item's own title names its one project
     return out
+
+
+def _task_heading(text: str, gaz, ln: int, original: str) -> list[Project]:
+    """一、新建改扩建学校6所。目前，实验小学、城南幼儿园已竣工交付… : a numbered item whose first sentence is its
+    task and whose next reports on it in words, with no count: the task is the target."""
+    parts = [x for x in P.SEGMENT_SPLIT.split(text) if x.strip()]
+    if len(parts) < 2 or P.REPORTED.search(parts[0]) or not (P.SO_FAR.match("，" + parts[1].strip())
+                                                            or P.REPORT_OPENING.match(parts[1])):
+        return []
+    found = find_quantities(parts[0], gaz.units)
+    if not 1 <= len(found) <= 2 or any(q.unit in (None, "%", "件", "项") for q in found):
+        return []
+    name = parts[0][:found[0].start].strip("，, ")
+    if not 2 <= len(name) <= 30 or re.search(r"\d|[，,]", name):
+        return []
+    p = Project(name=name, evidence=Evidence(text=original, line=ln))
+    p.targets = [Target.of(q, _clause(parts[0], q.start, q.end)) for q in found]
+    status = status_in(text, gaz)
+    if status:
+        p.progress.append(Progress(text=original, line=ln, status=status))
+    return [p]
 
 
 def _with_reports(segments: list[str], gaz) -> list[str]:
@@ -427,7 +450,8 @@ def _with_reports(segments: list[str], gaz) -> list[str]:
 
 
 def _reports_on(task: str, seg: str, gaz) -> bool:
-    if not P.SO_FAR.match("，" + seg.strip()) or P.SO_FAR_BEFORE.search(task) or P.CIRCLED_OPENING.match(seg):
+    if not (P.SO_FAR.match("，" + seg.strip()) or P.REPORT_OPENING.match(seg)) or P.REPORTED.search(task) \
+            or P.CIRCLED_OPENING.match(seg):
         return False
     done = find_quantities(seg, gaz.units)
     if not done or done[0].unit in (None, "件", "项", "%"):
@@ -710,8 +734,11 @@ def _restated(seg: str, gaz):
         return None       # 实际开工18所，完工9所: two counts of stages done, no task
     later = [x for x in found[1:] if x.unit == q.unit and x.start >= q.end]     # 120—150公里: one task, two bounds
     between = seg[q.end:later[0].start + 1] if later else ""
-    if later and P.SO_FAR.search(between) and \
+    # (the report may open with the count itself: 改造农贸市场5个，3个已完成改造)
+    so_far = P.SO_FAR.search(seg, q.end, later[0].end + 3) if later else None
+    if so_far and so_far.start() < later[0].start and \
             (P.PROGRESS_RATE.search(seg) or re.search(r"全面完成|全部完成", seg)
+             or ("超额完成" in seg and q.unit not in ("件", "项"))     # (4件已超额完成: projects, not a task's work)
              or (q.unit not in ("件", "项", "元") and (later[0].value <= q.value or ("累计" not in between and P.DONE_VERB_BEFORE.search(between[:-1]))))):
         # 新增学位2700个，已新增2100个 (or 已新增2900个: over the task); counts of projects (10件…已完成4件)
         # or funds (安排1.85亿元，已拨付1.46亿元) are not tasks, nor is a task under a larger 累计 total
@@ -778,8 +805,9 @@ def _target_sentence(text: str) -> re.Match | None:
     rates = [m.span() for m in P.RATE_OF_TARGET.finditer(text)]
     rates += [m.span() for m in P.TASK_AFTER_FIGURE.finditer(text)]    # 超额完成1.8万人的目标任务: named after its figure
     return next((m for m in P.TARGET_SENT.finditer(text) if not any(a <= m.start() < b for a, b in rates)
-                 and not (P.DONE_BEFORE_TASK.search(text, 0, m.start()) and not text[m.end():].strip("，,。；; "))),
-                None)      # …，已完成年度任务 at the end: the task done in full, no target opened
+                 and not (P.DONE_BEFORE_TASK.search(text, 0, m.start())
+                          and not P.TASK_WORD_REST.sub("", text[m.end():]).strip("，,。；; "))),
+                None)      # …，已完成年度任务 / …超额完成了全年目标任务 at the end: the task done in full, no target opened
 
 
 def _clause(text: str, start: int, end: int) -> str:

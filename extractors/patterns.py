@@ -716,6 +716,8 @@ SHARE_GOAL = Gated(re.compile(r"(?:率|比例|占比)(?:年度|全年)?目标值
 # 普及率达到 / 参保率目标 / 失业率控制在 / 项目完成投资: the verb a name ends in before its figure, no part of the name
 NAME_VERB_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?)$"
                              r"|(?<=[\u4e00-\u9fff]{2})[，,]?(?:已|累计|共)?完成(?:投资)?$")     # 停车场项目完成投资
+# 检查各 / 标准不低于 / 分别提高到 / 覆盖: a word that needs the figure after it, so a name may not end in it
+NAME_BOUND_TAIL = re.compile(r"(?:各|均|有|共|分别|不低于|不少于|不超过|达到|提高到|提高至|提升到|控制在|为|是|约|近|超过|覆盖)$")
 # （一）农村公路建设进度滞后。 / 农贸市场改造资金到位不足: a problem heading's verdict after the project's name
 NAME_PROBLEM_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(?:工作|项目)?(?:进度|进展|推进)(?:严重|明显)?(?:滞后|缓慢|迟缓|较慢)|"
                                r"资金(?:到位|拨付)?(?:不足|滞后|缓慢|不到位))$")
@@ -750,7 +752,8 @@ STATUS_COUNT = re.compile(r"^[^，,。]{0,5}中")
 
 # ，16月全地区…: a damaged 1—6月 (no month 13–19) opens the count so far, like 1-6月
 # ，截至6月底已检查1.18万人 / ，目前已完成620个 -> the count so far, after the task restated
-SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|1[3-9]月|"
+SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|1至\d+月|1[3-9]月|"
+                    r"\d+(?:\.\d+)?\s*万?[^\d，,。；%]{0,3}已|"
                     r"(?:完成|实现|完工|竣工|建成|开工)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
 
 # ，已全部建成 / 全面完成 / 已全部搬迁入住 -> the task done in full
@@ -760,6 +763,8 @@ DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建�
 
 # …，已完成年度任务 (the segment's end): 完成 right before the 年度任务 it names
 DONE_BEFORE_TASK = re.compile(r"完成(?:了)?(?:全年)?$")
+# 完成全年目标|任务: the 任务 left after a 全年目标 that TARGET_SENT took
+TASK_WORD_REST = re.compile(r"^任务")
 # 64户正在施工 / 剩下任务列入6月开工计划: not done
 NOT_DONE = re.compile(r"正在|正|在建|施工中|计划|拟|将|待|尚未|未|共建设|分解|均在|开展前期|列入|剩下|剩余|其余|预计|目标|任务数|下达")
 
@@ -887,6 +892,10 @@ UNIT_FIELD_OPENING = Gated(re.compile(r"[^。，：:]{0,4}(?:单位|部门|领�
 SENTENCE_SPLIT = re.compile(r"[；;。]")
 # …；②… : the sentences of a paragraph, and the projects numbered ① to ⑳ inside one
 SEGMENT_SPLIT = re.compile(r"[；;。]|(?=[①-⑳])")
+# 3个已完成改造 / 全部开工，… / 均已建成: a sentence that opens with what is done (after a task sentence)
+REPORT_OPENING = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*万?[^\d，,。；]{0,3}已|(?:全部|均已|均)(?:开工|完工|建成|完成|竣工))")
+# 已 / 累计 / 截至 / 目前: a sentence that reports what is done (完成 and 建成 also name a task: 完成加装电梯100部)
+REPORTED = re.compile(r"已|累计|截[至止]|目前")
 # 其中： / 另外， -> a word that opens a segment and is no part of it
 SEGMENT_LEAD = re.compile(r"^\s*(?:其中|另外|此外)[:：，,]?")
 # 在教育方面， / 教育提升方面， -> the field a segment opens with

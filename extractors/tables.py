@@ -674,10 +674,11 @@ def _row_progress(project: Project, lay: TableLayout, row: list[str], gaz, evide
                 Quantity(value=float(bare.replace(",", "")), unit=unit, raw=bare)
         elif share := _percent_cell(row[done]):
             p.completed = share
-        elif len(project.targets) == 1 and project.targets[0].value and project.targets[0].family != "standard_money" \
-                and P.WHOLE_DONE.match(simplify(squash(row[done]))):
-            t = project.targets[0]      # 全部建成投用 under 新建老年助餐点25个: the whole task is the count done
-            p.completed = Quantity(value=t.value, unit=t.unit, raw=t.raw, half=t.half, family=t.family)
+        elif len(project.targets) == 1 and (whole := project.targets[0]).value is not None \
+                and whole.family != "standard_money" and P.WHOLE_DONE.match(simplify(squash(row[done]))):
+            # 全部建成投用 under 新建老年助餐点25个: the whole task is the count done
+            p.completed = Quantity(value=whole.value, unit=whole.unit, raw=whole.raw or "", half=whole.half,
+                                   family=whole.family)
     if rate is not None and rate < len(row):
         m = RATE_CELL.fullmatch(squash(row[rate])) or re.search(r"(\d+(?:\.\d+)?)%", squash(row[rate]))
         if m:

@@ -53,8 +53,8 @@ BODY = "新建幼儿园6所，已建成4所，完成年度任务的66.7%。\n新
     (("关于印发某县2024年民生实事工作方案的通知\n县政府督查室将对各项目推进情况进行专项督查，现将方案印发给你们。\n"
       "新建幼儿园6所。\n"), "plan"),
     # no title (a headline written in two halves); its body's 占年度计划投资 is no 计划 of the text's own
-    ("某县民生实事有序推进 前三季度投资过八成\n记者近日从县发改局获悉，截至9月底，12件民生实事累计完成投资4.1亿元，"
-     "占年度计划投资的83.5%。\n全县新增城镇就业2650人，完成年度任务的88.3%。\n", "progress"),
+    (("某县民生实事有序推进 前三季度投资过八成\n记者近日从县发改局获悉，截至9月底，12件民生实事累计完成投资4.1亿元，"
+      "占年度计划投资的83.5%。\n全县新增城镇就业2650人，完成年度任务的88.3%。\n"), "progress"),
 ], ids=["month-range-table-is-progress", "as-of-table-is-progress", "summary-table", "news-of-all-done",
         "a-year-of-effort", "survey-report", "news-of-a-plan", "news-of-a-task-table", "supervised-plan-that-assigns-tasks",
         "report-on-supervised-items", "first-half-news", "assessment-notice", "assessment-and-reporting-notice",

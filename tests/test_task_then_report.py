@@ -2,7 +2,7 @@
 task given as a range, a share promised and the level reached, a rate named as a share of the whole plan, and a
 rate that is of another task the line states: shapes of real reports, each in a document of our own."""
 import pytest
-from extract_helpers import completed, rates, run
+from extract_helpers import completed, rates, run, targets
 
 from extractors.checks import check_rate
 from extractors.records import DocumentInfo, Evidence, Extraction, Progress, Project, Quantity, Target
@@ -89,7 +89,7 @@ def test_a_level_reached_after_the_count_added():
     (70.0, True),       # of neither: a mismatch
 ], ids=["of-the-other-task", "of-its-own-task", "of-no-task"])
 def test_a_rate_of_another_task_on_the_line_is_no_mismatch(rate, flagged):
-    line = "三年改造城镇棚户区1.2万户。已分两批下达改造任务9000户，累计改造完成7200户，占总任务的%s%%。" % rate
+    line = f"三年改造城镇棚户区1.2万户。已分两批下达改造任务9000户，累计改造完成7200户，占总任务的{rate:g}%。"
     whole = Project(name="改造城镇棚户区", evidence=Evidence(text=line, line=3),
                     targets=[Target(text="1.2万户", value=12000.0, unit="户")])
     issued = Project(name="下达改造任务", evidence=Evidence(text=line, line=3),
@@ -145,3 +145,40 @@ def test_a_problem_headings_verdict_is_no_part_of_the_name(item, name, status):
 ], ids=["all-reached", "done-said-alone", "a-count-done-is-no-whole"])
 def test_a_task_then_the_word_that_all_of_it_is_done(item, done):
     assert completed(run(HEAD + item + "\n")) == done
+
+
+LIST = "2026年全区民生实事项目进展情况（截至10月31日）\n\n"
+
+
+@pytest.mark.parametrize("item, want", [
+    ("三、完成老旧住宅加装电梯80部。已完成加装57部，另有14部正在施工。", ("三", "完成老旧住宅加装电梯", [80.0], [57.0])),
+    ("六、提升改造菜市场6个。4个已完成改造并投入使用，2个正在施工。", ("六", "提升改造菜市场", [6.0], [4.0])),
+    ("八、改造老旧小区36个。全部开工，已完工22个。", ("八", "改造老旧小区", [36.0], [22.0])),
+    ("五、新增就业岗位6000个。1至10月新增就业岗位6350个，已超额完成全年的任务。",
+     ("五", "新增就业岗位", [6000.0], [6350.0])),
+    ("一、新建改扩建学校4所。目前，城西小学、河滨幼儿园已竣工交付，其余在进行内部装修。",
+     ("一", "新建改扩建学校", [4.0], [])),
+], ids=["task-done-verb-in-the-heading", "report-opens-with-its-count", "all-begun-then-count",
+        "months-written-with-zhi", "report-in-words-only"])
+def test_a_heading_that_is_the_task_then_the_report(item, want):
+    r = run(LIST + item + "\n")
+    assert [(p.seq, p.name, [t.value for t in p.targets], [g.completed.value for g in p.progress if g.completed])
+            for p in r.projects] == [want]
+
+
+def test_projects_counted_done_are_no_task():
+    # 16件实事当中，5件已超额完成: a count of the projects, not a task of 16件 with 5 done
+    r = run(LIST + "16件实事当中，5件已超额完成，其余按序时推进。\n")
+    assert (16.0, "件") not in targets(r)
+
+
+@pytest.mark.parametrize("name, cut", [
+    ("新增停车泊位2400个", "新增停车泊位"),
+    ("城镇登记失业率4%以内", "城镇登记失业率"),
+    ("宫颈癌和乳腺癌筛查各3万人", "宫颈癌和乳腺癌筛查各3万人"),
+    ("低保标准不低于每人每月700元", "低保标准不低于每人每月700元"),
+    ("新建幼儿园3所，新增学位900个", "新建幼儿园3所，新增学位900个"),
+], ids=["count", "share", "each-needs-its-figure", "bound-needs-its-figure", "two-tasks"])
+def test_a_name_that_ends_in_its_task_figure(name, cut):
+    r = run("某县2026年民生实事项目\n\n1." + name + "。牵头单位：县发改局。\n")
+    assert [p.name for p in r.projects] == [cut]
