@@ -156,7 +156,9 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                 target = next((g for g in pending.values() if g.rate is None and g.region == region), None)
             else:
                 last = next((g for g in reversed(pending.values()) if g.rate is None), None)
-                target = last if last is not None and last.region is None else None
+                # 平江县竣工410户、完成率82%: a rate that names no place, right after a place's count, is that count's
+                near = last is not None and last.completed is not None and pos - last.completed.end <= 8
+                target = last if last is not None and (last.region is None or near) else None
             if target is None:
                 g = Progress(text=evidence, region=region, rate=value, rate_raw=raw, measure=measure, line=line)
                 out.append(g)

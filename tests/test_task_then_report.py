@@ -182,3 +182,11 @@ def test_projects_counted_done_are_no_task():
 def test_a_name_that_ends_in_its_task_figure(name, cut):
     r = run("某县2026年民生实事项目\n\n1." + name + "。牵头单位：县发改局。\n")
     assert [p.name for p in r.projects] == [cut]
+
+
+def test_a_places_count_then_its_rate():
+    # 平江县竣工410户、完成率82%: the rate names no place; it is the rate of the place's count just before it
+    r = run("岳阳市2026年民生实事1-9月进展情况\n\n1.农村危房改造。年度任务1800户，已竣工1350户，完成率75%。"
+            "分县看，平江县竣工380户、完成率76%，华容县竣工290户、完成率72.5%。\n")
+    assert [(g.region, g.completed.value if g.completed else None, g.rate) for p in r.projects for g in p.progress] == [
+        (None, 1350.0, 75.0), ("平江县", 380.0, 76.0), ("华容县", 290.0, 72.5)]
