@@ -92,8 +92,8 @@ TASK_OPENING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十\d]{1,3}
                           r"\d+(?:\.\d+)?\s*[万亿]?[^\d、.．)）\s]")
 # 按每户补助3万元, 按800元: the standard a sum is paid by, no work done (按照…为600元 states one reached)
 STANDARD_BEFORE = re.compile(r"按(?!照|时|期|要求|计划)")
-# 共建设7所, 共有12类: a total over the parts, counted elsewhere (公共 is no total)
-TOTAL_BEFORE = re.compile(r"(?<!公)共[^\d，,。；;]{0,4}$")
+# 共建设7所, 共有12类: a total over the parts, counted elsewhere (公共, 医共体, 共享 are no total)
+TOTAL_BEFORE = re.compile(r"(?<![公医])共(?![体享同富])[^\d，,。；;]{0,4}$")
 # 打造2个示范点正着手准备招标, 建设绿道2公里未启动: a task named with its work, not begun
 WORK_VERB = re.compile(r"建设|打造|新建|改造|实施|修建|铺设|安装|推动|建成")
 UNDERWAY_AFTER = re.compile(r"[^，,。；;\d]{0,14}?(?:正(?:在)?(?:着手|准备|筹备)|尚?未(?:启动|开工|动工|开始)|待(?:启动|开工))")

@@ -167,3 +167,13 @@ def test_a_field_heading_over_several_shares_is_no_one_project():
 def test_a_long_plan_item_keeps_every_figure_and_its_label(item, name, want):
     r = run("某县2026年民生实事项目\n\n" + item + "\n")
     assert [(p.name, [(t.value, t.unit) for t in p.targets]) for p in r.projects] == [(name, want)]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("建设紧密型县域医共体4个。", [(4.0, "个")]),
+    ("新增共享电动自行车停放点60个。", [(60.0, "个")]),
+    ("新建公共厕所12座。", [(12.0, "座")]),
+], ids=["medical-community", "shared-bikes", "public-toilets"])
+def test_a_name_holding_gong_is_no_total(line, want):
+    # 共 inside a name (医共体, 共享) is no 共建设7所 total over parts counted elsewhere
+    assert targets(run("某市2026年十件民生实事\n\n" + line + "\n")) == want
