@@ -13,7 +13,8 @@ from .records import Region
 # 2031年
 _YEAR_WORD = re.compile(r"\d{4}年")
 # a period before the year's end
-_BEFORE_YEAR_END = re.compile(r"上半年|前三季度|一季度|时间过半|年中")
+# (全年中小河流治理 / 每年中医药…: a 年中 inside 全年中… or 每年中… is no mid-year)
+_BEFORE_YEAR_END = re.compile(r"上半年|前三季度|一季度|时间过半|(?<![全每])年中(?![小医心型大央国等级高职药])")
 # a sentence's end
 _SENTENCE_MARK = re.compile(r"[。；;]")
 # whitespace

@@ -132,3 +132,13 @@ def test_title(text, title):
 def test_a_news_outlet_names_its_province():
     doc = document("浙江在线6月30日讯 2018年上半年，省政府十方面民生实事稳步推进。\n" + BODY)
     assert doc.region is not None and doc.region.name == "浙江省"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("某县2026年民生实事项目\n1.河道治理：全年中小河流治理60公里。\n2.学前教育：新建中心幼儿园3所。\n", "plan"),
+    ("某县2026年中小学校舍改造项目安排\n1.改造中小学校舍12所。\n", "plan"),
+    ("某县2026年民生实事年中推进情况\n1.改造中小学校舍12所，已完成7所。\n", "progress"),
+], ids=["year-then-small-rivers", "year-then-schools", "mid-year-report"])
+def test_nian_zhong_inside_words_is_no_mid_year(text, kind):
+    # 全年中小河流 / 2026年中小学 hold 年中 by accident: only a mid-year (年中) report is the year so far
+    assert document(text).kind == kind
