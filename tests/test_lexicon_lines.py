@@ -1,0 +1,54 @@
+"""Every alias of the project-type lexicon (gazetteer/project_types.yaml) written into the shapes plans and reports
+take, ten to a document: each line's task (or count done) is read, whatever words the alias brings with it.  A
+word inside a name once switched a whole document's reading (全年中小河流治理 holds 年中, mid-year: the plan was
+read as a report and lost every target; 医共体 holds 共, a total)."""
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+from extract_helpers import run
+
+TYPES = yaml.safe_load((Path(__file__).resolve().parent.parent / "gazetteer" / "project_types.yaml")
+                       .read_text(encoding="utf-8"))
+UNIT = {"persons": "人", "person_times": "人次", "households": "户", "km": "公里", "area": "平方米",
+        "beds": "张", "places": "个", "facilities": "个", "villages": "个", "other": "个"}
+# (an alias holding a figure, 10kv, is a figure of its own in a line)
+ALIASES = [(t["family"], a) for t in TYPES for a in t.get("aliases", []) if t["family"] in UNIT
+           and not any(ch.isdigit() for ch in a)]
+NUMERALS = "一二三四五六七八九十"
+PLAN = "某县2026年民生实事项目\n\n"
+REPORT = "某县2026年民生实事项目1-9月进展情况\n\n"
+
+# (the document's head, one line's template, what is read: the task "t" or the count done "c", lines joined by)
+SHAPES = {
+    "plan-line": (PLAN, "{k}.{a}{n}{u}。", "t", "\n"),
+    "plan-label-then-task": (PLAN, "{k}.{a}：全年{a}{n}{u}。", "t", "\n"),
+    "plan-unit-in-brackets": (PLAN, "（{kc}）{a}{n}{u}（县发改局）", "t", "\n"),
+    "plan-heading-then-fields": (PLAN, "{kc}、{a}。{a}{n}{u}，牵头单位：县发改局。", "t", "\n"),
+    "report-task-done-rate": (REPORT, "{k}.{a}{n}{u}，已完成{d}{u}，完成率{r}%。", "c", "\n"),
+    "report-plan-then-as-of": (REPORT, "{k}.{a}。全年计划{n}{u}，截至9月底完成{d}{u}。", "c", "\n"),
+    "report-task-sentence-then-report": (REPORT, "{k}.{a}{n}{u}。截至9月底，已完成{d}{u}。", "c", "\n"),
+    "report-label-and-share-of-target": (REPORT, "{k}、{a}：目标任务{n}{u}，完成{d}{u}，占年度目标的{r}%。", "c", "\n"),
+    "report-clauses-in-one-paragraph": (REPORT, "{a}年度任务{n}{u}，已完成{d}{u}，完成{r}%；", "c", ""),
+    "report-table-rows": (REPORT + "| 序号 | 项目 | 年度目标 | 完成 | 完成率 |\n", "| {k} | {a} | {n}{u} | {d}{u} | {r}% |", "c", "\n"),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_every_alias_is_read_in_the_shape(shape):
+    head, template, read, join = SHAPES[shape]
+    rng = random.Random(shape)
+    missed = []
+    for i in range(0, len(ALIASES), 10):
+        lines, want = [], []
+        for k, (family, alias) in enumerate(ALIASES[i:i + 10], 1):
+            n = rng.randint(100, 900)
+            d = rng.randint(10, n - 1)
+            lines.append(template.format(k=k, kc=NUMERALS[k - 1], a=alias, n=n, d=d, u=UNIT[family], r=f"{100 * d / n:.1f}"))
+            want.append(float(n if read == "t" else d))
+        r = run(head + join.join(lines) + "\n")
+        got = {t.value for p in r.projects for t in p.targets} if read == "t" else \
+            {g.completed.value for p in r.projects for g in p.progress if g.completed}
+        missed += [line for line, v in zip(lines, want) if v not in got]
+    assert missed == []
