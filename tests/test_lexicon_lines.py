@@ -52,3 +52,28 @@ def test_every_alias_is_read_in_the_shape(shape):
             {g.completed.value for p in r.projects for g in p.progress if g.completed}
         missed += [line for line, v in zip(lines, want) if v not in got]
     assert missed == []
+
+
+DEPARTMENTS = [line.strip() for line in (Path(__file__).resolve().parent.parent / "gazetteer" / "departments.tsv")
+               .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+UNIT_SHAPES = {
+    "fields": ("", "{k}.新建幼儿园{n}所。牵头单位：县{d}；配合单位：县{e}。"),
+    "roles-in-brackets": ("", "{k}.新建幼儿园{n}所（县{d}牵头，县{e}配合）"),
+    "unit-in-brackets-after-the-stop": ("", "{k}.新建幼儿园{n}所。（县{d}）"),
+    "table-rows": ("| 序号 | 项目 | 目标任务 | 牵头单位 | 配合单位 |\n", "| {k} | 新建幼儿园 | {n}所 | 县{d} | 县{e} |"),
+    "charged-with": ("", "{k}.新建幼儿园{n}所，由县{d}负责。"),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(UNIT_SHAPES))
+def test_every_department_is_read_as_the_lead_unit(shape):
+    header, template = UNIT_SHAPES[shape]
+    rng = random.Random(shape)
+    missed = []
+    for i in range(0, len(DEPARTMENTS), 8):
+        chunk = DEPARTMENTS[i:i + 8]
+        lines = [template.format(k=k, n=10 + k, d=d, e=rng.choice(DEPARTMENTS)) for k, d in enumerate(chunk, 1)]
+        r = run(PLAN + header + "\n".join(lines) + "\n")
+        got = {u for p in r.projects for u in p.lead_units}
+        missed += ["县" + d for d in chunk if "县" + d not in got]
+    assert missed == []
