@@ -408,8 +408,8 @@ ITEM_REF = re.compile(r"(?P<sep>[至\-—~])?\s*(?:第\s*)?[（(]?(?P<n>[一二�
 # 由副县长王立新负责 -> name=王立新 (the official a 纪要 or a plan assigns to the item)
 # 由省委常委、副省长某某负责 / 由副市长某某、某某某牵头 -> name (one or two officials)
 ASSIGNED_LEADER = re.compile(r"由(?:(?:省|市|州|县|区)委常委[、，,]?)?(?:分管|主管)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*"
-                             r"(?P<name>(?:[\u4e00-\u9fff]\s*){2,3}?(?:、(?:[\u4e00-\u9fff]\s*){2,3}?)?)"
-                             r"(?:同志)?(?:具体)?(?:负责|牵头|督办|分管|领办)")
+                             r"(?P<name>(?:[\u4e00-\u9fff]\s*){2,4}?(?:、(?:[\u4e00-\u9fff]\s*){2,4}?)?)"
+                             r"(?:同志)?(?:具体)?(?:负责|牵头|督办|分管|领办)")     # (欧阳海涛: a compound surname's four)
 
 # 城镇新增就业（区人社局）：年度目标4200人… -> name
 LABELLED = Gated(re.compile(r"^\s*(?P<name>[^：:，,。；\d]{2,30}?)\s*[：:]"), COLON)

@@ -9,6 +9,8 @@ import pytest
 import yaml
 from extract_helpers import run
 
+from extractors.normalize import simplify
+
 TYPES = yaml.safe_load((Path(__file__).resolve().parent.parent / "gazetteer" / "project_types.yaml")
                        .read_text(encoding="utf-8"))
 UNIT = {"persons": "人", "person_times": "人次", "households": "户", "km": "公里", "area": "平方米",
@@ -76,4 +78,30 @@ def test_every_department_is_read_as_the_lead_unit(shape):
         r = run(PLAN + header + "\n".join(lines) + "\n")
         got = {u for p in r.projects for u in p.lead_units}
         missed += ["县" + d for d in chunk if "县" + d not in got]
+    assert missed == []
+
+
+SURNAMES = [line.split("\t")[0].strip() for line in (Path(__file__).resolve().parent.parent / "gazetteer" / "surnames.tsv")
+            .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+GIVEN = "建国海涛丽华明军志强红梅晓东卫国秀英栋立新文博子涵欣怡浩然宇轩思远雪春燕玉兰德胜"
+LEADER_SHAPES = {
+    "field": ("", "{k}.新建幼儿园{n}所。责任领导：{p}；牵头单位：县教育局。"),
+    "title-after-the-name": ("", "{k}.新建幼儿园{n}所。牵头领导：{p}副县长；牵头单位：县教育局。"),
+    "title-before-the-name": ("", "{k}.新建幼儿园{n}所，由副县长{p}负责，县教育局牵头。"),
+    "table-rows": ("| 序号 | 项目 | 目标任务 | 责任领导 | 牵头单位 |\n", "| {k} | 新建幼儿园 | {n}所 | {p} | 县教育局 |"),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(LEADER_SHAPES))
+def test_every_surname_is_read_in_a_leaders_name(shape):
+    # one or two given characters after each surname, compound ones (欧阳) too; names are given simplified (於 → 于)
+    header, template = LEADER_SHAPES[shape]
+    rng = random.Random(shape)
+    missed = []
+    for i in range(0, len(SURNAMES), 8):
+        people = [s + "".join(rng.sample(GIVEN, rng.choice((1, 2)))) for s in SURNAMES[i:i + 8]]
+        lines = [template.format(k=k, n=10 + k, p=p) for k, p in enumerate(people, 1)]
+        r = run(PLAN + header + "\n".join(lines) + "\n")
+        got = {x for p in r.projects for x in p.leaders}
+        missed += [p for p in people if simplify(p) not in got]
     assert missed == []
