@@ -294,6 +294,10 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         first = len(out)
         circled: tuple[int, str] | None = None      # ①城镇新增就业…；②…: the number of the project the segment opens
         one_sentence = P.SEGMENT_SPLIT.search(nt.text.rstrip("。；; ")) is None
+        # 新建公办幼儿园。年度目标6所，…: a paragraph's opening words before its first stop, short and without
+        # figures, name the task the next sentence sets when that sentence names none
+        first_words = P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text, maxsplit=1)[0].strip()
+        heading_words = first_words if 2 <= len(first_words) <= 20 and not P.DIGIT_OR_CLAUSE_MARK.search(first_words) else ""
         for seg in _with_reports(P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text), gaz):
             _own(out, claim)
             claim = None
@@ -387,6 +391,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 figures = find_quantities(seg[m.end():], gaz.units)
                 name = seg[m.end():m.end() + figures[0].start].strip("，, ") if figures else ""
             name = P.OLD_LEVEL_TAIL.sub("", name)     # 养老金最低标准由每人每月100元(提高到…): the old level
+            if len(name) < 2 and heading_words and seg.strip() != heading_words:
+                name = heading_words
             if not 2 <= len(name) <= 30:
                 continue
             if m:

@@ -8,6 +8,7 @@ from extractors.checks import check_rate
 from extractors.records import DocumentInfo, Evidence, Extraction, Progress, Project, Quantity, Target
 
 HEAD = "某县2026年十件民生实事1-9月推进情况的通报\n\n截至9月底，十件民生实事总体推进顺利。\n"
+REPORT_HEAD = "某县2026年民生实事项目1-9月进展情况\n\n"
 
 
 def facts(result) -> list[tuple]:
@@ -190,3 +191,11 @@ def test_a_places_count_then_its_rate():
             "分县看，平江县竣工380户、完成率76%，华容县竣工290户、完成率72.5%。\n")
     assert [(g.region, g.completed.value if g.completed else None, g.rate) for p in r.projects for g in p.progress] == [
         (None, 1350.0, 75.0), ("平江县", 380.0, 76.0), ("华容县", 290.0, 72.5)]
+
+
+@pytest.mark.parametrize("lead", ["", "● ", "一是"], ids=["unnumbered", "bullet", "yi-shi"])
+def test_a_label_sentence_names_the_task_the_next_sentence_sets(lead):
+    # 新建公办幼儿园。年度目标6所，…: the task sentence opens with its marker and names nothing itself
+    r = run(REPORT_HEAD + lead + "农村户厕改造。年度目标1400户，截至9月底完成1130户，完成率80.7%。\n")
+    assert [(p.name, [t.value for t in p.targets], [g.completed.value for g in p.progress if g.completed])
+            for p in r.projects] == [("农村户厕改造", [1400.0], [1130.0])]
