@@ -146,7 +146,7 @@ def _signing_date(lines: list[str]) -> str | None:
     """A line that is only a date (the 落款), or its digits when 年月日 were lost (20311011 under the issuer)."""
     last = ""
     for ln in lines:
-        s = squash(ln).strip("（）()")
+        s = P.PRINTED_TAIL.sub("", squash(ln).strip("（）()"))     # 2026年10月12日印发: the 版记's date, as signed
         for pat in (P.DATE_CN, P.DATE_HANZI):
             m = pat.fullmatch(s)
             if m:

@@ -82,10 +82,11 @@ def test_kind(text, kind):
     ("某市人民政府督查室                    2019年10月15日\n关于民生实事前三季度进展情况的通报\n" + BODY, "2019-10-15"),
     ("关于印发2020年民生实事项目的通知\n发布日期：2020-03-06\n" + BODY + "某市人民政府办公室\n2020年3月2日\n", "2020-03-02"),
     ("关于印发2020年民生实事项目的通知\n发布日期：2020-03-06\n" + BODY + "某市人民政府办公室\n2020年3月20日\n", None),
+    ("关于印发2020年民生实事项目的通知\n" + BODY + "抄送：县委办公室。\n某县人民政府办公室\n2020年3月2日印发\n", "2020-03-02"),
 ], ids=["damaged-signing-date-under-its-issuer", "spaces-inside-a-date", "updated-label", "bare-time-label",
         "a-deadline-is-no-date", "metadata-table-cell", "bare-datetime-head-line", "news-dateline-with-year-in-text",
         "news-dateline-without-a-year", "issuer-and-date-on-one-line", "signed-before-published",
-        "signed-after-published-is-unsure"])
+        "signed-after-published-is-unsure", "the-printing-line-of-a-document"])
 def test_date(text, date):
     assert document(text).date == date
 
