@@ -34,6 +34,8 @@ def title_of(lines: list[str]) -> str | None:
             continue
         if P.ITEM_START.match(text):
             continue              # 4.农村饮水提升:(1)… opens an item of the body
+        if P.DATE_CN.fullmatch(squash(text).strip("（）()")) or _dated_line(text):
+            continue              # 2026年10月12日: a signing or a masthead's date, never a title
         if not (text.startswith("关于") or _YEAR_WORD.search(text) or P.TITLE_END.search(text)):
             continue
         if text.endswith(("：", ":")) or len(text) > 80 or _body_paragraph(text) or BODY_LEAD.match(text) \

@@ -143,3 +143,10 @@ def test_a_news_outlet_names_its_province():
 def test_nian_zhong_inside_words_is_no_mid_year(text, kind):
     # 全年中小河流 / 2026年中小学 hold 年中 by accident: only a mid-year (年中) report is the year so far
     assert document(text).kind == kind
+
+
+def test_a_signing_date_is_no_title():
+    # no title: the 落款's date is not one, and the opening's 进展情况…通报如下 makes the text a report
+    d = document("各乡镇人民政府，县直各单位：\n现将今年民生实事项目进展情况通报如下。\n1.新建幼儿园3所，已完成2所。\n"
+                 "平江县人民政府办公室\n2026年10月12日\n")
+    assert (d.title, d.kind, d.date) == (None, "progress", "2026-10-12")
