@@ -22,7 +22,8 @@ _SPACES = re.compile(r"\s+")
 # …汇总表 / …进度表（…）: a table's title
 _TABLE_TITLE = re.compile(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$")
 # words of a report
-_REPORT_WORD = re.compile(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告")
+_REPORT_WORD = re.compile(r"进展|进度|完成情况|落实情况|办理情况|实施情况|通报|督查情况|推进情况|总结|情况的报告|"
+                          r"[月周旬季]报")
 
 
 def title_of(lines: list[str]) -> str | None:
@@ -318,7 +319,8 @@ def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[st
         return "summary"          # 统计时段 / 填报单位 / 填报日期 over a 月报's table: a 填报 form
     so_far = _before_december(flat) or _before_december(head[:300])
     if _TABLE_TITLE.search(t):
-        return "progress" if so_far and "汇总" not in t else "summary"     # 1-8月…完成情况表: the year so far
+        # 1-8月…完成情况表 / …进度表: the year so far (a 进度 is a pace, never the year's end)
+        return "progress" if (so_far or "进度" in t) and "汇总" not in t else "summary"
     if P.SURVEY.search(flat) or (not so_far and P.YEAR_END.search(head[:400] if title is None else flat)):
         return "summary"          # news of 全部完成 / 通过一年的努力 / 截止12月底: what was done in the year
     if "总结" in t and not so_far and not re.search(r"进展|进度", flat):
@@ -328,7 +330,7 @@ def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[st
     named = flat if title is not None else _SPACES.sub("", next((x for x in lines if x.strip()), ""))
     # under no title, the first line names the text (the lines after it are its body: a report's 占年度计划投资
     # is no 计划); 公　　告 spaced out as the masthead's heading: a 人大 主席团's list of projects
-    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|项目清单|解读|公告",
+    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|清单|解读|公告|工作要点",
                  named if so_far else flat) or any(re.sub(r"\s+", "", x) == "公告" for x in lines[:5]):
         return "plan"
     if not so_far and P.LIST_TITLE.search(named):

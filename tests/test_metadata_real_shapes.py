@@ -150,3 +150,17 @@ def test_a_signing_date_is_no_title():
     d = document("各乡镇人民政府，县直各单位：\n现将今年民生实事项目进展情况通报如下。\n1.新建幼儿园3所，已完成2所。\n"
                  "平江县人民政府办公室\n2026年10月12日\n")
     assert (d.title, d.kind, d.date) == (None, "progress", "2026-10-12")
+
+
+@pytest.mark.parametrize("title, report, kind", [
+    ("某县2026年民生实事工作要点", False, "plan"),
+    ("2026年民生实事项目任务清单", False, "plan"),
+    ("某县2026年民生实事项目月报（第9期）", True, "progress"),
+    ("某县民生实事项目推进周报", True, "progress"),
+    ("某县2026年民生实事项目进度表", True, "progress"),
+    ("2026年民生实事项目完成情况汇总表", True, "summary"),
+], ids=["work-points", "task-list", "monthly-bulletin", "weekly-bulletin", "pace-table", "summary-table"])
+def test_kind_of_a_title(title, report, kind):
+    body = "1.新建幼儿园3所，已完成2所。\n2.新增城镇就业2000人，已新增1800人。\n" if report else \
+        "1.新建幼儿园3所。\n2.新增城镇就业2000人。\n"
+    assert document(title + "\n\n" + body).kind == kind
