@@ -276,7 +276,20 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if p.targets or p.progress or p.lead_units or p.leaders:
             out.append(p)
             used.update(x[0] for x in item if x[0] != "heading")
+            _progress_lines(p, [x for x in item if x[0] != "heading"])
     return out
+
+
+def _progress_lines(p: Project, lines: list) -> None:
+    """三、城镇新增就业 / 年度目标2600人，1-9月新增就业2310人: a progress figure of an item written over several
+    lines stands on the line that writes it (the item's evidence is its first line)."""
+    if len(lines) < 2:
+        return
+    for g in p.progress:
+        raw = g.completed.raw if g.completed else g.rate_raw
+        found = [ln for ln, nt in lines if raw and raw in nt.text]
+        if found:
+            g.line = found[-1]
 
 
 
@@ -285,7 +298,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
     """Progress reports that run several projects through one paragraph, a clause each:
     城镇新增就业年度目标1800人，已实现新增就业1926人，完成率107%；农村危房改造年度任务2450户，…"""
     out: list[Project] = []
-    for ln, nt in paragraphs:
+    reported: dict[int, int] = {}       # a task line joined with the line reporting on it: that line
+    for ln, nt in _task_lines_joined(paragraphs, gaz, skip_lines, reported):
         if ln in skip_lines or problems_or_plans(nt.text):
             continue
         last: Project | None = None      # the project the paragraph's sentence before set up
@@ -414,11 +428,38 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         _number_circled(out, circled)
         if number and len(out) == first:
             out += _task_heading(nt.text[number.end():], gaz, ln, nt.original.strip())
+        for p in out[first:] if ln in reported else []:
+            for g in p.progress:
+                g.line = reported[ln]       # the progress stands on the line that reports it
         if number and len(out) > first and out[first].seq is None:
             out[first].seq = _item_seq(number)
         heading = P.BRACKET_TAIL.sub("", nt.text[number.end():].split("。")[0].strip()) if number else ""
         if len(out) == first + 1 and 2 <= len(heading) <= 20 and not P.DIGIT_OR_CLAUSE_MARK.search(heading):
             out[first].name = heading      # 2.城乡居民养老保险。目标参保率…: the item's own title names its one project
+    return out
+
+
+def _task_lines_joined(paragraphs, gaz, skip_lines: set[int], reported: dict[int, int]) -> list:
+    """一、新建雨污管网26公里 / 截至9月底，已建成18.5公里…: a numbered line that is only its task, then a line
+    that reports on it in the task's unit, are one paragraph (the second line is added to `skip_lines`, and
+    `reported` maps the first to it)."""
+    out: list = []
+    for ln, nt in paragraphs:
+        prev = out[-1] if out else None
+        number = P.ITEM.match(prev[1].text) if prev else None
+        task = prev[1].text[number.end():].strip().rstrip("。；;") if prev and number else ""
+        if prev is not None and number and task and not P.SEGMENT_SPLIT.search(task) \
+                and prev[0] not in skip_lines and ln not in skip_lines \
+                and not P.ITEM.match(nt.text) and _reports_on(task, nt.text, gaz):
+            a, b = prev[1], nt
+            joined = NText(text=a.text.rstrip().rstrip("。；;") + "。" + b.text, original=a.original + b.original,
+                           offsets=a.offsets[:len(a.text.rstrip().rstrip("。；;"))] + (len(a.original) - 1,)
+                           + tuple(len(a.original) + o for o in b.offsets))
+            out[-1] = (prev[0], joined)
+            skip_lines.add(ln)
+            reported[prev[0]] = ln
+            continue
+        out.append((ln, nt))
     return out
 
 

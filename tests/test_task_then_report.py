@@ -199,3 +199,13 @@ def test_a_label_sentence_names_the_task_the_next_sentence_sets(lead):
     r = run(REPORT_HEAD + lead + "农村户厕改造。年度目标1400户，截至9月底完成1130户，完成率80.7%。\n")
     assert [(p.name, [t.value for t in p.targets], [g.completed.value for g in p.progress if g.completed])
             for p in r.projects] == [("农村户厕改造", [1400.0], [1130.0])]
+
+
+def test_a_task_line_then_the_line_that_reports_on_it():
+    # the numbered line is only its task, the next line reports on it: one project, and both lines are read
+    r = run(REPORT_HEAD + "一、新建雨污管网22公里\n截至9月底，已建成15.4公里，完成年度任务的70%。\n"
+            "二、新增养老床位240张\n目前已新增床位180张。\n三、城镇新增就业\n年度目标2100人，1-9月新增就业1890人。\n")
+    assert sorted((p.seq, p.name, [t.value for t in p.targets], [g.completed.value for g in p.progress if g.completed])
+                  for p in r.projects) == [("一", "新建雨污管网", [22.0], [15.4]), ("三", "城镇新增就业", [2100.0], [1890.0]),
+                                           ("二", "新增养老床位", [240.0], [180.0])]
+    assert [f.evidence.line for f in r.flags if f.code == "UNPARSED"] == []
