@@ -374,7 +374,7 @@ TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目�
 # …1.8万人，上半年完成1.02万人 -> the comma where progress begins
 # (，8个已全部开工: the task restated, then 已)
 PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|1[3-9]月|上半年|前三季度|"
-                            r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|(?:竣工|完工|开工)(?=\d)|\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
+                            r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|(?:竣工|完工|开工)(?=\d)|(?:其中)?\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
 
 # 那顺乌日图副盟长 -> the title written after a leader's name
 TITLE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(?:常务)?副?(?:省|市|州|县|区|旗|盟|乡|镇)长$|(?<=[\u4e00-\u9fff])(?:副)?(?:书记|主任|局长|部长|秘书长)$")
@@ -557,7 +557,7 @@ INCREASE_BEFORE = re.compile(r"(?P<comparison>(?:比|较)[^，,。；;]{1,12}?)?
 OVER_TASK_BEFORE = re.compile(r"(?:超任务|超出任务|超出|超额完成|超额)$")
 
 # 力争都有1个市民广场: a figure per village, not a target
-SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|前)$")
+SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|(?<![目此])前)$")      # (目前2所已建成 counts: 目前 is now)
 
 # 市级财政安排就业补助资金2.1亿元 / （资金：县级财政投入3600万元） -> money that funds a project, not its target
 FUNDING = re.compile(r"资金|经费|财政(?:投入|安排|补助|配套)|配套")
@@ -758,6 +758,8 @@ SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上�
                     r"\d+(?:\.\d+)?\s*万?[^\d，,。；%]{0,3}已|"
                     r"(?:完成|实现|完工|竣工|建成|开工)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
 
+# 预计 / 计划 / 确保 / 争取 / 力争 … 前: what is foreseen, not done
+FORESEEN = re.compile(r"预计|计划|确保|争取|力争|将于|拟")
 # ，已全部建成 / 全面完成 / 已全部搬迁入住 -> the task done in full
 DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放|惠及|覆盖)"
                           r"|^[，,]\s*(?:已经?|均已)(?:全部)?完成\s*$"
@@ -947,7 +949,9 @@ STAGE_DONE_BEFORE = re.compile(r"(?:已|累计|实际|开工|完工|竣工)[\u4e
 # 已拨付 / 到位 -> money paid out
 PAID_WORD = re.compile(r"拨付|到位|下达")
 # 1所，已全部建成 -> done, said after the figure
-DONE_AFTER = re.compile(r"^[^，,]{0,6}?(?:已|全部|全面)+(?:完成|建成|投入使用)|^全部投入使用|^建成投入使用")
+# (not a stage: 3个主体工程已完工 / 已完成主体施工)
+DONE_AFTER = re.compile(r"^(?![^，,]{0,6}主体)[^，,]{0,6}?(?:已|全部|全面)+(?:完成|建成|竣工|完工|投入使用|投用|交付)(?!主体)"
+                        r"|^全部投入使用|^建成投入使用")
 # 正在 / 尚未 / 未 -> not done yet
 UNDERWAY_WORD = re.compile(r"正在|尚未|未")
 # 已全部完成 / 完成 -> done, said before the figure

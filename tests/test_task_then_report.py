@@ -209,3 +209,15 @@ def test_a_task_line_then_the_line_that_reports_on_it():
                   for p in r.projects) == [("一", "新建雨污管网", [22.0], [15.4]), ("三", "城镇新增就业", [2100.0], [1890.0]),
                                            ("二", "新增养老床位", [240.0], [180.0])]
     assert [f.evidence.line for f in r.flags if f.code == "UNPARSED"] == []
+
+
+@pytest.mark.parametrize("item, done", [
+    ("1.新建公办幼儿园4所。目前3所已投入使用，1所正在进行内部装修。", [(3.0, "所")]),
+    ("1.农村危房改造。年度任务700户，其中540户已竣工，竣工率77.1%。", [(540.0, "户")]),
+    ("1.养老服务中心。年度目标新建12个，已建成9个，完成率75%，其余3个主体工程已完工，正在装修。", [(9.0, "个")]),
+    ("1.老旧小区改造20个。已完成改造17个。目前3个小区已完成主体施工，预计明年3月底前全面完工。", [(17.0, "个")]),
+], ids=["now-then-count", "count-then-built", "the-rest-at-a-stage", "the-rest-foreseen"])
+def test_a_count_said_before_its_verb(item, done):
+    r = run(REPORT_HEAD + item + "\n")
+    assert completed(r) == done
+    assert all(t.value != 3.0 for p in r.projects for t in p.targets)
