@@ -572,7 +572,8 @@ def _project(sentence: str, e: _Event, clause_start: int, evidence: str, ln: int
         start = prev
     name = _name_from(sentence, start, e.start)
     number = LIST_NUMBER.match(sentence, start)
-    if not name or BARE_VERB.fullmatch(name):      # 完成12个村卫生室标准化建设: the name follows the figure
+    if not name or BARE_VERB.fullmatch(name) or P.BENEFICIARY_LEAD.fullmatch(name):
+        # 完成12个村卫生室标准化建设 / 为全市18万名老人体检: the name follows the figure
         after = re.sub(r"^(?:以上|以下|余|多)?的?", "", _name_after(sentence, e.end))
         name = after if len(re.findall(r"[\u4e00-\u9fff]", after)) >= 2 else name or "（正文）"
     return Project(name=name, seq=number.group("n") if number else None, evidence=Evidence(text=evidence, line=ln))

@@ -434,7 +434,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         if number and len(out) > first and out[first].seq is None:
             out[first].seq = _item_seq(number)
         heading = P.BRACKET_TAIL.sub("", nt.text[number.end():].split("。")[0].strip()) if number else ""
-        if len(out) == first + 1 and 2 <= len(heading) <= 20 and not P.DIGIT_OR_CLAUSE_MARK.search(heading):
+        if len(out) == first + 1 and 2 <= len(heading) <= 20 and not P.DIGIT_OR_CLAUSE_MARK.search(heading) \
+                and not P.FIELD_HEADING_END.search(heading):        # 三、就业方面。: a field, no project's name
             out[first].name = heading      # 2.城乡居民养老保险。目标参保率…: the item's own title names its one project
     return out
 
@@ -752,7 +753,7 @@ def _task_then_progress(seg: str, q, gaz, places, ln: int, original: str) -> Pro
     """A clause whose figure `q` is its task: the project named by what comes before the figure,
     with the progress the rest of the clause states."""
     name = P.SENTENCE_NAME_LEAD.sub("", seg[:q.start]).strip("，, ")
-    if len(name) < 2 or name in ("为", "对", "向", "给"):       # 为3.2万名适龄妇女开展免费筛查: named after the figure
+    if len(name) < 2 or P.BENEFICIARY_LEAD.fullmatch(name):       # 为(全市)3.2万名适龄妇女开展免费筛查: named after the figure
         name = re.split(r"[，,。；;：:(（]", seg[q.end:], maxsplit=1)[0].strip() or seg[:q.end]
     p = Project(name=name, evidence=Evidence(text=original, line=ln))
     p.targets.append(Target.of(q, seg[:q.end].strip("，, ")))

@@ -900,6 +900,10 @@ SEGMENT_SPLIT = re.compile(r"[；;。]|(?=[①-⑳])")
 REPORT_OPENING = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*万?[^\d，,。；]{0,3}已|(?:全部|均已|均)(?:开工|完工|建成|完成|竣工))")
 # 已 / 累计 / 截至 / 目前: a sentence that reports what is done (完成 and 建成 also name a task: 完成加装电梯100部)
 REPORTED = re.compile(r"已|累计|截[至止]|目前")
+# 为 / 对全市 / 给辖区: the words before a figure of the people a task serves (为全市1.2万名老人体检): no name
+BENEFICIARY_LEAD = re.compile(r"[为对向给](?:全[省市县区州旗]|辖区|城乡|本[省市县区])?")
+# 就业方面 / 民生保障领域 / 教育类: a heading that names a field of several projects
+FIELD_HEADING_END = re.compile(r"(?:方面|领域|类)$")
 # 其中： / 另外， -> a word that opens a segment and is no part of it
 SEGMENT_LEAD = re.compile(r"^\s*(?:其中|另外|此外)[:：，,]?")
 # 在教育方面， / 教育提升方面， -> the field a segment opens with

@@ -221,3 +221,12 @@ def test_a_count_said_before_its_verb(item, done):
     r = run(REPORT_HEAD + item + "\n")
     assert completed(r) == done
     assert all(t.value != 3.0 for p in r.projects for t in p.targets)
+
+
+@pytest.mark.parametrize("item, name", [
+    ("三、就业方面。城镇新增就业2.4万人，完成年度目标的104.3%。", "城镇新增就业"),
+    ("二、医疗方面。为全市12.6万名65岁以上老年人免费健康体检，完成率101.6%。", "65岁以上老年人免费健康体检"),
+], ids=["a-field-heading-is-no-name", "the-people-served-before-the-figure"])
+def test_names_of_a_years_results(item, name):
+    r = run("某市2026年为民办实事项目完成情况\n\n" + item + "\n")
+    assert [p.name for p in r.projects if p.progress] == [name]
