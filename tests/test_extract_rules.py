@@ -73,7 +73,7 @@ def test_units_in_an_item_body_and_title_brackets():
 
 def test_a_duty_under_a_generic_heading_is_not_a_project():
     doc = PLAN_HEAD + "一、新建幼儿园3所（县教育局牵头）。\n\n二、保障措施\n\n（三）严格督查考核。省统计局负责对项目完成情况进行统计监测。\n"
-    assert units(run(doc)) == {"新建幼儿园3所": (["县教育局"], [])}
+    assert units(run(doc)) == {"新建幼儿园": (["县教育局"], [])}
 
 
 def test_a_separator_inside_brackets_does_not_split_a_unit():
@@ -182,8 +182,8 @@ def test_items_numbered_in_other_ways(numbers):
                         f"{b}新增学位1080个。牵头单位：县教育局。完成时限：9月底前。\n\n"
                         f"{c}改造校舍20所。牵头单位：县住建局。完成时限：10月底前。\n")
     assert [(p.seq, p.name, p.lead_units, p.deadline) for p in r.projects] == [
-        ("1", "新建幼儿园3所", ["县教育局"], "2023-08-31"), ("2", "新增学位1080个", ["县教育局"], "2023-09-30"),
-        ("3", "改造校舍20所", ["县住建局"], "2023-10-31")]
+        ("1", "新建幼儿园", ["县教育局"], "2023-08-31"), ("2", "新增学位", ["县教育局"], "2023-09-30"),
+        ("3", "改造校舍", ["县住建局"], "2023-10-31")]
     assert targets(r) == [(3.0, "所", "="), (1080.0, "个", "="), (20.0, "所", "=")]
     assert not [f for f in r.flags if f.severity != "info"]
 
