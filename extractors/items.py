@@ -557,6 +557,9 @@ def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
     tasks, the counts done and the rates pair in order, one project a task (the second and later
     named after the first: 新建幼儿园（新增学位）)."""
     at = seg.find("分别")
+    named = _named_pairs(seg, gaz, ln, evidence)
+    if named:
+        return named
     clauses = re.split(r"[，,]", seg[:at]) if at > 0 else []
     if len(clauses) < 2 or re.search(r"\d", clauses[-1]) or len(clauses[-1]) > 8:
         return []         # …4800个，(目前|均)分别…: the counts follow the tasks' clause at once
@@ -577,6 +580,33 @@ def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
         p.targets.append(Target(text=tasks_text[tasks[i - 1].end if i else 0:q.end].strip("、，, "), value=q.value,
                                 unit=q.unit, op=q.op, raw=q.raw, half=q.half, family=q.family))
         g = Progress(text=evidence, completed=d, line=ln)
+        if rates:
+            g.rate, g.rate_raw, g.measure = float(rates[i]), rates[i], "完成率"
+        p.progress.append(g)
+        out.append(p)
+    return out
+
+
+def _named_pairs(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
+    """农村公路和城市道路分别为90公里、12公里，已分别完成67公里、9.5公里，完成率分别为74.4%、79.2%: the names
+    listed before the first 分别, their tasks after it, the counts done and the rates, all in order."""
+    m = P.NAMED_PAIRS.match(seg)
+    if m is None:
+        return []
+    names = [x for x in P.AND_SPLIT.split(m.group("names").strip("，, ")) if x]
+    tasks = find_quantities(m.group("tasks"), gaz.units)
+    done = find_quantities(m.group("done"), gaz.units)
+    rated = P.PAIRED_RATES.match(seg, m.end())
+    rates = P.PERCENT.findall(rated.group("rates")) if rated else []
+    n = len(names)
+    if n < 2 or len(tasks) != n or len(done) != n or (rates and len(rates) != n) \
+            or any(a.unit != b.unit for a, b in zip(tasks, done)):
+        return []
+    out = []
+    for i, name in enumerate(names):
+        p = Project(name=name, evidence=Evidence(text=evidence, line=ln))
+        p.targets.append(Target.of(tasks[i], name + tasks[i].raw))
+        g = Progress(text=evidence, completed=done[i], line=ln)
         if rates:
             g.rate, g.rate_raw, g.measure = float(rates[i]), rates[i], "完成率"
         p.progress.append(g)

@@ -439,6 +439,11 @@ CATEGORY_TITLE = re.compile(r"(?:方面|类|领域)(?:工作|实事|项目)?$")
 ITEM_COUNT_BRACKET = re.compile(r"[（(]\s*共?\s*\d+\s*[件项个]\s*(?:实事|项目)?\s*[）)]\s*$")
 
 # ，完成率分别为81.3%、80% -> rates, the 分别 rates after a paired list of counts
+# 农村公路和城市道路分别为90公里、12公里，已分别完成67公里、9.5公里: names, their tasks, the counts done
+NAMED_PAIRS = re.compile(r"^\s*(?P<names>[^，,。；\d]{4,40}?)分别(?:为|是|达到|新建|建设|改造)?(?P<tasks>[^，,。；]*\d[^，,。；]*)[，,]\s*"
+                         r"(?P<done>(?:目前|截至[^，,]{1,8}[，,]?)?(?:已分别|分别已|已)[^，,。；]*\d[^，,。；]*)")
+# 农村公路和城市道路 / 幼儿园、小学及初中 -> the names a list joins
+AND_SPLIT = re.compile(r"[和、及与]")
 PAIRED_RATES = re.compile(r"[，,]\s*(?:分别)?(?:完成率|完工率|竣工率|完成(?:年度|全年|年)?(?:任务|目标|计划)?的?)(?:分别)?(?:为|达到|达)?(?:分别)?(?:为)?\s*"
                           r"(?P<rates>\d+(?:\.\d+)?\s*%(?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)+)")
 

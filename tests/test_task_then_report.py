@@ -230,3 +230,13 @@ def test_a_count_said_before_its_verb(item, done):
 def test_names_of_a_years_results(item, name):
     r = run("某市2026年为民办实事项目完成情况\n\n" + item + "\n")
     assert [p.name for p in r.projects if p.progress] == [name]
+
+
+def test_names_then_their_tasks_counts_and_rates_each_in_order():
+    # two names joined by 和, their tasks after 分别, the counts done and the rates: one project each, and no
+    # rate checked against the other's task
+    r = run(REPORT_HEAD + "3.道路建设。新改建农村公路和城市道路分别为80公里、15公里，已分别完成60公里、12公里，"
+            "完成率分别为75%、80%。\n")
+    assert [(p.name, [t.value for t in p.targets], [(g.completed.value, g.rate) for g in p.progress])
+            for p in r.projects] == [("新改建农村公路", [80.0], [(60.0, 75.0)]), ("城市道路", [15.0], [(12.0, 80.0)])]
+    assert [f.code for f in r.flags if f.severity != "info"] == []
