@@ -439,6 +439,8 @@ CATEGORY_TITLE = re.compile(r"(?:方面|类|领域)(?:工作|实事|项目)?$")
 ITEM_COUNT_BRACKET = re.compile(r"[（(]\s*共?\s*\d+\s*[件项个]\s*(?:实事|项目)?\s*[）)]\s*$")
 
 # ，完成率分别为81.3%、80% -> rates, the 分别 rates after a paired list of counts
+# 2所主体完工 / 1所完成基础工程 / 3个已完成前期: a count of a stage of the work, not of the work done
+STAGE_AFTER = re.compile(r"\s*(?:已|正在|正)?(?:完成|进行)?(?:主体|基础|前期|招标|设计|立项|选址|土建)")
 # 农村公路和城市道路分别为90公里、12公里，已分别完成67公里、9.5公里: names, their tasks, the counts done
 NAMED_PAIRS = re.compile(r"^\s*(?P<names>[^，,。；\d]{4,40}?)分别(?:为|是|达到|新建|建设|改造)?(?P<tasks>[^，,。；]*\d[^，,。；]*)[，,]\s*"
                          r"(?P<done>(?:目前|截至[^，,]{1,8}[，,]?)?(?:已分别|分别已|已)[^，,。；]*\d[^，,。；]*)")

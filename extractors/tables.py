@@ -622,11 +622,15 @@ def _join_lines(text: str) -> str:
     return "".join(x.strip() for x in (text or "").split("\n"))
 
 
-def _done_figure(text: str, qs: list[Quantity], units: AbstractSet[str | None] = frozenset()) -> Quantity:
+def _done_figure(text: str, qs: list[Quantity], units: AbstractSet[str | None] = frozenset()) -> Quantity | None:
     """在40个社区，建成32个驿站: among the figures in the targets' units (建成2处共1721套 against 1700套),
     the first a done word leads to in its clause, or that a done word follows at once (其中3家已建成)
-    — where the work was done is not what was done; else the first."""
+    — where the work was done is not what was done; else the first.  A count of a stage (2所主体完工，
+    1所完成基础工程) is no count done: a cell of stages only gives none."""
     qs = [q for q in qs if q.unit in units] or qs if units else qs
+    qs = [q for q in qs if not (q.end is not None and P.STAGE_AFTER.match(text, q.end))]
+    if not qs:
+        return None
     prev = 0
     for q in qs:
         if q.start is None or q.start < prev:

@@ -240,3 +240,15 @@ def test_names_then_their_tasks_counts_and_rates_each_in_order():
     assert [(p.name, [t.value for t in p.targets], [(g.completed.value, g.rate) for g in p.progress])
             for p in r.projects] == [("新改建农村公路", [80.0], [(60.0, 75.0)]), ("城市道路", [15.0], [(12.0, 80.0)])]
     assert [f.code for f in r.flags if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("cell, done, flagged", [
+    ("2所主体完工，1所完成基础工程", [], False),
+    ("已建成2所，1所主体完工", [(2.0, "所")], True),       # 2 of 3 is 66.7%, not 70%: the count is checked
+], ids=["stages-only", "a-count-done-beside-a-stage"])
+def test_a_table_cell_of_stages_is_no_count_done(cell, done, flagged):
+    # a 70% beside stages only is the work's pace, not 1 of 3 done: no count, and no mismatch raised
+    r = run("某区2026年民生实事项目三季度进展情况表\n\n序号 | 项目名称 | 年度目标任务 | 责任单位 | 完成情况 | 完成率\n"
+            "1 | 公办幼儿园 | 新建公办幼儿园3所 | 区教育局 | " + cell + " | 70%\n")
+    assert completed(r) == done
+    assert ("RATE_MISMATCH" in [f.code for f in r.flags]) == flagged
