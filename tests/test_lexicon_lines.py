@@ -41,7 +41,7 @@ SHAPES = {
 def test_every_alias_is_read_in_the_shape(shape):
     head, template, read, join = SHAPES[shape]
     rng = random.Random(shape)
-    missed = []
+    missed, alarms = [], []
     for i in range(0, len(ALIASES), 10):
         lines, want = [], []
         for k, (family, alias) in enumerate(ALIASES[i:i + 10], 1):
@@ -53,7 +53,9 @@ def test_every_alias_is_read_in_the_shape(shape):
         got = {t.value for p in r.projects for t in p.targets} if read == "t" else \
             {g.completed.value for p in r.projects for g in p.progress if g.completed}
         missed += [line for line, v in zip(lines, want) if v not in got]
+        alarms += [f.message for f in r.flags if f.severity == "error"]     # every rate written agrees with its figures
     assert missed == []
+    assert alarms == []
 
 
 DEPARTMENTS = [line.strip() for line in (Path(__file__).resolve().parent.parent / "gazetteer" / "departments.tsv")
