@@ -107,3 +107,24 @@ def test_every_surname_is_read_in_a_leaders_name(shape):
         got = {x for p in r.projects for x in p.leaders}
         missed += [p for p in people if simplify(p) not in got]
     assert missed == []
+
+
+@pytest.mark.parametrize("shape", ["report-task-done-rate", "report-label-and-share-of-target", "report-table-rows"])
+def test_a_rate_perturbed_in_one_line_is_flagged(shape):
+    # ten projects a document, one of them with its rate written 7 points off: that one is named
+    head, template, _, join = SHAPES[shape]
+    rng = random.Random(shape)
+    unflagged = []
+    for i in range(0, len(ALIASES), 10):
+        chunk = ALIASES[i:i + 10]
+        wrong = rng.randint(1, len(chunk))
+        lines = []
+        for k, (family, alias) in enumerate(chunk, 1):
+            n = rng.randint(100, 900)
+            d = rng.randint(10, n - 1)
+            rate = 100 * d / n + (7 if k == wrong else 0)
+            lines.append(template.format(k=k, kc=NUMERALS[k - 1], a=alias, n=n, d=d, u=UNIT[family], r=f"{rate:.1f}"))
+        flagged = [f for f in run(head + join.join(lines) + "\n").flags if f.code == "RATE_MISMATCH"]
+        if len(flagged) != 1:
+            unflagged.append((lines[wrong - 1], [f.message for f in flagged]))
+    assert unflagged == []
