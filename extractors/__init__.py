@@ -192,8 +192,6 @@ def extract_records(doc, gaz) -> Extraction:
     for p in result.projects:        # 农村道路畅通工程，牵头部门：市交通局: the field is read, the name is the words before it
         _own_name(p)
         p.name = P.BULLET_LEAD.sub("", p.name) or p.name     # ●新建公办幼儿园 / ▶… / - …: a list's bullet
-        p.name = _without_figure(p)                          # 新增停车泊位3000个: the task's figure, no part of its name
-        p.name = P.NAME_VERB_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标 / 项目完成投资: no part of a name
         verdict = P.NAME_PROBLEM_TAIL.search(p.name)         # 农村公路建设进度滞后: the verdict, no part of the name
         if verdict:
             p.name = p.name[:verdict.start()]
@@ -207,6 +205,8 @@ def extract_records(doc, gaz) -> Extraction:
         label = P.NAME_LABEL.match(p.name)    # 托育服务扩容：新增普惠性托位400个，…: the label before the colon
         if label and not P.FORM_LABEL.fullmatch(label.group("name")):
             p.name = label.group("name")
+        p.name = _without_figure(p)                          # 新增停车泊位3000个: the task's figure, no part of its name
+        p.name = P.NAME_VERB_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标 / 项目完成投资: no part of a name
     _canonical(result, gaz)
     return result
 

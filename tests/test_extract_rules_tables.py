@@ -471,14 +471,14 @@ NUMBERED_TASKS = """某县人民政府办公室关于印发2025年民生实事�
 ], ids=["dot", "comma", "number column too"])
 def test_a_task_numbered_in_its_name_cell_keeps_the_number_once(head, first, second):
     """1.新建社区食堂20个 in the name column: 1 is the project's number, and the name is the rest
-    (shown once as '1 新建社区食堂20个', not '1 1.新建…')."""
+    (shown once as '1 新建社区食堂', its task's figure a target, not '1 1.新建…')."""
     from extractors import extract
     from gazetteer import load
     from pipeline.readers import read_bytes
 
     text = NUMBERED_TASKS.format(head=head, first=first, second=second)
     ex = extract(read_bytes(text.encode("utf-8"), source="t.txt", fmt="txt"), load())
-    assert [(p.seq, p.name) for p in ex.projects] == [("1", "新建社区食堂20个"), ("2", "改造农村公路35公里")]
+    assert [(p.seq, p.name) for p in ex.projects] == [("1", "新建社区食堂"), ("2", "改造农村公路")]
 
 
 # ---- a summary table with category rows and units with a multiplier in the name ------------------

@@ -240,7 +240,7 @@ PLAN_HEAD = "2024年县政府民生实事项目实施方案\n\n"
 def test_a_plan_items_units_clause_is_no_part_of_its_name_and_its_time_limit_is_its_deadline():
     r = run(PLAN_HEAD + "1.新建公办幼儿园2所。由县教育局牵头，县财政局配合，9月底前投入使用。\n"
                         "2.建设社区养老服务站12个，县民政局、县卫健局按职责分工负责。\n")
-    assert [(p.name, p.deadline) for p in r.projects] == [("新建公办幼儿园2所", "2024-09-30"), ("建设社区养老服务站12个", None)]
+    assert [(p.name, p.deadline) for p in r.projects] == [("新建公办幼儿园", "2024-09-30"), ("建设社区养老服务站", None)]
     assert [p.lead_units for p in r.projects] == [["县教育局"], ["县民政局", "县卫健局"]]
 
 
