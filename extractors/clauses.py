@@ -243,7 +243,8 @@ def _item_heading(sentence: str, cues: Cues, kind: str) -> bool:
 
 def _events(sentence: str, found: list[Quantity]) -> list[_Event]:
     """The figures (`found`, offsets in the sentence) and percentages of a sentence, in order."""
-    events = [_Event(q.start, q.end, quantity=q, raw=q.raw) for q in found]
+    events = [_Event(q.start, q.end, quantity=q, raw=q.raw) for q in found
+              if not P.STAGE_AFTER.match(sentence, q.end)]        # 1所主体完工: a stage of the work, no fact of its own
     figures = Cover((e.start, e.end) for e in events)
     for m in PERCENT.finditer(sentence) if "%" in sentence else ():
         if not figures.holds(m.start()):

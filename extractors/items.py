@@ -24,7 +24,7 @@ from .tables import deadline_iso
 
 PARTNER_KEYS = ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门", "协同", "配合")
 LEADER_KEYS = ("责任领导", "分管领导", "牵头领导", "联系领导", "责任人")
-DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点", "督办时限", "时限")
+DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点", "督办时限", "办理时限", "时限")
 
 
 def item_dots(paragraphs) -> list:

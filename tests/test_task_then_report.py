@@ -252,3 +252,15 @@ def test_a_table_cell_of_stages_is_no_count_done(cell, done, flagged):
             "1 | 公办幼儿园 | 新建公办幼儿园3所 | 区教育局 | " + cell + " | 70%\n")
     assert completed(r) == done
     assert ("RATE_MISMATCH" in [f.code for f in r.flags]) == flagged
+
+
+def test_a_supervision_slip():
+    # 督办事项 / 督办内容 / 责任单位，配合单位 on one line / 办理时限: each item's task, progress, units and deadline;
+    # 1所主体完工 is a stage, no figure of its own
+    r = run("县政府督查室督办通知单\n\n督办事项一：农村公路提质改造\n督办内容：年度计划改造农村公路50公里，截至10月底仅完成21公里，"
+            "完成率42%。\n责任单位：县交通运输局\n办理时限：2026年11月20日前\n\n督办事项二：城区公办幼儿园建设\n"
+            "督办内容：新建城区公办幼儿园2所，目前1所主体完工，1所尚未开工。\n责任单位：县教育局，配合单位：县住建局\n"
+            "办理时限：2026年11月30日前\n")
+    assert [(p.name, [t.value for t in p.targets], p.lead_units, p.partner_units, p.deadline) for p in r.projects] == [
+        ("农村公路提质改造", [50.0], ["县交通运输局"], [], "2026-11-20"),
+        ("城区公办幼儿园建设", [2.0], ["县教育局"], ["县住建局"], "2026-11-30")]
