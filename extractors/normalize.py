@@ -36,9 +36,13 @@ def _char_table() -> dict[int, str]:
         trad, _, simp = line.partition("\t")
         if len(trad) == 1 and simp:
             first = simp.split()[0]
-            if len(first) == 1 and first != trad:
+            if len(first) == 1 and first != trad and trad not in KEPT_AS_WRITTEN:
                 table[ord(trad)] = first
     return table
+
+
+# 乾 is written in simplified Chinese too (乾县, 乾安县, 乾坤): the table's 干 would rename two counties
+KEPT_AS_WRITTEN = frozenset("乾")
 
 
 @quick_init

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from extract_helpers import run
 
-from extractors.normalize import simplify
+from extractors.normalize import KEPT_AS_WRITTEN, simplify
 
 TYPES = yaml.safe_load((Path(__file__).resolve().parent.parent / "gazetteer" / "project_types.yaml")
                        .read_text(encoding="utf-8"))
@@ -128,3 +128,24 @@ def test_a_rate_perturbed_in_one_line_is_flagged(shape):
         if len(flagged) != 1:
             unflagged.append((lines[wrong - 1], [f.message for f in flagged]))
     assert unflagged == []
+
+
+DIVISIONS = [line.split("\t") for line in (Path(__file__).resolve().parent.parent / "gazetteer" / "divisions.tsv")
+             .read_text(encoding="utf-8").splitlines()[1:] if line.strip() and not line.startswith("#")]
+
+
+def test_a_division_named_in_the_title_is_the_region():
+    # every name the table holds once (a name two places share needs more than a title), 400 of them drawn at
+    # random and every one holding a character the traditional-to-simplified table would have renamed (乾县)
+    names = {}
+    for code, name, *_ in DIVISIONS:
+        names.setdefault(name, []).append(code)
+    once = sorted((name, codes[0]) for name, codes in names.items() if len(codes) == 1 and name[-1] in "省市州县区旗盟")
+    touched = [(n, c) for n, c in once if KEPT_AS_WRITTEN.intersection(n)]
+    chosen = random.Random(5).sample([x for x in once if len(x[0]) >= 3], 400) + touched
+    wrong = []
+    for name, code in chosen:
+        region = run(name + "2026年民生实事项目\n\n1.新建幼儿园3所。\n").document.region
+        if region is None or region.code != code:
+            wrong.append((name, region.name if region else None))
+    assert touched and wrong == []
