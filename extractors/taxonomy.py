@@ -28,7 +28,7 @@ trying every type.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from re import _constants as _sre  # type: ignore[attr-defined]  # the opcodes of the parse below
 from re import _parser as _sre_parse  # type: ignore[attr-defined]  # the stdlib's own regex parser
@@ -86,9 +86,9 @@ class _Openings:
 
     Its words are every alias whole and every pattern's literal opening (城镇.{0,4}新增 → 城镇,
     (?:新型职业|高素质)… → 新型职业, 高素质); one pass of the automaton over a name, in C, finds
-    every place where one of them stands.  An alias found is a match of its type's gate; an opening
-    is tried where it stands with the gate's anchored ``match``, if the name holds the literal its
-    pattern needs further on.  A type with a pattern whose opening cannot be told is tried on every name.
+    every place where one of them stands.  An alias found is a match; a pattern is tried (an anchored
+    ``match``) where one of its openings stands, if the name holds the literal it needs further on.  A
+    type with a pattern whose opening cannot be told is tried on every name.
     """
 
     def __init__(self, types: Sequence[ProjectType]) -> None:
@@ -96,11 +96,9 @@ class _Openings:
 
         self.types = types
         self.always: list[int] = []
-        # a gate tried where an opening stands; a type without a gate is tried wherever one does
-        self.gates = [t.gate.match if t.gate is not None else _anywhere for t in types]
-        # word → (types it is an alias of, type → the literals that must stand in a name for a pattern
-        # of the type opening with the word to match: one per such pattern, "" when none is known)
-        words: dict[str, tuple[set[int], dict[int, set[str]]]] = {}
+        # word → (types it is an alias of, type → (the literal a pattern of the type opening with the word
+        # needs further on, "" when none is known; the pattern's anchored match) for each such pattern)
+        words: dict[str, tuple[set[int], dict[int, dict[tuple[str, str], Callable]]]] = {}
         for k, ptype in enumerate(types):
             openings = _pattern_openings(ptype)
             if openings is None:
@@ -108,12 +106,12 @@ class _Openings:
                 continue
             for alias in ptype.aliases:
                 words.setdefault(alias, (set(), {}))[0].add(k)
-            for opening, need in openings:
-                words.setdefault(opening, (set(), {}))[1].setdefault(k, set()).add(need)
+            for opening, need, rx in openings:
+                words.setdefault(opening, (set(), {}))[1].setdefault(k, {})[need, rx.pattern] = rx.match
         self.automaton = ahocorasick.Automaton()
         for word, (whole, opened) in words.items():
-            tries = tuple((k, ("",) if "" in needs else tuple(sorted(needs)))
-                          for k, needs in sorted(opened.items()) if k not in whole)
+            tries = tuple((k, tuple((need, match) for (need, _), match in sorted(patterns.items())))
+                          for k, patterns in sorted(opened.items()) if k not in whole)
             # what iter() reports is the word's last offset: its first is that less len - 1
             self.automaton.add_word(word, (len(word) - 1, tuple(sorted(whole)), tries))
         self.automaton.make_automaton()
@@ -121,28 +119,22 @@ class _Openings:
 
     def select(self, text: str) -> list[tuple[int, bool]]:
         """(type index, gated) for each type worth matching against `text`, in the order of the types:
-        gated when one of its wordings was seen to begin somewhere in `text` (the type's gate need
-        not be searched again), not when its openings are unknown."""
+        gated when one of its aliases or patterns was seen to match somewhere in `text` (the type's gate
+        need not be searched), not when its openings are unknown (the gate is searched)."""
         gated: set[int] = set()
-        gates = self.gates
         if self.has_words:
             for end, (back, whole, opened) in self.automaton.iter(text):
                 if whole:
                     gated.update(whole)
-                for k, needs in opened:
+                for k, patterns in opened:
                     if k not in gated:
-                        for need in needs:
-                            if need in text:       # one pattern opening here may match: try them all, once
-                                if gates[k](text, end - back):
-                                    gated.add(k)
+                        for need, match in patterns:
+                            if need in text and match(text, end - back):
+                                gated.add(k)
                                 break
         if not self.always:
             return [(k, True) for k in sorted(gated)]
         return sorted([(k, True) for k in gated] + [(k, False) for k in self.always if k not in gated])
-
-
-def _anywhere(text: str, pos: int) -> bool:
-    return True
 
 
 _OPENINGS: list[_Openings] = []
@@ -166,10 +158,10 @@ def _worth_trying(text: str, types: Iterable[ProjectType]) -> list[tuple[Project
 _OPENING_LENGTH = 8
 
 
-def _pattern_openings(ptype: ProjectType) -> set[tuple[str, str]] | None:
-    """(opening, need) for every literal opening a match of one of the type's patterns can begin with,
-    and a literal the same pattern's matches all hold beyond it ("" if none); None when an opening is unknown."""
-    out: set[tuple[str, str]] = set()
+def _pattern_openings(ptype: ProjectType) -> list[tuple[str, str, re.Pattern[str]]] | None:
+    """(opening, need, pattern) for every literal opening a match of one of the type's patterns can begin
+    with, and a literal the pattern's matches all hold beyond it ("" if none); None when an opening is unknown."""
+    out: list[tuple[str, str, re.Pattern[str]]] = []
     for rx in ptype.patterns:
         if rx.flags & re.IGNORECASE:
             return None
@@ -181,7 +173,7 @@ def _pattern_openings(ptype: ProjectType) -> set[tuple[str, str]] | None:
         if starts is None or "" in starts:
             return None
         need = _needed_literal(parsed)
-        out |= {(start, need) for start in starts}
+        out += [(start, need, rx) for start in sorted(starts)]
     return out
 
 
