@@ -122,6 +122,7 @@ class _Openings:
         gated when one of its aliases or patterns was seen to match somewhere in `text` (the type's gate
         need not be searched), not when its openings are unknown (the gate is searched)."""
         gated: set[int] = set()
+        held: dict[str, bool] = {}       # need → in text: searched once a text (a text may be a long line)
         if self.has_words:
             for end, (back, whole, opened) in self.automaton.iter(text):
                 if whole:
@@ -129,7 +130,10 @@ class _Openings:
                 for k, patterns in opened:
                     if k not in gated:
                         for need, match in patterns:
-                            if need in text and match(text, end - back):
+                            found = held.get(need)
+                            if found is None:
+                                found = held[need] = need in text
+                            if found and match(text, end - back):
                                 gated.add(k)
                                 break
         if not self.always:

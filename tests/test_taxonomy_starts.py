@@ -138,3 +138,22 @@ def test_types_whose_openings_are_unknown():
 def test_selection_skips_most_types(types):
     text = normalize("新建城市社区嵌入式养老服务中心12个")
     assert len(_worth_trying(text, types)) < len(types) / 4
+
+
+class _CountedSearches(str):
+    """A name that counts the substring searches made in it (`x in name`)."""
+
+    searches = 0
+
+    def __contains__(self, part: object) -> bool:
+        type(self).searches += 1
+        return super().__contains__(part)  # type: ignore[operator]
+
+
+def test_a_needed_literal_is_searched_once_a_name(types):
+    # a whole document run onto one line reaches the taxonomy as one name: each opening stands in it
+    # thousands of times, and searching the long text for its need at each would be quadratic
+    text = _CountedSearches(normalize("农村公路提质改造，城镇新增就业，新建公办幼儿园，" * 2000))
+    assert _candidates(text, types) == _brute_force(str(text), types)[0]
+    needs = {need for t in types for _, need, _ in _pattern_openings(t) or ()}
+    assert 0 < _CountedSearches.searches <= len(needs)
