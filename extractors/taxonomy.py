@@ -20,8 +20,8 @@ microseconds, and free-text queries fall back on character bigrams (see ``resolv
 One pass over the name picks the types worth trying: an Aho–Corasick automaton (pyahocorasick)
 holds every alias and every pattern's literal opening (城镇.{0,4}新增 opens with 城镇, (?:新型职业|高素质)…
 with 新型职业 or 高素质), and reports in C where each stands in the name.  An alias found is a match; a
-pattern's opening is tried, with the type's gate anchored where it stands, only if the name also holds
-the literal that pattern needs further on (新增 for 城镇.{0,4}新增).  A pattern whose opening cannot be
+pattern is tried, anchored where its opening stands, only if the name also holds the literal that
+pattern needs further on (新增 for 城镇.{0,4}新增).  A pattern whose opening cannot be
 told (one that may begin anywhere) keeps its type tried on every name.  The answer is the same as
 trying every type.
 """
@@ -158,7 +158,7 @@ def _worth_trying(text: str, types: Iterable[ProjectType]) -> list[tuple[Project
 
 
 # a pattern's literal opening is read up to this many characters (longer ones are rarer in names:
-# fewer places to try its gate); a class at every step could multiply the openings, hence a bound
+# fewer places to try the pattern); a class at every step could multiply the openings, hence a bound
 _OPENING_LENGTH = 8
 
 
