@@ -17,16 +17,18 @@ A type's ``exclude`` patterns veto it, which is how nested types are told apart
 No jieba here: aliases and patterns cover the genre's wordings, a name costs a few tens of
 microseconds, and free-text queries fall back on character bigrams (see ``resolve_query``).
 
-One pass over the name picks the types worth trying: every alias and pattern can only begin with
-certain one or two characters (an alias its first two, 城镇.{0,4}新增 城镇, (?:新型职业|高素质)… 新型
-or 高素), so the characters and character pairs of the name select the few types whose wordings
-can start in it, and only those are matched.  A pattern whose first character cannot be told (one that may begin anywhere) keeps
-its type tried on every name.  The answer is the same as trying every type.
+One pass over the name picks the types worth trying: an Aho–Corasick automaton (pyahocorasick)
+holds every alias and every pattern's literal opening (城镇.{0,4}新增 opens with 城镇, (?:新型职业|高素质)…
+with 新型职业 or 高素质), and reports in C where each stands in the name.  An alias found is a match; a
+pattern is tried, anchored where its opening stands, only if the name also holds the literal that
+pattern needs further on (新增 for 城镇.{0,4}新增).  A pattern whose opening cannot be
+told (one that may begin anywhere) keeps its type tried on every name.  The answer is the same as
+trying every type.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from re import _constants as _sre  # type: ignore[attr-defined]  # the opcodes of the parse below
 from re import _parser as _sre_parse  # type: ignore[attr-defined]  # the stdlib's own regex parser
@@ -72,96 +74,132 @@ def _type(types: Sequence[ProjectType], type_id: str) -> ProjectType:
 
 def _candidates(text: str, types: Iterable[ProjectType]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
-    for ptype, at in _worth_trying(text, types):
-        gated = False
-        if at and ptype.gate is not None:
-            gate = ptype.gate.match
-            for pos in at:
-                if gate(text, pos):
-                    gated = True          # a wording begins here: the gate's search would find one too
-                    break
-            else:
-                continue          # none of its wordings begins where one could: no match (an anchored try is cheap)
+    for ptype, gated in _worth_trying(text, types):
         span = ptype.match(text, gated)
         if span is not None:
             found[ptype.id] = span
     return found
 
 
-class _Starts:
-    """The types of a taxonomy by the one or two characters their wordings can begin with."""
+class _Openings:
+    """The wordings a taxonomy's types open with, in one Aho–Corasick automaton.
+
+    Its words are every alias whole and every pattern's literal opening (城镇.{0,4}新增 → 城镇,
+    (?:新型职业|高素质)… → 新型职业, 高素质); one pass of the automaton over a name, in C, finds
+    every place where one of them stands.  An alias found is a match; a pattern is tried (an anchored
+    ``match``) where one of its openings stands, if the name holds the literal it needs further on.  A
+    type with a pattern whose opening cannot be told is tried on every name.
+    """
 
     def __init__(self, types: Sequence[ProjectType]) -> None:
+        import ahocorasick  # deferred: only a classification needs it, once a taxonomy
+
         self.types = types
         self.always: list[int] = []
-        # first character → (types opening with it alone, second character → types opening with the two)
-        self.by_first: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
+        # word → (types it is an alias of, type → (the literal a pattern of the type opening with the word
+        # needs further on, "" when none is known; the pattern's anchored match) for each such pattern)
+        words: dict[str, tuple[set[int], dict[int, dict[tuple[str, str], Callable]]]] = {}
         for k, ptype in enumerate(types):
-            starts = _type_starts(ptype)
-            if starts is None:
+            openings = _pattern_openings(ptype)
+            if openings is None:
                 self.always.append(k)
                 continue
-            for start in starts:
-                ones, twos = self.by_first.setdefault(start[0], ([], {}))
-                if len(start) == 1:
-                    ones.append(k)
-                else:
-                    twos.setdefault(start[1], []).append(k)
+            for alias in ptype.aliases:
+                words.setdefault(alias, (set(), {}))[0].add(k)
+            for opening, need, rx in openings:
+                words.setdefault(opening, (set(), {}))[1].setdefault(k, {})[need, rx.pattern] = rx.match
+        self.automaton = ahocorasick.Automaton()
+        for word, (whole, opened) in words.items():
+            tries = tuple((k, tuple((need, match) for (need, _), match in sorted(patterns.items())))
+                          for k, patterns in sorted(opened.items()) if k not in whole)
+            # what iter() reports is the word's last offset: its first is that less len - 1
+            self.automaton.add_word(word, (len(word) - 1, tuple(sorted(whole)), tries))
+        self.automaton.make_automaton()
+        self.has_words = self.automaton.kind == ahocorasick.AHOCORASICK     # iter() raises on an empty one
 
-    def select(self, text: str) -> dict[int, list[int]]:
-        """Type index → the offsets of `text` where one of its wordings can begin ([] for a type whose
-        openings are unknown: it may begin anywhere), in the order of the types."""
-        picked: dict[int, list[int]] = {k: [] for k in self.always}
-        get = self.by_first.get
-        last = len(text) - 1
-        for i, ch in enumerate(text):
-            entry = get(ch)
-            if entry is None:
-                continue
-            ones, twos = entry
-            if twos and i < last:
-                two = twos.get(text[i + 1])
-                if two:
-                    ones = [*ones, *two]
-            for k in ones:
-                at = picked.get(k)
-                if at is None:
-                    picked[k] = [i]
-                elif at and at[-1] != i:
-                    at.append(i)
-        return dict(sorted(picked.items()))
+    def select(self, text: str) -> list[tuple[int, bool]]:
+        """(type index, gated) for each type worth matching against `text`, in the order of the types:
+        gated when one of its aliases or patterns was seen to match somewhere in `text` (the type's gate
+        need not be searched), not when its openings are unknown (the gate is searched)."""
+        gated: set[int] = set()
+        held: dict[str, bool] = {}       # need → in text: searched once a text (a text may be a long line)
+        if self.has_words:
+            for end, (back, whole, opened) in self.automaton.iter(text):
+                if whole:
+                    gated.update(whole)
+                for k, patterns in opened:
+                    if k not in gated:
+                        for need, match in patterns:
+                            found = held.get(need)
+                            if found is None:
+                                found = held[need] = need in text
+                            if found and match(text, end - back):
+                                gated.add(k)
+                                break
+        if not self.always:
+            return [(k, True) for k in sorted(gated)]
+        return sorted([(k, True) for k in gated] + [(k, False) for k in self.always if k not in gated])
 
 
-_STARTS: list[_Starts] = []
+_OPENINGS: list[_Openings] = []
 
 
-def _worth_trying(text: str, types: Iterable[ProjectType]) -> list[tuple[ProjectType, list[int]]]:
-    """The types, in their order, whose aliases or patterns can begin somewhere in `text`, each with the
-    offsets where they can (none listed: anywhere)."""
+def _worth_trying(text: str, types: Iterable[ProjectType]) -> list[tuple[ProjectType, bool]]:
+    """The types, in their order, whose aliases or patterns can match in `text`, each with whether
+    one was seen to (its gate then need not be searched)."""
     if not isinstance(types, (list, tuple)):
-        return [(t, []) for t in types]
-    starts = next((s for s in _STARTS if s.types is types), None)
-    if starts is None:
-        starts = _Starts(types)
-        _STARTS[:] = [starts, *_STARTS[:3]]        # a few taxonomies at most (tests load their own)
-    return [(types[k], at) for k, at in starts.select(text).items()]
+        return [(t, False) for t in types]
+    openings = _OPENINGS[0] if _OPENINGS and _OPENINGS[0].types is types else \
+        next((o for o in _OPENINGS if o.types is types), None)
+    if openings is None:
+        openings = _Openings(types)
+        _OPENINGS[:] = [openings, *_OPENINGS[:3]]        # a few taxonomies at most (tests load their own)
+    return [(types[k], gated) for k, gated in openings.select(text)]
 
 
-def _type_starts(ptype: ProjectType) -> set[str] | None:
-    """Every opening (of one or two characters) a match of the type's aliases and patterns can begin
-    with; None when unknown."""
-    out = {alias[:2] for alias in ptype.aliases}
+# a pattern's literal opening is read up to this many characters (longer ones are rarer in names:
+# fewer places to try the pattern); a class at every step could multiply the openings, hence a bound
+_OPENING_LENGTH = 8
+
+
+def _pattern_openings(ptype: ProjectType) -> list[tuple[str, str, re.Pattern[str]]] | None:
+    """(opening, need, pattern) for every literal opening a match of one of the type's patterns can begin
+    with, and a literal the pattern's matches all hold beyond it ("" if none); None when an opening is unknown."""
+    out: list[tuple[str, str, re.Pattern[str]]] = []
     for rx in ptype.patterns:
         if rx.flags & re.IGNORECASE:
             return None
         try:
-            starts = _starts(list(_sre_parse.parse(rx.pattern, rx.flags)), 2)
+            parsed = list(_sre_parse.parse(rx.pattern, rx.flags))
         except Exception:  # noqa: BLE001 — a pattern the parser reads otherwise: try the type on every name
             return None
+        starts = _starts(parsed, _OPENING_LENGTH)
         if starts is None or "" in starts:
             return None
-        out |= starts
+        need = _needed_literal(parsed)
+        out += [(start, need, rx) for start in sorted(starts)]
     return out
+
+
+def _needed_literal(items: list) -> str:
+    """The longest run of literal characters every match of a parsed pattern holds, its opening run left
+    out (a name holds that wherever the opening stands): 城镇.{0,4}新增.{0,3}就业 → 新增; "" for none."""
+    runs: list[str] = []
+    run: list[str] | None = None
+    for op, av in items:
+        if op is _sre.AT:
+            continue
+        if op is _sre.LITERAL:
+            if run is None:
+                run = []
+                runs.append("")
+            run.append(chr(av))
+            runs[-1] = "".join(run)
+        else:
+            if not runs:
+                runs.append("")          # the pattern does not open with a literal: no run to leave out
+            run = None
+    return max(runs[1:], key=len, default="")
 
 
 def _starts(items: list, n: int) -> set[str] | None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pipeline.errors import GazetteerError
@@ -34,13 +34,19 @@ class ProjectType:
     aliases: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...] = ()
     exclude: tuple[re.Pattern[str], ...] = ()
-    # one alternation of every alias and pattern: a single search rejects most names
-    gate: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def gate(self) -> re.Pattern[str]:
+        """One alternation of every alias and pattern: a single search rejects most names.  Compiled when
+        first searched (half of loading the taxonomy was compiling them; classify finds the wordings'
+        openings with its automaton and needs few)."""
+        branches = [re.escape(a) for a in self.aliases] + [rx.pattern for rx in self.patterns]
+        return re.compile("|".join(f"(?:{b})" for b in branches))
 
     def match(self, text: str, gated: bool = False) -> tuple[int, int] | None:
         """The longest span of ``text`` (normalised) matched by an alias or pattern, or None.
-        ``gated``: the caller has seen the gate match somewhere in ``text`` (it is not searched again)."""
-        if self.gate is not None and not gated and not self.gate.search(text):
+        ``gated``: the caller has seen an alias or pattern match somewhere in ``text`` (the gate is not searched)."""
+        if not gated and not self.gate.search(text):
             return None
         if any(rx.search(text) for rx in self.exclude):
             return None
@@ -107,7 +113,10 @@ def _parse_entry(source: Path, index: int, entry: object) -> ProjectType:
     aliases = tuple(sorted({a for a in (normalize(str(x)) for x in
                                         [entry["label"], *(entry.get("aliases") or ())]) if a}))
     patterns = compiled("patterns")
-    branches = [re.escape(a) for a in aliases] + [rx.pattern for rx in patterns]
+    try:
+        re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns))     # what the gate will join
+    except re.error as exc:
+        raise GazetteerError(str(source), f"{where}: patterns that cannot be joined ({exc})") from exc
     return ProjectType(
         id=str(entry["id"]),
         label=str(entry["label"]),
@@ -115,5 +124,4 @@ def _parse_entry(source: Path, index: int, entry: object) -> ProjectType:
         aliases=aliases,
         patterns=patterns,
         exclude=compiled("exclude"),
-        gate=re.compile("|".join(f"(?:{b})" for b in branches)),
     )

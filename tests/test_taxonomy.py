@@ -163,7 +163,9 @@ def test_paste_path_loads_no_jieba():
     ("- id: x\n  label: 甲\n  family: persons\n- id: x\n  label: 乙\n  family: persons\n", "duplicate"),
     ("id: x\n", "list of project types"),
     ("- [unclosed\n", "cannot read"),
-], ids=["missing-family", "bad-id", "bad-family", "bad-regex", "duplicate-id", "not-a-list", "bad-yaml"])
+    ("- id: x\n  label: 甲\n  family: persons\n  patterns: ['(?s)甲.乙']\n", "cannot be joined"),
+], ids=["missing-family", "bad-id", "bad-family", "bad-regex", "duplicate-id", "not-a-list", "bad-yaml",
+        "unjoinable-patterns"])
 def test_malformed_taxonomy_raises_gazetteer_error(tmp_path, text, problem):
     path = tmp_path / "project_types.yaml"
     path.write_text(text, encoding="utf-8")
@@ -174,3 +176,14 @@ def test_malformed_taxonomy_raises_gazetteer_error(tmp_path, text, problem):
 def test_missing_file_raises_gazetteer_error(tmp_path):
     with pytest.raises(GazetteerError, match="cannot read"):
         load_types(tmp_path / "absent.yaml")
+
+
+def test_a_types_gate_is_compiled_when_first_searched(tmp_path):
+    path = tmp_path / "project_types.yaml"
+    path.write_text("- id: x\n  label: 新建公园\n  family: facilities\n  patterns: ['改造.{0,2}公园']\n",
+                    encoding="utf-8")
+    (ptype,) = load_types(path)
+    assert "gate" not in vars(ptype)            # loading compiles no gate
+    assert ptype.match("改造口袋公园3个") == (0, 6)
+    assert ptype.gate.pattern == "(?:新建公园)|(?:改造.{0,2}公园)"
+    assert ptype.match("新建公厕") is None

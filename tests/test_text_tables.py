@@ -385,3 +385,11 @@ def test_a_table_written_as_paragraphs_of_a_web_page_or_a_word_file_is_read_as_i
     assert want == (1, [(4, "所"), (60, "公里"), (500, "个")], [2, 41, 320])
     assert facts(html.encode("utf-8"), "html") == want
     assert facts(buf.getvalue(), "docx") == want
+
+
+def test_a_line_is_folded_only_when_it_holds_a_full_width_form():
+    """FOLDABLE is FOLD's own characters: a line without one is kept as it is, untranslated."""
+    assert {ord(ch) for ch in map(chr, range(0x10000)) if text_reader.FOLDABLE.search(ch)} == set(text_reader.FOLD)
+    blocks = text_reader.parse_lines(["序号\t项目\t完成率", "1\t新建公园３个\t８５．５％", "２\t改造公厕\t90%"])
+    cells = [c.text for c in blocks[0].cells]
+    assert cells[3:] == ["1", "新建公园3个", "85.5%", "2", "改造公厕", "90%"]

@@ -38,6 +38,9 @@ DOUBLE_SHARE = 0.8      # of the gaps between lines of text: one blank line each
 # patterns take both forms of it)
 FOLD = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
                                            0xFF05, 0xFF0E, 0xFF0B, 0xFF0D, 0xFF0F, 0xFF5C]}
+# a character FOLD changes: a line without one is kept as it is (str.translate costs ~0.1 µs a character
+# through a dict; most lines of a notice hold no full-width figure)
+FOLDABLE = re.compile("[" + "".join(sorted(map(chr, FOLD))) + "]")
 
 
 def decode(data: bytes, source: str = "-") -> tuple[str, str]:
@@ -67,7 +70,7 @@ def read(data: bytes, source: str = "-") -> Document:
 
 def parse_lines(lines: list[str]) -> list[Block]:
     """Paragraphs and tables from the lines of a text; every block keeps its line number."""
-    folded = [line.translate(FOLD) for line in lines]
+    folded = [line.translate(FOLD) if FOLDABLE.search(line) else line for line in lines]
     runs = _double_spaced(folded)
     if runs is None:
         blocks = _parse_lines(folded)
