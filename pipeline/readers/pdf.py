@@ -54,7 +54,7 @@ from operator import itemgetter, sub
 
 from ..errors import DocumentLoadError, EncryptedDocument
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
-from . import ocr, pdfscan
+from . import ocr, pdfium_page, pdfscan
 from .docx import header_rows
 from .numbering import CIRCLED, chinese
 
@@ -469,14 +469,14 @@ def _pdfium_items(document, number: int, height: float, width: float) -> list[It
             return None        # a rotated or cropped page: its coordinates are pdfplumber's to map
         textpage = fast.get_textpage()
         try:
-            chars = _pdfium_chars(textpage, height, pdfium_c)
+            chars = pdfium_page.columns(textpage, height, pdfium_c)
         finally:
             textpage.close()
     finally:
         fast.close()
-    if not chars or garbled("".join(map(_TEXT, chars))):
+    if not chars.text or garbled(chars.text):
         return None
-    return _line_items(chars, number, height, width)
+    return pdfium_page.line_items(chars, number, height, width)
 
 
 def _may_hold_table(fast, pdfium_c) -> bool:
@@ -540,82 +540,6 @@ def _may_hold_table_objects(fast, pdfium_c) -> bool:
         if across >= 2 and down >= 2:
             return True
     return False
-
-
-def _pdfium_chars(textpage, height: float, pdfium_c) -> list[dict]:
-    """PDFium's characters as char dicts with the keys the line building reads (text, x0, x1,
-    top, bottom, size; top-down coordinates), PDFium's own spaces and line breaks left out,
-    spaces drawn on the page kept.  The page's text comes in one call; only a space or a
-    character the text cannot name is asked about one by one."""
-    import ctypes
-    import struct
-
-    handle = textpage.raw
-    count = pdfium_c.FPDFText_CountChars(handle)
-    text = _page_text(handle, count, pdfium_c) or "\x00" * count
-    raw = bytearray(ctypes.sizeof(pdfium_c.FS_RECTF))
-    ref = ctypes.byref(pdfium_c.FS_RECTF.from_buffer(raw))
-    box, font_size, generated, unicode = _bare_calls(pdfium_c)
-    corners = struct.Struct("4f").unpack_from        # FS_RECTF: left, top, right, bottom
-    ask = ASK
-    out: list[dict] = []
-    append = out.append
-    for i, ch in enumerate(text):
-        if ch in ask:
-            if generated(handle, i) == 1:
-                continue
-            code = unicode(handle, i)
-            if code in (0, 10, 13, 0xFFFE, 0xFFFF):
-                continue
-            ch = chr(code)
-        if not box(handle, i, ref):
-            continue
-        size = font_size(handle, i)
-        left, top, right, bottom = corners(raw)
-        middle = height - (top + bottom) / 2        # the type's box, centred on the loose box's middle
-        half = size / 2
-        append({"text": ch, "x0": left, "x1": right, "top": middle - half, "bottom": middle + half, "size": size})
-    return out
-
-
-BARE: list = []
-
-
-def _bare_calls(pdfium_c) -> list:
-    """FPDFText_GetLooseCharBox, GetFontSize, IsGenerated and GetUnicode called without ctypes'
-    argument checks (the same C functions; their arguments here are a text page, an int and a
-    rectangle's address), about half the cost of a call a character."""
-    import ctypes
-
-    if not BARE:
-        BARE[:] = [ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value or 0)
-                   for func, restype in ((pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
-                                         (pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
-                                         (pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
-                                         (pdfium_c.FPDFText_GetUnicode, ctypes.c_uint))]
-    return BARE
-
-
-# characters asked of PDFium one by one: the spaces and line breaks it may have made up, and what
-# its text may write in place of a character (NUL for none, a surrogate, a noncharacter)
-ASK = set("\x00\n\r\ufffe\uffff") | {chr(c) for c in range(0xD800, 0xE000)} \
-    | {chr(c) for c in range(0x3001) if chr(c).isspace()}
-
-
-def _page_text(handle, count: int, pdfium_c) -> str | None:
-    """The page's text, one character for each of PDFium's characters, or None when PDFium's text
-    does not line up with its characters (a character left out or written as two code units)."""
-    import ctypes
-
-    if count <= 0:
-        return None
-    buffer = ctypes.create_string_buffer(2 * count + 2)
-    written = pdfium_c.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    if written != count + 1 or pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, count - 1) != count - 1 \
-            or pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, 0) != 0:
-        return None
-    text = buffer.raw[:2 * count].decode("utf-16-le", "surrogatepass")
-    return text if len(text) == count else None
 
 
 def _line_items(chars: list[dict], number: int, height: float, width: float) -> list[Item]:

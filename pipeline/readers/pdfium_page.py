@@ -1,0 +1,218 @@
+"""A PDF page's characters as PDFium gives them, held in columns (numpy arrays), and its lines built
+from the columns: the PDF reader's fast path for a page that holds no ruled table.
+
+The lines are the ones `pdf._plumber_lines` and `pdf._text_lines` build from character dicts
+(pdfplumber's text map, the reader's spacing, page numbers dropped); the columns compute them with
+the same float operations in the same order, page by page instead of character by character, so
+the values are the same to the bit.  What the columns do not decide is handed to that code: a line
+whose spacing must be weighed (a gap over 3 points, Chinese beside Latin, a space drawn in it) is
+spaced by `pdf._spaced` from its own character dicts, and a page holding a ligature (ﬁ, written
+out as two letters) is read through the dicts altogether.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+import struct
+from itertools import compress, repeat
+from typing import NamedTuple
+
+import numpy as np
+
+from . import pdf
+
+# characters asked of PDFium one by one: the spaces and line breaks it may have made up, and what
+# its text may write in place of a character (NUL for none, a surrogate, a noncharacter)
+ASK = set("\x00\n\r\ufffe\uffff") | {chr(c) for c in range(0xD800, 0xE000)} \
+    | {chr(c) for c in range(0x3001) if chr(c).isspace()}
+ASKED = re.compile("[" + "".join(re.escape(c) for c in sorted(ASK - {chr(c) for c in range(0xD800, 0xE000)}))
+                   + "\ud800-\udfff]")
+NOT_A_CHARACTER = (0, 10, 13, 0xFFFE, 0xFFFF)     # what GetUnicode gives for a generated break or no character
+
+
+class Chars(NamedTuple):
+    """A page's characters, PDFium's own spaces and line breaks left out, spaces drawn on the page
+    kept: text[k] is character k; top-down coordinates; size is the type size."""
+    text: str
+    x0: np.ndarray
+    x1: np.ndarray
+    top: np.ndarray
+    bottom: np.ndarray
+    size: np.ndarray
+
+
+def columns(textpage, height: float, pdfium_c) -> Chars:
+    """The text page's characters.  The page's text comes in one call; only a space or a character
+    the text cannot name is asked about one by one.  Each character's loose box and type size are
+    two bare C calls, their results written straight into arrays."""
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(handle)
+    text = _page_text(handle, count, pdfium_c) or "\x00" * max(count, 0)
+    box, font_size, generated, unicode = _bare_calls(pdfium_c)
+    letters = list(text)
+    dropped = []
+    for asked in ASKED.finditer(text):
+        i = asked.start()
+        code = 0 if generated(handle, i) == 1 else unicode(handle, i)
+        if code in NOT_A_CHARACTER:
+            dropped.append(i)
+        else:
+            letters[i] = chr(code)
+    kept = np.ones(len(letters), dtype=bool)
+    kept[dropped] = False
+    index = np.flatnonzero(kept).tolist()
+    n = len(index)
+    corners = (ctypes.c_float * (4 * n))()           # FS_RECTF each: left, top, right, bottom
+    boxed = np.fromiter(map(box, repeat(handle, n), index, map(ctypes.byref, repeat(corners, n), range(0, 16 * n, 16))),
+                        dtype=np.int32, count=n) != 0
+    sizes = np.fromiter(map(font_size, repeat(handle, n), index), dtype=np.float64, count=n)
+    left, top, right, bottom = np.frombuffer(corners, dtype=np.float32).reshape(n, 4).astype(np.float64).T
+    if not boxed.all():
+        index = list(compress(index, boxed.tolist()))
+        left, top, right, bottom, sizes = left[boxed], top[boxed], right[boxed], bottom[boxed], sizes[boxed]
+    middle = height - (top + bottom) / 2        # the type's box, centred on the loose box's middle
+    half = sizes / 2
+    return Chars("".join(map(letters.__getitem__, index)), left, right, middle - half, middle + half, sizes)
+
+
+def dicts(chars: Chars) -> list[dict]:
+    """The characters as the char dicts pdf._plumber_lines and pdf._text_lines read."""
+    return [{"text": t, "x0": a, "x1": b, "top": c, "bottom": d, "size": e}
+            for t, a, b, c, d, e in zip(chars.text, chars.x0.tolist(), chars.x1.tolist(), chars.top.tolist(),
+                                        chars.bottom.tolist(), chars.size.tolist())]
+
+
+BARE: list = []
+
+
+def _bare_calls(pdfium_c) -> list:
+    """FPDFText_GetLooseCharBox, GetFontSize, IsGenerated and GetUnicode called without ctypes'
+    argument checks (the same C functions; their arguments here are a text page, an int and a
+    rectangle's address), about half the cost of a call a character."""
+    if not BARE:
+        BARE[:] = [ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value or 0)
+                   for func, restype in ((pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+                                         (pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
+                                         (pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
+                                         (pdfium_c.FPDFText_GetUnicode, ctypes.c_uint))]
+    return BARE
+
+
+def _page_text(handle, count: int, pdfium_c) -> str | None:
+    """The page's text, one character for each of PDFium's characters, or None when PDFium's text
+    does not line up with its characters (a character left out or written as two code units)."""
+    if count <= 0:
+        return None
+    buffer = ctypes.create_string_buffer(2 * count + 2)
+    written = pdfium_c.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    if written != count + 1 or pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, count - 1) != count - 1 \
+            or pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, 0) != 0:
+        return None
+    text = buffer.raw[:2 * count].decode("utf-16-le", "surrogatepass")
+    return text if len(text) == count else None
+
+
+class _Classes(dict):
+    """A character's class: its kind for the spacing (pdf.KINDS: 0 none, 1 Chinese, 2 Latin), plus
+    LATIN_WORD_BIT when it may belong to a Latin word a line starts with (pdf.LATIN_WORD)."""
+
+    def __missing__(self, text: str) -> int:
+        out = KIND_CODES[pdf.KINDS[text]] | (LATIN_WORD_BIT if pdf.LATIN_WORD.match(text) else 0)
+        if len(self) < 65536:
+            self[text] = out
+        return out
+
+
+KIND_CODES = {"": 0, "cjk": 1, "latin": 2}
+LATIN_WORD_BIT = 4
+CLASSES = _Classes()
+
+
+def line_items(chars: Chars, number: int, height: float, width: float) -> list[pdf.Item]:
+    """pdf._line_items of the characters: the page's lines, grouped as pdfplumber's text map groups
+    them and spaced by the reader's rules, computed on the columns."""
+    if not pdf.LIGATURES.keys().isdisjoint(chars.text):
+        return pdf._line_items(dicts(chars), number, height, width)
+    spaces = np.fromiter(map(str.isspace, chars.text), dtype=bool, count=len(chars.text))
+    if spaces.any():
+        ink = ~spaces
+        text = "".join(compress(chars.text, ink.tolist()))
+        x0, x1, top, bottom, size = (a[ink] for a in chars[1:])
+        # the spaces drawn on the page, by their middle down the page (stable, as pdf._text_lines sorts them)
+        mids = (chars.top[spaces] + chars.bottom[spaces]) / 2
+        down = np.argsort(mids, kind="stable")
+        mids, typed_x = mids[down], ((chars.x0[spaces] + chars.x1[spaces]) / 2)[down]
+    else:
+        text, x0, x1, top, bottom, size = chars
+        mids = typed_x = np.empty(0)
+    n = len(text)
+    if not n:
+        return []
+    # pdf._plumber_lines: one stable sort by (cluster of the top, x0); a word ends where the cluster
+    # changes, the gap is over 3 points or the top moves over 3 points; a line is a run of words
+    # whose tops fall in one cluster of the words' tops
+    cluster = _clusters(top)
+    order = np.lexsort((x0, cluster))
+    x0, x1, top, bottom, size, cluster = x0[order], x1[order], top[order], bottom[order], size[order], cluster[order]
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")[order]
+    classes = np.fromiter(map(CLASSES.__getitem__, text), dtype=np.uint8, count=n)[order]
+    new_word = np.ones(n, dtype=bool)
+    new_word[1:] = (cluster[1:] != cluster[:-1]) | (x0[1:] > x1[:-1] + pdf.X_TOLERANCE) \
+        | (np.abs(top[1:] - top[:-1]) > pdf.Y_TOLERANCE)
+    words = np.flatnonzero(new_word)
+    line_cluster = _clusters(np.minimum.reduceat(top, words))
+    new_line = np.ones(len(words), dtype=bool)
+    new_line[1:] = line_cluster[1:] != line_cluster[:-1]
+    starts, inner = words[new_line], words[~new_line]
+    ends = np.append(starts[1:], n)
+    # a line's text as pdfplumber writes it: its words joined by a space
+    joined = np.insert(codes, inner, 32).tobytes().decode("utf-32-le", "surrogatepass")
+    at = (starts + np.searchsorted(inner, starts)).tolist() + [len(joined)]
+    lefts, tops = np.minimum.reduceat(x0, starts), np.minimum.reduceat(top, starts)
+    rights, bottoms = np.maximum.reduceat(x1, starts), np.maximum.reduceat(bottom, starts)
+    sizes = np.maximum.reduceat(size, starts)
+    # the Latin word a line starts with (pdf._lead_word), in the order pdfplumber gives the characters
+    latin_end = np.minimum(np.minimum.reduceat(np.where(classes & LATIN_WORD_BIT, n, np.arange(n)), starts), ends)
+    leads = np.where(latin_end > starts, x1[latin_end - 1] - x0[starts], 0.0)
+    # pdf._spaced reads each line's characters sorted across (stable); it joins them bare when no
+    # space was drawn in the line, no gap is over 3 points and all are of one kind
+    line_of = np.repeat(np.arange(len(starts)), ends - starts)
+    across = np.lexsort((x0, line_of))
+    ax0, ax1, kinds = x0[across], x1[across], classes[across] & 3
+    gaps = np.empty(n)
+    gaps[1:] = ax0[1:] - ax1[:-1]
+    gaps[starts] = -np.inf
+    first_typed, past_typed = np.searchsorted(mids, tops, "left"), np.searchsorted(mids, bottoms, "right")
+    bare = (np.maximum.reduceat(gaps, starts) <= pdf.X_TOLERANCE) & (first_typed == past_typed) \
+        & (np.minimum.reduceat(kinds, starts) == np.maximum.reduceat(kinds, starts))
+    sorted_text = codes[across].tobytes().decode("utf-32-le", "surrogatepass")
+    width_ = round(width)
+    items: list[tuple[float, dict]] = []
+    for k, (start, end, line_top, line_bottom, plain) in enumerate(zip(starts.tolist(), ends.tolist(), tops.tolist(),
+                                                                       bottoms.tolist(), bare.tolist())):
+        line_text = joined[at[k]:at[k + 1]]
+        if not line_text.strip() or pdf.PAGE_NUMBER.match(line_text):
+            continue
+        if plain:
+            spaced = sorted_text[start:end].strip()
+        else:
+            ink = [{"text": t, "x0": a, "x1": b, "size": c} for t, a, b, c in
+                   zip(sorted_text[start:end], ax0[start:end].tolist(), ax1[start:end].tolist(),
+                       size[across[start:end]].tolist())]
+            spaced = pdf._spaced(ink, sorted(typed_x[first_typed[k]:past_typed[k]].tolist()))
+        items.append((line_top, {"text": spaced or line_text.strip(), "x0": float(lefts[k]), "x1": float(rights[k]),
+                                 "top": line_top, "size": float(sizes[k]), "lead": float(leads[k]),
+                                 "band": pdf._band(line_top, line_bottom, height), "width": width_}))
+    items.sort(key=lambda it: it[0])
+    return [(number, obj) for _, obj in items]
+
+
+def _clusters(values: np.ndarray) -> np.ndarray:
+    """pdf._clusters of each value: its cluster's number, the values sorted, a new cluster where one
+    is over 3 points past the one before."""
+    distinct, at = np.unique(values, return_inverse=True)
+    starts = np.empty(len(distinct), dtype=np.int64)
+    if len(distinct):
+        starts[0] = 0
+        np.cumsum(distinct[1:] > distinct[:-1] + pdf.Y_TOLERANCE, out=starts[1:])
+    return starts[at.reshape(-1)]
