@@ -174,37 +174,60 @@ def line_items(chars: Chars, number: int, height: float, width: float) -> list[p
     # the Latin word a line starts with (pdf._lead_word), in the order pdfplumber gives the characters
     latin_end = np.minimum(np.minimum.reduceat(np.where(classes & LATIN_WORD_BIT, n, np.arange(n)), starts), ends)
     leads = np.where(latin_end > starts, x1[latin_end - 1] - x0[starts], 0.0)
-    # pdf._spaced reads each line's characters sorted across (stable); it joins them bare when no
-    # space was drawn in the line, no gap is over 3 points and all are of one kind
+    # pdf._spaced reads each line's characters sorted across (stable)
     line_of = np.repeat(np.arange(len(starts)), ends - starts)
     across = np.lexsort((x0, line_of))
-    ax0, ax1, kinds = x0[across], x1[across], classes[across] & 3
-    gaps = np.empty(n)
-    gaps[1:] = ax0[1:] - ax1[:-1]
-    gaps[starts] = -np.inf
+    ax0, ax1, asize, kinds = x0[across], x1[across], size[across], classes[across] & 3
+    spaced_text, spaced_at = _spaced(ax0, ax1, asize, kinds, codes[across], starts, ends, line_of)
     first_typed, past_typed = np.searchsorted(mids, tops, "left"), np.searchsorted(mids, bottoms, "right")
-    bare = (np.maximum.reduceat(gaps, starts) <= pdf.X_TOLERANCE) & (first_typed == past_typed) \
-        & (np.minimum.reduceat(kinds, starts) == np.maximum.reduceat(kinds, starts))
-    sorted_text = codes[across].tobytes().decode("utf-32-le", "surrogatepass")
-    width_ = round(width)
     items: list[tuple[float, dict]] = []
-    for k, (start, end, line_top, line_bottom, plain) in enumerate(zip(starts.tolist(), ends.tolist(), tops.tolist(),
-                                                                       bottoms.tolist(), bare.tolist())):
+    width_ = round(width)
+    for k, (start, end, line_top, line_bottom, left, right, line_size, lead, typed_from, typed_to) in enumerate(zip(
+            starts.tolist(), ends.tolist(), tops.tolist(), bottoms.tolist(), lefts.tolist(), rights.tolist(),
+            sizes.tolist(), leads.tolist(), first_typed.tolist(), past_typed.tolist())):
         line_text = joined[at[k]:at[k + 1]]
         if not line_text.strip() or pdf.PAGE_NUMBER.match(line_text):
             continue
-        if plain:
-            spaced = sorted_text[start:end].strip()
-        else:
-            ink = [{"text": t, "x0": a, "x1": b, "size": c} for t, a, b, c in
-                   zip(sorted_text[start:end], ax0[start:end].tolist(), ax1[start:end].tolist(),
-                       size[across[start:end]].tolist())]
-            spaced = pdf._spaced(ink, sorted(typed_x[first_typed[k]:past_typed[k]].tolist()))
-        items.append((line_top, {"text": spaced or line_text.strip(), "x0": float(lefts[k]), "x1": float(rights[k]),
-                                 "top": line_top, "size": float(sizes[k]), "lead": float(leads[k]),
-                                 "band": pdf._band(line_top, line_bottom, height), "width": width_}))
+        if typed_from == typed_to:
+            spaced = spaced_text[spaced_at[k]:spaced_at[k + 1]].strip()
+        else:       # a space drawn in the line: pdf._spaced weighs it beside its neighbours
+            ink = [{"text": chr(c), "x0": a, "x1": b, "size": z} for c, a, b, z in
+                   zip(codes[across[start:end]].tolist(), ax0[start:end].tolist(), ax1[start:end].tolist(),
+                       asize[start:end].tolist())]
+            spaced = pdf._spaced(ink, sorted(typed_x[typed_from:typed_to].tolist()))
+        items.append((line_top, {"text": spaced or line_text.strip(), "x0": left, "x1": right, "top": line_top,
+                                 "size": line_size, "lead": lead, "band": pdf._band(line_top, line_bottom, height),
+                                 "width": width_}))
     items.sort(key=lambda it: it[0])
     return [(number, obj) for _, obj in items]
+
+
+def _spaced(x0: np.ndarray, x1: np.ndarray, size: np.ndarray, kinds: np.ndarray, codes: np.ndarray,
+            starts: np.ndarray, ends: np.ndarray, line_of: np.ndarray) -> tuple[str, list[int]]:
+    """pdf._spaced of every line in which no space was drawn, the characters sorted across within
+    their lines: the lines' texts written one after the other and where each starts.  A space goes
+    before a character whose gap to the one before is over 3 points, or, Chinese beside Latin, over
+    half its type size (Word's autospace is narrower); none in a line of three or more Chinese
+    characters whose gaps, all over 3 points, differ by less than a quarter of the first one's size."""
+    gaps = np.empty(len(x0))
+    gaps[1:] = x0[1:] - x1[:-1]
+    kind, before = kinds[1:], kinds[:-1]
+    boundary = (before != kind) & (before != 0) & (kind != 0)
+    space = np.zeros(len(x0), dtype=bool)
+    space[1:] = gaps[1:] > np.where(boundary, pdf.AUTOSPACE * np.where(size[1:] == 0, 10.0, size[1:]), pdf.X_TOLERANCE)
+    space[starts] = False
+    gaps[starts] = np.inf
+    narrowest = np.minimum.reduceat(gaps, starts)
+    gaps[starts] = -np.inf
+    widest = np.maximum.reduceat(gaps, starts)
+    first_size = size[starts]
+    even = (ends - starts >= 3) & (np.minimum.reduceat(kinds, starts) == 1) & (np.maximum.reduceat(kinds, starts) == 1) \
+        & (narrowest > pdf.X_TOLERANCE) & (widest - narrowest < 0.25 * np.where(first_size == 0, 10.0, first_size))
+    if even.any():
+        space &= ~even[line_of]
+    before_space = np.flatnonzero(space)
+    text = np.insert(codes, before_space, 32).tobytes().decode("utf-32-le", "surrogatepass")
+    return text, (starts + np.searchsorted(before_space, starts)).tolist() + [len(text)]
 
 
 def _clusters(values: np.ndarray) -> np.ndarray:
