@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-import struct
-from itertools import compress, repeat
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -32,8 +31,9 @@ NOT_A_CHARACTER = (0, 10, 13, 0xFFFE, 0xFFFF)     # what GetUnicode gives for a 
 
 class Chars(NamedTuple):
     """A page's characters, PDFium's own spaces and line breaks left out, spaces drawn on the page
-    kept: text[k] is character k; top-down coordinates; size is the type size."""
+    kept: text[k] is character k (codes[k] its code point); top-down coordinates; size is the type size."""
     text: str
+    codes: np.ndarray
     x0: np.ndarray
     x1: np.ndarray
     top: np.ndarray
@@ -49,30 +49,30 @@ def columns(textpage, height: float, pdfium_c) -> Chars:
     count = pdfium_c.FPDFText_CountChars(handle)
     text = _page_text(handle, count, pdfium_c) or "\x00" * max(count, 0)
     box, font_size, generated, unicode = _bare_calls(pdfium_c)
-    letters = list(text)
-    dropped = []
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").copy()
+    kept = np.ones(len(codes), dtype=bool)
     for asked in ASKED.finditer(text):
         i = asked.start()
         code = 0 if generated(handle, i) == 1 else unicode(handle, i)
         if code in NOT_A_CHARACTER:
-            dropped.append(i)
+            kept[i] = False
         else:
-            letters[i] = chr(code)
-    kept = np.ones(len(letters), dtype=bool)
-    kept[dropped] = False
-    index = np.flatnonzero(kept).tolist()
+            codes[i] = ord(chr(code))
+    index = np.flatnonzero(kept)
     n = len(index)
     corners = (ctypes.c_float * (4 * n))()           # FS_RECTF each: left, top, right, bottom
-    boxed = np.fromiter(map(box, repeat(handle, n), index, map(ctypes.byref, repeat(corners, n), range(0, 16 * n, 16))),
+    at = index.tolist()
+    boxed = np.fromiter(map(box, repeat(handle, n), at, map(ctypes.byref, repeat(corners, n), range(0, 16 * n, 16))),
                         dtype=np.int32, count=n) != 0
-    sizes = np.fromiter(map(font_size, repeat(handle, n), index), dtype=np.float64, count=n)
+    sizes = np.fromiter(map(font_size, repeat(handle, n), at), dtype=np.float64, count=n)
     left, top, right, bottom = np.frombuffer(corners, dtype=np.float32).reshape(n, 4).astype(np.float64).T
     if not boxed.all():
-        index = list(compress(index, boxed.tolist()))
-        left, top, right, bottom, sizes = left[boxed], top[boxed], right[boxed], bottom[boxed], sizes[boxed]
+        index, left, top, right, bottom, sizes = (a[boxed] for a in (index, left, top, right, bottom, sizes))
+    codes = codes[index]
     middle = height - (top + bottom) / 2        # the type's box, centred on the loose box's middle
     half = sizes / 2
-    return Chars("".join(map(letters.__getitem__, index)), left, right, middle - half, middle + half, sizes)
+    return Chars(codes.tobytes().decode("utf-32-le", "surrogatepass"), codes, left, right, middle - half,
+                 middle + half, sizes)
 
 
 def dicts(chars: Chars) -> list[dict]:
@@ -112,40 +112,48 @@ def _page_text(handle, count: int, pdfium_c) -> str | None:
     return text if len(text) == count else None
 
 
-class _Classes(dict):
-    """A character's class: its kind for the spacing (pdf.KINDS: 0 none, 1 Chinese, 2 Latin), plus
-    LATIN_WORD_BIT when it may belong to a Latin word a line starts with (pdf.LATIN_WORD)."""
-
-    def __missing__(self, text: str) -> int:
-        out = KIND_CODES[pdf.KINDS[text]] | (LATIN_WORD_BIT if pdf.LATIN_WORD.match(text) else 0)
-        if len(self) < 65536:
-            self[text] = out
-        return out
-
-
 KIND_CODES = {"": 0, "cjk": 1, "latin": 2}
-LATIN_WORD_BIT = 4
-CLASSES = _Classes()
+LATIN_WORD_BIT = 4      # a character pdf.LATIN_WORD takes: it may belong to the Latin word a line starts with
+LIGATURE_BIT = 8        # a ligature pdfplumber writes out (pdf.LIGATURES)
+SPACE_BIT = 16          # a space (str.isspace)
+UNKNOWN = 255
+CLASSES: list[np.ndarray] = []
+
+
+def _classes(codes: np.ndarray) -> np.ndarray:
+    """Each character's class: its kind for the spacing (pdf.KINDS: 0 none, 1 Chinese, 2 Latin) and
+    the bits above, read from a table of every code point, filled in as characters are first met."""
+    if not CLASSES:
+        CLASSES.append(np.full(0x110000, UNKNOWN, dtype=np.uint8))
+    table = CLASSES[0]
+    out = table[codes]
+    if (out == UNKNOWN).any():
+        for code in np.unique(codes[out == UNKNOWN]).tolist():
+            ch = chr(code)
+            table[code] = KIND_CODES[pdf.KINDS[ch]] | (LATIN_WORD_BIT if pdf.LATIN_WORD.match(ch) else 0) \
+                | (LIGATURE_BIT if ch in pdf.LIGATURES else 0) | (SPACE_BIT if ch.isspace() else 0)
+        out = table[codes]
+    return out
 
 
 def line_items(chars: Chars, number: int, height: float, width: float) -> list[pdf.Item]:
     """pdf._line_items of the characters: the page's lines, grouped as pdfplumber's text map groups
     them and spaced by the reader's rules, computed on the columns."""
-    if not pdf.LIGATURES.keys().isdisjoint(chars.text):
+    classes = _classes(chars.codes)
+    if (classes & LIGATURE_BIT).any():
         return pdf._line_items(dicts(chars), number, height, width)
-    spaces = np.fromiter(map(str.isspace, chars.text), dtype=bool, count=len(chars.text))
+    spaces = (classes & SPACE_BIT) != 0
     if spaces.any():
         ink = ~spaces
-        text = "".join(compress(chars.text, ink.tolist()))
-        x0, x1, top, bottom, size = (a[ink] for a in chars[1:])
+        codes, x0, x1, top, bottom, size, classes = (a[ink] for a in (*chars[1:], classes))
         # the spaces drawn on the page, by their middle down the page (stable, as pdf._text_lines sorts them)
         mids = (chars.top[spaces] + chars.bottom[spaces]) / 2
         down = np.argsort(mids, kind="stable")
         mids, typed_x = mids[down], ((chars.x0[spaces] + chars.x1[spaces]) / 2)[down]
     else:
-        text, x0, x1, top, bottom, size = chars
+        _, codes, x0, x1, top, bottom, size = chars
         mids = typed_x = np.empty(0)
-    n = len(text)
+    n = len(codes)
     if not n:
         return []
     # pdf._plumber_lines: one stable sort by (cluster of the top, x0); a word ends where the cluster
@@ -153,9 +161,8 @@ def line_items(chars: Chars, number: int, height: float, width: float) -> list[p
     # whose tops fall in one cluster of the words' tops
     cluster = _clusters(top)
     order = np.lexsort((x0, cluster))
-    x0, x1, top, bottom, size, cluster = x0[order], x1[order], top[order], bottom[order], size[order], cluster[order]
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")[order]
-    classes = np.fromiter(map(CLASSES.__getitem__, text), dtype=np.uint8, count=n)[order]
+    x0, x1, top, bottom, size, cluster, codes, classes = (a[order] for a in (x0, x1, top, bottom, size, cluster, codes,
+                                                                            classes))
     new_word = np.ones(n, dtype=bool)
     new_word[1:] = (cluster[1:] != cluster[:-1]) | (x0[1:] > x1[:-1] + pdf.X_TOLERANCE) \
         | (np.abs(top[1:] - top[:-1]) > pdf.Y_TOLERANCE)
@@ -232,10 +239,14 @@ def _spaced(x0: np.ndarray, x1: np.ndarray, size: np.ndarray, kinds: np.ndarray,
 
 def _clusters(values: np.ndarray) -> np.ndarray:
     """pdf._clusters of each value: its cluster's number, the values sorted, a new cluster where one
-    is over 3 points past the one before."""
-    distinct, at = np.unique(values, return_inverse=True)
-    starts = np.empty(len(distinct), dtype=np.int64)
-    if len(distinct):
-        starts[0] = 0
-        np.cumsum(distinct[1:] > distinct[:-1] + pdf.Y_TOLERANCE, out=starts[1:])
-    return starts[at.reshape(-1)]
+    is over 3 points past the one before (an equal value is never past it, so the distinct values
+    need not be taken first)."""
+    order = np.argsort(values, kind="stable")
+    ascending = values[order]
+    numbers = np.empty(len(values), dtype=np.int64)
+    if len(values):
+        numbers[0] = 0
+        np.cumsum(ascending[1:] > ascending[:-1] + pdf.Y_TOLERANCE, out=numbers[1:])
+    out = np.empty_like(numbers)
+    out[order] = numbers
+    return out
