@@ -373,10 +373,13 @@ def _kept_space(typed: list[float], prev: dict, ch: dict, ink: list[dict], k: in
     return _cjk_run(ink, k - 1, -1) > 1 or _cjk_run(ink, k, 1) > 1
 
 
+CJK_RUN_STOPS = ":：、，,。；;"       # marks that end a run of Chinese characters
+
+
 def _cjk_run(ink: list[dict], k: int, step: int) -> int:
     """How many Chinese characters run from ink[k] in the direction of step, up to a gap or a mark."""
     n = 0
-    while 0 <= k < len(ink) and CJK.match(ink[k]["text"]) and ink[k]["text"] not in ":：、，,。；;":
+    while 0 <= k < len(ink) and CJK.match(ink[k]["text"]) and ink[k]["text"] not in CJK_RUN_STOPS:
         nxt = k + step
         n += 1
         if 0 <= nxt < len(ink):

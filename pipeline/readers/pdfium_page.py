@@ -116,6 +116,7 @@ KIND_CODES = {"": 0, "cjk": 1, "latin": 2}
 LATIN_WORD_BIT = 4      # a character pdf.LATIN_WORD takes: it may belong to the Latin word a line starts with
 LIGATURE_BIT = 8        # a ligature pdfplumber writes out (pdf.LIGATURES)
 SPACE_BIT = 16          # a space (str.isspace)
+CJK_WORD_BIT = 32       # a Chinese character that is no mark (what pdf._cjk_run counts)
 UNKNOWN = 255
 CLASSES: list[np.ndarray] = []
 
@@ -131,7 +132,8 @@ def _classes(codes: np.ndarray) -> np.ndarray:
         for code in np.unique(codes[out == UNKNOWN]).tolist():
             ch = chr(code)
             table[code] = KIND_CODES[pdf.KINDS[ch]] | (LATIN_WORD_BIT if pdf.LATIN_WORD.match(ch) else 0) \
-                | (LIGATURE_BIT if ch in pdf.LIGATURES else 0) | (SPACE_BIT if ch.isspace() else 0)
+                | (LIGATURE_BIT if ch in pdf.LIGATURES else 0) | (SPACE_BIT if ch.isspace() else 0) \
+                | (CJK_WORD_BIT if pdf.CJK.match(ch) and ch not in pdf.CJK_RUN_STOPS else 0)
         out = table[codes]
     return out
 
@@ -173,7 +175,7 @@ def line_items(chars: Chars, number: int, height: float, width: float) -> list[p
     starts, inner = words[new_line], words[~new_line]
     ends = np.append(starts[1:], n)
     # a line's text as pdfplumber writes it: its words joined by a space
-    joined = np.insert(codes, inner, 32).tobytes().decode("utf-32-le", "surrogatepass")
+    joined = _with_spaces(codes, inner)
     at = (starts + np.searchsorted(inner, starts)).tolist() + [len(joined)]
     lefts, tops = np.minimum.reduceat(x0, starts), np.minimum.reduceat(top, starts)
     rights, bottoms = np.maximum.reduceat(x1, starts), np.maximum.reduceat(bottom, starts)
@@ -183,45 +185,58 @@ def line_items(chars: Chars, number: int, height: float, width: float) -> list[p
     leads = np.where(latin_end > starts, x1[latin_end - 1] - x0[starts], 0.0)
     # pdf._spaced reads each line's characters sorted across (stable)
     line_of = np.repeat(np.arange(len(starts)), ends - starts)
-    across = np.lexsort((x0, line_of))
-    ax0, ax1, asize, kinds = x0[across], x1[across], size[across], classes[across] & 3
-    spaced_text, spaced_at = _spaced(ax0, ax1, asize, kinds, codes[across], starts, ends, line_of)
+    ascending = np.empty(n, dtype=bool)        # most lines' characters are in order across already
+    ascending[1:] = x0[1:] >= x0[:-1]
+    ascending[starts] = True
+    across = np.arange(n) if ascending.all() else np.lexsort((x0, line_of))
+    ax0, ax1, asize, aclasses = x0[across], x1[across], size[across], classes[across]
     first_typed, past_typed = np.searchsorted(mids, tops, "left"), np.searchsorted(mids, bottoms, "right")
+    typed = np.zeros(n, dtype=bool)         # a space drawn between a character and the one before it
+    for line in np.flatnonzero(past_typed > first_typed).tolist():
+        start, end = starts[line], ends[line]
+        xs = np.sort(typed_x[first_typed[line]:past_typed[line]])
+        nearest = np.searchsorted(xs, ax1[start:end - 1] - 0.5)      # bisect_left, as pdf._typed_space
+        typed[start + 1:end] = (nearest < len(xs)) & (xs[np.minimum(nearest, len(xs) - 1)] <= ax0[start + 1:end] + 0.5)
+    spaced_text, spaced_at = _spaced(ax0, ax1, asize, aclasses, codes[across], starts, ends, line_of, typed)
     items: list[tuple[float, dict]] = []
     width_ = round(width)
-    for k, (start, end, line_top, line_bottom, left, right, line_size, lead, typed_from, typed_to) in enumerate(zip(
-            starts.tolist(), ends.tolist(), tops.tolist(), bottoms.tolist(), lefts.tolist(), rights.tolist(),
-            sizes.tolist(), leads.tolist(), first_typed.tolist(), past_typed.tolist())):
+    for k, (line_top, line_bottom, left, right, line_size, lead) in enumerate(zip(
+            tops.tolist(), bottoms.tolist(), lefts.tolist(), rights.tolist(), sizes.tolist(), leads.tolist())):
         line_text = joined[at[k]:at[k + 1]]
         if not line_text.strip() or pdf.PAGE_NUMBER.match(line_text):
             continue
-        if typed_from == typed_to:
-            spaced = spaced_text[spaced_at[k]:spaced_at[k + 1]].strip()
-        else:       # a space drawn in the line: pdf._spaced weighs it beside its neighbours
-            ink = [{"text": chr(c), "x0": a, "x1": b, "size": z} for c, a, b, z in
-                   zip(codes[across[start:end]].tolist(), ax0[start:end].tolist(), ax1[start:end].tolist(),
-                       asize[start:end].tolist())]
-            spaced = pdf._spaced(ink, sorted(typed_x[typed_from:typed_to].tolist()))
-        items.append((line_top, {"text": spaced or line_text.strip(), "x0": left, "x1": right, "top": line_top,
-                                 "size": line_size, "lead": lead, "band": pdf._band(line_top, line_bottom, height),
-                                 "width": width_}))
+        items.append((line_top, {"text": spaced_text[spaced_at[k]:spaced_at[k + 1]].strip() or line_text.strip(),
+                                 "x0": left, "x1": right, "top": line_top, "size": line_size, "lead": lead,
+                                 "band": pdf._band(line_top, line_bottom, height), "width": width_}))
     items.sort(key=lambda it: it[0])
     return [(number, obj) for _, obj in items]
 
 
-def _spaced(x0: np.ndarray, x1: np.ndarray, size: np.ndarray, kinds: np.ndarray, codes: np.ndarray,
-            starts: np.ndarray, ends: np.ndarray, line_of: np.ndarray) -> tuple[str, list[int]]:
-    """pdf._spaced of every line in which no space was drawn, the characters sorted across within
-    their lines: the lines' texts written one after the other and where each starts.  A space goes
-    before a character whose gap to the one before is over 3 points, or, Chinese beside Latin, over
-    half its type size (Word's autospace is narrower); none in a line of three or more Chinese
-    characters whose gaps, all over 3 points, differ by less than a quarter of the first one's size."""
+def _spaced(x0: np.ndarray, x1: np.ndarray, size: np.ndarray, classes: np.ndarray, codes: np.ndarray,
+            starts: np.ndarray, ends: np.ndarray, line_of: np.ndarray, typed: np.ndarray) -> tuple[str, list[int]]:
+    """pdf._spaced of every line, the characters sorted across within their lines (typed: a space
+    drawn before the character): the lines' texts written one after the other and where each
+    starts.  A space goes before a character whose gap to the one before is over 3 points, or,
+    Chinese beside Latin, over half its type size (Word's autospace is narrower); before one drawn
+    after a space when either is Latin (pdf._typed_space), or both are Chinese and one of them runs
+    on into another (pdf._kept_space); none in a line of three or more Chinese characters whose
+    gaps, all over 3 points, differ by less than a quarter of the first one's size."""
+    first = np.zeros(len(x0), dtype=bool)
+    first[starts] = True
     gaps = np.empty(len(x0))
     gaps[1:] = x0[1:] - x1[:-1]
+    kinds = classes & 3
     kind, before = kinds[1:], kinds[:-1]
     boundary = (before != kind) & (before != 0) & (kind != 0)
     space = np.zeros(len(x0), dtype=bool)
     space[1:] = gaps[1:] > np.where(boundary, pdf.AUTOSPACE * np.where(size[1:] == 0, 10.0, size[1:]), pdf.X_TOLERANCE)
+    if typed.any():
+        # pdf._cjk_run > 1: two Chinese characters (not marks) with at most a point between them
+        word = (classes & CJK_WORD_BIT) != 0
+        close = np.zeros(len(x0) + 1, dtype=bool)
+        close[1:-1] = ~first[1:] & (gaps[1:] <= 1.0) & word[1:] & word[:-1]
+        chinese = (kind == 1) & (before == 1) & (close[:-2] | close[2:])
+        space[1:] |= typed[1:] & ((kind == 2) | (before == 2) | chinese)
     space[starts] = False
     gaps[starts] = np.inf
     narrowest = np.minimum.reduceat(gaps, starts)
@@ -233,8 +248,19 @@ def _spaced(x0: np.ndarray, x1: np.ndarray, size: np.ndarray, kinds: np.ndarray,
     if even.any():
         space &= ~even[line_of]
     before_space = np.flatnonzero(space)
-    text = np.insert(codes, before_space, 32).tobytes().decode("utf-32-le", "surrogatepass")
+    text = _with_spaces(codes, before_space)
     return text, (starts + np.searchsorted(before_space, starts)).tolist() + [len(text)]
+
+
+def _with_spaces(codes: np.ndarray, before: np.ndarray) -> str:
+    """The text of the code points with a space before each position in before (ascending)."""
+    if not len(before):
+        return codes.tobytes().decode("utf-32-le", "surrogatepass")
+    out = np.full(len(codes) + len(before), 32, dtype=codes.dtype)
+    letters = np.ones(len(out), dtype=bool)
+    letters[before + np.arange(len(before))] = False
+    out[letters] = codes
+    return out.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _clusters(values: np.ndarray) -> np.ndarray:
