@@ -183,21 +183,18 @@ def line_items(chars: Chars, number: int, height: float, width: float) -> list[p
     # the Latin word a line starts with (pdf._lead_word), in the order pdfplumber gives the characters
     latin_end = np.minimum(np.minimum.reduceat(np.where(classes & LATIN_WORD_BIT, n, np.arange(n)), starts), ends)
     leads = np.where(latin_end > starts, x1[latin_end - 1] - x0[starts], 0.0)
-    # pdf._spaced reads each line's characters sorted across (stable)
+    # pdf._spaced reads each line's characters sorted across: they are so already, a line being a run
+    # of one cluster of tops in the (cluster, x0) order (a cluster of the words' tops lies within one
+    # cluster of the characters' tops, the words' tops being some of them)
     line_of = np.repeat(np.arange(len(starts)), ends - starts)
-    ascending = np.empty(n, dtype=bool)        # most lines' characters are in order across already
-    ascending[1:] = x0[1:] >= x0[:-1]
-    ascending[starts] = True
-    across = np.arange(n) if ascending.all() else np.lexsort((x0, line_of))
-    ax0, ax1, asize, aclasses = x0[across], x1[across], size[across], classes[across]
     first_typed, past_typed = np.searchsorted(mids, tops, "left"), np.searchsorted(mids, bottoms, "right")
     typed = np.zeros(n, dtype=bool)         # a space drawn between a character and the one before it
     for line in np.flatnonzero(past_typed > first_typed).tolist():
         start, end = starts[line], ends[line]
         xs = np.sort(typed_x[first_typed[line]:past_typed[line]])
-        nearest = np.searchsorted(xs, ax1[start:end - 1] - 0.5)      # bisect_left, as pdf._typed_space
-        typed[start + 1:end] = (nearest < len(xs)) & (xs[np.minimum(nearest, len(xs) - 1)] <= ax0[start + 1:end] + 0.5)
-    spaced_text, spaced_at = _spaced(ax0, ax1, asize, aclasses, codes[across], starts, ends, line_of, typed)
+        nearest = np.searchsorted(xs, x1[start:end - 1] - 0.5)      # bisect_left, as pdf._typed_space
+        typed[start + 1:end] = (nearest < len(xs)) & (xs[np.minimum(nearest, len(xs) - 1)] <= x0[start + 1:end] + 0.5)
+    spaced_text, spaced_at = _spaced(x0, x1, size, classes, codes, starts, ends, line_of, typed)
     items: list[tuple[float, dict]] = []
     width_ = round(width)
     for k, (line_top, line_bottom, left, right, line_size, lead) in enumerate(zip(
