@@ -828,7 +828,8 @@ def _columns(lines: list[dict]) -> dict[float, tuple[float, float]]:
     for width in {ln.get("width", 0.0) for ln in lines}:
         group = [ln for ln in lines if ln.get("width", 0.0) == width and ln["x1"]]
         sizes = Counter(round(ln["size"]) for ln in group)
-        body = [ln for ln in group if round(ln["size"]) == sizes.most_common(1)[0][0]] if sizes else []
+        body_size = sizes.most_common(1)[0][0] if sizes else None
+        body = [ln for ln in group if round(ln["size"]) == body_size]
         left, right = min((ln["x0"] for ln in body), default=0.0), max((ln["x1"] for ln in body), default=0.0)
         if len(body) < FEW_LINES and width:     # too few lines to find the margin: take it as wide as the left
             right = max(right, width - left)
