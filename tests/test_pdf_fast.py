@@ -232,3 +232,16 @@ def test_a_file_not_plain_enough_is_left_to_pdfminer(name):
     from pipeline.readers import pdfscan
 
     assert pdfscan.pages((ROOT / "tests" / "bad_inputs" / name).read_bytes()) is None
+
+
+def test_a_comment_in_a_dictionary_runs_to_the_end_of_its_line():
+    from pipeline.readers import pdfscan
+
+    data = one_page_pdf(text_lines("Hello"))
+    assert pdfscan.pages(data) is not None and len(pdfscan.pages(data)[0][2]) == 1
+    noted = data.replace(b" /Filter /FlateDecode >>", b"%\n/Filter /FlateDecode>>")      # same length: offsets hold
+    assert pdfscan.pages(noted) == pdfscan.pages(data)
+    # the comment takes the dictionary's end: the stream's dictionary runs on into `stream`, a file
+    # pdfscan cannot read (it must not find the >> inside the comment)
+    unclosed = data.replace(b" /Filter /FlateDecode >>", b" /Filter /FlateDecode%>>")
+    assert pdfscan.pages(unclosed) is None

@@ -51,9 +51,11 @@ def columns(textpage, height: float, pdfium_c) -> Chars:
     box, font_size, generated, unicode = _bare_calls(pdfium_c)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").copy()
     kept = np.ones(len(codes), dtype=bool)
-    for asked in ASKED.finditer(text):
-        i = asked.start()
-        code = 0 if generated(handle, i) == 1 else unicode(handle, i)
+    asked = [m.start() for m in ASKED.finditer(text)]
+    made_up = list(map(generated, repeat(handle), asked))      # mostly the line breaks PDFium adds
+    kept[[i for i, g in zip(asked, made_up) if g == 1]] = False
+    for i in (i for i, g in zip(asked, made_up) if g != 1):
+        code = unicode(handle, i)
         if code in NOT_A_CHARACTER:
             kept[i] = False
         else:
