@@ -245,3 +245,19 @@ def test_a_comment_in_a_dictionary_runs_to_the_end_of_its_line():
     # pdfscan cannot read (it must not find the >> inside the comment)
     unclosed = data.replace(b" /Filter /FlateDecode >>", b" /Filter /FlateDecode%>>")
     assert pdfscan.pages(unclosed) is None
+
+
+ALL_PDFS = SAMPLES + sorted((ROOT / "samples" / "corpus" / "pdf").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", ALL_PDFS[::4], ids=[p.stem for p in ALL_PDFS[::4]])
+def test_the_bare_object_calls_find_tables_as_pypdfium2s_objects_do(path):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(path.read_bytes())
+    try:
+        for page in document:
+            assert pdf._may_hold_table(page, pdfium_c) == pdf._may_hold_table_objects(page, pdfium_c)
+    finally:
+        document.close()

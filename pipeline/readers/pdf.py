@@ -494,9 +494,11 @@ def _may_hold_table(fast, pdfium_c) -> bool:
     refs = [ctypes.byref(c) for c in corners]
     counts = {"across": 0, "down": 0}
 
+    page_object, form_object, object_type = _object_calls(pdfium_c)
+
     def holds(parent, level: int) -> bool:
-        count, get = (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject) if level \
-            else (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+        count, get = (pdfium_c.FPDFFormObj_CountObjects, form_object) if level \
+            else (pdfium_c.FPDFPage_CountObjects, page_object)
         n = count(parent)
         if n < 0:
             raise _Unsure
@@ -504,7 +506,7 @@ def _may_hold_table(fast, pdfium_c) -> bool:
             obj = get(parent, i)
             if not obj:
                 raise _Unsure
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            kind = object_type(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
                     raise _Unsure
@@ -528,6 +530,23 @@ def _may_hold_table(fast, pdfium_c) -> bool:
 
 class _Unsure(Exception):
     pass
+
+
+OBJECT_CALLS: list = []
+
+
+def _object_calls(pdfium_c) -> list:
+    """FPDFPage_GetObject, FPDFFormObj_GetObject and FPDFPageObj_GetType called without ctypes'
+    argument checks (the same C functions; their arguments here are a page or form, an int, an
+    object), as the PDFium path's character calls are: a page draws tens of objects."""
+    import ctypes
+
+    if not OBJECT_CALLS:
+        OBJECT_CALLS[:] = [ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value or 0)
+                           for func, restype in ((pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT),
+                                                 (pdfium_c.FPDFFormObj_GetObject, pdfium_c.FPDF_PAGEOBJECT),
+                                                 (pdfium_c.FPDFPageObj_GetType, ctypes.c_int))]
+    return OBJECT_CALLS
 
 
 def _may_hold_table_objects(fast, pdfium_c) -> bool:
