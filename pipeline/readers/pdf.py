@@ -37,7 +37,8 @@
   layout, and its lines built from them as above; a page with paths, a page whose PDFium text
   looks garbled, and every page when PDFium cannot open the file go to pdfplumber.  On such a
   page the text comes in one call and each character costs two bare C calls (its box, its type
-  size); its lines are grouped as pdfplumber's text map groups characters, without the map.
+  size) that write into numpy arrays; its lines are grouped as pdfplumber's text map groups
+  characters and spaced by the rules above, on the arrays (pdfium_page.py), to the same values.
 - A page whose content stream inflates beyond MAX_STREAM (a deflate bomb) is refused with a
   one-line error before anything decodes it whole.
 - A plain file (one classic cross-reference table, no encryption, no object streams: pdfscan) has
