@@ -67,7 +67,7 @@ def columns(textpage, height: float, pdfium_c) -> Chars:
     boxed = np.fromiter(map(box, repeat(handle, n), at, map(ctypes.byref, repeat(corners, n), range(0, 16 * n, 16))),
                         dtype=np.int32, count=n) != 0
     sizes = np.fromiter(map(font_size, repeat(handle, n), at), dtype=np.float64, count=n)
-    left, top, right, bottom = np.frombuffer(corners, dtype=np.float32).reshape(n, 4).astype(np.float64).T
+    left, top, right, bottom = np.frombuffer(memoryview(corners), dtype=np.float32).reshape(n, 4).astype(np.float64).T
     if not boxed.all():
         index, left, top, right, bottom, sizes = (a[boxed] for a in (index, left, top, right, bottom, sizes))
     codes = codes[index]
