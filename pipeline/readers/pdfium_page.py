@@ -4,10 +4,9 @@ from the columns: the PDF reader's fast path for a page that holds no ruled tabl
 The lines are the ones `pdf._plumber_lines` and `pdf._text_lines` build from character dicts
 (pdfplumber's text map, the reader's spacing, page numbers dropped); the columns compute them with
 the same float operations in the same order, page by page instead of character by character, so
-the values are the same to the bit.  What the columns do not decide is handed to that code: a line
-whose spacing must be weighed (a gap over 3 points, Chinese beside Latin, a space drawn in it) is
-spaced by `pdf._spaced` from its own character dicts, and a page holding a ligature (ﬁ, written
-out as two letters) is read through the dicts altogether.
+the values are the same to the bit (tests/test_pdf_columns.py holds the two equal).  A page holding
+a ligature (ﬁ, written out as two letters, each listed with the ligature's box) is read through the
+dicts, as before.
 """
 from __future__ import annotations
 
