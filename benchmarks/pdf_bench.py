@@ -71,7 +71,7 @@ def main() -> None:
         a = sum(statistics.median(ours[k]) for k in names)
         b = sum(statistics.median(base[k]) for k in names)
         return (f"| {label} | {len(names)} files, {n} pages | {a / len(names) * 1000:.1f} ms a file, {n / a:.0f} pages/s "
-                f"| {b / len(names) * 1000:.1f} ms a file, {n / b:.0f} pages/s | {a / b:.1f}× |")
+                f"| {b / len(names) * 1000:.1f} ms a file, {n / b:.0f} pages/s | {a / b:.2f}× |")
 
     print("| PDFs | size | `pipeline.readers.read` | pypdfium2 text (floor) | ratio |")
     print("|---|---|---|---|---|")

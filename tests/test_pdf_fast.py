@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import DocumentLoadError
-from pipeline.readers import pdf, read, read_bytes
+from pipeline.readers import pdf, pdfium_page, read, read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
@@ -107,6 +107,12 @@ def pdfium_pages(path: Path):
         document.close()
 
 
+def pdfium_chars(textpage, height: float) -> list[dict]:
+    import pypdfium2.raw as pdfium_c
+
+    return pdfium_page.dicts(pdfium_page.columns(textpage, height, pdfium_c))
+
+
 def chars_one_call_a_property(textpage, height: float) -> list[dict]:
     """PDFium's characters asked one property at a time through pypdfium2's own bindings."""
     import ctypes
@@ -130,10 +136,8 @@ def chars_one_call_a_property(textpage, height: float) -> list[dict]:
 
 @pytest.mark.parametrize("path", PLAIN, ids=[p.stem for p in PLAIN])
 def test_a_pages_text_in_one_call_names_the_same_characters(path):
-    import pypdfium2.raw as pdfium_c
-
     for textpage, height in pdfium_pages(path):
-        assert pdf._pdfium_chars(textpage, height, pdfium_c) == chars_one_call_a_property(textpage, height)
+        assert pdfium_chars(textpage, height) == chars_one_call_a_property(textpage, height)
 
 
 def textmap_lines(chars: list[dict]) -> list[tuple]:
@@ -174,19 +178,15 @@ def test_lines_are_grouped_as_pdfplumbers_text_map_groups_them(chars):
 
 @pytest.mark.parametrize("path", PLAIN[:10], ids=[p.stem for p in PLAIN[:10]])
 def test_lines_of_real_pages_are_grouped_as_pdfplumbers(path):
-    import pypdfium2.raw as pdfium_c
-
     for textpage, height in pdfium_pages(path):
-        ink = [c for c in pdf._pdfium_chars(textpage, height, pdfium_c) if not c["text"].isspace()]
+        ink = [c for c in pdfium_chars(textpage, height) if not c["text"].isspace()]
         assert reader_lines(ink) == textmap_lines(ink)
 
 
 def test_a_page_whose_text_does_not_line_up_is_asked_character_by_character(monkeypatch):
-    import pypdfium2.raw as pdfium_c
-
-    monkeypatch.setattr(pdf, "_page_text", lambda handle, count, pdfium_c: None)
+    monkeypatch.setattr(pdfium_page, "_page_text", lambda handle, count, pdfium_c: None)
     for textpage, height in pdfium_pages(SAMPLES[0]):
-        assert pdf._pdfium_chars(textpage, height, pdfium_c) == chars_one_call_a_property(textpage, height)
+        assert pdfium_chars(textpage, height) == chars_one_call_a_property(textpage, height)
 
 
 def test_a_bomb_is_refused_when_pdfminer_reads_the_file_too(monkeypatch):
@@ -232,3 +232,32 @@ def test_a_file_not_plain_enough_is_left_to_pdfminer(name):
     from pipeline.readers import pdfscan
 
     assert pdfscan.pages((ROOT / "tests" / "bad_inputs" / name).read_bytes()) is None
+
+
+def test_a_comment_in_a_dictionary_runs_to_the_end_of_its_line():
+    from pipeline.readers import pdfscan
+
+    data = one_page_pdf(text_lines("Hello"))
+    assert pdfscan.pages(data) is not None and len(pdfscan.pages(data)[0][2]) == 1
+    noted = data.replace(b" /Filter /FlateDecode >>", b"%\n/Filter /FlateDecode>>")      # same length: offsets hold
+    assert pdfscan.pages(noted) == pdfscan.pages(data)
+    # the comment takes the dictionary's end: the stream's dictionary runs on into `stream`, a file
+    # pdfscan cannot read (it must not find the >> inside the comment)
+    unclosed = data.replace(b" /Filter /FlateDecode >>", b" /Filter /FlateDecode%>>")
+    assert pdfscan.pages(unclosed) is None
+
+
+ALL_PDFS = SAMPLES + sorted((ROOT / "samples" / "corpus" / "pdf").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", ALL_PDFS[::4], ids=[p.stem for p in ALL_PDFS[::4]])
+def test_the_bare_object_calls_find_tables_as_pypdfium2s_objects_do(path):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(path.read_bytes())
+    try:
+        for page in document:
+            assert pdf._may_hold_table(page, pdfium_c) == pdf._may_hold_table_objects(page, pdfium_c)
+    finally:
+        document.close()

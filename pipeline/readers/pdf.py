@@ -37,7 +37,8 @@
   layout, and its lines built from them as above; a page with paths, a page whose PDFium text
   looks garbled, and every page when PDFium cannot open the file go to pdfplumber.  On such a
   page the text comes in one call and each character costs two bare C calls (its box, its type
-  size); its lines are grouped as pdfplumber's text map groups characters, without the map.
+  size) that write into numpy arrays; its lines are grouped as pdfplumber's text map groups
+  characters and spaced by the rules above, on the arrays (pdfium_page.py), to the same values.
 - A page whose content stream inflates beyond MAX_STREAM (a deflate bomb) is refused with a
   one-line error before anything decodes it whole.
 - A plain file (one classic cross-reference table, no encryption, no object streams: pdfscan) has
@@ -54,7 +55,7 @@ from operator import itemgetter, sub
 
 from ..errors import DocumentLoadError, EncryptedDocument
 from ..model import Block, Cell, Document, Paragraph, Table, build, clean_cell
-from . import ocr, pdfscan
+from . import ocr, pdfium_page, pdfscan
 from .docx import header_rows
 from .numbering import CIRCLED, chinese
 
@@ -373,10 +374,13 @@ def _kept_space(typed: list[float], prev: dict, ch: dict, ink: list[dict], k: in
     return _cjk_run(ink, k - 1, -1) > 1 or _cjk_run(ink, k, 1) > 1
 
 
+CJK_RUN_STOPS = ":：、，,。；;"       # marks that end a run of Chinese characters
+
+
 def _cjk_run(ink: list[dict], k: int, step: int) -> int:
     """How many Chinese characters run from ink[k] in the direction of step, up to a gap or a mark."""
     n = 0
-    while 0 <= k < len(ink) and CJK.match(ink[k]["text"]) and ink[k]["text"] not in ":：、，,。；;":
+    while 0 <= k < len(ink) and CJK.match(ink[k]["text"]) and ink[k]["text"] not in CJK_RUN_STOPS:
         nxt = k + step
         n += 1
         if 0 <= nxt < len(ink):
@@ -469,14 +473,14 @@ def _pdfium_items(document, number: int, height: float, width: float) -> list[It
             return None        # a rotated or cropped page: its coordinates are pdfplumber's to map
         textpage = fast.get_textpage()
         try:
-            chars = _pdfium_chars(textpage, height, pdfium_c)
+            chars = pdfium_page.columns(textpage, height, pdfium_c)
         finally:
             textpage.close()
     finally:
         fast.close()
-    if not chars or garbled("".join(map(_TEXT, chars))):
+    if not chars.text or garbled(chars.text):
         return None
-    return _line_items(chars, number, height, width)
+    return pdfium_page.line_items(chars, number, height, width)
 
 
 def _may_hold_table(fast, pdfium_c) -> bool:
@@ -491,9 +495,11 @@ def _may_hold_table(fast, pdfium_c) -> bool:
     refs = [ctypes.byref(c) for c in corners]
     counts = {"across": 0, "down": 0}
 
+    page_object, form_object, object_type = _object_calls(pdfium_c)
+
     def holds(parent, level: int) -> bool:
-        count, get = (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject) if level \
-            else (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+        count, get = (pdfium_c.FPDFFormObj_CountObjects, form_object) if level \
+            else (pdfium_c.FPDFPage_CountObjects, page_object)
         n = count(parent)
         if n < 0:
             raise _Unsure
@@ -501,7 +507,7 @@ def _may_hold_table(fast, pdfium_c) -> bool:
             obj = get(parent, i)
             if not obj:
                 raise _Unsure
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            kind = object_type(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
                     raise _Unsure
@@ -527,6 +533,23 @@ class _Unsure(Exception):
     pass
 
 
+OBJECT_CALLS: list = []
+
+
+def _object_calls(pdfium_c) -> list:
+    """FPDFPage_GetObject, FPDFFormObj_GetObject and FPDFPageObj_GetType called without ctypes'
+    argument checks (the same C functions; their arguments here are a page or form, an int, an
+    object), as the PDFium path's character calls are: a page draws tens of objects."""
+    import ctypes
+
+    if not OBJECT_CALLS:
+        OBJECT_CALLS[:] = [ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value or 0)
+                           for func, restype in ((pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT),
+                                                 (pdfium_c.FPDFFormObj_GetObject, pdfium_c.FPDF_PAGEOBJECT),
+                                                 (pdfium_c.FPDFPageObj_GetType, ctypes.c_int))]
+    return OBJECT_CALLS
+
+
 def _may_hold_table_objects(fast, pdfium_c) -> bool:
     """_may_hold_table through pypdfium2's page objects."""
     across = down = 0
@@ -540,82 +563,6 @@ def _may_hold_table_objects(fast, pdfium_c) -> bool:
         if across >= 2 and down >= 2:
             return True
     return False
-
-
-def _pdfium_chars(textpage, height: float, pdfium_c) -> list[dict]:
-    """PDFium's characters as char dicts with the keys the line building reads (text, x0, x1,
-    top, bottom, size; top-down coordinates), PDFium's own spaces and line breaks left out,
-    spaces drawn on the page kept.  The page's text comes in one call; only a space or a
-    character the text cannot name is asked about one by one."""
-    import ctypes
-    import struct
-
-    handle = textpage.raw
-    count = pdfium_c.FPDFText_CountChars(handle)
-    text = _page_text(handle, count, pdfium_c) or "\x00" * count
-    raw = bytearray(ctypes.sizeof(pdfium_c.FS_RECTF))
-    ref = ctypes.byref(pdfium_c.FS_RECTF.from_buffer(raw))
-    box, font_size, generated, unicode = _bare_calls(pdfium_c)
-    corners = struct.Struct("4f").unpack_from        # FS_RECTF: left, top, right, bottom
-    ask = ASK
-    out: list[dict] = []
-    append = out.append
-    for i, ch in enumerate(text):
-        if ch in ask:
-            if generated(handle, i) == 1:
-                continue
-            code = unicode(handle, i)
-            if code in (0, 10, 13, 0xFFFE, 0xFFFF):
-                continue
-            ch = chr(code)
-        if not box(handle, i, ref):
-            continue
-        size = font_size(handle, i)
-        left, top, right, bottom = corners(raw)
-        middle = height - (top + bottom) / 2        # the type's box, centred on the loose box's middle
-        half = size / 2
-        append({"text": ch, "x0": left, "x1": right, "top": middle - half, "bottom": middle + half, "size": size})
-    return out
-
-
-BARE: list = []
-
-
-def _bare_calls(pdfium_c) -> list:
-    """FPDFText_GetLooseCharBox, GetFontSize, IsGenerated and GetUnicode called without ctypes'
-    argument checks (the same C functions; their arguments here are a text page, an int and a
-    rectangle's address), about half the cost of a call a character."""
-    import ctypes
-
-    if not BARE:
-        BARE[:] = [ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value or 0)
-                   for func, restype in ((pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
-                                         (pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
-                                         (pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
-                                         (pdfium_c.FPDFText_GetUnicode, ctypes.c_uint))]
-    return BARE
-
-
-# characters asked of PDFium one by one: the spaces and line breaks it may have made up, and what
-# its text may write in place of a character (NUL for none, a surrogate, a noncharacter)
-ASK = set("\x00\n\r\ufffe\uffff") | {chr(c) for c in range(0xD800, 0xE000)} \
-    | {chr(c) for c in range(0x3001) if chr(c).isspace()}
-
-
-def _page_text(handle, count: int, pdfium_c) -> str | None:
-    """The page's text, one character for each of PDFium's characters, or None when PDFium's text
-    does not line up with its characters (a character left out or written as two code units)."""
-    import ctypes
-
-    if count <= 0:
-        return None
-    buffer = ctypes.create_string_buffer(2 * count + 2)
-    written = pdfium_c.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    if written != count + 1 or pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, count - 1) != count - 1 \
-            or pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, 0) != 0:
-        return None
-    text = buffer.raw[:2 * count].decode("utf-16-le", "surrogatepass")
-    return text if len(text) == count else None
 
 
 def _line_items(chars: list[dict], number: int, height: float, width: float) -> list[Item]:
@@ -901,7 +848,8 @@ def _columns(lines: list[dict]) -> dict[float, tuple[float, float]]:
     for width in {ln.get("width", 0.0) for ln in lines}:
         group = [ln for ln in lines if ln.get("width", 0.0) == width and ln["x1"]]
         sizes = Counter(round(ln["size"]) for ln in group)
-        body = [ln for ln in group if round(ln["size"]) == sizes.most_common(1)[0][0]] if sizes else []
+        body_size = sizes.most_common(1)[0][0] if sizes else None
+        body = [ln for ln in group if round(ln["size"]) == body_size]
         left, right = min((ln["x0"] for ln in body), default=0.0), max((ln["x1"] for ln in body), default=0.0)
         if len(body) < FEW_LINES and width:     # too few lines to find the margin: take it as wide as the left
             right = max(right, width - left)

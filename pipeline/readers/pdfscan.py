@@ -18,6 +18,8 @@ REGULAR = rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]"
 SKIP = re.compile(rb"(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)*")
 TOKEN = re.compile(rb"<<|>>|\[|\]|\(|/(" + REGULAR + rb"*)|([+-]?(?:\d+\.?\d*|\.\d+))(?!" + REGULAR + rb")"
                    rb"|<[0-9A-Fa-f\x00\t\n\x0c\r ]*>|(true|false|null)(?!" + REGULAR + rb")")
+# blanks and comments (atomic: all of them, as SKIP.match takes them, never fewer), then a token
+VALUE = re.compile(b"(?>" + SKIP.pattern + b")(" + TOKEN.pattern + b")")
 REF = re.compile(rb"[\x00\t\n\x0c\r ]+(\d+)[\x00\t\n\x0c\r ]+R(?!" + REGULAR + rb")")
 OBJ = re.compile(rb"(\d+)[\x00\t\n\x0c\r ]+(\d+)[\x00\t\n\x0c\r ]+obj(?!" + REGULAR + rb")")
 KEYWORD = re.compile(rb"(endobj|stream)(?!" + REGULAR + rb")")
@@ -220,46 +222,55 @@ class _Scan:
 
     def _value(self, pos: int, depth: int = 0) -> tuple[Any, int]:
         """The object starting at pos (after blanks and comments) and the position after it."""
-        data = self.data
-        pos = SKIP.match(data, pos).end()       # type: ignore[union-attr]
-        token = TOKEN.match(data, pos)
-        if token is None or depth > 32:
+        token = VALUE.match(self.data, pos)
+        if token is None:
             raise Unsure
-        text = token.group(0)
+        return self._token(token, depth)
+
+    def _token(self, token: re.Match, depth: int) -> tuple[Any, int]:
+        """The object whose first token (VALUE's match) is token, and the position after it."""
+        if depth > 32:
+            raise Unsure
+        data = self.data
+        text = token.group(1)
         pos = token.end()
         if text == b"<<":
             out: dict[str, Any] = {}
             while True:
-                pos = SKIP.match(data, pos).end()       # type: ignore[union-attr]
-                if data.startswith(b">>", pos):
-                    return out, pos + 2
-                key, pos = self._value(pos, depth + 1)
-                if not isinstance(key, Name):
+                key = VALUE.match(data, pos)
+                if key is None:
                     raise Unsure
-                out[key], pos = self._value(pos, depth + 1)
+                if key.group(1) == b">>":
+                    return out, key.end()
+                name = key.group(2)
+                if name is None or b"#" in name or depth >= 32:
+                    raise Unsure            # a key that is no name, or one with an escape, or too deep
+                out[Name(name.decode("latin-1"))], pos = self._value(key.end(), depth + 1)
         if text == b"[":
             items: list[Any] = []
             while True:
-                pos = SKIP.match(data, pos).end()       # type: ignore[union-attr]
-                if data.startswith(b"]", pos):
-                    return items, pos + 1
-                item, pos = self._value(pos, depth + 1)
-                items.append(item)
+                item = VALUE.match(data, pos)
+                if item is None:
+                    raise Unsure
+                if item.group(1) == b"]":
+                    return items, item.end()
+                value, pos = self._token(item, depth + 1)
+                items.append(value)
         if text == b"(":
             return None, self._string_end(pos)
-        if token.group(1) is not None:
+        if token.group(2) is not None:
             if b"#" in text:
                 raise Unsure
-            return Name(token.group(1).decode("latin-1")), pos
-        if token.group(2) is not None:
+            return Name(token.group(2).decode("latin-1")), pos
+        if token.group(3) is not None:
             if b"." in text:
                 return float(text), pos
             ref = REF.match(data, pos)
             if ref is not None:
                 return Ref(int(text)), ref.end()
             return int(text), pos
-        if token.group(3) is not None:
-            return {b"true": True, b"false": False, b"null": None}[token.group(3)], pos
+        if token.group(4) is not None:
+            return {b"true": True, b"false": False, b"null": None}[token.group(4)], pos
         if text.startswith(b"<") and text != b"<<":
             return None, pos            # a hex string: not needed here
         raise Unsure
