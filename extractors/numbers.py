@@ -78,15 +78,16 @@ def scale(value: float, mult: int) -> float:
         return value * mult
 
 
+# the bound a word before or after a figure sets: 不低于100人 / 100人以上 -> '>='; 不超过3.5% / 100人以内 -> '<='
+_BOUND_OF = {**dict.fromkeys(("不低于", "不少于", "不小于", "至少", "最低", "以上", "及以上", "超过", "力争达到", "≥", "≧"), ">="),
+             **dict.fromkeys(("不超过", "不高于", "不多于", "以内", "以下", "及以下", "控制在", "≤", "≦"), "<=")}
+
+
 def op_for(text: str, start: int, end: int) -> str:
     before = P.OP_BEFORE.search(text, max(0, start - 12), start)     # as in the 12 characters alone: no look-behind
-    after = P.OP_AFTER.match(text[end:end + 4])
+    after = P.OP_AFTER.match(text, end, end + 4)                    # as in the 4 characters after the figure alone
     word = (before.group("op") if before else "") or (after.group("op") if after else "")
-    if word in ("不低于", "不少于", "不小于", "至少", "最低", "以上", "及以上", "超过", "力争达到", "≥", "≧"):
-        return ">="
-    if word in ("不超过", "不高于", "不多于", "以内", "以下", "及以下", "控制在", "≤", "≦"):
-        return "<="
-    return "="
+    return _BOUND_OF.get(word, "=")
 
 
 _START = attrgetter("start")          # a figure's offset: the key figures are put in order by
@@ -159,11 +160,11 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
         start, end = m.span()
         if taken and any(a <= start < b or a < end <= b for a, b in taken):
             continue
-        num = m.group("num")
+        num = m.group(1)                                  # the quantity pattern's groups: num, approx_pre, mult, approx, unit
         if not num[0].isdigit():
             if len(num) == 1 and num != "十" \
                     and (num == "一" or not P.CLAUSE_END.match(text, end)) \
-                    and not (num in "百千万" and (m.group("approx") or P.APPROX_BEFORE.search(text, max(0, start - 2), start))) \
+                    and not (num in "百千万" and (m.group(4) or P.APPROX_BEFORE.search(text, max(0, start - 2), start))) \
                     and not (num != "一" and P.LONE_NUMERAL_VERB.search(text, max(0, start - 2), start)):
                 continue          # 两项补贴, 一村一辅警: a lone Chinese numeral is a word; 公共厕所八座。 closes a clause,
                 #                   千余个 / 近百所 are figures, and so is 新建两所 after a verb of building
@@ -171,13 +172,13 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
                 continue          # 数十万人次: no number is stated
         if P.SKIP_BEFORE.search(text, max(0, start - 2), start) or (brackets and _in_breakdown(text, start)):
             continue
-        name = m.group("unit")
+        name = m.group(5)
         if name == "部" and text[end:end + 1] in ("门", "分", "署", "委", "长"):
             continue          # 5部门联合: departments, not lifts or films
         unit, family = units[name]
         if family == "duration" and P.SLOGAN_AFTER.match(text, end):
             continue          # 建设15分钟医疗服务圈
-        q = _quantity(m, text, unit, family)
+        q = _counted(m, text, unit, family)
         if q:
             low = P.RANGE_LOW.search(text[max(0, start - 12):start]) if ranges else None
             lowest = to_number(low.group("num")) if low else None
@@ -288,6 +289,39 @@ def _quantity(m: re.Match, text: str, unit: str, family: str) -> Quantity | None
         raw = (before.group("word") if before else "") + raw
     return Quantity(value=scale(value, mult), unit=unit, raw=raw, half=half, family=family,
                     op=op, start=start, end=end, approx=word)
+
+
+def _counted(m: re.Match, text: str, unit: str, family: str) -> Quantity | None:
+    """_quantity of a match of the quantity pattern, read from its groups by place (it has no `op`): the same figure,
+    without the questions of which groups the pattern has and the general readings of a number
+    (tests/test_figure_cost.py holds it to _quantity)."""
+    num, approx_pre, mult_word, approx, _ = m.groups()
+    start, end = m.span()
+    mult = MULTIPLIERS[mult_word]
+    if num[0].isdigit():
+        # \d+(,\d{3})*(\.\d+)?: to_number's float of it without the commas, and half_unit's half of its last digit
+        try:
+            value = float(num.replace(",", "") if "," in num else num)
+        except ValueError:
+            return None
+        if "." in num:
+            half = 0.5 * 10 ** -(len(num) - num.index(".") - 1) * mult
+        else:
+            half = 0.5 * mult if mult > 1 else 0.0
+        op = op_for(text, start, end)
+    else:
+        value = to_number(num)
+        if value is None:
+            return None
+        half = 0.0
+        op = ">=" if num[0] == "上" else op_for(text, start, end)       # 上百场: at least a hundred
+    raw = m.group(0).strip()
+    before = P.APPROX_BEFORE.search(text, max(0, start - 2), start)       # no look-around: as in the slice
+    word = approx or approx_pre or (before.group("word") if before else None)
+    if word:
+        half = max(half, _place(num, mult))
+        raw = (before.group("word") if before else "") + raw
+    return Quantity(value if mult == 1 else scale(value, mult), unit, raw, half, family, op, start, end, word)
 
 
 def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:

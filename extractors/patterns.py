@@ -115,8 +115,8 @@ PER_MONTH = re.compile(r"每(?P<per>[月年])\s*" + NUMBER + r"\s*" + MULT + r"�
 # 不低于3480元/年 / 惠及居民≥6000户 -> op >=; 最低标准提高到每人每月138元 names the standard (op =)
 OP_BEFORE = re.compile(r"(?P<op>不低于|不少于|不小于|至少|最低(?!标准|工资|生活)|不超过|不高于|不多于|控制在|力争达到|超过|[≥≧≤≦])"
                        r"[^，。；、\d]{0,6}$")
-# 100张以上 -> op >=
-OP_AFTER = re.compile(r"^\s*(?P<op>以上|及以上|以内|以下|及以下|左右)")
+# 100张以上 -> op >= (matched at the figure's end, within its next 4 characters)
+OP_AFTER = re.compile(r"\s*(?P<op>以上|及以上|以内|以下|及以下|左右)")
 
 # 完成年任务44.63% -> measure=完成年任务 rate=44.63 / 占年度目标的88% -> measure=占年度目标
 RATE = Gated(re.compile(
