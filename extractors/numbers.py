@@ -15,7 +15,7 @@ from operator import attrgetter
 
 from . import patterns as P
 from .records import Quantity
-from .spans import last_mark, next_mark
+from .spans import last_mark, marks, next_mark
 
 MULTIPLIERS = {"": 1, None: 1, "千": 1_000, "万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000}
 
@@ -155,6 +155,8 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
                 taken.append((m.start(), m.end()))
     pat = _quantity_pattern(units)
     brackets = "（" in text or "(" in text          # none: no figure is inside a bracketed breakdown
+    if brackets:
+        opens, closes = marks(text, "（("), marks(text, "）)")
     ranges = "-" in text or "~" in text or "至" in text or "到" in text    # P.RANGE_MARKS: none, no range (3—5所)
     for m in pat.finditer(text):
         start, end = m.span()
@@ -170,7 +172,7 @@ def _find_quantities(text: str, units: dict[str, tuple[str, str]]) -> list[Quant
                 #                   千余个 / 近百所 are figures, and so is 新建两所 after a verb of building
             if P.VAGUE_BEFORE.search(text, max(0, start - 1), start):
                 continue          # 数十万人次: no number is stated
-        if P.SKIP_BEFORE.search(text, max(0, start - 2), start) or (brackets and _in_breakdown(text, start)):
+        if P.SKIP_BEFORE.search(text, max(0, start - 2), start) or (brackets and _in_breakdown(text, start, opens, closes)):
             continue
         name = m.group(5)
         if name == "部" and text[end:end + 1] in ("门", "分", "署", "委", "长"):
@@ -252,11 +254,16 @@ def _drop_breakdowns(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
-def _in_breakdown(text: str, pos: int) -> bool:
-    """Inside a bracketed breakdown of the figure before it: 7所（其中新建3所、改扩建4所）."""
-    open_ = last_mark(text, pos, "（(")
-    if open_ < 0 or last_mark(text, pos, "）)") >= open_:
+def _in_breakdown(text: str, pos: int, opens: list[int], closes: list[int]) -> bool:
+    """Inside a bracketed breakdown of the figure before it: 7所（其中新建3所、改扩建4所）.  `opens` and `closes`
+    are the offsets of the text's opening and closing brackets (spans.marks), found once for all its figures."""
+    k = bisect.bisect_left(opens, pos) - 1
+    if k < 0:
         return False
+    open_ = opens[k]                                   # the last bracket opened before the figure …
+    k = bisect.bisect_left(closes, pos) - 1
+    if k >= 0 and closes[k] >= open_:
+        return False                                   # … and closed before it
     return text[open_ + 1:open_ + 3] in ("其中", "含新", "包括") or text[open_ + 1:open_ + 2] == "含"
 
 

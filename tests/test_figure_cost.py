@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from extractors import numbers as N
 from extractors import patterns as P
+from extractors.spans import last_mark, marks
 from gazetteer import load
 
 UNITS = load().units
@@ -90,3 +91,21 @@ def test_counted_reads_what_quantity_read_on_random_strings(text):
     for counted, general, op, op_as_written in _both(text):
         assert counted == general
         assert op == op_as_written
+
+
+def _in_breakdown_as_written(text: str, pos: int) -> bool:
+    open_ = last_mark(text, pos, "（(")
+    if open_ < 0 or last_mark(text, pos, "）)") >= open_:
+        return False
+    return text[open_ + 1:open_ + 3] in ("其中", "含新", "包括") or text[open_ + 1:open_ + 2] == "含"
+
+
+BRACKETED = ["7所", "（", "(", "）", ")", "其中", "含", "新", "包括", "新建3所", "、", "，", "改扩建4所", "含新建"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BRACKETED), min_size=1, max_size=12).map("".join))
+def test_in_breakdown_from_the_marks_found_once(text):
+    opens, closes = marks(text, "（("), marks(text, "）)")
+    for pos in range(len(text) + 1):
+        assert N._in_breakdown(text, pos, opens, closes) == _in_breakdown_as_written(text, pos)
