@@ -328,7 +328,23 @@ def _counted(m: re.Match, text: str, unit: str, family: str) -> Quantity | None:
     if word:
         half = max(half, _place(num, mult))
         raw = (before.group("word") if before else "") + raw
-    return Quantity(value if mult == 1 else scale(value, mult), unit, raw, half, family, op, start, end, word)
+    if mult != 1:
+        value = _scaled(num, value, mult) if num[0].isdigit() else scale(value, mult)
+    return Quantity(value, unit, raw, half, family, op, start, end, word)
+
+
+def _scaled(num: str, value: float, mult: int) -> float:
+    """scale(value, mult) of the digits `num` (value = float(num) without its commas), without Decimal (~2.5 µs a call).
+
+    Of at most 15 digits, float(num) is num's decimal exactly as Decimal(repr(value)) is (a double holds 15 digits);
+    scale rounds the exact product once, and so do a float product of the exact integer and the multiplier, and
+    Python's division of two integers.  Longer figures go through scale."""
+    if len(num) > 15:
+        return scale(value, mult)
+    if "." not in num:
+        return value * mult
+    point = num.index(".")
+    return int(num[:point].replace(",", "") + num[point + 1:]) * mult / 10 ** (len(num) - point - 1)
 
 
 def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -109,3 +109,24 @@ def test_in_breakdown_from_the_marks_found_once(text):
     opens, closes = marks(text, "（("), marks(text, "）)")
     for pos in range(len(text) + 1):
         assert N._in_breakdown(text, pos, opens, closes) == _in_breakdown_as_written(text, pos)
+
+
+MULTIPLIED = {"2.35万": ("2.35", 10_000), "1.05亿": ("1.05", 100_000_000), "0.7千": ("0.7", 1_000), "1,200.05万": ("1,200.05", 10_000),
+              "3万": ("3", 10_000), "16.5百万": ("16.5", 1_000_000), "0.123456789万": ("0.123456789", 10_000),
+              "1.65万 (16499.999… by a float product)": ("1.65", 10_000), "999999999999999千万": ("999999999999999", 10_000_000),
+              "long figures go through Decimal": ("12345678.901234567", 10_000), "full-width": ("１.５", 10_000)}
+
+
+@pytest.mark.parametrize(("num", "mult"), list(MULTIPLIED.values()), ids=list(MULTIPLIED))
+def test_scaled_as_decimal_scales(num, mult):
+    value = float(num.replace(",", ""))
+    assert N._scaled(num, value, mult) == N.scale(value, mult)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.integers(0, 10 ** 12), st.integers(0, 9), st.sampled_from([1_000, 10_000, 1_000_000, 10_000_000, 100_000_000]))
+def test_scaled_as_decimal_scales_any_figure(digits, decimals, mult):
+    written = str(digits).rjust(decimals + 1, "0")
+    num = written[:len(written) - decimals] + ("." + written[len(written) - decimals:] if decimals else "")
+    value = float(num)
+    assert N._scaled(num, value, mult) == N.scale(value, mult)
