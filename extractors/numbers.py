@@ -356,9 +356,8 @@ def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:
         if _is_change(text, q, changes):
             changes.append(q)
             continue          # 比上年提高60元和400元: increases
-        clause = text[last_mark(text, q.start, "，,；;。：:（(") + 1:q.start]
-        if q.unit == "元" and P.FUNDING.search(clause):
-            continue
+        if q.unit == "元" and P.FUNDING.search(text[last_mark(text, q.start, "，,；;。：:（(") + 1:q.start]):
+            continue          # the money of the figure's clause
         if q.unit in ("个", "项", "件") and (P.PROJECT_COUNT_AFTER.search(text[q.end:q.end + 10])
                                             or P.PROJECT_COUNT_BEFORE.search(text[max(0, q.start - 6):q.start])):
             continue
@@ -387,7 +386,7 @@ def percent_targets(text: str) -> list[Quantity]:
         if P.REACHED_VERB.search(text[max(0, m.start() - 2):m.start()]) \
                 and not P.PROMISE_WORD.search(word):
             continue      # 完成率56.3%: a rate reached, not one promised
-        op = ">=" if re.search(r"不低于|以上", word) else "<=" if re.search(r"以内|以下|控制在", word) else "="
+        op = ">=" if "不低于" in word or "以上" in word else "<=" if "以内" in word or "以下" in word or "控制在" in word else "="
         out.append(Quantity(value=float(m.group("num")), unit="%", raw=m.group("num") + "%" + (m.group("after") or ""),
                             half=0.0, family="share", op=op, start=m.start("num"), end=m.end()))
     return out

@@ -130,3 +130,13 @@ def test_scaled_as_decimal_scales_any_figure(digits, decimals, mult):
     num = written[:len(written) - decimals] + ("." + written[len(written) - decimals:] if decimals else "")
     value = float(num)
     assert N._scaled(num, value, mult) == N.scale(value, mult)
+
+
+SHARES = {"不低于 before": ("参保率不低于95%", ">="), "以上 after": ("满意度达到90%以上", ">="), "控制在 before": ("失业率控制在3.5%", "<="),
+          "以内 after": ("失业率3.5%以内", "<="), "以下 after": ("发生率5%以下", "<="), "none": ("覆盖率达到100%", "=")}
+
+
+@pytest.mark.parametrize(("text", "op"), list(SHARES.values()), ids=list(SHARES))
+def test_a_promised_share_takes_its_words_bound(text, op):
+    # percent_targets tests the words of its match as strings, not by re.search of their alternation
+    assert [q.op for q in N.percent_targets(text)] == [op]
