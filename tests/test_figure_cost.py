@@ -4,6 +4,7 @@ genre and on random strings of their pieces."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from extractors import numbers as N
 from extractors import patterns as P
+from extractors.normalize import simplify
 from extractors.spans import last_mark, marks
 from gazetteer import load
 
@@ -140,3 +142,36 @@ SHARES = {"不低于 before": ("参保率不低于95%", ">="), "以上 after": (
 def test_a_promised_share_takes_its_words_bound(text, op):
     # percent_targets tests the words of its match as strings, not by re.search of their alternation
     assert [q.op for q in N.percent_targets(text)] == [op]
+
+
+def _without_next_opens(rx: re.Pattern[str], units: str) -> re.Pattern[str]:
+    return re.compile(rx.pattern.replace(P.next_opens(units), "", 1))
+
+
+POPULATION_WORDS = ["农村人口", "城镇人口", "城乡人口", "贫困人口", "农村牧区人口", "受益人口", "常住人口", "户籍人口", "人口", "农牧民",
+                    "农民工", "农民", "牧民", "居民", "村民", "群众", "村", "农", "人"]
+NEXT_PAIRS = [(_without_next_opens(N._quantity_pattern(UNITS), "".join(u[0] for u in UNITS)), N._quantity_pattern(UNITS)),
+              (_without_next_opens(P.POPULATION, "农城贫受常户人牧居村群"), P.POPULATION)]
+
+
+def _matches(rx: re.Pattern[str], text: str) -> list:
+    return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+def test_the_look_ahead_is_in_the_patterns():
+    for without, with_it in NEXT_PAIRS:
+        assert without.pattern != with_it.pattern
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + POPULATION_WORDS + list(UNITS)), min_size=1, max_size=14).map("".join))
+def test_next_opens_finds_what_the_pattern_found_without_it(text):
+    for without, with_it in NEXT_PAIRS:
+        assert _matches(with_it, text) == _matches(without, text)
+
+
+def test_next_opens_finds_what_the_pattern_found_without_it_in_the_corpus():
+    for path in sorted((Path(__file__).resolve().parent.parent / "samples" / "corpus").glob("*.txt")):
+        text = simplify(path.read_text(encoding="utf-8"))
+        for without, with_it in NEXT_PAIRS:
+            assert _matches(with_it, text) == _matches(without, text), path.name
