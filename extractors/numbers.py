@@ -317,10 +317,10 @@ def _counted(m: re.Match, text: str, unit: str, family: str) -> Quantity | None:
             half = 0.5 * mult if mult > 1 else 0.0
         op = op_for(text, start, end)
     else:
-        value = to_number(num)
-        if value is None:
+        read = to_number(num)
+        if read is None:
             return None
-        half = 0.0
+        value, half = read, 0.0
         op = ">=" if num[0] == "上" else op_for(text, start, end)       # 上百场: at least a hundred
     raw = m.group(0).strip()
     before = P.APPROX_BEFORE.search(text, max(0, start - 2), start)       # no look-around: as in the slice
