@@ -264,3 +264,10 @@ def test_a_supervision_slip():
     assert [(p.name, [t.value for t in p.targets], p.lead_units, p.partner_units, p.deadline) for p in r.projects] == [
         ("农村公路提质改造", [50.0], ["县交通运输局"], [], "2026-11-20"),
         ("城区公办幼儿园建设", [2.0], ["县教育局"], ["县住建局"], "2026-11-30")]
+
+
+def test_a_name_cell_written_as_a_sentence():
+    # the name cell holds the task as a sentence (新增养老床位300张。): the stop and the figure leave the name
+    r = run("某区2026年民生实事项目进展情况表\n\n序号 | 项目名称 | 牵头单位 | 完成情况\n"
+            "1 | 新增养老床位300张。 | 区民政局 | 已新增210张\n")
+    assert [(p.name, [t.value for t in p.targets]) for p in r.projects] == [("新增养老床位", [300.0])]
