@@ -193,6 +193,8 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             continue
         if P.PROJECTS_COUNTED.match(text):
             continue      # （一）对3个滞后项目，由分管副市长…牵头: an instruction about projects, not one
+        if kind in ("progress", "summary") and not fields and not roles and P.DONE_OVER_TASK.search(body):
+            continue      # 城镇新增就业：完成4200人/5000人: the count done over its task, read by sentences
         if _category_of_clauses(title, body, gaz):
             continue      # （一）教育卫生方面。A（unit）…；B（unit）…: one project a clause, read by sentences
         owner = P.TITLE_UNITS.search(title)
@@ -319,6 +321,10 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             circle = P.CIRCLED_OPENING.match(seg)
             circled = (len(out), str(ord(circle.group(1)) - 0x245F)) if circle else None
             seg = seg[circle.end():] if circle else seg
+            slashed = _done_of_task(seg, gaz, ln, nt.original.strip())
+            if slashed is not None:
+                out.append(slashed)         # 城镇新增就业：完成4200人/5000人: the count done over its task
+                continue
             if out and out[-1].evidence.line == ln:
                 last = out[-1]
             if last is not None and _continues(last, seg, gaz, places, ln, nt.original.strip()):
@@ -483,6 +489,33 @@ def _task_heading(text: str, gaz, ln: int, original: str) -> list[Project]:
     if status:
         p.progress.append(Progress(text=original, line=ln, status=status))
     return [p]
+
+
+def _done_of_task(seg: str, gaz, ln: int, evidence: str) -> Project | None:
+    """城镇新增就业：完成4200人/5000人，完成率84% / 户厕改造：已完成980/1200户: the count done written over the
+    task, after a word of doing; the name is the label before the colon, or the words before that word."""
+    m = P.DONE_OVER_TASK.search(seg)
+    if m is None:
+        return None
+    task = find_quantities(m.group("task") + m.group("unit"), gaz.units)
+    if len(task) != 1 or (m.group("unit1") and m.group("unit1") != m.group("unit")):
+        return None
+    done = find_quantities(m.group("done") + m.group("unit"), gaz.units)
+    if len(done) != 1 or done[0].unit != task[0].unit:
+        return None
+    label = P.COLON_LABEL.match(seg)
+    name = label.group("name") if label and label.end() <= m.start() else seg[:m.start()]
+    name = P.SENTENCE_NAME_LEAD.sub("", name).strip("，,：: ")
+    if not 2 <= len(name) <= 30 or P.DIGIT_OR_CLAUSE_MARK.search(name):
+        return None
+    p = Project(name=name, evidence=Evidence(text=evidence, line=ln))
+    p.targets.append(Target.of(task[0], m.group(0)))
+    g = Progress(text=evidence, completed=done[0], line=ln)
+    rate = P.RATE.search(seg, m.end())
+    if rate:
+        g.rate, g.rate_raw, g.measure = float(rate.group("rate")), rate.group("rate"), "完成率"
+    p.progress.append(g)
+    return p
 
 
 def _with_reports(segments: list[str], gaz) -> list[str]:

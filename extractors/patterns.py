@@ -913,6 +913,9 @@ UNIT_FIELD_OPENING = Gated(re.compile(r"[^。，：:]{0,4}(?:单位|部门|领�
 SENTENCE_SPLIT = re.compile(r"[；;。]")
 # …；②… : the sentences of a paragraph, and the projects numbered ① to ⑳ inside one
 SEGMENT_SPLIT = re.compile(r"[；;。]|(?=[①-⑳])")
+# 完成4200人/5000人 / 已完成980/1200户 / 完成情况：240张/300张 -> the count done, over the task, in one unit
+DONE_OVER_TASK = re.compile(r"(?:已|累计)?完成(?:情况)?[:：]?\s*(?P<done>\d+(?:\.\d+)?)\s*(?P<unit1>[^\d/，,。；;\s]{0,3}?)\s*/\s*"
+                            r"(?P<task>\d+(?:\.\d+)?)\s*(?P<unit>[^\d/，,。；;\s%]{1,3})")
 # 3个已完成改造 / 全部开工，… / 均已建成: a sentence that opens with what is done (after a task sentence)
 REPORT_OPENING = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*万?[^\d，,。；]{0,3}已|(?:全部|均已|均)(?:开工|完工|建成|完成|竣工))")
 # 已 / 累计 / 截至 / 目前: a sentence that reports what is done (完成 and 建成 also name a task: 完成加装电梯100部)

@@ -271,3 +271,14 @@ def test_a_name_cell_written_as_a_sentence():
     r = run("某区2026年民生实事项目进展情况表\n\n序号 | 项目名称 | 牵头单位 | 完成情况\n"
             "1 | 新增养老床位300张。 | 区民政局 | 已新增210张\n")
     assert [(p.name, [t.value for t in p.targets]) for p in r.projects] == [("新增养老床位", [300.0])]
+
+
+@pytest.mark.parametrize("item, want", [
+    ("1.城镇新增就业：完成3600人/4000人，完成率90%。", ("城镇新增就业", [4000.0], [(3600.0, 90.0)])),
+    ("2.农村户厕改造：已完成870/1100户。", ("农村户厕改造", [1100.0], [(870.0, None)])),
+    ("3.养老床位：完成情况210张/280张。", ("养老床位", [280.0], [(210.0, None)])),
+], ids=["unit-on-both", "unit-on-the-task-only", "labelled-done"])
+def test_the_count_done_written_over_its_task(item, want):
+    r = run(REPORT_HEAD + item + "\n")
+    assert [(p.name, [t.value for t in p.targets], [(g.completed.value, g.rate) for g in p.progress])
+            for p in r.projects] == [want]
