@@ -157,7 +157,8 @@ RATE_LIST = Gated(re.compile(r"(?:分别(?:完成|为|占|达到)(?:省定|省�
                              r"\s*(?P<rates>\d+(?:\.\d+)?%(?:\s*[、和及]\s*\d+(?:\.\d+)?%)+)"), "%", "分")
 # 完成省下达任务5800人的106.9% / 为省下达任务5000人的105.2% / 完成年度计划3万人次的104%
 RATE_OF_TARGET = Gated(re.compile(r"(?:完成|为|占|达)(?:了)?(?:省|市|县|区|州)?(?:下达|确定|年度|全年|年)?(?:的)?(?:目标)?(?:任务|计划|目标)(?:数|投资|总投资)?"
-                                  r"(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%]{1,4}?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
+                                  r"(?P<target>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%]{1,4}?)的\s*"
+                                  r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")     # (1,000人: thousands written with commas)
 # 超额完成1.8万人的目标任务 / 完成4所的年度任务: the task named after the figure done (no rate)
 TASK_AFTER_FIGURE = re.compile(r"完成(?:了)?(?:[省市县区州]?(?:下达|确定)的?)?(?:年度|全年)?(?P<target>\d+(?:\.\d+)?\s*(?:万|亿)?\s*[^\d，。；、%的]{1,4}?)的\s*"
                                r"(?:省|市|县|区|州)?(?:下达|确定)?(?:年度|全年)?(?:目标(?:任务)?|任务)")
@@ -914,8 +915,9 @@ SENTENCE_SPLIT = re.compile(r"[；;。]")
 # …；②… : the sentences of a paragraph, and the projects numbered ① to ⑳ inside one
 SEGMENT_SPLIT = re.compile(r"[；;。]|(?=[①-⑳])")
 # 完成4200人/5000人 / 已完成980/1200户 / 完成情况：240张/300张 -> the count done, over the task, in one unit
-DONE_OVER_TASK = re.compile(r"(?:已|累计)?完成(?:情况)?[:：]?\s*(?P<done>\d+(?:\.\d+)?)\s*(?P<unit1>[^\d/，,。；;\s]{0,3}?)\s*/\s*"
-                            r"(?P<task>\d+(?:\.\d+)?)\s*(?P<unit>[^\d/，,。；;\s%]{1,3})")
+DONE_OVER_TASK = re.compile(r"(?:已|累计)?完成(?:情况)?[:：]?\s*(?P<done>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
+                            r"(?P<unit1>[^\d/，,。；;\s]{0,3}?)\s*/\s*"
+                            r"(?P<task>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d/，,。；;\s%]{1,3})")
 # 3个已完成改造 / 全部开工，… / 均已建成: a sentence that opens with what is done (after a task sentence)
 REPORT_OPENING = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*万?[^\d，,。；]{0,3}已|(?:全部|均已|均)(?:开工|完工|建成|完成|竣工))")
 # 已 / 累计 / 截至 / 目前: a sentence that reports what is done (完成 and 建成 also name a task: 完成加装电梯100部)

@@ -761,7 +761,8 @@ def _standard_in_remark(project: Project, p: Progress, lay: TableLayout, row: li
 
 def _earlier_progress(project: Project, text: str, gaz, evidence: Evidence, period: str) -> None:
     g = Progress(text=evidence.text, line=evidence.line, as_of=period)
-    done = "，".join(x for x in re.split(r"[，,；;。]", text) if not P.NOT_DONE.search(x))    # 正在加紧制作 is not done
+    # 正在加紧制作 is not done (a comma between digits, 2,650, is a thousands separator, no clause's end)
+    done = "，".join(x for x in re.split(r"[，；;。]|,(?!\d{3})", text) if not P.NOT_DONE.search(x))
     qs = [q for q in find_quantities(done, gaz.units) if q.unit != "%"]
     if qs:
         g.completed = qs[0]

@@ -282,3 +282,20 @@ def test_the_count_done_written_over_its_task(item, want):
     r = run(REPORT_HEAD + item + "\n")
     assert [(p.name, [t.value for t in p.targets], [(g.completed.value, g.rate) for g in p.progress])
             for p in r.projects] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("1.城镇新增就业：完成4,200人/5,000人，完成率84%。", [(5000.0, 4200.0, 84.0)]),
+    ("1.就业。农村劳动力转移就业新增1,200人，完成目标任务1,000人的120%。", [(1000.0, 1200.0, 120.0)]),
+], ids=["done-over-task", "rate-of-the-task-named"])
+def test_thousands_written_with_commas(text, want):
+    r = run(REPORT_HEAD + text + "\n")
+    assert [(t.value, g.completed.value, g.rate) for p in r.projects for t in p.targets for g in p.progress
+            if g.completed] == want
+
+
+def test_an_earlier_periods_cell_with_thousands():
+    # 1-8月 | 1-9月 columns: the earlier period's 2,650 is one figure, not 650
+    r = run("某县2026年民生实事项目9月份进展情况\n\n序号\t项目名称\t年度目标\t单位\t1-8月完成\t1-9月完成\t完成率\n"
+            "1\t新增城镇就业\t3,200\t人\t2,650\t2,980\t93.1%\n")
+    assert sorted(g.completed.value for p in r.projects for g in p.progress if g.completed) == [2650.0, 2980.0]
