@@ -382,7 +382,7 @@ TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目�
 
 # …1.8万人，上半年完成1.02万人 -> the comma where progress begins
 # (，8个已全部开工: the task restated, then 已)
-PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年以来|1-\d+月|1[3-9]月|上半年|前三季度|"
+PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年(?:以来|已)|1-\d+月|1[3-9]月|上半年|前三季度|"
                             r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|(?:竣工|完工|开工)(?=\d)|(?:其中)?\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
 
 # 那顺乌日图副盟长 -> the title written after a leader's name
@@ -918,6 +918,9 @@ SEGMENT_SPLIT = re.compile(r"[；;。]|(?=[①-⑳])")
 DONE_OVER_TASK = re.compile(r"(?:已|累计)?完成(?:情况)?[:：]?\s*(?P<done>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
                             r"(?P<unit1>[^\d/，,。；;\s]{0,3}?)\s*/\s*"
                             r"(?P<task>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d/，,。；;\s%]{1,3})")
+# …完成率89. / 7%。 · …改造26 / 00户: a line that ends inside a figure and the line that carries it on
+CUT_FIGURE_END = re.compile(r"(?<![\d.])\d+\.?$|\d\.$")
+CUT_FIGURE_START = re.compile(r"\d|%")
 # 3个已完成改造 / 全部开工，… / 均已建成: a sentence that opens with what is done (after a task sentence)
 REPORT_OPENING = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*万?[^\d，,。；]{0,3}已|(?:全部|均已|均)(?:开工|完工|建成|完成|竣工))")
 # 已 / 累计 / 截至 / 目前: a sentence that reports what is done (完成 and 建成 also name a task: 完成加装电梯100部)

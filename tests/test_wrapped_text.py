@@ -52,3 +52,13 @@ def test_lines_that_are_paragraphs_stay_apart():
              "三、改造农村公路80公里，已完工72公里。", "四、新建公共厕所40座，已建成31座。"]
     assert facts("\n".join(lines)) == (sorted([(6.0, "所"), (2400.0, "个"), (80.0, "公里"), (40.0, "座")]),
                                        sorted([(4.0, "所"), (1980.0, "个"), (72.0, "公里"), (31.0, "座")]))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("1.新增城镇就业。年度目标3200人，截至9月底完成2870人，完成率89.\n7%。\n", (2870.0, 89.7)),
+    ("1.棚户区改造。年度任务3000户，今年已改造26\n00户，完成86.7%。\n", (2600.0, 86.7)),
+], ids=["cut-after-the-point", "cut-inside-the-digits"])
+def test_a_figure_cut_by_a_fold_in_a_text_of_short_lines(text, want):
+    # one folded line among short ones shows no common width, but no line of its own ends inside a figure
+    r = run("某县2026年民生实事项目1-9月进展情况\n\n" + text)
+    assert [(g.completed.value, g.rate) for p in r.projects for g in p.progress if g.completed] == [want]
