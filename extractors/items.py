@@ -474,8 +474,7 @@ def _task_heading(text: str, gaz, ln: int, original: str) -> list[Project]:
     """一、新建改扩建学校6所。目前，实验小学、城南幼儿园已竣工交付… : a numbered item whose first sentence is its
     task and whose next reports on it in words, with no count: the task is the target."""
     parts = [x for x in P.SEGMENT_SPLIT.split(text) if x.strip()]
-    if len(parts) < 2 or P.REPORTED.search(parts[0]) or not (P.SO_FAR.match("，" + parts[1].strip())
-                                                            or P.REPORT_OPENING.match(parts[1])):
+    if len(parts) < 2 or P.LATER_SO_FAR.search(parts[0]) or not _opens_report(parts[1]):
         return []
     found = find_quantities(parts[0], gaz.units)
     if not 1 <= len(found) <= 2 or any(q.unit in (None, "%", "件", "项") for q in found):
@@ -530,9 +529,15 @@ def _with_reports(segments: list[str], gaz) -> list[str]:
     return out
 
 
+def _opens_report(seg: str) -> bool:
+    """截至9月底，… / 已完成… / 3个已完成… / 全部开工，…: the sentence opens with what is done so far."""
+    return bool(P.SO_FAR.match("，" + seg.strip()) or P.REPORT_OPENING.match(seg))
+
+
 def _reports_on(task: str, seg: str, gaz) -> bool:
-    if not (P.SO_FAR.match("，" + seg.strip()) or P.REPORT_OPENING.match(seg)) or P.REPORTED.search(task) \
-            or P.CIRCLED_OPENING.match(seg):
+    """Does `seg` report on the task `task` sets: it opens with what is done, in the unit of one of the task's
+    figures, and `task` reports nothing itself?"""
+    if not _opens_report(seg) or P.LATER_SO_FAR.search(task) or P.CIRCLED_OPENING.match(seg):
         return False
     done = find_quantities(seg, gaz.units)
     if not done or done[0].unit in (None, "件", "项", "%"):

@@ -397,6 +397,18 @@ def plan_figures(text: str, units: dict[str, tuple[str, str]]) -> list[Quantity]
     return sorted(target_figures(text, find_quantities(text, units)) + percent_targets(text), key=lambda q: q.start)
 
 
+def _measure_before(text: str, pos: int) -> str:
+    """参合率达到 → 参合: the measure a share written at `pos` is of ("" when none is named)."""
+    m = P.SHARE_NAME.search(text[max(0, pos - 14):pos])
+    return m.group("name") if m else ""
+
+
+def _share(m: re.Match, raw: str, op: str = "=") -> Quantity:
+    """The share a match's `num` group writes, in %."""
+    return Quantity(value=float(m.group("num")), unit="%", raw=raw, half=0.0, family="share", op=op,
+                    start=m.start("num"), end=m.end())
+
+
 def shares_in_report(text: str) -> tuple[list[Quantity], list[Quantity]]:
     """A report's shares: the ones promised and the ones reached against them.
 
@@ -406,32 +418,29 @@ def shares_in_report(text: str) -> tuple[list[Quantity], list[Quantity]]:
     promised: list[tuple[str, Quantity]] = []
     plain: list[tuple[str, Quantity]] = []
     for q in percent_targets(text):
-        m = P.SHARE_NAME.search(text[max(0, q.start - 14):q.start])
-        name = m.group("name") if m else ""
+        name = _measure_before(text, q.start)
         if P.FUNDING_SHARE.fullmatch(name):
             continue      # 拨付率达到95%以上: the money's pace, neither a target nor progress (022)
         if q.op != "=" or P.SHARE_PROMISED.match(text[q.end:q.end + 4]):
             promised.append((name, q))
         else:
             plain.append((name, q))
-    for m in P.SHARE_GOAL.finditer(text):
+    for m in P.SHARE_GOAL.finditer(text):        # 入园率目标92%: a share named the goal
         if not any(q.start == m.start("num") for _, q in promised + plain):
-            op = ">=" if m.group("after") == "以上" else "<=" if m.group("after") in ("以内", "以下") else "="
-            named = P.SHARE_NAME.search(text[max(0, m.start("num") - 14):m.start("num")])
-            promised.append((named.group("name") if named else "", Quantity(value=float(m.group("num")), unit="%", raw=m.group(0)[m.start("num") - m.start():],
-                                          half=0.0, family="share", op=op, start=m.start("num"), end=m.end())))
-    later = [m for m in P.REACHED_SHARE.finditer(text)]
+            promised.append((_measure_before(text, m.start("num")),
+                             _share(m, text[m.start("num"):m.end()], _BOUND_OF.get(m.group("after") or "", "="))))
+    later = list(P.REACHED_SHARE.finditer(text))
     if later and (promised or plain):
         # 入园率达到92%，现已达到91.2%: a plain share followed by the level reached now is the promise
         first = min(q.start for _, q in promised + plain)
-        for name, q in list(plain):
-            if q.start == first and later[-1].start() > q.end and not P.REACHED_BEFORE_SHARE.search(text, max(0, q.start - 14), q.start):
-                plain.remove((name, q))
-                promised.append((name, q))
+        opening = next((x for x in plain if x[1].start == first), None)
+        if opening and later[-1].start() > opening[1].end \
+                and not P.REACHED_BEFORE_SHARE.search(text, max(0, first - 14), first):
+            plain.remove(opening)
+            promised.append(opening)
         spans = [(q.start, q.end) for _, q in promised + plain]
         if promised:
-            plain += [(promised[0][0], Quantity(value=float(m.group("num")), unit="%", raw=m.group("num") + "%", half=0.0,
-                                                family="share", start=m.start("num"), end=m.end()))
-                      for m in later if m.start() > first and not any(a <= m.start("num") < b for a, b in spans)]
+            plain += [(promised[0][0], _share(m, m.group("num") + "%")) for m in later
+                      if m.start() > first and not any(a <= m.start("num") < b for a, b in spans)]
     names = {n for n, _ in promised}
     return [q for _, q in sorted(promised, key=lambda x: x[1].start)], [q for n, q in plain if n in names]

@@ -774,8 +774,6 @@ SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上�
                     r"\d+(?:\.\d+)?\s*万?[^\d，,。；%]{0,3}已|"
                     r"(?:完成|实现|完工|竣工|建成|开工)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
 
-# 预计 / 计划 / 确保 / 争取 / 力争 … 前: what is foreseen, not done
-FORESEEN = re.compile(r"预计|计划|确保|争取|力争|将于|拟")
 # ，已全部建成 / 全面完成 / 已全部搬迁入住 -> the task done in full
 DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放|惠及|覆盖)"
                           r"|^[，,]\s*(?:已经?|均已)(?:全部)?完成\s*$"
@@ -921,10 +919,8 @@ DONE_OVER_TASK = re.compile(r"(?:已|累计)?完成(?:情况)?[:：]?\s*(?P<done
 # …完成率89. / 7%。 · …改造26 / 00户: a line that ends inside a figure and the line that carries it on
 CUT_FIGURE_END = re.compile(r"(?<![\d.])\d+\.?$|\d\.$")
 CUT_FIGURE_START = re.compile(r"\d|%")
-# 3个已完成改造 / 全部开工，… / 均已建成: a sentence that opens with what is done (after a task sentence)
-REPORT_OPENING = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*万?[^\d，,。；]{0,3}已|(?:全部|均已|均)(?:开工|完工|建成|完成|竣工))")
-# 已 / 累计 / 截至 / 目前: a sentence that reports what is done (完成 and 建成 also name a task: 完成加装电梯100部)
-REPORTED = re.compile(r"已|累计|截[至止]|目前")
+# 全部开工，… / 均已建成: a sentence that opens with what is done (after a task sentence; SO_FAR holds the others)
+REPORT_OPENING = re.compile(r"\s*(?:全部|均已|均)(?:开工|完工|建成|完成|竣工)")
 # 为 / 对全市 / 给辖区: the words before a figure of the people a task serves (为全市1.2万名老人体检): no name
 BENEFICIARY_LEAD = re.compile(r"[为对向给](?:全[省市县区州旗]|辖区|城乡|本[省市县区])?")
 # 就业方面 / 民生保障领域 / 教育类: a heading that names a field of several projects
@@ -1061,7 +1057,8 @@ LABEL_CONTINUES = re.compile(r"\s*(?:全年|年度|今年)?(?:目标|任务|计�
 WHOLE_DONE = re.compile(r"[，,。；;]?\s*(?:目前|现已|截至[^，,。]{1,8}[，,]?)?\s*(?:已经|已|均已)?(?:全部|全面)[\u4e00-\u9fff]{0,3}?"
                         r"(?:完成|建成|完工|竣工|开课|开放|投用|投入使用|运营|到位)(?![^，,。；]{0,4}\d)"
                         r"|[，,。；;]?\s*(?:目前|现已)?\s*(?:已经?|均已)完成(?:了)?(?:年度|全年)(?:目标)?任务\s*[。；;]?$")
-LATER_SO_FAR = re.compile(r"已|目前|截至|累计")
+# 已 / 累计 / 截至 / 目前: words that report what is done (完成 and 建成 also name a task: 完成加装电梯100部)
+LATER_SO_FAR = re.compile(r"已|目前|截[至止]|累计")
 # 已建成620张 / 已新增2900个: a verb of the task's own work right before a count (not 已帮助3.5万名…实现再就业)
 DONE_VERB_BEFORE = re.compile(r"(?:完成|建成|新增|实现|改造|开工|竣工|完工|建设|培训|发放|解决|救助|增加|筛查|检查)"
                               r"[\u4e00-\u9fff]{0,4}$")

@@ -304,7 +304,7 @@ def _whole_task_done(sent: str, q: Quantity, figures: _Figures) -> bool:
         return False        # 已建成45个，全面完成: a count of what was done, then the verdict
     full = P.DONE_IN_FULL.search(sent[q.end:q.end + 30])
     # (目前3个已完成主体施工，预计3月底前全面完工: a date foreseen for the rest, not the task done)
-    return full is not None and not P.FORESEEN.search(sent[q.end:q.end + full.start()])
+    return full is not None and not P.PROMISED.search(sent[q.end:q.end + full.start()])
 
 
 def _is_completed(sent: str, q: Quantity) -> bool:

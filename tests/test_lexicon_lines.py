@@ -3,16 +3,16 @@ take, ten to a document: each line's task (or count done) is read, whatever word
 word inside a name once switched a whole document's reading (全年中小河流治理 holds 年中, mid-year: the plan was
 read as a report and lost every target; 医共体 holds 共, a total)."""
 import random
-from pathlib import Path
 
 import pytest
 import yaml
-from extract_helpers import run
+from extract_helpers import GAZ, run
 
 from extractors.normalize import KEPT_AS_WRITTEN, simplify
+from extractors.people import _lexicon
+from gazetteer.types import DEFAULT_PATH
 
-TYPES = yaml.safe_load((Path(__file__).resolve().parent.parent / "gazetteer" / "project_types.yaml")
-                       .read_text(encoding="utf-8"))
+TYPES = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
 UNIT = {"persons": "人", "person_times": "人次", "households": "户", "km": "公里", "area": "平方米",
         "beds": "张", "places": "个", "facilities": "个", "villages": "个", "other": "个"}
 # (an alias holding a figure, 10kv, is a figure of its own in a line)
@@ -37,18 +37,27 @@ SHAPES = {
 }
 
 
+def ten_lines(template: str, chunk: list, rng: random.Random, off: int = 0) -> tuple[list[str], list[tuple]]:
+    """The lines of a document, one alias a line in `template`, each with a task and a count done drawn from `rng`
+    and the rate they make (the `off`-th line's written 7 points off); and each line's (task, count done)."""
+    lines, figures = [], []
+    for k, (family, alias) in enumerate(chunk, 1):
+        n = rng.randint(100, 900)
+        d = rng.randint(10, n - 1)
+        rate = 100 * d / n + (7 if k == off else 0)
+        lines.append(template.format(k=k, kc=NUMERALS[k - 1], a=alias, n=n, d=d, u=UNIT[family], r=f"{rate:.1f}"))
+        figures.append((float(n), float(d)))
+    return lines, figures
+
+
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_every_alias_is_read_in_the_shape(shape):
     head, template, read, join = SHAPES[shape]
     rng = random.Random(shape)
     missed, alarms = [], []
     for i in range(0, len(ALIASES), 10):
-        lines, want = [], []
-        for k, (family, alias) in enumerate(ALIASES[i:i + 10], 1):
-            n = rng.randint(100, 900)
-            d = rng.randint(10, n - 1)
-            lines.append(template.format(k=k, kc=NUMERALS[k - 1], a=alias, n=n, d=d, u=UNIT[family], r=f"{100 * d / n:.1f}"))
-            want.append(float(n if read == "t" else d))
+        lines, figures = ten_lines(template, ALIASES[i:i + 10], rng)
+        want = [n if read == "t" else d for n, d in figures]
         r = run(head + join.join(lines) + "\n")
         got = {t.value for p in r.projects for t in p.targets} if read == "t" else \
             {g.completed.value for p in r.projects for g in p.progress if g.completed}
@@ -58,8 +67,7 @@ def test_every_alias_is_read_in_the_shape(shape):
     assert alarms == []
 
 
-DEPARTMENTS = [line.strip() for line in (Path(__file__).resolve().parent.parent / "gazetteer" / "departments.tsv")
-               .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+DEPARTMENTS = list(_lexicon("departments.tsv"))
 UNIT_SHAPES = {
     "fields": ("", "{k}.新建幼儿园{n}所。牵头单位：县{d}；配合单位：县{e}。"),
     "roles-in-brackets": ("", "{k}.新建幼儿园{n}所（县{d}牵头，县{e}配合）"),
@@ -83,8 +91,7 @@ def test_every_department_is_read_as_the_lead_unit(shape):
     assert missed == []
 
 
-SURNAMES = [line.split("\t")[0].strip() for line in (Path(__file__).resolve().parent.parent / "gazetteer" / "surnames.tsv")
-            .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+SURNAMES = list(_lexicon("surnames.tsv"))
 GIVEN = "建国海涛丽华明军志强红梅晓东卫国秀英栋立新文博子涵欣怡浩然宇轩思远雪春燕玉兰德胜"
 LEADER_SHAPES = {
     "field": ("", "{k}.新建幼儿园{n}所。责任领导：{p}；牵头单位：县教育局。"),
@@ -118,28 +125,19 @@ def test_a_rate_perturbed_in_one_line_is_flagged(shape):
     for i in range(0, len(ALIASES), 10):
         chunk = ALIASES[i:i + 10]
         wrong = rng.randint(1, len(chunk))
-        lines = []
-        for k, (family, alias) in enumerate(chunk, 1):
-            n = rng.randint(100, 900)
-            d = rng.randint(10, n - 1)
-            rate = 100 * d / n + (7 if k == wrong else 0)
-            lines.append(template.format(k=k, kc=NUMERALS[k - 1], a=alias, n=n, d=d, u=UNIT[family], r=f"{rate:.1f}"))
+        lines, _ = ten_lines(template, chunk, rng, off=wrong)
         flagged = [f for f in run(head + join.join(lines) + "\n").flags if f.code == "RATE_MISMATCH"]
         if len(flagged) != 1:
             unflagged.append((lines[wrong - 1], [f.message for f in flagged]))
     assert unflagged == []
 
 
-DIVISIONS = [line.split("\t") for line in (Path(__file__).resolve().parent.parent / "gazetteer" / "divisions.tsv")
-             .read_text(encoding="utf-8").splitlines()[1:] if line.strip() and not line.startswith("#")]
-
-
 def test_a_division_named_in_the_title_is_the_region():
     # every name the table holds once (a name two places share needs more than a title), 400 of them drawn at
     # random and every one holding a character the traditional-to-simplified table would have renamed (乾县)
-    names = {}
-    for code, name, *_ in DIVISIONS:
-        names.setdefault(name, []).append(code)
+    names: dict[str, list[str]] = {}
+    for d in GAZ.divisions.values():
+        names.setdefault(d.name, []).append(d.code)
     once = sorted((name, codes[0]) for name, codes in names.items() if len(codes) == 1 and name[-1] in "省市州县区旗盟")
     touched = [(n, c) for n, c in once if KEPT_AS_WRITTEN.intersection(n)]
     chosen = random.Random(5).sample([x for x in once if len(x[0]) >= 3], 400) + touched
