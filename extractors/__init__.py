@@ -19,7 +19,8 @@ from .answers import projects_from_answers
 from .assignments import assign_by_count, assign_by_number, assign_by_table
 from .clauses import implied_targets, read_clauses, taken_figures
 from .forms import form_line_blocks, form_pairs, projects_from_form_lines, projects_from_forms, restate_lines
-from .items import item_dots, problems_or_plans, projects_from_items, projects_from_sentences
+from .grids import projects_from_grids
+from .items import item_dots, problems_or_plans, projects_from_items, projects_from_sentences, run_on_items
 from .memo import forget
 from .normalize import normalize, relabel, simplify
 from .numbers import forget_quantities
@@ -77,7 +78,7 @@ def extract_records(doc, gaz) -> Extraction:
     year = M.year_of(title, norm)
     found = M.find_places(full, gaz)
     paragraphs = [(ln, lines[ln - 1]) for ln in paragraph_lines(doc)]
-    paragraphs = item_dots(rejoin(paragraphs))
+    paragraphs = run_on_items(item_dots(rejoin(paragraphs)))
     reported, kind = M.kinds_of(title, norm, has_prose=len(paragraphs) > 3)    # kind: as the readers read the text
     info = DocumentInfo(source=doc.source, sha256=doc.sha256, format=doc.format,
                         title=simplify(title) if title else None,
@@ -171,6 +172,7 @@ def extract_records(doc, gaz) -> Extraction:
     if kind == "supervision":
         _rectification_deadlines(result.projects, paragraphs, used, year)
     _county_targets(result, paragraphs, gaz)
+    result.projects += projects_from_grids(paragraphs, gaz, places, kind, result.projects)   # a table flattened into a line
     if ranked and not any(p.lead_units or p.partner_units for p in result.projects):
         # the document's only list of units is a ranking: those are the units, of no one project
         result.projects.append(Project(name="（责任单位排名）", lead_units=ranked,

@@ -12,11 +12,12 @@ in a plan, the whole body) give targets; in a progress report the rest gives pro
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from . import patterns as P
 from .normalize import NText
 from .numbers import find_quantities, percent_targets, plan_figures, shares_in_report, target_figures
-from .people import assigned_leaders, bracket_units, leaders_in, role_units, units_in
+from .people import assigned_leaders, bracket_units, field_units, leaders_in, role_units
 from .progress import progress_in, status_in, without_by_products
 from .records import Evidence, Progress, Project, Quantity, Target
 from .spans import last_mark
@@ -41,6 +42,61 @@ def item_dots(paragraphs) -> list:
             last = int(item.group("b"))
         out.append((ln, nt))
     return out
+
+
+RUN_ON_AFTER = set("。；;）) \t")
+
+
+def run_on_items(paragraphs) -> list:
+    """1.新建…（牵头单位：市民政局）2.新建… 3.改造…: numbered items that run on in one paragraph (a web
+    page's list copied as one line) are paragraphs of their own, cut where each number stands after a
+    space, a stop or a bracket and the numbers count on by one.  The pieces keep the line's number."""
+    out = []
+    for ln, nt in paragraphs:
+        marks = _counting_on([m for m in P.RUN_ON_ITEM.finditer(nt.text) if _stands_apart(nt, m.start())])
+        if len(marks) < 2:
+            out.append((ln, nt))
+            continue
+        cuts = [0, *(m.start("n") for m in marks if m.start("n") > 0), len(nt.text)]
+        out += [(ln, _piece(nt, a, b)) for a, b in pairwise(cuts) if nt.text[a:b].strip()]
+    return out
+
+
+def _stands_apart(nt: NText, i: int) -> bool:
+    """The item number at i opens the text, follows a stop or a bracket, or followed a space as written
+    (normalising drops a space between a Chinese character and a digit)."""
+    if i == 0 or nt.text[i - 1] in RUN_ON_AFTER:
+        return True
+    at = nt.offsets[i] if i < len(nt.offsets) else len(nt.original)
+    return at > 0 and nt.original[at - 1].isspace()
+
+
+def _counting_on(marks: list[re.Match]) -> list[re.Match]:
+    """The longest run of marks whose numbers go up by one, each after the last (one pass: a run ending
+    in n extends the longest run ending in n - 1 before it)."""
+    length: list[int] = []
+    before: list[int | None] = []
+    ending: dict[int, int] = {}          # a number → the mark that ends the longest run ending in it
+    for i, m in enumerate(marks):
+        n = int(m.group("n"))
+        j = ending.get(n - 1)
+        length.append(1 if j is None else length[j] + 1)
+        before.append(j)
+        if n not in ending or length[i] > length[ending[n]]:
+            ending[n] = i
+    end = max(range(len(marks)), key=length.__getitem__, default=None)
+    run: list[re.Match] = []
+    while end is not None:
+        run.append(marks[end])
+        end = before[end]
+    return run[::-1]
+
+
+def _piece(nt: NText, a: int, b: int) -> NText:
+    while b > a and nt.text[b - 1].isspace():
+        b -= 1
+    start, end = nt.offsets[a], nt.offsets[b - 1] + 1
+    return NText(nt.text[a:b], nt.original[start:end], tuple(o - start for o in nt.offsets[a:b]))
 
 
 def group_items(paragraphs, units: dict) -> list[list]:
@@ -140,9 +196,10 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
     whose list is a table (`tabled`), numbered prose stating figures without units or fields
     restates the table and gives no project of its own."""
     out = []
+    taken = set(used)          # lines other readers took (items that run on in one line share it)
     for item in group_items(paragraphs, gaz.units):
         ln, _ = item[0]
-        if ln in used:
+        if ln in taken:
             continue
         text = "。".join(x[1].text.strip().rstrip("。；;") for x in item if x[0] != "heading")
         original = "\n".join(x[1].original.strip() for x in item if x[0] != "heading")
@@ -224,9 +281,9 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
             elif key in DEADLINE_KEYS:
                 p.deadline = p.deadline or deadline_iso(val, year)
             elif key in PARTNER_KEYS:
-                p.partner_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.partner_units]
+                p.partner_units += [u for u in field_units(val, gaz.org_suffixes) if u not in p.partner_units]
             else:
-                p.lead_units += [u for u in units_in(val, gaz.org_suffixes) if u not in p.lead_units]
+                p.lead_units += [u for u in field_units(val, gaz.org_suffixes) if u not in p.lead_units]
         if owners:
             p.lead_units += [u for u in owners[0] if u not in p.lead_units]
             p.partner_units += [u for u in owners[1] if u not in p.partner_units]

@@ -349,6 +349,8 @@ WITHIN_YEAR = re.compile(r"(?:须|必须|确保|务必|要求)\s*(?:于|在)?\s*
 CROSS_YEAR = re.compile(r"跨年度|跨年|续建")
 
 # 8．65岁以上老年人健康体检 (after item 7．): an item dot right before a figure -> n
+# 1.新建… / 2、新增…: an item's number, where items run on in one line (items.run_on_items: only where it stands apart)
+RUN_ON_ITEM = re.compile(r"(?<![\d.．])(?P<n>\d{1,2})\s*[.．、](?=[\u4e00-\u9fff（(])")
 ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
 # 牵头单位：县教育局；配合单位：县发改委 / 分管领导：苗某 责任单位：县民政局 (one space between fields) -> key, val

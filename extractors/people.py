@@ -100,6 +100,12 @@ def labelled_duties(text: str, org_suffixes: list[str]) -> list[tuple[str, list[
     return out
 
 
+def field_units(value: str, org_suffixes: list[str]) -> list[str]:
+    """The units of a field's value: over whitespace only while each chunk is a list of organisations
+    (配合单位：市财政局；各县政府 东县 西县 合计 …: a flattened table after the field ends it)."""
+    return _org_chunks(value, org_suffixes) if len(value.split()) > 1 else units_in(value, org_suffixes)
+
+
 def _org_chunks(value: str, org_suffixes: list[str]) -> list[str]:
     names: list[str] = []
     for chunk in value.split():

@@ -1,0 +1,106 @@
+"""A table flattened into a paragraph (a web page's table copied as text, one space between cells) is
+read as the table it was: each region's target and figure done, the unit and name from the figure
+the paragraph states before the grid, and the regions added up against the total.
+
+Texts written here, in the genre; the places are invented or ordinary district names.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract
+from extractors.grids import grids_in
+from gazetteer import load
+from pipeline.readers import read_bytes
+
+GAZ = load()
+REPORT = "关于2031年民生实事项目1—6月进展情况的公示\n\n"
+PLAN = "关于印发2031年民生实事项目的通知\n\n"
+
+
+def run(text: str):
+    return extract(read_bytes(text.encode("utf-8"), "grid.txt", "txt"), GAZ)
+
+
+def by_region(ex, name_part: str) -> dict:
+    """region → (target, completed) of the projects whose name holds `name_part`."""
+    out = {}
+    for p in ex.projects:
+        if name_part in p.name and p.targets:
+            done = p.progress[0].completed.value if p.progress and p.progress[0].completed else None
+            out[p.region] = (p.targets[0].value, p.targets[0].unit, done)
+    return out
+
+
+# regions as columns, a 合计 column, two measures: the second label of each is a bare role
+COLUMNS_WITH_TOTAL = (
+    "1.新建公交线路8条，优化线路18条。 责任领导：张某 牵头单位：市交通局 "
+    "东城 西城、南城 北区 合计 新建线路年度目标 2 5 1 8 实际完成 1 2 0 3 "
+    "优化线路年度目标 6 9 3 18 实际完成 7 4 0 11 2.新增停车泊位3000个。\n")
+# the same grid, no total column: the stated figure is the sum of the cells
+COLUMNS_NO_TOTAL = (
+    "新建公交线路8条。 东城 西城 北区 新建线路年度目标 2 5 1 实际完成 1 2 0。\n")
+# regions as rows: a corner cell, then roles; the unit in the role's label
+ROWS_OF_REGIONS = (
+    "各区新增城镇就业情况： 地区 年度任务（人） 完成数（人） 完成率 "
+    "东城区 3000 2400 80% 西城区 2000 1800 90% 北区 1000 500 50% 合计 6000 4700 78.3%。\n")
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    (COLUMNS_WITH_TOTAL, "新建公交线路",
+     {"东城": (2, "条", 1), "西城、南城": (5, "条", 2), "北区": (1, "条", 0), None: (8, "条", 3)}),
+    (COLUMNS_WITH_TOTAL, "优化线路",
+     {"东城": (6, "条", 7), "西城、南城": (9, "条", 4), "北区": (3, "条", 0), None: (18, "条", 11)}),
+    (COLUMNS_NO_TOTAL, "新建公交线路", {"东城": (2, "条", 1), "西城": (5, "条", 2), "北区": (1, "条", 0)}),
+    (ROWS_OF_REGIONS, "新增城镇就业",
+     {"东城区": (3000, "人", 2400), "西城区": (2000, "人", 1800), "北区": (1000, "人", 500), None: (6000, "人", 4700)}),
+], ids=["columns-with-total-first", "columns-with-total-second", "columns-no-total", "rows-of-regions"])
+def test_a_flattened_grid_gives_each_region_its_target_and_figure_done(text, name, expected):
+    ex = run(REPORT + text)
+    assert by_region(ex, name) == expected
+    assert not [f for f in ex.flags if f.severity == "error"]
+
+
+def test_the_stated_figures_are_not_read_twice_and_the_next_item_is_a_task():
+    ex = run(REPORT + COLUMNS_WITH_TOTAL)
+    eights = [p for p in ex.projects for t in p.targets if (t.value, t.unit) == (8, "条")]
+    assert len(eights) == 1 and eights[0].region is None
+    parking = [p for p in ex.projects if "停车泊位" in p.name]
+    assert [(t.value, t.unit) for p in parking for t in p.targets] == [(3000, "个")]
+    assert not any(g.completed and g.completed.value == 3000 for p in ex.projects for g in p.progress)
+
+
+@pytest.mark.parametrize(("wrong", "right"), [("2 5 1 8", "2 6 1 8"), ("1 2 0 3", "1 2 1 3")])
+def test_a_region_that_does_not_add_up_to_the_total_is_flagged(wrong, right):
+    ex = run(REPORT + COLUMNS_WITH_TOTAL.replace(wrong, right, 1))
+    assert [f.code for f in ex.flags if f.severity == "error"] == ["SUM_MISMATCH"]
+
+
+def test_a_plan_grid_of_measures_alone_states_targets():
+    ex = run(PLAN + "新建社区食堂12个。 东城 西城 北区 合计 社区食堂 5 4 3 12。\n")
+    assert by_region(ex, "社区食堂") == {"东城": (5, "个", None), "西城": (4, "个", None), "北区": (3, "个", None),
+                                         None: (12, "个", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "联系电话 0731 8888 6666 传真 0731 8888 7777。",                 # numbers, but no header of regions or roles
+    "2029年 2030年 2031年 分别新增 3 4 5 所。",
+    "新建学校 3 所、幼儿园 4 所。",
+    "东城 西城 北区 新建线路 2 5 实际完成 1 2 0。",                     # rows of unequal length
+])
+def test_text_that_is_no_grid_gives_no_region_a_figure(text):
+    assert not [p for p in run(REPORT + text + "\n").projects if p.region]
+
+
+@pytest.mark.parametrize(("text", "header", "rows"), [
+    ("甲 乙 丙 目标 1 2 3 完成 0 1 —", ["甲", "乙", "丙"], [("目标", ["1", "2", "3"]), ("完成", ["0", "1", ""])]),
+    ("地区 任务 完成 东城 10 8 西城 6 6", ["任务", "完成"],
+     [("东城", ["10", "8"]), ("西城", ["6", "6"])]),
+    ("合计 目标 3 4 5 6.新建公园2个", None, None),       # 6.新建… ends the row: three cells under no three names
+])
+def test_grids_are_found_with_their_header_and_rows(text, header, rows):
+    found = grids_in(text)
+    if header is None:
+        assert not found
+    else:
+        assert [(g.header, g.rows) for g in found] == [(header, rows)]
