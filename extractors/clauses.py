@@ -28,7 +28,7 @@ from gazetteer.cues import Cues, load_cues  # noqa: F401 — the lexicon lives i
 from . import patterns as P
 from .items import counted_category, problems_or_plans
 from .normalize import simplify
-from .numbers import find_quantities
+from .numbers import find_quantities, is_scope
 from .records import Evidence, Progress, Project, Quantity, Target
 from .spans import Cover, last_mark, next_mark
 
@@ -269,6 +269,7 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
     promised_here: set[tuple[float, str | None]] = set()      # targets this sentence read
     titled: Project | None = None             # a project this sentence named by its quoted title
     done_in_sentence: list[tuple[Project, Progress] | None] = []
+    scope: Quantity | None = None             # the last figure of the places a clause names, whom the work is for
     for e in events:
         c0 = _clause_start(sentence, e.start)
         before = sentence[max(c0, previous_end):e.start]
@@ -353,6 +354,9 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
                 or STANDARD_BEFORE.search(head) \
                 or _REST_WORD.search(head) or _UNDER_WAY_AFTER.match(sentence[q.end:]):
             continue
+        if is_scope(sentence, q, scope):
+            scope = q
+            continue          # 计划退出的3个乡和12个村: whom the work is for
         taken.figures.add((q.value, q.unit))
         if cues.ends("change", before.rstrip("了达到为至")):
             continue

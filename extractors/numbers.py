@@ -352,7 +352,11 @@ def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:
     2.1亿元), nor counts of the projects themselves (确定十个方面18项为民办实事项目)."""
     out: list[Quantity] = []
     changes: list[Quantity] = []
+    scope: Quantity | None = None
     for q in found:
+        if is_scope(text, q, scope):
+            scope = q
+            continue          # 计划退出的3个乡和12个村: whom the work is for
         if _is_change(text, q, changes):
             changes.append(q)
             continue          # 比上年提高60元和400元: increases
@@ -363,6 +367,15 @@ def target_figures(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+def is_scope(text: str, q: Quantity, scope: Quantity | None) -> bool:
+    """The figure counts the places a plan names at its clause's opening (P.SCOPE_BEFORE), or is the next
+    count of such a list (`scope`, the last one)."""
+    if scope is not None and P.SCOPE_JOIN.fullmatch(text, scope.end, q.start):
+        return True
+    return q.unit in ("个", "户", "人", "家", "所") and \
+        P.SCOPE_BEFORE.fullmatch(text, last_mark(text, q.start, "，,；;。：:") + 1, q.start) is not None
 
 
 def _is_change(text: str, q: Quantity, changes: list[Quantity]) -> bool:

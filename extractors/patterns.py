@@ -584,6 +584,12 @@ FUNDING_FIELD = Gated(re.compile(r"[（(]\s*资金\s*[:：][^（）()]*[）)]|(?
 # 十个方面18项为民办实事项目 / 十五项具体任务 / 县级民生实事（6项） -> counts of the projects themselves
 PROJECT_COUNT_AFTER = re.compile(r"^(?:方面|大类|领域)|^[^，,。；;\d]{0,6}(?:实事|民生|民心|为民|具体任务|具体指标)")
 PROJECT_COUNT_BEFORE = re.compile(r"(?:实事|工程|项目|方面|保障|服务)\s*[（(]\s*$")
+# （1）2031年计划退出的 | 3个乡和12个村…: a clause opening with the places a plan names, whom the work is for —
+# a year at most, then a list's choice (计划 / 确定 / 列入 / 纳入) and 的 — states the scope, no task
+SCOPE_BEFORE = re.compile(r"\s*(?:[（(]\d{1,2}[）)])?\s*(?:对|在|安排在|针对)?(?:\d{4}年度?|今年|全年|本年度?)?\s*"
+                          r"(?:计划|确定|列入|纳入|拟)[\u4e00-\u9fff]{0,6}的")
+# 3个乡|和|12个村: the scope's next count, joined to it by its noun and 和 / 及 / 、
+SCOPE_JOIN = re.compile(r"[\u4e00-\u9fff]{1,6}[和及与、]")
 
 # 覆盖率达到100% / 比例不低于50% / 普及率提高2个百分点、达到96% -> num, after
 PERCENT_TARGET = Gated(re.compile(r"(?P<what>率|比例|比重|占比|满意度|覆盖面)(?:(?:提高|提升|增加)\d+(?:\.\d+)?个百分点[、，,]?)?"

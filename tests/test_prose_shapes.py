@@ -177,3 +177,21 @@ def test_a_long_plan_item_keeps_every_figure_and_its_label(item, name, want):
 def test_a_name_holding_gong_is_no_total(line, want):
     # 共 inside a name (医共体, 共享) is no 共建设7所 total over parts counted elsewhere
     assert targets(run("某市2026年十件民生实事\n\n" + line + "\n")) == want
+
+
+PLAN_HEAD = "某县2031年民生实事项目实施方案\n\n"
+
+
+@pytest.mark.parametrize("body, task", [
+    ("2.安全住房：（1）2031年计划退出的3个乡和12个村的困难户，年底前全部住上安全住房。（2）改造农村危房900户。",
+     [(900.0, "户")]),
+    ("3.道路建设：（1）9月底前，今年确定的4个重点乡、15个重点村通硬化路。（2）硬化村组道路120公里。",
+     [(120.0, "公里")]),
+    ("4.饮水安全：对列入计划的6个村，年底前实现自来水入户；新建供水工程25个。", [(25.0, "个")]),
+    # the same words governed by a task verb are the task
+    ("5.危房改造：完成纳入改造计划的856户农村危房改造。", [(856.0, "户")]),
+    ("6.污水治理：新建12个村的污水管网。", [(12.0, "个")]),
+], ids=["scope-then-possessive", "scope-after-a-deadline", "scope-after-dui", "verb-governs-the-list",
+        "count-of-villages-as-task"])
+def test_the_places_a_plan_names_at_a_clauses_opening_are_its_scope_not_its_task(body, task):
+    assert targets(run(PLAN_HEAD + body + "\n")) == task
