@@ -414,7 +414,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 claim = None
                 continue
             m = P.TARGET_SENT.search(seg)
-            if m and P.DONE_BEFORE_TASK.search(seg, 0, m.start()) and not P.TASK_WORD_REST.sub("", seg[m.end():]).strip("，,。；; "):
+            if m and _task_done(seg, m):
                 m = None        # 新增养老床位1200张，已完成年度任务: the task done in full, no target opened
             std = P.STANDARD.search(seg)
             q = _rate_only(seg, gaz)
@@ -978,9 +978,15 @@ def _target_sentence(text: str) -> re.Match | None:
     rates = [m.span() for m in P.RATE_OF_TARGET.finditer(text)]
     rates += [m.span() for m in P.TASK_AFTER_FIGURE.finditer(text)]    # 超额完成1.8万人的目标任务: named after its figure
     return next((m for m in P.TARGET_SENT.finditer(text) if not any(a <= m.start() < b for a, b in rates)
-                 and not (P.DONE_BEFORE_TASK.search(text, 0, m.start())
-                          and not P.TASK_WORD_REST.sub("", text[m.end():]).strip("，,。；; "))),
-                None)      # …，已完成年度任务 / …超额完成了全年目标任务 at the end: the task done in full, no target opened
+                 and not _task_done(text, m)),
+                None)
+
+
+def _task_done(text: str, m: re.Match) -> bool:
+    """…，已完成年度任务 / …超额完成了全年目标任务 at the end, or before 其中… (what was reached): the task word
+    `m` names the task done in full and opens no target."""
+    return P.DONE_BEFORE_TASK.search(text, 0, m.start()) is not None \
+        and (not P.TASK_WORD_REST.sub("", text[m.end():]).strip("，,。；; ") or P.DONE_BREAKDOWN.match(text, m.end()) is not None)
 
 
 def _clause(text: str, start: int, end: int) -> str:

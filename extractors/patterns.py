@@ -583,7 +583,8 @@ FUNDING = re.compile(r"资金|经费|财政(?:投入|安排|补助|配套)|配�
 FUNDING_FIELD = Gated(re.compile(r"[（(]\s*资金\s*[:：][^（）()]*[）)]|(?:资金安排|资金来源|资金筹措|资金保障|资金)\s*[:：][^。]*"), COLON)
 # 十个方面18项为民办实事项目 / 十五项具体任务 / 县级民生实事（6项） -> counts of the projects themselves
 PROJECT_COUNT_AFTER = re.compile(r"^(?:方面|大类|领域)|^[^，,。；;\d]{0,6}(?:实事|民生|民心|为民|具体任务|具体指标)")
-PROJECT_COUNT_BEFORE = re.compile(r"(?:实事|工程|项目|方面|保障|服务)\s*[（(]\s*$")
+# 实事（ / 超时间进度的指标有 / 已完成的项目共有 -> a count of the projects themselves follows
+PROJECT_COUNT_BEFORE = re.compile(r"(?:实事|工程|项目|方面|保障|服务)\s*[（(]\s*$|(?:指标|项目|事项|实事)(?:共|只|仅)?有$")
 # （1）2031年计划退出的 | 3个乡和12个村…: a clause opening with the places a plan names, whom the work is for —
 # a year at most, then a list's choice (计划 / 确定 / 列入 / 纳入) and 的 — states the scope, no task
 SCOPE_BEFORE = re.compile(r"\s*(?:[（(]\d{1,2}[）)])?\s*(?:对|在|安排在|针对)?(?:\d{4}年度?|今年|全年|本年度?)?\s*"
@@ -789,6 +790,12 @@ DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建�
 
 # …，已完成年度任务 (the segment's end): 完成 right before the 年度任务 it names
 DONE_BEFORE_TASK = re.compile(r"完成(?:了)?(?:全年)?$")
+# 已完成全年任务，|分别为城区420张: a clause listing the parts of the clause before it
+PARTS_OPENING = re.compile(r"(?:其中|分别(?:为|是))(?=[\u4e00-\u9fff]{0,6}\d)")
+# 已超额完成全年目标任务 -> the whole task done (what follows may list its parts)
+TASK_DONE_CLAUSE = re.compile(r"完成了?(?:全年|年度)?(?:目标)?任务|完成了?(?:全年|年度)目标")
+# 已完成年度目标|，其中农村低保达到310元以上: what the task done in full is made of, no task of its own
+DONE_BREAKDOWN = re.compile(r"(?:任务)?\s*[，,；;。]?\s*(?:其中|分别|具体)")
 # 完成全年目标|任务: the 任务 left after a 全年目标 that TARGET_SENT took
 TASK_WORD_REST = re.compile(r"^任务")
 # 64户正在施工 / 剩下任务列入6月开工计划: not done

@@ -109,7 +109,8 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                 if tasks.holds(q.start):
                     targets.append(Target.of(q, sent[max(0, q.start - 12):q.end].lstrip("，, ")))
         quantities = [q for q in found if _is_completed(sent, q) and not tasks.holds(q.start)
-                      and not (q.unit in ("项", "件") and P.STATUS_COUNT.search(sent[q.end:q.end + 6]))]
+                      and not (q.unit in ("项", "件") and P.STATUS_COUNT.search(sent[q.end:q.end + 6]))
+                      and not (q.unit in ("个", "项", "件") and P.PROJECT_COUNT_BEFORE.search(sent, max(0, q.start - 6), q.start))]
         events = sorted([(q.start, "q", q) for q in quantities] + [(r[0], "r", r) for r in rates],
                         key=lambda e: e[0])
         for pos, _kind, obj in events:
@@ -322,6 +323,9 @@ def _is_completed(sent: str, q: Quantity) -> bool:
         return False
     if P.DONE_WORD.search(before) or P.DONE_NEXT.search(sent[q.end:q.end + 3]):
         return True
+    if P.PARTS_OPENING.match(sent, clause_start) and clause_start > 1 \
+            and P.TASK_DONE_CLAUSE.search(sent, last_mark(sent, clause_start - 2, "，,；;。") + 1, clause_start - 1):
+        return True        # 已完成全年任务，分别为城区420张、…: the parts of the work done, the first of them
     wide = last_mark(sent, q.start, "，,：:；") + 1
     verb = P.DONE_WORD.search(sent, wide, sent.find("、", wide)) if wide < clause_start else None
     if verb and not re.search(r"\d", sent[wide:clause_start]) and sent[verb.end():verb.end() + 1] not in "率的":

@@ -195,3 +195,27 @@ PLAN_HEAD = "某县2031年民生实事项目实施方案\n\n"
         "count-of-villages-as-task"])
 def test_the_places_a_plan_names_at_a_clauses_opening_are_its_scope_not_its_task(body, task):
     assert targets(run(PLAN_HEAD + body + "\n")) == task
+
+
+@pytest.mark.parametrize("body, task, done", [
+    ("（一）提前完成的有4项。救助提标工作已完成年度目标，其中农村低保达到310元以上、城市低保达到520元以上。",
+     [], [(310.0, "元"), (520.0, "元")]),
+    ("（二）养老服务：新增养老床位600张，已超额完成全年目标任务，分别为城区420张、乡镇230张。",
+     [(600.0, "张")], [(420.0, "张"), (230.0, "张")]),
+    # a stage of the work after 其中 is no part of the work done
+    ("（三）校舍建设：年度任务8所，已开工8所，其中3所主体完工。", [(8.0, "所")], [(8.0, "所")]),
+], ids=["levels-after-the-task-done", "parts-after-the-task-done", "a-stage-is-no-part"])
+def test_the_task_done_in_full_then_what_was_reached(body, task, done):
+    r = run(HEAD + body + "\n")
+    assert targets(r) == task
+    assert sorted(completed(r)) == sorted(done)
+
+
+@pytest.mark.parametrize("body", [
+    "（二）超过时间进度的指标有5项。其中新增城镇就业3400人，完成进度为85%。",
+    "（三）进度滞后的项目共有2项。其中改造老旧小区12个，完成进度为40%。",
+])
+def test_a_count_of_the_projects_in_a_group_is_neither_task_nor_work_done(body):
+    r = run(HEAD + body + "\n")
+    assert not [t for t in targets(r) if t[1] == "项"]
+    assert not [c for c in completed(r) if c[1] == "项"]
