@@ -12,6 +12,7 @@ only by the parts that use them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import metadata as M
 from . import patterns as P
@@ -23,7 +24,7 @@ from .grids import projects_from_grids
 from .items import item_dots, problems_or_plans, projects_from_items, projects_from_sentences, run_on_items
 from .memo import forget
 from .normalize import normalize, relabel, simplify
-from .numbers import forget_quantities
+from .numbers import find_quantities, forget_quantities
 from .people import bracket_units, role_units
 from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
@@ -183,6 +184,7 @@ def extract_records(doc, gaz) -> Extraction:
     alone = _one_a_line(result.projects)
     _bracketed_owners(alone, lines, gaz)
     _reached_levels(alone, result.projects, lines)
+    result.projects += _parts_with_rates(result.projects, gaz)
     # the programme's own units and leaders: from lines no project was read from (read last, so that a
     # clause's project keeps the units its own line names)
     whole = programme_project(paragraphs, gaz, used | _lines_of(result.projects))
@@ -262,6 +264,33 @@ def _one_a_line(projects: list[Project]) -> dict[int, Project]:
         if p.table is None and p.evidence.line:
             by_line.setdefault(p.evidence.line, []).append(p)
     return {ln: found[0] for ln, found in by_line.items() if len(found) == 1}
+
+
+def _parts_with_rates(projects: list[Project], gaz) -> list[Project]:
+    """…合计900套，其中甲地块保障房(420套)目前完成工程量的80%；乙地块(480套)已完成85%: the parts of a task,
+    each named with its size in the task's unit and its own rate, are projects of their own (once a line); the
+    rates leave any project of the line that held them alone."""
+    out: list[Project] = []
+    seen: set[tuple[int | None, str]] = set()
+    for p in projects:
+        if not p.targets or P.PART_WITH_RATE.search(p.evidence.text) is None:
+            continue
+        text = normalize(p.evidence.text).text
+        for m in P.PART_WITH_RATE.finditer(text):
+            size = find_quantities(m.group("size"), gaz.units)
+            if len(size) != 1 or size[0].unit != p.targets[0].unit or (p.evidence.line, m.group(0)) in seen:
+                continue
+            seen.add((p.evidence.line, m.group(0)))
+            part = Project(name=m.group("name").strip(), evidence=replace(p.evidence, text=m.group(0).lstrip("其中；;，,。 ")),
+                           table=p.table, row=p.row)
+            part.targets.append(Target.of(size[0], m.group("size")))
+            part.progress.append(Progress(text=part.evidence.text, rate=float(m.group("rate")), rate_raw=m.group("rate"),
+                                          measure="完成", line=p.evidence.line))
+            out.append(part)
+    rates = {(g.line, g.rate) for part in out for g in part.progress}
+    for p in projects:          # a rate another reader took alone
+        p.progress = [g for g in p.progress if g.completed is not None or (g.line, g.rate) not in rates]
+    return out
 
 
 def _reached_levels(alone: dict[int, Project], projects: list[Project], lines) -> None:

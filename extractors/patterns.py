@@ -792,6 +792,11 @@ DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建�
 DONE_BEFORE_TASK = re.compile(r"完成(?:了)?(?:全年)?$")
 # 已完成全年任务，|分别为城区420张: a clause listing the parts of the clause before it
 PARTS_OPENING = re.compile(r"(?:其中|分别(?:为|是))(?=[\u4e00-\u9fff]{0,6}\d)")
+# 其中甲地块保障房(420套)目前完成工程量的80% / ；乙地块(380套)完成进度85%: a part of the task, its own size and rate
+PART_WITH_RATE = Gated(re.compile(r"(?:其中|[；;，,。])\s*(?:其中)?\s*(?:[:：①-⑳]\s*)?(?P<name>[^，,。；;：:（()）]{2,30}?)\s*"
+                                  r"[（(](?P<size>\d+(?:\.\d+)?\s*(?:万)?[\u4e00-\u9fff]{1,2})[）)]\s*(?:已|目前|现已)?"
+                                  r"(?:完成|完工)(?:了)?(?:总|全部|整体)?(?:工程量|工程|投资|进度|形象进度)?(?:的|为|达)?\s*"
+                                  r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 # 已超额完成全年目标任务 -> the whole task done (what follows may list its parts)
 TASK_DONE_CLAUSE = re.compile(r"完成了?(?:全年|年度)?(?:目标)?任务|完成了?(?:全年|年度)目标")
 # 已完成年度目标|，其中农村低保达到310元以上: what the task done in full is made of, no task of its own

@@ -212,10 +212,28 @@ def test_the_task_done_in_full_then_what_was_reached(body, task, done):
 
 
 @pytest.mark.parametrize("body", [
-    "（二）超过时间进度的指标有5项。其中新增城镇就业3400人，完成进度为85%。",
-    "（三）进度滞后的项目共有2项。其中改造老旧小区12个，完成进度为40%。",
+    "\n（一）提前完成任务的指标有6项。到9月底全县有6个项目提前完成年度任务，新增城镇就业3400人等。",
+    "\n（三）进度滞后的项目共有2项。其中改造老旧小区12个，完成进度为40%。",
 ])
 def test_a_count_of_the_projects_in_a_group_is_neither_task_nor_work_done(body):
     r = run(HEAD + body + "\n")
-    assert not [t for t in targets(r) if t[1] == "项"]
-    assert not [c for c in completed(r) if c[1] == "项"]
+    assert not [t for t in targets(r) if t[1] in ("项", "个")]
+    assert not [c for c in completed(r) if c[0] in (6.0, 2.0)]
+
+
+def parts(result) -> list[tuple]:
+    return sorted((p.name, p.targets[0].value, p.progress[0].rate) for p in result.projects
+                  if p.targets and p.progress and p.progress[0].rate is not None and p.progress[0].completed is None)
+
+
+@pytest.mark.parametrize("body, want", [
+    (("三、保障性住房。年度任务新建保障性住房900套，已建成2处共900套，其中东湖片区公租房(420套)目前完成工程量的80%，"
+      "西岭片区公租房(480套)目前完成工程量的70%，年底前完工。"),
+     [("东湖片区公租房", 420.0, 80.0), ("西岭片区公租房", 480.0, 70.0)]),
+    ("序号\t项目\t目标任务\t完成情况\n3\t新建保障性住房\t900套\t其中东湖片区公租房（420套）完成形象进度的60%；西岭片区公租房（480套）完成形象进度的55%\n",
+     [("东湖片区公租房", 420.0, 60.0), ("西岭片区公租房", 480.0, 55.0)]),
+    # a bracket in another unit than the task's is no part of it
+    ("三、保障性住房。年度任务新建保障性住房900套，其中东湖片区(12栋)目前完成工程量的80%。", []),
+], ids=["prose", "table-row", "other-unit"])
+def test_a_tasks_parts_named_with_their_size_and_rate(body, want):
+    assert parts(run(HEAD + body + "\n")) == want
