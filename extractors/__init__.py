@@ -20,7 +20,7 @@ from .answers import projects_from_answers
 from .assignments import assign_by_count, assign_by_number, assign_by_table
 from .clauses import implied_targets, read_clauses, taken_figures
 from .forms import form_line_blocks, form_pairs, projects_from_form_lines, projects_from_forms, restate_lines
-from .grids import projects_from_grids
+from .grids import projects_from_grids, regions_across
 from .items import item_dots, problems_or_plans, projects_from_items, projects_from_sentences, run_on_items
 from .memo import forget
 from .normalize import normalize, relabel, simplify
@@ -100,6 +100,7 @@ def extract_records(doc, gaz) -> Extraction:
     ranked: list[str] = []          # units a score ranking lists
     ranked_line = None
     duties: list[Project] = []      # the rows of a separate 分工 table
+    across: list = []               # tables whose regions are their columns
     for table in doc.tables():
         ballot = ballot_rows(table)
         if ballot is not None:
@@ -119,6 +120,9 @@ def extract_records(doc, gaz) -> Extraction:
             ranked_line = ranked_line or (table.row_lines[0] if table.row_lines else None)
         result.summaries += table_tally(table)
         sheet = projects_from_sheet(table, title, gaz, places)
+        if sheet is None and regions_across(table, gaz, places):
+            across.append(table)     # regions as columns: read with the grids, once the task stated above is read
+            continue
         rows = sheet if sheet is not None else projects_from_table(table, year, gaz, money_unit_above(table, norm))
         _units_above(rows, table, norm, gaz)
         result.projects += rows
@@ -173,7 +177,8 @@ def extract_records(doc, gaz) -> Extraction:
     if kind == "supervision":
         _rectification_deadlines(result.projects, paragraphs, used, year)
     _county_targets(result, paragraphs, gaz)
-    result.projects += projects_from_grids(paragraphs, gaz, places, kind, result.projects)   # a table flattened into a line
+    # tables flattened into a line, and tables whose regions are columns
+    result.projects += projects_from_grids(paragraphs, across, norm, gaz, places, kind, result.projects)
     if ranked and not any(p.lead_units or p.partner_units for p in result.projects):
         # the document's only list of units is a ranking: those are the units, of no one project
         result.projects.append(Project(name="（责任单位排名）", lead_units=ranked,

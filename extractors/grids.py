@@ -1,4 +1,5 @@
-"""Tables flattened into a paragraph: a web page's table copied as text, its cells one space apart.
+"""Grids: tables flattened into a paragraph (a web page's table copied as text, its cells one space apart),
+and tables whose regions are their columns (指标 | 东城区 | 西城区 | 合计 over rows of figures).
 
   …配合单位：各区政府 东城 西城、南城 北区 合计 新建线路年度目标 2 5 1 8 实际完成 1 2 0 3 …
 
@@ -23,6 +24,7 @@ from itertools import pairwise
 from pipeline.model import Table
 
 from . import patterns as P
+from .normalize import simplify, squash
 from .numbers import find_quantities
 from .records import Project
 from .sheets import ROLE, is_total, projects_from_sheet
@@ -40,6 +42,7 @@ CORNER = re.compile(r"\s(?:地区|区域|单位|县(?:（市、区）|市区)?|�
 # the words that introduce a grid of regions by rows, back to the clause's start: 各区新增城镇就业情况：
 LEAD_IN = re.compile(r"(?:各(?:区|县|市|地|乡镇))?(?P<words>[\u4e00-\u9fff]*?)(?:(?:完成|进展)?情况)?[：:]?\s*$")
 GRID_HINT = re.compile(r"\d%? +\d")
+CELL_FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
 # the words a stated figure counts, back to its clause's start and past an item's number: 3.新建公交线路|8条
 NAME_BEFORE = re.compile(r"[\u4e00-\u9fff]*$")
 
@@ -60,23 +63,49 @@ class _Grid:
     start: int                             # where the header begins in the text
 
 
-def projects_from_grids(paragraphs, gaz, places: set[str], kind: str, read: list[Project]) -> list[Project]:
-    """The grids' projects.  A figure stated before a grid and already read (`read`, the projects so far,
-    emptied in place of what the grids take) is its total: it leaves the project that held it, which gives
-    the total its leaders and units and goes when no figure is left in it."""
+def projects_from_grids(paragraphs, tables: list, lines: list[str], gaz, places: set[str], kind: str,
+                        read: list[Project]) -> list[Project]:
+    """The grids' projects: those flattened into the paragraphs, and the tables whose regions are columns
+    (`tables`: the tables no other reader took; `lines`, the text's normalised lines, hold the words above
+    them).  A figure stated before a grid and already read (`read`, the projects so far, emptied in place of
+    what the grids take) is its total: it leaves the project that held it, which gives the total its
+    leaders and units and goes when no figure is left in it."""
+    found: list[tuple[_Grid, str, int | None, range]] = []      # a grid, the text before it, its line, the lines above
+    for ln, nt in paragraphs:
+        if GRID_HINT.search(nt.text):
+            found += [(grid, nt.text[:grid.start], ln, range(ln, ln + 1)) for grid in grids_in(nt.text)]
+    for table in tables:
+        grid = grid_of_table(table)
+        ln = table.row_lines[0] if table.row_lines else None
+        if grid is not None and ln is not None:
+            found.append((grid, "".join(lines[max(0, ln - 4):ln - 1]), ln, range(ln - 3, ln)))
     out: list[Project] = []
     emptied: list[Project] = []
-    for ln, nt in paragraphs:
-        text = nt.text
-        if not GRID_HINT.search(text):
-            continue
-        for grid in grids_in(text):
-            found = _read(grid, text, ln, gaz, places, kind)
-            for total in (p for p in found if p.region is None and p.targets):
-                emptied += _take_stated(total, [p for p in read if p.evidence.line == ln])
-            out += found
+    for grid, before, ln, above in found:
+        projects = _read(grid, before, ln, gaz, places, kind)
+        for total in (p for p in projects if p.region is None and p.targets):
+            emptied += _take_stated(total, [p for p in read if p.evidence.line in above])
+        out += projects
     read[:] = [p for p in read if not any(p is q for q in emptied)]
     return out
+
+
+def regions_across(table, gaz, places: set[str]) -> bool:
+    """指标 | 东城区 | 西城区 | 合计 over rows of figures: a table whose regions are its columns."""
+    grid = grid_of_table(table)
+    return grid is not None and _regions(grid.header[:-1] if is_total(grid.header[-1]) else grid.header, gaz, places)
+
+
+def grid_of_table(table) -> _Grid | None:
+    """A table read as a grid: its first row the header, its first column the labels, every other cell a
+    figure or empty (None when a cell holds words)."""
+    rows = [[squash(simplify(c)) for c in row] for row in table.rows()]
+    if len(rows) < 2 or min(map(len, rows)) < 3:
+        return None
+    body = [(row[0], ["" if EMPTY_CELL.fullmatch(c) else c for c in row[1:]]) for row in rows[1:] if row[0]]
+    if not body or not all(c == "" or CELL_FIGURE.fullmatch(c) for _, cells in body for c in cells):
+        return None
+    return _Grid(rows[0][1:], body, 0)
 
 
 def _take_stated(total: Project, same_line: list[Project]) -> list[Project]:
@@ -147,12 +176,13 @@ def _rows_from(pieces: list[_Piece], i: int) -> tuple[list[tuple[str, list[str]]
     return rows, i
 
 
-def _read(grid: _Grid, text: str, ln: int | None, gaz, places: set[str], kind: str) -> list[Project]:
+def _read(grid: _Grid, before: str, ln: int | None, gaz, places: set[str], kind: str) -> list[Project]:
+    """`before`: the text before the grid, where its measure's figure is stated."""
     header, labels = grid.header, [label for label, _ in grid.rows]
     if _regions(header[:-1] if is_total(header[-1]) else header, gaz, places) \
             and (kind == "plan" or any(_role(x) for x in labels)):
         regions = header
-        columns = _measures(labels, text[:grid.start], gaz.units, [cells for _, cells in grid.rows], kind,
+        columns = _measures(labels, before, gaz.units, [cells for _, cells in grid.rows], kind,
                             is_total(header[-1]))
         if not columns:
             return []
@@ -163,7 +193,7 @@ def _read(grid: _Grid, text: str, ln: int | None, gaz, places: set[str], kind: s
     elif len(grid.rows) >= 2 and _regions(labels, gaz, places) and all(map(_role, header)):
         regions = labels
         table = [["地区", *header], *([label, *cells] for label, cells in grid.rows)]
-        lead_in = LEAD_IN.search(CORNER.sub("", text[:grid.start]))      # 各区新增城镇就业情况：地区 年度任务…
+        lead_in = LEAD_IN.search(CORNER.sub("", before))      # 各区新增城镇就业情况：地区 年度任务…
         title = lead_in.group("words") if lead_in else None
     else:
         return []
@@ -210,8 +240,10 @@ def _measures(labels: list[str], before: str, units, rows: list[list[str]], kind
         else:
             measure = bare[:word.start()] or measure
             role_word = bare[word.start():]
-        if not measure:
-            continue
+        if not measure:       # 年度目标（条） under 指标: what it counts is the figure stated above that it totals
+            measure = _stated("", rows[r], stated, before, totalled)[0]
+            if not measure:
+                continue
         if measure not in named:
             written = P.UNIT_IN.search(label)
             name, unit = _stated(measure, rows[r], stated, before, totalled)

@@ -1,6 +1,6 @@
-"""A table flattened into a paragraph (a web page's table copied as text, one space between cells) is
-read as the table it was: each region's target and figure done, the unit and name from the figure
-the paragraph states before the grid, and the regions added up against the total.
+"""A table flattened into a paragraph (a web page's table copied as text, one space between cells), and a
+table whose regions are its columns, are read as summary tables: each region's target and figure done,
+the unit and name from the figure stated before the grid, and the regions added up against the total.
 
 Texts written here, in the genre; the places are invented or ordinary district names.
 """
@@ -104,3 +104,36 @@ def test_grids_are_found_with_their_header_and_rows(text, header, rows):
         assert not found
     else:
         assert [(g.header, g.rows) for g in found] == [(header, rows)]
+
+
+ACROSS_REPORT = (REPORT + "一、新建公交线路12条。责任单位：市交通局\n各区完成情况如下：\n"
+                 "指标\t东城区\t西城区\t北区\t合计\n年度目标（条）\t4\t5\t3\t12\n实际完成（条）\t3\t2\t3\t8\n"
+                 "完成率\t75%\t40%\t100%\t66.7%\n")
+ACROSS_PLAN = (PLAN + "各区任务分解如下：\n项目\t东城区\t西城区\t北区\t合计\n"
+               "新建幼儿园（所）\t2\t3\t1\t6\n新增学位（个）\t540\t810\t270\t1620\n")
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    (ACROSS_REPORT, "新建公交线路",
+     {"东城区": (4, "条", 3), "西城区": (5, "条", 2), "北区": (3, "条", 3), None: (12, "条", 8)}),
+    (ACROSS_PLAN, "新建幼儿园", {"东城区": (2, "所", None), "西城区": (3, "所", None), "北区": (1, "所", None),
+                                None: (6, "所", None)}),
+    (ACROSS_PLAN, "新增学位", {"东城区": (540, "个", None), "西城区": (810, "个", None), "北区": (270, "个", None),
+                              None: (1620, "个", None)}),
+], ids=["report-task-stated-above", "plan-first-row", "plan-second-row"])
+def test_a_table_whose_regions_are_its_columns(text, name, expected):
+    ex = run(text)
+    assert by_region(ex, name) == expected
+    assert not [f for f in ex.flags if f.severity == "error"]
+
+
+def test_the_task_stated_above_the_table_is_its_total_not_a_second_project():
+    ex = run(ACROSS_REPORT)
+    totals = [p for p in ex.projects if p.region is None and p.targets]
+    assert [(p.name, p.targets[0].value, p.lead_units) for p in totals] == [("新建公交线路", 12, ["市交通局"])]
+    assert sorted(g.rate for p in ex.projects for g in p.progress) == [40, 66.7, 75, 100]
+
+
+def test_a_region_column_that_does_not_add_up_is_flagged():
+    ex = run(ACROSS_PLAN.replace("270\t1620", "270\t1600"))
+    assert [f.code for f in ex.flags if f.severity == "error"] == ["SUM_MISMATCH"]
