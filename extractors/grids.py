@@ -21,8 +21,6 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from pipeline.model import Table
-
 from . import patterns as P
 from .normalize import simplify, squash
 from .numbers import find_quantities
@@ -54,6 +52,24 @@ class _Piece:
     start: int
     end: int
     spaced: bool       # whitespace before it
+
+
+@dataclass
+class _Sheet:
+    """The grid rebuilt as the summary reader's table: rows of cell texts, no merged cells, one line for all."""
+    grid: list[list[str]]
+    line: int | None
+    index: int | None = None
+    page: int | None = None
+
+    def __post_init__(self) -> None:
+        self.n_rows = len(self.grid)
+        self.row_lines = [self.line] * self.n_rows
+
+    def rows(self) -> list[list[str]]:
+        return [row[:] for row in self.grid]
+
+    filled = rows
 
 
 @dataclass
@@ -197,7 +213,7 @@ def _read(grid: _Grid, before: str, ln: int | None, gaz, places: set[str], kind:
         title = lead_in.group("words") if lead_in else None
     else:
         return []
-    sheet = Table.from_rows(table, row_lines=[ln] * len(table))
+    sheet = _Sheet(table, ln)
     known = places | {r for r in regions if not is_total(r)}
     projects = projects_from_sheet(sheet, title, gaz, known) or []
     for p in projects:        # a line of the text, not a table of the document
