@@ -215,6 +215,7 @@ def extract_records(doc, gaz) -> Extraction:
         if label and not P.FORM_LABEL.fullmatch(label.group("name")):
             p.name = label.group("name")
         p.name = p.name.rstrip("。；;，, ") or p.name          # a table's name cell written as a sentence
+        p.name = P.OPEN_BRACKET_TAIL.sub("", p.name) or p.name     # 农贸市场改造（完成率30%）: the bracket holds the rate
         p.name = _without_figure(p)                          # 新增停车泊位3000个: the task's figure, no part of its name
         p.name = P.NAME_VERB_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标 / 项目完成投资: no part of a name
     _canonical(result, gaz)

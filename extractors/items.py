@@ -53,11 +53,12 @@ def run_on_items(paragraphs) -> list:
     space, a stop or a bracket and the numbers count on by one.  The pieces keep the line's number."""
     out = []
     for ln, nt in paragraphs:
-        marks = _counting_on([m for m in P.RUN_ON_ITEM.finditer(nt.text) if _stands_apart(nt, m.start())])
+        found = [m for m in P.RUN_ON_ITEM.finditer(nt.text) if _stands_apart(nt, m.start())]
+        marks = max((_counting_on([m for m in found if m.group(style)]) for style in ("n", "p")), key=len)
         if len(marks) < 2:
             out.append((ln, nt))
             continue
-        cuts = [0, *(m.start("n") for m in marks if m.start("n") > 0), len(nt.text)]
+        cuts = [0, *(m.start() for m in marks if m.start() > 0), len(nt.text)]
         out += [(ln, _piece(nt, a, b)) for a, b in pairwise(cuts) if nt.text[a:b].strip()]
     return out
 
@@ -78,7 +79,7 @@ def _counting_on(marks: list[re.Match]) -> list[re.Match]:
     before: list[int | None] = []
     ending: dict[int, int] = {}          # a number → the mark that ends the longest run ending in it
     for i, m in enumerate(marks):
-        n = int(m.group("n"))
+        n = _item_number(m.group("n") or m.group("p"))
         j = ending.get(n - 1)
         length.append(1 if j is None else length[j] + 1)
         before.append(j)
@@ -90,6 +91,19 @@ def _counting_on(marks: list[re.Match]) -> list[re.Match]:
         run.append(marks[end])
         end = before[end]
     return run[::-1]
+
+
+def _item_number(written: str) -> int:
+    """3 / 十二 → 12: an item's number as written, in figures or in Chinese numerals up to 99."""
+    if written.isdigit():
+        return int(written)
+    tens, _, ones = written.rpartition("十")
+    if "十" not in written:
+        return CN_DIGITS.index(written) + 1 if written in CN_DIGITS else 0
+    return (CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (CN_DIGITS.index(ones) + 1 if ones else 0)
+
+
+CN_DIGITS = "一二三四五六七八九"
 
 
 def _piece(nt: NText, a: int, b: int) -> NText:
@@ -231,9 +245,12 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         has_target = _target_sentence(body)
         title_end = body.find("。")
         first = body[:title_end] if title_end > 0 else body
-        done = P.PROGRESS_START.search(first) if kind in ("progress", "summary") and len(first) <= 80 \
-            and P.PROGRESS_RATE.search(first) and find_quantities(first, gaz.units) else None
-        if done:        # 城镇新增就业年度目标2.2万人，已新增就业1.91万人，完成86.8%。: task and progress in one sentence
+        done = P.PROGRESS_START.search(first) if kind in ("progress", "summary") and len(first) <= 80 else None
+        if done and not (P.PROGRESS_RATE.search(first) and find_quantities(first, gaz.units)) \
+                and not (P.REPORT_AFTER_TASK.match(first, done.start()) and _same_unit_either_side(first, done.start(), gaz)):
+            done = None
+        if done:        # 城镇新增就业年度目标2.2万人，已新增就业1.91万人，完成86.8%。 / 新建线路8条，已开通5条：
+            #             task and progress in one sentence
             title_end = -1
         title = body[:title_end] if 0 < title_end <= 40 else body[:40]
         figures_then_rate = find_quantities(title, gaz.units) and P.PROGRESS_RATE.search(body[len(title):])
@@ -339,6 +356,13 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
     return out
 
 
+def _same_unit_either_side(text: str, cut: int, gaz) -> bool:
+    """新建公交线路8条，|已开通5条: a figure before `cut` and one after it in one unit (the task, the count done)."""
+    found = find_quantities(text, gaz.units)
+    before = {q.unit for q in found if q.end <= cut and q.unit}
+    return any(q.unit in before for q in found if q.start >= cut)
+
+
 def _progress_lines(p: Project, lines: list) -> None:
     """三、城镇新增就业 / 年度目标2600人，1-9月新增就业2310人: a progress figure of an item written over several
     lines stands on the line that writes it (the item's evidence is its first line)."""
@@ -393,6 +417,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             elif label and label.end() <= 8:
                 seg = seg[label.end():]                           # 就业方面：城镇新增就业… a heading before the name
             seg = P.SEGMENT_LEAD.sub("", seg)
+            enumerated = P.ENUMERATED_LEAD.match(seg)
+            seg = seg[enumerated.end():] if enumerated else seg
             owner = P.TITLE_UNITS.search(seg)            # 新增养老床位4000张，已完成2350张（市民政局）。
             owners = bracket_units(owner.group("units"), gaz.org_suffixes) if owner else None
             if owner and owners:
@@ -405,6 +431,10 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             seg = P.IN_FIELD_LEAD.sub("", seg)     # 在教育方面，…
             if len(P.STATUS_TALLY.findall(seg)) >= 2:
                 continue        # 已完成2项，按计划推进13项，进度滞后1项: a tally by status, not projects
+            named = _bracketed_rates(seg, ln, nt.original.strip())
+            if named:
+                out += named          # 进度滞后的项目有：农贸市场改造（完成率30%）、…: a project a bracket
+                continue
             pairs = _paired(seg, gaz, ln, nt.original.strip())
             if pairs:
                 out += pairs
@@ -436,7 +466,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             # the two readers below take one figure of a segment each: only where a segment is its own item (a
             # numbered paragraph, a circled segment, a paragraph of one sentence); in a paragraph of unnumbered
             # clauses they would leave the clause reader too few figures to read the rest
-            own_item = bool(number or circle) or one_sentence
+            own_item = bool(number or circle or enumerated) or one_sentence
             if own_item and not m and not std and q is None and \
                     (lone := _count_then_rate(seg, gaz, places, ln, nt.original.strip())):
                 out.append(lone)        # 城镇新增就业1500人，完成年度任务的55%: the count done and its share
@@ -859,6 +889,22 @@ def _continues(p: Project, seg: str, gaz, places: set[str], ln: int, evidence: s
     return True
 
 
+def _bracketed_rates(seg: str, ln: int, original: str) -> list[Project]:
+    """农贸市场改造（完成率30%）、公共停车场建设（完成率25%）: two names or more, each with its rate in brackets
+    and no figure of its own, are a project each; under 进度滞后 / 进展缓慢 they are lagging."""
+    found = list(P.BRACKETED_RATE.finditer(seg)) if "%" in seg else []
+    if len(found) < 2:
+        return []
+    lagging = P.LAGGING_WORD.search(seg, 0, found[0].start()) is not None
+    out = []
+    for m in found:
+        p = Project(name=m.group("name").strip(), evidence=Evidence(text=original, line=ln))
+        p.progress.append(Progress(text=original, rate=float(m.group("rate")), rate_raw=m.group("rate"),
+                                   measure="完成率", status="lagging" if lagging else None, line=ln))
+        out.append(p)
+    return out
+
+
 def _rate_only(seg: str, gaz):
     """The clause's one figure when a completion rate follows it with no count: 改建床位1500张，已完成年度任务的52%."""
     if "%" not in seg or not P.RATE_ONLY_ANYWHERE.search(seg):
@@ -934,7 +980,10 @@ def _name_of(task: str, gaz) -> str:
     ts = P.TARGET_SENT.search(task)
     qs = find_quantities(task, gaz.units)
     end = min([x for x in (ts.start() if ts else None, qs[0].start if qs else None) if x] or [len(task)])
-    name = re.sub(r"(?:提高到|提高至|达到|为|共)$", "", task[:end].strip("，, "))
+    name = re.sub(r"(?:提高到|提高至|达到|为|共)$", "", task[:end].strip("，,：: "))
+    label, colon, words = name.rpartition("：")
+    if colon and len(words) >= 2 and len(label) <= 12:
+        name = words          # 农村公路建设：新改建农村公路150公里: the task's own words, not its heading's
     return name if len(name) >= 2 else task
 
 

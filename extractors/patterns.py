@@ -349,8 +349,9 @@ WITHIN_YEAR = re.compile(r"(?:须|必须|确保|务必|要求)\s*(?:于|在)?\s*
 CROSS_YEAR = re.compile(r"跨年度|跨年|续建")
 
 # 8．65岁以上老年人健康体检 (after item 7．): an item dot right before a figure -> n
-# 1.新建… / 2、新增…: an item's number, where items run on in one line (items.run_on_items: only where it stands apart)
-RUN_ON_ITEM = re.compile(r"(?<![\d.．])(?P<n>\d{1,2})\s*[.．、](?=[\u4e00-\u9fff（(])")
+# 1.新建… / 2、新增… / （3）改造…: an item's number, where items run on in one line (items.run_on_items: only where it stands apart)
+RUN_ON_ITEM = re.compile(r"[（(](?P<p>\d{1,2}|[一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff])"
+                         r"|(?<![\d.．])(?P<n>\d{1,2})\s*[.．、](?=[\u4e00-\u9fff（(])")
 ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
 # 牵头单位：县教育局；配合单位：县发改委 / 分管领导：苗某 责任单位：县民政局 (one space between fields) -> key, val
@@ -377,13 +378,17 @@ NOT_UNIT = re.compile(r"[是因要请把对向在的已]|主要|原因|各|相�
                       r"^(?:责任|牵头|配合|协办|主办|承办|实施|主责)(?:单位|部门|站所|科室|处室)$")
 
 # 年度目标为城镇新增就业3万人 (not 完成年度目标的55%; 计划生育 / 计划单列 promise nothing)
-TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划(?!生育|单列)|目标(?=\s*\d)|"
+TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目标|任务目标|年度计划|计划(?!生育|单列)|目标(?=\s*\d)|(?:任务|目标)数(?=\s*\d)|"
                          r"年度(?=新建|新增|改造|开工|建设|实施|完成|提供|发放|培训|解决|资助|救助|筛查|检查))"
                          r"(?![\u4e00-\u9fff]{0,2}的|\d+(?:\.\d+)?\s*%)"
                          r"(?:为|是|：|:)?")
 
 # …1.8万人，上半年完成1.02万人 -> the comma where progress begins
 # (，8个已全部开工: the task restated, then 已)
+# 新建线路8条|，已开通5条: a report's own word opening the clause after a task
+REPORT_AFTER_TASK = re.compile(r"[，,。；]\s*(?:实际|已|目前|现已|累计|截至|截止)")
+# 目标3000个|/完成1200个 / 目标8条|，已开通5条: where a cell's report follows its task
+CELL_REPORT_START = re.compile(r"[，,。；;/／]\s*(?=实际|已|目前|现已|累计|截至|截止|完成)")
 PROGRESS_START = re.compile(r"[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年(?:以来|已)|1-\d+月|1[3-9]月|上半年|前三季度|"
                             r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|(?:竣工|完工|开工)(?=\d)|(?:其中)?\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
 
@@ -797,6 +802,13 @@ PART_WITH_RATE = Gated(re.compile(r"(?:其中|[；;，,。])\s*(?:其中)?\s*(?:
                                   r"[（(](?P<size>\d+(?:\.\d+)?\s*(?:万)?[\u4e00-\u9fff]{1,2})[）)]\s*(?:已|目前|现已)?"
                                   r"(?:完成|完工)(?:了)?(?:总|全部|整体)?(?:工程量|工程|投资|进度|形象进度)?(?:的|为|达)?\s*"
                                   r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
+# 、农贸市场改造（完成率30%） -> a project named with its rate in brackets, in a list of them
+BRACKETED_RATE = re.compile(r"(?:^|(?<=[：:、，,；;]))\s*(?P<name>[^：:、，,；;（()）\d]{2,24})[（(]\s*(?:完成率|完成进度|进度|完成)?"
+                            r"\s*(?:为|达|达到)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%\s*[）)]")
+# 进度滞后的项目有 / 推进缓慢 -> the projects listed after it are behind
+LAGGING_WORD = re.compile(r"滞后|缓慢|迟缓|较慢|落后")
+# 农贸市场改造（完成率 -> a bracket a name opens and never closes: what it held was read as a figure
+OPEN_BRACKET_TAIL = re.compile(r"\s*[（(][^（()）]*$")
 # 已超额完成全年目标任务 -> the whole task done (what follows may list its parts)
 TASK_DONE_CLAUSE = re.compile(r"完成了?(?:全年|年度)?(?:目标)?任务|完成了?(?:全年|年度)目标")
 # 已完成年度目标|，其中农村低保达到310元以上: what the task done in full is made of, no task of its own
@@ -947,6 +959,8 @@ BENEFICIARY_LEAD = re.compile(r"[为对向给](?:全[省市县区州旗]|辖区|
 FIELD_HEADING_END = re.compile(r"(?:方面|领域|类)$")
 # 其中： / 另外， -> a word that opens a segment and is no part of it
 SEGMENT_LEAD = re.compile(r"^\s*(?:其中|另外|此外)[:：，,]?")
+# 一是 / 截至9月底，二是 -> a segment of a list counted in words: each its own project, the count no part of its name
+ENUMERATED_LEAD = re.compile(r"^\s*(?:[^，,。；;\d]{0,4}\d{0,2}[^，,。；;\d]{0,6}[，,]\s*)?[一二三四五六七八九十]{1,2}是[:：，,]?\s*")
 # 在教育方面， / 教育提升方面， -> the field a segment opens with
 IN_FIELD_LEAD = re.compile(r"^\s*在?[^，,]{1,12}方面[，,]\s*")
 # 全年 / 今年全县 / 年内: when and where, before a 计划 that opens a clause (全年计划新增城镇就业2800人): no name

@@ -44,6 +44,8 @@ COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
     ("partner", r"相关责任单位|配合单位|协办单位|参与单位|协助单位|配合部门|协办部门|相关单位|责任主体"),
     ("lead_unit", r"牵头|责任单位|责任部门|责任站所|责任科室|承办单位|主办单位|实施单位|主责单位|负责单位|承办部门"),
     ("deadline", r"时限|完成时间|时间节点|截止时间|完成期限"),
+    # 目标任务及完成情况 / 建设内容和进展: one column holding the task, then what was done of it
+    ("both", r"(?:目标|任务|计划|内容|规模)[^及和与、]{0,4}(?:及|和|与|、)[^及和与、]{0,4}(?:完成|进展|进度)"),
     ("stage", r"形象进度|形象进展|工程进度"),
     ("money_rate", r"(?:投资|资金).{0,4}(?:完成率|到位率|完成比例)"),     # 投资完成率: the money's rate, not the work's
     ("money_done", r"完成投资|累计投资|实际投资|到位资金|完成资金|已投资"),
@@ -72,6 +74,7 @@ class TableLayout:
     units: dict[int, str] = field(default_factory=dict)   # column → the unit its header names: 计划投资（万元）
     labels: dict[int, str] = field(default_factory=dict)  # column → its header label, the rows joined
     remark_units: bool = False     # the unit column is a 备注 column: only its cells of names are units
+    both: int | None = None        # a 目标任务及完成情况 column: its task is the target, the rest what was done
 
     def figure_text(self, col: int | None, text: str) -> str:
         """A bare number under a header that names the unit takes it: 8600 under （万元） → 8600万元."""
@@ -92,7 +95,7 @@ def layout_of(table, lexicon: dict[str, str] | None = None) -> TableLayout | Non
         if sum(1 for x in heads if x) < 2:
             continue
         hits = sum(1 for x in heads if x and _role(x, lexicon) not in (None, "skip"))
-        if hits >= 2 and any(_role(x, lexicon) in ("name", "target") for x in heads):
+        if hits >= 2 and any(_role(x, lexicon) in ("name", "target", "both") for x in heads):
             n_head = h + 1
             # a second header row: short labels under a spanning cell
             if n_head < table.n_rows and table.header_rows >= 2:
@@ -127,7 +130,7 @@ def duty_rows(table, year: int | None, gaz) -> list[Project] | None:
     rows = filled_rows(table)
     for h in range(min(3, table.n_rows)):
         roles = {_role(squash(simplify(x)), gaz.headers) for x in rows[h] if x.strip()}
-        if "seq" in roles and roles & {"leader", "lead_unit", "partner"} and not roles & {"name", "target"}:
+        if "seq" in roles and roles & {"leader", "lead_unit", "partner"} and not roles & {"name", "target", "both"}:
             break
     else:
         return None
@@ -194,6 +197,8 @@ def _roles(rows: list[list[str]], n_head: int, n_cols: int, lexicon: dict[str, s
         role = next((r for r in roles if r), None)
         if role in ("lead_unit", "partner") and len(roles) > 1 and roles[-1] in ("lead_unit", "partner"):
             role = roles[-1]
+        if role == "both":
+            out.both, role = c, "target"
         if role and role != "skip":
             out.roles.setdefault(role, []).append(c)
         if any(parts):
@@ -224,6 +229,10 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             if c not in lay.units and any(P.MONEY_HEADER.search(filled[h][c]) for h in range(lay.header_rows)):
                 lay.units[c] = money_unit
     _remark_units(lay, filled, gaz)
+    done_col = None           # where a 目标任务及完成情况 cell's report goes, when no column of its own holds one
+    if lay.both is not None and "completed" not in lay.roles:
+        done_col = table.n_cols
+        lay.roles["completed"] = [done_col]
     projects: list[Project] = []
     last: dict[str, str] = {}
     current: Project | None = None
@@ -236,6 +245,11 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         if tcol is not None and len(written) > lay.width and len(written) == len(row) and not table_has_spans(table):
             k = len(written) - lay.width      # fold the extra cells into the target cell
             row = row[:tcol] + ["".join(row[tcol:tcol + k + 1])] + row[tcol + k + 1:]
+        if lay.both is not None and lay.both < len(row):
+            task, done = _task_and_done(row[lay.both])      # 目标8条，已开通5条: the task, then the report
+            row[lay.both] = task
+            if done_col is not None:
+                row += [""] * (done_col - len(row)) + [done]
 
         def cell(role: str, row: list[str] = row) -> str:
             c = lay.col(role)
@@ -364,6 +378,12 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         _money_progress(current, lay, row, gaz, evidence)
         _stage_counts(current, lay, row, gaz, evidence)
     return projects
+
+
+def _task_and_done(cell: str) -> tuple[str, str]:
+    """目标8条，已开通5条 → (目标8条, 已开通5条): a cell holding the task and then what was done of it."""
+    m = P.CELL_REPORT_START.search(cell) or P.PROGRESS_START.search(cell)
+    return (cell[:m.start()], cell[m.start():].lstrip("，,。；; ")) if m else (cell, "")
 
 
 def money_unit_above(table, lines: list[str]) -> str | None:

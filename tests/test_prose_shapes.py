@@ -237,3 +237,23 @@ def parts(result) -> list[tuple]:
 ], ids=["prose", "table-row", "other-unit"])
 def test_a_tasks_parts_named_with_their_size_and_rate(body, want):
     assert parts(run(HEAD + body + "\n")) == want
+
+
+@pytest.mark.parametrize("body, want", [
+    ("截至9月底，一是新增城镇就业4200人，完成年度任务的84%；二是改造老旧小区26个，已完工20个；三是新建公办幼儿园十所，已建成八所。",
+     [("新增城镇就业", [], [4200.0]), ("改造老旧小区", [26.0], [20.0]), ("新建公办幼儿园", [10.0], [8.0])]),
+    ("城镇新增就业：任务数5000人，完成数4200人，完成率84%。",
+     [("城镇新增就业", [5000.0], [4200.0])]),
+    ("五、农村公路建设：新改建农村公路150公里，已完成98公里。",
+     [("新改建农村公路", [150.0], [98.0])]),
+], ids=["counted-in-words", "task-number-done-number", "label-task-done-in-one-sentence"])
+def test_tasks_and_counts_done_named_by_their_own_words(body, want):
+    r = run(HEAD + "\n" + body + "\n")
+    assert [(p.name, [t.value for t in p.targets], [g.completed.value for g in p.progress if g.completed])
+            for p in r.projects if p.targets or p.progress] == want
+
+
+def test_a_name_ends_before_the_bracket_that_holds_its_rate():
+    r = run(HEAD + "\n进度滞后的项目有：农贸市场改造（完成率30%）、公共停车场建设（完成率25%）。\n")
+    assert [(p.name, [(g.rate, g.status) for g in p.progress]) for p in r.projects if p.progress] == \
+        [("农贸市场改造", [(30.0, "lagging")]), ("公共停车场建设", [(25.0, "lagging")])]

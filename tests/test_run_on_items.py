@@ -41,7 +41,12 @@ def projects(head: str, line: str) -> list[tuple]:
      [("新建幼儿园", [(4, "所")], [], [], ["市教育局"]),
       ("新增公交车", [(50, "辆")], [], [], ["市交通局"]),
       ("改造农贸市场", [(6, "个")], [], [], ["市商务局"])]),
-], ids=["plan-bracketed-units", "report-with-fields", "after-an-opening"])
+    (REPORT, ("（1）新建公交线路8条，已开通5条（牵头单位：市交通局）（2）新增停车泊位3000个，已建成1200个"
+              "（牵头单位：市公安局）（3）改造背街小巷20公里，已完成15公里（牵头单位：市住建局）"),
+     [("新建公交线路", [(8, "条")], [5], [], ["市交通局"]),
+      ("新增停车泊位", [(3000, "个")], [1200], [], ["市公安局"]),
+      ("改造背街小巷", [(20, "公里")], [15], [], ["市住建局"])]),
+], ids=["plan-bracketed-units", "report-with-fields", "after-an-opening", "bracketed-numbers"])
 def test_items_that_run_on_in_one_line_are_read_one_by_one(head, line, expected):
     assert projects(head, line) == expected
 
@@ -53,6 +58,9 @@ def test_items_that_run_on_in_one_line_are_read_one_by_one(head, line, expected)
     ("完成1.5公里 2.3万人", ["完成1.5公里 2.3万人"]),               # decimals, not items
     ("1.甲 3.丙", ["1.甲 3.丙"]),                                    # numbers that do not count on
     ("5.甲。 6.乙", ["5.甲。", "6.乙"]),
+    ("（一）甲；（二）乙；（三）丙", ["（一）甲；", "（二）乙；", "（三）丙"]),
+    ("见附件（1）和附件（2）", ["见附件（1）和附件（2）"]),            # references, not items: no stop before them
+    ("1.甲（1）子项（2）子项 2.乙", ["1.甲（1）子项（2）子项", "2.乙"]),   # the longer run of one style is cut
 ])
 def test_a_line_is_cut_where_its_item_numbers_count_on(text, pieces):
     nt = normalize(text)

@@ -243,3 +243,23 @@ def test_old_levels_in_a_target_cell_are_not_targets(cell, expected):
     ex = run("某市民生实事落实情况\n\n序号\t工作任务\t牵头单位\t落实进展情况\n1\t" + cell + "\t市民政局\t已完成。\n"
              "2\t新建养老院2所。\t市民政局\t已建成1所。\n")
     assert targets(ex)[:len(expected)] == expected and len(next(p for p in ex.projects if p.seq == "1").targets) == len(expected)
+
+
+BOTH_HEAD = "关于2031年民生实事项目进展情况的通报\n\n序号\t项目名称\t{label}\t责任单位\n"
+
+
+@pytest.mark.parametrize("label", ["目标任务及完成情况", "建设内容和进展情况", "年度目标与完成进度"])
+@pytest.mark.parametrize(("cell", "task", "done"), [
+    ("目标8条，已开通5条", (8, "条"), (5, "条")),
+    ("目标3000个/完成1200个", (3000, "个"), (1200, "个")),
+    ("新建20公里，截至9月底完成15公里", (20, "公里"), (15, "公里")),
+], ids=["comma-then-done", "slash-then-done", "task-then-as-of"])
+def test_a_column_of_the_task_and_what_was_done(label, cell, task, done):
+    ex = run(BOTH_HEAD.format(label=label) + f"1\t新建公交线路\t{cell}\t市交通局\n")
+    assert targets(ex) == [task]
+    assert completed(ex) == [done]
+
+
+def test_a_task_and_deadline_column_stays_a_deadline():
+    assert _role("目标任务及完成时限", GAZ.headers) == "deadline"
+    assert _role("目标任务及完成情况", GAZ.headers) == "both"
