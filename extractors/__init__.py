@@ -218,8 +218,25 @@ def extract_records(doc, gaz) -> Extraction:
         p.name = P.OPEN_BRACKET_TAIL.sub("", p.name) or p.name     # 农贸市场改造（完成率30%）: the bracket holds the rate
         p.name = _without_figure(p)                          # 新增停车泊位3000个: the task's figure, no part of its name
         p.name = P.NAME_VERB_TAIL.sub("", p.name)            # 普及率达到 / 参保率目标 / 项目完成投资: no part of a name
+    _prose_categories(result.projects, paragraphs)
     _canonical(result, gaz)
     return result
+
+
+def _prose_categories(projects: list[Project], paragraphs) -> None:
+    """一、教育提升 / 1.新建… / 2.… / 二、就业社保 / 3.…: an item numbered in figures under a heading that
+    names a field and states no figure belongs to that heading's category (a table's rows get theirs there);
+    a heading of the report's own parts (一、总体情况, 二、存在问题) names none, and the items under it have none."""
+    named = {p.evidence.line for p in projects}        # a heading that is a project's own line heads no items
+    headings = [(ln, m.group("name")) for ln, nt in paragraphs
+                if ln not in named and (m := P.CATEGORY_HEADING.fullmatch(nt.text.strip()))]
+    every = [(ln, None if P.GENERIC_HEADING.search(name) else name) for ln, name in headings]
+    if all(name is None for _, name in every):
+        return
+    for p in projects:
+        if p.category is None and p.table is None and p.seq and p.seq.isdigit() and p.evidence.line is not None:
+            above = [(ln, name) for ln, name in every if ln < p.evidence.line]
+            p.category = above[-1][1] if above and above[-1][1] is not None else None
 
 
 def _without_figure(p: Project) -> str:

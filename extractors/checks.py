@@ -429,7 +429,8 @@ def _declared_vs_table(ex: Extraction) -> Iterator[Flag]:
     if not table_projects:
         return
     several_lists = len({p.table for p in table_projects}) > 1 or len({p.level for p in table_projects}) > 1
-    tasks_numbered = any(p.category for p in table_projects) and all(p.seq and p.seq.isdigit() for p in table_projects)
+    # a table's category rows may be the 实事 counted, its numbered rows their tasks; a prose list's items are counted
+    tasks_numbered = tabled and any(p.category for p in table_projects) and all(p.seq and p.seq.isdigit() for p in table_projects)
     categories = []
     for p in table_projects:
         if p.category and p.category not in categories:

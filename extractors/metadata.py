@@ -47,9 +47,10 @@ def title_of(lines: list[str]) -> str | None:
             if (P.TITLE_END.search(joined) and not nxt.startswith(("及", "暨"))) or nxt.endswith(("：", ":")) or nxt.startswith(("各", "发布时间", "（", "(")) \
                     or "\t" in nxt or "：" in nxt or P.PAGE_CHROME.search(nxt) or _dated_line(nxt) \
                     or _body_paragraph(nxt) or len(joined) + len(nxt) > 80 or BODY_OPENING.match(nxt) \
-                    or (P.LIST_TITLE.search(joined) and P.WORK_COUNT.search(nxt)):
+                    or (P.LIST_TITLE.search(joined) and P.WORK_COUNT.search(nxt)) or P.ITEM_START.match(nxt):
                 break             # …本报讯 近日，市政府…。 the body's first paragraph is no part of the title,
-                                  # nor a project's line under 某县2026年十件民生实事 (新建公办幼儿园6所)
+                                  # nor a project's line under 某县2026年十件民生实事 (新建公办幼儿园6所),
+                                  # nor a numbered heading (一、教育提升)
             joined += nxt
         return joined
     return None

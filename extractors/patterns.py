@@ -489,8 +489,9 @@ NOT_A_TARGET_BEFORE = re.compile(r"比(?:去年|上年|上一年|往年|\d{4}年
 # 1．新建幼儿园6所，已全部建成。（区教育局） -> units, in brackets of their own after an item's last sentence
 TAIL_UNITS = Gated(re.compile(r"[。；;]\s*[（(](?P<units>[^（）()]{3,60})[）)]\s*[。；;]?\s*$"), BRACKET)
 
-# 督办内容：年度新增公共停车泊位1500个… / 目标：新建幼儿园4所 (not 年度目标：, a target sentence)
-CONTENT = Gated(re.compile(r"(?:督办内容|进展情况|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标|(?<![\u4e00-\u9fff])目标)\s*[:：]\s*"), COLON)
+# 督办内容：年度新增公共停车泊位1500个… / 目标：新建幼儿园4所 (not 年度目标：, a target sentence) / 主要内容：…
+CONTENT = Gated(re.compile(r"(?:督办内容|进展情况|建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标|主要内容|具体内容|实施内容|"
+                           r"项目内容|建设地点|实施地点|实施范围|(?<![\u4e00-\u9fff])目标)\s*[:：]\s*"), COLON)
 
 # 【牵头单位】县教育局 / 【目标】新建… (a WeChat article's field labels) -> key; 【一、教育惠民】 -> a 小标题 alone on its line
 BRACKET_LABEL = re.compile(r"^\s*【(?P<key>[^【】]{1,20})】")
@@ -807,6 +808,9 @@ BRACKETED_RATE = re.compile(r"(?:^|(?<=[：:、，,；;]))\s*(?P<name>[^：:、�
                             r"\s*(?:为|达|达到)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%\s*[）)]")
 # 进度滞后的项目有 / 推进缓慢 -> the projects listed after it are behind
 LAGGING_WORD = re.compile(r"滞后|缓慢|迟缓|较慢|落后")
+# 一、教育提升 / （二）就业社保类 -> a heading naming a field of the items below it (no figure, no sentence)
+CATEGORY_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\s*"
+                              r"(?P<name>[^，,。；;：:\d]{2,16}?)(?:[（(][^）)]*[）)])?[。]?")
 # 农贸市场改造（完成率 -> a bracket a name opens and never closes: what it held was read as a figure
 OPEN_BRACKET_TAIL = re.compile(r"\s*[（(][^（()）]*$")
 # 已超额完成全年目标任务 -> the whole task done (what follows may list its parts)
