@@ -395,9 +395,12 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         # figures, name the task the next sentence sets when that sentence names none
         first_words = P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text, maxsplit=1)[0].strip()
         heading_words = first_words if 2 <= len(first_words) <= 20 and not P.DIGIT_OR_CLAUSE_MARK.search(first_words) else ""
+        labelled: tuple[str, int] | None = None     # 城市更新：累计完成投资…: the label names what the segment reports
         for seg in _with_reports(P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text), gaz):
             _own(out, claim)
             claim = None
+            _labelled(out, labelled)
+            labelled = None
             _number_circled(out, circled)
             circle = P.CIRCLED_OPENING.match(seg)
             circled = (len(out), str(ord(circle.group(1)) - 0x245F)) if circle else None
@@ -412,6 +415,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 last = None
                 continue
             label = P.COLON_LABEL.match(seg)
+            if label and P.REPORT_WORD_OPENING.match(seg, label.end()) and len(label.group("name").strip()) >= 2:
+                labelled = (label.group("name").strip(), len(out))
             if label and P.LABEL_CONTINUES.match(seg, label.end()):
                 seg = label.group("name") + seg[label.end():]     # 城镇新增就业：目标2.5万人，… names its task
             elif label and label.end() <= 8:
@@ -518,6 +523,7 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
                 out.append(p)
         _own(out, claim)
         claim = None
+        _labelled(out, labelled)
         _number_circled(out, circled)
         if number and len(out) == first:
             out += _task_heading(nt.text[number.end():], gaz, ln, nt.original.strip())
@@ -798,6 +804,13 @@ def _category_of_clauses(title: str, body: str, gaz) -> bool:
     return len(owned) >= 2 or len(tasked) >= 2
 
 
+def _labelled(out: list[Project], labelled: tuple[str, int] | None) -> None:
+    """The one project a segment opening 城市更新：累计… gave is named by the label when its own name reports."""
+    if labelled is not None and len(out) == labelled[1] + 1 and \
+            (len(out[-1].name) < 2 or P.REPORT_WORD_OPENING.match(out[-1].name)):
+        out[-1].name = labelled[0]
+
+
 def _own(out: list[Project], claim) -> None:
     """The units in brackets at the end of a sentence go to the one project the sentence gave."""
     if claim is None or len(out) != claim[1] + 1:
@@ -982,8 +995,10 @@ def _name_of(task: str, gaz) -> str:
     end = min([x for x in (ts.start() if ts else None, qs[0].start if qs else None) if x] or [len(task)])
     name = re.sub(r"(?:提高到|提高至|达到|为|共)$", "", task[:end].strip("，,：: "))
     label, colon, words = name.rpartition("：")
-    if colon and len(words) >= 2 and len(label) <= 12:
+    if colon and len(words) >= 2 and len(label) <= 12 and not P.REPORT_WORD_OPENING.match(words):
         name = words          # 农村公路建设：新改建农村公路150公里: the task's own words, not its heading's
+    elif colon and len(label) >= 2:
+        name = label          # 新建幼儿园：已建成17所: the words after the colon report, the heading names
     return name if len(name) >= 2 else task
 
 
@@ -1018,7 +1033,9 @@ def _split(body: str, kind: str) -> tuple[str, str]:
     if cut and body.startswith("开工", cut.start() + 1) and P.LATER_SO_FAR.search(body, cut.end()):
         cut = None       # 年度任务：…80公里，开工80公里。目前已开工72公里: 开工80 is a stage of the task, the count comes later
     end = cut.start() if cut else end_sent
-    return body[start:end], body[:m.start()] + "。" + body[end:]
+    # 已建成17所（目标20所），完成率85%: a task in brackets leaves the report's sentence whole
+    joint = "" if m.start() > 0 and body[m.start() - 1] in "（(" else "。"
+    return body[start:end], body[:m.start()] + joint + body[end:]
 
 
 def _target_sentence(text: str) -> re.Match | None:

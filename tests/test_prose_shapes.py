@@ -277,3 +277,14 @@ def test_a_years_list_under_field_headings_with_fields_a_line_each():
 def test_a_reports_own_parts_are_no_category():
     r = run(HEAD + "\n一、总体情况\n1.新增城镇就业4200人，完成年度任务的84%。\n二、存在问题\n2.改造老旧小区26个，已完工12个。\n")
     assert [p.category for p in r.projects if p.seq] == [None, None]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("一、新建幼儿园：已建成17所（目标20所），任务完成率达85%。", ("新建幼儿园", [20.0], [(17.0, 85.0)])),
+    ("二、城市更新：累计完成投资3.2亿元，为年度计划的80%。", ("城市更新", [], [(320000000.0, 80.0)])),
+    ("四、养老服务：新增养老床位（目标500张）已建成420张。", ("养老服务", [500.0], [(420.0, None)])),
+], ids=["task-in-brackets-after-the-count", "label-then-a-report", "task-in-brackets-before-the-count"])
+def test_a_label_then_what_was_done_with_the_task_in_brackets(line, want):
+    r = run(HEAD + "\n" + line + "\n")
+    assert [(p.name, [t.value for t in p.targets], [(g.completed.value if g.completed else None, g.rate)
+                                                     for g in p.progress]) for p in r.projects] == [want]
