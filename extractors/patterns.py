@@ -754,7 +754,7 @@ NAME_VERB_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?
 # 检查各 / 标准不低于 / 分别提高到 / 覆盖: a word that needs the figure after it, so a name may not end in it
 NAME_BOUND_TAIL = re.compile(r"(?:各|均|有|共|分别|不低于|不少于|不超过|达到|提高到|提高至|提升到|控制在|为|是|约|近|超过|覆盖)$")
 # （一）农村公路建设进度滞后。 / 农贸市场改造资金到位不足: a problem heading's verdict after the project's name
-NAME_PROBLEM_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(?:工作|项目)?(?:进度|进展|推进)(?:严重|明显)?(?:滞后|缓慢|迟缓|较慢)|"
+NAME_PROBLEM_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(?:工作|项目)?(?:进度|进展|推进)?(?:严重|明显)?(?:滞后|缓慢|迟缓|较慢)|"
                                r"资金(?:到位|拨付)?(?:不足|滞后|缓慢|不到位))$")
 # …各项目进展顺利。 / …通报如下： -> the end of what stood before a name read from run-together text
 NAME_PREAMBLE = re.compile(r".*(?:[。；;！？]|如下[：:])\s*")

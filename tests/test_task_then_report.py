@@ -130,7 +130,8 @@ SUPERVISION = "关于2026年民生实事项目推进情况的督查通报\n\n县
     ("（一）农村公路建设进度滞后。年度计划新改建农村公路60公里，目前仅完成27公里，完成率45%。", "农村公路建设", "lagging"),
     ("（一）城区学校建设推进缓慢。新建城区小学1所，目前仍在进行基础施工。", "城区学校建设", "lagging"),
     ("（一）农贸市场改造资金到位不足。计划改造农贸市场4个，已完成1个，完成率25%。", "农贸市场改造", None),
-], ids=["progress-lagging", "work-slow-still-under-way", "funds-short"])
+    ("（二）公共停车场建设滞后。计划新建停车场6个，目前建成1个。", "公共停车场建设", "lagging"),
+], ids=["progress-lagging", "work-slow-still-under-way", "funds-short", "bare-verdict"])
 def test_a_problem_headings_verdict_is_no_part_of_the_name(item, name, status):
     r = run(SUPERVISION + item + "\n")
     [p] = [p for p in r.projects if p.targets]
