@@ -244,9 +244,15 @@ def _without_figure(p: Project) -> str:
     task is; not when what is left would read wrong (…学位200所，新增学位 / 检查各 / 标准不低于)."""
     raws = [t.raw for t in p.targets if t.raw]
     end = next((r for r in raws if p.name.endswith(r)), None)
-    if end is None:
+    if end is not None:
+        left = p.name[:-len(end)]
+    elif raws and (k := p.name.find(raws[0])) >= 4 and P.NAME_RUNS_ON.match(p.name, k + len(raws[0])) \
+            and not (p.targets[0].unit or "").endswith("元"):      # 投资1.1亿元，为41所…: the money names nothing
+        left = p.name[:k]        # 新建改扩建学校20所，其中小学12所、初中8所: the name runs on past its task
+    else:
         return p.name
-    left = p.name[:-len(end)]
+    if left.endswith("各") and len(left) > 3 and not P.DIGIT_OR_CLAUSE_MARK.search(left):
+        return left[:-1]         # 新建小学、初中各1所: one each of the names listed
     if len(left) < 2 or P.DIGIT_OR_CLAUSE_MARK.search(left) or P.NAME_BOUND_TAIL.search(left):
         return p.name
     return left

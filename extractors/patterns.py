@@ -752,6 +752,8 @@ SHARE_GOAL = Gated(re.compile(r"(?:率|比例|占比)(?:年度|全年)?目标值
 NAME_VERB_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?)$"
                              r"|(?<=[\u4e00-\u9fff]{2})[，,]?(?:已|累计|共)?完成(?:投资)?$")     # 停车场项目完成投资
 # 检查各 / 标准不低于 / 分别提高到 / 覆盖: a word that needs the figure after it, so a name may not end in it
+# 20所|，其中小学12所… / 20所|、新增学位900个: what a name that runs past its task's figure goes on to
+NAME_RUNS_ON = re.compile(r"[，,、；;]\s*(?:其中)?[^，,。；;]{0,12}\d")
 NAME_BOUND_TAIL = re.compile(r"(?:各|均|有|共|分别|不低于|不少于|不超过|达到|提高到|提高至|提升到|控制在|为|是|约|近|超过|覆盖)$")
 # （一）农村公路建设进度滞后。 / 农贸市场改造资金到位不足: a problem heading's verdict after the project's name
 NAME_PROBLEM_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(?:工作|项目)?(?:进度|进展|推进)?(?:严重|明显)?(?:滞后|缓慢|迟缓|较慢)|"

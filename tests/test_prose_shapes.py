@@ -288,3 +288,14 @@ def test_a_label_then_what_was_done_with_the_task_in_brackets(line, want):
     r = run(HEAD + "\n" + line + "\n")
     assert [(p.name, [t.value for t in p.targets], [(g.completed.value if g.completed else None, g.rate)
                                                      for g in p.progress]) for p in r.projects] == [want]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("1.新建小学、初中各1所。（县教育局）", "新建小学、初中"),
+    ("2.新建改扩建学校20所，其中小学12所、初中8所。（县教育局）", "新建改扩建学校"),
+    ("3.新建村级供水站16处，解决4800人饮水问题。（县水利局）", "新建村级供水站"),
+    ("4.筹资1.5亿元，为38所乡村学校改造运动场。（县教育局）", "筹资1.5亿元，为38所乡村学校改造运动场"),   # money names nothing
+], ids=["one-each", "parts-after", "second-task-after", "money-first"])
+def test_a_plan_items_name_ends_before_its_task(line, name):
+    r = run(PLAN_HEAD + line + "\n")
+    assert [p.name for p in r.projects if p.targets] == [name]
