@@ -363,7 +363,7 @@ FIELD = Gated(re.compile(r"(?P<key>牵头单位|牵头部门|责任单位|责任
 
 # 由市人社局牵头 / （省卫生健康委牵头） / 由区住建局、区国土资源局协办 / 鱼嘴镇、复盛镇负责实施 /
 # （省委宣传部、省体育局按职责分工负责） -> units, role (the units still to be checked as organisations)
-UNIT_ROLE = re.compile(r"(?:^|(?<=[，,。；;：:（(\s由]))(?P<units>[^，,。；;：:（）()\s]{2,80}?)(?:按职责分工|按职责|分别|共同)?"
+UNIT_ROLE = re.compile(r"(?:^|(?<=[，,。；;：:（(\s由]))(?P<units>[^，,。；;：:（）()\s]{2,80}?)(?:按职责分工|按职责|分别|共同|具体)?"
                        r"(?P<role>牵头|配合|协办|协助|参与|负责)(?:组织)?(?:实施|负责|落实)?")
 ROLE_WORD = re.compile(r"牵头|配合|协办|协助|参与|负责")
 # 配合：罗阳街道办事处 -> role=配合, inside an item title's brackets or a unit cell (牵头：区建设局；配合：…)
@@ -424,9 +424,9 @@ ITEMS_DEADLINE = re.compile(r"(?:于|在)?\s*(?P<d>[^，,。；]{2,16}?(?:前|�
 # （十一） / 至3 -> n=11 / sep=至 n=3: one number of ITEM_REFS' refs (a range when sep is given)
 ITEM_REF = re.compile(r"(?P<sep>[至\-—~])?\s*(?:第\s*)?[（(]?(?P<n>[一二三四五六七八九十\d]{1,3})[）)]?")
 # 由副县长王立新负责 -> name=王立新 (the official a 纪要 or a plan assigns to the item)
-# 由省委常委、副省长某某负责 / 由副市长某某、某某某牵头 -> name (one or two officials)
-ASSIGNED_LEADER = re.compile(r"由(?:(?:省|市|州|县|区)委常委[、，,]?)?(?:分管|主管)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*"
-                             r"(?P<name>(?:[\u4e00-\u9fff]\s*){2,4}?(?:、(?:[\u4e00-\u9fff]\s*){2,4}?)?)"
+# 由省委常委、副省长某某负责 / 由副市长某某、某某某牵头 / 。县政府副县长某某负责 -> name (one or two officials)
+ASSIGNED_LEADER = re.compile(r"(?:由|(?:^|(?<=[。；;，,：:\s]))(?:(?:省|市|州|县|区)政府)?)(?:(?:省|市|州|县|区)委常委[、，,]?)?(?:分管|主管)?(?:常务)?副?(?:省|市|州|县|区|旗|盟)长\s*"
+                             r"(?!具体|亲自|统筹|全面|负总责)(?P<name>(?:[\u4e00-\u9fff]\s*){2,4}?(?:、(?:[\u4e00-\u9fff]\s*){2,4}?)?)"
                              r"(?:同志)?(?:具体)?(?:负责|牵头|督办|分管|领办)")     # (欧阳海涛: a compound surname's four)
 
 # 城镇新增就业（区人社局）：年度目标4200人… -> name

@@ -66,7 +66,7 @@ def assigned_leaders(text: str) -> list[str]:
     found = [a.group("name") for a in P.ASSIGNED_LEADER.finditer(text)]
     found += [a.group("name") for a in P.COMRADE_IN_CHARGE.finditer(text)]
     for name in found:
-        out += [x for x in leaders_in(re.sub(r"\s+", "", name)) if x not in out]
+        out += [x for x in leaders_in(re.sub(r"\s+", "", name)) if x not in out and _has_surname(x)]
     return out
 
 

@@ -212,3 +212,13 @@ def test_leader_fields_named_by_level_or_as_owner(line, leaders):
     r = run("某县2024年民生实事项目责任分工\n\n" + line + "\n")
     assert [x for p in r.projects for x in p.leaders] == leaders
     assert not any(x in u for p in r.projects for u in p.lead_units for x in leaders)
+
+
+@pytest.mark.parametrize("line, leaders, units", [
+    ("4.新建社区食堂10个。县政府副县长周文华负责，县民政局牵头实施。", {"周文华"}, {"县民政局"}),
+    ("4.新建社区食堂10个。副县长周文华牵头，县民政局具体负责。", {"周文华"}, {"县民政局"}),
+    ("4.新建社区食堂10个。县长负总责，常务副县长具体负责，县民政局牵头。", set(), {"县民政局"}),   # no one named
+], ids=["government-then-post", "post-at-the-clauses-opening", "posts-without-names"])
+def test_an_official_assigned_at_a_clauses_opening(line, leaders, units):
+    r = run("关于印发2031年民生实事项目责任分工的通知\n\n" + line + "\n")
+    assert people(r) == (leaders, units)
