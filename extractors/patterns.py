@@ -137,7 +137,7 @@ RATE = Gated(re.compile(
     r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 # 占总任务的60% / 为目标任务的113% / 占计划投资的84%: a rate of the task named by its share (a wording RATE
 # lacks; read by the rate reader only, so that a line holding it is no heading's progress)
-RATE_OF_WHOLE = Gated(re.compile(r"(?:占|为)(?:总|全年|年度|年)?(?:目标任务|任务|目标|计划)(?:数|总数|投资|总投资)?的?\s*"
+RATE_OF_WHOLE = Gated(re.compile(r"(?:占|为)(?:总|全年|年度|年|(?:省|市|州|县|区)(?:定|下达))?(?:目标任务|任务|目标|计划)(?:数|总数|投资|总投资)?的?\s*"
                                  r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 # 确保三季度末完成年度任务的75%以上 -> a milestone required, not a rate reached (the text before the rate)
 REQUIRED_RATE = re.compile(r"(?:确保|力争|争取|务必|必须|要求)[^，,。；;]{0,14}$")
@@ -500,7 +500,8 @@ BRACKET_LABEL = re.compile(r"^\s*【(?P<key>[^【】]{1,20})】")
 
 # 一、总体情况 / 三、存在问题: headings that are not projects
 GENERIC_HEADING = re.compile(r"总体|基本情况|预期目标|主要(?:做法|成效|问题|措施|特点|工作)|存在|问题|下一步|下步|要求|措施|目标任务|工作特点|成效|做法|"
-                             r"保障措施|组织领导|组织保障|考核|责任体系|意见|建议|经验|进展情况$")
+                             r"保障措施|组织领导|组织保障|考核|责任体系|意见|建议|经验|进展情况$|"
+                             r"^(?:据|经)(?:初步)?(?:统计|了解|悉|调查|核实)")     # 据统计：… a source, not a project
 
 # 完成全年目标的55% / 占年度目标的88% / 完成率 / 完工率 / 竣工率: a passage states a rate of progress
 PROGRESS_RATE = Gated(re.compile(r"(?:完成|占(?:全年|年度|年)?(?:目标|任务|计划))\S{0,8}?\d+(?:\.\d+)?\s*%|完成率|完工率|竣工率"), "%率")

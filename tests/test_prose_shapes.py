@@ -299,3 +299,10 @@ def test_a_label_then_what_was_done_with_the_task_in_brackets(line, want):
 def test_a_plan_items_name_ends_before_its_task(line, name):
     r = run(PLAN_HEAD + line + "\n")
     assert [p.name for p in r.projects if p.targets] == [name]
+
+
+def test_a_source_before_a_colon_is_no_project():
+    r = run("关于2031年民生实事完成情况的报告\n\n据统计：今年全市新增就业2.6万人、再就业1.1万人，分别完成省定任务的"
+            "110%和125%；建成保障性住房3.2万平方米，为省定任务的160%。\n")
+    assert not [p for p in r.projects if p.name.startswith("据")]
+    assert sorted(completed(r)) == [(11000.0, "人"), (26000.0, "人"), (32000.0, "平方米")] and not targets(r)
