@@ -129,8 +129,10 @@ def date_of(lines: list[str]) -> str | None:
         return published
     head = [x for x in lines[:20] if x.strip()][:6]
     for ln in head:
-        # a speech's '——2018年1月25日在…会议上', a masthead's '2016年11月23日 星期三', a post's '2024-02-28 18:30'
-        m = P.SPEECH_DATE.match(ln) or P.ISSUE_DATE.match(ln) or P.POST_DATE.match(ln) or P.LINE_DATETIME.match(ln)
+        # a speech's '——2018年1月25日在…会议上', a masthead's '2016年11月23日 星期三', a post's '2024-02-28 18:30',
+        # a page's '2031/10/12' or '2031-10-12 来源：…'
+        m = P.SPEECH_DATE.match(ln) or P.ISSUE_DATE.match(ln) or P.POST_DATE.match(ln) or P.LINE_DATETIME.match(ln) \
+            or P.HEAD_ISO_DATE.match(ln)
         if m:
             s = re.sub(r"\s+", "", m.group("date"))
             d = P.DATE_CN.fullmatch(s) or P.DATE_ISO.fullmatch(s)

@@ -154,7 +154,7 @@ def _percent_words(text: str, kept: list[int] | range) -> tuple[str, list[int] |
     return "".join(out), offsets
 
 
-FIELD_LABELS = ("目标", "任务", "内容", "牵头", "责任", "配合", "协办", "完成", "领导", "单位", "时限", "资金")
+FIELD_LABELS = ("目标", "任务", "内容", "牵头", "责任", "配合", "协办", "完成", "领导", "单位", "时限", "资金", "时间", "日期")
 
 
 def relabel(nt: NText) -> NText:

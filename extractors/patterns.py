@@ -696,6 +696,9 @@ PAGE_DATE = Gated(re.compile(r"(?:(?:发布|更新|发表|发文|成文|印发)(
 DATE_SPACES = re.compile(r"(?<=[\d年月\-/.])\s+(?=\d)")
 # 2020-01-22 16:06  市民生办 [字号: ] 打印 / 2018-12-17 10:30:42 字号: -> a page's date and time opening a head line
 LINE_DATETIME = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}")
+# 2031/10/12 alone under a title / 2031-10-12 来源：县政府办 -> a page's date opening a head line
+HEAD_ISO_DATE = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})"
+                           r"(?=\s*$|\s*(?:来源|信息来源|作者|编辑|发布|浏览|点击|字号|阅读))")
 # 20311011 (a 落款 whose 年 月 日 were lost, alone on its line) -> y m d
 DATE_DIGITS = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
 # 某某网12月31日讯 / 2月11日，记者从… -> m, d: a news dateline (its year stated elsewhere in the text)

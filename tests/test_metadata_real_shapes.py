@@ -83,10 +83,15 @@ def test_kind(text, kind):
     ("关于印发2020年民生实事项目的通知\n发布日期：2020-03-06\n" + BODY + "某市人民政府办公室\n2020年3月2日\n", "2020-03-02"),
     ("关于印发2020年民生实事项目的通知\n发布日期：2020-03-06\n" + BODY + "某市人民政府办公室\n2020年3月20日\n", None),
     ("关于印发2020年民生实事项目的通知\n" + BODY + "抄送：县委办公室。\n某县人民政府办公室\n2020年3月2日印发\n", "2020-03-02"),
+    ("某县民生实事进展情况的通报\n2021/10/12\n" + BODY, "2021-10-12"),
+    ("某县民生实事进展情况的通报\n2021.10.12\n" + BODY, "2021-10-12"),
+    ("某县民生实事进展情况的通报\n2021-10-12 来源：某县人民政府\n" + BODY, "2021-10-12"),
+    ("某县民生实事进展情况的通报\n【发布时间】2021年10月12日\n" + BODY, "2021-10-12"),
 ], ids=["damaged-signing-date-under-its-issuer", "spaces-inside-a-date", "updated-label", "bare-time-label",
         "a-deadline-is-no-date", "metadata-table-cell", "bare-datetime-head-line", "news-dateline-with-year-in-text",
         "news-dateline-without-a-year", "issuer-and-date-on-one-line", "signed-before-published",
-        "signed-after-published-is-unsure", "the-printing-line-of-a-document"])
+        "signed-after-published-is-unsure", "the-printing-line-of-a-document", "slashed-date-under-the-title",
+        "dotted-date-under-the-title", "date-then-source", "label-in-lenticular-brackets"])
 def test_date(text, date):
     assert document(text).date == date
 
