@@ -14,7 +14,7 @@ from .records import Region
 _YEAR_WORD = re.compile(r"\d{4}年")
 # a period before the year's end
 # (全年中小河流治理 / 每年中医药…: a 年中 inside 全年中… or 每年中… is no mid-year)
-_BEFORE_YEAR_END = re.compile(r"上半年|前三季度|一季度|时间过半|(?<![全每])年中(?![小医心型大央国等级高职药])")
+_BEFORE_YEAR_END = re.compile(r"上半年|前三季度|一季度|第[二三]季度|时间过半|(?<![全每])年中(?![小医心型大央国等级高职药])")
 # a sentence's end
 _SENTENCE_MARK = re.compile(r"[。；;]")
 # whitespace
@@ -282,11 +282,16 @@ def _as_of_in(text: str, year: int | None) -> dict | None:
     return _span(int(m.group("y")) if m.group("y") else year, 1, int(m.group("m"))) if m else None
 
 
+# the months a period word covers: a quarter's report (第三季度推进情况) states the year so far, as 前三季度 does
+PERIOD_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "前两季度": (1, 6), "一季度": (1, 3), "第一季度": (1, 3), "1季度": (1, 3),
+                 "第二季度": (1, 6), "第三季度": (1, 9), "第四季度": (1, 12), "下半年": (7, 12), "全年": (1, 12)}
+
+
 def _words_in(text: str, year: int | None) -> dict | None:
     w = P.PERIOD_WORDS.search(text)
     if w and year:
-        end = {"前三季度": 9, "上半年": 6, "前两季度": 6, "一季度": 3, "第一季度": 3, "1季度": 3, "全年": 12}[w.group("w")]
-        return _span(year, 1, end)
+        start, end = PERIOD_MONTHS[w.group("w")]
+        return _span(year, start, end)
     return None
 
 
@@ -333,7 +338,7 @@ def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[st
     named = flat if title is not None else _SPACES.sub("", next((x for x in lines if x.strip()), ""))
     # under no title, the first line names the text (the lines after it are its body: a report's 占年度计划投资
     # is no 计划); 公　　告 spaced out as the masthead's heading: a 人大 主席团's list of projects
-    if re.search(r"实施意见|通知|方案|计划|分解|安排|意见|责任|决定|决议|纪要|政府工作报告|清单|解读|公告|工作要点",
+    if re.search(r"实施意见|通知|方案|计划|分解|安排|打算|意见|责任|决定|决议|纪要|政府工作报告|清单|解读|公告|工作要点",
                  named if so_far else flat) or any(re.sub(r"\s+", "", x) == "公告" for x in lines[:5]):
         return "plan"
     if not so_far and P.LIST_TITLE.search(named):

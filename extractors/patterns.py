@@ -235,8 +235,8 @@ PERIOD = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m1>1[0-2]?|[2-9])\s
 # (12月底前 is a month, not 1—2月 damaged)
 PERIOD_DAMAGED = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<!\d)1(?P<m2>[2-9])\s*月(?:份)?(?!底|末|中旬|上旬|下旬|前)"
                             r"(?:全|，|,|,|\s|以来|[\u4e00-\u9fff])")
-# 前三季度 / 全年 (not 全年任务, 全年目标: the year's task, not the period)
-PERIOD_WORDS = re.compile(r"(?P<w>前三季度|上半年|一季度|第一季度|前两季度|全年(?!任务|目标|计划|时间)|1季度)")
+# 前三季度 / 第三季度 / 全年 (not 全年任务, 全年目标: the year's task, not the period)
+PERIOD_WORDS = re.compile(r"(?P<w>前三季度|上半年|下半年|一季度|第[一二三四]季度|前两季度|全年(?!任务|目标|计划|时间)|1季度)")
 # 截至2020年8月31日 / 截至10月底 / （截至2023年8月31日） -> y, m: the day a report's figures stand at
 AS_OF = re.compile(r"(?:截至|截止|截止到|截至到)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?:(?P<d>\d{1,2})\s*日|底|末|份)?")
 

@@ -169,3 +169,14 @@ def test_kind_of_a_title(title, report, kind):
     body = "1.新建幼儿园3所，已完成2所。\n2.新增城镇就业2000人，已新增1800人。\n" if report else \
         "1.新建幼儿园3所。\n2.新增城镇就业2000人。\n"
     assert document(title + "\n\n" + body).kind == kind
+
+
+@pytest.mark.parametrize("title, kind, period", [
+    ("2031年民生实事项目第三季度推进情况", "progress", {"from": "2031-01", "to": "2031-09"}),
+    ("2031年第二季度民生实事进展情况", "progress", {"from": "2031-01", "to": "2031-06"}),
+    ("2031年下半年民生实事项目工作打算", "plan", None),
+    ("2031年民生实事项目进展情况", "progress", None),
+], ids=["third-quarter", "second-quarter", "plans-for-the-second-half", "no-period-named"])
+def test_a_quarters_report_states_the_year_so_far(title, kind, period):
+    d = document(title + "\n\n新增城镇就业4200人，完成年度任务的84%。改造老旧小区26个，已完工20个。\n")
+    assert (d.kind, d.period) == (kind, period)
