@@ -165,7 +165,7 @@ TASK_AFTER_FIGURE = re.compile(r"完成(?:了)?(?:[省市县区州]?(?:下达|�
 PERCENT = Gated(re.compile(r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 
 # 益赫政办发〔2017〕29号 / 州办发电〔2021〕32 号 / 政发[2019]3号
-DOC_NUMBER = re.compile(r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]\s*\d{1,4}\s*号)")
+DOC_NUMBER = re.compile(r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]\s*第?\s*\d{1,4}\s*号)")
 
 # 2017年6月6日 / 2016-12-26 / 二〇一七年六月六日
 DATE_CN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")

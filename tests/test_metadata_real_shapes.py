@@ -180,3 +180,10 @@ def test_kind_of_a_title(title, report, kind):
 def test_a_quarters_report_states_the_year_so_far(title, kind, period):
     d = document(title + "\n\n新增城镇就业4200人，完成年度任务的84%。改造老旧小区26个，已完工20个。\n")
     assert (d.kind, d.period) == (kind, period)
+
+
+@pytest.mark.parametrize("number", ["某政办发〔2031〕12号", "某政办发[2031]12号", "某政办发（2031）12号", "某政办函〔2031〕第12号",
+                                    "某民生办〔2031〕3号"])
+def test_a_document_number_in_its_written_forms(number):
+    d = document("某县人民政府办公室\n" + number + "\n\n关于印发2031年民生实事项目的通知\n\n1.新建公办幼儿园6所（县教育局）\n")
+    assert (d.doc_number, d.title) == (number, "关于印发2031年民生实事项目的通知")
