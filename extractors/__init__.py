@@ -349,21 +349,27 @@ class _Names:
     RUN = 4
 
     def __init__(self, projects: list[Project]) -> None:
-        self.names = [P.QUOTE_MARKS.sub("", p.name) for p in projects]
         self.projects = projects
-        self.by_run: dict[str, list[int]] = {}
+        self.names: list[str] = []
+        self.by_run: dict[str, list[int]] | None = None     # built at the first `best`: most lists are never asked
+
+    def _index(self) -> dict[str, list[int]]:
+        self.names = [P.QUOTE_MARKS.sub("", p.name) for p in self.projects]
+        self.by_run = {}
         for k, name in enumerate(self.names):
             for i in range(len(name) - self.RUN + 1):
                 hits = self.by_run.setdefault(name[i:i + self.RUN], [])
                 if not hits or hits[-1] != k:
                     hits.append(k)
+        return self.by_run
 
     def best(self, text: str) -> Project | None:
-        if not self.by_run:
+        by_run = self.by_run if self.by_run is not None else self._index()
+        if not by_run:
             return None
         near: set[int] = set()
         for i in range(len(text) - self.RUN + 1):
-            near.update(self.by_run.get(text[i:i + self.RUN], ()))
+            near.update(by_run.get(text[i:i + self.RUN], ()))
         best, best_len = None, self.RUN - 1
         for k in sorted(near):
             name = self.names[k]
