@@ -684,8 +684,9 @@ DATE_DIGITS = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]
 DATELINE = re.compile(r"^\s*\S{0,16}?(?<!\d)(?P<m>1[0-2]|[1-9])\s*月\s*(?P<d>[1-3]?\d)\s*日\s*(?:电|讯|消息|[，,]?\s*记者)")
 # 某市人民政府督查室                    2018年10月12日 -> who, date: an issuer and its date on one head line
 ISSUER_DATE_LINE = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{2,30})\s{2,}(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
-# 2026年10月12日印发 -> the word after the date of a 版记 line (the date alone is the line's)
-PRINTED_TAIL = re.compile(r"(?<=日)(?:印发|发布|签发)$")
+# 2026年10月12日印发 -> the word after the date of a 版记 line (the date alone is the line's); asked of every
+# line of a document, and opening with a look-behind (tried at every character): run only on a line with 发
+PRINTED_TAIL = Gated(re.compile(r"(?<=日)(?:印发|发布|签发)$"), "发")
 # 2013—2017年 / 2016-2020年 -> a range of years a project spans (never the document's year)
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:年)?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年")
 # 督查通报〔2024〕第9期 / 关于对…实行挂牌督办的通知 -> a supervision document by its title
