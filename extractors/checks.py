@@ -550,6 +550,8 @@ def _written_between(lines: list[str], prev: tuple, b, n: int) -> bool:
 
 def _circled_gaps(lines: list[str]) -> Iterator[Flag]:
     """Sub-items numbered ①②④ (inline or one a line): a run restarts at ①, and skips or repeats otherwise."""
+    if not P.CIRCLED.search("\n".join(lines)):
+        return              # most documents number nothing ①②③: one scan of the text, not one a line
     prev = None
     for i, line in enumerate(lines, 1):
         for m in P.CIRCLED.finditer(line):
@@ -739,12 +741,13 @@ def _paragraphs(doc) -> list:
         _PARAGRAPHS.clear()          # one document at a time; holding it keeps its id from being reused
         lines = doc.lines
         paras = rejoin([(ln, normalize(lines[ln - 1])) for ln in paragraph_lines(doc)
-                        if 0 < ln <= len(lines)]) if any(_TRIGGER.search(x) for x in lines) else []
+                        if 0 < ln <= len(lines)]) if _TRIGGER.search("\n".join(lines)) else []
         held = _PARAGRAPHS[id(doc)] = (doc, paras)
     return held[1]
 
 
-# 其中 / 占 / 比例 / 列入 / 列为: a paragraph that may hold a breakdown, a share or a composed count
+# 其中 / 占 / 比例 / 列入 / 列为: a paragraph that may hold a breakdown, a share or a composed count (no word of it
+# spans a line: the text is searched at once, not line by line)
 _TRIGGER = re.compile(r"其中|占|比例|列[入为]")
 
 
