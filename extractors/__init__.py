@@ -22,7 +22,7 @@ from .forms import form_line_blocks, form_pairs, projects_from_form_lines, proje
 from .items import item_dots, problems_or_plans, projects_from_items, projects_from_sentences
 from .memo import forget
 from .normalize import normalize, relabel, simplify
-from .numbers import forget_quantities
+from .numbers import find_quantities, forget_quantities
 from .people import bracket_units, role_units
 from .programme import programme_project
 from .progress import progress_in, projects_from_prose, status_in
@@ -461,8 +461,6 @@ def _apply_level_notes(projects: list[Project], norm: list[str]) -> None:
 
 def _county_targets(result: Extraction, paragraphs, gaz) -> None:
     """Figures inside a county's lagging list are that county's targets (开工建设15个城镇老旧小区)."""
-    from .numbers import find_quantities
-
     for s in result.summaries:
         if s.scope != "list" or not s.items:
             continue

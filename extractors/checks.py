@@ -14,7 +14,9 @@ from itertools import pairwise
 from typing import Any
 
 from . import patterns as P
-from .normalize import normalize
+from .metadata import _date, printed_date
+from .normalize import normalize, simplify
+from .numbers import to_number
 from .records import Evidence, Extraction, Flag, Progress, Quantity, Summary, Target
 from .summaries import Share, composed_counts, sentence_breakdowns, stated_shares
 from .wrapping import continued_lines, paragraph_lines, rejoin
@@ -464,8 +466,6 @@ def _as_int(seq: str | None) -> int | None:
     if s.isdigit():
         return int(s)
     if all(ch in CN_NUMS for ch in s):
-        from .numbers import to_number
-
         v = to_number(s)
         return int(v) if v else None
     return None
@@ -656,9 +656,6 @@ def _meeting_held(doc) -> tuple[str, str, int] | None:
     """The date of the meeting a document (a 纪要) reports as held, in its first paragraphs."""
     if doc is None:
         return None
-    from .metadata import _date
-    from .normalize import simplify
-
     for i, line in enumerate(doc.lines[:30], 1):
         m = P.MEETING_HELD.search(simplify(line)) if "召开" in line or "举行" in line or "舉行" in line else None
         if m:
@@ -672,9 +669,6 @@ def _printed(doc) -> str | None:
     """The 版记's 印发 date, which can never precede the signing (成文) date."""
     if doc is None:
         return None
-    from .metadata import printed_date
-    from .normalize import simplify
-
     return printed_date([simplify(x) for x in doc.lines[-15:]])
 
 
