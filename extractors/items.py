@@ -179,7 +179,7 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         if done:        # 城镇新增就业年度目标2.2万人，已新增就业1.91万人，完成86.8%。: task and progress in one sentence
             title_end = -1
         title = body[:title_end] if 0 < title_end <= 40 else body[:40]
-        figures_then_rate = find_quantities(title, gaz.units) and P.PROGRESS_RATE.search(body[len(title):])
+        figures_then_rate = P.PROGRESS_RATE.search(body[len(title):]) and find_quantities(title, gaz.units)
         owned = P.TITLE_UNITS.search(title) and find_quantities(body, gaz.units)    # 5.村级幼儿园建设（县教育局）。新建…20所
         # 第二，发展学前教育。新建公办幼儿园120所…: in a plan a numbered item stating figures is a project
         listed = kind == "plan" and not tabled and not P.GENERIC_HEADING.search(title) and \
