@@ -162,3 +162,14 @@ def test_names_indexed_at_the_first_ask_find_what_an_index_made_at_once_finds():
         fresh = _Names(projects).best(text)
         assert best is fresh
     assert _Names([]).best("城镇新增就业") is None
+
+
+def test_a_year_in_chinese_digits_is_found_where_the_look_behind_first_form_found_it():
+    as_written = re.compile(r"(?<![〇零一二三四五六七八九])(?P<y>[一二][〇零一二三四五六七八九]{3})(?=年)")
+    rng = random.Random(5)
+    alphabet = list("〇零一二三四五六七八九年月日新建，。 2")
+    texts = ["二〇二六年", "二零二五年民生实事", "一二〇二六年", "某县二〇二六年十件实事", "二〇二六", "年二〇二六年"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    for text in texts:
+        assert [(m.span(), m.group("y")) for m in as_written.finditer(text)] == \
+            [(m.span(), m.group("y")) for m in M.HANZI_YEAR.finditer(text)], text
