@@ -173,3 +173,48 @@ def test_a_year_in_chinese_digits_is_found_where_the_look_behind_first_form_foun
     for text in texts:
         assert [(m.span(), m.group("y")) for m in as_written.finditer(text)] == \
             [(m.span(), m.group("y")) for m in M.HANZI_YEAR.finditer(text)], text
+
+
+def _openings(pattern: re.Pattern[str]) -> set[str]:
+    """The characters a match of an anchored pattern can consume first after its ^ and \\s* ("digit": any decimal)."""
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    def firsts(items) -> set[str]:
+        for op, av in items:
+            if op is C.AT:
+                continue
+            if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0 and list(av[2]) == [(C.IN, [(C.CATEGORY, C.CATEGORY_SPACE)])]:
+                continue                      # \s*
+            if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+                return firsts(list(av[2]))
+            if op is C.LITERAL:
+                return {chr(av)}
+            if op is C.IN:
+                return {"digit" if o is C.CATEGORY and a is C.CATEGORY_DIGIT else chr(a) for o, a in av}
+            if op is C.SUBPATTERN:
+                return firsts(list(av[3]))
+            if op is C.BRANCH:
+                return set().union(*(firsts(list(b)) for b in av[1]))
+            raise AssertionError(f"opening {op} not read")
+        raise AssertionError("no opening")
+    return firsts(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+
+
+@pytest.mark.parametrize(("pattern", "opens"), [
+    (P.ITEM_NUMBER, {"digit"}), (P.ITEM_BEFORE_FIGURE, {"digit"}),
+    (P.SYMBOL_LINE, set("✔✓√☑●■◆★")), (P.SYMBOL_STEPS_ONLY, set("▶►➤▸→")), (P.ROLE_LABEL, set("牵配协参责主负")),
+], ids=["item-number", "item-before-figure", "symbol-line", "steps-only", "role-label"])
+def test_restate_lines_tries_a_pattern_only_on_a_line_opening_as_it_must(pattern, opens):
+    from extractors import forms
+
+    assert _openings(pattern) == opens
+    assert {"digit"} == opens or opens <= set(forms.SYMBOL_OPENS + forms.STEP_OPENS + forms.ROLE_OPENS)
+
+
+def test_a_lines_first_character_after_its_spaces_is_what_the_patterns_see():
+    for text in ["  1．新建幼儿园", "\u3000牵头：区教体局", "\t✔ 新增学位 5400个 ▶ 已完成 4860个", "", "   ", "１．全角", "\u00a0▶ 已完工"]:
+        lead = text.lstrip()[:1] if text[:1].isspace() else text[:1]
+        m = re.match(r"\s*(\S)", text)
+        assert lead == (m.group(1) if m else "")
+        assert lead.isdecimal() == bool(re.match(r"\s*\d", text))
