@@ -218,3 +218,12 @@ def test_a_lines_first_character_after_its_spaces_is_what_the_patterns_see():
         m = re.match(r"\s*(\S)", text)
         assert lead == (m.group(1) if m else "")
         assert lead.isdecimal() == bool(re.match(r"\s*\d", text))
+
+
+def test_a_split_mark_is_what_split_matches_in_one_character():
+    from extractors import people
+
+    for code in list(range(0x3100)) + list(range(0xFF00, 0xFFFF)):
+        ch = chr(code)
+        assert bool(P.SPLIT.match(ch)) == (ch in people.SPLIT_MARKS), hex(code)
+    assert people._split_outside_brackets("区发改局、区财政局；各乡（镇、街道）/市住建局") == ["区发改局", "区财政局", "各乡（镇、街道）", "市住建局"]
