@@ -76,7 +76,7 @@ def group_items(paragraphs, units: dict) -> list[list]:
             items[-1].append((ln, nt))
         elif items and items[-1] and P.CONTENT.match(nt.text) and len(items[-1]) < 8:
             items[-1].append((ln, nt))      # 督办内容：年度新增公共停车泊位1500个，目前已完成620个…
-        elif items and not _is_heading(nt.text, units):
+        elif items:                   # (a heading was taken above)
             if P.FIELD.search(nt.text) and 0 < len(items[-1]) < 8:
                 items[-1].append((ln, nt))
             else:
@@ -128,10 +128,11 @@ def counted_category(text: str) -> bool:
 def _is_heading(text: str, units: dict) -> bool:
     """一、教育惠民类 / （一）教育类（2件） is a heading (the count of its items is no figure of a project);
     一、新建幼儿园十二所。 is an item."""
+    if len(text) >= 30:
+        return False          # a heading is short (most paragraphs are not: nothing to search)
     counted = P.ITEM_COUNT_BRACKET.search(text)
     numbered = P.CN_ITEM_NUMBER.match(text) or (counted and P.PAREN_CN_NUMBER.match(text))
-    return bool(numbered) and len(text) < 30 \
-        and not find_quantities(P.ITEM_COUNT_BRACKET.sub("", text) if counted else text, units)
+    return bool(numbered) and not find_quantities(P.ITEM_COUNT_BRACKET.sub("", text) if counted else text, units)
 
 
 def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int | None,
