@@ -409,21 +409,27 @@ class _Names:
     RUN = 4
 
     def __init__(self, projects: list[Project]) -> None:
-        self.names = [P.QUOTE_MARKS.sub("", p.name) for p in projects]
         self.projects = projects
-        self.by_run: dict[str, list[int]] = {}
+        self.names: list[str] = []
+        self.by_run: dict[str, list[int]] | None = None     # built at the first `best`: most lists are never asked
+
+    def _index(self) -> dict[str, list[int]]:
+        self.names = [P.QUOTE_MARKS.sub("", p.name) for p in self.projects]
+        self.by_run = {}
         for k, name in enumerate(self.names):
             for i in range(len(name) - self.RUN + 1):
                 hits = self.by_run.setdefault(name[i:i + self.RUN], [])
                 if not hits or hits[-1] != k:
                     hits.append(k)
+        return self.by_run
 
     def best(self, text: str) -> Project | None:
-        if not self.by_run:
+        by_run = self.by_run if self.by_run is not None else self._index()
+        if not by_run:
             return None
         near: set[int] = set()
         for i in range(len(text) - self.RUN + 1):
-            near.update(self.by_run.get(text[i:i + self.RUN], ()))
+            near.update(by_run.get(text[i:i + self.RUN], ()))
         best, best_len = None, self.RUN - 1
         for k in sorted(near):
             name = self.names[k]
@@ -515,8 +521,6 @@ def _apply_level_notes(projects: list[Project], norm: list[str]) -> None:
 
 def _county_targets(result: Extraction, paragraphs, gaz) -> None:
     """Figures inside a county's lagging list are that county's targets (开工建设15个城镇老旧小区)."""
-    from .numbers import find_quantities
-
     for s in result.summaries:
         if s.scope != "list" or not s.items:
             continue

@@ -14,7 +14,9 @@ from itertools import pairwise
 from typing import Any
 
 from . import patterns as P
-from .normalize import normalize
+from .metadata import _date, printed_date
+from .normalize import normalize, simplify
+from .numbers import to_number
 from .records import Evidence, Extraction, Flag, Progress, Quantity, Summary, Target
 from .summaries import Share, composed_counts, sentence_breakdowns, stated_shares
 from .wrapping import continued_lines, paragraph_lines, rejoin
@@ -465,8 +467,6 @@ def _as_int(seq: str | None) -> int | None:
     if s.isdigit():
         return int(s)
     if all(ch in CN_NUMS for ch in s):
-        from .numbers import to_number
-
         v = to_number(s)
         return int(v) if v else None
     return None
@@ -551,6 +551,8 @@ def _written_between(lines: list[str], prev: tuple, b, n: int) -> bool:
 
 def _circled_gaps(lines: list[str]) -> Iterator[Flag]:
     """Sub-items numbered ①②④ (inline or one a line): a run restarts at ①, and skips or repeats otherwise."""
+    if not P.CIRCLED.search("\n".join(lines)):
+        return              # most documents number nothing ①②③: one scan of the text, not one a line
     prev = None
     for i, line in enumerate(lines, 1):
         for m in P.CIRCLED.finditer(line):
@@ -655,9 +657,6 @@ def _meeting_held(doc) -> tuple[str, str, int] | None:
     """The date of the meeting a document (a 纪要) reports as held, in its first paragraphs."""
     if doc is None:
         return None
-    from .metadata import _date
-    from .normalize import simplify
-
     for i, line in enumerate(doc.lines[:30], 1):
         m = P.MEETING_HELD.search(simplify(line)) if "召开" in line or "举行" in line or "舉行" in line else None
         if m:
@@ -671,9 +670,6 @@ def _printed(doc) -> str | None:
     """The 版记's 印发 date, which can never precede the signing (成文) date."""
     if doc is None:
         return None
-    from .metadata import printed_date
-    from .normalize import simplify
-
     return printed_date([simplify(x) for x in doc.lines[-15:]])
 
 
@@ -740,12 +736,13 @@ def _paragraphs(doc) -> list:
         _PARAGRAPHS.clear()          # one document at a time; holding it keeps its id from being reused
         lines = doc.lines
         paras = rejoin([(ln, normalize(lines[ln - 1])) for ln in paragraph_lines(doc)
-                        if 0 < ln <= len(lines)]) if any(_TRIGGER.search(x) for x in lines) else []
+                        if 0 < ln <= len(lines)]) if _TRIGGER.search("\n".join(lines)) else []
         held = _PARAGRAPHS[id(doc)] = (doc, paras)
     return held[1]
 
 
-# 其中 / 占 / 比例 / 列入 / 列为: a paragraph that may hold a breakdown, a share or a composed count
+# 其中 / 占 / 比例 / 列入 / 列为: a paragraph that may hold a breakdown, a share or a composed count (no word of it
+# spans a line: the text is searched at once, not line by line)
 _TRIGGER = re.compile(r"其中|占|比例|列[入为]")
 
 

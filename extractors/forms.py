@@ -181,6 +181,13 @@ def _split_lead(cell: str) -> tuple[str, str]:
 
 # ---- form-like lines, restated as the sentences the item reader knows -----------------------
 
+# the characters SYMBOL_LINE, SYMBOL_STEPS_ONLY and ROLE_LABEL open with after their \s* (ITEM_NUMBER and
+# ITEM_BEFORE_FIGURE open with a decimal digit); tests/test_extract_cost7.py reads them from the patterns' parse
+SYMBOL_OPENS = "✔✓√☑●■◆★"
+STEP_OPENS = "▶►➤▸→"
+ROLE_OPENS = "牵配协参责主负"
+
+
 def restate_lines(lines: list) -> list:
     """Lines written as a form rather than a sentence, restated (offsets still map to the original):
 
@@ -196,22 +203,25 @@ def restate_lines(lines: list) -> list:
     last_item = 0           # the number of the last '7．' item line
     for nt in lines:
         text = nt.text
-        if m := P.ITEM_NUMBER.match(text):
+        # the character each pattern below needs first, after its \s* (most lines open with none of them)
+        lead = text.lstrip()[:1] if text[:1].isspace() else text[:1]
+        if lead.isdecimal() and (m := P.ITEM_NUMBER.match(text)):
             last_item = int(m.group("seq"))
-        elif (m := P.ITEM_BEFORE_FIGURE.match(text)) and last_item and int(m.group("seq")) == last_item + 1:
+        elif lead.isdecimal() and (m := P.ITEM_BEFORE_FIGURE.match(text)) and last_item \
+                and int(m.group("seq")) == last_item + 1:
             last_item += 1      # 8．65岁以上老年人健康体检 after item 7: an item dot, not 8.65
             nt = _rebuild(nt, [(0, m.end("seq")), "、", (m.end(), len(text))])
             text = nt.text
         if order and (m := P.TRIPLET_LINE.match(text)):
             nt = _triplet(nt, m, order)
-        elif m := P.SYMBOL_LINE.match(text):
+        elif lead in SYMBOL_OPENS and (m := P.SYMBOL_LINE.match(text)):
             name = (m.start("name"), m.end("name"))
             nt = _rebuild(nt, [(0, m.start("sym")), name, "：年度目标", (m.start("target"), m.end("target"))]
                           + _steps(text, m.start("rest")))
             name = text[name[0]:name[1]]
-        elif name and (m := P.SYMBOL_STEPS_ONLY.match(text)):
+        elif name and lead in STEP_OPENS and (m := P.SYMBOL_STEPS_ONLY.match(text)):
             nt = _rebuild(nt, [name, "："] + _steps(text, m.start("rest"))[1:])
-        elif (m := P.ROLE_LABEL.match(text)) and not _UNIT_WORD_AFTER.match(text[m.end("role"):]):
+        elif lead in ROLE_OPENS and (m := P.ROLE_LABEL.match(text)) and not _UNIT_WORD_AFTER.match(text[m.end("role"):]):
             nt = _rebuild(nt, [(0, m.end("role")), "单位", (m.end("role"), len(text))])
         out.append(nt)
     return out

@@ -148,11 +148,18 @@ def date_of(lines: list[str]) -> str | None:
     return _dateline(lines)
 
 
+# what a date that is the whole line opens with: 19/20 (DATE_CN, DATE_DIGITS) or a Chinese numeral (DATE_HANZI)
+_DATE_OPENS = "12二〇零一三四五六七八九"
+
+
 def _signing_date(lines: list[str]) -> str | None:
     """A line that is only a date (the 落款), or its digits when 年月日 were lost (20311011 under the issuer)."""
     last = ""
     for ln in lines:
         s = P.PRINTED_TAIL.sub("", squash(ln).strip("（）()"))     # 2026年10月12日印发: the 版记's date, as signed
+        if s[:1] not in _DATE_OPENS:       # most lines: not one of the three dates
+            last = s or last
+            continue
         for pat in (P.DATE_CN, P.DATE_HANZI):
             m = pat.fullmatch(s)
             if m:
@@ -226,7 +233,9 @@ def year_of(title: str | None, lines: list[str]) -> int | None:
     return None
 
 
-HANZI_YEAR = re.compile(r"(?<![〇零一二三四五六七八九])(?P<y>[一二][〇零一二三四五六七八九]{3})(?=年)")
+# (opening with its first character's class, the character before it looked behind from there: the engine skips in
+# C to the next 一 or 二 instead of trying the look-behind at every character of the document's head)
+HANZI_YEAR = re.compile(r"(?P<y>[一二](?<![〇零一二三四五六七八九].)[〇零一二三四五六七八九]{3})(?=年)")
 
 
 def _arabic_years(text: str) -> str:

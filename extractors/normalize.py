@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import patterns as P
 from .memo import per_document
+from .numbers import to_number
 from .records import quick_init
 
 
@@ -126,8 +127,6 @@ def _figure_gaps(text: str, kept: list[int] | range, original: str) -> tuple[str
 def _percent_words(text: str, kept: list[int] | range) -> tuple[str, list[int] | range]:
     """百分之九十五 → 95%, 百分之九十五点五 → 95.5%, 百分之百 → 100%, 完成九成 → 完成90%; each new character maps to the
     original offsets of the words it replaces, so evidence stays verbatim."""
-    from .numbers import to_number
-
     out: list[str] = []
     offsets: list[int] = []
     pos = 0

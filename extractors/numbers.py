@@ -442,8 +442,8 @@ def shares_in_report(text: str) -> tuple[list[Quantity], list[Quantity]]:
         if not any(q.start == m.start("num") for _, q in promised + plain):
             promised.append((_measure_before(text, m.start("num")),
                              _share(m, text[m.start("num"):m.end()], _BOUND_OF.get(m.group("after") or "", "="))))
-    later = list(P.REACHED_SHARE.finditer(text))
-    if later and (promised or plain):
+    later = list(P.REACHED_SHARE.finditer(text)) if promised or plain else []     # read only against a share
+    if later:
         # 入园率达到92%，现已达到91.2%: a plain share followed by the level reached now is the promise
         first = min(q.start for _, q in promised + plain)
         opening = next((x for x in plain if x[1].start == first), None)

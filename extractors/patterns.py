@@ -172,7 +172,7 @@ DATE_CN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<
 DATE_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
 DATE_HANZI = re.compile(r"(?P<y>[二〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
 # 发布时间:2016-12-26 20:43:08
-PUBLISHED = Gated(re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)\s*[:：]\s*(?P<date>\S+)"), "时日", COLON)
+PUBLISHED = Gated(re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)\s*[:：]\s*(?P<date>\S+)"), "间期", COLON)
 
 # ——2018年1月25日在福建省第十三届人民代表大会第一次会议上 -> the day a report was delivered
 SPEECH_DATE = re.compile(r"^\s*-{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在\S{2,60}上(?:的(?:讲话|报告))?\s*$")
@@ -691,7 +691,7 @@ DECLARED_UNITS = Gated(re.compile(r"(?:^|(?<=[，,。；;和及]))(?P<units>[^�
 # ---- metadata read by people's metadata.py (what the document is, when it was issued) ---------------
 
 # 更新时间:2018-12-17 / 发表时间：… / 时间:2031年05月09日 (not 完成时间:) / 发文日期 | 2022-11-03 | -> the page's date
-PAGE_DATE = Gated(re.compile(r"(?:(?:发布|更新|发表|发文|成文|印发)(?:时间|日期)|(?<![\u4e00-\u9fff])时间)\s*(?:[:：]|[|｜\t])\s*(?P<date>.{6,24})"), "时日")
+PAGE_DATE = Gated(re.compile(r"(?:(?:发布|更新|发表|发文|成文|印发)(?:时间|日期)|(?<![\u4e00-\u9fff])时间)\s*(?:[:：]|[|｜\t])\s*(?P<date>.{6,24})"), "时日", "间期")
 # 2025- 05- 20 / 2025年 5月 20日 -> the spaces a paste put inside a date
 DATE_SPACES = re.compile(r"(?<=[\d年月\-/.])\s+(?=\d)")
 # 2020-01-22 16:06  市民生办 [字号: ] 打印 / 2018-12-17 10:30:42 字号: -> a page's date and time opening a head line
@@ -705,8 +705,9 @@ DATE_DIGITS = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]
 DATELINE = re.compile(r"^\s*\S{0,16}?(?<!\d)(?P<m>1[0-2]|[1-9])\s*月\s*(?P<d>[1-3]?\d)\s*日\s*(?:电|讯|消息|[，,]?\s*记者)")
 # 某市人民政府督查室                    2018年10月12日 -> who, date: an issuer and its date on one head line
 ISSUER_DATE_LINE = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{2,30})\s{2,}(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
-# 2026年10月12日印发 -> the word after the date of a 版记 line (the date alone is the line's)
-PRINTED_TAIL = re.compile(r"(?<=日)(?:印发|发布|签发)$")
+# 2026年10月12日印发 -> the word after the date of a 版记 line (the date alone is the line's); asked of every
+# line of a document, and opening with a look-behind (tried at every character): run only on a line with 发
+PRINTED_TAIL = Gated(re.compile(r"(?<=日)(?:印发|发布|签发)$"), "发")
 # 2013—2017年 / 2016-2020年 -> a range of years a project spans (never the document's year)
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:年)?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年")
 # 督查通报〔2024〕第9期 / 关于对…实行挂牌督办的通知 -> a supervision document by its title

@@ -175,12 +175,17 @@ def _without_task(name: str, org_suffixes: list[str]) -> str:
     return name
 
 
+# the characters of P.SPLIT's class: one of them is what SPLIT matches in a single character (tested by membership, not
+# a regex call a character)
+SPLIT_MARKS = "、，,；;/\n"
+
+
 def _split_outside_brackets(text: str) -> list[str]:
     """区发改局、区财政局 → two names; 各乡（镇、街道） stays one (a 、 inside brackets separates nothing)."""
     parts, depth, last = [], 0, 0
     for i, ch in enumerate(text):
         depth += (ch in "（(") - (ch in "）)")
-        if depth <= 0 and P.SPLIT.match(ch):
+        if depth <= 0 and ch in SPLIT_MARKS:
             parts.append(text[last:i])
             last = i + 1
     parts.append(text[last:])

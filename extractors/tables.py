@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import patterns as P
 from .memo import filled_rows
@@ -173,10 +174,26 @@ def _role(header: str, lexicon: dict[str, str] | None = None) -> str | None:
     """A header label's column role: the lexicon's word for the whole label (its period such as
     1-8月 dropped), else the first COLUMN_ROLES pattern found in it."""
     if lexicon:
-        label = header.replace("（", "(").replace("）", ")")
-        for key in (label, LEADING_PERIOD.sub("", label)):
+        for key in _lexicon_keys(header):
             if key in lexicon:
                 return lexicon[key]
+    return _pattern_role(header)
+
+
+# A table's labels are asked about again and again (each header row tried, a column's labels, the sub-header
+# test, the remark columns …), and the same few labels recur across tables: the two answers that depend on the
+# label alone are kept, at most 4,096 of each (a label is a short cell; a long one is answered all the same).
+
+@lru_cache(maxsize=4096)
+def _lexicon_keys(header: str) -> tuple[str, str]:
+    """The label as the lexicon spells it (ASCII brackets), and the same without its leading period."""
+    label = header.replace("（", "(").replace("）", ")")
+    return label, LEADING_PERIOD.sub("", label)
+
+
+@lru_cache(maxsize=4096)
+def _pattern_role(header: str) -> str | None:
+    """The role of the first COLUMN_ROLES pattern found in a header label, or None."""
     for role, pat in COLUMN_ROLES:
         if pat.search(header):
             return role

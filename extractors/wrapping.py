@@ -96,6 +96,7 @@ def _groups(paragraphs) -> list[list] | None:
 def _grouped(paragraphs) -> list[list[int]] | None:
     """_groups, as positions in `paragraphs`."""
     footers = [k for k, (_, nt) in enumerate(paragraphs) if P.PAGE_FOOTER.match(nt.text)]
+    at_footer = set(footers)
     after = Counter(paragraphs[k + 1][1].text for k in footers if k + 1 < len(paragraphs))
     heads = {t for t, n in after.items() if n >= 2 and not P.ITEM_START.match(t)}
     wrap = wrap_width(paragraphs)
@@ -107,7 +108,7 @@ def _grouped(paragraphs) -> list[list[int]] | None:
     out: list[list[int]] = []
     last_ln, last_width, page_break = None, 0, False
     for k, (ln, nt) in enumerate(paragraphs):
-        if P.PAGE_FOOTER.match(nt.text) or (page_break and nt.text in heads):
+        if k in at_footer or (page_break and nt.text in heads):
             page_break = True
             continue
         prev = paragraphs[out[-1][-1]][1] if out else None
@@ -133,5 +134,8 @@ def _continues(prev, nt, prev_ln, ln, prev_width, full, page_break) -> bool:
 def _number_cut(prev, nt) -> bool:
     """完成率89. / 7%。 or 新开工改造26 / 00户: a figure cut by a fold (no line of its own ends inside a number), the
     one wrap a text shows even when too few of its lines fill the width to tell it."""
-    return bool(P.CUT_FIGURE_END.search(prev.original.rstrip())) and bool(P.CUT_FIGURE_START.match(nt.original)) \
+    end = prev.original.rstrip()
+    if not (end[-1:].isdecimal() or end[-1:] == "."):
+        return False          # CUT_FIGURE_END ends in \d (a decimal digit: isdecimal) or a dot: asked of every line
+    return bool(P.CUT_FIGURE_END.search(end)) and bool(P.CUT_FIGURE_START.match(nt.original)) \
         and not P.ITEM_START.match(nt.text)
