@@ -251,8 +251,6 @@ def _without_figure(p: Project) -> str:
         left = p.name[:k]        # 新建改扩建学校20所，其中小学12所、初中8所: the name runs on past its task
     else:
         return p.name
-    if left.endswith("各") and len(left) > 3 and not P.DIGIT_OR_CLAUSE_MARK.search(left):
-        return left[:-1]         # 新建小学、初中各1所: one each of the names listed
     if len(left) < 2 or P.DIGIT_OR_CLAUSE_MARK.search(left) or P.NAME_BOUND_TAIL.search(left):
         return p.name
     return left

@@ -388,7 +388,7 @@ TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目�
 # 已建成 / 累计完成投资 / 截至9月底 -> words that report work done, never a project's name
 REPORT_WORD_OPENING = re.compile(r"\s*(?:已|累计|截至|截止|实际|目前|现已|完成(?!率))")
 # 新建线路8条|，已开通5条: a report's own word opening the clause after a task
-REPORT_AFTER_TASK = re.compile(r"[，,。；]\s*(?:实际|已|目前|现已|累计|截至|截止)")
+REPORT_AFTER_TASK = re.compile(r"[，,。；]\s*(?:实际|已|目前|现已|截至|截止)")     # (累计 may count earlier years)
 # 目标3000个|/完成1200个 / 目标8条|，已开通5条: where a cell's report follows its task
 CELL_REPORT_START = re.compile(r"[，,。；;/／]\s*(?=实际|已|目前|现已|累计|截至|截止|完成)")
 PROGRESS_START = re.compile(r"(?<=[）)])(?=已|累计|实际|目前|现已)|[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年(?:以来|已)|1-\d+月|1[3-9]月|上半年|前三季度|"

@@ -291,7 +291,7 @@ def test_a_label_then_what_was_done_with_the_task_in_brackets(line, want):
 
 
 @pytest.mark.parametrize("line, name", [
-    ("1.新建小学、初中各1所。（县教育局）", "新建小学、初中"),
+    ("1.新建小学、初中各1所。（县教育局）", "新建小学、初中各1所"),     # each needs its figure
     ("2.新建改扩建学校20所，其中小学12所、初中8所。（县教育局）", "新建改扩建学校"),
     ("3.新建村级供水站16处，解决4800人饮水问题。（县水利局）", "新建村级供水站"),
     ("4.筹资1.5亿元，为38所乡村学校改造运动场。（县教育局）", "筹资1.5亿元，为38所乡村学校改造运动场"),   # money names nothing
