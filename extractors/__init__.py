@@ -223,13 +223,17 @@ def extract_records(doc, gaz) -> Extraction:
     return result
 
 
+HEADING_OPENINGS = set("一二三四五六七八九十（(")     # the first character of every CATEGORY_HEADING match
+
+
 def _prose_categories(projects: list[Project], paragraphs) -> None:
     """一、教育提升 / 1.新建… / 2.… / 二、就业社保 / 3.…: an item numbered in figures under a heading that
     names a field and states no figure belongs to that heading's category (a table's rows get theirs there);
     a heading of the report's own parts (一、总体情况, 二、存在问题) names none, and the items under it have none."""
     named = {p.evidence.line for p in projects}        # a heading that is a project's own line heads no items
     headings = [(ln, m.group("name")) for ln, nt in paragraphs
-                if ln not in named and (m := P.CATEGORY_HEADING.fullmatch(nt.text.strip()))]
+                if ln not in named and nt.text.lstrip()[:1] in HEADING_OPENINGS
+                and (m := P.CATEGORY_HEADING.fullmatch(nt.text.strip()))]
     every = [(ln, None if P.GENERIC_HEADING.search(name) else name) for ln, name in headings]
     if all(name is None for _, name in every):
         return
@@ -300,7 +304,8 @@ def _parts_with_rates(projects: list[Project], gaz) -> list[Project]:
     out: list[Project] = []
     seen: set[tuple[int | None, str]] = set()
     for p in projects:
-        if not p.targets or P.PART_WITH_RATE.search(p.evidence.text) is None:
+        if not p.targets or not ("(" in p.evidence.text or "（" in p.evidence.text) \
+                or P.PART_WITH_RATE.search(p.evidence.text) is None:
             continue
         text = normalize(p.evidence.text).text
         for m in P.PART_WITH_RATE.finditer(text):

@@ -107,9 +107,13 @@ def projects_from_grids(paragraphs, tables: list, lines: list[str], gaz, places:
 
 
 def regions_across(table, gaz, places: set[str]) -> bool:
-    """指标 | 东城区 | 西城区 | 合计 over rows of figures: a table whose regions are its columns."""
-    grid = grid_of_table(table)
-    return grid is not None and _regions(grid.header[:-1] if is_total(grid.header[-1]) else grid.header, gaz, places)
+    """指标 | 东城区 | 西城区 | 合计 over rows of figures: a table whose regions are its columns (the header is
+    asked first: most tables' is no row of regions)."""
+    rows = table.rows()
+    if len(rows) < 2 or len(rows[0]) < 3:
+        return False
+    header = [squash(simplify(c)) for c in rows[0][1:]]
+    return _regions(header[:-1] if is_total(header[-1]) else header, gaz, places) and grid_of_table(table) is not None
 
 
 def grid_of_table(table) -> _Grid | None:

@@ -54,7 +54,8 @@ def run_on_items(paragraphs) -> list:
     out = []
     for ln, nt in paragraphs:
         found = [m for m in P.RUN_ON_ITEM.finditer(nt.text) if _stands_apart(nt, m.start())]
-        marks = max((_counting_on([m for m in found if m.group(style)]) for style in ("n", "p")), key=len)
+        marks = max((_counting_on([m for m in found if m.group(style)]) for style in ("n", "p")), key=len) \
+            if len(found) >= 2 else found
         if len(marks) < 2:
             out.append((ln, nt))
             continue

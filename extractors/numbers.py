@@ -374,7 +374,7 @@ def is_scope(text: str, q: Quantity, scope: Quantity | None) -> bool:
     count of such a list (`scope`, the last one)."""
     if scope is not None and P.SCOPE_JOIN.fullmatch(text, scope.end, q.start):
         return True
-    return q.unit in ("个", "户", "人", "家", "所") and \
+    return q.unit in ("个", "户", "人", "家", "所") and text[q.start - 1:q.start] == "的" and \
         P.SCOPE_BEFORE.fullmatch(text, last_mark(text, q.start, "，,；;。：:") + 1, q.start) is not None
 
 
