@@ -37,6 +37,7 @@ from .summaries import (
     declared_counts,
     money_parts,
     piece_parts,
+    place_parts,
     status_parts,
     status_tally,
     table_counts,
@@ -153,6 +154,7 @@ def extract_records(doc, gaz) -> Extraction:
         written = nt.original.strip()
         result.summaries += status_parts(nt.text, gaz, ln, written)
         result.summaries += piece_parts(nt.text, gaz, ln, written)
+        result.summaries += place_parts(nt.text, gaz, places, ln, written)
         result.summaries += status_tally(nt.text, ln, written)
         result.summaries += money_parts(nt.text, gaz, ln, written)
     if "完成率" in full:          # a table's footnote may sit in the table block: read every line

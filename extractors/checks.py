@@ -316,6 +316,8 @@ def check_sum(ex: Extraction, doc=None) -> Iterator[Flag]:
                 yield Flag("SUM_MISMATCH", "error", f"{s.subject or ''}：其中{parts}={_fmt(total)}元，与总额{_fmt(s.total)}元不符",
                            s.evidence, expected=s.total, found=total)
             continue
+        if s.scope == "places" and total <= s.total:
+            continue          # 其中城东区12个、城西区10个: a list of some places may fall short, never pass the total
         if abs(total - s.total) > 1e-9 and (s.remainder or total > s.total or len(s.parts) >= 3):
             parts = "+".join(f"{_fmt(v)}" for v in s.parts.values())
             yield Flag("SUM_MISMATCH", "error",

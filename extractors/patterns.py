@@ -817,6 +817,13 @@ BRACKETED_RATE = re.compile(r"(?:^|(?<=[：:、，,；;]))\s*(?P<name>[^：:、�
                             r"\s*(?:为|达|达到)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%\s*[）)]")
 # 进度滞后的项目有 / 推进缓慢 -> the projects listed after it are behind
 LAGGING_WORD = re.compile(r"滞后|缓慢|迟缓|较慢|落后")
+# 改造老旧小区30个，其中 -> a count, then the places it is split among
+PLACE_SPLIT = re.compile(r"(?P<total>\d+(?:\.\d+)?)(?P<unit>个|所|户|条|座|处|家|张|套|公里)[，,]\s*其中")
+# 城东区12个 / 、平安镇8个 -> a place and its part
+PLACE_PART = re.compile(r"(?:^|[、，,和及]|(?<=其中))\s*(?P<place>[\u4e00-\u9fff]{2,8}?)(?P<n>\d+(?:\.\d+)?)"
+                        r"(?P<unit>个|所|户|条|座|处|家|张|套|公里)")
+# 平安镇 / 城关街道 / 东风乡 -> a place below the county
+SUBCOUNTY_CELL = re.compile(r"[\u4e00-\u9fff]{1,6}(?:街道|镇|乡)")
 # 一、教育提升 / （二）就业社保类 -> a heading naming a field of the items below it (no figure, no sentence)
 CATEGORY_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\s*"
                               r"(?P<name>[^，,。；;：:\d]{2,16}?)(?:[（(][^）)]*[）)])?[。]?")

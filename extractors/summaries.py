@@ -144,6 +144,31 @@ def piece_parts(text: str, gaz, line: int | None, original: str) -> list[Summary
     return out
 
 
+def place_parts(text: str, gaz, places: set[str], line: int | None, original: str) -> list[Summary]:
+    """改造老旧小区30个，其中城东区12个、城西区10个、城北区9个 → total 30, parts by place: a count split among
+    regions right after it.  Such a list may name only some regions, so its parts may fall short of the total,
+    never pass it (scope "places": check_sum flags a sum over the total only)."""
+    out: list[Summary] = []
+    for m in P.PLACE_SPLIT.finditer(text) if "其中" in text else ():
+        unit, parts = m.group("unit"), {}
+        end = min([i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)])
+        for part in P.PLACE_PART.finditer(text, m.end(), end):
+            name = part.group("place")
+            if part.group("unit") != unit or not _is_place(name, gaz, places):
+                parts = {}
+                break
+            parts[name] = parts.get(name, 0) + float(part.group("n"))
+        if len(parts) >= 2:
+            subject = P.ITEM_START.sub("", text[max(text.rfind(ch, 0, m.start()) for ch in "，,。；;：:") + 1:m.end("unit")])
+            out.append(Summary(subject=subject.strip() or None, total=float(m.group("total")), unit=unit, parts=parts,
+                               evidence=Evidence(text=original, line=line), scope="places"))
+    return out
+
+
+def _is_place(name: str, gaz, places: set[str]) -> bool:
+    return name in places or name in gaz.names or bool(P.REGION_CELL.fullmatch(name)) or bool(P.SUBCOUNTY_CELL.fullmatch(name))
+
+
 def status_tally(text: str, line: int | None, original: str) -> list[Summary]:
     """52项具体任务中，已完成年度任务的9项，超序时进度推进的28项，基本达到序时进度的11项，滞后于序时进度的3项
     → total 52 (项), parts {已完成年度任务的: 9, 超序时进度推进的: 28, …}: a total and the clauses after it, in

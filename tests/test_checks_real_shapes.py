@@ -274,3 +274,15 @@ def test_a_breakdown_adds_up_or_raises_sum_mismatch(parts, off):
     body = (f"今年全县民生实事6大类{total}个事项。截至9月底，其中" +
             "，".join(f"{n}个事项{s}" for n, s in zip(parts, STATUSES)) + "。")
     assert codes(report(body)) == ([] if off == 0 else ["SUM_MISMATCH"])
+
+
+@pytest.mark.parametrize("line, flagged", [
+    ("三、改造老旧小区30个，其中城东区12个、城西区10个、城北区9个。", True),      # 31 of 30: more than the whole
+    ("三、改造老旧小区30个，其中城东区12个、城西区10个、城北区8个。", False),     # the whole
+    ("三、改造老旧小区30个，其中城东区12个、城西区10个。", False),                # some of the places: short is no error
+    ("三、新建村级卫生室20个，其中平安镇9个、城关街道13个。", True),
+    ("三、新建村级卫生室20个，其中标准化9个、提质13个。", False),                 # kinds, not places: not read here
+], ids=["over-the-total", "the-whole", "some-places", "towns-over-the-total", "kinds-not-places"])
+def test_a_count_split_among_places_may_fall_short_never_pass_it(line, flagged):
+    r = extract(read_bytes(("关于2031年民生实事项目进展情况的通报\n\n" + line + "\n").encode("utf-8"), "t.txt", "txt"), GAZ)
+    assert any(f.code == "SUM_MISMATCH" for f in r.flags) == flagged
