@@ -150,7 +150,8 @@ def place_parts(text: str, gaz, places: set[str], line: int | None, original: st
     never pass it (scope "places": check_sum flags a sum over the total only)."""
     out: list[Summary] = []
     for m in P.PLACE_SPLIT.finditer(text) if "其中" in text else ():
-        unit, parts = m.group("unit"), {}
+        unit = m.group("unit")
+        parts: dict[str, float] = {}
         end = min([i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)])
         for part in P.PLACE_PART.finditer(text, m.end(), end):
             name = part.group("place")
