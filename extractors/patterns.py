@@ -351,7 +351,7 @@ CROSS_YEAR = re.compile(r"跨年度|跨年|续建")
 # 8．65岁以上老年人健康体检 (after item 7．): an item dot right before a figure -> n
 # 1.新建… / 2、新增… / （3）改造…: an item's number, where items run on in one line (items.run_on_items: only where it stands apart)
 RUN_ON_ITEM = re.compile(r"[（(](?P<p>\d{1,2}|[一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff])"
-                         r"|(?<![\d.．])(?P<n>\d{1,2})\s*[.．、](?=[\u4e00-\u9fff（(])")
+                         r"|(?P<n>\d{1,2})\s*[.．、](?=[\u4e00-\u9fff（(])")     # (a digit before it: items._stands_apart)
 ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
 # 牵头单位：县教育局；配合单位：县发改委 / 分管领导：苗某 责任单位：县民政局 (one space between fields) -> key, val
@@ -391,7 +391,7 @@ REPORT_WORD_OPENING = re.compile(r"\s*(?:已|累计|截至|截止|实际|目前|
 REPORT_AFTER_TASK = re.compile(r"[，,。；]\s*(?:实际|已|目前|现已|截至|截止)")     # (累计 may count earlier years)
 # 目标3000个|/完成1200个 / 目标8条|，已开通5条: where a cell's report follows its task
 CELL_REPORT_START = re.compile(r"[，,。；;/／]\s*(?=实际|已|目前|现已|累计|截至|截止|完成)")
-PROGRESS_START = re.compile(r"(?<=[）)])(?=已|累计|实际|目前|现已)|[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年(?:以来|已)|1-\d+月|1[3-9]月|上半年|前三季度|"
+PROGRESS_START = re.compile(r"[）)](?=已|累计|实际|目前|现已)|[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年(?:以来|已)|1-\d+月|1[3-9]月|上半年|前三季度|"
                             r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|(?:竣工|完工|开工)(?=\d)|(?:其中)?\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
 
 # 那顺乌日图副盟长 -> the title written after a leader's name
