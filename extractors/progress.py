@@ -157,6 +157,11 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                 target = next((g for g in pending.values() if g.rate is None and g.region == region), None)
             else:
                 last = next((g for g in reversed(pending.values()) if g.rate is None), None)
+                verb = measure[:2] if measure in STAGE_RATES else None
+                if verb and last is not None and last.completed is not None and verb not in _clause_before(sent, last):
+                    # 已开工600套，主体完工420套，开工率100%: a stage's rate is of the count that stage names
+                    last = next((g for g in reversed(pending.values()) if g.rate is None and g.completed is not None
+                                 and verb in _clause_before(sent, g)), last)
                 # 平江县竣工410户、完成率82%: a rate that names no place, right after a place's count, is that count's
                 near = last is not None and last.completed is not None and pos - last.completed.end <= 8
                 target = last if last is not None and (last.region is None or near) else None
@@ -169,6 +174,15 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
         if default_region:
             _county_task(sent, found, inside, [g for g in out if g.region == default_region], evidence, line)
     return out
+
+
+STAGE_RATES = {"开工率", "完工率", "竣工率"}
+
+
+def _clause_before(sent: str, g: Progress) -> str:
+    """The words of the clause before a count done (已开工|600套 → 已开工)."""
+    assert g.completed is not None
+    return sent[last_mark(sent, g.completed.start, "，,、；;") + 1:g.completed.start]
 
 
 def without_by_products(progress: list[Progress], targets: list[Target], text: str) -> list[Progress]:

@@ -306,3 +306,13 @@ def test_a_source_before_a_colon_is_no_project():
             "110%和125%；建成保障性住房3.2万平方米，为省定任务的160%。\n")
     assert not [p for p in r.projects if p.name.startswith("据")]
     assert sorted(completed(r)) == [(11000.0, "人"), (26000.0, "人"), (32000.0, "平方米")] and not targets(r)
+
+
+@pytest.mark.parametrize("line, want", [
+    ("一、农村公路：计划新改建农村公路120公里，开工率100%，完工率75%。", [(None, 100.0, "开工率"), (None, 75.0, "完工率")]),
+    ("二、保障房：计划建设保障性住房600套，已开工600套，主体完工420套，开工率100%。",
+     [(600.0, 100.0, "开工率"), (420.0, None, None)]),
+], ids=["stage-rates-after-the-task", "a-stage-rate-is-of-the-count-its-stage-names"])
+def test_the_rates_of_a_stage(line, want):
+    r = run(HEAD + "\n" + line + "\n")
+    assert [(g.completed.value if g.completed else None, g.rate, g.measure) for p in r.projects for g in p.progress] == want
