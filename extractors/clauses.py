@@ -526,6 +526,9 @@ def _percent_op(sentence: str, e: _Event) -> str:
     return "="
 
 
+A_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+
+
 def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
     """26个考核指标, 25件重点民生实事: a count of the document's own items, no fact of a project."""
     head = sentence[_clause_start(sentence, q.start):q.start].rstrip("有共为计达 \u3000")
@@ -544,7 +547,7 @@ def _is_count(sentence: str, q: Quantity, cues: Cues) -> bool:
         return True          # 各项任务分解落实到12个县区: the places a task is shared among
     if _WHOLE_REGION_TAIL.search(sentence[max(0, q.start - 3):q.start]) and SUBDIVISIONS.match(sentence, q.end):
         return True          # 全市8个县（区）: the whole's subdivisions
-    after = sentence[q.end:q.end + 10]
+    after = A_YEAR.sub("", sentence[q.end:q.end + 16])[:10]      # 10件为2032年县级民生实事: the year is no word
     word = cues.any_in("count", after)
     done = DONE_OR_CLAUSE_END.search(after)
     return word is not None and (done is None or after.find(word) < done.start())

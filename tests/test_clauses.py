@@ -10,6 +10,7 @@ from extractors import extract
 from extractors.clauses import load_cues, voice
 from extractors.normalize import normalize
 from gazetteer import load
+from pipeline.readers import read_bytes
 from pipeline.readers.text import read
 
 GAZ = load()
@@ -174,3 +175,12 @@ def test_the_work_done_under_a_quoted_title_is_that_projects():
     assert p.name == "为3000名贫困患者实施免费手术"
     assert sorted(g.completed.value for g in p.progress) == [310, 2650]
     assert [f.code for f in result.flags if f.severity != "info"] == ["UNIT_MISMATCH"]
+
+
+@pytest.mark.parametrize("line", [
+    "经县人大常委会票决，确定以下10件为2032年县级民生实事项目。",
+    "今年确定8件为2032年度市级民生实事。",
+])
+def test_a_count_of_the_years_projects_with_a_year_between(line):
+    r = extract(read_bytes(("关于2032年县级民生实事项目票决结果的公示\n\n" + line + "\n").encode("utf-8"), "t.txt", "txt"), GAZ)
+    assert not [g for p in r.projects for g in p.progress if g.completed] and not [t for p in r.projects for t in p.targets]
