@@ -107,6 +107,9 @@ def extract_records(doc, gaz) -> Extraction:
         if ballot is not None:
             line = table.row_lines[0] if table.row_lines else None
             result.summaries += [s for s in [ballot_count(ballot, paragraphs, line)] if s]
+            if title and P.BALLOT_RESULT.search(title) and not P.CANDIDATE_WORD.search(title):
+                # …票决结果的公示: the rows are the projects chosen, their 主要内容 the tasks
+                result.projects += projects_from_table(table, year, gaz, chosen=True)
             continue
         forms = form_pairs(table)
         if forms is not None:

@@ -330,8 +330,8 @@ def kinds_of(title: str | None, lines: list[str], has_prose: bool) -> tuple[str,
 
 def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[str], has_prose: bool) -> str:
     """The kind of a text that is no supervision notice by its title or opening."""
-    if P.REVIEW_THEN_PLAN.search(flat):
-        return "plan"
+    if P.REVIEW_THEN_PLAN.search(flat) or (P.BALLOT_RESULT.search(flat) and not P.CANDIDATE_WORD.search(flat)):
+        return "plan"             # …票决结果的公示: the projects chosen for the year
     if P.FILLING_FORM.search("\n".join(lines[:8])):
         return "summary"          # 统计时段 / 填报单位 / 填报日期 over a 月报's table: a 填报 form
     so_far = _before_december(flat) or _before_december(head[:300])

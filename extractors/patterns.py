@@ -852,6 +852,10 @@ SUBCOUNTY = re.compile(r"(?<![各全有相其])(?P<r>[\u4e00-\u9fff]{2,5}(?:街�
 
 # 得票数 / 票数: a table of candidates voted on (征集, 票决), not of projects
 VOTE_HEADER = re.compile(r"得票|票数")
+# 票决结果的公示 / 票决确定的… -> a ballot's result (the projects chosen); 候选 -> the candidates before it
+BALLOT_RESULT = re.compile(r"票决(?:结果|确定|产生|通过)|(?:当选|确定)(?:的)?(?:民生实事|实事)")
+CANDIDATE_WORD = re.compile(r"候选|征集|初选")
+NOT_CHOSEN = re.compile(r"未当选|未通过|落选|未入选")
 
 # 全市 / 合计 / 全市合计: the total row of a summary table
 TOTAL = re.compile(r"^(?:全(?:市|州|县|区|省|盟|旗)(?:合计|总计|小计)?|合计|总计|小计)$")

@@ -55,7 +55,7 @@ COLUMN_ROLES: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
                    r"(?:截至|截止)\S{0,8}完成|\d{1,2}\s*[-—–－~至]\s*\d{1,2}\s*月份?完成")),
     ("status", r"状态|进展评价|评价|等次"),
     ("category", r"^(类别|类型|领域|方面|分类|板块)$"),
-    ("target", r"指标|目标|任务数|建设任务|年度任务|建设规模|建设内容|具体内容|任务量|计划数|计划投资|投资计划"),
+    ("target", r"指标|目标|任务数|建设任务|年度任务|建设规模|建设内容|具体内容|主要内容|任务量|计划数|计划投资|投资计划"),
     ("name", r"项目|实事|名称|事项|任务|内容|工作"),
     ("region", r"县市区|县（市、区）|县市|地区|区县|地方|单位"),
 ]]
@@ -233,13 +233,14 @@ def _cells_by_row(table) -> dict[int, list]:
     return out
 
 
-def projects_from_table(table, year: int | None, gaz, money_unit: str | None = None) -> list[Project]:
-    """`money_unit`: the unit a line above the table gives its money columns (（投资单位：万元）)."""
+def projects_from_table(table, year: int | None, gaz, money_unit: str | None = None, chosen: bool = False) -> list[Project]:
+    """`money_unit`: the unit a line above the table gives its money columns (（投资单位：万元）); `chosen`: the table
+    is a 票决's result, its rows the projects chosen (their vote columns read as nothing)."""
     lay = layout_of(table, gaz.headers)
-    if lay is None or "ballot" in lay.roles:
-        return []
+    if lay is None or ("ballot" in lay.roles and not chosen) or (chosen and "target" not in lay.roles):
+        return []          # a ballot's result is read for the tasks its rows state, when a column states them
     filled = filled_rows(table)
-    if any(P.VOTE_HEADER.search(squash(x)) for x in filled[0]):
+    if not chosen and any(P.VOTE_HEADER.search(squash(x)) for x in filled[0]):
         return []          # a 票决 ballot (候选项目 / 得票数 / 得票率) lists candidates, not the projects set
     if money_unit:
         for c in lay.roles.get("target", []) + lay.roles.get("money_done", []):
@@ -274,6 +275,8 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         texts = [squash(x) for x in row]
         if not any(texts) or _is_header_repeat(texts, filled, lay):
             continue
+        if chosen and any(P.NOT_CHOSEN.fullmatch(x) for x in texts):
+            continue           # 未当选: a candidate the vote did not choose
         alone = [c for c in spans if c.text.strip()]      # 一、教育卫生类 | | | … written without a span
         heading = spans[0] if len(spans) == 1 and spans[0].colspan > 1 and spans[0].colspan >= lay.width - 1 else \
             alone[0] if len(alone) == 1 and alone[0].col == 0 and P.CATEGORY_CELL.match(squash(alone[0].text)) else None

@@ -263,3 +263,21 @@ def test_a_column_of_the_task_and_what_was_done(label, cell, task, done):
 def test_a_task_and_deadline_column_stays_a_deadline():
     assert _role("目标任务及完成时限", GAZ.headers) == "deadline"
     assert _role("目标任务及完成情况", GAZ.headers) == "both"
+
+
+BALLOT = ("关于2032年县级民生实事项目{title}的公示\n\n经县人大常委会票决，确定以下项目：\n"
+          "序号\t项目名称\t主要内容\t赞成票\t得票率\t票决结果\n"
+          "1\t新建公办幼儿园\t新建公办幼儿园4所，新增学位1080个\t156\t97.5%\t当选\n"
+          "2\t农村饮水提升\t新建供水工程12处，惠及2.4万人\t150\t93.8%\t当选\n"
+          "3\t农贸市场改造\t改造农贸市场5个\t80\t50.0%\t未当选\n")
+
+
+@pytest.mark.parametrize(("title", "kind", "want"), [
+    ("票决结果", "plan", [(4, "所"), (1080, "个"), (12, "处"), (24000, "人")]),      # the chosen rows' tasks
+    ("候选项目票决", None, []),                                                  # candidates: no task yet
+], ids=["a-ballots-result", "a-ballot-of-candidates"])
+def test_a_ballots_result_gives_the_chosen_projects_tasks(title, kind, want):
+    ex = run(BALLOT.format(title=title))
+    assert targets(ex) == want
+    if kind:
+        assert ex.document.kind == kind
