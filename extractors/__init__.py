@@ -260,9 +260,11 @@ def _without_figure(p: Project) -> str:
         left = p.name[:k]        # 新建改扩建学校20所，其中小学12所、初中8所: the name runs on past its task
     else:
         return p.name
-    if len(left) < 2 or P.DIGIT_OR_CLAUSE_MARK.search(left) or P.NAME_BOUND_TAIL.search(left):
+    if len(left) < 2 or P.DIGIT_OR_CLAUSE_MARK.search(left):
         return p.name
-    return left
+    if P.NAME_VERB_TAIL.search(left):
+        return P.NAME_VERB_TAIL.sub("", left)        # 参保率不低于95%: the share's name before its verb
+    return p.name if P.NAME_BOUND_TAIL.search(left) else left
 
 
 def _bracketed_owners(alone: dict[int, Project], lines, gaz) -> None:

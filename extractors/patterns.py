@@ -754,7 +754,7 @@ REACHED_BEFORE_SHARE = re.compile(r"(?:已|目前|现在?|实际|累计|截[至�
 SHARE_GOAL = Gated(re.compile(r"(?:率|比例|占比)(?:年度|全年)?目标值?(?:为|是)?\s*(?P<num>\d+(?:\.\d+)?)\s*%"
                               r"(?P<after>以上|以内|以下|左右)?"), "%")
 # 普及率达到 / 参保率目标 / 失业率控制在 / 项目完成投资: the verb a name ends in before its figure, no part of the name
-NAME_VERB_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?)$"
+NAME_VERB_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?|稳定在|维持在|不低于)$"
                              r"|(?<=[\u4e00-\u9fff]{2})[，,]?(?:已|累计|共)?完成(?:投资)?$")     # 停车场项目完成投资
 # 检查各 / 标准不低于 / 分别提高到 / 覆盖: a word that needs the figure after it, so a name may not end in it
 # 20所|，其中小学12所… / 20所|、新增学位900个: what a name that runs past its task's figure goes on to

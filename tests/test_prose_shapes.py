@@ -316,3 +316,9 @@ def test_a_source_before_a_colon_is_no_project():
 def test_the_rates_of_a_stage(line, want):
     r = run(HEAD + "\n" + line + "\n")
     assert [(g.completed.value if g.completed else None, g.rate, g.measure) for p in r.projects for g in p.progress] == want
+
+
+@pytest.mark.parametrize("verb", ["稳定在", "维持在", "保持在", "不低于"])
+def test_a_shares_name_ends_before_its_verb(verb):
+    r = run(PLAN_HEAD + f"5.城乡居民医保参保率{verb}95%{'' if verb == '不低于' else '以上'}。\n")
+    assert [p.name for p in r.projects if p.targets] == ["城乡居民医保参保率"]
