@@ -261,7 +261,7 @@ def test_a_name_ends_before_the_bracket_that_holds_its_rate():
 
 PLAN_LIST = ("某县2031年十件民生实事项目\n\n一、教育提升\n1.新建改扩建中小学5所、幼儿园8所。\n主要内容：城东小学、城西中学等。\n"
              "牵头单位：县教育局\n责任领导：王某某\n完成时限：2031年12月底\n2.实施校园食堂改造30所。\n牵头单位：县教育局\n"
-             "二、就业社保\n3.城镇新增就业1.2万人以上，城镇登记失业率控制在4.5%以内。\n牵头单位：县人社局\n")
+             "二、就业社保\n3.城镇新增就业1.2万人以上，城镇登记失业率控制在5.5%以内。\n牵头单位：县人社局\n")
 
 
 def test_a_years_list_under_field_headings_with_fields_a_line_each():
@@ -271,7 +271,7 @@ def test_a_years_list_under_field_headings_with_fields_a_line_each():
            for p in r.projects if p.targets]
     assert got == [("1", "教育提升", [(5.0, "="), (8.0, "=")], ["县教育局"], ["王某某"], "2031-12-31"),
                    ("2", "教育提升", [(30.0, "=")], ["县教育局"], [], None),
-                   ("3", "就业社保", [(12000.0, ">="), (4.5, "<=")], ["县人社局"], [], None)]
+                   ("3", "就业社保", [(12000.0, ">="), (5.5, "<=")], ["县人社局"], [], None)]
 
 
 def test_a_reports_own_parts_are_no_category():
