@@ -339,7 +339,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             cols = lay.roles.get(role, [])
             vals = [row[c] for c in cols if c < len(row)]
             if role == "lead_unit" and lay.remark_units:
-                vals = [v for v in vals if _only_units(squash(v), gaz)]
+                vals = [v for v in vals if _only_units(squash(simplify(v)), gaz)]
             val = "\n".join(v for v in vals if v.strip())
             if val.strip():
                 last[role] = val
@@ -642,7 +642,7 @@ def _remark_units(lay: TableLayout, filled: list[list[str]], gaz) -> None:
     for c, label in lay.labels.items():
         if c in taken or _role(label, gaz.headers) != "skip":
             continue
-        cells = [squash(r[c]) for r in filled[lay.header_rows:] if c < len(r) and r[c].strip()]
+        cells = [squash(simplify(r[c])) for r in filled[lay.header_rows:] if c < len(r) and r[c].strip()]
         named = sum(1 for x in cells if _only_units(x, gaz))
         if named >= 2 and named * 3 >= len(cells) * 2:     # a few remarks of words among them are not units
             lay.roles["lead_unit"] = [c]

@@ -5,6 +5,7 @@ Snippets written here, with invented names and numbers."""
 import pytest
 
 from extractors import extract
+from extractors.normalize import simplify
 from extractors.tables import _role
 from gazetteer import load
 from pipeline.readers import read_bytes
@@ -281,3 +282,10 @@ def test_a_ballots_result_gives_the_chosen_projects_tasks(title, kind, want):
     assert targets(ex) == want
     if kind:
         assert ex.document.kind == kind
+
+
+@pytest.mark.parametrize("unit", ["市人力資源社會保障局", "市總工會", "市衛健委"])
+def test_units_in_a_remark_column_written_in_traditional_characters(unit):
+    rows = "".join(f"{i}\t項目{i}\t{10 * i}個\t{8 * i}個\t{unit}\n" for i in range(1, 4))
+    ex = run("某市民生實事完成情況表\n序號\t項目\t目標\t已完成數\t備註\n" + rows)
+    assert {u for p in ex.projects for u in p.lead_units} == {simplify(unit)}
