@@ -1,19 +1,19 @@
 """Grids: tables flattened into a paragraph (a web page's table copied as text, its cells one space apart),
 and tables whose regions are their columns (指标 | 东城区 | 西城区 | 合计 over rows of figures).
 
-  …配合单位：各区政府 东城 西城、南城 北区 合计 新建线路年度目标 2 5 1 8 实际完成 1 2 0 3 …
+  …新开公交线路11条。… 东城 西城、南城 北区 合计 新开线路年度任务 3 6 2 11 已完成 2 4 1 7 …
 
 A row of k names, then labels each followed by k figures, is a table.  Its two orientations:
 
-- the names are regions (the last may be 合计) and each label a role (新建线路年度目标, 实际完成: a
-  label that is only a role, 实际完成, measures what the label above it measured);
+- the names are regions (the last may be 合计) and each label a role (新开线路年度任务, 已完成: a
+  label that is only a role, 已完成, measures what the label above it measured);
 - the names are roles (年度任务 完成数 完成率) and each label a region.
 
 Either way the grid is rebuilt as a summary table with a row per region and read by the summary
 sheets' reader (sheets.projects_from_sheet), so each region's target and figure done are its own
 project and the checks add the regions up against the total.  A grid states no unit: a figure
-stated before it in the paragraph whose value is the grid's total (新建公交线路8条 above, 8 under 合计)
-gives the unit and the project's name; failing that, the label's own unit (线路年度目标（条）).
+stated before it in the paragraph whose value is the grid's total (新开公交线路11条 above, 11 under 合计)
+gives the unit and the project's name; failing that, the label's own unit (线路年度任务（条）).
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ CORNER = re.compile(r"\s(?:地区|区域|单位|县(?:（市、区）|市区)?|�
 LEAD_IN = re.compile(r"(?:各(?:区|县|市|地|乡镇))?(?P<words>[\u4e00-\u9fff]*?)(?:(?:完成|进展)?情况)?[：:]?\s*$")
 GRID_HINT = re.compile(r"\d%? +\d")
 CELL_FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
-# the words a stated figure counts, back to its clause's start and past an item's number: 3.新建公交线路|8条
+# the words a stated figure counts, back to its clause's start and past an item's number: 3.新开公交线路|11条
 NAME_BEFORE = re.compile(r"[\u4e00-\u9fff]*$")
 
 
@@ -243,7 +243,7 @@ def _role(label: str) -> str | None:
 
 def _measures(labels: list[str], before: str, units, rows: list[list[str]], kind: str,
               totalled: bool) -> list[tuple[str, int]]:
-    """Each row's column label for the summary reader: its measure, unit and role word (新建线路（条）年度目标),
+    """Each row's column label for the summary reader: its measure, unit and role word (新开线路（条）年度任务),
     a bare role taking the measure of the row above; rows with no role are left out, but in a plan a row
     that is only a measure states its targets."""
     stated = [q for q in find_quantities(before, units) if q.unit]

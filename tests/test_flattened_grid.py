@@ -34,12 +34,12 @@ def by_region(ex, name_part: str) -> dict:
 
 # regions as columns, a 合计 column, two measures: the second label of each is a bare role
 COLUMNS_WITH_TOTAL = (
-    "1.新建公交线路8条，优化线路18条。 责任领导：张某 牵头单位：市交通局 "
-    "东城 西城、南城 北区 合计 新建线路年度目标 2 5 1 8 实际完成 1 2 0 3 "
-    "优化线路年度目标 6 9 3 18 实际完成 7 4 0 11 2.新增停车泊位3000个。\n")
+    "1.新开公交线路11条，调整线路18条。 责任领导：张某 牵头单位：市交通局 "
+    "东城 西城、南城 北区 合计 新开线路年度任务 3 6 2 11 已完成 2 4 1 7 "
+    "调整线路年度任务 6 9 3 18 已完成 7 4 0 11 2.新增停车泊位3000个。\n")
 # the same grid, no total column: the stated figure is the sum of the cells
 COLUMNS_NO_TOTAL = (
-    "新建公交线路8条。 东城 西城 北区 新建线路年度目标 2 5 1 实际完成 1 2 0。\n")
+    "新开公交线路11条。 东城 西城 北区 新开线路年度任务 3 6 2 已完成 2 4 1。\n")
 # regions as rows: a corner cell, then roles; the unit in the role's label
 ROWS_OF_REGIONS = (
     "各区新增城镇就业情况： 地区 年度任务（人） 完成数（人） 完成率 "
@@ -47,11 +47,11 @@ ROWS_OF_REGIONS = (
 
 
 @pytest.mark.parametrize(("text", "name", "expected"), [
-    (COLUMNS_WITH_TOTAL, "新建公交线路",
-     {"东城": (2, "条", 1), "西城、南城": (5, "条", 2), "北区": (1, "条", 0), None: (8, "条", 3)}),
-    (COLUMNS_WITH_TOTAL, "优化线路",
+    (COLUMNS_WITH_TOTAL, "新开公交线路",
+     {"东城": (3, "条", 2), "西城、南城": (6, "条", 4), "北区": (2, "条", 1), None: (11, "条", 7)}),
+    (COLUMNS_WITH_TOTAL, "调整线路",
      {"东城": (6, "条", 7), "西城、南城": (9, "条", 4), "北区": (3, "条", 0), None: (18, "条", 11)}),
-    (COLUMNS_NO_TOTAL, "新建公交线路", {"东城": (2, "条", 1), "西城": (5, "条", 2), "北区": (1, "条", 0)}),
+    (COLUMNS_NO_TOTAL, "新开公交线路", {"东城": (3, "条", 2), "西城": (6, "条", 4), "北区": (2, "条", 1)}),
     (ROWS_OF_REGIONS, "新增城镇就业",
      {"东城区": (3000, "人", 2400), "西城区": (2000, "人", 1800), "北区": (1000, "人", 500), None: (6000, "人", 4700)}),
 ], ids=["columns-with-total-first", "columns-with-total-second", "columns-no-total", "rows-of-regions"])
@@ -63,14 +63,14 @@ def test_a_flattened_grid_gives_each_region_its_target_and_figure_done(text, nam
 
 def test_the_stated_figures_are_not_read_twice_and_the_next_item_is_a_task():
     ex = run(REPORT + COLUMNS_WITH_TOTAL)
-    eights = [p for p in ex.projects for t in p.targets if (t.value, t.unit) == (8, "条")]
-    assert len(eights) == 1 and eights[0].region is None
+    totals = [p for p in ex.projects for t in p.targets if (t.value, t.unit) == (11, "条")]
+    assert len(totals) == 1 and totals[0].region is None
     parking = [p for p in ex.projects if "停车泊位" in p.name]
     assert [(t.value, t.unit) for p in parking for t in p.targets] == [(3000, "个")]
     assert not any(g.completed and g.completed.value == 3000 for p in ex.projects for g in p.progress)
 
 
-@pytest.mark.parametrize(("wrong", "right"), [("2 5 1 8", "2 6 1 8"), ("1 2 0 3", "1 2 1 3")])
+@pytest.mark.parametrize(("wrong", "right"), [("3 6 2 11", "3 7 2 11"), ("2 4 1 7", "2 4 2 7")])
 def test_a_region_that_does_not_add_up_to_the_total_is_flagged(wrong, right):
     ex = run(REPORT + COLUMNS_WITH_TOTAL.replace(wrong, right, 1))
     assert [f.code for f in ex.flags if f.severity == "error"] == ["SUM_MISMATCH"]

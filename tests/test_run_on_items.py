@@ -71,8 +71,8 @@ def test_a_line_is_cut_where_its_item_numbers_count_on(text, pieces):
 
 
 def test_a_unit_field_ends_where_a_flattened_table_begins():
-    line = ("1.新建公交线路8条。牵头领导：张某 责任单位：市交通局 配合单位：市规划局、市财政局，各县政府 "
-            "东城 西城 北区 合计 线路年度目标 2 5 1 8 实际完成 1 2 0 3 2.新增停车泊位3000个。责任单位：市公安局")
+    line = ("1.新开公交线路11条。牵头领导：张某 责任单位：市交通局 配合单位：市规划局、市财政局，各县政府 "
+            "东城 西城 北区 合计 线路年度任务 3 6 2 11 已完成 2 4 1 7 2.新增停车泊位3000个。责任单位：市公安局")
     ex = extract(read_bytes((REPORT + line + "\n").encode("utf-8"), "items.txt", "txt"), GAZ)
     units = {u for p in ex.projects for u in p.lead_units + p.partner_units}
     assert units == {"市交通局", "市规划局", "市财政局", "市公安局"}
