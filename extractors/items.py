@@ -1066,7 +1066,9 @@ def _target_sentence(text: str) -> re.Match | None:
 
 def _task_done(text: str, m: re.Match) -> bool:
     """…，已完成年度任务 / …超额完成了全年目标任务 at the end, or before 其中… (what was reached): the task word
-    `m` names the task done in full and opens no target."""
+    `m` names the task done in full and opens no target; nor does one after a comparison (超过目标1.8个百分点)."""
+    if P.BEYOND_TASK.search(text, max(0, m.start() - 3), m.start()) and P.BY_HOW_MUCH.match(text, m.end()):
+        return True           # 超过目标1.8个百分点 / 比计划多200人: by how much the work passed its target
     return P.DONE_BEFORE_TASK.search(text, 0, m.start()) is not None \
         and (not P.TASK_WORD_REST.sub("", text[m.end():]).strip("，,。；; ") or P.DONE_BREAKDOWN.match(text, m.end()) is not None)
 

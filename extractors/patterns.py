@@ -581,7 +581,10 @@ RAISED_TO_CHARS = "提调增"        # one of them stands in every RAISED_TO mat
 INCREASE_BEFORE = re.compile(r"(?P<comparison>(?:比|较)[^，,。；;]{1,12}?)?(?:分别)?(?:提高|增加|上调|增长)了?(?:分别)?$")
 
 # 超任务20元 / 超出任务8个 / 超额完成12人 -> a difference over the task, never a fact of its own
-OVER_TASK_BEFORE = re.compile(r"(?:超任务|超出任务|超出|超额完成|超额)$")
+# 超过|目标1.8个百分点 / 高于|计划 -> the task named after a comparison: by how much, no task opened
+BEYOND_TASK = re.compile(r"(?:超过|高于|超出|低于|比)$")
+BY_HOW_MUCH = re.compile(r"\s*(?:多|少|增加|减少|提高|超出)?\s*\d")
+OVER_TASK_BEFORE = re.compile(r"(?:超任务|超出任务|超出|超额完成|超额|(?:超过|高于|超出)(?:年度|全年)?(?:目标|任务|计划)(?:任务)?)$")
 
 # 力争都有1个市民广场: a figure per village, not a target
 SKIP_BEFORE = re.compile(r"(?:都有|各有|每村|每个|每户|第|(?<![目此])前)$")      # (目前2所已建成 counts: 目前 is now)

@@ -322,3 +322,13 @@ def test_the_rates_of_a_stage(line, want):
 def test_a_shares_name_ends_before_its_verb(verb):
     r = run(PLAN_HEAD + f"5.城乡居民医保参保率{verb}95%{'' if verb == '不低于' else '以上'}。\n")
     assert [p.name for p in r.projects if p.targets] == ["城乡居民医保参保率"]
+
+
+@pytest.mark.parametrize("line", [
+    "四、医保：参保人数达到52.3万人，参保率96.8%，超过目标1.8个百分点。",
+    "四、养老保险：参保率达到96.5%，超过年度目标1.5个百分点。",
+    "四、就业：新增城镇就业5200人，比计划多200人。",
+])
+def test_by_how_much_a_target_was_passed_is_no_target(line):
+    r = run(HEAD + "\n" + line + "\n")
+    assert not [t for t in targets(r) if t[1] in ("个百分点", "人") and t[0] in (1.8, 1.5, 200.0)]
