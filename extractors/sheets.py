@@ -69,7 +69,7 @@ def projects_from_sheet(table, title: str | None, gaz, places: set[str]) -> list
         return None        # fewer region rows (a table cut short): two indicators, each over its own columns
     fallback = _name_from_title(title)
     heads = [c for r in range(max(0, first - 2)) for c in rows[r] if c.strip()]
-    units = [u for c in map(simplify, heads) if _only_units(squash(c), gaz) for u in units_in(c, gaz.org_suffixes)]
+    units = [u for c in (simplify(x) for x in heads) if _only_units(squash(c), gaz) for u in units_in(c, gaz.org_suffixes)]
     seq_col = next((c for c, (top, bottom) in enumerate(labels) if (top or bottom) in ("序号", "编号")), None)
     out: list[Project] = []
     for k, (group, cols) in enumerate(groups.items()):
