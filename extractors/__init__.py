@@ -210,7 +210,7 @@ def extract_records(doc, gaz) -> Extraction:
         if verdict:
             p.name = p.name[:verdict.start()]
             for g in p.progress:
-                if g.status in (None, "on_track") and re.search(r"滞后|缓慢|迟缓|较慢", verdict.group(0)):
+                if g.status in (None, "on_track") and P.LAGGING_WORD.search(verdict.group(0)):
                     g.status = "lagging"
         m = P.NAME_FIELD_TAIL.search(p.name)
         before = p.name[:m.start()] if m else p.name

@@ -25,7 +25,7 @@ from . import patterns as P
 from .normalize import simplify, squash
 from .numbers import find_quantities
 from .records import Project
-from .sheets import ROLE, is_total, projects_from_sheet
+from .sheets import ROLE, is_place, is_total, projects_from_sheet
 
 # a piece of the text: a figure (a cell), an empty cell's dash, or a run of other characters
 PIECE = re.compile(r"(?P<num>\d+(?:\.\d+)?%?)|(?P<word>[^\s\d]+)")
@@ -34,7 +34,6 @@ EMPTY_CELL = re.compile(r"[—\-－/／]{1,2}")
 HEADER_NAME = re.compile(r"[\u4e00-\u9fff、·（）()%％]{1,14}")
 # 4.新投放… / 5、… : the figure is an item's number, not a cell
 ITEM_MARK = re.compile(r"[.．、]")
-PLACE_END = re.compile(r"(?:街道|镇|乡|新区|开发区|高新区|园区|管委会)$")
 # the corner cell before a row of roles, no part of what the grid counts: 地区 年度任务 完成数
 CORNER = re.compile(r"\s(?:地区|区域|单位|县(?:（市、区）|市区)?|县区|乡镇(?:（街道）)?)\s*$")
 # the words that introduce a grid of regions by rows, back to the clause's start: 各区新增城镇就业情况：
@@ -229,11 +228,8 @@ def _read(grid: _Grid, before: str, ln: int | None, gaz, places: set[str], kind:
 
 
 def _regions(names: list[str], gaz, places: set[str]) -> bool:
-    """Most of the names are regions: a division's name or short form, a place of the document, 城关镇…"""
-    def place(name: str) -> bool:
-        return any(part in gaz.names or part in places or P.REGION_CELL.fullmatch(part) or PLACE_END.search(part)
-                   for part in name.split("、") if part)
-    return len(names) >= 2 and 2 * sum(map(place, names)) >= len(names) + (len(names) > 2)
+    """Most of the names are regions (sheets.is_place)."""
+    return len(names) >= 2 and 2 * sum(is_place(n, gaz, places) for n in names) >= len(names) + (len(names) > 2)
 
 
 def _role(label: str) -> str | None:

@@ -386,11 +386,12 @@ TARGET_SENT = re.compile(r"(?:年度目标|目标任务|年度任务|全年目�
 # …1.8万人，上半年完成1.02万人 -> the comma where progress begins
 # (，8个已全部开工: the task restated, then 已)
 # 已建成 / 累计完成投资 / 截至9月底 -> words that report work done, never a project's name
-REPORT_WORD_OPENING = re.compile(r"\s*(?:已|累计|截至|截止|实际|目前|现已|完成(?!率))")
+_REPORTING = r"实际|已|目前|现已|截至|截止"        # the words a report opens with (累计 / 完成 added where they count)
+REPORT_WORD_OPENING = re.compile(rf"\s*(?:{_REPORTING}|累计|完成(?!率))")
 # 新建线路8条|，已开通5条: a report's own word opening the clause after a task
-REPORT_AFTER_TASK = re.compile(r"[，,。；]\s*(?:实际|已|目前|现已|截至|截止)")     # (累计 may count earlier years)
+REPORT_AFTER_TASK = re.compile(rf"[，,。；]\s*(?:{_REPORTING})")     # (累计 may count earlier years)
 # 目标3000个|/完成1200个 / 目标8条|，已开通5条: where a cell's report follows its task
-CELL_REPORT_START = re.compile(r"[，,。；;/／]\s*(?=实际|已|目前|现已|累计|截至|截止|完成)")
+CELL_REPORT_START = re.compile(rf"[，,。；;/／]\s*(?={_REPORTING}|累计|完成)")
 PROGRESS_START = re.compile(r"[）)](?=已|累计|实际|目前|现已)|[，,。；](?=(?:实际|已|目前|全市|全县|全区|全州|全省|累计|截至|今年(?:以来|已)|1-\d+月|1[3-9]月|上半年|前三季度|"
                             r"一季度|全年|[^，,。；]{0,6}(?:完成|建成)|(?:竣工|完工|开工)(?=\d)|(?:竣工|完工|开工)率|(?:其中)?\d+(?:\.\d+)?[万]?[^\d，,。；]{0,3}已))")
 
@@ -825,8 +826,8 @@ PLACE_SPLIT = re.compile(r"(?P<total>\d+(?:\.\d+)?)(?P<unit>个|所|户|条|座|
 # 城东区12个 / 、平安镇8个 -> a place and its part
 PLACE_PART = re.compile(r"(?:^|[、，,和及]|(?<=其中))\s*(?P<place>[\u4e00-\u9fff]{2,8}?)(?P<n>\d+(?:\.\d+)?)"
                         r"(?P<unit>个|所|户|条|座|处|家|张|套|公里)")
-# 平安镇 / 城关街道 / 东风乡 -> a place below the county
-SUBCOUNTY_CELL = re.compile(r"[\u4e00-\u9fff]{1,6}(?:街道|镇|乡)")
+# 平安镇 / 城关街道 / 高新区管委会 -> a place below the county, or a zone counted as one
+PLACE_END = re.compile(r"(?:街道|镇|乡|新区|开发区|高新区|园区|管委会)$")
 # 一、教育提升 / （二）就业社保类 -> a heading naming a field of the items below it (no figure, no sentence)
 CATEGORY_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\s*"
                               r"(?P<name>[^，,。；;：:\d]{2,16}?)(?:[（(][^）)]*[）)])?[。]?")

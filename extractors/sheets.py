@@ -34,6 +34,13 @@ def is_total(text: str) -> bool:
     return bool(P.TOTAL.match(t))
 
 
+def is_place(name: str, gaz, places: set[str]) -> bool:
+    """东城 / 西城、南城 / 城关镇 / 某某街道: a division's name or short form, a place of the document, a name of a
+    county's kind (REGION_CELL) or below it (PLACE_END) — for each of the names a 、 joins, any."""
+    return any(part in places or part in gaz.names or P.REGION_CELL.fullmatch(part) or P.PLACE_END.search(part)
+               for part in name.split("、") if part)
+
+
 def is_region_cell(text: str, places: set[str]) -> bool:
     t = squash(simplify(text))
     return is_total(t) or t in places or bool(P.REGION_CELL.fullmatch(t))

@@ -17,6 +17,7 @@ from . import patterns as P
 from .memo import filled_rows
 from .numbers import find_quantities, to_number
 from .records import Evidence, Summary
+from .sheets import is_place
 
 # whitespace
 _SPACES = re.compile(r"\s+")
@@ -155,7 +156,7 @@ def place_parts(text: str, gaz, places: set[str], line: int | None, original: st
         end = min([i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)])
         for part in P.PLACE_PART.finditer(text, m.end(), end):
             name = part.group("place")
-            if part.group("unit") != unit or not _is_place(name, gaz, places):
+            if part.group("unit") != unit or not is_place(name, gaz, places):
                 parts = {}
                 break
             parts[name] = parts.get(name, 0) + float(part.group("n"))
@@ -164,10 +165,6 @@ def place_parts(text: str, gaz, places: set[str], line: int | None, original: st
             out.append(Summary(subject=subject.strip() or None, total=float(m.group("total")), unit=unit, parts=parts,
                                evidence=Evidence(text=original, line=line), scope="places"))
     return out
-
-
-def _is_place(name: str, gaz, places: set[str]) -> bool:
-    return name in places or name in gaz.names or bool(P.REGION_CELL.fullmatch(name)) or bool(P.SUBCOUNTY_CELL.fullmatch(name))
 
 
 def status_tally(text: str, line: int | None, original: str) -> list[Summary]:
