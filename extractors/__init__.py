@@ -101,7 +101,7 @@ def extract_records(doc, gaz) -> Extraction:
     ranked: list[str] = []          # units a score ranking lists
     ranked_line = None
     duties: list[Project] = []      # the rows of a separate 分工 table
-    across: list = []               # tables whose regions are their columns
+    across: list = []               # (grid, first line) of the tables whose regions are their columns
     for table in doc.tables():
         ballot = ballot_rows(table)
         if ballot is not None:
@@ -124,8 +124,9 @@ def extract_records(doc, gaz) -> Extraction:
             ranked_line = ranked_line or (table.row_lines[0] if table.row_lines else None)
         result.summaries += table_tally(table)
         sheet = projects_from_sheet(table, title, gaz, places)
-        if sheet is None and regions_across(table, gaz, places):
-            across.append(table)     # regions as columns: read with the grids, once the task stated above is read
+        if sheet is None and (grid := regions_across(table, gaz, places)) is not None:
+            # regions as columns: read with the grids, once the task stated above is read
+            across.append((grid, table.row_lines[0] if table.row_lines else None))
             continue
         rows = sheet if sheet is not None else projects_from_table(table, year, gaz, money_unit_above(table, norm))
         _units_above(rows, table, norm, gaz)

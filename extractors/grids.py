@@ -78,21 +78,19 @@ class _Grid:
     start: int                             # where the header begins in the text
 
 
-def projects_from_grids(paragraphs, tables: list, lines: list[str], gaz, places: set[str], kind: str,
-                        read: list[Project]) -> list[Project]:
+def projects_from_grids(paragraphs, tables: list[tuple[_Grid, int | None]], lines: list[str], gaz, places: set[str],
+                        kind: str, read: list[Project]) -> list[Project]:
     """The grids' projects: those flattened into the paragraphs, and the tables whose regions are columns
-    (`tables`: the tables no other reader took; `lines`, the text's normalised lines, hold the words above
-    them).  A figure stated before a grid and already read (`read`, the projects so far, emptied in place of
+    (`tables`: their grids (regions_across) and first lines; `lines`, the text's normalised lines, hold the
+    words above them).  A figure stated before a grid and already read (`read`, the projects so far, emptied in place of
     what the grids take) is its total: it leaves the project that held it, which gives the total its
     leaders and units and goes when no figure is left in it."""
     found: list[tuple[_Grid, str, int | None, range]] = []      # a grid, the text before it, its line, the lines above
     for ln, nt in paragraphs:
         if GRID_HINT.search(nt.text):
             found += [(grid, nt.text[:grid.start], ln, range(ln, ln + 1)) for grid in grids_in(nt.text)]
-    for table in tables:
-        grid = grid_of_table(table)
-        ln = table.row_lines[0] if table.row_lines else None
-        if grid is not None and ln is not None:
+    for grid, ln in tables:
+        if ln is not None:
             found.append((grid, "".join(lines[max(0, ln - 4):ln - 1]), ln, range(ln - 3, ln)))
     out: list[Project] = []
     emptied: list[Project] = []
@@ -105,14 +103,14 @@ def projects_from_grids(paragraphs, tables: list, lines: list[str], gaz, places:
     return out
 
 
-def regions_across(table, gaz, places: set[str]) -> bool:
-    """指标 | 东城区 | 西城区 | 合计 over rows of figures: a table whose regions are its columns (the header is
-    asked first: most tables' is no row of regions)."""
+def regions_across(table, gaz, places: set[str]) -> _Grid | None:
+    """指标 | 东城区 | 西城区 | 合计 over rows of figures: the grid of a table whose regions are its columns, else
+    None (the header is asked first: most tables' is no row of regions)."""
     rows = table.rows()
     if len(rows) < 2 or len(rows[0]) < 3:
-        return False
+        return None
     header = [squash(simplify(c)) for c in rows[0][1:]]
-    return _regions(header[:-1] if is_total(header[-1]) else header, gaz, places) and grid_of_table(table) is not None
+    return grid_of_table(table) if _regions(header[:-1] if is_total(header[-1]) else header, gaz, places) else None
 
 
 def grid_of_table(table) -> _Grid | None:
