@@ -119,5 +119,38 @@ def test_clusters_number_as_pdfplumbers(values):
 
 
 def test_the_characters_asked_one_by_one_are_asks():
-    asked = {chr(c) for c in range(0x110000) if pdfium_page.ASKED.match(chr(c))}
+    asked = {chr(c) for c in np.flatnonzero(pdfium_page.ASKED).tolist()}
     assert asked == pdfium_page.ASK
+
+
+def chars_of(text: str) -> pdfium_page.Chars:
+    zeros = np.zeros(len(text))
+    return pdfium_page.Chars(text, np.array([ord(t) for t in text], dtype=np.uint32), zeros, zeros, zeros, zeros, zeros)
+
+
+GARBLING = [
+    "民生实事项目推进情况" * 2,
+    "(cid:101)(cid:102)(cid:103) 公示",
+    "(cid:101)(cid:102) 两处不够三处的公示文本",
+    "\ufffd\ufffd\ufffd 新增托育位置三百个",
+    "\ue012\ue013 新建口袋公园一十二个，完成年度任务",
+    "ÐÂ½¨¿Ú´ü¹«Ô°",                      # GBK bytes read as Latin-1
+    "ÐÂ½¨¿Ú´ü¹«Ô° 新建口袋公园新建口袋公园",
+    "Livelihood projects report 2031",
+    " \u3000 九 个 字 \n",
+    "\ud801\udc37\ud802 surrogates left alone",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", GARBLING)
+def test_garbled_counted_on_classes_as_on_text(text):
+    chars = chars_of(text)
+    assert pdfium_page.garbled(chars, pdfium_page._classes(chars.codes)) is pdf.garbled(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("民生实事 \u3000\ufffd\ue000ÐÂ½abc12(cid:)\t"), max_size=40))
+def test_garbled_counted_on_classes_as_on_text_drawn(text):
+    chars = chars_of(text)
+    assert pdfium_page.garbled(chars, pdfium_page._classes(chars.codes)) is pdf.garbled(text)

@@ -478,9 +478,9 @@ def _pdfium_items(document, number: int, height: float, width: float) -> list[It
             textpage.close()
     finally:
         fast.close()
-    if not chars.text or garbled(chars.text):
+    if not chars.text:
         return None
-    return pdfium_page.line_items(chars, number, height, width)
+    return pdfium_page.page_items(chars, number, height, width)
 
 
 def _may_hold_table(fast, pdfium_c) -> bool:

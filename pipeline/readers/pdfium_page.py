@@ -11,7 +11,6 @@ dicts, as before.
 from __future__ import annotations
 
 import ctypes
-import re
 from itertools import repeat
 from typing import NamedTuple
 
@@ -23,8 +22,8 @@ from . import pdf
 # its text may write in place of a character (NUL for none, a surrogate, a noncharacter)
 ASK = set("\x00\n\r\ufffe\uffff") | {chr(c) for c in range(0xD800, 0xE000)} \
     | {chr(c) for c in range(0x3001) if chr(c).isspace()}
-ASKED = re.compile("[" + "".join(re.escape(c) for c in sorted(ASK - {chr(c) for c in range(0xD800, 0xE000)}))
-                   + "\ud800-\udfff]")
+ASKED = np.zeros(0x110000, dtype=bool)      # by code point: a character in ASK
+ASKED[[ord(c) for c in ASK]] = True
 NOT_A_CHARACTER = (0, 10, 13, 0xFFFE, 0xFFFF)     # what GetUnicode gives for a generated break or no character
 
 
@@ -50,10 +49,10 @@ def columns(textpage, height: float, pdfium_c) -> Chars:
     box, font_size, generated, unicode = _bare_calls(pdfium_c)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").copy()
     kept = np.ones(len(codes), dtype=bool)
-    asked = [m.start() for m in ASKED.finditer(text)]
-    made_up = list(map(generated, repeat(handle), asked))      # mostly the line breaks PDFium adds
-    kept[[i for i, g in zip(asked, made_up) if g == 1]] = False
-    for i in (i for i, g in zip(asked, made_up) if g != 1):
+    asked = np.flatnonzero(ASKED[codes])
+    made_up = np.fromiter(map(generated, repeat(handle), asked.tolist()), dtype=np.int32, count=len(asked)) == 1
+    kept[asked[made_up]] = False          # mostly the line breaks PDFium adds
+    for i in asked[~made_up].tolist():
         code = unicode(handle, i)
         if code in NOT_A_CHARACTER:
             kept[i] = False
@@ -61,12 +60,15 @@ def columns(textpage, height: float, pdfium_c) -> Chars:
             codes[i] = ord(chr(code))
     index = np.flatnonzero(kept)
     n = len(index)
-    corners = (ctypes.c_float * (4 * n))()           # FS_RECTF each: left, top, right, bottom
+    corners = np.zeros((max(n, 1), 4), dtype=np.float32)      # FS_RECTF each: left, top, right, bottom
+    # the rectangles' addresses as offsets from one ctypes view of the array (an array type of the
+    # page's own length would be a new ctypes type for every page)
+    first = ctypes.c_float.from_buffer(corners)
     at = index.tolist()
-    boxed = np.fromiter(map(box, repeat(handle, n), at, map(ctypes.byref, repeat(corners, n), range(0, 16 * n, 16))),
+    boxed = np.fromiter(map(box, repeat(handle, n), at, map(ctypes.byref, repeat(first, n), range(0, 16 * n, 16))),
                         dtype=np.int32, count=n) != 0
     sizes = np.fromiter(map(font_size, repeat(handle, n), at), dtype=np.float64, count=n)
-    left, top, right, bottom = np.frombuffer(memoryview(corners), dtype=np.float32).reshape(n, 4).astype(np.float64).T
+    left, top, right, bottom = corners[:n].astype(np.float64).T
     if not boxed.all():
         index, left, top, right, bottom, sizes = (a[boxed] for a in (index, left, top, right, bottom, sizes))
     codes = codes[index]
@@ -118,6 +120,8 @@ LATIN_WORD_BIT = 4      # a character pdf.LATIN_WORD takes: it may belong to the
 LIGATURE_BIT = 8        # a ligature pdfplumber writes out (pdf.LIGATURES)
 SPACE_BIT = 16          # a space (str.isspace)
 CJK_WORD_BIT = 32       # a Chinese character that is no mark (what pdf._cjk_run counts)
+UNMAPPED_BIT = 64       # U+FFFD or a private-use glyph (pdf.UNMAPPED_GLYPH)
+ODD_BIT = 128           # neither ASCII, Chinese nor punctuation (pdf.ODD_CHAR)
 UNKNOWN = 255
 CLASSES: list[np.ndarray] = []
 
@@ -134,15 +138,37 @@ def _classes(codes: np.ndarray) -> np.ndarray:
             ch = chr(code)
             table[code] = KIND_CODES[pdf.KINDS[ch]] | (LATIN_WORD_BIT if pdf.LATIN_WORD.match(ch) else 0) \
                 | (LIGATURE_BIT if ch in pdf.LIGATURES else 0) | (SPACE_BIT if ch.isspace() else 0) \
-                | (CJK_WORD_BIT if pdf.CJK.match(ch) and ch not in pdf.CJK_RUN_STOPS else 0)
+                | (CJK_WORD_BIT if pdf.CJK.match(ch) and ch not in pdf.CJK_RUN_STOPS else 0) \
+                | (UNMAPPED_BIT if pdf.UNMAPPED_GLYPH.match(ch) else 0) | (ODD_BIT if pdf.ODD_CHAR.match(ch) else 0)
         out = table[codes]
     return out
 
 
-def line_items(chars: Chars, number: int, height: float, width: float) -> list[pdf.Item]:
-    """pdf._line_items of the characters: the page's lines, grouped as pdfplumber's text map groups
-    them and spaced by the reader's rules, computed on the columns."""
+def page_items(chars: Chars, number: int, height: float, width: float) -> list[pdf.Item] | None:
+    """The page's lines (line_items), or None when its text looks garbled (pdf.garbled)."""
     classes = _classes(chars.codes)
+    return None if garbled(chars, classes) else line_items(chars, number, height, width, classes)
+
+
+def garbled(chars: Chars, classes: np.ndarray) -> bool:
+    """pdf.garbled of the characters' text, counted on their classes."""
+    visible = classes[(classes & SPACE_BIT) == 0]
+    n = len(visible)
+    if n < 10:
+        return False
+    if chars.text.count("(cid:") >= 3:
+        return True
+    if int(np.count_nonzero(visible & UNMAPPED_BIT)) / n > 0.05:
+        return True
+    return int(np.count_nonzero(visible & ODD_BIT)) / n > 0.3 and int(np.count_nonzero((visible & 3) == 1)) / n < 0.1
+
+
+def line_items(chars: Chars, number: int, height: float, width: float,
+               classes: np.ndarray | None = None) -> list[pdf.Item]:
+    """pdf._line_items of the characters: the page's lines, grouped as pdfplumber's text map groups
+    them and spaced by the reader's rules, computed on the columns (classes: _classes of their codes)."""
+    if classes is None:
+        classes = _classes(chars.codes)
     if (classes & LIGATURE_BIT).any():
         return pdf._line_items(dicts(chars), number, height, width)
     spaces = (classes & SPACE_BIT) != 0
