@@ -63,7 +63,7 @@ def columns(textpage, height: float, pdfium_c) -> Chars:
     corners = np.zeros((max(n, 1), 4), dtype=np.float32)      # FS_RECTF each: left, top, right, bottom
     # the rectangles' addresses as offsets from one ctypes view of the array (an array type of the
     # page's own length would be a new ctypes type for every page)
-    first = ctypes.c_float.from_buffer(corners)
+    first = ctypes.c_float.from_buffer(corners.data)
     at = index.tolist()
     boxed = np.fromiter(map(box, repeat(handle, n), at, map(ctypes.byref, repeat(first, n), range(0, 16 * n, 16))),
                         dtype=np.int32, count=n) != 0
