@@ -68,6 +68,26 @@ def test_drawn_lines_are_the_dict_codes(chars):
     assert fast == slow
 
 
+@pytest.mark.parametrize("chars", list(SHAPES.values()), ids=list(SHAPES))
+def test_drawn_lines_given_backwards_are_the_dict_codes(chars):
+    """Characters given last line first, right to left, are sorted (the in-order shortcut not taken)."""
+    fast, slow = both_ways(list(reversed(chars)))
+    assert fast == slow
+
+
+@pytest.mark.parametrize("cluster, x0, expected", [
+    ([0, 0, 1, 1], [72.0, 84.0, 72.0, 84.0], True),
+    ([0, 0, 1, 1], [72.0, 72.0, 72.0, 72.0], True),           # ties stay where they are
+    ([0, 0, 1, 1], [84.0, 72.0, 72.0, 84.0], False),          # right to left within a line
+    ([1, 1, 0, 0], [72.0, 84.0, 72.0, 84.0], False),          # the lower line first
+    ([0, 1, 1], [300.0, 72.0, 84.0], True),                   # a new line starts left of the last one's end
+    ([0, 0], [72.0, float("nan")], False),                    # no order to trust: sorted as before
+    ([0], [72.0], True),
+])
+def test_characters_in_order(cluster, x0, expected):
+    assert pdfium_page._in_order(np.array(cluster), np.array(x0)) is expected
+
+
 @pytest.mark.parametrize("path", PLAIN, ids=[p.stem for p in PLAIN])
 def test_real_pages_lines_are_the_dict_codes(path):
     import pypdfium2 as pdfium

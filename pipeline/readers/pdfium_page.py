@@ -189,9 +189,10 @@ def line_items(chars: Chars, number: int, height: float, width: float,
     # changes, the gap is over 3 points or the top moves over 3 points; a line is a run of words
     # whose tops fall in one cluster of the words' tops
     cluster = _clusters(top)
-    order = np.lexsort((x0, cluster))
-    x0, x1, top, bottom, size, cluster, codes, classes = (a[order] for a in (x0, x1, top, bottom, size, cluster, codes,
-                                                                            classes))
+    if not _in_order(cluster, x0):      # a page's characters mostly come line by line, left to right
+        order = np.lexsort((x0, cluster))
+        x0, x1, top, bottom, size, cluster, codes, classes = (a[order] for a in (x0, x1, top, bottom, size, cluster,
+                                                                                codes, classes))
     new_word = np.ones(n, dtype=bool)
     new_word[1:] = (cluster[1:] != cluster[:-1]) | (x0[1:] > x1[:-1] + pdf.X_TOLERANCE) \
         | (np.abs(top[1:] - top[:-1]) > pdf.Y_TOLERANCE)
@@ -234,6 +235,13 @@ def line_items(chars: Chars, number: int, height: float, width: float,
                                  "band": pdf._band(line_top, line_bottom, height), "width": width_}))
     items.sort(key=lambda it: it[0])
     return [(number, obj) for _, obj in items]
+
+
+def _in_order(cluster: np.ndarray, x0: np.ndarray) -> bool:
+    """Whether the characters are sorted by (cluster, x0) already, so that the stable sort by them
+    would leave them as they are."""
+    same = cluster[1:] == cluster[:-1]
+    return bool(np.all((cluster[1:] > cluster[:-1]) | (same & (x0[1:] >= x0[:-1]))))
 
 
 def _spaced(x0: np.ndarray, x1: np.ndarray, size: np.ndarray, classes: np.ndarray, codes: np.ndarray,
