@@ -28,6 +28,8 @@ SECTION = re.compile(rb"[\x00\t\n\x0c\r ]*(\d+) (\d+)[\x00\t\x0c ]*(?:\r\n|\r|\n
 ENTRY = re.compile(rb"(\d+) (\d+) ([nf])[\x00\t\x0c ]*(?:\r\n|\r|\n)")
 TRAILER = re.compile(rb"[\x00\t\n\x0c\r ]*trailer")
 STRING = re.compile(rb"[()\\]")
+EOL = re.compile(rb"\r\n|\r|\n")
+ENDSTREAM = re.compile(rb"[\x00\t\n\x0c\r ]*endstream")
 INHERITED = ("Resources", "MediaBox", "CropBox", "Rotate")
 BOXES = ("CropBox", "TrimBox", "BleedBox", "ArtBox")
 MAX_OBJECTS = 200_000
@@ -210,11 +212,11 @@ class _Scan:
             if type(length) is not int or length < 0:
                 raise Unsure
             start = keyword.end()
-            eol = re.compile(rb"\r\n|\r|\n").search(data, start)
+            eol = EOL.search(data, start)
             if eol is None:
                 raise Unsure
             start = eol.end()
-            if not re.compile(rb"[\x00\t\n\x0c\r ]*endstream").match(data, start + length):
+            if not ENDSTREAM.match(data, start + length):
                 raise Unsure
             value = Stream(value, start, start + length)
         self.cache[objid] = value
