@@ -393,3 +393,29 @@ def test_a_line_is_folded_only_when_it_holds_a_full_width_form():
     blocks = text_reader.parse_lines(["序号\t项目\t完成率", "1\t新建公园３个\t８５．５％", "２\t改造公厕\t90%"])
     cells = [c.text for c in blocks[0].cells]
     assert cells[3:] == ["1", "新建公园3个", "85.5%", "2", "改造公厕", "90%"]
+
+
+@pytest.mark.parametrize("lines, second_row", [
+    (["|县区|城镇新增就业（人）||改造户厕（户）||", "||目标|完成|目标|完成|", "|南溪区|800|760|200|210|"],
+     ["", "目标", "完成", "目标", "完成"]),
+    (["| 县区 | 新增托位（个） | |", "| | 目标 | 完成 |", "| 南溪区 | 120 | 96 |"], ["", "目标", "完成"]),
+    (["县区|新增托位（个）|", "|目标|完成", "南溪区|120|96"], ["", "目标", "完成"]),
+], ids=["bordered-header-over-two-rows", "bordered-with-spaces", "no-border"])
+def test_a_bordered_pipe_rows_first_empty_cell_is_kept(lines, second_row):
+    """A border pipe opens each row of a bordered table; a pipe after it, or opening a row of a table without
+    borders, opens an empty cell (the header's first cell spans two rows)."""
+    assert tables(["各县区指标完成情况"] + lines)[0].rows()[1] == second_row
+
+
+def test_a_header_over_two_bordered_rows_reads_each_group():
+    from extractors import extract
+    from gazetteer import load
+    from pipeline.readers import read_bytes
+
+    text = ("2031年1-10月各县区民生实事指标完成情况\n|县区|城镇新增就业（人）||改造户厕（户）||\n"
+            "||目标|完成|目标|完成|\n|南溪区|800|760|200|210|\n|北塘区|600|615|150|120|\n")
+    result = extract(read_bytes(text.encode(), source="t.txt", fmt="txt"), load())
+    got = {(p.name, p.region): ([t.value for t in p.targets], [g.completed.value for g in p.progress if g.completed])
+           for p in result.projects}
+    assert got == {("城镇新增就业", "南溪区"): ([800], [760]), ("城镇新增就业", "北塘区"): ([600], [615]),
+                   ("改造户厕", "南溪区"): ([200], [210]), ("改造户厕", "北塘区"): ([150], [120])}

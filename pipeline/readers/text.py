@@ -165,9 +165,10 @@ def _parse_lines(lines: list[str]) -> list[Block]:
         if _is_pipe_row(line) and i + 1 < n and _is_pipe_row(lines[i + 1]):
             j = i
             rows = []
+            bordered = line.lstrip().startswith("|")
             while j < n and (_is_pipe_row(lines[j]) or cut_pipe_row(lines, j)):
                 if not PIPE_RULE.match(lines[j]):
-                    rows.append(([c.strip() for c in lines[j].strip().strip("|").split("|")], j + 1))
+                    rows.append(([c.strip() for c in _pipe_row(lines[j], bordered).split("|")], j + 1))
                 j += 1
             blocks.append(_plain_table(_seq_shifted(rows), tables))
             tables += 1
@@ -298,6 +299,14 @@ def _seq_shifted(rows: list[tuple[list[str], int]]) -> list[tuple[list[str], int
 
 
 CJK_TEXT = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
+def _pipe_row(line: str, bordered: bool) -> str:
+    """A pipe row's cells: in a table whose first row opens with a pipe, one pipe opening a row is its border
+    and those after it open empty cells (||目标|完成| under a header whose first cell spans two rows); in a
+    table without borders a pipe opening a row opens an empty cell.  Pipes closing a row are dropped."""
+    row = line.strip()
+    return (row[1:] if bordered and row.startswith("|") else row).rstrip("|")
 
 
 def _is_pipe_row(line: str) -> bool:
