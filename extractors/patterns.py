@@ -802,6 +802,12 @@ SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上�
                     r"\d+(?:\.\d+)?\s*万?[^\d，,。；%]{0,3}已|"
                     r"(?:完成|实现|完工|竣工|建成|开工)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
 
+# SO_FAR without its look-ahead past the digit: a text where this finds nothing has no SO_FAR match anywhere, nor in
+# any window of it (a window cut before the % could let SO_FAR's (?!…%) pass; every other piece reads no further than
+# its own characters), so the readers that ask SO_FAR of a window need not find the text's figures first
+SO_FAR_ANYWHERE = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|1至\d+月|1[3-9]月|"
+                             r"\d+(?:\.\d+)?\s*万?[^\d，,。；%]{0,3}已|(?:完成|实现|完工|竣工|建成|开工)\d)")
+
 # ，已全部建成 / 全面完成 / 已全部搬迁入住 -> the task done in full
 DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放|惠及|覆盖)"
                           r"|^[，,]\s*(?:已经?|均已)(?:全部)?完成\s*$"
@@ -1111,6 +1117,8 @@ RATE_AFTER_COUNT = re.compile(r"\s*[，,]\s*(?:完成|为|占)(?:了)?(?:全年|
 UNDER_WAY_AFTER = re.compile(r"\s*[，,]\s*(?:目前|现)?(?:正在|正抓紧|已进场|已开工建设|有序推进|加快推进|进度滞后|推进缓慢|"
                              r"(?:仍|还|尚)(?:在|处于))"
                              r"(?![^，,。；]*\d)")
+# the words UNDER_WAY_AFTER needs (one of them): a text holding none has no match at any offset
+UNDER_WAY_WORDS = re.compile(r"正在|正抓紧|已进场|已开工建设|推进|进度滞后|[仍还尚](?:在|处于)")
 # 城镇新增就业：目标… / 教育方面：… -> name (a label before a colon, not a clock's 9:30)
 COLON_LABEL = re.compile(r"^\s*(?P<name>[^，,。；;:：\d]{1,20}?)\s*[:：](?!\d)")
 # what a label's colon may run on to as one name's task: 目标…, 全年计划…, a figure
