@@ -657,8 +657,8 @@ def _reports_on(task: str, seg: str, gaz) -> bool:
 def _count_then_rate(seg: str, gaz, places, ln: int, original: str) -> Project | None:
     """城镇新增就业1500人，完成年度任务的55%: a clause's one figure, then the share of the task it is — the figure
     is the count done (a task would be written with 已: 改建床位1500张，已完成年度任务的52%)."""
-    if "%" not in seg:
-        return None       # RATE_AFTER_COUNT ends in %: the clause's figures need not be found
+    if P.RATE_AFTER_COUNT_ANYWHERE.search(seg) is None:
+        return None       # no share after a count: the clause's figures need not be found
     found = find_quantities(seg, gaz.units)
     if len(found) != 1 or not P.RATE_AFTER_COUNT.match(seg, found[0].end) or found[0].unit in ("项", "件") \
             or seg[:found[0].start].rstrip().endswith("有"):
@@ -679,7 +679,7 @@ def _count_then_rate(seg: str, gaz, places, ln: int, original: str) -> Project |
 def _task_under_way(seg: str, gaz, ln: int, original: str) -> Project | None:
     """新增养老床位100张，正在装修，预计9月投用: a clause's one figure is its task when what follows says the work
     goes on and counts nothing."""
-    if P.UNDER_WAY_WORDS.search(seg) is None:
+    if P.UNDER_WAY_ANYWHERE.search(seg) is None:
         return None       # UNDER_WAY_AFTER cannot match: the clause's figures need not be found
     found = find_quantities(seg, gaz.units)
     if len(found) != 1 or found[0].start < 2 or not P.UNDER_WAY_AFTER.match(seg, found[0].end):
@@ -1003,8 +1003,8 @@ def _restated(seg: str, gaz):
 
 def _done_in_full(seg: str, gaz):
     """村卫生室标准化建设120个，已全部完成: the clause's one figure is its task, done in full."""
-    if "完成" not in seg and "全部" not in seg and "全面" not in seg:
-        return None       # every DONE_IN_FULL match holds one of the three: the figures need not be found
+    if P.DONE_IN_FULL_ANYWHERE.search(seg) is None:
+        return None       # no task done in full anywhere: the clause's figures need not be found
     found = find_quantities(seg, gaz.units)
     if len(found) != 1 or found[0].start < 2 or found[0].unit in ("件", "项"):
         return None

@@ -808,6 +808,10 @@ SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上�
 SO_FAR_ANYWHERE = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|1至\d+月|1[3-9]月|"
                              r"\d+(?:\.\d+)?\s*万?[^\d，,。；%]{0,3}已|(?:完成|实现|完工|竣工|建成|开工)\d)")
 
+# DONE_IN_FULL without its anchors and its look-ahead: a text where this finds nothing has no DONE_IN_FULL match in any
+# slice of it (a slice moves ^ and $ and can hide what (?![的\d]) looks at)
+DONE_IN_FULL_ANYWHERE = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放|惠及|覆盖)"
+                                   r"|[，,]\s*(?:已经?|均已)(?:全部)?完成|(?:已经?|均已)完成(?:了)?(?:年度|全年)(?:目标)?任务")
 # ，已全部建成 / 全面完成 / 已全部搬迁入住 -> the task done in full
 DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放|惠及|覆盖)"
                           r"|^[，,]\s*(?:已经?|均已)(?:全部)?完成\s*$"
@@ -1113,12 +1117,14 @@ PROMISED = re.compile(r"确保|力争|争取|计划|预计|将|[月年]底前|�
 # ，完成年度任务的55% / ，为目标任务的108% / ，占年度计划的60%: a share of the task right after a count
 RATE_AFTER_COUNT = re.compile(r"\s*[，,]\s*(?:完成|为|占)(?:了)?(?:全年|年度|年)?(?:目标|计划)?(?:任务)?(?:数)?的?\s*"
                               r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+# RATE_AFTER_COUNT from its comma: a text where this finds nothing has no RATE_AFTER_COUNT match at any offset
+RATE_AFTER_COUNT_ANYWHERE = re.compile(RATE_AFTER_COUNT.pattern.removeprefix(r"\s*"))
 # ，正在装修 / ，目前正在施工 / ，已开工建设 (no figure): the work goes on
 UNDER_WAY_AFTER = re.compile(r"\s*[，,]\s*(?:目前|现)?(?:正在|正抓紧|已进场|已开工建设|有序推进|加快推进|进度滞后|推进缓慢|"
                              r"(?:仍|还|尚)(?:在|处于))"
                              r"(?![^，,。；]*\d)")
-# the words UNDER_WAY_AFTER needs (one of them): a text holding none has no match at any offset
-UNDER_WAY_WORDS = re.compile(r"正在|正抓紧|已进场|已开工建设|推进|进度滞后|[仍还尚](?:在|处于)")
+# UNDER_WAY_AFTER from its comma: a text where this finds nothing has no UNDER_WAY_AFTER match at any offset
+UNDER_WAY_ANYWHERE = re.compile(UNDER_WAY_AFTER.pattern.removeprefix(r"\s*"))
 # 城镇新增就业：目标… / 教育方面：… -> name (a label before a colon, not a clock's 9:30)
 COLON_LABEL = re.compile(r"^\s*(?P<name>[^，,。；;:：\d]{1,20}?)\s*[:：](?!\d)")
 # what a label's colon may run on to as one name's task: 目标…, 全年计划…, a figure
