@@ -74,8 +74,8 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
     for sent in P.SENTENCE_SPLIT.split(text):
         earlier.append(sent)
         sent = _this_year(sent)
-        if not sent.strip():
-            continue
+        if not sent.strip() or not P.NUMERAL.search(sent):
+            continue          # every figure and every rate holds a numeral (a rate a digit): nothing to read
         pending: dict[int, Progress] = {}    # completed figures awaiting a rate, by identity, in order
         group: list[Progress] = []       # the counts a 分别 list of rates pairs with, in order
         default_region = _region_at(P.SENTENCE_LEAD.sub("", sent.strip()), places)
