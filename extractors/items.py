@@ -53,9 +53,12 @@ def run_on_items(paragraphs) -> list:
     space, a stop or a bracket and the numbers count on by one.  The pieces keep the line's number."""
     out = []
     for ln, nt in paragraphs:
-        found = [m for m in P.RUN_ON_ITEM.finditer(nt.text) if _stands_apart(nt, m.start())]
-        marks = max((_counting_on([m for m in found if m.group(style)]) for style in ("n", "p")), key=len) \
-            if len(found) >= 2 else found
+        numbered = [m for m in P.RUN_ON_NUMBERED.finditer(nt.text) if _stands_apart(nt, m.start())]
+        bracketed = [m for m in P.RUN_ON_BRACKETED.finditer(nt.text) if _stands_apart(nt, m.start())]
+        if len(numbered) + len(bracketed) < 2:
+            out.append((ln, nt))
+            continue
+        marks = max(_counting_on(numbered), _counting_on(bracketed), key=len)     # 1. 2. before （1）（2） on a tie
         if len(marks) < 2:
             out.append((ln, nt))
             continue
@@ -80,7 +83,7 @@ def _counting_on(marks: list[re.Match]) -> list[re.Match]:
     before: list[int | None] = []
     ending: dict[int, int] = {}          # a number → the mark that ends the longest run ending in it
     for i, m in enumerate(marks):
-        n = _item_number(m.group("n") or m.group("p"))
+        n = _item_number(m.group(1))            # (RUN_ON_NUMBERED's n, RUN_ON_BRACKETED's p)
         j = ending.get(n - 1)
         length.append(1 if j is None else length[j] + 1)
         before.append(j)
@@ -406,13 +409,13 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         number = P.ITEM.match(nt.text)   # 四、新增托位500个，已完成420个: the item's number is not its name
         first = len(out)
         circled: tuple[int, str] | None = None      # ①城镇新增就业…；②…: the number of the project the segment opens
-        one_sentence = P.SEGMENT_SPLIT.search(nt.text.rstrip("。；; ")) is None
+        one_sentence = len(_segments(nt.text.rstrip("。；; "), 1)) == 1
         # 新建公办幼儿园。年度目标6所，…: a paragraph's opening words before its first stop, short and without
         # figures, name the task the next sentence sets when that sentence names none
-        first_words = P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text, maxsplit=1)[0].strip()
+        first_words = _segments(nt.text[number.end():] if number else nt.text, 1)[0].strip()
         heading_words = first_words if 2 <= len(first_words) <= 20 and not P.DIGIT_OR_CLAUSE_MARK.search(first_words) else ""
         labelled: tuple[str, int] | None = None     # 城市更新：累计完成投资…: the label names what the segment reports
-        for seg in _with_reports(P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text), gaz):
+        for seg in _with_reports(_segments(nt.text[number.end():] if number else nt.text), gaz):
             _own(out, claim)
             claim = None
             _labelled(out, labelled)
@@ -555,6 +558,14 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
     return out
 
 
+def _segments(text: str, maxsplit: int = 0) -> list[str]:
+    """``P.SEGMENT_SPLIT.split(text, maxsplit)``; a text without ① … ⑳ is cut at its stops alone (SENTENCE_SPLIT: a class
+    the engine skips to, where SEGMENT_SPLIT's look-ahead is tried at every character)."""
+    if P.CIRCLED.search(text) is None:
+        return P.SENTENCE_SPLIT.split(text, maxsplit)
+    return P.SEGMENT_SPLIT.split(text, maxsplit)
+
+
 def _task_lines_joined(paragraphs, gaz, skip_lines: set[int], reported: dict[int, int]) -> list:
     """一、新建雨污管网26公里 / 截至9月底，已建成18.5公里…: a numbered line that is only its task, then a line
     that reports on it in the task's unit, are one paragraph (the second line is added to `skip_lines`, and
@@ -564,7 +575,7 @@ def _task_lines_joined(paragraphs, gaz, skip_lines: set[int], reported: dict[int
         prev = out[-1] if out else None
         number = P.ITEM.match(prev[1].text) if prev else None
         task = prev[1].text[number.end():].strip().rstrip("。；;") if prev and number else ""
-        if prev is not None and number and task and not P.SEGMENT_SPLIT.search(task) \
+        if prev is not None and number and task and len(_segments(task, 1)) == 1 \
                 and prev[0] not in skip_lines and ln not in skip_lines \
                 and not P.ITEM.match(nt.text) and _reports_on(task, nt.text, gaz):
             a, b = prev[1], nt
@@ -582,7 +593,7 @@ def _task_lines_joined(paragraphs, gaz, skip_lines: set[int], reported: dict[int
 def _task_heading(text: str, gaz, ln: int, original: str) -> list[Project]:
     """一、新建改扩建学校6所。目前，实验小学、城南幼儿园已竣工交付… : a numbered item whose first sentence is its
     task and whose next reports on it in words, with no count: the task is the target."""
-    parts = [x for x in P.SEGMENT_SPLIT.split(text) if x.strip()]
+    parts = [x for x in _segments(text) if x.strip()]
     if len(parts) < 2 or P.LATER_SO_FAR.search(parts[0]) or not _opens_report(parts[1]):
         return []
     found = find_quantities(parts[0], gaz.units)
@@ -708,6 +719,8 @@ def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
     tasks, the counts done and the rates pair in order, one project a task (the second and later
     named after the first: 新建幼儿园（新增学位）)."""
     at = seg.find("分别")
+    if at < 0:
+        return []         # the lists are paired by 分别 (NAMED_PAIRS holds it too)
     named = _named_pairs(seg, gaz, ln, evidence)
     if named:
         return named
@@ -1065,11 +1078,12 @@ def _split(body: str, kind: str) -> tuple[str, str]:
 def _target_sentence(text: str) -> re.Match | None:
     """The first 年度目标 / 年度任务 that opens a target, not one named inside a rate
     (完成年度目标100万人的75.6%: the target of that rate's own clause) or after the figure it names."""
+    found = list(P.TARGET_SENT.finditer(text))
+    if not found:
+        return None       # (most texts: the rates that would rule some out need not be found)
     rates = [m.span() for m in P.RATE_OF_TARGET.finditer(text)]
     rates += [m.span() for m in P.TASK_AFTER_FIGURE.finditer(text)]    # 超额完成1.8万人的目标任务: named after its figure
-    return next((m for m in P.TARGET_SENT.finditer(text) if not any(a <= m.start() < b for a, b in rates)
-                 and not _task_done(text, m)),
-                None)
+    return next((m for m in found if not any(a <= m.start() < b for a, b in rates) and not _task_done(text, m)), None)
 
 
 def _task_done(text: str, m: re.Match) -> bool:

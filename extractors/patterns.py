@@ -350,8 +350,10 @@ CROSS_YEAR = re.compile(r"跨年度|跨年|续建")
 
 # 8．65岁以上老年人健康体检 (after item 7．): an item dot right before a figure -> n
 # 1.新建… / 2、新增… / （3）改造…: an item's number, where items run on in one line (items.run_on_items: only where it stands apart)
-RUN_ON_ITEM = re.compile(r"[（(](?P<p>\d{1,2}|[一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff])"
-                         r"|(?P<n>\d{1,2})\s*[.．、](?=[\u4e00-\u9fff（(])")     # (a digit before it: items._stands_apart)
+# (two patterns, each opening with a class the engine skips to: as alternatives of one they were tried at every
+# character; neither can match inside the other's match, so together they find what the alternation found)
+RUN_ON_BRACKETED = re.compile(r"[（(](?P<p>\d{1,2}|[一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff])")
+RUN_ON_NUMBERED = re.compile(r"(?P<n>\d\d?)\s*[.．、](?=[\u4e00-\u9fff（(])")     # (a digit before it: items._stands_apart)
 ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
 # 牵头单位：县教育局；配合单位：县发改委 / 分管领导：苗某 责任单位：县民政局 (one space between fields) -> key, val
@@ -508,7 +510,7 @@ GENERIC_HEADING = re.compile(r"总体|基本情况|预期目标|主要(?:做法|
 PROGRESS_RATE = Gated(re.compile(r"(?:完成|占(?:全年|年度|年)?(?:目标|任务|计划))\S{0,8}?\d+(?:\.\d+)?\s*%|完成率|完工率|竣工率"), "%率")
 
 # 城市低保标准提高到每人每月不低于560元
-STANDARD = re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|调整到)")
+STANDARD = Gated(re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|调整到)"), "提调")
 
 
 # ---- metadata ------------------------------------------------------------
@@ -985,10 +987,13 @@ UNIT_FIELD_OPENING = Gated(re.compile(r"[^。，：:]{0,4}(?:单位|部门|领�
 SENTENCE_SPLIT = re.compile(r"[；;。]")
 # …；②… : the sentences of a paragraph, and the projects numbered ① to ⑳ inside one
 SEGMENT_SPLIT = re.compile(r"[；;。]|(?=[①-⑳])")
+# ① … ⑳: a text without one is cut by SEGMENT_SPLIT where SENTENCE_SPLIT cuts it (SEGMENT_SPLIT's look-ahead is tried at
+# every character; SENTENCE_SPLIT's class the engine skips to)
+CIRCLED = re.compile(r"[①-⑳]")
 # 完成4200人/5000人 / 已完成980/1200户 / 完成情况：240张/300张 -> the count done, over the task, in one unit
-DONE_OVER_TASK = re.compile(r"(?:已|累计)?完成(?:情况)?[:：]?\s*(?P<done>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
-                            r"(?P<unit1>[^\d/，,。；;\s]{0,3}?)\s*/\s*"
-                            r"(?P<task>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d/，,。；;\s%]{1,3})")
+DONE_OVER_TASK = Gated(re.compile(r"(?:已|累计)?完成(?:情况)?[:：]?\s*(?P<done>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
+                                  r"(?P<unit1>[^\d/，,。；;\s]{0,3}?)\s*/\s*"
+                                  r"(?P<task>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d/，,。；;\s%]{1,3})"), "/")
 # …完成率89. / 7%。 · …改造26 / 00户: a line that ends inside a figure and the line that carries it on
 CUT_FIGURE_END = re.compile(r"(?<![\d.])\d+\.?$|\d\.$")
 CUT_FIGURE_START = re.compile(r"\d|%")
@@ -1001,7 +1006,7 @@ FIELD_HEADING_END = re.compile(r"(?:方面|领域|类)$")
 # 其中： / 另外， -> a word that opens a segment and is no part of it
 SEGMENT_LEAD = re.compile(r"^\s*(?:其中|另外|此外)[:：，,]?")
 # 一是 / 截至9月底，二是 -> a segment of a list counted in words: each its own project, the count no part of its name
-ENUMERATED_LEAD = re.compile(r"^\s*(?:[^，,。；;\d]{0,4}\d{0,2}[^，,。；;\d]{0,6}[，,]\s*)?[一二三四五六七八九十]{1,2}是[:：，,]?\s*")
+ENUMERATED_LEAD = Gated(re.compile(r"^\s*(?:[^，,。；;\d]{0,4}\d{0,2}[^，,。；;\d]{0,6}[，,]\s*)?[一二三四五六七八九十]{1,2}是[:：，,]?\s*"), "是")
 # 在教育方面， / 教育提升方面， -> the field a segment opens with
 IN_FIELD_LEAD = re.compile(r"^\s*在?[^，,]{1,12}方面[，,]\s*")
 # 全年 / 今年全县 / 年内: when and where, before a 计划 that opens a clause (全年计划新增城镇就业2800人): no name
@@ -1036,8 +1041,6 @@ ROLE_AFTER = re.compile(r"(?:牵头|负责|配合|协办|协助|参与)(?:实施
 TASK_WORD_BEFORE = re.compile(r"(?:任务|目标|计划)(?:分别)?(?:为|是|数)?\s*$")
 # 已 / 达到 / 均 -> a bound figure reached, not promised
 REACHED_WORD = re.compile(r"已|达到|均")
-# 2020年 / 同比 / 同期 -> a sentence that may speak of last year
-YEAR_WORD = re.compile(r"年|同比|同期")
 # 完成率均为 -> 完成率
 MEASURE_TAIL = re.compile(r"均?(?:了|的|为|达到|达|数)?$")
 # 完成全年任务 / 占年度目标 -> the measure 完成年任务
