@@ -69,6 +69,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
     before it in the same sentence; a county at the head of a clause owns the clause's rate.
     A target named inside a rate (完成省下达任务5800人的106.9%) goes to `targets` when given."""
     out: list[Progress] = []
+    heads = tuple(places)       # a clause opening with none of them (most) is not searched place by place
     earlier: list[str] = []     # the sentences before this one, where a 分别 list's places may stand
     passage: tuple[str, int] | None = None
     for sent in P.SENTENCE_SPLIT.split(text):
@@ -78,7 +79,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
             continue          # every figure and every rate holds a numeral (a rate a digit): nothing to read
         pending: dict[int, Progress] = {}    # completed figures awaiting a rate, by identity, in order
         group: list[Progress] = []       # the counts a 分别 list of rates pairs with, in order
-        default_region = _region_at(P.SENTENCE_LEAD.sub("", sent.strip()), places)
+        default_region = _region_at(P.SENTENCE_LEAD.sub("", sent.strip()), places, heads)
         rates = _rates(sent)
         rate_starts = [r[0] for r in rates]
         for m in P.PLACE_RATE.finditer(sent) if "%" in sent else ():     # 完成率：乐都区58.2%、平安区61.4%
@@ -115,7 +116,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                         key=lambda e: e[0])
         for pos, _kind, obj in events:
             clause_start = last_mark(sent, pos, "，,、：:") + 1
-            region = _region_at(sent[clause_start:pos + 1], places) or default_region
+            region = _region_at(sent[clause_start:pos + 1], places, heads) or default_region
             if isinstance(obj, Quantity):       # kind "q": a completed figure
                 g = Progress(text=evidence, completed=obj, region=region, line=line)
                 out.append(g)
@@ -232,6 +233,8 @@ Rate = tuple[int, float, str, str, "tuple[int, int] | None"]
 
 def _rates(sent: str) -> list[Rate]:
     """(offset, value, as written, measure, (i, n) for the i-th of n 分别 rates)."""
+    if "%" not in sent:
+        return []         # every rate below is written with its %
     out: list[Rate] = []
     spans = []
     for m in P.RATE_LIST.finditer(sent):
@@ -408,9 +411,10 @@ def _any_in(starts: list[int], a: int, b: int) -> bool:
     return k < len(starts) and starts[k] <= b
 
 
-def _region_at(clause: str, places: set[str]) -> str | None:
+def _region_at(clause: str, places: set[str], heads: tuple[str, ...]) -> str | None:
+    """The place a clause opens with (`heads`: the places, as one tuple for str.startswith)."""
     clause = clause.strip()
-    hits = [name for name in places if clause.startswith(name)]
+    hits = [name for name in places if clause.startswith(name)] if clause.startswith(heads) else []
     if hits:
         return max(hits, key=len)         # 秦州区, not its short form 秦州
     m = P.REGION_HEAD.match(clause)
