@@ -424,6 +424,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             circle = P.CIRCLED_OPENING.match(seg)
             circled = (len(out), str(ord(circle.group(1)) - 0x245F)) if circle else None
             seg = seg[circle.end():] if circle else seg
+            if not P.NUMERAL.search(seg):
+                continue        # every reader below records a figure or a rate: a segment without a numeral gives none
             slashed = _done_of_task(seg, gaz, ln, nt.original.strip())
             if slashed is not None:
                 out.append(slashed)         # 城镇新增就业：完成4200人/5000人: the count done over its task
@@ -862,6 +864,8 @@ def _add_owners(p: Project, owners: tuple[list[str], list[str]]) -> None:
 
 
 def _shares_project(seg: str, ln: int, evidence: str) -> Project | None:
+    if "%" not in seg:
+        return None       # a share is written with its %
     promised, _ = shares_in_report(seg)
     if not promised:
         return None

@@ -286,3 +286,25 @@ def test_the_fullest_width_is_the_one_the_counter_chose():
         texts = [nt.original.rstrip() for _, nt in lines]
         for measure in W.MEASURES:
             assert W._wrap_width(lines, texts, measure) == _wrap_width_as_before(lines, measure)
+
+
+# ---- the sentence reader passes over a segment without a numeral ----------------------------------------------------
+
+PARAGRAPHS = ["城镇新增就业年度目标1800人，已实现新增就业1926人，完成率107%；农村危房改造年度任务2450户，已完成2100户。",
+              "新建公办幼儿园。年度目标6所，已建成4所，完成率66.7%。各项工作有序推进。",
+              "①城镇新增就业：完成4200人/5000人；②总体进展顺利；③新增养老床位100张，正在装修。",
+              "城市更新：累计完成投资3.2亿元。老旧小区改造全面铺开（市住建局）。",
+              "计划总投资3.26亿元。截至10月31日，累计完成投资2.48亿元，投资完成率76.1%。",
+              "一、新建雨污管网26公里。截至9月底，已建成18.5公里。工程质量良好。",
+              "进度滞后的项目有：农贸市场改造（完成率30%）、公共停车场建设（完成率25%）。",
+              "城镇登记失业率控制在3.5%以内；工作稳步推进；新增学位三千个，已完成两千个。",
+              "总体进展顺利，群众满意。", "二是新建农贸市场3个，已完工2个；三是加强督导。"]
+
+
+def test_the_sentence_reader_gives_what_it_gave_reading_every_segment(monkeypatch):
+    from extractors.normalize import normalize
+
+    paragraphs = [(k + 1, normalize(text)) for k, text in enumerate(PARAGRAPHS)]
+    gated = repr(I.projects_from_sentences(paragraphs, GAZ, {"城关镇"}, set()))
+    monkeypatch.setattr(P, "NUMERAL", EVERYTHING)
+    assert repr(I.projects_from_sentences(paragraphs, GAZ, {"城关镇"}, set())) == gated
