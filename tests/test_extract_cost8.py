@@ -308,3 +308,21 @@ def test_the_sentence_reader_gives_what_it_gave_reading_every_segment(monkeypatc
     gated = repr(I.projects_from_sentences(paragraphs, GAZ, {"城关镇"}, set()))
     monkeypatch.setattr(P, "NUMERAL", EVERYTHING)
     assert repr(I.projects_from_sentences(paragraphs, GAZ, {"城关镇"}, set())) == gated
+
+
+# ---- a titled person: the titles first, the 总 before them looked behind ---------------------------------------------
+
+TITLED_PERSON = re.compile(r"(?<!总)" + P.TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；,;]|多次|强调|指出|要求|主持|表示"
+                           r"|在|带队|率队|出席)(?![^，。；]{0,20}主持)")      # as before the pass
+
+
+def test_titled_persons_are_found_as_before():
+    rng = random.Random(84)
+    pieces = ["总", "市长", "副市长", "县长", "常务副县长", "书记", "主任", "组长", "部长", "王", "李明", "张", "，", "主持",
+              "在", "同志", "强调", "出席", " ", "总经理", "局长", "召开会议"]
+    texts = ["副市长王立新多次强调", "总市长李明，", "县长刘振华在会上主持召开", "市委常委、组织部长张平出席会议",
+             "由常务副县长李军同志带队"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(20000)]
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in P.TITLED_PERSON.finditer(text)] == \
+            [(m.span(), m.groups()) for m in TITLED_PERSON.finditer(text)], text
