@@ -245,12 +245,14 @@ def _events(sentence: str, found: list[Quantity]) -> list[_Event]:
     """The figures (`found`, offsets in the sentence) and percentages of a sentence, in order."""
     events = [_Event(q.start, q.end, quantity=q, raw=q.raw) for q in found
               if not P.STAGE_AFTER.match(sentence, q.end)]        # 1所主体完工: a stage of the work, no fact of its own
-    figures = Cover((e.start, e.end) for e in events)
-    for m in PERCENT.finditer(sentence) if "%" in sentence else ():
-        if not figures.holds(m.start()):
-            events.append(_Event(m.start(), m.end(), percent=float(m.group("num")), raw=m.group(0)))
-    spans = [m.span() for m in YEAR_SPAN.finditer(sentence)]
-    events = [e for e in events if not any(s <= e.start < t for s, t in spans)]
+    if "%" in sentence:       # (the figures' cover serves only the percentages)
+        figures = Cover((e.start, e.end) for e in events)
+        for m in PERCENT.finditer(sentence):
+            if not figures.holds(m.start()):
+                events.append(_Event(m.start(), m.end(), percent=float(m.group("num")), raw=m.group(0)))
+    if "（" in sentence or "(" in sentence:      # YEAR_SPAN opens with a bracket
+        spans = [m.span() for m in YEAR_SPAN.finditer(sentence)]
+        events = [e for e in events if not any(s <= e.start < t for s, t in spans)]
     return sorted(events, key=lambda e: e.start)
 
 
@@ -270,14 +272,17 @@ def _read_sentence(sentence: str, ln: int | None, evidence: str, gaz, cues: Cues
     titled: Project | None = None             # a project this sentence named by its quoted title
     done_in_sentence: list[tuple[Project, Progress] | None] = []
     scope: Quantity | None = None             # the last figure of the places a clause names, whom the work is for
+    # a clause is part of its sentence: a cue word the sentence lacks, none of its clauses holds
+    making = cues.any_in("making", sentence) is not None
+    past = cues.any_in("past", sentence) is not None
     for e in events:
         c0 = _clause_start(sentence, e.start)
         before = sentence[max(c0, previous_end):e.start]
         clause = sentence[c0:_clause_end(sentence, e.end)]
         previous_end = e.end
-        if cues.any_in("making", clause):
+        if making and cues.any_in("making", clause):
             continue          # 征集意见建议980条: how the list was drawn up
-        if cues.any_in("past", clause) and not SINCE.search(clause):
+        if past and cues.any_in("past", clause) and not SINCE.search(clause):
             past_skipped = e.quantity is not None
             continue
         if e.percent is not None and past_skipped and last is None:
@@ -427,11 +432,15 @@ def _unrate(previous: tuple[Progress, float, str], out: list[Project]) -> None:
 
 
 def _in_book_title(sentence: str, pos: int) -> bool:
+    if "《" not in sentence:
+        return False          # most sentences name no book: no marks to look up
     return last_mark(sentence, pos, "《") > last_mark(sentence, pos, "》")
 
 
 def _in_item_bracket(sentence: str, pos: int) -> bool:
     """进展缓慢的1项（新建公厕20座）: the bracket after a count of items names the item by its task."""
+    if "（" not in sentence and "(" not in sentence:
+        return False
     opened = last_mark(sentence, pos, "(（")
     return opened > last_mark(sentence, pos, ")）") \
         and re.search(r"\d+\s*[项件]\s*$", sentence[:opened]) is not None
@@ -451,6 +460,8 @@ QUOTED_PROJECT = re.compile(r"[^“”]{0,40}”\s*(?:一项|这项|项目|工�
 
 def _in_quotes(sentence: str, pos: int) -> bool:
     """“为5000名老人免费体检”一项中，已体检3200名: a project quoted by its title states its task."""
+    if "“" not in sentence:
+        return False
     opened = last_mark(sentence, pos, "“")
     return opened > last_mark(sentence, pos, "”") and QUOTED_PROJECT.match(sentence, pos) is not None
 

@@ -53,9 +53,12 @@ def run_on_items(paragraphs) -> list:
     space, a stop or a bracket and the numbers count on by one.  The pieces keep the line's number."""
     out = []
     for ln, nt in paragraphs:
-        found = [m for m in P.RUN_ON_ITEM.finditer(nt.text) if _stands_apart(nt, m.start())]
-        marks = max((_counting_on([m for m in found if m.group(style)]) for style in ("n", "p")), key=len) \
-            if len(found) >= 2 else found
+        numbered = [m for m in P.RUN_ON_NUMBERED.finditer(nt.text) if _stands_apart(nt, m.start())]
+        bracketed = [m for m in P.RUN_ON_BRACKETED.finditer(nt.text) if _stands_apart(nt, m.start())]
+        if len(numbered) + len(bracketed) < 2:
+            out.append((ln, nt))
+            continue
+        marks = max(_counting_on(numbered), _counting_on(bracketed), key=len)     # 1. 2. before （1）（2） on a tie
         if len(marks) < 2:
             out.append((ln, nt))
             continue
@@ -80,7 +83,7 @@ def _counting_on(marks: list[re.Match]) -> list[re.Match]:
     before: list[int | None] = []
     ending: dict[int, int] = {}          # a number → the mark that ends the longest run ending in it
     for i, m in enumerate(marks):
-        n = _item_number(m.group("n") or m.group("p"))
+        n = _item_number(m.group(1))            # (RUN_ON_NUMBERED's n, RUN_ON_BRACKETED's p)
         j = ending.get(n - 1)
         length.append(1 if j is None else length[j] + 1)
         before.append(j)
@@ -406,13 +409,13 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
         number = P.ITEM.match(nt.text)   # 四、新增托位500个，已完成420个: the item's number is not its name
         first = len(out)
         circled: tuple[int, str] | None = None      # ①城镇新增就业…；②…: the number of the project the segment opens
-        one_sentence = P.SEGMENT_SPLIT.search(nt.text.rstrip("。；; ")) is None
+        one_sentence = len(_segments(nt.text.rstrip("。；; "), 1)) == 1
         # 新建公办幼儿园。年度目标6所，…: a paragraph's opening words before its first stop, short and without
         # figures, name the task the next sentence sets when that sentence names none
-        first_words = P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text, maxsplit=1)[0].strip()
+        first_words = _segments(nt.text[number.end():] if number else nt.text, 1)[0].strip()
         heading_words = first_words if 2 <= len(first_words) <= 20 and not P.DIGIT_OR_CLAUSE_MARK.search(first_words) else ""
         labelled: tuple[str, int] | None = None     # 城市更新：累计完成投资…: the label names what the segment reports
-        for seg in _with_reports(P.SEGMENT_SPLIT.split(nt.text[number.end():] if number else nt.text), gaz):
+        for seg in _with_reports(_segments(nt.text[number.end():] if number else nt.text), gaz):
             _own(out, claim)
             claim = None
             _labelled(out, labelled)
@@ -421,6 +424,8 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
             circle = P.CIRCLED_OPENING.match(seg)
             circled = (len(out), str(ord(circle.group(1)) - 0x245F)) if circle else None
             seg = seg[circle.end():] if circle else seg
+            if not P.NUMERAL.search(seg):
+                continue        # every reader below records a figure or a rate: a segment without a numeral gives none
             slashed = _done_of_task(seg, gaz, ln, nt.original.strip())
             if slashed is not None:
                 out.append(slashed)         # 城镇新增就业：完成4200人/5000人: the count done over its task
@@ -555,6 +560,14 @@ def projects_from_sentences(paragraphs, gaz, places: set[str], skip_lines: set[i
     return out
 
 
+def _segments(text: str, maxsplit: int = 0) -> list[str]:
+    """``P.SEGMENT_SPLIT.split(text, maxsplit)``; a text without ① … ⑳ is cut at its stops alone (SENTENCE_SPLIT: a class
+    the engine skips to, where SEGMENT_SPLIT's look-ahead is tried at every character)."""
+    if P.CIRCLED.search(text) is None:
+        return P.SENTENCE_SPLIT.split(text, maxsplit)
+    return P.SEGMENT_SPLIT.split(text, maxsplit)
+
+
 def _task_lines_joined(paragraphs, gaz, skip_lines: set[int], reported: dict[int, int]) -> list:
     """一、新建雨污管网26公里 / 截至9月底，已建成18.5公里…: a numbered line that is only its task, then a line
     that reports on it in the task's unit, are one paragraph (the second line is added to `skip_lines`, and
@@ -564,7 +577,7 @@ def _task_lines_joined(paragraphs, gaz, skip_lines: set[int], reported: dict[int
         prev = out[-1] if out else None
         number = P.ITEM.match(prev[1].text) if prev else None
         task = prev[1].text[number.end():].strip().rstrip("。；;") if prev and number else ""
-        if prev is not None and number and task and not P.SEGMENT_SPLIT.search(task) \
+        if prev is not None and number and task and len(_segments(task, 1)) == 1 \
                 and prev[0] not in skip_lines and ln not in skip_lines \
                 and not P.ITEM.match(nt.text) and _reports_on(task, nt.text, gaz):
             a, b = prev[1], nt
@@ -582,7 +595,7 @@ def _task_lines_joined(paragraphs, gaz, skip_lines: set[int], reported: dict[int
 def _task_heading(text: str, gaz, ln: int, original: str) -> list[Project]:
     """一、新建改扩建学校6所。目前，实验小学、城南幼儿园已竣工交付… : a numbered item whose first sentence is its
     task and whose next reports on it in words, with no count: the task is the target."""
-    parts = [x for x in P.SEGMENT_SPLIT.split(text) if x.strip()]
+    parts = [x for x in _segments(text) if x.strip()]
     if len(parts) < 2 or P.LATER_SO_FAR.search(parts[0]) or not _opens_report(parts[1]):
         return []
     found = find_quantities(parts[0], gaz.units)
@@ -657,6 +670,8 @@ def _reports_on(task: str, seg: str, gaz) -> bool:
 def _count_then_rate(seg: str, gaz, places, ln: int, original: str) -> Project | None:
     """城镇新增就业1500人，完成年度任务的55%: a clause's one figure, then the share of the task it is — the figure
     is the count done (a task would be written with 已: 改建床位1500张，已完成年度任务的52%)."""
+    if P.RATE_AFTER_COUNT_ANYWHERE.search(seg) is None:
+        return None       # no share after a count: the clause's figures need not be found
     found = find_quantities(seg, gaz.units)
     if len(found) != 1 or not P.RATE_AFTER_COUNT.match(seg, found[0].end) or found[0].unit in ("项", "件") \
             or seg[:found[0].start].rstrip().endswith("有"):
@@ -677,6 +692,8 @@ def _count_then_rate(seg: str, gaz, places, ln: int, original: str) -> Project |
 def _task_under_way(seg: str, gaz, ln: int, original: str) -> Project | None:
     """新增养老床位100张，正在装修，预计9月投用: a clause's one figure is its task when what follows says the work
     goes on and counts nothing."""
+    if P.UNDER_WAY_ANYWHERE.search(seg) is None:
+        return None       # UNDER_WAY_AFTER cannot match: the clause's figures need not be found
     found = find_quantities(seg, gaz.units)
     if len(found) != 1 or found[0].start < 2 or not P.UNDER_WAY_AFTER.match(seg, found[0].end):
         return None
@@ -704,6 +721,8 @@ def _paired(seg: str, gaz, ln: int, evidence: str) -> list[Project]:
     tasks, the counts done and the rates pair in order, one project a task (the second and later
     named after the first: 新建幼儿园（新增学位）)."""
     at = seg.find("分别")
+    if at < 0:
+        return []         # the lists are paired by 分别 (NAMED_PAIRS holds it too)
     named = _named_pairs(seg, gaz, ln, evidence)
     if named:
         return named
@@ -845,6 +864,8 @@ def _add_owners(p: Project, owners: tuple[list[str], list[str]]) -> None:
 
 
 def _shares_project(seg: str, ln: int, evidence: str) -> Project | None:
+    if "%" not in seg:
+        return None       # a share is written with its %
     promised, _ = shares_in_report(seg)
     if not promised:
         return None
@@ -972,6 +993,8 @@ def _task_then_progress(seg: str, q, gaz, places, ln: int, original: str) -> Pro
 
 def _restated(seg: str, gaz):
     """The first figure of a clause when a count so far in the same unit follows it."""
+    if P.SO_FAR_ANYWHERE.search(seg) is None:
+        return None       # no count so far can be found after the figure: its figures need not be found
     found = find_quantities(seg, gaz.units)
     if not found:
         return None
@@ -997,6 +1020,8 @@ def _restated(seg: str, gaz):
 
 def _done_in_full(seg: str, gaz):
     """村卫生室标准化建设120个，已全部完成: the clause's one figure is its task, done in full."""
+    if P.DONE_IN_FULL_ANYWHERE.search(seg) is None:
+        return None       # no task done in full anywhere: the clause's figures need not be found
     found = find_quantities(seg, gaz.units)
     if len(found) != 1 or found[0].start < 2 or found[0].unit in ("件", "项"):
         return None
@@ -1057,11 +1082,12 @@ def _split(body: str, kind: str) -> tuple[str, str]:
 def _target_sentence(text: str) -> re.Match | None:
     """The first 年度目标 / 年度任务 that opens a target, not one named inside a rate
     (完成年度目标100万人的75.6%: the target of that rate's own clause) or after the figure it names."""
+    found = list(P.TARGET_SENT.finditer(text))
+    if not found:
+        return None       # (most texts: the rates that would rule some out need not be found)
     rates = [m.span() for m in P.RATE_OF_TARGET.finditer(text)]
     rates += [m.span() for m in P.TASK_AFTER_FIGURE.finditer(text)]    # 超额完成1.8万人的目标任务: named after its figure
-    return next((m for m in P.TARGET_SENT.finditer(text) if not any(a <= m.start() < b for a, b in rates)
-                 and not _task_done(text, m)),
-                None)
+    return next((m for m in found if not any(a <= m.start() < b for a, b in rates) and not _task_done(text, m)), None)
 
 
 def _task_done(text: str, m: re.Match) -> bool:

@@ -120,8 +120,16 @@ def _figure_gaps(text: str, kept: list[int] | range, original: str) -> tuple[str
     gaps = [m.start() for m in P.FIGURE_GAP.finditer(text) if original[kept[m.start()]] == " "]
     if not gaps:
         return text, kept
-    drop = set(gaps)
-    return "".join(ch for k, ch in enumerate(text) if k not in drop), [o for k, o in enumerate(kept) if k not in drop]
+    pieces: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for k in gaps:            # in order, one character each: the text between them kept in slices, not a character at a time
+        pieces.append(text[pos:k])
+        offsets.extend(kept[pos:k])
+        pos = k + 1
+    pieces.append(text[pos:])
+    offsets.extend(kept[pos:])
+    return "".join(pieces), offsets
 
 
 def _percent_words(text: str, kept: list[int] | range) -> tuple[str, list[int] | range]:

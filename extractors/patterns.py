@@ -314,7 +314,11 @@ FIGURE = re.compile(r"\d\d*(?:\.\d+)?\s*(?:%|万|亿|人|户|个|公里|元|件|
 TITLES = r"(?:州长|市长|县长|区长|省长|副州长|副市长|副县长|副区长|常务副县长|常务副市长|书记|主任|局长|组长|部长)"
 
 # 州长龙晓华多次强调 / 市委常委、组织部长某某某出席会议 -> name=龙晓华 / 某某某
-TITLED_PERSON = Gated(re.compile(r"(?<!总)" + TITLES + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；,;]|多次|强调|指出|要求|主持|表示|在|带队|率队|出席)"
+# (each title first, the 总 before it looked behind from its end: alternatives that open with a literal let the engine
+# skip to the next character a title can begin with, where (?<!总) first was tried at every character; the same matches,
+# held equal in tests/test_extract_cost8.py)
+TITLES_UNLESS_CHIEF = "(?:" + "|".join(f"{t}(?<!总{t})" for t in TITLES[3:-1].split("|")) + ")"
+TITLED_PERSON = Gated(re.compile(TITLES_UNLESS_CHIEF + r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=同志|[，。、；,;]|多次|强调|指出|要求|主持|表示|在|带队|率队|出席)"
                                  r"(?![^，。；]{0,20}主持)"), "长记任")      # 县长刘振华在…主持召开: the chair of the meeting is no leader
 
 # 由副区长杨  帆约谈区交通局主要负责同志 -> name=杨  帆 (an official acting on the projects, name padded or not)
@@ -350,8 +354,10 @@ CROSS_YEAR = re.compile(r"跨年度|跨年|续建")
 
 # 8．65岁以上老年人健康体检 (after item 7．): an item dot right before a figure -> n
 # 1.新建… / 2、新增… / （3）改造…: an item's number, where items run on in one line (items.run_on_items: only where it stands apart)
-RUN_ON_ITEM = re.compile(r"[（(](?P<p>\d{1,2}|[一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff])"
-                         r"|(?P<n>\d{1,2})\s*[.．、](?=[\u4e00-\u9fff（(])")     # (a digit before it: items._stands_apart)
+# (two patterns, each opening with a class the engine skips to: as alternatives of one they were tried at every
+# character; neither can match inside the other's match, so together they find what the alternation found)
+RUN_ON_BRACKETED = re.compile(r"[（(](?P<p>\d{1,2}|[一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff])")
+RUN_ON_NUMBERED = re.compile(r"(?P<n>\d\d?)\s*[.．、](?=[\u4e00-\u9fff（(])")     # (a digit before it: items._stands_apart)
 ITEM_DOT_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．](?=\d)")
 
 # 牵头单位：县教育局；配合单位：县发改委 / 分管领导：苗某 责任单位：县民政局 (one space between fields) -> key, val
@@ -508,7 +514,7 @@ GENERIC_HEADING = re.compile(r"总体|基本情况|预期目标|主要(?:做法|
 PROGRESS_RATE = Gated(re.compile(r"(?:完成|占(?:全年|年度|年)?(?:目标|任务|计划))\S{0,8}?\d+(?:\.\d+)?\s*%|完成率|完工率|竣工率"), "%率")
 
 # 城市低保标准提高到每人每月不低于560元
-STANDARD = re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|调整到)")
+STANDARD = Gated(re.compile(r"(?:标准)?(?:提高到|提高至|提标至|调整为|调整到)"), "提调")
 
 
 # ---- metadata ------------------------------------------------------------
@@ -538,7 +544,10 @@ ORG_CONTEXT = re.compile(r"^(?:公安|供电|国土|移动|电信|联通|质监|
 GLOSS = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
 
 # 完成 65 户 / 2021 年 / 第 3 季度 -> the one space set between Chinese and a figure (not a run of them: columns)
-FIGURE_GAP = re.compile(r"(?<=[0-9%])(?<! ) (?! )(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?<! ) (?! )(?=[0-9])")
+# (the space first, what stands either side of it looked around from it: the engine skips to the next space instead of
+# trying the look-behinds at every character; the same matches as
+# (?<=[0-9%])(?<! ) (?! )(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?<! ) (?! )(?=[0-9]), held equal in the tests)
+FIGURE_GAP = re.compile(r" (?:(?<=[0-9%] )(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff] )(?=[0-9]))")
 
 # 竣工率达九成 / 完成九成 / 九成以上 -> n (tenths, after a verb of reaching or before 以上)
 # (the numeral first and the verb looked behind from it: the same matches as (?<=[达…率])(?P<n>[一…九])成, and the
@@ -802,6 +811,16 @@ SO_FAR = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上�
                     r"\d+(?:\.\d+)?\s*万?[^\d，,。；%]{0,3}已|"
                     r"(?:完成|实现|完工|竣工|建成|开工)(?=\d)(?!\d+(?:\.\d+)?\s*%))")
 
+# SO_FAR without its look-ahead past the digit: a text where this finds nothing has no SO_FAR match anywhere, nor in
+# any window of it (a window cut before the % could let SO_FAR's (?!…%) pass; every other piece reads no further than
+# its own characters), so the readers that ask SO_FAR of a window need not find the text's figures first
+SO_FAR_ANYWHERE = re.compile(r"[，,；]\s*(?:截至|截止|目前|实际|累计|已|上半年|前三季度|1-\d+月|1至\d+月|1[3-9]月|"
+                             r"\d+(?:\.\d+)?\s*万?[^\d，,。；%]{0,3}已|(?:完成|实现|完工|竣工|建成|开工)\d)")
+
+# DONE_IN_FULL without its anchors and its look-ahead: a text where this finds nothing has no DONE_IN_FULL match in any
+# slice of it (a slice moves ^ and $ and can hide what (?![的\d]) looks at)
+DONE_IN_FULL_ANYWHERE = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放|惠及|覆盖)"
+                                   r"|[，,]\s*(?:已经?|均已)(?:全部)?完成|(?:已经?|均已)完成(?:了)?(?:年度|全年)(?:目标)?任务")
 # ，已全部建成 / 全面完成 / 已全部搬迁入住 -> the task done in full
 DONE_IN_FULL = re.compile(r"(?:全部|全面)[\u4e00-\u9fff]{0,4}?(?:完成|建成|完工|竣工|入住|到位|发放|惠及|覆盖)"
                           r"|^[，,]\s*(?:已经?|均已)(?:全部)?完成\s*$"
@@ -972,10 +991,13 @@ UNIT_FIELD_OPENING = Gated(re.compile(r"[^。，：:]{0,4}(?:单位|部门|领�
 SENTENCE_SPLIT = re.compile(r"[；;。]")
 # …；②… : the sentences of a paragraph, and the projects numbered ① to ⑳ inside one
 SEGMENT_SPLIT = re.compile(r"[；;。]|(?=[①-⑳])")
+# ① … ⑳: a text without one is cut by SEGMENT_SPLIT where SENTENCE_SPLIT cuts it (SEGMENT_SPLIT's look-ahead is tried at
+# every character; SENTENCE_SPLIT's class the engine skips to)
+CIRCLED = re.compile(r"[①-⑳]")
 # 完成4200人/5000人 / 已完成980/1200户 / 完成情况：240张/300张 -> the count done, over the task, in one unit
-DONE_OVER_TASK = re.compile(r"(?:已|累计)?完成(?:情况)?[:：]?\s*(?P<done>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
-                            r"(?P<unit1>[^\d/，,。；;\s]{0,3}?)\s*/\s*"
-                            r"(?P<task>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d/，,。；;\s%]{1,3})")
+DONE_OVER_TASK = Gated(re.compile(r"(?:已|累计)?完成(?:情况)?[:：]?\s*(?P<done>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
+                                  r"(?P<unit1>[^\d/，,。；;\s]{0,3}?)\s*/\s*"
+                                  r"(?P<task>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d/，,。；;\s%]{1,3})"), "/")
 # …完成率89. / 7%。 · …改造26 / 00户: a line that ends inside a figure and the line that carries it on
 CUT_FIGURE_END = re.compile(r"(?<![\d.])\d+\.?$|\d\.$")
 CUT_FIGURE_START = re.compile(r"\d|%")
@@ -988,7 +1010,7 @@ FIELD_HEADING_END = re.compile(r"(?:方面|领域|类)$")
 # 其中： / 另外， -> a word that opens a segment and is no part of it
 SEGMENT_LEAD = re.compile(r"^\s*(?:其中|另外|此外)[:：，,]?")
 # 一是 / 截至9月底，二是 -> a segment of a list counted in words: each its own project, the count no part of its name
-ENUMERATED_LEAD = re.compile(r"^\s*(?:[^，,。；;\d]{0,4}\d{0,2}[^，,。；;\d]{0,6}[，,]\s*)?[一二三四五六七八九十]{1,2}是[:：，,]?\s*")
+ENUMERATED_LEAD = Gated(re.compile(r"^\s*(?:[^，,。；;\d]{0,4}\d{0,2}[^，,。；;\d]{0,6}[，,]\s*)?[一二三四五六七八九十]{1,2}是[:：，,]?\s*"), "是")
 # 在教育方面， / 教育提升方面， -> the field a segment opens with
 IN_FIELD_LEAD = re.compile(r"^\s*在?[^，,]{1,12}方面[，,]\s*")
 # 全年 / 今年全县 / 年内: when and where, before a 计划 that opens a clause (全年计划新增城镇就业2800人): no name
@@ -1023,8 +1045,6 @@ ROLE_AFTER = re.compile(r"(?:牵头|负责|配合|协办|协助|参与)(?:实施
 TASK_WORD_BEFORE = re.compile(r"(?:任务|目标|计划)(?:分别)?(?:为|是|数)?\s*$")
 # 已 / 达到 / 均 -> a bound figure reached, not promised
 REACHED_WORD = re.compile(r"已|达到|均")
-# 2020年 / 同比 / 同期 -> a sentence that may speak of last year
-YEAR_WORD = re.compile(r"年|同比|同期")
 # 完成率均为 -> 完成率
 MEASURE_TAIL = re.compile(r"均?(?:了|的|为|达到|达|数)?$")
 # 完成全年任务 / 占年度目标 -> the measure 完成年任务
@@ -1107,10 +1127,14 @@ PROMISED = re.compile(r"确保|力争|争取|计划|预计|将|[月年]底前|�
 # ，完成年度任务的55% / ，为目标任务的108% / ，占年度计划的60%: a share of the task right after a count
 RATE_AFTER_COUNT = re.compile(r"\s*[，,]\s*(?:完成|为|占)(?:了)?(?:全年|年度|年)?(?:目标|计划)?(?:任务)?(?:数)?的?\s*"
                               r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+# RATE_AFTER_COUNT from its comma: a text where this finds nothing has no RATE_AFTER_COUNT match at any offset
+RATE_AFTER_COUNT_ANYWHERE = re.compile(RATE_AFTER_COUNT.pattern.removeprefix(r"\s*"))
 # ，正在装修 / ，目前正在施工 / ，已开工建设 (no figure): the work goes on
 UNDER_WAY_AFTER = re.compile(r"\s*[，,]\s*(?:目前|现)?(?:正在|正抓紧|已进场|已开工建设|有序推进|加快推进|进度滞后|推进缓慢|"
                              r"(?:仍|还|尚)(?:在|处于))"
                              r"(?![^，,。；]*\d)")
+# UNDER_WAY_AFTER from its comma: a text where this finds nothing has no UNDER_WAY_AFTER match at any offset
+UNDER_WAY_ANYWHERE = re.compile(UNDER_WAY_AFTER.pattern.removeprefix(r"\s*"))
 # 城镇新增就业：目标… / 教育方面：… -> name (a label before a colon, not a clock's 9:30)
 COLON_LABEL = re.compile(r"^\s*(?P<name>[^，,。；;:：\d]{1,20}?)\s*[:：](?!\d)")
 # what a label's colon may run on to as one name's task: 目标…, 全年计划…, a figure

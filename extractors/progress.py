@@ -69,16 +69,17 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
     before it in the same sentence; a county at the head of a clause owns the clause's rate.
     A target named inside a rate (完成省下达任务5800人的106.9%) goes to `targets` when given."""
     out: list[Progress] = []
+    heads = tuple(places)       # a clause opening with none of them (most) is not searched place by place
     earlier: list[str] = []     # the sentences before this one, where a 分别 list's places may stand
     passage: tuple[str, int] | None = None
     for sent in P.SENTENCE_SPLIT.split(text):
         earlier.append(sent)
         sent = _this_year(sent)
-        if not sent.strip():
-            continue
+        if not sent.strip() or not P.NUMERAL.search(sent):
+            continue          # every figure and every rate holds a numeral (a rate a digit): nothing to read
         pending: dict[int, Progress] = {}    # completed figures awaiting a rate, by identity, in order
         group: list[Progress] = []       # the counts a 分别 list of rates pairs with, in order
-        default_region = _region_at(P.SENTENCE_LEAD.sub("", sent.strip()), places)
+        default_region = _region_at(P.SENTENCE_LEAD.sub("", sent.strip()), places, heads)
         rates = _rates(sent)
         rate_starts = [r[0] for r in rates]
         for m in P.PLACE_RATE.finditer(sent) if "%" in sent else ():     # 完成率：乐都区58.2%、平安区61.4%
@@ -115,7 +116,7 @@ def progress_in(text: str, gaz, places: set[str], line: int | None, evidence: st
                         key=lambda e: e[0])
         for pos, _kind, obj in events:
             clause_start = last_mark(sent, pos, "，,、：:") + 1
-            region = _region_at(sent[clause_start:pos + 1], places) or default_region
+            region = _region_at(sent[clause_start:pos + 1], places, heads) or default_region
             if isinstance(obj, Quantity):       # kind "q": a completed figure
                 g = Progress(text=evidence, completed=obj, region=region, line=line)
                 out.append(g)
@@ -201,7 +202,15 @@ def _this_year(sent: str) -> str:
     rates are not this year's progress."""
     if P.LAST_YEAR_SENTENCE.match(sent):
         return ""
-    return P.LAST_YEAR_CLAUSE.sub(lambda m: "\u3000" * len(m.group(0)), sent) if P.YEAR_WORD.search(sent) else sent
+    for word in LAST_YEAR_WORDS:
+        if word in sent:
+            return P.LAST_YEAR_CLAUSE.sub(lambda m: "\u3000" * len(m.group(0)), sent)
+    return sent
+
+
+# every match of LAST_YEAR_CLAUSE holds one (去年, 上年, 上一年, 同比, or 同期 after 较/比/与): its second alternative, tried at
+# every character with a backtracking run, need not run on the sentences that hold none
+LAST_YEAR_WORDS = ("去年", "上年", "上一年", "同比", "同期")
 
 
 def _county_task(sent: str, found, inside, progress: list[Progress], evidence: str, line: int | None) -> None:
@@ -224,6 +233,8 @@ Rate = tuple[int, float, str, str, "tuple[int, int] | None"]
 
 def _rates(sent: str) -> list[Rate]:
     """(offset, value, as written, measure, (i, n) for the i-th of n 分别 rates)."""
+    if "%" not in sent:
+        return []         # every rate below is written with its %
     out: list[Rate] = []
     spans = []
     for m in P.RATE_LIST.finditer(sent):
@@ -400,9 +411,10 @@ def _any_in(starts: list[int], a: int, b: int) -> bool:
     return k < len(starts) and starts[k] <= b
 
 
-def _region_at(clause: str, places: set[str]) -> str | None:
+def _region_at(clause: str, places: set[str], heads: tuple[str, ...]) -> str | None:
+    """The place a clause opens with (`heads`: the places, as one tuple for str.startswith)."""
     clause = clause.strip()
-    hits = [name for name in places if clause.startswith(name)]
+    hits = [name for name in places if clause.startswith(name)] if clause.startswith(heads) else []
     if hits:
         return max(hits, key=len)         # 秦州区, not its short form 秦州
     m = P.REGION_HEAD.match(clause)

@@ -44,18 +44,25 @@ def wrap_width(paragraphs) -> tuple[int, Callable[[str], int]] | None:
     """The width the text was wrapped at, and how it was measured: many lines end within SLACK columns of it,
     most of them mid-sentence, and hardly any line is wider; None when no such width exists (one paragraph a
     line)."""
-    found = [w for w in (_wrap_width(paragraphs, m) for m in MEASURES) if w is not None]
+    lines = [nt.original.rstrip() for _, nt in paragraphs]         # stripped once for both measures
+    found = [w for w in (_wrap_width(paragraphs, lines, m) for m in MEASURES) if w is not None]
     return max(found, key=lambda w: w[2])[:2] if found else None
 
 
-def _wrap_width(paragraphs, measure: Callable[[str], int]) -> tuple[int, Callable[[str], int], int] | None:
-    """(width, measure, lines that fill it) when the text is wrapped at one width by this measure."""
-    widths = [measure(nt.original.rstrip()) for _, nt in paragraphs]
+def _wrap_width(paragraphs, lines: list[str], measure: Callable[[str], int]) -> tuple[int, Callable[[str], int], int] | None:
+    """(width, measure, lines that fill it) when the text is wrapped at one width by this measure (`lines`: the
+    paragraphs' originals without their trailing spaces)."""
+    widths = [measure(line) for line in lines]
     wide = [w for w in widths if w >= MIN_WIDTH]
     if len(wide) < 5:
         return None
     counts = Counter(wide)
-    best = max(counts, key=lambda w: (sum(counts[v] for v in range(w - SLACK, w + 1)), -w))
+    best, most = 0, -1        # the width with most lines within SLACK columns under it, the narrowest of a tie
+    for w, n in counts.items():
+        for v in range(w - SLACK, w):
+            n += counts.get(v, 0)
+        if n > most or (n == most and w < best):
+            best, most = w, n
     full = [nt for (_, nt), w in zip(paragraphs, widths) if best - SLACK <= w <= best]
     mid = sum(1 for nt in full if not P.SENTENCE_END.search(nt.text))
     wider = sum(1 for w in widths if w > best)
