@@ -213,7 +213,9 @@ def extract_records(doc, gaz) -> Extraction:
             for g in p.progress:
                 if g.status in (None, "on_track") and P.LAGGING_WORD.search(verdict.group(0)):
                     g.status = "lagging"
-        m = P.NAME_FIELD_TAIL.search(p.name)
+        # the tail matches (it may be empty) where its spaces begin: with none of its brackets, commas or colons in
+        # the name and no space at its end, that is the name's end and the name stays as it is
+        m = P.NAME_FIELD_TAIL.search(p.name) if _may_have_field_tail(p.name) else None
         before = p.name[:m.start()] if m else p.name
         if m and len(before) >= 2 and before.count("（") + before.count("(") == before.count("）") + before.count(")"):
             p.name = before
@@ -227,6 +229,12 @@ def extract_records(doc, gaz) -> Extraction:
     _prose_categories(result.projects, paragraphs)
     _canonical(result, gaz)
     return result
+
+
+def _may_have_field_tail(name: str) -> bool:
+    """False when NAME_FIELD_TAIL can only match the empty string at the end of `name` (each of its alternatives
+    opens with a bracket or a comma, its optional colon is one, and nothing else but spaces is matched)."""
+    return name[-1:].isspace() or any(ch in name for ch in "（(，,：:")
 
 
 HEADING_OPENINGS = set("一二三四五六七八九十（(")     # the first character of every CATEGORY_HEADING match

@@ -570,6 +570,9 @@ BRACKET_UNIT_FIRST = re.compile(r"[（(](?P<u>[^（()）\d]{1,4})[)）]\s*(?P<nu
 # 元坝镇280 白果乡15 -> (元坝镇, 280), (白果乡, 15): a target broken down by place in one cell
 PLACE_SHARE = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,10}?(?:街道办事处|街道办|街道|镇|乡|社区|县|区|市))\s*"
                          r"(?P<num>\d+(?:\.\d+)?)")
+# a place's last character and the figure after it: every PLACE_SHARE match holds one of its own (a share ends in a
+# digit, the next opens with a place), so a cell holding fewer than three holds fewer than three shares
+PLACE_THEN_FIGURE = re.compile(r"[处办道镇乡区县市]\s*\d")
 
 
 def _bracket_unit_first(text: str, gaz) -> str:
@@ -591,6 +594,8 @@ def _breakdown_projects(project: Project, row: list[str], lay: TableLayout, r: i
         if c == lay.col("target"):
             continue
         t = simplify(text or "").strip()
+        if len(PLACE_THEN_FIGURE.findall(t)) < 3:
+            continue         # most cells: PLACE_SHARE opens with a run of 1-10 characters, tried at each one
         pairs = list(PLACE_SHARE.finditer(t))
         if len(pairs) < 3 or PLACE_SHARE.sub("", t).strip(" 、，,;；\n"):
             continue
