@@ -131,7 +131,7 @@ def extract_records(doc, gaz) -> Extraction:
         rows = sheet if sheet is not None else projects_from_table(table, year, gaz, money_unit_above(table, norm))
         _units_above(rows, table, norm, gaz)
         result.projects += rows
-    _apply_level_notes(result.projects, norm)
+    _apply_level_notes(result.projects, norm, full)
 
     line_forms = form_line_blocks(paragraphs)          # 督办事项一：… / 年度任务：… / 责任领导：… a line each
     result.projects += projects_from_form_lines(line_forms, gaz, places, year)
@@ -527,8 +527,10 @@ def _units_above(projects: list[Project], table, norm: list[str], gaz) -> None:
         p.partner_units = [u for u in owners[1] if u not in p.lead_units]
 
 
-def _apply_level_notes(projects: list[Project], norm: list[str]) -> None:
+def _apply_level_notes(projects: list[Project], norm: list[str], full: str) -> None:
     """注：1-8项为省级重点民生实事，9-16项为市级 → each project's level."""
+    if P.LEVEL_NOTE.search(full) is None:
+        return      # a note on a line is one in the joined lines (the pattern looks at nothing around its match)
     for line in norm:
         for m in P.LEVEL_NOTE.finditer(line):
             a, b, level = int(m.group("a")), int(m.group("b")), m.group("level")

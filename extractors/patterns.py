@@ -677,6 +677,10 @@ _PARTNER_LABEL = r"配合单位|协办单位|协助单位|配合部门|参与单
 # -> label, value (up to the next label, a sentence's end or the line's end)
 DUTY_FIELD = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_PARTNER_LABEL})|(?P<lead>{_LEAD_LABEL}))"
                         r"\s*[:：]\s*(?P<value>(?:(?!\s*[\u4e00-\u9fff]{2,10}\s*[:：])[^。；;\n])*)")
+# DUTY_FIELD in a text holding one colon: the look-ahead for the next label (a colon after up to ten characters, tried at
+# each character of the value) cannot find one, so the value runs to the sentence's or the line's end as this reads it
+DUTY_FIELD_ALONE = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_PARTNER_LABEL})|(?P<lead>{_LEAD_LABEL}))"
+                              r"\s*[:：]\s*(?P<value>[^。；;\n]*)")
 # 序号实事名称建设内容县分管领导牵头单位配合单位 (a flattened table's header, its labels run together):
 # a leader's label straight before a unit's label, no space or bar between them
 RUN_HEADER = Gated(re.compile(r"(?:分管|主管|责任|牵头|联系|包抓|挂点)(?:[市县区]政府|[市县区])?领导(?:牵头|责任|主要责任)(?:单位|部门)"), "领")
@@ -901,7 +905,10 @@ THRESHOLD_COUNT = re.compile(r"完成率(?P<cmp>超过|高于|达到|不低于|�
 TIME_PROGRESS = re.compile(r"(?:时序|序时|时间)进度(?:为|是|达到|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
 # 52项具体任务中，已完成… / 十件民生实事中已完成3件 -> n=52 unit=项: a total the clauses after it split by status
-TALLY_TOTAL = Gated(re.compile(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])[^，,。；;：:\d%]{0,12}?中(?:有)?[，,：:]?"), "中", "件项个")
+# (the count opens with its first character's class, each alternative going on from it: the engine skips to the next
+# numeral instead of trying the alternatives at every character; the same matches as (?P<n>\d+|[一…十]+))
+TALLY_TOTAL = Gated(re.compile(r"(?P<n>[\d一二三四五六七八九十](?:(?<=\d)\d*|(?<=[一二三四五六七八九十])[一二三四五六七八九十]*))"
+                               r"\s*(?P<unit>[件项个])[^，,。；;：:\d%]{0,12}?中(?:有)?[，,：:]?"), "中", "件项个")
 # 超序时进度推进的28项 / 其余9项正在按计划推进 / 8件达到进度要求 -> rest, n (one part of a tally)
 TALLY_PART = re.compile(r"(?P<rest>其余|剩余)?(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])")
 # 已完成 / 序时推进 / 进度滞后 / 基本达到序时进度 / 未开工: a clause that states a status

@@ -1,0 +1,126 @@
+"""The eighth pass on extraction cost (benchmarks/RESULTS-speed.md): each shortcut skips only work that finds
+nothing, and each faster form answers as the one it replaced, on words and figures of the genre and random strings."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from extractors import patterns as P
+
+_RNG_SEED = 8
+
+
+def _random_texts(alphabet: str, n: int, longest: int = 18) -> list[str]:
+    rng = random.Random(_RNG_SEED)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+def _found(rx, text: str) -> list:
+    return [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+
+
+# ---- metadata: spaces dropped by str.split ----
+
+def test_unspaced_drops_what_the_whitespace_pattern_drops():
+    from extractors.metadata import _unspaced
+
+    spaces = re.compile(r"\s+")
+    for code in range(0x110000):
+        text = f"甲{chr(code)}乙"
+        assert _unspaced(text) == spaces.sub("", text), hex(code)
+    for text in ["", " ", "关于 2031 年\u3000民生实事\n进展情况", "\t\n\r\x0b\x0c\x1c\x85\xa0", "2031年 1 - 9 月"]:
+        assert _unspaced(text) == spaces.sub("", text)
+
+
+# ---- the name's field tail: searched only where it can be more than the name's end ----
+
+@pytest.mark.parametrize("name", [
+    "新建公办幼儿园", "农村公路提质改造", "城镇老旧小区改造 ", "改造农贸市场\n", "棚户区改造（责任单位：县住建局）",
+    "农村道路畅通工程，牵头部门：市交通局", "托育服务：", "新建停车场，由县城管局负责", "", "甲",
+])
+def test_a_name_without_a_field_tail_mark_ends_where_the_tail_matches(name):
+    from extractors import _may_have_field_tail
+
+    m = P.NAME_FIELD_TAIL.search(name)
+    if not _may_have_field_tail(name):
+        assert m is not None and m.start() == len(name), name
+
+
+def test_the_field_tail_gate_on_random_names():
+    from extractors import _may_have_field_tail
+
+    for name in _random_texts("新建改造局委办负责牵头单位部门领导（）()，,：: \n\u3000甲乙", 20000):
+        if not _may_have_field_tail(name):
+            m = P.NAME_FIELD_TAIL.search(name)
+            assert m is not None and m.start() == len(name), repr(name)
+
+
+# ---- a line's duty fields when it holds one colon ----
+
+@pytest.mark.parametrize("line", [
+    "牵头单位：县教育局", "分管县领导：王某 牵头单位：县教育局", "责任单位:市交通委。配合单位", "项目责任人：李某；其余",
+    "配合单位：县财政局、县住建局\n第二行", "无标签的一行", "牵头领导 ：  张某某 县长",
+])
+def test_duty_fields_alone_are_the_duty_fields(line):
+    if line.count("：") + line.count(":") <= 1:
+        assert _found(P.DUTY_FIELD_ALONE, line) == _found(P.DUTY_FIELD, line)
+
+
+def test_duty_fields_alone_on_random_lines():
+    pieces = ["牵头单位", "配合单位", "责任人", "分管县领导", "：", ":", "县教育局", "。", "；", " ", "\n", "甲乙丙丁戊己庚"]
+    rng = random.Random(_RNG_SEED)
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        if line.count("：") + line.count(":") <= 1:
+            assert _found(P.DUTY_FIELD_ALONE, line) == _found(P.DUTY_FIELD, line), line
+
+
+def test_a_line_is_read_for_its_fields_with_the_pattern_its_colons_allow():
+    from extractors.memo import forget
+    from extractors.people import _duty_fields
+
+    forget()
+    for line in ["牵头单位：县教育局 配合单位：县财政局", "牵头单位：县教育局、县财政局"]:
+        assert [m.span() for m in _duty_fields(line)] == [m.span() for m in P.DUTY_FIELD.finditer(line)]
+    forget()
+
+
+# ---- a tally's total, opening with its numeral's class ----
+
+_TALLY_AS_WRITTEN = re.compile(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])[^，,。；;：:\d%]{0,12}?中(?:有)?[，,：:]?")
+
+
+@pytest.mark.parametrize("text", ["52项具体任务中，已完成9项", "十二件中有，三件已完成", "共3个项目中：", "项目中有5项", "第12345项中",
+                                  "二十 个 子项中", "5%项中"])
+def test_the_tally_total_finds_what_it_found(text):
+    assert _found(P.TALLY_TOTAL.rx, text) == _found(_TALLY_AS_WRITTEN, text)
+
+
+def test_the_tally_total_on_random_strings():
+    for text in _random_texts("0123456789一二三十百件项个中有，,：: %具体任务甲\n", 20000):
+        assert _found(P.TALLY_TOTAL.rx, text) == _found(_TALLY_AS_WRITTEN, text), text
+
+
+# ---- a table cell's shares by place: searched only with three place ends before figures ----
+
+def test_a_cell_with_fewer_than_three_place_ends_before_figures_has_fewer_than_three_shares():
+    from extractors.tables import PLACE_SHARE, PLACE_THEN_FIGURE
+
+    cells = ["城关镇280 白果乡15 元坝镇40", "城东街道12、城西街道办事处8，北社区3", "东区 5 西区 6", "县本级100", "新建学校3所"]
+    cells += _random_texts("城关镇乡街道办事处社区县区市甲乙 、，0123456789.", 20000, longest=24)
+    for cell in cells:
+        if len(PLACE_THEN_FIGURE.findall(cell)) < 3:
+            assert len(list(PLACE_SHARE.finditer(cell))) < 3, cell
+
+
+# ---- level notes: the joined lines searched once ----
+
+def test_a_level_note_on_a_line_is_found_in_the_joined_lines():
+    lines = ["注：1-8项为省级重点民生实事，9-16项为市级", "其余各项", "3至5项是县定"] + \
+        _random_texts("0123456789-—~至到项为是省市县区级列定 注：，\n", 4000)
+    for k in range(0, len(lines), 5):
+        some = [x.replace("\n", "") for x in lines[k:k + 5]]
+        if any(P.LEVEL_NOTE.search(x) for x in some):
+            assert P.LEVEL_NOTE.search("\n".join(some)) is not None, some
