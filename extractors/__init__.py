@@ -94,9 +94,9 @@ def extract_records(doc, gaz) -> Extraction:
         info.period = None       # a plan's 1-2月 is a schedule, not the period a report covers
     result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)
     places = {s for s, _, _ in found}
-    # 街道, 镇, 乡: regions of a county's report (no match spans a line: only lines holding a suffix are searched)
-    places |= {m.group("r") for line in norm if "镇" in line or "乡" in line or "街道" in line
-               for m in P.SUBCOUNTY.finditer(line)}
+    # 街道, 镇, 乡: regions of a county's report (no match spans a line: only lines holding a suffix with one of the
+    # words that follow it are searched)
+    places |= {m.group("r") for line in norm if P.SUBCOUNTY_END.search(line) for m in P.SUBCOUNTY.finditer(line)}
 
     ranked: list[str] = []          # units a score ranking lists
     ranked_line = None

@@ -677,6 +677,8 @@ _PARTNER_LABEL = r"配合单位|协办单位|协助单位|配合部门|参与单
 # -> label, value (up to the next label, a sentence's end or the line's end)
 DUTY_FIELD = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_PARTNER_LABEL})|(?P<lead>{_LEAD_LABEL}))"
                         r"\s*[:：]\s*(?P<value>(?:(?!\s*[\u4e00-\u9fff]{2,10}\s*[:：])[^。；;\n])*)")
+# 领导： / 责任人: / 单位： / 部门: the end of every DUTY_FIELD label and its colon (a line without one holds no field)
+DUTY_LABEL_END = re.compile(r"[导人位门]\s*[:：]")
 # DUTY_FIELD in a text holding one colon: the look-ahead for the next label (a colon after up to ten characters, tried at
 # each character of the value) cannot find one, so the value runs to the sentence's or the line's end as this reads it
 DUTY_FIELD_ALONE = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_PARTNER_LABEL})|(?P<lead>{_LEAD_LABEL}))"
@@ -862,6 +864,9 @@ REGION_HEAD = re.compile(r"^(?P<r>[\u4e00-\u9fff]{1,6}?(?:市|县|区|州|旗|�
 
 # 观音桥街道完成年任务68.4% / 南山街道年度任务8个 / 南山街道排名靠后 -> r=观音桥街道, 南山街道
 SUBCOUNTY = re.compile(r"(?<![各全有相其])(?P<r>[\u4e00-\u9fff]{2,5}(?:街道|镇|乡))(?=完成|已|均|、|，|进度|累计|年度|任务|排名)")
+# 街道完成 / 镇、 / 乡进度: the end of every SUBCOUNTY match and what stands after it (opening with a literal, found in C;
+# a line without one holds no SUBCOUNTY place, whose own search opens with a look-behind tried at every character)
+SUBCOUNTY_END = re.compile(r"(?:街道|镇|乡)(?=完成|已|均|、|，|进度|累计|年度|任务|排名)")
 
 
 # ---- sheets ------------------------------------------------------------

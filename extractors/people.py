@@ -24,6 +24,8 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 def _duty_fields(text: str) -> tuple[re.Match[str], ...]:
     """The labelled fields of a line (DUTY_FIELD), found once a document: a line is read for them as itself,
     for a repeated label, and again as the line before the next one."""
+    if P.DUTY_LABEL_END.search(text) is None:
+        return ()        # its labels, alternatives of groups, are tried at every character of a line that holds none
     one_colon = text.count("：") + text.count(":") <= 1
     return tuple((P.DUTY_FIELD_ALONE if one_colon else P.DUTY_FIELD).finditer(text))
 

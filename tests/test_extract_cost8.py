@@ -124,3 +124,20 @@ def test_a_level_note_on_a_line_is_found_in_the_joined_lines():
         some = [x.replace("\n", "") for x in lines[k:k + 5]]
         if any(P.LEVEL_NOTE.search(x) for x in some):
             assert P.LEVEL_NOTE.search("\n".join(some)) is not None, some
+
+
+# ---- gates that find the end of every match with a search the engine skips through ----
+
+@pytest.mark.parametrize(("pattern", "gate", "pieces"), [
+    (P.DUTY_FIELD, P.DUTY_LABEL_END, ["牵头单位", "配合部门", "项目责任人", "牵头单位主要负责人", "分管县领导", "包联市领导", "责任单位",
+                                      "：", ":", " ", "\u3000", "县教育局", "目标任务", "。", "人", "位", "甲"]),
+    (P.SUBCOUNTY, P.SUBCOUNTY_END, ["甲山镇", "乙水乡", "丙湖街道", "各乡镇", "全镇", "完成", "已", "均", "、", "，", "进度", "累计",
+                                    "年度", "任务", "排名", "80%", "街", "道", "\n"]),
+], ids=["duty-field", "subcounty"])
+def test_a_line_without_the_gate_holds_no_match(pattern, gate, pieces):
+    rng = random.Random(_RNG_SEED)
+    lines = ["牵头单位：县教育局", "责任人 ：张某", "甲山镇完成80%，乙水乡已建成", "目标任务：新建幼儿园3所", "各乡镇、街道"]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(20000)]
+    for line in lines:
+        if pattern.search(line):
+            assert gate.search(line), line
