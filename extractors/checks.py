@@ -169,6 +169,8 @@ UNIT_CLASHES = {("人", "人次"), ("人次", "人"), ("名", "人次"), ("人�
                 ("条", "处"), ("处", "条")}                                   # 断头路6条 … 6处路桥 (two of them bridges)
 # the clashes between a row label's unit and its target: 个 against 所 names the same school twice, not two things
 NAME_CLASHES = UNIT_CLASHES - {("个", "所"), ("所", "个")}
+# the units of a target a row label's unit can clash with
+_CLASHING_TARGET_UNITS = frozenset(target for _, target in NAME_CLASHES)
 # 城市棚户区改造（户） / 新增就业(人): the unit a row label counts in, in brackets after the name
 NAME_UNIT = re.compile(r"[（(]\s*(?P<u>人次|[人名户套间条处例所个])\s*[)）]")
 
@@ -236,6 +238,8 @@ def _unit_after(name: str, text: str) -> re.Match | None:
 
 def _name_unit_clash(p) -> Iterator[Flag]:
     """城市棚户区改造（户） | 4300套: the row label counts households, its target dwellings (once a project)."""
+    if p.region or not any(t.unit in _CLASHING_TARGET_UNITS for t in p.targets):
+        return            # nothing the name's unit could clash with: its name and evidence need not be read
     name = normalize(p.name).text.strip()
     m = UNIT_AT_END.search(name)
     for text in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)] if m is None and name else ():

@@ -822,10 +822,12 @@ def _paired_figures(project: Project, text: str, gaz, evidence: Evidence, as_of:
     """驿站6个、充电桩40个 against 已建成驿站5个、充电桩31个: as many figures as targets, unit for
     unit in the same order — the second and later figures are the later targets' progress (a clause
     under way, 在建3个, counts none)."""
+    units = [t.unit for t in project.targets]
+    if len(units) < 2 or len(set(units)) > 1:
+        return            # most rows: one target, so no second figure can pair with one (the cell is not read)
     text = "，".join(x for x in _CLAUSE_MARK.split(text) if not P.NOT_DONE.search(x))
     qs = [q for q in find_quantities(text, gaz.units) if q.unit != "%"]
-    units = [t.unit for t in project.targets]
-    if len(qs) < 2 or len(qs) != len(units) or [q.unit for q in qs] != units or len(set(units)) > 1:
+    if len(qs) < 2 or len(qs) != len(units) or [q.unit for q in qs] != units:
         return
     for q in qs[1:]:
         project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q, as_of=as_of))
