@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from . import patterns as P
-from .memo import per_document
+from .memo import LIMIT, document_table, per_document
 from .normalize import simplify
 
 # whitespace
@@ -31,7 +31,18 @@ def _duty_fields(text: str) -> tuple[re.Match[str], ...]:
 
 
 def leaders_in(cell: str) -> list[str]:
-    """陆 明俞 悦 → [陆明, 俞悦]; 胡某某 市委副书记 → [胡某某]; a cell of prose (a progress note) names no leader."""
+    """陆 明俞 悦 → [陆明, 俞悦]; 胡某某 市委副书记 → [胡某某]; a cell of prose (a progress note) names no leader.
+    Read once a document (a leader's cell is carried down a table's rows and read again for each; the caller gets a
+    list of its own)."""
+    return list(_leaders(cell or ""))
+
+
+@per_document
+def _leaders(cell: str) -> tuple[str, ...]:
+    return tuple(_read_leaders(cell))
+
+
+def _read_leaders(cell: str) -> list[str]:
     out: list[str] = []
     cell = P.NEXT_FIELD.sub("", P.POST_IN_BRACKETS.sub("", cell or ""))
     cell = P.POST_BEFORE_NAME.sub("", cell.strip())
@@ -135,8 +146,22 @@ def continued_leaders(text: str) -> list[str]:
     return leaders_in(re.sub(r"\s+", "", m.group("name"))) if m else []
 
 
+_UNITS_READ = document_table()      # cell → (the suffixes it was read with, its units): a document's cells recur
+
+
 def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
-    """Organisation names in a cell; a line that ends in no organisation suffix continues."""
+    """Organisation names in a cell; a line that ends in no organisation suffix continues.  Read once a document
+    (a unit cell is carried down a table's rows and read again for each; the caller gets a list of its own)."""
+    cell = cell or ""
+    held = _UNITS_READ.get(cell)
+    if held is None or held[0] is not org_suffixes:
+        if len(_UNITS_READ) >= LIMIT:
+            _UNITS_READ.clear()         # a huge document: start afresh, as the per_document tables do
+        held = _UNITS_READ[cell] = (org_suffixes, tuple(_read_units(cell, org_suffixes)))
+    return list(held[1])
+
+
+def _read_units(cell: str, org_suffixes: list[str]) -> list[str]:
     lines = [ln.strip() for ln in (cell or "").split("\n") if ln.strip()]
     joined: list[str] = []
     for ln in lines:

@@ -141,3 +141,41 @@ def test_a_line_without_the_gate_holds_no_match(pattern, gate, pieces):
     for line in lines:
         if pattern.search(line):
             assert gate.search(line), line
+
+
+# ---- a document's unit and leader cells read once ----
+
+_UNIT_CELLS = ["县教育局、县财政局", "牵头：区建设局；配合：区财政局", "市民政局 伍某某", "市水务局（农村饮水安全）\n县住建局",
+               "各乡镇（街道）", "已进场施工，完成30%。", "", "县人社局\n（县就业局）", "区发改局/区财政局", "市林水局（水利）"]
+_LEADER_CELLS = ["陆 明俞 悦", "胡某某 市委副书记", "王某、李某", "", "正在施工，完成60%", "那顺乌日图副盟长", "张  三"]
+
+
+def test_units_read_once_a_document_are_the_units_read_afresh():
+    from extractors.memo import forget
+    from extractors.people import _read_units, units_in
+    from gazetteer import load
+
+    suffixes = load().org_suffixes
+    rng = random.Random(_RNG_SEED)
+    cells = _UNIT_CELLS + ["".join(rng.choice(_UNIT_CELLS + ["、", "\n", "（", "）"]) for _ in range(3)) for _ in range(300)]
+    forget()
+    for cell in cells + cells:
+        first = units_in(cell, suffixes)
+        assert first == _read_units(cell, suffixes), cell
+        first.append("甲")              # the caller's own list: the next ask is not changed by it
+        assert units_in(cell, suffixes) == _read_units(cell, suffixes)
+    assert units_in("县教育局", ["所"]) == _read_units("县教育局", ["所"])     # other suffixes: read again
+    forget()
+
+
+def test_leaders_read_once_a_document_are_the_leaders_read_afresh():
+    from extractors.memo import forget
+    from extractors.people import _read_leaders, leaders_in
+
+    forget()
+    for cell in _LEADER_CELLS + _LEADER_CELLS:
+        first = leaders_in(cell)
+        assert first == _read_leaders(cell), cell
+        first.append("甲")
+        assert leaders_in(cell) == _read_leaders(cell)
+    forget()
