@@ -529,8 +529,8 @@ def _units_above(projects: list[Project], table, norm: list[str], gaz) -> None:
 
 def _apply_level_notes(projects: list[Project], norm: list[str], full: str) -> None:
     """注：1-8项为省级重点民生实事，9-16项为市级 → each project's level."""
-    if P.LEVEL_NOTE.search(full) is None:
-        return      # a note on a line is one in the joined lines (the pattern looks at nothing around its match)
+    if "项为" not in full and "项是" not in full:
+        return      # every note holds one (项 right before 为/是): most documents have none, and their lines need no search
     for line in norm:
         for m in P.LEVEL_NOTE.finditer(line):
             a, b, level = int(m.group("a")), int(m.group("b")), m.group("level")
