@@ -393,7 +393,9 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
             heading = Project(name=name or h.group("title"), evidence=Evidence(text=nt.original.strip(), line=ln),
                               seq=h.group("seq"))
             continue
-        if ln in used or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)) \
+        # (the three rate patterns each need a %: one test for the three, most paragraphs hold none)
+        if ln in used or "%" not in text \
+                or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)) \
                 or problems_or_plans(text) or ITEM_SHARE.search(text):
             continue
         progress = progress_in(text, gaz, places, ln, nt.original.strip())
