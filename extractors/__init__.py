@@ -155,17 +155,28 @@ def extract_records(doc, gaz) -> Extraction:
         result.projects += _heading_progress(paragraphs, gaz, places, used, prose)
 
     for ln, nt in paragraphs:
+        # each reader is asked only of a paragraph holding the word every statement it reads holds (共 of
+        # STATUS_TOTAL, 件 of PIECES_UNDERTAKEN, 其中, 中 …): most paragraphs hold none of them
+        text = nt.text
+        if "中" not in text and "共" not in text and "件" not in text:
+            continue
         written = nt.original.strip()
-        result.summaries += status_parts(nt.text, gaz, ln, written)
-        result.summaries += piece_parts(nt.text, gaz, ln, written)
-        result.summaries += place_parts(nt.text, gaz, places, ln, written)
-        result.summaries += status_tally(nt.text, ln, written)
-        result.summaries += money_parts(nt.text, gaz, ln, written)
+        if "共" in text:
+            result.summaries += status_parts(text, gaz, ln, written)
+        if "件" in text:
+            result.summaries += piece_parts(text, gaz, ln, written)
+        if "其中" in text:
+            result.summaries += place_parts(text, gaz, places, ln, written)
+        if "中" in text:
+            result.summaries += status_tally(text, ln, written)
+        if "其中" in text and "元" in text:
+            result.summaries += money_parts(text, gaz, ln, written)
     if "完成率" in full:          # a table's footnote may sit in the table block: read every line
         pace = P.TIME_PROGRESS.search(full)
         for ln, nt in enumerate(lines, 1):
-            result.summaries += threshold_counts(nt.text, ln, nt.original.strip(),
-                                                 float(pace.group("rate")) if pace else None)
+            if "完成率" in nt.text:      # every THRESHOLD_COUNT opens with it
+                result.summaries += threshold_counts(nt.text, ln, nt.original.strip(),
+                                                     float(pace.group("rate")) if pace else None)
     if kind in ("plan", "supervision"):
         declared = [s for ln, nt in paragraphs[:60] for s in declared_counts(nt.text, ln, nt.original.strip(), year)]
         declared += declared_counts("共" + title, None, title) if title else []

@@ -178,3 +178,18 @@ def test_leaders_read_once_a_document_are_the_leaders_read_afresh():
         first.append("甲")
         assert leaders_in(cell) == _read_leaders(cell)
     forget()
+
+
+# ---- a paragraph's summaries asked only where their word stands ----
+
+@pytest.mark.parametrize(("pattern", "word"), [
+    (P.STATUS_TOTAL, "共"), (P.PIECES_UNDERTAKEN, "件"), (P.THRESHOLD_COUNT, "完成率"), (P.TALLY_TOTAL, "中"),
+    (P.PLACE_SPLIT, "其中"),
+], ids=["status-total", "pieces", "threshold", "tally", "place-split"])
+def test_a_summary_statement_holds_the_word_its_reader_is_asked_by(pattern, word):
+    texts = ["全县共12个考核指标，已完成9个", "全县承办省列民生实事8项10件，3件已全面完成", "完成率超过时序进度的县（市）共10个",
+             "52项具体任务中，已完成9项", "改造老旧小区30个，其中城东区12个、城西区10个"]
+    texts += _random_texts("共件中其完成率超过时序进度县有个项承办1234567890，、具体考核指标任务城东区所户", 20000, longest=24)
+    for text in texts:
+        for m in pattern.finditer(text):
+            assert word in m.group(0), text
