@@ -240,11 +240,14 @@ def _name_unit_clash(p) -> Iterator[Flag]:
     """城市棚户区改造（户） | 4300套: the row label counts households, its target dwellings (once a project)."""
     if p.region or not any(t.unit in _CLASHING_TARGET_UNITS for t in p.targets):
         return            # nothing the name's unit could clash with: its name and evidence need not be read
+    # the unit is written in brackets, and normalising makes none: a name and texts without one need not be read
+    texts = [x for x in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)]
+             if x and ("(" in x or "（" in x)]
+    if not texts and "(" not in p.name and "（" not in p.name:
+        return
     name = normalize(p.name).text.strip()
     m = UNIT_AT_END.search(name)
-    for text in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)] if m is None and name else ():
-        if not text or ("(" not in text and "（" not in text):
-            continue          # the unit is written in brackets, and normalising makes none
+    for text in texts if m is None and name else ():
         m = _unit_after(name, _normalized(text))
         if m:
             break
