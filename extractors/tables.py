@@ -437,6 +437,8 @@ def ranked_units(table, gaz) -> list[str]:
 
 def ballot_rows(table) -> int | None:
     """The candidates a 票决 ballot lists (rows with a number), or None when `table` is no ballot."""
+    if not _may_be_ballot(table):
+        return None
     lay = layout_of(table)
     if lay is None or "ballot" not in lay.roles:
         return None
@@ -444,6 +446,18 @@ def ballot_rows(table) -> int | None:
     filled = filled_rows(table)
     return sum(1 for r in range(lay.header_rows, table.n_rows)
                if seq is not None and seq < len(filled[r]) and squash(filled[r][seq]).isdigit())
+
+
+# a header label the ballot role's pattern finds holds 票 (赞成票, 得票, 票数 …) or is one of these
+BALLOT_WORDS = ("赞成", "反对", "弃权")
+
+
+def _may_be_ballot(table) -> bool:
+    """False when no label of the rows layout_of reads as the header (the first five, or the table's own header
+    rows) can be a ballot's: most tables are none, and their layout need not be worked out a second time."""
+    head = max(5, table.header_rows)
+    return any("票" in label or label in BALLOT_WORDS
+               for label in (squash(simplify(c.text)) for c in table.cells if c.row < head))
 
 
 def _percent_cell(text: str) -> Quantity | None:

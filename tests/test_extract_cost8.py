@@ -210,3 +210,36 @@ def test_normalising_makes_no_bracket():
         if code % 8192 == 0:
             forget()          # a document's table of answers is bounded; start afresh as a new document would
     forget()
+
+
+# ---- a table is laid out for a ballot only when a header label can be one ----
+
+_HEADER_WORDS = ["序号", "项目名称", "候选项目", "赞成", "反对", "弃权", "赞成票", "得票数", "票数", "票决结果", "备注", "责任单位",
+                 "目标任务", "完成情况", "完成率", "（%）", "票", "赞", "成"]
+
+
+def test_a_label_of_the_ballot_role_holds_its_word():
+    from extractors.tables import BALLOT_WORDS, _pattern_role
+
+    rng = random.Random(_RNG_SEED)
+    labels = _HEADER_WORDS + ["".join(rng.choice(_HEADER_WORDS) for _ in range(rng.randint(1, 3))) for _ in range(5000)]
+    for label in labels:
+        if _pattern_role(label) == "ballot":
+            assert "票" in label or label in BALLOT_WORDS, label
+
+
+def test_a_table_that_cannot_be_a_ballot_has_no_ballot_column():
+    from extractors.memo import forget
+    from extractors.tables import _may_be_ballot, layout_of
+    from pipeline.model import Table
+
+    rng = random.Random(_RNG_SEED)
+    forget()
+    for _ in range(400):
+        width = rng.randint(2, 5)
+        rows = [[rng.choice(_HEADER_WORDS + ["", "12", "新建幼儿园3所"]) for _ in range(width)] for _ in range(rng.randint(1, 7))]
+        table = Table.from_rows(rows, header_rows=rng.randint(1, 2))
+        if not _may_be_ballot(table):
+            lay = layout_of(table)
+            assert lay is None or "ballot" not in lay.roles, rows
+    forget()
