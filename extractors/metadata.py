@@ -160,21 +160,34 @@ _DATE_OPENS = "12二〇零一三四五六七八九"
 
 def _signing_date(lines: list[str]) -> str | None:
     """A line that is only a date (the 落款), or its digits when 年月日 were lost (20311011 under the issuer)."""
-    last = ""
-    for ln in lines:
-        s = P.PRINTED_TAIL.sub("", squash(ln).strip("（）()"))     # 2026年10月12日印发: the 版记's date, as signed
-        if s[:1] not in _DATE_OPENS:       # most lines: not one of the three dates
-            last = s or last
+    before = None             # the last line read with something in it (the issuer's, above a date of digits)
+    for k, ln in enumerate(lines):
+        first = _FIRST_WRITTEN.search(ln)       # what its squeezed text opens with, its brackets stripped
+        if first is None:
+            continue              # spaces and brackets only: nothing to read, and no line to remember
+        if first.group() not in _DATE_OPENS:    # most lines: not one of the three dates
+            before = k
             continue
+        s = _signed(ln)
         for pat in (P.DATE_CN, P.DATE_HANZI):
             m = pat.fullmatch(s)
             if m:
                 return _date(m)
         m = P.DATE_DIGITS.fullmatch(s)
+        last = _signed(lines[before]) if before is not None else ""
         if m and P.ISSUER_END.search(last) and len(last) <= 30:
             return _date(m)
-        last = s or last
+        before = k
     return None
+
+
+# the first character that is neither a space nor a bracket: the first of a line's squeezed text, its brackets stripped
+_FIRST_WRITTEN = re.compile(r"[^\s（）()]")
+
+
+def _signed(line: str) -> str:
+    """A line squeezed, its brackets stripped, and 2026年10月12日印发 read as the 版记's date, as signed."""
+    return P.PRINTED_TAIL.sub("", squash(line).strip("（）()"))
 
 
 def _page_date(lines: list[str]) -> str | None:
@@ -281,10 +294,10 @@ def _span(y: int | None, m1: int, m2: int) -> dict | None:
 def _range_in(text: str, year: int | None) -> dict | None:
     if not P.may_match(P.PERIOD, text):
         return None          # no 月: neither a range nor a damaged one (PERIOD_DAMAGED needs it too)
-    m = P.PERIOD.search(text)
+    m = _period(text)
     m2, m1 = (int(m.group("m2")), int(m.group("m1"))) if m else (0, 0)
     if not m or not (1 <= m1 <= m2 <= 12):
-        m = P.PERIOD_DAMAGED.search(text)
+        m = P.PERIOD_DAMAGED.search(text) if _DAMAGED_CORE.search(text) else None
         if m:
             m1, m2 = 1, int(m.group("m2"))
     if m:
@@ -368,9 +381,21 @@ def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[st
     return "other"
 
 
+# 1-8月 / 10 至 12 月: the months and the dash every PERIOD match ends with; 12月: the month every PERIOD_DAMAGED match
+# holds (both patterns open with an optional year, so the engine tries them at every character: these open with a
+# digit, which it skips to in C)
+_PERIOD_CORE = re.compile(r"[0-9]\s*[-~至到]\s*[0-9]{1,2}\s*月")
+_DAMAGED_CORE = re.compile(r"1[2-9]\s*月")
+
+
+def _period(text: str) -> re.Match[str] | None:
+    """P.PERIOD.search(text), run only on a text holding its core."""
+    return P.PERIOD.search(text) if _PERIOD_CORE.search(text) else None
+
+
 def _before_december(text: str) -> bool:
     """1-8月 / 截至9月底 / 上半年 / 前三季度: a period that ends before the year does."""
-    m = P.PERIOD.search(text)
+    m = _period(text)
     if m and int(m.group("m1")) <= int(m.group("m2")) < 12:
         return True
     a = P.AS_OF.search(text)

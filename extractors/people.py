@@ -292,7 +292,8 @@ def prose_duties(text: str, previous: str, org_suffixes: list[str], used: bool =
     (A、B都是配合单位).  A line a project was read from (`used`) counts only when it runs several items'
     fields together (a label twice: 1.… 牵头领导:X … 2.… 牵头领导:Y …), which no item reader splits."""
     colon = ":" in text or "：" in text
-    run = run_together_duties(text, org_suffixes, previous or "")
+    # (a run-together header holds 领导, as RUN_HEADER reads it: most lines and the lines before them hold none)
+    run = run_together_duties(text, org_suffixes, previous or "") if "领导" in text or "领导" in (previous or "") else []
     if used and not (colon and _repeated_label(text)):
         return run
     out = run + (labelled_duties(text, org_suffixes) if colon else [])

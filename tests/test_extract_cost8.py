@@ -243,3 +243,63 @@ def test_a_table_that_cannot_be_a_ballot_has_no_ballot_column():
             lay = layout_of(table)
             assert lay is None or "ballot" not in lay.roles, rows
     forget()
+
+
+# ---- metadata: the period's and the signing date's patterns run only where they can match ----
+
+@pytest.mark.parametrize(("pattern", "core"), [("PERIOD", "_PERIOD_CORE"), ("PERIOD_DAMAGED", "_DAMAGED_CORE")])
+def test_a_period_holds_its_core(pattern, core):
+    from extractors import metadata as M
+
+    rx, gate = getattr(P, pattern), getattr(M, core)
+    texts = ["2031年1-9月民生实事进展", "1—11月", "19月全市新增就业", "10 至 12 月", "1~2月份", "12月底前", "2031年 3 到 10 月"]
+    texts += _random_texts("0123456789-~至到—月年份底前全 \n，", 20000)
+    for text in texts:
+        if rx.search(text):
+            assert gate.search(text), text
+
+
+def _signing_date_as_written(lines: list[str]) -> str | None:
+    from extractors.metadata import _DATE_OPENS, _date
+    from extractors.normalize import squash
+
+    last = ""
+    for ln in lines:
+        s = P.PRINTED_TAIL.sub("", squash(ln).strip("（）()"))
+        if s[:1] not in _DATE_OPENS:
+            last = s or last
+            continue
+        for pat in (P.DATE_CN, P.DATE_HANZI):
+            m = pat.fullmatch(s)
+            if m:
+                return _date(m)
+        m = P.DATE_DIGITS.fullmatch(s)
+        if m and P.ISSUER_END.search(last) and len(last) <= 30:
+            return _date(m)
+        last = s or last
+    return None
+
+
+def test_the_signing_date_is_read_as_before():
+    from extractors.memo import forget
+    from extractors.metadata import _signing_date
+
+    pieces = ["某县人民政府办公室", "县民政局", "2031年10月12日", "二〇三一年十月十二日", "20311012", "（", "）", " ", "\u3000",
+              "印发", "新建幼儿园3所", "1", "2", "", "（2031年10月12日）", "2031年10月12日印发"]
+    rng = random.Random(_RNG_SEED)
+    forget()
+    dated = 0
+    for _ in range(5000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(0, 6))]
+        assert _signing_date(lines) == _signing_date_as_written(lines), lines
+        dated += _signing_date(lines) is not None
+    forget()
+    assert dated > 100            # the strings hold signing dates of each kind, not only lines without one
+
+
+def test_a_run_together_header_holds_its_leader_word():
+    texts = ["分管领导牵头单位配合单位", "主管县领导责任单位", "联系市政府领导主要责任部门"]
+    texts += _random_texts("分管主管责任牵头联系包抓挂点市县区政府领导单位部门主要", 20000, longest=14)
+    for text in texts:
+        if P.RUN_HEADER.search(text):
+            assert "领导" in text, text
