@@ -165,8 +165,8 @@ def _signing_date(lines: list[str]) -> str | None:
         first = _FIRST_WRITTEN.search(ln)       # what its squeezed text opens with, its brackets stripped
         if first is None:
             continue              # spaces and brackets only: nothing to read, and no line to remember
-        if first.group() not in _DATE_OPENS:    # most lines: not one of the three dates
-            before = k
+        if first.group() not in _DATE_OPENS or not _may_end_a_date(_last_written(ln)):
+            before = k            # most lines (一、… and 1.… open as a date does, but end otherwise)
             continue
         s = _signed(ln)
         for pat in (P.DATE_CN, P.DATE_HANZI):
@@ -185,6 +185,21 @@ def _signing_date(lines: list[str]) -> str | None:
 _FIRST_WRITTEN = re.compile(r"[^\s（）()]")
 
 
+def _may_end_a_date(last: str) -> bool:
+    """What the three dates end with (日; a decimal digit, DATE_DIGITS's \\d), or 发 / 布 of the 印发 / 签发 / 发布 that
+    PRINTED_TAIL reads off after 日."""
+    return last in ("日", "发", "布") or last.isdecimal()
+
+
+def _last_written(line: str) -> str:
+    """The last character that is neither a space nor a bracket ("" for none): the last of `_signed(line)`, but
+    where PRINTED_TAIL cuts a 印发 off after 日."""
+    text = line.rstrip()
+    while text and text[-1] in "（）()":
+        text = text[:-1].rstrip()
+    return text[-1:]
+
+
 def _signed(line: str) -> str:
     """A line squeezed, its brackets stripped, and 2026年10月12日印发 read as the 版记's date, as signed."""
     return P.PRINTED_TAIL.sub("", squash(line).strip("（）()"))
@@ -193,6 +208,8 @@ def _signed(line: str) -> str:
 def _page_date(lines: list[str]) -> str | None:
     """发布时间:2016-12-26 / 更新时间： / 时间: / 发文日期 | 2022-11-03 | (spaces inside the date squeezed)."""
     for ln in lines[:60]:
+        if "间" not in ln and "期" not in ln:
+            continue          # both patterns need 时间 / 日期 (most lines: two calls saved)
         m = P.PUBLISHED.search(ln) or P.PAGE_DATE.search(ln)
         if m:
             after = P.DATE_SPACES.sub("", ln[m.start():])
