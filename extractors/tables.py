@@ -256,6 +256,8 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
     current: Project | None = None
     tcol = lay.col("target") if lay.col("target") is not None else lay.col("name")
     by_row = _cells_by_row(table)
+    # the columns' roles are settled: each role's first column looked up in one dict (~30 asks a row)
+    col = {role: cols[0] for role, cols in lay.roles.items() if cols}.get
     for r in range(lay.header_rows, table.n_rows):
         row = _with_measure(list(filled[r]), lay)
         spans = by_row.get(r, [])
@@ -270,7 +272,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
                 row += [""] * (done_col - len(row)) + [done]
 
         def cell(role: str, row: list[str] = row) -> str:
-            c = lay.col(role)
+            c = col(role)
             return row[c] if c is not None and c < len(row) else ""
         texts = [squash(x) for x in row]
         if not any(texts) or _is_header_repeat(texts, filled, lay):
@@ -290,7 +292,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             current = None
             continue
         seq = squash(cell("seq"))
-        seq_col = lay.col("seq")
+        seq_col = col("seq")
         if seq and seq_col is not None and not any(c.col <= seq_col < c.col + c.colspan for c in spans) \
                 and any(c.rowspan > 1 for c in table.cells):
             seq = ""       # a 序号 merged down over a project's sub-rows numbers the first of them only
@@ -299,8 +301,8 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             if sum(1 for x in texts if x) == 1:
                 continue             # 合计 | | | : a total row left empty
             name, seq = seq, ""      # 合计 written under 序号: the row's name
-        target_text = lay.figure_text(lay.col("target"), _join_lines(cell("target"))) \
-            if lay.col("target") is not None else ""
+        target_text = lay.figure_text(col("target"), _join_lines(cell("target"))) \
+            if col("target") is not None else ""
         category = _join_lines(cell("category")) or None
         evidence = Evidence(text="\t".join(written).replace("\n", " "),
                             line=table.row_lines[r] if r < len(table.row_lines) else None,
@@ -312,13 +314,13 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             seq = ""       # a merged 序号 cell above it is not its number
         target_text, row = _wan_carried(target_text, row, lay, name)
         # a row without a number under a numbered item, with a name and a figure of its own: a sub-item
-        own = target_text if lay.col("target") not in (None, lay.col("name")) else name
+        own = target_text if col("target") not in (None, col("name")) else name
         sub_item = not seq and bool(name) and current is not None and name != current.name \
             and bool(re.search(r"\d", own or ""))
         new_project = bool(total_row) or bool(seq) and (current is None or seq != current.seq or (name and name != current.name)) \
             or item is not None or current is None or (not seq and name and current and name != current.name
-                                                        and lay.col("seq") is None) or sub_item
-        if item is not None and lay.col("name") is None:
+                                                        and col("seq") is None) or sub_item
+        if item is not None and col("name") is None:
             # tasks numbered inside the text (1.投资…), grouped under a numbered category
             name = P.ITEM_NUMBER.sub("", target_text)
         elif item is not None and P.ITEM_NUMBER.match(name or ""):
@@ -328,7 +330,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
                               seq=(item.group("seq") if item else seq) or None,
                               category=simplify(category) if category else last.get("category"),
                               table=table.index, row=r)
-            if item is not None and seq and lay.col("category") is not None:
+            if item is not None and seq and col("category") is not None:
                 last["category_seq"] = seq
             current.category_seq = last.get("category_seq") if item is not None else None
             current.subtotal = bool(total_row)
@@ -365,7 +367,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
                         current.partner_units.append(u)
             elif role == "deadline" and val.strip() and not current.deadline:
                 current.deadline = deadline_iso(simplify(val), year)
-        if current.deadline is None and lay.col("deadline") is None and lay.col("target") is not None:
+        if current.deadline is None and col("deadline") is None and col("target") is not None:
             current.deadline = deadline_iso(simplify(target_text), year, require_before=True)
         # targets
         source = P.FUNDING_FIELD.sub("", simplify(target_text or ""))      # （资金：…万元） is funding
@@ -373,9 +375,9 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         found = _without_old_levels(qty_text, target_figures(qty_text, find_quantities(qty_text, gaz.units)))
         if source and not any(q.unit == "%" for q in found):
             found = sorted(found + (percent_targets(source) or _share_cell(source, name)), key=lambda q: q.start)
-        if not found and source and lay.col("target") != lay.col("name") \
+        if not found and source and col("target") != col("name") \
                 and P.BARE_NUMBER.fullmatch(squash(source)) and not _measure_of(row, lay):
-            found = [_bare_target(squash(source), name, gaz, [x for c, x in enumerate(row) if c != lay.col("target")])]
+            found = [_bare_target(squash(source), name, gaz, [x for c, x in enumerate(row) if c != col("target")])]
         measure = _measure_of(row, lay)
         if not found and (fixed := _bracket_unit_first(qty_text, gaz)) != qty_text:
             found = target_figures(fixed, find_quantities(fixed, gaz.units))     # 新增就业人数(人)1250
