@@ -245,7 +245,11 @@ def extract_records(doc, gaz) -> Extraction:
 def _may_have_field_tail(name: str) -> bool:
     """False when NAME_FIELD_TAIL can only match the empty string at the end of `name` (each of its alternatives
     opens with a bracket or a comma, its optional colon is one, and nothing else but spaces is matched)."""
-    return name[-1:].isspace() or any(ch in name for ch in "（(，,：:")
+    return name[-1:].isspace() or _FIELD_TAIL_MARK.search(name) is not None
+
+
+# the characters NAME_FIELD_TAIL's alternatives open with, and its colon
+_FIELD_TAIL_MARK = re.compile(r"[（(，,：:]")
 
 
 HEADING_OPENINGS = set("一二三四五六七八九十（(")     # the first character of every CATEGORY_HEADING match

@@ -234,6 +234,10 @@ def is_org(name: str, org_suffixes: list[str]) -> bool:
         and not P.NOT_A_UNIT.search(name)
 
 
+# how far before its role word a UNIT_ROLE match can start: its names (at most 80 characters) and 按职责分工
+UNIT_ROLE_REACH = 85
+
+
 def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str], tuple[int, int]]]:
     """Units named with their role in running prose, as (lead|partner, names, span):
 
@@ -242,10 +246,13 @@ def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str],
     A clause whose every name is an organisation counts; 主要原因是县住建局配合不力 does not.
     A 负责 list after a 牵头 one in the same sentence is a partner (由区农业农村委牵头，鱼嘴镇…负责实施)."""
     out: list[tuple[str, list[str], tuple[int, int]]] = []
-    if not P.ROLE_WORD.search(text):
+    first = P.ROLE_WORD.search(text)
+    if not first:
         return out
     led_at = -1
-    for m in P.UNIT_ROLE.finditer(text):
+    # a match ends in a role word after at most 80 characters of names and 5 of 按职责分工: none starts further before
+    # the first role word, and the engine need not try UNIT_ROLE (a lazy run at every character) before that
+    for m in P.UNIT_ROLE.finditer(text, max(0, first.start() - UNIT_ROLE_REACH)):
         chunk = m.group("units")
         start = m.start("units")
         if "由" in chunk:

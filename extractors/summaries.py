@@ -189,7 +189,9 @@ def table_tally(table) -> list[Summary]:
     """A total row whose label (合计) is followed by a count (15项), and a cell that splits it by status
     (已完成6项，序时推进6项，滞后2项).  The row takes in the rows its merged cells cover (a status cell
     written in the second row of the block)."""
-    out = []
+    out: list[Summary] = []
+    if not any(P.TOTAL.match(c.text.strip()) for c in table.cells):
+        return out         # no 合计 row (most tables): the rows need not be gathered into blocks
     for r, own, cells in _row_blocks(table):
         label = next((k for k, c in enumerate(own) if P.TOTAL.match(c)), None)
         after = [c for c in cells[label + 1:] if c] if label is not None else []
