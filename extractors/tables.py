@@ -8,6 +8,7 @@ extra cells folded into the target cell.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -914,9 +915,11 @@ def status_of(text: str, gaz) -> str | None:
 def deadline_iso(text: str, year: int | None, require_before: bool = False) -> str | None:
     """9月底前 → 2017-09-30 in a 2017 plan; 年底前 → 2017-12-31; 6月30日前 → 2017-06-30.  In a deadline cell or
     field with stages (10月31日前完成80%，12月20日前全面完工) the final stage; in a target's text the first."""
-    import calendar
-
-    text = _CN_MONTH.sub(lambda m: str(int(to_number(m.group(1)) or 0)), text or "")
+    text = text or ""
+    if "月" in text:
+        text = _CN_MONTH.sub(lambda m: str(int(to_number(m.group(1)) or 0)), text)
+    elif require_before and "年" not in text:
+        return None       # every DEADLINE holds 月 or 年 (年底, 年末): most target cells hold neither
     stages: list[str] = []
     for m in P.DEADLINE.finditer(text or ""):
         if require_before and not re.match(r"(?:前|之前)", text[m.end() - 2:m.end()] or "") \

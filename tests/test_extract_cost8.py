@@ -321,3 +321,18 @@ def test_unit_roles_found_from_before_the_first_role_word_are_all_found():
         if first:
             assert _found(P.UNIT_ROLE, text) == \
                 [(m.span(), m.groupdict()) for m in P.UNIT_ROLE.finditer(text, max(0, first.start() - UNIT_ROLE_REACH))], text
+
+
+# ---- a deadline is read only from a text holding 月 or 年 ----
+
+def test_a_deadline_holds_a_month_or_a_year():
+    from extractors.tables import _CN_MONTH, deadline_iso
+
+    texts = ["9月底前", "年底前", "2031年6月30日前", "十月底前完成", "2031.11", "新建幼儿园3所", "年末", "12月中旬"]
+    texts += _random_texts("0123456789年月日底末中上下旬前之完成十一二三.建所", 20000)
+    for text in texts:
+        if "月" not in text:
+            assert _CN_MONTH.sub("", text) == text
+            if "年" not in text:
+                assert not P.DEADLINE.search(text), text
+                assert deadline_iso(text, 2031, require_before=True) is None
