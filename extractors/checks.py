@@ -755,23 +755,26 @@ def _paragraphs(doc) -> list:
 _TRIGGER = re.compile(r"其中|占|比例|列[入为]")
 
 
-def _read(ex: Extraction, doc, scope: str, reader) -> list:
+def _read(ex: Extraction, doc, scope: str, reader, word: str) -> list:
+    """`reader` asked of each paragraph holding `word`, which every statement it reads holds (most paragraphs
+    hold none: a call and the original's strip saved for each)."""
     if any(s.scope == scope for s in ex.summaries):
         return []            # extract_records has read them already
-    return [x for ln, nt in _paragraphs(doc) for x in reader(nt.text, ln, nt.original.strip())]
+    return [x for ln, nt in _paragraphs(doc) if word in nt.text for x in reader(nt.text, ln, nt.original.strip())]
 
 
 def _breakdowns(ex: Extraction, doc) -> list[Summary]:
-    return _read(ex, doc, "breakdown", sentence_breakdowns)
+    return _read(ex, doc, "breakdown", sentence_breakdowns, "其中")      # each opens at a 其中 (AMONG_THEM)
 
 
 def _shares(ex: Extraction, doc) -> list[Share]:
     """Shares live in no record (a Summary holds no rates): the check reads them from the text."""
-    return [x for ln, nt in _paragraphs(doc) for x in stated_shares(nt.text, ln, nt.original.strip())]
+    return [x for ln, nt in _paragraphs(doc) if "%" in nt.text        # every SHARE ends in %
+            for x in stated_shares(nt.text, ln, nt.original.strip())]
 
 
 def _composed(ex: Extraction, doc) -> list[Summary]:
-    return _read(ex, doc, "composed", composed_counts)
+    return _read(ex, doc, "composed", composed_counts, "实")      # …列入“十件实事”: every COMPOSED holds 实事
 
 
 CHECKS: list[tuple[str, Callable]] = [
