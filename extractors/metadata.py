@@ -242,13 +242,16 @@ def printed_date(lines: list[str]) -> str | None:
 
 
 def issuer_of(lines: list[str], title: str | None) -> str | None:
-    short = [squash(x) for x in lines if x.strip()]
-    for ln in short[:6]:
+    written = [x for x in lines if x.strip()]
+    for ln in (squash(x) for x in written[:6]):
         if P.ISSUER_END.search(ln) and len(ln) <= 30 and not ln.startswith("关于"):
             return ln
-    for k, ln in enumerate(short):
-        if P.DATE_CN.fullmatch(ln) and k and P.ISSUER_END.search(short[k - 1]) and len(short[k - 1]) <= 30:
-            return short[k - 1]
+    for k, x in enumerate(written):
+        # a date opens with 19 or 20: only such a line is squeezed (a line's first character is its squeezed text's)
+        if k and x.lstrip()[:1] in ("1", "2") and P.DATE_CN.fullmatch(squash(x)):
+            above = squash(written[k - 1])
+            if P.ISSUER_END.search(above) and len(above) <= 30:
+                return above
     m = re.search(r"来源\s*[:：]\s*(\S+?)(?:\s|阅读|$)", "\n".join(lines[:60]))
     return m.group(1) if m else None
 

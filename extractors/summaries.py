@@ -190,8 +190,9 @@ def table_tally(table) -> list[Summary]:
     (已完成6项，序时推进6项，滞后2项).  The row takes in the rows its merged cells cover (a status cell
     written in the second row of the block)."""
     out: list[Summary] = []
-    if not any(P.TOTAL.match(c.text.strip()) for c in table.cells):
-        return out         # no 合计 row (most tables): the rows need not be gathered into blocks
+    written = "\n".join(c.text for c in table.cells)
+    if "计" not in written and "全" not in written:
+        return out         # every TOTAL label holds one (合计, 全市): the rows need not be gathered into blocks
     for r, own, cells in _row_blocks(table):
         label = next((k for k, c in enumerate(own) if P.TOTAL.match(c)), None)
         after = [c for c in cells[label + 1:] if c] if label is not None else []

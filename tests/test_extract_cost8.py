@@ -336,3 +336,30 @@ def test_a_deadline_holds_a_month_or_a_year():
             if "年" not in text:
                 assert not P.DEADLINE.search(text), text
                 assert deadline_iso(text, 2031, require_before=True) is None
+
+
+# ---- the organisation suffixes as tuples, made once for a list ----
+
+def test_the_suffix_tuples_follow_the_list_they_are_made_for():
+    from extractors.people import _endings, _ends_as_org, is_org
+
+    first, second = ["局", "委"], ["办", "中心"]
+    assert _endings(first) == (("局", "委"), ("局", "委", "）", ")"))
+    assert _endings(second) == (("办", "中心"), ("办", "中心", "）", ")"))
+    first.append("院")
+    assert _endings(first)[0] == ("局", "委", "院")
+    for name, suffixes in [("县教育局", first), ("县医院", first), ("县卫健委（县中医局）", first), ("县财政", first),
+                           ("县政务中心", second), ("县教育局", second)]:
+        assert _ends_as_org(name, suffixes) == (P.BRACKET_AT_END.sub("", name).endswith(tuple(suffixes)) or
+                                                P.BRACKET_AT_END.sub("", name).endswith(("）", ")")))
+        assert is_org(name, suffixes) == (3 <= len(name) <= 20 and any(name.endswith(x) for x in suffixes)
+                                          and not P.NOT_UNIT.search(name) and not P.NOT_A_UNIT.search(name))
+
+
+def test_a_table_without_a_total_label_has_no_tally():
+    from extractors.summaries import table_tally
+    from pipeline.model import Table
+
+    assert table_tally(Table.from_rows([["项目", "状态"], ["新建幼儿园", "已完成6项，序时推进6项，滞后2项"]])) == []
+    for label in ["合计", "全市", "全县合计", "小计"]:
+        assert P.TOTAL.match(label) and ("计" in label or "全" in label)
