@@ -96,7 +96,8 @@ def extract_records(doc, gaz) -> Extraction:
     places = {s for s, _, _ in found}
     # 街道, 镇, 乡: regions of a county's report (no match spans a line: only lines holding a suffix with one of the
     # words that follow it are searched)
-    places |= {m.group("r") for line in norm if P.SUBCOUNTY_END.search(line) for m in P.SUBCOUNTY.finditer(line)}
+    if P.SUBCOUNTY_END.search(full):      # (its look-ahead reads no line break: a line holds one if the text does)
+        places |= {m.group("r") for line in norm if P.SUBCOUNTY_END.search(line) for m in P.SUBCOUNTY.finditer(line)}
 
     ranked: list[str] = []          # units a score ranking lists
     ranked_line = None

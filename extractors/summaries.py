@@ -191,8 +191,8 @@ def table_tally(table) -> list[Summary]:
     written in the second row of the block)."""
     out: list[Summary] = []
     written = "\n".join(c.text for c in table.cells)
-    if "计" not in written and "全" not in written:
-        return out         # every TOTAL label holds one (合计, 全市): the rows need not be gathered into blocks
+    if ("计" not in written and "全" not in written) or not any(P.TOTAL.match(c.text.strip()) for c in table.cells):
+        return out         # no total label (合计, 全市 …; each holds 计 or 全): the rows need not be gathered into blocks
     for r, own, cells in _row_blocks(table):
         label = next((k for k, c in enumerate(own) if P.TOTAL.match(c)), None)
         after = [c for c in cells[label + 1:] if c] if label is not None else []
