@@ -363,3 +363,14 @@ def test_a_table_without_a_total_label_has_no_tally():
     assert table_tally(Table.from_rows([["项目", "状态"], ["新建幼儿园", "已完成6项，序时推进6项，滞后2项"]])) == []
     for label in ["合计", "全市", "全县合计", "小计"]:
         assert P.TOTAL.match(label) and ("计" in label or "全" in label)
+
+
+def test_a_subcounty_end_on_a_line_is_one_in_the_joined_lines():
+    pieces = ["甲山镇", "乙水乡", "丙湖街道", "完成", "已", "进度", "排名", "\n", "，", "街", "道", "镇", "乡"]
+    rng = random.Random(_RNG_SEED)
+    for _ in range(20000):
+        lines = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))).split("\n")
+        if any(P.SUBCOUNTY_END.search(line) for line in lines):
+            assert P.SUBCOUNTY_END.search("\n".join(lines)), lines
+        else:
+            assert not P.SUBCOUNTY_END.search("\n".join(lines)), lines
