@@ -73,7 +73,7 @@ def extract(doc, gaz, with_entities: bool = False) -> Extraction:
 def extract_records(doc, gaz) -> Extraction:
     forget_quantities()
     forget()
-    lines = restate_lines([relabel(n) if "【" in n.text else n for n in map(normalize, doc.lines)])
+    lines = restate_lines([relabel(n) if "【" in n.text else n for n in (normalize(x) for x in doc.lines)])
     norm = [n.text for n in lines]
     full = "\n".join(norm)
     title = M.title_of(norm)
