@@ -374,3 +374,27 @@ def test_a_subcounty_end_on_a_line_is_one_in_the_joined_lines():
             assert P.SUBCOUNTY_END.search("\n".join(lines)), lines
         else:
             assert not P.SUBCOUNTY_END.search("\n".join(lines)), lines
+
+
+# ---- the taxonomy: a name's own candidates worked out once a document ----
+
+def test_a_name_classified_again_with_another_context_is_classified_as_afresh():
+    from extractors import taxonomy as T
+    from extractors.memo import forget
+    from gazetteer import load
+
+    types = load().project_types
+    names = ["新建公办幼儿园", "城镇新增就业", "提高城乡低保标准和救助水平（人均救助水平）", "农村公路提质改造", "产前筛查和新生儿疾病筛查",
+             "新增普惠性托位", "改造老旧小区", "（正文）", "公路建设", "城镇老旧小区改造（加装电梯）", "甲乙丙"]
+    contexts = ["", "公路建设", "新增城镇就业1.2万人", "新建幼儿园3所", "改造老旧小区30个"]
+    rng = random.Random(_RNG_SEED)
+    asks = [(rng.choice(names), rng.choice(contexts)) for _ in range(600)]
+    forget()
+    kept = [T.classify(name, types, context) for name, context in asks]
+    fresh = []
+    for name, context in asks:
+        forget()              # nothing kept: each answer worked out from the name again
+        fresh.append(T.classify(name, types, context))
+    assert kept == fresh
+    assert any(kept) and None in kept
+    forget()
