@@ -247,6 +247,8 @@ def is_org(name: str, org_suffixes: list[str]) -> bool:
 
 # how far before its role word a UNIT_ROLE match can start: its names (at most 80 characters) and 按职责分工
 UNIT_ROLE_REACH = 85
+# ROLE_WORD's words, each of two characters
+ROLE_WORDS = ("牵头", "配合", "协办", "协助", "参与", "负责")
 
 
 def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str], tuple[int, int]]]:
@@ -263,7 +265,9 @@ def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str],
     led_at = -1
     # a match ends in a role word after at most 80 characters of names and 5 of 按职责分工: none starts further before
     # the first role word, and the engine need not try UNIT_ROLE (a lazy run at every character) before that
-    for m in P.UNIT_ROLE.finditer(text, max(0, first.start() - UNIT_ROLE_REACH)):
+    # and none ends more than 4 characters (组织实施) after the last role word (each of two characters)
+    last = max(text.rfind(word) for word in ROLE_WORDS)
+    for m in P.UNIT_ROLE.finditer(text, max(0, first.start() - UNIT_ROLE_REACH), last + 2 + 4):
         chunk = m.group("units")
         start = m.start("units")
         if "由" in chunk:

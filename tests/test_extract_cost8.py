@@ -309,18 +309,22 @@ def test_a_run_together_header_holds_its_leader_word():
 # ---- units with their role: UNIT_ROLE searched from just before the first role word ----
 
 def test_unit_roles_found_from_before_the_first_role_word_are_all_found():
-    from extractors.people import UNIT_ROLE_REACH
+    from extractors.people import ROLE_WORDS, UNIT_ROLE_REACH
+
+    assert P.ROLE_WORD.pattern == "|".join(ROLE_WORDS) and all(len(w) == 2 for w in ROLE_WORDS)
 
     pieces = ["由县住建局牵头", "罗阳街道办事处负责", "，", "。", "（", "）", "由", "按职责分工", "分别", "区财政局", "配合",
               "协办", "组织实施", "甲乙丙丁戊己庚辛壬癸" * 3, " ", "：", "主要原因是县住建局配合不力"]
     rng = random.Random(_RNG_SEED)
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
-    texts += ["甲" * 84 + "牵头", "甲" * 85 + "牵头", "甲" * 79 + "按职责分工负责", "，" + "乙" * 80 + "具体负责"]
+    texts += ["甲" * 84 + "牵头", "甲" * 85 + "牵头", "甲" * 79 + "按职责分工负责", "，" + "乙" * 80 + "具体负责",
+              "由县住建局牵头组织实施", "县财政局配合落实，", "区民政局负责组织实施"]
     for text in texts:
         first = P.ROLE_WORD.search(text)
         if first:
-            assert _found(P.UNIT_ROLE, text) == \
-                [(m.span(), m.groupdict()) for m in P.UNIT_ROLE.finditer(text, max(0, first.start() - UNIT_ROLE_REACH))], text
+            last = max(text.rfind(word) for word in ROLE_WORDS)
+            window = P.UNIT_ROLE.finditer(text, max(0, first.start() - UNIT_ROLE_REACH), last + 2 + 4)
+            assert _found(P.UNIT_ROLE, text) == [(m.span(), m.groupdict()) for m in window], text
 
 
 # ---- a deadline is read only from a text holding 月 or 年 ----
