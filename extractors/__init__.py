@@ -335,9 +335,14 @@ def _parts_with_rates(projects: list[Project], gaz) -> list[Project]:
     rates leave any project of the line that held them alone."""
     out: list[Project] = []
     seen: set[tuple[int | None, str]] = set()
+    holds: dict[str, bool] = {}       # evidence → whether it states a part (the projects of a line share it)
     for p in projects:
-        if not p.targets or not ("(" in p.evidence.text or "（" in p.evidence.text) \
-                or P.PART_WITH_RATE.search(p.evidence.text) is None:
+        if not p.targets or not ("(" in p.evidence.text or "（" in p.evidence.text):
+            continue
+        found = holds.get(p.evidence.text)
+        if found is None:
+            found = holds[p.evidence.text] = P.PART_WITH_RATE.search(p.evidence.text) is not None
+        if not found:
             continue
         text = normalize(p.evidence.text).text
         for m in P.PART_WITH_RATE.finditer(text):
