@@ -206,10 +206,13 @@ def _without_task(name: str, org_suffixes: list[str]) -> str:
 # the characters of P.SPLIT's class: one of them is what SPLIT matches in a single character (tested by membership, not
 # a regex call a character)
 SPLIT_MARKS = "、，,；;/\n"
+_SPLIT_MARK = re.compile("[" + re.escape(SPLIT_MARKS) + "]")
 
 
 def _split_outside_brackets(text: str) -> list[str]:
     """区发改局、区财政局 → two names; 各乡（镇、街道） stays one (a 、 inside brackets separates nothing)."""
+    if _SPLIT_MARK.search(text) is None:
+        return [text] if text else []      # most cells name one unit: no character to walk through
     parts, depth, last = [], 0, 0
     for i, ch in enumerate(text):
         depth += (ch in "（(") - (ch in "）)")

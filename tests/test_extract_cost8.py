@@ -402,3 +402,21 @@ def test_a_name_classified_again_with_another_context_is_classified_as_afresh():
     assert kept == fresh
     assert any(kept) and None in kept
     forget()
+
+
+def test_a_text_without_a_split_mark_is_one_part():
+    from extractors.people import SPLIT_MARKS, _split_outside_brackets
+
+    def walked(text: str) -> list[str]:
+        parts, depth, last = [], 0, 0
+        for i, ch in enumerate(text):
+            depth += (ch in "（(") - (ch in "）)")
+            if depth <= 0 and ch in SPLIT_MARKS:
+                parts.append(text[last:i])
+                last = i + 1
+        parts.append(text[last:])
+        return [x for x in parts if x]
+
+    for text in ["县教育局", "区发改局、区财政局", "各乡（镇、街道）", "", "、", "县民政局/县财政局\n县住建局", "（）"] + \
+            _random_texts("局委办、，,；;/\n（）()甲乙", 20000):
+        assert _split_outside_brackets(text) == walked(text), text
