@@ -94,9 +94,10 @@ def extract_records(doc, gaz) -> Extraction:
         info.period = None       # a plan's 1-2月 is a schedule, not the period a report covers
     result = Extraction(document=info, extractor_version=EXTRACTOR_VERSION)
     places = {s for s, _, _ in found}
-    # 街道, 镇, 乡: regions of a county's report (no match spans a line: only lines holding a suffix are searched)
-    places |= {m.group("r") for line in norm if "镇" in line or "乡" in line or "街道" in line
-               for m in P.SUBCOUNTY.finditer(line)}
+    # 街道, 镇, 乡: regions of a county's report (no match spans a line: only lines holding a suffix with one of the
+    # words that follow it are searched)
+    if P.SUBCOUNTY_END.search(full):      # (its look-ahead reads no line break: a line holds one if the text does)
+        places |= {m.group("r") for line in norm if P.SUBCOUNTY_END.search(line) for m in P.SUBCOUNTY.finditer(line)}
 
     ranked: list[str] = []          # units a score ranking lists
     ranked_line = None
@@ -131,7 +132,7 @@ def extract_records(doc, gaz) -> Extraction:
         rows = sheet if sheet is not None else projects_from_table(table, year, gaz, money_unit_above(table, norm))
         _units_above(rows, table, norm, gaz)
         result.projects += rows
-    _apply_level_notes(result.projects, norm)
+    _apply_level_notes(result.projects, norm, full)
 
     line_forms = form_line_blocks(paragraphs)          # 督办事项一：… / 年度任务：… / 责任领导：… a line each
     result.projects += projects_from_form_lines(line_forms, gaz, places, year)
@@ -155,17 +156,28 @@ def extract_records(doc, gaz) -> Extraction:
         result.projects += _heading_progress(paragraphs, gaz, places, used, prose)
 
     for ln, nt in paragraphs:
+        # each reader is asked only of a paragraph holding the word every statement it reads holds (共 of
+        # STATUS_TOTAL, 件 of PIECES_UNDERTAKEN, 其中, 中 …): most paragraphs hold none of them
+        text = nt.text
+        if "中" not in text and "共" not in text and "件" not in text:
+            continue
         written = nt.original.strip()
-        result.summaries += status_parts(nt.text, gaz, ln, written)
-        result.summaries += piece_parts(nt.text, gaz, ln, written)
-        result.summaries += place_parts(nt.text, gaz, places, ln, written)
-        result.summaries += status_tally(nt.text, ln, written)
-        result.summaries += money_parts(nt.text, gaz, ln, written)
+        if "共" in text:
+            result.summaries += status_parts(text, gaz, ln, written)
+        if "件" in text:
+            result.summaries += piece_parts(text, gaz, ln, written)
+        if "其中" in text:
+            result.summaries += place_parts(text, gaz, places, ln, written)
+        if "中" in text:
+            result.summaries += status_tally(text, ln, written)
+        if "其中" in text and "元" in text:
+            result.summaries += money_parts(text, gaz, ln, written)
     if "完成率" in full:          # a table's footnote may sit in the table block: read every line
         pace = P.TIME_PROGRESS.search(full)
         for ln, nt in enumerate(lines, 1):
-            result.summaries += threshold_counts(nt.text, ln, nt.original.strip(),
-                                                 float(pace.group("rate")) if pace else None)
+            if "完成率" in nt.text:      # every THRESHOLD_COUNT opens with it
+                result.summaries += threshold_counts(nt.text, ln, nt.original.strip(),
+                                                     float(pace.group("rate")) if pace else None)
     if kind in ("plan", "supervision"):
         declared = [s for ln, nt in paragraphs[:60] for s in declared_counts(nt.text, ln, nt.original.strip(), year)]
         declared += declared_counts("共" + title, None, title) if title else []
@@ -213,7 +225,9 @@ def extract_records(doc, gaz) -> Extraction:
             for g in p.progress:
                 if g.status in (None, "on_track") and P.LAGGING_WORD.search(verdict.group(0)):
                     g.status = "lagging"
-        m = P.NAME_FIELD_TAIL.search(p.name)
+        # the tail matches (it may be empty) where its spaces begin: with none of its brackets, commas or colons in
+        # the name and no space at its end, that is the name's end and the name stays as it is
+        m = P.NAME_FIELD_TAIL.search(p.name) if _may_have_field_tail(p.name) else None
         before = p.name[:m.start()] if m else p.name
         if m and len(before) >= 2 and before.count("（") + before.count("(") == before.count("）") + before.count(")"):
             p.name = before
@@ -227,6 +241,16 @@ def extract_records(doc, gaz) -> Extraction:
     _prose_categories(result.projects, paragraphs)
     _canonical(result, gaz)
     return result
+
+
+def _may_have_field_tail(name: str) -> bool:
+    """False when NAME_FIELD_TAIL can only match the empty string at the end of `name` (each of its alternatives
+    opens with a bracket or a comma, its optional colon is one, and nothing else but spaces is matched)."""
+    return name[-1:].isspace() or _FIELD_TAIL_MARK.search(name) is not None
+
+
+# the characters NAME_FIELD_TAIL's alternatives open with, and its colon
+_FIELD_TAIL_MARK = re.compile(r"[（(，,：:]")
 
 
 HEADING_OPENINGS = set("一二三四五六七八九十（(")     # the first character of every CATEGORY_HEADING match
@@ -311,9 +335,14 @@ def _parts_with_rates(projects: list[Project], gaz) -> list[Project]:
     rates leave any project of the line that held them alone."""
     out: list[Project] = []
     seen: set[tuple[int | None, str]] = set()
+    holds: dict[str, bool] = {}       # evidence → whether it states a part (the projects of a line share it)
     for p in projects:
-        if not p.targets or not ("(" in p.evidence.text or "（" in p.evidence.text) \
-                or P.PART_WITH_RATE.search(p.evidence.text) is None:
+        if not p.targets or not ("(" in p.evidence.text or "（" in p.evidence.text):
+            continue
+        found = holds.get(p.evidence.text)
+        if found is None:
+            found = holds[p.evidence.text] = P.PART_WITH_RATE.search(p.evidence.text) is not None
+        if not found:
             continue
         text = normalize(p.evidence.text).text
         for m in P.PART_WITH_RATE.finditer(text):
@@ -385,7 +414,9 @@ def _heading_progress(paragraphs, gaz, places, used, prose) -> list[Project]:
             heading = Project(name=name or h.group("title"), evidence=Evidence(text=nt.original.strip(), line=ln),
                               seq=h.group("seq"))
             continue
-        if ln in used or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)) \
+        # (the three rate patterns each need a %: one test for the three, most paragraphs hold none)
+        if ln in used or "%" not in text \
+                or not (P.RATE.search(text) or P.RATE_LIST.search(text) or P.PLACE_RATE.search(text)) \
                 or problems_or_plans(text) or ITEM_SHARE.search(text):
             continue
         progress = progress_in(text, gaz, places, ln, nt.original.strip())
@@ -519,8 +550,10 @@ def _units_above(projects: list[Project], table, norm: list[str], gaz) -> None:
         p.partner_units = [u for u in owners[1] if u not in p.lead_units]
 
 
-def _apply_level_notes(projects: list[Project], norm: list[str]) -> None:
+def _apply_level_notes(projects: list[Project], norm: list[str], full: str) -> None:
     """注：1-8项为省级重点民生实事，9-16项为市级 → each project's level."""
+    if "项为" not in full and "项是" not in full:
+        return      # every note holds one (项 right before 为/是): most documents have none, and their lines need no search
     for line in norm:
         for m in P.LEVEL_NOTE.finditer(line):
             a, b, level = int(m.group("a")), int(m.group("b")), m.group("level")

@@ -169,6 +169,8 @@ UNIT_CLASHES = {("人", "人次"), ("人次", "人"), ("名", "人次"), ("人�
                 ("条", "处"), ("处", "条")}                                   # 断头路6条 … 6处路桥 (two of them bridges)
 # the clashes between a row label's unit and its target: 个 against 所 names the same school twice, not two things
 NAME_CLASHES = UNIT_CLASHES - {("个", "所"), ("所", "个")}
+# the units of a target a row label's unit can clash with
+_CLASHING_TARGET_UNITS = frozenset(target for _, target in NAME_CLASHES)
 # 城市棚户区改造（户） / 新增就业(人): the unit a row label counts in, in brackets after the name
 NAME_UNIT = re.compile(r"[（(]\s*(?P<u>人次|[人名户套间条处例所个])\s*[)）]")
 
@@ -236,11 +238,16 @@ def _unit_after(name: str, text: str) -> re.Match | None:
 
 def _name_unit_clash(p) -> Iterator[Flag]:
     """城市棚户区改造（户） | 4300套: the row label counts households, its target dwellings (once a project)."""
+    if p.region or not any(t.unit in _CLASHING_TARGET_UNITS for t in p.targets):
+        return            # nothing the name's unit could clash with: its name and evidence need not be read
+    # the unit is written in brackets, and normalising makes none: a name and texts without one need not be read
+    texts = [x for x in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)]
+             if x and ("(" in x or "（" in x)]
+    if not texts and "(" not in p.name and "（" not in p.name:
+        return
     name = normalize(p.name).text.strip()
     m = UNIT_AT_END.search(name)
-    for text in [p.evidence.text if p.evidence else None, *(t.text for t in p.targets)] if m is None and name else ():
-        if not text or ("(" not in text and "（" not in text):
-            continue          # the unit is written in brackets, and normalising makes none
+    for text in texts if m is None and name else ():
         m = _unit_after(name, _normalized(text))
         if m:
             break
@@ -748,23 +755,26 @@ def _paragraphs(doc) -> list:
 _TRIGGER = re.compile(r"其中|占|比例|列[入为]")
 
 
-def _read(ex: Extraction, doc, scope: str, reader) -> list:
+def _read(ex: Extraction, doc, scope: str, reader, word: str) -> list:
+    """`reader` asked of each paragraph holding `word`, which every statement it reads holds (most paragraphs
+    hold none: a call and the original's strip saved for each)."""
     if any(s.scope == scope for s in ex.summaries):
         return []            # extract_records has read them already
-    return [x for ln, nt in _paragraphs(doc) for x in reader(nt.text, ln, nt.original.strip())]
+    return [x for ln, nt in _paragraphs(doc) if word in nt.text for x in reader(nt.text, ln, nt.original.strip())]
 
 
 def _breakdowns(ex: Extraction, doc) -> list[Summary]:
-    return _read(ex, doc, "breakdown", sentence_breakdowns)
+    return _read(ex, doc, "breakdown", sentence_breakdowns, "其中")      # each opens at a 其中 (AMONG_THEM)
 
 
 def _shares(ex: Extraction, doc) -> list[Share]:
     """Shares live in no record (a Summary holds no rates): the check reads them from the text."""
-    return [x for ln, nt in _paragraphs(doc) for x in stated_shares(nt.text, ln, nt.original.strip())]
+    return [x for ln, nt in _paragraphs(doc) if "%" in nt.text        # every SHARE ends in %
+            for x in stated_shares(nt.text, ln, nt.original.strip())]
 
 
 def _composed(ex: Extraction, doc) -> list[Summary]:
-    return _read(ex, doc, "composed", composed_counts)
+    return _read(ex, doc, "composed", composed_counts, "实")      # …列入“十件实事”: every COMPOSED holds 实事
 
 
 CHECKS: list[tuple[str, Callable]] = [

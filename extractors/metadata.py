@@ -17,8 +17,14 @@ _YEAR_WORD = re.compile(r"\d{4}年")
 _BEFORE_YEAR_END = re.compile(r"上半年|前三季度|一季度|第[二三]季度|时间过半|(?<![全每])年中(?![小医心型大央国等级高职药])")
 # a sentence's end
 _SENTENCE_MARK = re.compile(r"[。；;]")
-# whitespace
-_SPACES = re.compile(r"\s+")
+
+
+def _unspaced(text: str) -> str:
+    r"""`text` without its whitespace: re.sub(r"\s+", "", text), as str.split reads the same characters as space
+    (tests/test_extract_cost8.py; the substitution built the string again through the engine, ~25 ns a character)."""
+    return "".join(text.split())
+
+
 # …汇总表 / …进度表（…）: a table's title
 _TABLE_TITLE = re.compile(r"(?:汇总|情况|统计|一览|进度)表(?:[（(][^）)]*[）)])?$")
 # words of a report
@@ -81,11 +87,11 @@ def doc_number_of(lines: list[str]) -> str | None:
     for ln in [x.strip() for x in lines[:12] if x.strip()][:6]:
         m = P.DOC_NUMBER.search(ln)
         if m and (len(ln) <= len(m.group(0)) + 12) and "《" not in ln:
-            return _SPACES.sub("", m.group("no"))
+            return _unspaced(m.group("no"))
     for ln in [x.strip() for x in lines[:12] if x.strip()][:6]:
         m = P.ISSUE_NUMBER.match(ln) or P.SERIAL_NUMBER.match(ln)
         if m:
-            return re.sub(r"\s+", "", m.group("no"))
+            return _unspaced(m.group("no"))
     return None
 
 
@@ -134,7 +140,7 @@ def date_of(lines: list[str]) -> str | None:
         m = P.SPEECH_DATE.match(ln) or P.ISSUE_DATE.match(ln) or P.POST_DATE.match(ln) or P.LINE_DATETIME.match(ln) \
             or P.HEAD_ISO_DATE.match(ln)
         if m:
-            s = re.sub(r"\s+", "", m.group("date"))
+            s = _unspaced(m.group("date"))
             d = P.DATE_CN.fullmatch(s) or P.DATE_ISO.fullmatch(s)
             return _date(d) if d else None
     for ln in head:
@@ -143,7 +149,7 @@ def date_of(lines: list[str]) -> str | None:
         issued = P.ISSUER_DATE_LINE.match(ln)
         m = m or (issued if issued and P.ISSUER_END.search(issued.group("who")) else None)
         if m:
-            d = P.DATE_CN.fullmatch(re.sub(r"\s+", "", m.group("date")))
+            d = P.DATE_CN.fullmatch(_unspaced(m.group("date")))
             return _date(d) if d else None
     return _dateline(lines)
 
@@ -154,26 +160,56 @@ _DATE_OPENS = "12二〇零一三四五六七八九"
 
 def _signing_date(lines: list[str]) -> str | None:
     """A line that is only a date (the 落款), or its digits when 年月日 were lost (20311011 under the issuer)."""
-    last = ""
-    for ln in lines:
-        s = P.PRINTED_TAIL.sub("", squash(ln).strip("（）()"))     # 2026年10月12日印发: the 版记's date, as signed
-        if s[:1] not in _DATE_OPENS:       # most lines: not one of the three dates
-            last = s or last
+    before = None             # the last line read with something in it (the issuer's, above a date of digits)
+    for k, ln in enumerate(lines):
+        first = _FIRST_WRITTEN.search(ln)       # what its squeezed text opens with, its brackets stripped
+        if first is None:
+            continue              # spaces and brackets only: nothing to read, and no line to remember
+        if first.group() not in _DATE_OPENS or not _may_end_a_date(_last_written(ln)):
+            before = k            # most lines (一、… and 1.… open as a date does, but end otherwise)
             continue
+        s = _signed(ln)
         for pat in (P.DATE_CN, P.DATE_HANZI):
             m = pat.fullmatch(s)
             if m:
                 return _date(m)
         m = P.DATE_DIGITS.fullmatch(s)
+        last = _signed(lines[before]) if before is not None else ""
         if m and P.ISSUER_END.search(last) and len(last) <= 30:
             return _date(m)
-        last = s or last
+        before = k
     return None
+
+
+# the first character that is neither a space nor a bracket: the first of a line's squeezed text, its brackets stripped
+_FIRST_WRITTEN = re.compile(r"[^\s（）()]")
+
+
+def _may_end_a_date(last: str) -> bool:
+    """What the three dates end with (日; a decimal digit, DATE_DIGITS's \\d), or 发 / 布 of the 印发 / 签发 / 发布 that
+    PRINTED_TAIL reads off after 日."""
+    return last in ("日", "发", "布") or last.isdecimal()
+
+
+def _last_written(line: str) -> str:
+    """The last character that is neither a space nor a bracket ("" for none): the last of `_signed(line)`, but
+    where PRINTED_TAIL cuts a 印发 off after 日."""
+    text = line.rstrip()
+    while text and text[-1] in "（）()":
+        text = text[:-1].rstrip()
+    return text[-1:]
+
+
+def _signed(line: str) -> str:
+    """A line squeezed, its brackets stripped, and 2026年10月12日印发 read as the 版记's date, as signed."""
+    return P.PRINTED_TAIL.sub("", squash(line).strip("（）()"))
 
 
 def _page_date(lines: list[str]) -> str | None:
     """发布时间:2016-12-26 / 更新时间： / 时间: / 发文日期 | 2022-11-03 | (spaces inside the date squeezed)."""
     for ln in lines[:60]:
+        if "间" not in ln and "期" not in ln:
+            continue          # both patterns need 时间 / 日期 (most lines: two calls saved)
         m = P.PUBLISHED.search(ln) or P.PAGE_DATE.search(ln)
         if m:
             after = P.DATE_SPACES.sub("", ln[m.start():])
@@ -200,25 +236,28 @@ def printed_date(lines: list[str]) -> str | None:
     for ln in reversed(lines[-15:]):
         m = P.PRINTED.search(ln)
         if m:
-            d = P.DATE_CN.fullmatch(re.sub(r"\s+", "", m.group("date")))
+            d = P.DATE_CN.fullmatch(_unspaced(m.group("date")))
             return _date(d) if d else None
     return None
 
 
 def issuer_of(lines: list[str], title: str | None) -> str | None:
-    short = [squash(x) for x in lines if x.strip()]
-    for ln in short[:6]:
+    written = [x for x in lines if x.strip()]
+    for ln in (squash(x) for x in written[:6]):
         if P.ISSUER_END.search(ln) and len(ln) <= 30 and not ln.startswith("关于"):
             return ln
-    for k, ln in enumerate(short):
-        if P.DATE_CN.fullmatch(ln) and k and P.ISSUER_END.search(short[k - 1]) and len(short[k - 1]) <= 30:
-            return short[k - 1]
+    for k, x in enumerate(written):
+        # a date opens with 19 or 20: only such a line is squeezed (a line's first character is its squeezed text's)
+        if k and x.lstrip()[:1] in ("1", "2") and P.DATE_CN.fullmatch(squash(x)):
+            above = squash(written[k - 1])
+            if P.ISSUER_END.search(above) and len(above) <= 30:
+                return above
     m = re.search(r"来源\s*[:：]\s*(\S+?)(?:\s|阅读|$)", "\n".join(lines[:60]))
     return m.group(1) if m else None
 
 
 def year_of(title: str | None, lines: list[str]) -> int | None:
-    plan = P.REVIEW_THEN_PLAN.search(_SPACES.sub("", title or ""))
+    plan = P.REVIEW_THEN_PLAN.search(_unspaced(title or ""))
     if plan:
         return int(plan.group("y"))         # 2020年…完成情况及2021年…项目安排的通知: the year planned
     for is_title, text in ([(True, title)] if title else []) + [(False, "\n".join(lines[:80]))]:
@@ -275,10 +314,10 @@ def _span(y: int | None, m1: int, m2: int) -> dict | None:
 def _range_in(text: str, year: int | None) -> dict | None:
     if not P.may_match(P.PERIOD, text):
         return None          # no 月: neither a range nor a damaged one (PERIOD_DAMAGED needs it too)
-    m = P.PERIOD.search(text)
+    m = _period(text)
     m2, m1 = (int(m.group("m2")), int(m.group("m1"))) if m else (0, 0)
     if not m or not (1 <= m1 <= m2 <= 12):
-        m = P.PERIOD_DAMAGED.search(text)
+        m = P.PERIOD_DAMAGED.search(text) if _DAMAGED_CORE.search(text) else None
         if m:
             m1, m2 = 1, int(m.group("m2"))
     if m:
@@ -312,8 +351,8 @@ def kinds_of(title: str | None, lines: list[str], has_prose: bool) -> tuple[str,
     (…督查情况的通报; or, under no title, 督查室对…进行了专项督查。现将…通报如下: a 进展情况的通报 that opens
     so is the report of the work)."""
     t = title or " ".join(x.strip() for x in lines[:5])
-    flat = _SPACES.sub("", t)
-    head = _SPACES.sub("", "\n".join(x for x in lines[:30] if x.strip())[:1500])
+    flat = _unspaced(t)
+    head = _unspaced("\n".join(x for x in lines[:30] if x.strip())[:1500])
     if P.SUPERVISION_TITLE.search(flat):
         if not P.LAGGING.search(flat) and P.ASSIGNS_TASKS.search(head):
             return "plan", "plan"         # …进行重点督办的通知 that 分解下达 the year's 目标任务: the plan, under supervision
@@ -344,11 +383,11 @@ def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[st
         return "summary"          # 2026年民生实事工作总结: the year's results (a 年中/上半年 总结 is the year so far)
     if _REPORT_WORD.search(P.SCHEDULE.sub("", flat)):
         return "progress"
-    named = flat if title is not None else _SPACES.sub("", next((x for x in lines if x.strip()), ""))
+    named = flat if title is not None else _unspaced(next((x for x in lines if x.strip()), ""))
     # under no title, the first line names the text (the lines after it are its body: a report's 占年度计划投资
     # is no 计划); 公　　告 spaced out as the masthead's heading: a 人大 主席团's list of projects
     if re.search(r"实施意见|通知|方案|计划|分解|安排|打算|意见|责任|决定|决议|纪要|政府工作报告|清单|解读|公告|工作要点",
-                 named if so_far else flat) or any(re.sub(r"\s+", "", x) == "公告" for x in lines[:5]):
+                 named if so_far else flat) or any(_unspaced(x) == "公告" for x in lines[:5]):
         return "plan"
     if not so_far and P.LIST_TITLE.search(named):
         return "plan"             # 某县2026年十件民生实事: the year's list of projects, under its own name
@@ -362,9 +401,21 @@ def _report_kind(title: str | None, t: str, flat: str, head: str, lines: list[st
     return "other"
 
 
+# 1-8月 / 10 至 12 月: the months and the dash every PERIOD match ends with; 12月: the month every PERIOD_DAMAGED match
+# holds (both patterns open with an optional year, so the engine tries them at every character: these open with a
+# digit, which it skips to in C)
+_PERIOD_CORE = re.compile(r"[0-9]\s*[-~至到]\s*[0-9]{1,2}\s*月")
+_DAMAGED_CORE = re.compile(r"1[2-9]\s*月")
+
+
+def _period(text: str) -> re.Match[str] | None:
+    """P.PERIOD.search(text), run only on a text holding its core."""
+    return P.PERIOD.search(text) if _PERIOD_CORE.search(text) else None
+
+
 def _before_december(text: str) -> bool:
     """1-8月 / 截至9月底 / 上半年 / 前三季度: a period that ends before the year does."""
-    m = P.PERIOD.search(text)
+    m = _period(text)
     if m and int(m.group("m1")) <= int(m.group("m2")) < 12:
         return True
     a = P.AS_OF.search(text)

@@ -165,7 +165,10 @@ TASK_AFTER_FIGURE = re.compile(r"完成(?:了)?(?:[省市县区州]?(?:下达|�
 PERCENT = Gated(re.compile(r"(?P<rate>\d+(?:\.\d+)?)\s*%"), "%")
 
 # 益赫政办发〔2017〕29号 / 州办发电〔2021〕32 号 / 政发[2019]3号
-DOC_NUMBER = re.compile(r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]\s*第?\s*\d{1,4}\s*号)")
+# (gated on its bracket and 号: most head lines hold neither, and the run of 1-12 characters it opens with is tried
+# at every character)
+DOC_NUMBER = Gated(re.compile(r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]\s*第?\s*\d{1,4}\s*号)"),
+               "〔[【（(", "号")
 
 # 2017年6月6日 / 2016-12-26 / 二〇一七年六月六日
 DATE_CN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
@@ -231,7 +234,9 @@ MASTHEAD = re.compile(r"^\s*(?P<n>[\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市�
 OUR_LEVEL = re.compile(r"[我全本](?P<level>省|区|市|州|县)")
 
 # 2021年1-5月 / 1—9月 / 19月 (damaged) / 前三季度 / 上半年
-PERIOD = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m1>1[0-2]?|[2-9])\s*[-~至到]\s*(?P<m2>1[0-2]|[1-9])\s*月")
+# (gated on its dash and 月: its optional year first makes the engine try it at every character)
+PERIOD = Gated(re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m1>1[0-2]?|[2-9])\s*[-~至到]\s*(?P<m2>1[0-2]|[1-9])\s*月"),
+               "-~至到", "月")
 # (12月底前 is a month, not 1—2月 damaged)
 PERIOD_DAMAGED = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<!\d)1(?P<m2>[2-9])\s*月(?:份)?(?!底|末|中旬|上旬|下旬|前)"
                             r"(?:全|，|,|,|\s|以来|[\u4e00-\u9fff])")
@@ -448,7 +453,7 @@ NAME_FIELD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{0,12}(?:单位|部门|领
                              r"\s*[：:]?\s*$")
 
 # 托育服务扩容：新增普惠性托位400个… -> name (a short label, then a colon and the task with its figures)
-NAME_LABEL = re.compile(r"^(?P<name>[^：:，,。；;\d（()）]{2,15})(?:[（(][^（()）]{0,20}[）)])?[：:](?=[^：:]*\d)")
+NAME_LABEL = Gated(re.compile(r"^(?P<name>[^：:，,。；;\d（()）]{2,15})(?:[（(][^（()）]{0,20}[）)])?[：:](?=[^：:]*\d)"), COLON)
 # 城镇新增就业（县人社局） / 棚户区改造（县住建局，配合：罗阳街道办事处） -> units, at the end of an item's title
 TITLE_UNITS = Gated(re.compile(r"[（(](?P<units>[^（）()]{3,60})[）)]\s*$"), BRACKET)
 
@@ -681,6 +686,12 @@ _PARTNER_LABEL = r"配合单位|协办单位|协助单位|配合部门|参与单
 # -> label, value (up to the next label, a sentence's end or the line's end)
 DUTY_FIELD = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_PARTNER_LABEL})|(?P<lead>{_LEAD_LABEL}))"
                         r"\s*[:：]\s*(?P<value>(?:(?!\s*[\u4e00-\u9fff]{2,10}\s*[:：])[^。；;\n])*)")
+# 领导： / 责任人: / 单位： / 部门: the end of every DUTY_FIELD label and its colon (a line without one holds no field)
+DUTY_LABEL_END = re.compile(r"[导人位门]\s*[:：]")
+# DUTY_FIELD in a text holding one colon: the look-ahead for the next label (a colon after up to ten characters, tried at
+# each character of the value) cannot find one, so the value runs to the sentence's or the line's end as this reads it
+DUTY_FIELD_ALONE = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_PARTNER_LABEL})|(?P<lead>{_LEAD_LABEL}))"
+                              r"\s*[:：]\s*(?P<value>[^。；;\n]*)")
 # 序号实事名称建设内容县分管领导牵头单位配合单位 (a flattened table's header, its labels run together):
 # a leader's label straight before a unit's label, no space or bar between them
 RUN_HEADER = Gated(re.compile(r"(?:分管|主管|责任|牵头|联系|包抓|挂点)(?:[市县区]政府|[市县区])?领导(?:牵头|责任|主要责任)(?:单位|部门)"), "领")
@@ -767,17 +778,20 @@ REACHED_BEFORE_SHARE = re.compile(r"(?:已|目前|现在?|实际|累计|截[至�
 SHARE_GOAL = Gated(re.compile(r"(?:率|比例|占比)(?:年度|全年)?目标值?(?:为|是)?\s*(?P<num>\d+(?:\.\d+)?)\s*%"
                               r"(?P<after>以上|以内|以下|左右)?"), "%")
 # 普及率达到 / 参保率目标 / 失业率控制在 / 项目完成投资: the verb a name ends in before its figure, no part of the name
-NAME_VERB_TAIL = re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?|稳定在|维持在|不低于)$"
-                             r"|(?<=[\u4e00-\u9fff]{2})[，,]?(?:已|累计|共)?完成(?:投资)?$")     # 停车场项目完成投资
+# (gated on a character of its verbs: it opens with a look-behind, tried at every character of every name)
+NAME_VERB_TAIL = Gated(re.compile(r"(?<=率)(?:年度|全年)?(?:目标(?:任务|值)?|达到|提高到|提升到|控制在|保持在?|稳定在|维持在|不低于)$"
+                                  r"|(?<=[\u4e00-\u9fff]{2})[，,]?(?:已|累计|共)?完成(?:投资)?$"), "标到在持于成")     # 停车场项目完成投资
 # 检查各 / 标准不低于 / 分别提高到 / 覆盖: a word that needs the figure after it, so a name may not end in it
 # 20所|，其中小学12所… / 20所|、新增学位900个: what a name that runs past its task's figure goes on to
 NAME_RUNS_ON = re.compile(r"[，,、；;]\s*(?:其中)?[^，,。；;]{0,12}\d")
 NAME_BOUND_TAIL = re.compile(r"(?:各|均|有|共|分别|不低于|不少于|不超过|达到|提高到|提高至|提升到|控制在|为|是|约|近|超过|覆盖)$")
 # （一）农村公路建设进度滞后。 / 农贸市场改造资金到位不足: a problem heading's verdict after the project's name
-NAME_PROBLEM_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(?:工作|项目)?(?:进度|进展|推进)?(?:严重|明显)?(?:滞后|缓慢|迟缓|较慢)|"
-                               r"资金(?:到位|拨付)?(?:不足|滞后|缓慢|不到位))$")
+# (gated on the last character of its verdicts: it opens with a look-behind, tried at every character of every name)
+NAME_PROBLEM_TAIL = Gated(re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(?:工作|项目)?(?:进度|进展|推进)?(?:严重|明显)?(?:滞后|缓慢|迟缓|较慢)|"
+                                     r"资金(?:到位|拨付)?(?:不足|滞后|缓慢|不到位))$"), "后慢缓足位")
 # …各项目进展顺利。 / …通报如下： -> the end of what stood before a name read from run-together text
-NAME_PREAMBLE = re.compile(r".*(?:[。；;！？]|如下[：:])\s*")
+# (gated on its marks: a search of .* from every character is quadratic in a name that holds none)
+NAME_PREAMBLE = Gated(re.compile(r".*(?:[。；;！？]|如下[：:])\s*"), "。；;！？如")
 # ● ◆ ▶ • ★ ✔ - * / 一是 / 其二，: the bullet or enumerator a list item opens with (a WeChat post, a slide, a
 # speech), no part of its name
 BULLET_LEAD = re.compile(r"^\s*(?:[●○■□◆◇▶►▸▪•·★☆✔✓➤➢→\-—*※]+|[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]{1,2}[，,、：:]?)\s*")
@@ -851,7 +865,7 @@ PLACE_END = re.compile(r"(?:街道|镇|乡|新区|开发区|高新区|园区|管
 CATEGORY_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\s*"
                               r"(?P<name>[^，,。；;：:\d]{2,16}?)(?:[（(][^）)]*[）)])?[。]?")
 # 农贸市场改造（完成率 -> a bracket a name opens and never closes: what it held was read as a figure
-OPEN_BRACKET_TAIL = re.compile(r"\s*[（(][^（()）]*$")
+OPEN_BRACKET_TAIL = Gated(re.compile(r"\s*[（(][^（()）]*$"), "（(")
 # 已超额完成全年目标任务 -> the whole task done (what follows may list its parts)
 TASK_DONE_CLAUSE = re.compile(r"完成了?(?:全年|年度)?(?:目标)?任务|完成了?(?:全年|年度)目标")
 # 已完成年度目标|，其中农村低保达到310元以上: what the task done in full is made of, no task of its own
@@ -869,6 +883,9 @@ REGION_HEAD = re.compile(r"^(?P<r>[\u4e00-\u9fff]{1,6}?(?:市|县|区|州|旗|�
 
 # 观音桥街道完成年任务68.4% / 南山街道年度任务8个 / 南山街道排名靠后 -> r=观音桥街道, 南山街道
 SUBCOUNTY = re.compile(r"(?<![各全有相其])(?P<r>[\u4e00-\u9fff]{2,5}(?:街道|镇|乡))(?=完成|已|均|、|，|进度|累计|年度|任务|排名)")
+# 街道完成 / 镇、 / 乡进度: the end of every SUBCOUNTY match and what stands after it (opening with a literal, found in C;
+# a line without one holds no SUBCOUNTY place, whose own search opens with a look-behind tried at every character)
+SUBCOUNTY_END = re.compile(r"(?:街道|镇|乡)(?=完成|已|均|、|，|进度|累计|年度|任务|排名)")
 
 
 # ---- sheets ------------------------------------------------------------
@@ -912,7 +929,10 @@ THRESHOLD_COUNT = re.compile(r"完成率(?P<cmp>超过|高于|达到|不低于|�
 TIME_PROGRESS = re.compile(r"(?:时序|序时|时间)进度(?:为|是|达到|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
 # 52项具体任务中，已完成… / 十件民生实事中已完成3件 -> n=52 unit=项: a total the clauses after it split by status
-TALLY_TOTAL = Gated(re.compile(r"(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])[^，,。；;：:\d%]{0,12}?中(?:有)?[，,：:]?"), "中", "件项个")
+# (the count opens with its first character's class, each alternative going on from it: the engine skips to the next
+# numeral instead of trying the alternatives at every character; the same matches as (?P<n>\d+|[一…十]+))
+TALLY_TOTAL = Gated(re.compile(r"(?P<n>[\d一二三四五六七八九十](?:(?<=\d)\d*|(?<=[一二三四五六七八九十])[一二三四五六七八九十]*))"
+                               r"\s*(?P<unit>[件项个])[^，,。；;：:\d%]{0,12}?中(?:有)?[，,：:]?"), "中", "件项个")
 # 超序时进度推进的28项 / 其余9项正在按计划推进 / 8件达到进度要求 -> rest, n (one part of a tally)
 TALLY_PART = re.compile(r"(?P<rest>其余|剩余)?(?P<n>\d+|[一二三四五六七八九十]+)\s*(?P<unit>[件项个])")
 # 已完成 / 序时推进 / 进度滞后 / 基本达到序时进度 / 未开工: a clause that states a status
@@ -1096,7 +1116,7 @@ QUOTE_MARKS = re.compile(r"[“”‘’\"']")
 
 # words every match of a pattern holds (one of them at least): without one, the pattern is not run
 # (a pattern that opens with a literal, such as PER_MONTH's 每, needs none: the regex engine skips ahead to it)
-REQUIRED: dict[re.Pattern[str], tuple[str, ...]] = {
+REQUIRED: dict[re.Pattern[str] | Gated, tuple[str, ...]] = {
     POPULATION: ("人口", "农民", "牧民", "居民", "村民", "群众"),      # 农牧民 and 农民工 hold 牧民 and 农民
     UNIT_LIST: ("单位",),
     GROUP_LEADER: ("组长", "召集人", "指挥长"),
@@ -1109,7 +1129,7 @@ REQUIRED: dict[re.Pattern[str], tuple[str, ...]] = {
 _REQUIRED_BY_ID = {id(pattern): words for pattern, words in REQUIRED.items()}   # a Pattern hashes its code: ~1 µs
 
 
-def may_match(pattern: re.Pattern[str], text: str) -> bool:
+def may_match(pattern: re.Pattern[str] | Gated, text: str) -> bool:
     """False when `text` lacks every word the pattern's matches hold (REQUIRED): searching is pointless."""
     words = _REQUIRED_BY_ID.get(id(pattern))
     if words is None:

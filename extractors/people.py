@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from . import patterns as P
-from .memo import per_document
+from .memo import LIMIT, document_table, per_document
 from .normalize import simplify
 
 # whitespace
@@ -24,11 +24,25 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 def _duty_fields(text: str) -> tuple[re.Match[str], ...]:
     """The labelled fields of a line (DUTY_FIELD), found once a document: a line is read for them as itself,
     for a repeated label, and again as the line before the next one."""
-    return tuple(P.DUTY_FIELD.finditer(text))
+    if P.DUTY_LABEL_END.search(text) is None:
+        return ()        # its labels, alternatives of groups, are tried at every character of a line that holds none
+    one_colon = text.count("：") + text.count(":") <= 1
+    return tuple((P.DUTY_FIELD_ALONE if one_colon else P.DUTY_FIELD).finditer(text))
 
 
 def leaders_in(cell: str) -> list[str]:
-    """陆 明俞 悦 → [陆明, 俞悦]; 胡某某 市委副书记 → [胡某某]; a cell of prose (a progress note) names no leader."""
+    """陆 明俞 悦 → [陆明, 俞悦]; 胡某某 市委副书记 → [胡某某]; a cell of prose (a progress note) names no leader.
+    Read once a document (a leader's cell is carried down a table's rows and read again for each; the caller gets a
+    list of its own)."""
+    return list(_leaders(cell or ""))
+
+
+@per_document
+def _leaders(cell: str) -> tuple[str, ...]:
+    return tuple(_read_leaders(cell))
+
+
+def _read_leaders(cell: str) -> list[str]:
     out: list[str] = []
     cell = P.NEXT_FIELD.sub("", P.POST_IN_BRACKETS.sub("", cell or ""))
     cell = P.POST_BEFORE_NAME.sub("", cell.strip())
@@ -123,7 +137,7 @@ def _org_chunks(value: str, org_suffixes: list[str]) -> list[str]:
 def _labelled_org(name: str, org_suffixes: list[str]) -> bool:
     """农办 / 市交通委 / 市财政(地税)局: after a unit's label a two-character office counts too."""
     bare = _BRACKETED.sub("", name)
-    return 2 <= len(name) <= 20 and any(bare.endswith(s) for s in org_suffixes) and not P.NOT_UNIT.search(name)
+    return 2 <= len(name) <= 20 and bare.endswith(_endings(org_suffixes)[0]) and not P.NOT_UNIT.search(name)
 
 
 def continued_leaders(text: str) -> list[str]:
@@ -132,8 +146,22 @@ def continued_leaders(text: str) -> list[str]:
     return leaders_in(re.sub(r"\s+", "", m.group("name"))) if m else []
 
 
+_UNITS_READ = document_table()      # cell → (the suffixes it was read with, its units): a document's cells recur
+
+
 def units_in(cell: str, org_suffixes: list[str]) -> list[str]:
-    """Organisation names in a cell; a line that ends in no organisation suffix continues."""
+    """Organisation names in a cell; a line that ends in no organisation suffix continues.  Read once a document
+    (a unit cell is carried down a table's rows and read again for each; the caller gets a list of its own)."""
+    cell = cell or ""
+    held = _UNITS_READ.get(cell)
+    if held is None or held[0] is not org_suffixes:
+        if len(_UNITS_READ) >= LIMIT:
+            _UNITS_READ.clear()         # a huge document: start afresh, as the per_document tables do
+        held = _UNITS_READ[cell] = (org_suffixes, tuple(_read_units(cell, org_suffixes)))
+    return list(held[1])
+
+
+def _read_units(cell: str, org_suffixes: list[str]) -> list[str]:
     lines = [ln.strip() for ln in (cell or "").split("\n") if ln.strip()]
     joined: list[str] = []
     for ln in lines:
@@ -178,10 +206,13 @@ def _without_task(name: str, org_suffixes: list[str]) -> str:
 # the characters of P.SPLIT's class: one of them is what SPLIT matches in a single character (tested by membership, not
 # a regex call a character)
 SPLIT_MARKS = "、，,；;/\n"
+_SPLIT_MARK = re.compile("[" + re.escape(SPLIT_MARKS) + "]")
 
 
 def _split_outside_brackets(text: str) -> list[str]:
     """区发改局、区财政局 → two names; 各乡（镇、街道） stays one (a 、 inside brackets separates nothing)."""
+    if _SPLIT_MARK.search(text) is None:
+        return [text] if text else []      # most cells name one unit: no character to walk through
     parts, depth, last = [], 0, 0
     for i, ch in enumerate(text):
         depth += (ch in "（(") - (ch in "）)")
@@ -192,9 +223,20 @@ def _split_outside_brackets(text: str) -> list[str]:
     return [x for x in parts if x]
 
 
+_ENDINGS: list = []        # [the suffix list, its tuple, the tuple with the closing brackets]: one gazetteer's
+
+
+def _endings(org_suffixes: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The organisation suffixes as a tuple for str.endswith, and with the closing brackets, made once for the
+    gazetteer's list (each test of a name built them again: ~1,700 a round of the real texts)."""
+    if not _ENDINGS or _ENDINGS[0] is not org_suffixes or len(_ENDINGS[1]) != len(org_suffixes):
+        _ENDINGS[:] = [org_suffixes, tuple(org_suffixes), (*org_suffixes, "）", ")")]
+    return _ENDINGS[1], _ENDINGS[2]
+
+
 def _ends_as_org(text: str, org_suffixes: list[str]) -> bool:
     text = P.BRACKET_AT_END.sub("", text.strip())
-    return text.endswith((*org_suffixes, "）", ")"))
+    return text.endswith(_endings(org_suffixes)[1])
 
 
 PARTNER_ROLES = ("配合", "协办", "协助", "参与")
@@ -202,8 +244,14 @@ PARTNER_ROLES = ("配合", "协办", "协助", "参与")
 
 def is_org(name: str, org_suffixes: list[str]) -> bool:
     """区住建局, 鱼嘴镇, 夷陵供电公司: a short name ending in an organisation's suffix."""
-    return 3 <= len(name) <= 20 and name.endswith(tuple(org_suffixes)) and not P.NOT_UNIT.search(name) \
+    return 3 <= len(name) <= 20 and name.endswith(_endings(org_suffixes)[0]) and not P.NOT_UNIT.search(name) \
         and not P.NOT_A_UNIT.search(name)
+
+
+# how far before its role word a UNIT_ROLE match can start: its names (at most 80 characters) and 按职责分工
+UNIT_ROLE_REACH = 85
+# ROLE_WORD's words, each of two characters
+ROLE_WORDS = ("牵头", "配合", "协办", "协助", "参与", "负责")
 
 
 def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str], tuple[int, int]]]:
@@ -214,10 +262,15 @@ def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str],
     A clause whose every name is an organisation counts; 主要原因是县住建局配合不力 does not.
     A 负责 list after a 牵头 one in the same sentence is a partner (由区农业农村委牵头，鱼嘴镇…负责实施)."""
     out: list[tuple[str, list[str], tuple[int, int]]] = []
-    if not P.ROLE_WORD.search(text):
+    first = P.ROLE_WORD.search(text)
+    if not first:
         return out
     led_at = -1
-    for m in P.UNIT_ROLE.finditer(text):
+    # a match ends in a role word after at most 80 characters of names and 5 of 按职责分工: none starts further before
+    # the first role word, and the engine need not try UNIT_ROLE (a lazy run at every character) before that
+    # and none ends more than 4 characters (组织实施) after the last role word (each of two characters)
+    last = max(text.rfind(word) for word in ROLE_WORDS)
+    for m in P.UNIT_ROLE.finditer(text, max(0, first.start() - UNIT_ROLE_REACH), last + 2 + 4):
         chunk = m.group("units")
         start = m.start("units")
         if "由" in chunk:
@@ -264,7 +317,8 @@ def prose_duties(text: str, previous: str, org_suffixes: list[str], used: bool =
     (A、B都是配合单位).  A line a project was read from (`used`) counts only when it runs several items'
     fields together (a label twice: 1.… 牵头领导:X … 2.… 牵头领导:Y …), which no item reader splits."""
     colon = ":" in text or "：" in text
-    run = run_together_duties(text, org_suffixes, previous or "")
+    # (a run-together header holds 领导, as RUN_HEADER reads it: most lines and the lines before them hold none)
+    run = run_together_duties(text, org_suffixes, previous or "") if "领导" in text or "领导" in (previous or "") else []
     if used and not (colon and _repeated_label(text)):
         return run
     out = run + (labelled_duties(text, org_suffixes) if colon else [])

@@ -189,7 +189,10 @@ def table_tally(table) -> list[Summary]:
     """A total row whose label (合计) is followed by a count (15项), and a cell that splits it by status
     (已完成6项，序时推进6项，滞后2项).  The row takes in the rows its merged cells cover (a status cell
     written in the second row of the block)."""
-    out = []
+    out: list[Summary] = []
+    written = "\n".join(c.text for c in table.cells)
+    if ("计" not in written and "全" not in written) or not any(P.TOTAL.match(c.text.strip()) for c in table.cells):
+        return out         # no total label (合计, 全市 …; each holds 计 or 全): the rows need not be gathered into blocks
     for r, own, cells in _row_blocks(table):
         label = next((k for k, c in enumerate(own) if P.TOTAL.match(c)), None)
         after = [c for c in cells[label + 1:] if c] if label is not None else []

@@ -8,6 +8,7 @@ extra cells folded into the target cell.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -256,6 +257,8 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
     current: Project | None = None
     tcol = lay.col("target") if lay.col("target") is not None else lay.col("name")
     by_row = _cells_by_row(table)
+    # the columns' roles are settled: each role's first column looked up in one dict (~30 asks a row)
+    col = {role: cols[0] for role, cols in lay.roles.items() if cols}.get
     for r in range(lay.header_rows, table.n_rows):
         row = _with_measure(list(filled[r]), lay)
         spans = by_row.get(r, [])
@@ -270,7 +273,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
                 row += [""] * (done_col - len(row)) + [done]
 
         def cell(role: str, row: list[str] = row) -> str:
-            c = lay.col(role)
+            c = col(role)
             return row[c] if c is not None and c < len(row) else ""
         texts = [squash(x) for x in row]
         if not any(texts) or _is_header_repeat(texts, filled, lay):
@@ -290,7 +293,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             current = None
             continue
         seq = squash(cell("seq"))
-        seq_col = lay.col("seq")
+        seq_col = col("seq")
         if seq and seq_col is not None and not any(c.col <= seq_col < c.col + c.colspan for c in spans) \
                 and any(c.rowspan > 1 for c in table.cells):
             seq = ""       # a 序号 merged down over a project's sub-rows numbers the first of them only
@@ -299,8 +302,8 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             if sum(1 for x in texts if x) == 1:
                 continue             # 合计 | | | : a total row left empty
             name, seq = seq, ""      # 合计 written under 序号: the row's name
-        target_text = lay.figure_text(lay.col("target"), _join_lines(cell("target"))) \
-            if lay.col("target") is not None else ""
+        target_text = lay.figure_text(col("target"), _join_lines(cell("target"))) \
+            if col("target") is not None else ""
         category = _join_lines(cell("category")) or None
         evidence = Evidence(text="\t".join(written).replace("\n", " "),
                             line=table.row_lines[r] if r < len(table.row_lines) else None,
@@ -312,13 +315,13 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
             seq = ""       # a merged 序号 cell above it is not its number
         target_text, row = _wan_carried(target_text, row, lay, name)
         # a row without a number under a numbered item, with a name and a figure of its own: a sub-item
-        own = target_text if lay.col("target") not in (None, lay.col("name")) else name
+        own = target_text if col("target") not in (None, col("name")) else name
         sub_item = not seq and bool(name) and current is not None and name != current.name \
             and bool(re.search(r"\d", own or ""))
         new_project = bool(total_row) or bool(seq) and (current is None or seq != current.seq or (name and name != current.name)) \
             or item is not None or current is None or (not seq and name and current and name != current.name
-                                                        and lay.col("seq") is None) or sub_item
-        if item is not None and lay.col("name") is None:
+                                                        and col("seq") is None) or sub_item
+        if item is not None and col("name") is None:
             # tasks numbered inside the text (1.投资…), grouped under a numbered category
             name = P.ITEM_NUMBER.sub("", target_text)
         elif item is not None and P.ITEM_NUMBER.match(name or ""):
@@ -328,7 +331,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
                               seq=(item.group("seq") if item else seq) or None,
                               category=simplify(category) if category else last.get("category"),
                               table=table.index, row=r)
-            if item is not None and seq and lay.col("category") is not None:
+            if item is not None and seq and col("category") is not None:
                 last["category_seq"] = seq
             current.category_seq = last.get("category_seq") if item is not None else None
             current.subtotal = bool(total_row)
@@ -365,7 +368,7 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
                         current.partner_units.append(u)
             elif role == "deadline" and val.strip() and not current.deadline:
                 current.deadline = deadline_iso(simplify(val), year)
-        if current.deadline is None and lay.col("deadline") is None and lay.col("target") is not None:
+        if current.deadline is None and col("deadline") is None and col("target") is not None:
             current.deadline = deadline_iso(simplify(target_text), year, require_before=True)
         # targets
         source = P.FUNDING_FIELD.sub("", simplify(target_text or ""))      # （资金：…万元） is funding
@@ -373,9 +376,9 @@ def projects_from_table(table, year: int | None, gaz, money_unit: str | None = N
         found = _without_old_levels(qty_text, target_figures(qty_text, find_quantities(qty_text, gaz.units)))
         if source and not any(q.unit == "%" for q in found):
             found = sorted(found + (percent_targets(source) or _share_cell(source, name)), key=lambda q: q.start)
-        if not found and source and lay.col("target") != lay.col("name") \
+        if not found and source and col("target") != col("name") \
                 and P.BARE_NUMBER.fullmatch(squash(source)) and not _measure_of(row, lay):
-            found = [_bare_target(squash(source), name, gaz, [x for c, x in enumerate(row) if c != lay.col("target")])]
+            found = [_bare_target(squash(source), name, gaz, [x for c, x in enumerate(row) if c != col("target")])]
         measure = _measure_of(row, lay)
         if not found and (fixed := _bracket_unit_first(qty_text, gaz)) != qty_text:
             found = target_figures(fixed, find_quantities(fixed, gaz.units))     # 新增就业人数(人)1250
@@ -437,6 +440,8 @@ def ranked_units(table, gaz) -> list[str]:
 
 def ballot_rows(table) -> int | None:
     """The candidates a 票决 ballot lists (rows with a number), or None when `table` is no ballot."""
+    if not _may_be_ballot(table):
+        return None
     lay = layout_of(table)
     if lay is None or "ballot" not in lay.roles:
         return None
@@ -444,6 +449,18 @@ def ballot_rows(table) -> int | None:
     filled = filled_rows(table)
     return sum(1 for r in range(lay.header_rows, table.n_rows)
                if seq is not None and seq < len(filled[r]) and squash(filled[r][seq]).isdigit())
+
+
+# a header label the ballot role's pattern finds holds 票 (赞成票, 得票, 票数 …) or is one of these
+BALLOT_WORDS = ("赞成", "反对", "弃权")
+
+
+def _may_be_ballot(table) -> bool:
+    """False when no label of the rows layout_of reads as the header (the first five, or the table's own header
+    rows) can be a ballot's: most tables are none, and their layout need not be worked out a second time."""
+    head = max(5, table.header_rows)
+    return any("票" in label or label in BALLOT_WORDS
+               for label in (squash(simplify(c.text)) for c in table.cells if c.row < head))
 
 
 def _percent_cell(text: str) -> Quantity | None:
@@ -570,6 +587,9 @@ BRACKET_UNIT_FIRST = re.compile(r"[（(](?P<u>[^（()）\d]{1,4})[)）]\s*(?P<nu
 # 元坝镇280 白果乡15 -> (元坝镇, 280), (白果乡, 15): a target broken down by place in one cell
 PLACE_SHARE = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,10}?(?:街道办事处|街道办|街道|镇|乡|社区|县|区|市))\s*"
                          r"(?P<num>\d+(?:\.\d+)?)")
+# a place's last character and the figure after it: every PLACE_SHARE match holds one of its own (a share ends in a
+# digit, the next opens with a place), so a cell holding fewer than three holds fewer than three shares
+PLACE_THEN_FIGURE = re.compile(r"[处办道镇乡区县市]\s*\d")
 
 
 def _bracket_unit_first(text: str, gaz) -> str:
@@ -591,6 +611,8 @@ def _breakdown_projects(project: Project, row: list[str], lay: TableLayout, r: i
         if c == lay.col("target"):
             continue
         t = simplify(text or "").strip()
+        if len(PLACE_THEN_FIGURE.findall(t)) < 3:
+            continue         # most cells: PLACE_SHARE opens with a run of 1-10 characters, tried at each one
         pairs = list(PLACE_SHARE.finditer(t))
         if len(pairs) < 3 or PLACE_SHARE.sub("", t).strip(" 、，,;；\n"):
             continue
@@ -817,10 +839,12 @@ def _paired_figures(project: Project, text: str, gaz, evidence: Evidence, as_of:
     """驿站6个、充电桩40个 against 已建成驿站5个、充电桩31个: as many figures as targets, unit for
     unit in the same order — the second and later figures are the later targets' progress (a clause
     under way, 在建3个, counts none)."""
+    units = [t.unit for t in project.targets]
+    if len(units) < 2 or len(set(units)) > 1:
+        return            # most rows: one target, so no second figure can pair with one (the cell is not read)
     text = "，".join(x for x in _CLAUSE_MARK.split(text) if not P.NOT_DONE.search(x))
     qs = [q for q in find_quantities(text, gaz.units) if q.unit != "%"]
-    units = [t.unit for t in project.targets]
-    if len(qs) < 2 or len(qs) != len(units) or [q.unit for q in qs] != units or len(set(units)) > 1:
+    if len(qs) < 2 or len(qs) != len(units) or [q.unit for q in qs] != units:
         return
     for q in qs[1:]:
         project.progress.append(Progress(text=evidence.text, line=evidence.line, completed=q, as_of=as_of))
@@ -891,9 +915,11 @@ def status_of(text: str, gaz) -> str | None:
 def deadline_iso(text: str, year: int | None, require_before: bool = False) -> str | None:
     """9月底前 → 2017-09-30 in a 2017 plan; 年底前 → 2017-12-31; 6月30日前 → 2017-06-30.  In a deadline cell or
     field with stages (10月31日前完成80%，12月20日前全面完工) the final stage; in a target's text the first."""
-    import calendar
-
-    text = _CN_MONTH.sub(lambda m: str(int(to_number(m.group(1)) or 0)), text or "")
+    text = text or ""
+    if "月" in text:
+        text = _CN_MONTH.sub(lambda m: str(int(to_number(m.group(1)) or 0)), text)
+    elif require_before and "年" not in text:
+        return None       # every DEADLINE holds 月 or 年 (年底, 年末): most target cells hold neither
     stages: list[str] = []
     for m in P.DEADLINE.finditer(text or ""):
         if require_before and not re.match(r"(?:前|之前)", text[m.end() - 2:m.end()] or "") \
