@@ -150,6 +150,8 @@ def group_items(paragraphs, units: dict) -> list[list]:
             items[-1].append((ln, nt))
         elif items and items[-1] and P.CONTENT.match(nt.text) and len(items[-1]) < 8:
             items[-1].append((ln, nt))      # 督办内容：年度新增公共停车泊位1500个，目前已完成620个…
+        elif items and items[-1] and _item_reported(items[-1], nt.text, units):
+            items[-1].append((ln, nt))      # 1.新建村卫生室14个。（县卫健局） / 已建成11个…: the report on it
         elif items:                   # (a heading was taken above)
             if P.FIELD.search(nt.text) and 0 < len(items[-1]) < 8:
                 items[-1].append((ln, nt))
@@ -158,6 +160,19 @@ def group_items(paragraphs, units: dict) -> list[list]:
     return [i for i in items if i]
 
 
+
+
+def _item_reported(item: list, text: str, units: dict) -> bool:
+    """A line that reports on a numbered item of one line (its task, its units in brackets after it) in the
+    unit of the task's figure: 1.新建村卫生室14个。（县卫健局） then 已建成11个，3个正在装修。"""
+    first = item[0][1].text
+    number = P.ITEM.match(first)
+    if number is None or any(x[0] != "heading" for x in item[1:]) or P.ITEM.match(text):
+        return False
+    task = first[number.end():].strip()
+    tail = P.TAIL_UNITS.search(task)
+    task = (task[:tail.start()] if tail else task).strip().rstrip("。；;")
+    return bool(task) and len(_segments(task, 1)) == 1 and _reports_on(task, text, units)
 
 
 def _shared_fields(group: list[list]) -> bool:
@@ -244,9 +259,13 @@ def projects_from_items(paragraphs, gaz, places: set[str], kind: str, year: int 
         fields = list(P.FIELD.finditer(body)) + list(P.FIELD.finditer(heading))
         roles = [] if P.GENERIC_HEADING.search(body[:12]) else role_units(body, gaz.org_suffixes)   # （三）严格督查考核
         tail = P.TAIL_UNITS.search(body)              # 1．新建幼儿园6所，已全部建成。（区教育局）
+        first_end = len(body) - len(text) + len(item[0][1].text.strip().rstrip("。；;"))
+        if tail is None and 0 < first_end < len(body) and body[first_end] == "。":
+            # 1．新建幼儿园6所。（区教育局） over 进展：已建成4所: the units end the item's first line
+            tail = P.TAIL_UNITS.search(body, 0, first_end)
         tail_owners = bracket_units(tail.group("units"), gaz.org_suffixes) if tail else None
         if tail and tail_owners:
-            body = body[:tail.start() + 1]
+            body = body[:tail.start() + 1] + body[tail.end() + 1:]
         has_target = _target_sentence(body)
         title_end = body.find("。")
         first = body[:title_end] if title_end > 0 else body
@@ -577,13 +596,15 @@ def _task_lines_joined(paragraphs, gaz, skip_lines: set[int], reported: dict[int
         prev = out[-1] if out else None
         number = P.ITEM.match(prev[1].text) if prev else None
         task = prev[1].text[number.end():].strip().rstrip("。；;") if prev and number else ""
+        label = P.REPORT_LABEL.match(nt.text) if prev is not None and number and task else None
+        report = nt.text[label.end():] if label else nt.text      # 进展：已建成11个: the report after its label
         if prev is not None and number and task and len(_segments(task, 1)) == 1 \
                 and prev[0] not in skip_lines and ln not in skip_lines \
-                and not P.ITEM.match(nt.text) and _reports_on(task, nt.text, gaz):
+                and not P.ITEM.match(nt.text) and _reports_on(task, report, gaz.units):
             a, b = prev[1], nt
-            joined = NText(text=a.text.rstrip().rstrip("。；;") + "。" + b.text, original=a.original + b.original,
+            joined = NText(text=a.text.rstrip().rstrip("。；;") + "。" + report, original=a.original + b.original,
                            offsets=a.offsets[:len(a.text.rstrip().rstrip("。；;"))] + (len(a.original) - 1,)
-                           + tuple(len(a.original) + o for o in b.offsets))
+                           + tuple(len(a.original) + o for o in b.offsets[len(nt.text) - len(report):]))
             out[-1] = (prev[0], joined)
             skip_lines.add(ln)
             reported[prev[0]] = ln
@@ -644,7 +665,7 @@ def _with_reports(segments: list[str], gaz) -> list[str]:
     opens with what is done so far in the task's unit, are one clause of task and progress (joined by a comma)."""
     out: list[str] = []
     for seg in segments:
-        if out and _reports_on(out[-1], seg, gaz):
+        if out and _reports_on(out[-1], seg, gaz.units):
             out[-1] = out[-1].rstrip() + "，" + seg.strip()
         else:
             out.append(seg)
@@ -656,15 +677,15 @@ def _opens_report(seg: str) -> bool:
     return bool(P.SO_FAR.match("，" + seg.strip()) or P.REPORT_OPENING.match(seg))
 
 
-def _reports_on(task: str, seg: str, gaz) -> bool:
+def _reports_on(task: str, seg: str, units: dict) -> bool:
     """Does `seg` report on the task `task` sets: it opens with what is done, in the unit of one of the task's
     figures, and `task` reports nothing itself?"""
     if not _opens_report(seg) or P.LATER_SO_FAR.search(task) or P.CIRCLED_OPENING.match(seg):
         return False
-    done = find_quantities(seg, gaz.units)
+    done = find_quantities(seg, units)
     if not done or done[0].unit in (None, "件", "项", "%"):
         return False        # 10件实事累计完成投资…: a count of the projects, not of one task's work
-    return any(q.unit == done[0].unit for q in find_quantities(task, gaz.units))
+    return any(q.unit == done[0].unit for q in find_quantities(task, units))
 
 
 def _count_then_rate(seg: str, gaz, places, ln: int, original: str) -> Project | None:

@@ -2,9 +2,11 @@
 task given as a range, a share promised and the level reached, a rate named as a share of the whole plan, and a
 rate that is of another task the line states: shapes of real reports, each in a document of our own."""
 import pytest
-from extract_helpers import completed, rates, run, targets
+from extract_helpers import GAZ, completed, rates, run, targets
 
 from extractors.checks import check_rate
+from extractors.items import group_items
+from extractors.normalize import normalize
 from extractors.records import DocumentInfo, Evidence, Extraction, Progress, Project, Quantity, Target
 
 HEAD = "某县2026年十件民生实事1-9月推进情况的通报\n\n截至9月底，十件民生实事总体推进顺利。\n"
@@ -300,3 +302,37 @@ def test_an_earlier_periods_cell_with_thousands():
     r = run("某县2026年民生实事项目9月份进展情况\n\n序号\t项目名称\t年度目标\t单位\t1-8月完成\t1-9月完成\t完成率\n"
             "1\t新增城镇就业\t3,200\t人\t2,650\t2,980\t93.1%\n")
     assert sorted(g.completed.value for p in r.projects for g in p.progress if g.completed) == [2650.0, 2980.0]
+
+
+def owned_facts(result) -> list[tuple]:
+    return [(p.name, [(t.value, t.unit) for t in p.targets],
+             [(g.completed.value, g.completed.unit) for g in p.progress if g.completed], p.lead_units)
+            for p in result.projects]
+
+
+@pytest.mark.parametrize("label", ["进展：", "进展情况：", "工作进展：", "完成情况：", "推进情况：", "目前进展："])
+@pytest.mark.parametrize("units", ["（县卫健局）", ""])
+def test_an_item_line_then_a_labelled_report_line(label, units):
+    """The item's task on its line, the units in brackets at its end, the report on the next line under a label."""
+    body = (f"1.新建村卫生室14个。{units}\n{label}已建成11个，3个正在装修。\n"
+            f"2.改造城区背街小巷26条。{units}\n{label}已完工19条。\n")
+    owner = ["县卫健局"] if units else []
+    assert owned_facts(run(REPORT_HEAD + body)) == [
+        ("新建村卫生室", [(14.0, "个")], [(11.0, "个")], owner),
+        ("改造城区背街小巷", [(26.0, "条")], [(19.0, "条")], owner)]
+
+
+@pytest.mark.parametrize("units", ["（县卫健局）", ""])
+@pytest.mark.parametrize("report", ["已建成11个，3个正在装修。", "截至9月底，已建成11个。", "目前已建成11个。"])
+def test_an_item_line_then_its_report_line_without_a_label(units, report):
+    body = f"1.新建村卫生室14个。{units}\n{report}\n2.改造城区背街小巷26条。{units}\n已完工19条。\n"
+    owner = ["县卫健局"] if units else []
+    assert owned_facts(run(REPORT_HEAD + body)) == [
+        ("新建村卫生室", [(14.0, "个")], [(11.0, "个")], owner),
+        ("改造城区背街小巷", [(26.0, "条")], [(19.0, "条")], owner)]
+
+
+@pytest.mark.parametrize("line", ["各单位要加快推进，确保11月底前全部建成。", "3.改造城区背街小巷26条。"])
+def test_a_line_after_an_item_that_reports_nothing_in_its_unit_is_not_its_report(line):
+    items = group_items([(1, normalize("1.新建村卫生室14个。（县卫健局）")), (2, normalize(line))], GAZ.units)
+    assert [[x[0] for x in item] for item in items] == [[1]] + ([[2]] if line.startswith("3.") else [])
