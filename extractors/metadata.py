@@ -244,11 +244,14 @@ def printed_date(lines: list[str]) -> str | None:
 def issuer_of(lines: list[str], title: str | None) -> str | None:
     written = [x for x in lines if x.strip()]
     for ln in (squash(x) for x in written[:6]):
-        if P.ISSUER_END.search(ln) and len(ln) <= 30 and not ln.startswith("关于"):
-            return ln
+        if P.ISSUER_END.search(ln) and len(ln) <= 30 and not ln.startswith("关于") and P.ISSUER_NAME.fullmatch(ln):
+            return ln           # not 1.新建卫生院3所。牵头单位：县卫健局, an item ending in a unit
     for k, x in enumerate(written):
-        # a date opens with 19 or 20: only such a line is squeezed (a line's first character is its squeezed text's)
-        if k and x.lstrip()[:1] in ("1", "2") and P.DATE_CN.fullmatch(squash(x)):
+        # a date opens with 19 or 20, or 二 written in Chinese: only such a line is squeezed (a line's first
+        # character is its squeezed text's)
+        opening = x.lstrip()[:1]
+        if k and ((opening in ("1", "2") and P.DATE_CN.fullmatch(squash(x)))
+                  or (opening == "二" and P.DATE_HANZI.fullmatch(squash(x)))):
             above = squash(written[k - 1])
             if P.ISSUER_END.search(above) and len(above) <= 30:
                 return above

@@ -536,6 +536,8 @@ PAGE_CHROME = re.compile(r"您好|今天是|星期[一二三四五六日天]|当
                          r"点击上方|关注我们")
 
 # 益阳市赫山区人民政府办公室 -> an issuer
+# 东至县人民政府办公室 / 中共某县委办公室 某县人民政府办公室: an issuer's line is names alone
+ISSUER_NAME = re.compile(r"[\u4e00-\u9fff（）()、]+")
 ISSUER_END = re.compile(r"(人民政府办公室|人民政府|政府办公室|办公室|委员会|督查室|实事办|领导小组|考核办|局|厅|委)$")
 
 # 赫山公安分局 -> 公安 follows a short place name

@@ -187,3 +187,18 @@ def test_a_quarters_report_states_the_year_so_far(title, kind, period):
 def test_a_document_number_in_its_written_forms(number):
     d = document("某县人民政府办公室\n" + number + "\n\n关于印发2031年民生实事项目的通知\n\n1.新建公办幼儿园6所（县教育局）\n")
     assert (d.doc_number, d.title) == (number, "关于印发2031年民生实事项目的通知")
+
+
+# ---- issuer ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, issuer", [
+    (("东至县人民政府办公室关于印发2031年民生实事项目的通知\n各乡镇人民政府：\n1.新建乡镇卫生院3所。牵头单位：县卫健局\n"
+      "东至县人民政府办公室\n2031年3月5日\n"), "东至县人民政府办公室"),
+    ("关于2031年民生实事项目进展情况的通报\n各乡镇：\n" + BODY + "东至县民生实事工作领导小组办公室\n二〇三一年十月五日\n",
+     "东至县民生实事工作领导小组办公室"),
+    ("2031年民生实事项目\n一、新建公交线路12条。责任单位：县交通局\n二、新建公厕20座。责任单位：县城管局\n", None),
+    ("2031年民生实事项目\n牵头单位：县教育局\n新建幼儿园6所。\n", None),
+], ids=["signed-under-the-items", "signed-with-a-date-in-chinese-figures", "an-item-ending-in-its-unit",
+        "a-unit-field-near-the-top"])
+def test_the_issuer_is_a_line_of_names(text, issuer):
+    assert document(text).issuer == issuer
