@@ -176,9 +176,19 @@ def _item_reported(item: list, text: str, units: dict) -> bool:
 
 
 def _shared_fields(group: list[list]) -> bool:
-    """Sub-items of one heading, each a single line without fields: a field line after the last is theirs."""
+    """Sub-items of one heading, each a single line without fields and numbered alike: a field line after the
+    last is theirs (（一）教育惠民工程 over 1.新建幼儿园2所 / 牵头单位：… is a category over an item, not two items)."""
     return len(group) >= 2 and all(len([x for x in item if x[0] != "heading"]) == 1
-                                   and not P.FIELD.search(item[0][1].text) for item in group[:-1])
+                                   and not P.FIELD.search(item[0][1].text) for item in group[:-1]) \
+        and len({_numbering(item[0][1].text) for item in group}) == 1
+
+
+def _numbering(text: str) -> str | None:
+    """How an item is numbered: （一） and （1） and 1. and ① differ, the figures aside."""
+    m = P.ITEM.match(text)
+    if m is None or m.lastgroup is None:
+        return None
+    return m.lastgroup + ("0" if m.group(m.lastgroup).isdigit() else "一")
 
 
 def _labelled_project(text: str) -> bool:

@@ -332,3 +332,18 @@ def test_a_shares_name_ends_before_its_verb(verb):
 def test_by_how_much_a_target_was_passed_is_no_target(line):
     r = run(HEAD + "\n" + line + "\n")
     assert not [t for t in targets(r) if t[1] in ("个百分点", "人") and t[0] in (1.8, 1.5, 200.0)]
+
+
+def fielded(result) -> list[tuple]:
+    return [(p.name, p.lead_units, p.leaders) for p in result.projects]
+
+
+@pytest.mark.parametrize("body, want", [
+    (("（一）教育惠民工程\n1.新建城区幼儿园2所。\n牵头领导：副县长 刘东方\n牵头单位：县教体局\n"
+     "2.改造农村薄弱学校12个。\n牵头领导：副县长 孙敏\n牵头单位：县教体局\n"),
+     [("新建城区幼儿园", ["县教体局"], ["刘东方"]), ("改造农村薄弱学校", ["县教体局"], ["孙敏"])]),
+    ("一、教育\n（1）新建城区幼儿园2所。\n（2）改造农村薄弱学校12个。\n牵头单位：县教体局\n",
+     [("新建城区幼儿园", ["县教体局"], []), ("改造农村薄弱学校", ["县教体局"], [])]),
+], ids=["a-category-over-an-item-with-fields", "sub-items-sharing-the-fields-under-them"])
+def test_fields_under_items_numbered_alike_are_shared(body, want):
+    assert sorted(fielded(run("某县2031年民生实事项目实施方案\n" + body))) == sorted(want)
