@@ -225,14 +225,19 @@ def line_items(chars: Chars, number: int, height: float, width: float,
     spaced_text, spaced_at = _spaced(x0, x1, size, classes, codes, starts, ends, line_of, typed)
     items: list[tuple[float, dict]] = []
     width_ = round(width)
-    for k, (line_top, line_bottom, left, right, line_size, lead) in enumerate(zip(
-            tops.tolist(), bottoms.tolist(), lefts.tolist(), rights.tolist(), sizes.tolist(), leads.tolist())):
+    # pdf._band of every line, with the same comparisons
+    bands = np.where(bottoms < pdf.BAND * height, "head", np.where(tops > (1 - pdf.BAND) * height, "foot", "")).tolist() \
+        if height else [""] * len(starts)
+    page_number = pdf.PAGE_NUMBER.match
+    for k, (line_top, left, right, line_size, lead, band) in enumerate(zip(
+            tops.tolist(), lefts.tolist(), rights.tolist(), sizes.tolist(), leads.tolist(), bands)):
         line_text = joined[at[k]:at[k + 1]]
-        if not line_text.strip() or pdf.PAGE_NUMBER.match(line_text):
+        stripped = line_text.strip()
+        if not stripped or page_number(line_text):
             continue
-        items.append((line_top, {"text": spaced_text[spaced_at[k]:spaced_at[k + 1]].strip() or line_text.strip(),
+        items.append((line_top, {"text": spaced_text[spaced_at[k]:spaced_at[k + 1]].strip() or stripped,
                                  "x0": left, "x1": right, "top": line_top, "size": line_size, "lead": lead,
-                                 "band": pdf._band(line_top, line_bottom, height), "width": width_}))
+                                 "band": band, "width": width_}))
     items.sort(key=lambda it: it[0])
     return [(number, obj) for _, obj in items]
 
