@@ -704,6 +704,14 @@ _PARTNER_LABEL = r"配合单位|协办单位|协助单位|配合部门|参与单
 # -> label, value (up to the next label, a sentence's end or the line's end)
 DUTY_FIELD = re.compile(rf"(?P<label>(?P<leader>{_LEADER_LABEL})|(?P<partner>{_PARTNER_LABEL})|(?P<lead>{_LEAD_LABEL}))"
                         r"\s*[:：]\s*(?P<value>(?:(?!\s*[\u4e00-\u9fff]{2,10}\s*[:：])[^。；;\n])*)")
+# DUTY_FIELD's labels and colon, each alternative opening with a character of its own: the engine skips to where a
+# label can begin (DUTY_FIELD's labels, groups of alternatives of groups, are tried at every character), and DUTY_FIELD
+# matches exactly where this does (its value may be empty), so people._duty_fields runs it only there
+DUTY_LABEL_AT = re.compile("(?:" + "|".join(
+    [f"{word}(?:市|县|区|州|省|盟)?领导" for word in ("牵头", "主管", "分管", "责任", "联系", "包抓", "督办", "挂点", "包保", "包联")]
+    + ["项目责任人", "主要责任人", "任务责任人", "牵头单位主要责任人", "牵头单位责任人", "责任人", "牵头单位主要负责人",
+       "配合单位", "协办单位", "协助单位", "配合部门", "参与单位",
+       "牵头责任单位", "主要责任单位", "责任单位", "牵头单位", "责任部门", "牵头部门"]) + r")\s*[:：]")
 # 领导： / 责任人: / 单位： / 部门: the end of every DUTY_FIELD label and its colon (a line without one holds no field)
 DUTY_LABEL_END = re.compile(r"[导人位门]\s*[:：]")
 # DUTY_FIELD in a text holding one colon: the look-ahead for the next label (a colon after up to ten characters, tried at

@@ -27,7 +27,16 @@ def _duty_fields(text: str) -> tuple[re.Match[str], ...]:
     if P.DUTY_LABEL_END.search(text) is None:
         return ()        # its labels, alternatives of groups, are tried at every character of a line that holds none
     one_colon = text.count("：") + text.count(":") <= 1
-    return tuple((P.DUTY_FIELD_ALONE if one_colon else P.DUTY_FIELD).finditer(text))
+    field = P.DUTY_FIELD_ALONE if one_colon else P.DUTY_FIELD
+    # finditer, run only where a label and its colon stand (DUTY_LABEL_AT): a field matches from there, nowhere else
+    out = []
+    at = P.DUTY_LABEL_AT.search(text)
+    while at is not None:
+        m = field.match(text, at.start())
+        assert m is not None
+        out.append(m)
+        at = P.DUTY_LABEL_AT.search(text, m.end())
+    return tuple(out)
 
 
 def leaders_in(cell: str) -> list[str]:

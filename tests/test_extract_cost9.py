@@ -112,3 +112,29 @@ def test_every_section_label_holds_the_words_the_gate_asks_for():
 ])
 def test_sections_with_the_gate(body, sections):
     assert items._sections(body) == sections
+
+
+def test_a_duty_field_begins_where_a_label_and_its_colon_stand():
+    pieces = ["牵头", "单位", "部门", "责任", "领导", "人", "主要", "项目", "任务", "市", "县", "级", "负责", "配合", "协办", "协助",
+              "参与", "分管", "包联", "挂点", "：", ":", " ", "\n", "，", "。", "；", "王某", "、"]
+    phrases = ["牵头领导：林某 责任单位：市交通委 项目责任人：劳某 配合单位：市应急局、市市场监管局",
+               "牵头单位主要负责人：张某；配合部门：县财政局", "分管县领导: 何某", "责任单位 ：各乡镇"]
+    for text in phrases + _random_texts(pieces, 19, 40000):
+        starts = [m.start() for m in P.DUTY_LABEL_AT.finditer(text)]
+        for m in P.DUTY_FIELD.finditer(text):
+            assert m.start() in starts, text
+            assert P.DUTY_LABEL_AT.match(text, m.start())
+        for pos in starts:           # and a field matches wherever a label stands
+            assert P.DUTY_FIELD.match(text, pos) and P.DUTY_FIELD_ALONE.match(text, pos)
+
+
+def test_duty_fields_are_the_fields_found_everywhere():
+    from extractors.memo import forget
+    from extractors.people import _duty_fields
+
+    pieces = ["牵头", "单位", "责任", "领导", "人", "主要", "配合", "部门", "：", ":", " ", "，", "。", "王某", "县教育局"]
+    forget()
+    for text in _random_texts(pieces, 23, 5000):
+        field = P.DUTY_FIELD_ALONE if text.count("：") + text.count(":") <= 1 else P.DUTY_FIELD
+        assert [(m.span(), m.groupdict()) for m in _duty_fields(text)] == _found(field, text), text
+    forget()
