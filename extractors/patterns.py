@@ -517,11 +517,13 @@ TAIL_UNITS = Gated(re.compile(r"[。；;]\s*[（(](?P<units>[^（）()]{3,60})[�
 
 # 督办内容：年度新增公共停车泊位1500个… / 目标：新建幼儿园4所 (not 年度目标：, a target sentence) / 主要内容：…
 # 进展：已建成11个 / 完成情况：… (a line under an item reporting on it)
-REPORT_LABELS = r"进展情况|工作进展|项目进展|目前进展|(?<![\u4e00-\u9fff])进展|推进情况|完成情况|落实情况|进度情况|实施进度"
+# (a bare 进展 or 目标 looks behind from its end for the word it must not close: opening with a look-behind, the
+# alternatives kept the engine from skipping to their first characters)
+REPORT_LABELS = r"进展情况|工作进展|项目进展|目前进展|进展(?<![\u4e00-\u9fff]进展)|推进情况|完成情况|落实情况|进度情况|实施进度"
 REPORT_LABEL = Gated(re.compile(r"(?:" + REPORT_LABELS + r")\s*[:：]\s*"), COLON)
 CONTENT = Gated(re.compile(r"(?:督办内容|" + REPORT_LABELS + "|"
                            r"建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标|主要内容|具体内容|实施内容|"
-                           r"项目内容|建设地点|实施地点|实施范围|(?<![\u4e00-\u9fff])目标)\s*[:：]\s*"), COLON)
+                           r"项目内容|建设地点|实施地点|实施范围|目标(?<![\u4e00-\u9fff]目标))\s*[:：]\s*"), COLON)
 
 # 【牵头单位】县教育局 / 【目标】新建… (a WeChat article's field labels) -> key; 【一、教育惠民】 -> a 小标题 alone on its line
 BRACKET_LABEL = re.compile(r"^\s*【(?P<key>[^【】]{1,20})】")

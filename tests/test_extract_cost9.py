@@ -138,3 +138,23 @@ def test_duty_fields_are_the_fields_found_everywhere():
         field = P.DUTY_FIELD_ALONE if text.count("：") + text.count(":") <= 1 else P.DUTY_FIELD
         assert [(m.span(), m.groupdict()) for m in _duty_fields(text)] == _found(field, text), text
     forget()
+
+
+OLD_REPORT_LABELS = r"进展情况|工作进展|项目进展|目前进展|(?<![\u4e00-\u9fff])进展|推进情况|完成情况|落实情况|进度情况|实施进度"
+OLD_CONTENT = re.compile(r"(?:督办内容|" + OLD_REPORT_LABELS + "|"
+                         r"建设内容|工作内容|目标任务|主要任务|任务内容|建设规模|工作目标|主要内容|具体内容|实施内容|"
+                         r"项目内容|建设地点|实施地点|实施范围|(?<![\u4e00-\u9fff])目标)\s*[:：]\s*")
+OLD_REPORT_LABEL = re.compile(r"(?:" + OLD_REPORT_LABELS + r")\s*[:：]\s*")
+
+
+def test_labels_looked_behind_from_their_end_find_what_they_found_before():
+    pieces = ["进展", "目标", "情况", "任务", "工作", "项目", "年度", "建设", "内容", "：", ":", " ", "，", "。", "（", "1",
+              "新建", "a", "\n"]
+    phrases = ["目标：新建幼儿园4所", "年度目标：新建幼儿园4所", "进展：已建成11个", "工作进展：开工8个", "1.进展：完工",
+               "（目标：3所）", "督办内容：年度新增停车泊位1500个"]
+    for text in phrases + _random_texts(pieces, 29):
+        for old, new in ((OLD_CONTENT, P.CONTENT.rx), (OLD_REPORT_LABEL, P.REPORT_LABEL.rx)):
+            assert _found(new, text) == _found(old, text), text
+            assert _found(new, text, 1) == _found(old, text, 1), text
+            assert new.sub("", text) == old.sub("", text)
+            assert bool(new.match(text)) == bool(old.match(text))
