@@ -158,3 +158,26 @@ def test_labels_looked_behind_from_their_end_find_what_they_found_before():
             assert _found(new, text, 1) == _found(old, text, 1), text
             assert new.sub("", text) == old.sub("", text)
             assert bool(new.match(text)) == bool(old.match(text))
+
+
+def test_trailing_words_are_dropped_as_the_pattern_drops_them():
+    from extractors.people import _untrailed
+
+    pieces = ["区住建局", "等", "单位", "部门", "（牵头）", "(配合)", "牵头", "负责", "配合", "协助", "（", "）", "位", "门", "\n",
+              " ", "。", "县"]
+    phrases = ["区住建局等单位", "区财政局（配合）", "区民政局牵头", "县教育局\n", "县教育局等\n", "", "\n"]
+    for text in phrases + _random_texts(pieces, 31):
+        assert _untrailed(text) == P.TRAILING.sub("", text), text
+
+
+def test_a_task_is_dropped_only_from_a_name_ending_with_a_bracket():
+    from extractors.people import _without_task
+
+    suffixes = ["局", "委", "镇"]
+    assert _without_task("市水务局（农村饮水安全）", suffixes) == "市水务局"
+    assert _without_task("市林水局（水利）", suffixes) == "市林水局（水利）"
+    assert _without_task("市水务局（市林业局）", suffixes) == "市水务局（市林业局）"
+    pieces = ["市水务局", "（", "）", "(", ")", "农村饮水安全", "水利", "市林业局", "等", "镇", "\n"]
+    for text in _random_texts(pieces, 37):
+        m = P.ORG_WITH_TASK.fullmatch(text)
+        assert m is None or text.endswith(("）", ")")), text     # what the gate asks of a name before the pattern
