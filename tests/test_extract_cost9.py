@@ -181,3 +181,17 @@ def test_a_task_is_dropped_only_from_a_name_ending_with_a_bracket():
     for text in _random_texts(pieces, 37):
         m = P.ORG_WITH_TASK.fullmatch(text)
         assert m is None or text.endswith(("）", ")")), text     # what the gate asks of a name before the pattern
+
+
+def test_rate_and_part_with_rate_find_what_they_found_before():
+    old_rate = re.compile(P.RATE.rx.pattern.replace("进(?<![序时象间付位行出]进)度", "(?<![序时象间付位行出])进度"))
+    old_part = re.compile(P.PART_WITH_RATE.rx.pattern.replace("(?:其中|；|;|，|,|。)", "(?:其中|[；;，,。])", 1))
+    assert old_rate.pattern != P.RATE.rx.pattern and old_part.pattern != P.PART_WITH_RATE.rx.pattern
+    pieces = ["进度", "序", "时", "形象", "工程", "完成", "其中", "；", "，", "。", ",", "甲地块", "(420套)", "（380套）", "为", "达",
+              "85", "%", "已", " ", "率"]
+    phrases = ["其中甲地块保障房(420套)目前完成工程量的80%", "；乙地块(380套)完成进度85%", "进度为60%", "时序进度70%",
+               "形象进度达90%", "工程进度85%"]
+    for text in phrases + _random_texts(pieces, 41):
+        assert _found(P.RATE.rx, text) == _found(old_rate, text), text
+        assert _found(P.RATE.rx, text, 1) == _found(old_rate, text, 1), text
+        assert _found(P.PART_WITH_RATE.rx, text) == _found(old_part, text), text
