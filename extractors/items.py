@@ -820,6 +820,9 @@ def problems_or_plans(text: str) -> bool:
 def _sections(body: str) -> tuple[str, str] | None:
     """目标任务：新建幼儿园12所。进展情况：已建成5所，完成41.7%。存在问题：尚有7所未开工。下步打算：…
     → (the target section, the progress section); the problems and the plans are not recorded."""
+    # every target label holds 目标 or 任务 and every progress label 情况 or 进展: a body without both holds no sections
+    if not (("目标" in body or "任务" in body) and ("情况" in body or "进展" in body)):
+        return None
     labels = list(P.SECTION_LABEL.finditer(body))
     if not any(m.group("target") for m in labels) or not any(m.group("progress") for m in labels):
         return None

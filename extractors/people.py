@@ -27,7 +27,16 @@ def _duty_fields(text: str) -> tuple[re.Match[str], ...]:
     if P.DUTY_LABEL_END.search(text) is None:
         return ()        # its labels, alternatives of groups, are tried at every character of a line that holds none
     one_colon = text.count("：") + text.count(":") <= 1
-    return tuple((P.DUTY_FIELD_ALONE if one_colon else P.DUTY_FIELD).finditer(text))
+    field = P.DUTY_FIELD_ALONE if one_colon else P.DUTY_FIELD
+    # finditer, run only where a label and its colon stand (DUTY_LABEL_AT): a field matches from there, nowhere else
+    out = []
+    at = P.DUTY_LABEL_AT.search(text)
+    while at is not None:
+        m = field.match(text, at.start())
+        assert m is not None
+        out.append(m)
+        at = P.DUTY_LABEL_AT.search(text, m.end())
+    return tuple(out)
 
 
 def leaders_in(cell: str) -> list[str]:
@@ -123,7 +132,7 @@ def field_units(value: str, org_suffixes: list[str]) -> list[str]:
 def _org_chunks(value: str, org_suffixes: list[str]) -> list[str]:
     names: list[str] = []
     for chunk in value.split():
-        parts = [_without_task(P.TRAILING.sub("", simplify(x).strip("。.；;")), org_suffixes)
+        parts = [_without_task(_untrailed(simplify(x).strip("。.；;")), org_suffixes)
                  for x in _split_outside_brackets(chunk)]
         parts = [x for x in parts if x]
         if not parts or not all(_labelled_org(x, org_suffixes) or P.GENERIC_UNIT.search(x) or P.NOT_A_UNIT.search(x)
@@ -173,12 +182,12 @@ def _read_units(cell: str, org_suffixes: list[str]) -> list[str]:
     parts = [x for chunk in joined for x in _split_outside_brackets(chunk)]
     stated = [bool(P.STATEMENT_PART.search(P.BRACKETED.sub("", simplify(x)))) for x in parts]
     for part, statement in zip(parts, stated):
-        if any(stated) and (statement or not _ends_as_org(P.TRAILING.sub("", simplify(part).strip().rstrip("。.；;")), org_suffixes)):
+        if any(stated) and (statement or not _ends_as_org(_untrailed(simplify(part).strip().rstrip("。.；;")), org_suffixes)):
             continue        # 已进场施工，完成30%。 in the unit column of a shifted row: progress, no unit
         part = P.ROLE_LABEL.sub("", part)      # 牵头：区建设局；配合：区财政局 -> the names
         words = P.SPACES.split(part.strip())
         for name in words:
-            name = P.TRAILING.sub("", simplify(name).strip("。.；;"))
+            name = _untrailed(simplify(name).strip("。.；;"))
             name = _without_task(name, org_suffixes)
             if len(words) > 1 and _head_of(name, words, org_suffixes):
                 continue        # 市民政局 伍某某 (牵头单位及主要负责人): the unit's head is no unit
@@ -194,9 +203,23 @@ def _head_of(name: str, words: list[str], org_suffixes: list[str]) -> bool:
         and any(w != name and _ends_as_org(w, org_suffixes) for w in words)
 
 
+# the last characters of TRAILING's words: a name ending with none of them (before a final line break, where its $
+# also matches) has nothing to drop, and the pattern, anchored at the end, would be tried at every character
+TRAILING_ENDS = "等位门）)头责合助"
+
+
+def _untrailed(name: str) -> str:
+    """``P.TRAILING.sub("", name)``: 区住建局等单位 / 区财政局（配合） / 区民政局牵头 -> the organisation alone."""
+    if name[-1:] in TRAILING_ENDS or (name.endswith("\n") and name[-2:-1] in TRAILING_ENDS):
+        return P.TRAILING.sub("", name)
+    return name
+
+
 def _without_task(name: str, org_suffixes: list[str]) -> str:
     """市水务局（农村饮水安全） -> 市水务局: the task a unit leads, named in brackets after it, is not part of
     its name; a short qualifier (市林水局（水利）) or another organisation (…（市林业局）) stays."""
+    if not name.endswith(("）", ")")):
+        return name         # ORG_WITH_TASK is asked to match the whole name, which ends with a bracket
     m = P.ORG_WITH_TASK.fullmatch(name)
     if m and _ends_as_org(m.group("org"), org_suffixes) and not _ends_as_org(m.group("task"), org_suffixes):
         return m.group("org")
@@ -269,7 +292,8 @@ def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str],
     # a match ends in a role word after at most 80 characters of names and 5 of 按职责分工: none starts further before
     # the first role word, and the engine need not try UNIT_ROLE (a lazy run at every character) before that
     # and none ends more than 4 characters (组织实施) after the last role word (each of two characters)
-    last = max(text.rfind(word) for word in ROLE_WORDS)
+    last = max(text.rfind("牵头"), text.rfind("配合"), text.rfind("协办"), text.rfind("协助"), text.rfind("参与"),
+               text.rfind("负责"))      # ROLE_WORDS, without a generator's frame a word
     for m in P.UNIT_ROLE.finditer(text, max(0, first.start() - UNIT_ROLE_REACH), last + 2 + 4):
         chunk = m.group("units")
         start = m.start("units")
@@ -280,7 +304,7 @@ def role_units(text: str, org_suffixes: list[str]) -> list[tuple[str, list[str],
         if not names or not all(is_org(x, org_suffixes) for x in names):
             continue
         role = m.group("role")
-        boundary = max(text.rfind(ch, 0, start) for ch in "。；;")
+        boundary = max(text.rfind("。", 0, start), text.rfind("；", 0, start), text.rfind(";", 0, start))
         if role == "牵头" or (role == "负责" and led_at <= boundary):
             kind = "lead"
             led_at = start if role == "牵头" else led_at
@@ -303,7 +327,7 @@ def bracket_units(inner: str, org_suffixes: list[str]) -> tuple[list[str], list[
         if after and not label:      # （县热力公司负责，县住建局配合）
             role = after.group(0)[:2]
         names = units_in(part[label.end():] if label else part, org_suffixes)
-        names = [P.TRAILING.sub("", n) for n in names]
+        names = [_untrailed(n) for n in names]
         if not names or not all(is_org(n, org_suffixes) for n in names):
             return None
         (partner if role in PARTNER_ROLES else lead).extend(n for n in names if n not in lead + partner)
