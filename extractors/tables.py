@@ -215,6 +215,8 @@ def _roles(rows: list[list[str]], n_head: int, n_cols: int, lexicon: dict[str, s
         role = next((r for r in roles if r), None)
         if role in ("lead_unit", "partner") and len(roles) > 1 and roles[-1] in ("lead_unit", "partner"):
             role = roles[-1]
+        elif role in ("target", "completed") and len(roles) > 1 and roles[-1] in ("measure", "rate"):
+            role = roles[-1]      # 年度目标 over 数量 | 单位, 1-9月完成 over 数量 | 完成率: the lower label says which
         if role == "both":
             out.both, role = c, "target"
         if role and role != "skip":

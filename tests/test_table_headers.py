@@ -289,3 +289,23 @@ def test_units_in_a_remark_column_written_in_traditional_characters(unit):
     rows = "".join(f"{i}\t項目{i}\t{10 * i}個\t{8 * i}個\t{unit}\n" for i in range(1, 4))
     ex = run("某市民生實事完成情況表\n序號\t項目\t目標\t已完成數\t備註\n" + rows)
     assert {u for p in ex.projects for u in p.lead_units} == {simplify(unit)}
+
+
+def _html_table(head: str, rows: list[list[str]]) -> bytes:
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (f"<html><head><meta charset='utf-8'></head><body><h1>2031年1-9月民生实事项目进展情况</h1>"
+            f"<table border='1'>{head}{body}</table></body></html>").encode()
+
+
+@pytest.mark.parametrize("lower, task, done", [
+    ("<td>数量</td><td>单位</td><td>数量</td><td>完成率</td>", (26.0, "个"), (13.0, "个", 50.0)),
+    ("<td>数量</td><td>计量单位</td><td>数量</td><td>完成比例</td>", (26.0, "个"), (13.0, "个", 50.0)),
+], ids=["unit-and-rate-under-their-groups", "other-words"])
+def test_a_lower_header_label_names_a_unit_or_rate_column_of_its_group(lower, task, done):
+    head = ("<tr><td rowspan='2'>序号</td><td rowspan='2'>项目名称</td><td colspan='2'>年度目标</td>"
+            f"<td colspan='2'>1-9月完成</td><td rowspan='2'>责任单位</td></tr><tr>{lower}</tr>")
+    data = _html_table(head, [["1", "新建社区食堂", "26", "个", "13", "50%", "县民政局"]])
+    result = extract(read_bytes(data, source="t.html", fmt="html"), GAZ)
+    [p] = result.projects
+    assert [(t.value, t.unit) for t in p.targets] == [task]
+    assert [(g.completed.value, g.completed.unit, g.rate) for g in p.progress] == [done]
