@@ -165,14 +165,18 @@ def group_items(paragraphs, units: dict) -> list[list]:
 def _item_reported(item: list, text: str, units: dict) -> bool:
     """A line that reports on a numbered item of one line (its task, its units in brackets after it) in the
     unit of the task's figure: 1.新建村卫生室14个。（县卫健局） then 已建成11个，3个正在装修。"""
-    first = item[0][1].text
-    number = P.ITEM.match(first)
-    if number is None or any(x[0] != "heading" for x in item[1:]) or P.ITEM.match(text):
+    task = _item_task(item[0][1].text)
+    if not task or any(x[0] != "heading" for x in item[1:]) or P.ITEM.match(text):
         return False
-    task = first[number.end():].strip()
     tail = P.TAIL_UNITS.search(task)
     task = (task[:tail.start()] if tail else task).strip().rstrip("。；;")
     return bool(task) and len(_segments(task, 1)) == 1 and _reports_on(task, text, units)
+
+
+def _item_task(text: str) -> str:
+    """What a numbered line states after its number, without its closing stop ("" for a line without a number)."""
+    number = P.ITEM.match(text)
+    return text[number.end():].strip().rstrip("。；;") if number else ""
 
 
 def _shared_fields(group: list[list]) -> bool:
@@ -604,11 +608,10 @@ def _task_lines_joined(paragraphs, gaz, skip_lines: set[int], reported: dict[int
     out: list = []
     for ln, nt in paragraphs:
         prev = out[-1] if out else None
-        number = P.ITEM.match(prev[1].text) if prev else None
-        task = prev[1].text[number.end():].strip().rstrip("。；;") if prev and number else ""
-        label = P.REPORT_LABEL.match(nt.text) if prev is not None and number and task else None
+        task = _item_task(prev[1].text) if prev is not None else ""
+        label = P.REPORT_LABEL.match(nt.text) if task else None
         report = nt.text[label.end():] if label else nt.text      # 进展：已建成11个: the report after its label
-        if prev is not None and number and task and len(_segments(task, 1)) == 1 \
+        if prev is not None and task and len(_segments(task, 1)) == 1 \
                 and prev[0] not in skip_lines and ln not in skip_lines \
                 and not P.ITEM.match(nt.text) and _reports_on(task, report, gaz.units):
             a, b = prev[1], nt
